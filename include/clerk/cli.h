@@ -1,0 +1,43 @@
+/*
+ * cli: the command line.  `clerk [--db FILE] [--no-color] COMMAND [ARGS]`.
+ *
+ * Each command is declared once in src/cli/commands.def, which drives the
+ * dispatch table, `clerk --help` and the man page's command list.  A command
+ * is a function `int cmd_NAME(struct cli *cli, int argc, char **argv)`
+ * (argv[0] is the command's name) returning a process exit code:
+ *   0 success, 1 nothing found, 2 usage error, 3 input or record refused,
+ *   4 storage error (database unreadable, read-only, disk full).
+ */
+#ifndef CLERK_CLI_H
+#define CLERK_CLI_H
+
+#include <stdio.h>
+
+#include "clerk/core.h"
+#include "clerk/db.h"
+
+struct cli {
+	const char *db_option; /* --db FILE, or NULL */
+	char *db_path;         /* resolved path */
+	bool no_color;         /* --no-color or NO_COLOR */
+	FILE *out;             /* standard output */
+	FILE *err;             /* standard error */
+};
+
+/* Run clerk with the process's arguments; returns the exit code. */
+int cli_main(int argc, char **argv);
+
+/* Open the database for a command; on failure prints the reason to
+ * cli->err and returns the exit code (non-zero). */
+int cli_open_db(struct cli *cli, enum db_mode mode, struct db **out);
+/* Print "clerk: MESSAGE" for err and return its exit code. */
+int cli_report(struct cli *cli, const struct clerk_err *err);
+/* Print "clerk: usage: ..." and return 2. */
+int cli_usage(struct cli *cli, const char *usage);
+
+#define CLI_COMMAND(name, summary, usage) \
+	int cmd_##name(struct cli *cli, int argc, char **argv);
+#include "../../src/cli/commands.def"
+#undef CLI_COMMAND
+
+#endif

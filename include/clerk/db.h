@@ -1,0 +1,89 @@
+/*
+ * db: the clerk file.  Opening and creating it, the pragmas that make every
+ * commit durable, schema migrations, transactions, cached prepared
+ * statements, UUIDs, and translating SQLite's failures into sentences a clerk
+ * can act on.
+ *
+ * Only db and model use SQL.  A struct db is one connection; clerk is
+ * single-threaded, so it needs no locking of its own.
+ */
+#ifndef CLERK_DB_H
+#define CLERK_DB_H
+
+#include <sqlite3.h>
+
+#include "clerk/core.h"
+
+/* "clrk" in ASCII: lets clerk (and file(1)) recognise its own files. */
+#define CLERK_APPLICATION_ID 0x636c726b
+/* Length of a UUID in text form, with its NUL. */
+#define CLERK_UUID_LEN 37
+
+enum db_mode {
+	DB_CREATE,   /* open, creating the file (mode 0600) and its folder */
+	DB_EXISTING, /* open read-write; the file must exist */
+	DB_READONLY, /* open for look-ups only; never writes */
+};
+
+struct db;
+
+/* The database path: --db (explicit, may be NULL), else $CLERK_DB, else
+ * $XDG_DATA_HOME/clerk/clerk.db, else ~/.local/share/clerk/clerk.db.
+ * Returns a newly allocated string. */
+char *db_default_path(const char *explicit_path);
+
+/* Open (and, in DB_CREATE mode, create or upgrade) the clerk file at path.
+ * Refuses a file that is not a clerk database and one written by a newer
+ * clerk, without modifying it.  In DB_EXISTING mode a read-only file is
+ * opened read-only (db_is_readonly tells) so that look-ups still work.
+ * On success *out owns the connection; free it with db_close(). */
+enum clerk_status db_open(const char *path, enum db_mode mode, struct db **out,
+			  struct clerk_err *err);
+/* Close the connection and set *db to NULL. */
+void db_close(struct db **db);
+
+/* The SQLite handle, for model code. */
+sqlite3 *db_handle(struct db *db);
+const char *db_path(const struct db *db);
+/* True when writes will be refused (read-only file, folder or mode). */
+bool db_is_readonly(const struct db *db);
+/* The schema version of the open file and of this program. */
+int db_schema_version(struct db *db);
+int db_program_schema_version(void);
+
+/* A cached prepared statement for sql, which must be a string literal (it is
+ * cached by address).  Returns NULL and fills err on failure.  The caller
+ * binds, steps, and must call db_done() on every path. */
+sqlite3_stmt *db_stmt(struct db *db, const char *sql, struct clerk_err *err);
+/* Reset a statement from db_stmt() and clear its bindings. */
+void db_done(sqlite3_stmt *stmt);
+
+/* Run sql (no results) directly. */
+enum clerk_status db_exec(struct db *db, const char *sql, struct clerk_err *err);
+
+/* Transactions: BEGIN IMMEDIATE (so a writer never fails half-way on a lock),
+ * COMMIT, ROLLBACK.  A single statement outside a transaction commits by
+ * itself. */
+enum clerk_status db_begin(struct db *db, struct clerk_err *err);
+enum clerk_status db_commit(struct db *db, struct clerk_err *err);
+void db_rollback(struct db *db);
+
+/* Fill err from the connection's last error: SQLITE_FULL becomes CLERK_FULL,
+ * read-only errors CLERK_READONLY, the lock triggers CLERK_LOCKED, and so on;
+ * `doing` says what clerk was trying to do ("recording the vote"). */
+enum clerk_status db_fail(struct db *db, struct clerk_err *err,
+			  const char *doing);
+
+/* A fresh random UUID, lower case. */
+void db_uuid(char out[CLERK_UUID_LEN]);
+/* True when s looks like a UUID. */
+bool db_is_uuid(const char *s);
+
+/* Bind helpers: a NULL string binds SQL NULL. */
+void db_bind_text(sqlite3_stmt *stmt, int idx, const char *s);
+/* Column as a newly allocated string ("" for NULL). */
+char *db_col_dup(sqlite3_stmt *stmt, int col);
+/* Column as a string owned by the statement ("" for NULL). */
+const char *db_col_text(sqlite3_stmt *stmt, int col);
+
+#endif

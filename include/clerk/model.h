@@ -1,0 +1,656 @@
+/*
+ * model: the business of a committee as plain C structs, and every read and
+ * write of them.  No other module sees SQL.
+ *
+ * Ownership: a struct filled by a model function owns its strings; release it
+ * with the matching *_free() (which also zeroes it, so freeing twice is safe).
+ * Lists are { v, n } arrays released with their *_list_free().
+ * Ids are UUID text (CLERK_UUID_LEN); an empty id means "none".  Creating a
+ * record with an empty id gives it a fresh UUID and writes it back.
+ * Times are time_t (UTC); 0 means "not set".  Dates are "YYYY-MM-DD".
+ *
+ * Every write commits before it returns (one transaction per call), so what
+ * the caller shows as saved is on disk.  Writes to meetings whose minutes are
+ * confirmed fail with CLERK_LOCKED and change nothing.
+ */
+#ifndef CLERK_MODEL_H
+#define CLERK_MODEL_H
+
+#include "clerk/core.h"
+#include "clerk/db.h"
+
+typedef char clerk_id[CLERK_UUID_LEN];
+
+/* ---------------------------------------------------------------- enums */
+
+/* X(enum suffix, stored text).  Stored text is what the schema checks. */
+#define COUNCIL_KIND_LIST(X) X(PRINCIPAL, "principal") X(PARISH, "parish")
+#define QUORUM_KIND_LIST(X) \
+	X(FRACTION, "fraction") X(FIXED, "fixed") X(COMPOSITE, "composite")
+#define NUMBERING_LIST(X) X(PER_MEETING, "meeting") X(PER_YEAR, "year")
+#define MEMBER_ROLE_LIST(X) \
+	X(CHAIRMAN, "chairman") X(VICE_CHAIRMAN, "vice-chairman") X(MEMBER, "member")
+#define MEETING_STATUS_LIST(X)                                            \
+	X(SCHEDULED, "scheduled") X(IN_PROGRESS, "in progress")           \
+	X(ADJOURNED, "adjourned") X(CLOSED, "closed") X(CANCELLED, "cancelled")
+#define MINUTES_STATE_LIST(X) X(DRAFT, "draft") X(CONFIRMED, "confirmed")
+#define ITEM_KIND_LIST(X)                                                  \
+	X(APOLOGIES, "apologies") X(DECLARATIONS, "declarations")          \
+	X(PREVIOUS_MINUTES, "previous minutes") X(DEPUTATIONS, "deputations") \
+	X(ANNOUNCEMENTS, "announcements") X(ORDINARY, "ordinary")          \
+	X(ELECTION, "election") X(AOB, "any other business")               \
+	X(NEXT_MEETING, "date of next meeting") X(URGENT, "urgent")
+#define ATTENDANCE_STATUS_LIST(X)                                          \
+	X(EXPECTED, "expected") X(PRESENT, "present") X(APOLOGY, "apology") \
+	X(ABSENT, "absent") X(SUBSTITUTE, "substitute")                    \
+	X(IN_ATTENDANCE, "in attendance")
+#define INTEREST_KIND_LIST(X)                                              \
+	X(PECUNIARY, "pecuniary") X(REGISTRABLE, "registrable")            \
+	X(NON_REGISTRABLE, "non-registrable")
+#define MINUTE_SECTION_LIST(X)                                             \
+	X(RECEIVED, "received") X(NARRATIVE, "narrative") X(HEARD, "heard") \
+	X(COMMENTED, "commented") X(EXEMPT, "exempt")
+#define RESOLUTION_KIND_LIST(X) \
+	X(MOTION, "motion") X(AMENDMENT, "amendment") X(EXCLUSION, "exclusion")
+#define OUTCOME_LIST(X)                                                   \
+	X(PENDING, "pending") X(CARRIED, "carried") X(LOST, "lost")       \
+	X(WITHDRAWN, "withdrawn")
+#define VOTE_LIST(X) X(FOR, "for") X(AGAINST, "against") X(ABSTAIN, "abstain")
+#define ACTION_STATUS_LIST(X) X(OPEN, "open") X(DONE, "done") X(DROPPED, "dropped")
+/* Events of the live log.  A new kind is appended, never renumbered: the
+ * stored form is the text. */
+#define EVENT_KIND_LIST(X)                                                 \
+	X(OPENED, "opened") X(ITEM_STARTED, "item started")               \
+	X(ITEM_ENDED, "item ended") X(ARRIVED, "arrived") X(LEFT, "left")  \
+	X(RETURNED, "returned") X(DECLARED, "declared")                   \
+	X(PUBLIC_EXCLUDED, "public excluded")                             \
+	X(PUBLIC_READMITTED, "public readmitted")                         \
+	X(TEXT_RECORDED, "text recorded") X(MOVED, "moved")               \
+	X(VOTE_TAKEN, "vote taken") X(ADJOURNED, "adjourned")             \
+	X(RESUMED, "resumed") X(CLOSED, "closed")                         \
+	X(QUORUM_LOST, "quorum lost") X(QUORUM_REGAINED, "quorum regained") \
+	X(ATTENDANCE, "attendance") X(URGENT_ADDED, "urgent item added")  \
+	X(NOTE, "note")
+
+#define X(name, text) COUNCIL_##name,
+enum council_kind { COUNCIL_KIND_LIST(X) };
+#undef X
+#define X(name, text) QUORUM_##name,
+enum quorum_kind { QUORUM_KIND_LIST(X) };
+#undef X
+#define X(name, text) NUMBERING_##name,
+enum numbering { NUMBERING_LIST(X) };
+#undef X
+#define X(name, text) ROLE_##name,
+enum member_role { MEMBER_ROLE_LIST(X) };
+#undef X
+#define X(name, text) MEETING_##name,
+enum meeting_status { MEETING_STATUS_LIST(X) };
+#undef X
+#define X(name, text) MINUTES_##name,
+enum minutes_state { MINUTES_STATE_LIST(X) };
+#undef X
+#define X(name, text) ITEM_##name,
+enum item_kind { ITEM_KIND_LIST(X) };
+#undef X
+#define X(name, text) ATT_##name,
+enum attendance_status { ATTENDANCE_STATUS_LIST(X) };
+#undef X
+#define X(name, text) INTEREST_##name,
+enum interest_kind { INTEREST_KIND_LIST(X) };
+#undef X
+#define X(name, text) SECTION_##name,
+enum minute_section { MINUTE_SECTION_LIST(X) };
+#undef X
+#define X(name, text) RES_##name,
+enum resolution_kind { RESOLUTION_KIND_LIST(X) };
+#undef X
+#define X(name, text) OUTCOME_##name,
+enum outcome { OUTCOME_LIST(X) };
+#undef X
+#define X(name, text) VOTE_##name,
+enum vote_choice { VOTE_LIST(X) };
+#undef X
+#define X(name, text) ACTION_##name,
+enum action_status { ACTION_STATUS_LIST(X) };
+#undef X
+#define X(name, text) EVENT_##name,
+enum event_kind { EVENT_KIND_LIST(X) };
+#undef X
+
+/* Stored text of each enum value, and back (false when text is unknown). */
+const char *council_kind_text(enum council_kind v);
+const char *quorum_kind_text(enum quorum_kind v);
+const char *member_role_text(enum member_role v);
+const char *meeting_status_text(enum meeting_status v);
+const char *minutes_state_text(enum minutes_state v);
+const char *item_kind_text(enum item_kind v);
+const char *attendance_status_text(enum attendance_status v);
+const char *interest_kind_text(enum interest_kind v);
+const char *minute_section_text(enum minute_section v);
+const char *resolution_kind_text(enum resolution_kind v);
+const char *outcome_text(enum outcome v);
+const char *vote_choice_text(enum vote_choice v);
+const char *action_status_text(enum action_status v);
+const char *event_kind_text(enum event_kind v);
+bool item_kind_parse(const char *s, enum item_kind *out);
+bool attendance_status_parse(const char *s, enum attendance_status *out);
+bool interest_kind_parse(const char *s, enum interest_kind *out);
+bool event_kind_parse(const char *s, enum event_kind *out);
+bool meeting_status_parse(const char *s, enum meeting_status *out);
+
+/* ------------------------------------------------------ councils, bodies */
+
+struct council {
+	clerk_id id;
+	char *name;
+	enum council_kind kind;
+};
+
+struct body {
+	clerk_id id;
+	clerk_id council_id;
+	char *name;       /* "Health and Wellbeing Board" */
+	char *short_name; /* "HWB" ("" when none) */
+	char *self_name;  /* "the Board": how minutes name it */
+	enum quorum_kind quorum_kind;
+	int quorum_num, quorum_den; /* fraction of the seats (rounded up) */
+	int quorum_fixed; /* fixed number, or floor of a composite rule */
+	bool substitutes_allowed;
+	char *minute_format; /* "%n.", "%n/%y", "(%n)" */
+	enum numbering numbering;
+	char *year_start; /* "05-01": first day of the municipal year */
+	char *style;      /* house style name: "county", "parish" */
+	char *tz;         /* "Europe/London" */
+	char *standard_items; /* opening/closing items, "kind|title" lines */
+	/* Filled on reads, ignored on writes: */
+	char *council_name;
+	enum council_kind council_kind;
+};
+
+enum clerk_status council_create(struct db *db, struct council *c,
+				 struct clerk_err *err);
+enum clerk_status council_get(struct db *db, const char *id, struct council *out,
+			      struct clerk_err *err);
+void council_free(struct council *c);
+
+enum clerk_status body_create(struct db *db, struct body *b,
+			      struct clerk_err *err);
+enum clerk_status body_update(struct db *db, const struct body *b,
+			      struct clerk_err *err);
+enum clerk_status body_get(struct db *db, const char *id, struct body *out,
+			   struct clerk_err *err);
+/* Find a body by UUID, short name, or any case-insensitive part of its
+ * name.  Several matches give CLERK_AMBIGUOUS with the candidates listed in
+ * err; none gives CLERK_NOT_FOUND. */
+enum clerk_status body_find(struct db *db, const char *name, struct body *out,
+			    struct clerk_err *err);
+struct body_list {
+	struct body *v;
+	size_t n;
+};
+enum clerk_status body_list_all(struct db *db, struct body_list *out,
+				struct clerk_err *err);
+void body_free(struct body *b);
+void body_list_free(struct body_list *l);
+/* Seats needed for a quorum when `seats` seats are filled. */
+int body_quorum(const struct body *b, int seats);
+
+/* ----------------------------------------------------------------- people */
+
+struct person {
+	clerk_id id;
+	char *honorific;    /* "Councillor", "Dr", "" */
+	char *name;         /* "Liz Fairhurst" */
+	char *organisation; /* "Hampshire County Council" */
+	char *role;         /* "Executive Member for Adult Social Care" */
+	char *pronoun;      /* "he", "she", "they" or "" */
+};
+struct person_list {
+	struct person *v;
+	size_t n;
+};
+
+enum clerk_status person_create(struct db *db, struct person *p,
+				struct clerk_err *err);
+enum clerk_status person_update(struct db *db, const struct person *p,
+				struct clerk_err *err);
+enum clerk_status person_get(struct db *db, const char *id, struct person *out,
+			     struct clerk_err *err);
+/* People whose name contains `part` (case-insensitive), best match first. */
+enum clerk_status person_search(struct db *db, const char *part,
+				struct person_list *out, struct clerk_err *err);
+enum clerk_status person_list_all(struct db *db, struct person_list *out,
+				  struct clerk_err *err);
+/* "Councillor Liz Fairhurst": honorific and name (caller frees). */
+char *person_display_name(const struct person *p);
+void person_free(struct person *p);
+void person_list_free(struct person_list *l);
+
+/* ------------------------------------------------------ seats, membership */
+
+struct seat {
+	clerk_id id;
+	clerk_id body_id;
+	int position;
+	char *label; /* organisation or role the seat is held for */
+	bool voting;
+	char *vacancy_note;  /* "Vacancy as of 1 Oct 2017" ("" when filled) */
+	bool substitute_tbc; /* a substitute is still to be confirmed */
+};
+
+struct seat_substitute {
+	struct person person;
+	char *capacity; /* "Assistant Director, Children & Families" */
+};
+
+/* A seat as it stood on a date: its main member (if any) and substitutes. */
+struct seat_info {
+	struct seat seat;
+	bool filled;          /* false: vacant */
+	struct person member; /* valid when filled */
+	enum member_role role;
+	char *member_capacity;
+	char *member_since; /* date */
+	struct seat_substitute *subs;
+	size_t nsubs;
+};
+struct seat_info_list {
+	struct seat_info *v;
+	size_t n;
+};
+
+enum clerk_status seat_create(struct db *db, struct seat *s,
+			      struct clerk_err *err);
+enum clerk_status seat_update(struct db *db, const struct seat *s,
+			      struct clerk_err *err);
+void seat_free(struct seat *s);
+/* Record that person holds seat from `from` (date) to `to` (NULL: open). */
+enum clerk_status membership_add(struct db *db, const char *seat_id,
+				 const char *person_id, enum member_role role,
+				 const char *capacity, const char *from,
+				 const char *to, struct clerk_err *err);
+/* End the open membership of a seat on date `to`. */
+enum clerk_status membership_end(struct db *db, const char *seat_id,
+				 const char *to, struct clerk_err *err);
+enum clerk_status substitute_add(struct db *db, const char *seat_id,
+				 const char *person_id, const char *capacity,
+				 const char *from, const char *to,
+				 struct clerk_err *err);
+/* The seats of a body on `date` (NULL: today), in order. */
+enum clerk_status seat_info_list(struct db *db, const char *body_id,
+				 const char *date, struct seat_info_list *out,
+				 struct clerk_err *err);
+void seat_info_list_free(struct seat_info_list *l);
+
+/* ---------------------------------------------------------------- meetings */
+
+struct meeting {
+	clerk_id id;
+	clerk_id body_id;
+	time_t starts_at;
+	char *venue;
+	enum meeting_status status;
+	enum minutes_state minutes_state;
+	clerk_id confirmed_at; /* meeting that confirmed these minutes */
+	time_t confirmed_on;
+	char *confirmed_amendment;
+	clerk_id signed_by;
+	int first_minute;   /* 0: computed from the body's numbering */
+	int public_present; /* -1: not noted */
+};
+struct meeting_list {
+	struct meeting *v;
+	size_t n;
+};
+
+enum clerk_status meeting_create(struct db *db, struct meeting *m,
+				 struct clerk_err *err);
+enum clerk_status meeting_update(struct db *db, const struct meeting *m,
+				 struct clerk_err *err);
+enum clerk_status meeting_get(struct db *db, const char *id, struct meeting *out,
+			      struct clerk_err *err);
+/* A meeting named by UUID, or by date "YYYY-MM-DD" (local date in the
+ * body's zone) with body (NULL: any body; several meetings that day give
+ * CLERK_AMBIGUOUS naming the bodies). */
+enum clerk_status meeting_find(struct db *db, const char *name,
+			       const char *body, struct meeting *out,
+			       struct clerk_err *err);
+/* The meeting in progress (or adjourned), else the next scheduled one from
+ * `now`; CLERK_NOT_FOUND when there is none. */
+enum clerk_status meeting_current(struct db *db, time_t now,
+				  struct meeting *out, struct clerk_err *err);
+/* Meetings of a body (NULL: all bodies), by start time. */
+enum clerk_status meeting_list(struct db *db, const char *body_id,
+			       struct meeting_list *out, struct clerk_err *err);
+enum clerk_status meeting_set_status(struct db *db, const char *meeting_id,
+				     enum meeting_status status,
+				     struct clerk_err *err);
+/* Record that `meeting_id`'s minutes were confirmed at meeting `at_id` with
+ * the amendment (may be "") and signed by `signed_by`; they are locked from
+ * then on. */
+enum clerk_status meeting_confirm(struct db *db, const char *meeting_id,
+				  const char *at_id, const char *amendment,
+				  const char *signed_by, struct clerk_err *err);
+/* The number of a meeting's first minute, from the body's numbering rule:
+ * per meeting it is 1; per municipal year it continues from the meetings
+ * before it in the same year. */
+int meeting_first_minute(struct db *db, const struct meeting *m);
+void meeting_free(struct meeting *m);
+void meeting_list_free(struct meeting_list *l);
+
+/* ------------------------------------------------------------------ agenda */
+
+struct agenda_item {
+	clerk_id id;
+	clerk_id meeting_id;
+	int position;
+	char *number; /* "6" */
+	char *title;
+	char *description;
+	char *presenter;
+	time_t planned_start;
+	int planned_minutes;
+	char *pages; /* "11 - 32" */
+	bool exempt;
+	char *exempt_paragraph; /* Sch. 12A paragraph, "3" */
+	enum item_kind kind;
+	char *urgent_reason;
+};
+struct item_list {
+	struct agenda_item *v;
+	size_t n;
+};
+
+/* Insert at it->position (0: at the end), shifting later items down. */
+enum clerk_status item_create(struct db *db, struct agenda_item *it,
+			      struct clerk_err *err);
+enum clerk_status item_update(struct db *db, const struct agenda_item *it,
+			      struct clerk_err *err);
+enum clerk_status item_delete(struct db *db, const char *item_id,
+			      struct clerk_err *err);
+/* Move an item to position `to` (1-based), renumbering positions. */
+enum clerk_status item_move(struct db *db, const char *item_id, int to,
+			    struct clerk_err *err);
+enum clerk_status item_get(struct db *db, const char *id,
+			   struct agenda_item *out, struct clerk_err *err);
+enum clerk_status item_list(struct db *db, const char *meeting_id,
+			    struct item_list *out, struct clerk_err *err);
+void item_free(struct agenda_item *it);
+void item_list_free(struct item_list *l);
+
+/* ------------------------------------------------------------------ events */
+
+struct event {
+	clerk_id id;
+	clerk_id meeting_id;
+	int seq;
+	time_t at;
+	enum event_kind kind;
+	clerk_id item_id;
+	clerk_id person_id;
+	char *detail;
+};
+struct event_list {
+	struct event *v;
+	size_t n;
+};
+
+/* Append an event stamped clock_now(); item_id/person_id may be NULL or "".
+ * *out (may be NULL) receives the event as stored. */
+enum clerk_status event_append(struct db *db, const char *meeting_id,
+			       enum event_kind kind, const char *item_id,
+			       const char *person_id, const char *detail,
+			       struct event *out, struct clerk_err *err);
+enum clerk_status event_list(struct db *db, const char *meeting_id,
+			     struct event_list *out, struct clerk_err *err);
+void event_free(struct event *e);
+void event_list_free(struct event_list *l);
+
+/* -------------------------------------------------------------- attendance */
+
+struct attendance {
+	clerk_id id;
+	clerk_id meeting_id;
+	clerk_id person_id;
+	clerk_id seat_id; /* "" for also-in-attendance */
+	enum attendance_status status;
+	clerk_id substitute_for; /* member this person stood in for */
+	char *capacity;          /* "standing observer" */
+	char *note;              /* reason for apology */
+	char *substitute_note;   /* what happened to the substitute */
+	time_t arrived_at;       /* late arrival */
+	clerk_id arrived_item;
+	time_t left_at; /* early departure */
+	clerk_id left_item;
+	/* Filled on reads: */
+	struct person person;
+};
+struct attendance_list {
+	struct attendance *v;
+	size_t n;
+};
+
+/* Insert or replace the attendance of a->person_id at a->meeting_id. */
+enum clerk_status attendance_set(struct db *db, struct attendance *a,
+				 struct clerk_err *err);
+enum clerk_status attendance_delete(struct db *db, const char *id,
+				    struct clerk_err *err);
+/* Attendance of a meeting: seat order first, then others by name. */
+enum clerk_status attendance_list(struct db *db, const char *meeting_id,
+				  struct attendance_list *out,
+				  struct clerk_err *err);
+/* Add an 'expected' row for each seat's main member on the meeting's date
+ * who has no row yet. */
+enum clerk_status attendance_expect_members(struct db *db,
+					    const char *meeting_id,
+					    struct clerk_err *err);
+void attendance_free(struct attendance *a);
+void attendance_list_free(struct attendance_list *l);
+
+/* ------------------------------------------------------------ declarations */
+
+struct declaration {
+	clerk_id id;
+	clerk_id meeting_id;
+	clerk_id item_id;
+	clerk_id person_id;
+	enum interest_kind kind;
+	char *what;
+	bool sensitive;
+	bool dispensation;
+	bool left_room;
+};
+struct declaration_list {
+	struct declaration *v;
+	size_t n;
+};
+enum clerk_status declaration_create(struct db *db, struct declaration *d,
+				     struct clerk_err *err);
+enum clerk_status declaration_update(struct db *db, const struct declaration *d,
+				     struct clerk_err *err);
+enum clerk_status declaration_delete(struct db *db, const char *id,
+				     struct clerk_err *err);
+enum clerk_status declaration_list(struct db *db, const char *meeting_id,
+				   struct declaration_list *out,
+				   struct clerk_err *err);
+void declaration_free(struct declaration *d);
+void declaration_list_free(struct declaration_list *l);
+
+/* ------------------------------------------------------------ minute text */
+
+/* One paragraph or point of an item's minute. */
+struct minute_text {
+	clerk_id id;
+	clerk_id meeting_id;
+	clerk_id item_id;
+	enum minute_section section;
+	int position;
+	char *body;
+};
+struct minute_text_list {
+	struct minute_text *v;
+	size_t n;
+};
+/* Append (position 0: at the end of its section). */
+enum clerk_status minute_text_create(struct db *db, struct minute_text *t,
+				     struct clerk_err *err);
+enum clerk_status minute_text_update(struct db *db, const char *id,
+				     const char *body, struct clerk_err *err);
+enum clerk_status minute_text_delete(struct db *db, const char *id,
+				     struct clerk_err *err);
+/* All text of a meeting (item_id NULL) or of one item, in item, section,
+ * position order. */
+enum clerk_status minute_text_list(struct db *db, const char *meeting_id,
+				   const char *item_id,
+				   struct minute_text_list *out,
+				   struct clerk_err *err);
+void minute_text_free(struct minute_text *t);
+void minute_text_list_free(struct minute_text_list *l);
+
+/* ------------------------------------------------------ resolutions, votes */
+
+struct resolution {
+	clerk_id id;
+	clerk_id meeting_id;
+	clerk_id item_id;
+	int position;
+	enum resolution_kind kind;
+	clerk_id amends; /* the motion an amendment amends */
+	char *preamble;  /* "The Health and Wellbeing Board:" or "" */
+	char *body;
+	clerk_id mover;
+	clerk_id seconder;
+	enum outcome outcome;
+	bool voted; /* false: agreed without a count */
+	int votes_for, votes_against, votes_abstain;
+	bool recorded; /* named vote: see vote_list */
+	bool has_casting;
+	enum vote_choice casting; /* chair's casting vote (FOR or AGAINST) */
+};
+struct resolution_list {
+	struct resolution *v;
+	size_t n;
+};
+enum clerk_status resolution_create(struct db *db, struct resolution *r,
+				    struct clerk_err *err);
+enum clerk_status resolution_update(struct db *db, const struct resolution *r,
+				    struct clerk_err *err);
+enum clerk_status resolution_delete(struct db *db, const char *id,
+				    struct clerk_err *err);
+enum clerk_status resolution_list(struct db *db, const char *meeting_id,
+				  const char *item_id,
+				  struct resolution_list *out,
+				  struct clerk_err *err);
+void resolution_free(struct resolution *r);
+void resolution_list_free(struct resolution_list *l);
+
+struct vote {
+	clerk_id id;
+	clerk_id meeting_id;
+	clerk_id resolution_id;
+	clerk_id person_id;
+	enum vote_choice vote;
+	char *reason;
+};
+struct vote_list {
+	struct vote *v;
+	size_t n;
+};
+/* Insert or replace one member's vote on a resolution. */
+enum clerk_status vote_set(struct db *db, struct vote *v, struct clerk_err *err);
+enum clerk_status vote_list(struct db *db, const char *resolution_id,
+			    struct vote_list *out, struct clerk_err *err);
+void vote_free(struct vote *v);
+void vote_list_free(struct vote_list *l);
+
+/* ---------------------------------------------------------------- actions */
+
+struct action {
+	clerk_id id;
+	clerk_id meeting_id;
+	clerk_id resolution_id;
+	char *body;
+	char *owner;
+	char *due; /* date or "" */
+	enum action_status status;
+};
+struct action_list {
+	struct action *v;
+	size_t n;
+};
+enum clerk_status action_create(struct db *db, struct action *a,
+				struct clerk_err *err);
+enum clerk_status action_update(struct db *db, const struct action *a,
+				struct clerk_err *err);
+enum clerk_status action_list(struct db *db, const char *meeting_id,
+			      struct action_list *out, struct clerk_err *err);
+void action_free(struct action *a);
+void action_list_free(struct action_list *l);
+
+/* ------------------------------------------------------------ corrections */
+
+/* A correction to confirmed minutes, made at a later meeting. */
+struct correction {
+	clerk_id id;
+	clerk_id meeting_id; /* corrected */
+	clerk_id made_at;    /* meeting that made it */
+	time_t at;
+	char *body;
+};
+struct correction_list {
+	struct correction *v;
+	size_t n;
+};
+enum clerk_status correction_create(struct db *db, struct correction *c,
+				    struct clerk_err *err);
+/* Corrections of meeting_id (as corrected) or made at it (made_at true). */
+enum clerk_status correction_list(struct db *db, const char *meeting_id,
+				  bool made_at, struct correction_list *out,
+				  struct clerk_err *err);
+void correction_free(struct correction *c);
+void correction_list_free(struct correction_list *l);
+
+/* ------------------------------------------------------- derived queries */
+
+/* Who is in the room at time t (0: now, from the whole log): members and
+ * substitutes present, arrived and not departed nor out for an interest. */
+struct room_state {
+	int voting_in_room; /* voting members physically present */
+	int seats;          /* filled seats of the body */
+	int quorum;         /* needed */
+	bool quorate;
+	clerk_id current_item;  /* item running at t ("" none) */
+	bool public_excluded;
+	struct attendance_list in_room; /* present and in the room */
+	struct attendance_list out_of_room; /* present but out (interest) */
+};
+enum clerk_status room_state_at(struct db *db, const char *meeting_id, time_t t,
+				struct room_state *out, struct clerk_err *err);
+void room_state_free(struct room_state *r);
+
+/* A member's attendance over a period. */
+struct attendance_summary {
+	struct person person;
+	int expected;      /* meetings where they held a seat */
+	int present;       /* attended in person as the member */
+	int as_substitute; /* attended as someone's substitute */
+	int apologies;
+	int absent;
+	int substitute_sent; /* their substitute attended in their place */
+	time_t last_attended; /* 0: never in the period */
+};
+struct attendance_summary_list {
+	struct attendance_summary *v;
+	size_t n;
+};
+/* Per person for a body (body_id) or one person (person_id); dates may be
+ * NULL for open ends. */
+enum clerk_status attendance_summary(struct db *db, const char *body_id,
+				     const char *person_id, const char *from,
+				     const char *to,
+				     struct attendance_summary_list *out,
+				     struct clerk_err *err);
+void attendance_summary_list_free(struct attendance_summary_list *l);
+
+#endif

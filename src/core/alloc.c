@@ -1,0 +1,64 @@
+/* core/alloc: allocation that reports exhaustion instead of returning NULL.
+ * Every change is committed as it is made, so ending the process here loses
+ * nothing that was shown as saved. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "clerk/core.h"
+
+static void *out_of_memory(size_t size)
+{
+	fprintf(stderr, "clerk: out of memory (asked for %zu bytes)\n", size);
+	abort();
+}
+
+void *xmalloc(size_t size)
+{
+	void *p = malloc(size ? size : 1);
+	return p ? p : out_of_memory(size);
+}
+
+void *xcalloc(size_t count, size_t size)
+{
+	void *p = calloc(count ? count : 1, size ? size : 1);
+	return p ? p : out_of_memory(count * size);
+}
+
+void *xrealloc(void *ptr, size_t size)
+{
+	void *p = realloc(ptr, size ? size : 1);
+	return p ? p : out_of_memory(size);
+}
+
+char *xstrdup(const char *s)
+{
+	return xstrndup(s, strlen(s));
+}
+
+char *xstrndup(const char *s, size_t n)
+{
+	char *p = xmalloc(n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *xasprintf(const char *fmt, ...)
+{
+	struct strbuf sb = {0};
+	va_list ap;
+	va_start(ap, fmt);
+	sb_vaddf(&sb, fmt, ap);
+	va_end(ap);
+	return sb_detach(&sb);
+}
+
+void xfree(void *pp)
+{
+	void **p = pp;
+	free(*p);
+	*p = NULL;
+}

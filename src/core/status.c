@@ -1,0 +1,52 @@
+/* core/status: status codes, their exit codes, and the error record. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "clerk/core.h"
+
+const char *clerk_status_text(enum clerk_status status)
+{
+	switch (status) {
+#define STATUS_TEXT(name, code, text) \
+	case CLERK_##name:            \
+		return text;
+		CLERK_STATUS_LIST(STATUS_TEXT)
+#undef STATUS_TEXT
+	}
+	return "unknown status";
+}
+
+int clerk_status_exit_code(enum clerk_status status)
+{
+	switch (status) {
+#define STATUS_CODE(name, code, text) \
+	case CLERK_##name:            \
+		return code;
+		CLERK_STATUS_LIST(STATUS_CODE)
+#undef STATUS_CODE
+	}
+	return 4;
+}
+
+enum clerk_status clerk_fail(struct clerk_err *err, enum clerk_status status,
+			     const char *fmt, ...)
+{
+	if (err) {
+		va_list ap;
+		err->status = status;
+		va_start(ap, fmt);
+		vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+		va_end(ap);
+	}
+	return status;
+}
+
+void clerk_err_clear(struct clerk_err *err)
+{
+	if (err) {
+		err->status = CLERK_OK;
+		err->msg[0] = '\0';
+	}
+}
