@@ -141,4 +141,11 @@ void time_format_local(time_t t, const char *tz, const char *fmt, char *out,
  * not a real date. */
 bool date_parse(const char *s, int *year, int *month, int *day);
 
+/* The folder of clerk's shared data (demo board, house styles): $CLERK_SHARE
+ * when set, else the installed one when it exists, else the source tree's
+ * share/ (so that clerk runs from its build folder). */
+const char *clerk_share_dir(void);
+/* A file under the share folder (caller frees). */
+char *clerk_share_path(const char *relative);
+
 #endif
