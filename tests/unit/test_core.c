@@ -1,0 +1,143 @@
+/* Unit tests of core: UTF-8 width and fitting, sanitising for the terminal,
+ * the string buffer, the fixed clock and local-time conversion. */
+#include "config.h"
+
+#include <locale.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "clerk/core.h"
+
+static void test_width_counts_columns_not_bytes(void **state)
+{
+	(void)state;
+	assert_int_equal(utf8_width("Cllr Ffion Ŵyn"), 14);
+	assert_int_equal(utf8_width("£56 million"), 11);
+	assert_int_equal(utf8_width("会议"), 4); /* wide characters: 2 each */
+	assert_int_equal(utf8_width("e\xcc\x81"), 1); /* e + combining acute */
+}
+
+static void test_fit_never_cuts_a_character(void **state)
+{
+	(void)state;
+	int used = -1;
+	/* "Ŵ" is 2 bytes, 1 column: 3 columns hold "aŴb" = 4 bytes. */
+	assert_int_equal(utf8_fit("aŴbc", 3, &used), 4);
+	assert_int_equal(used, 3);
+	/* A wide character that would straddle the edge is left out. */
+	assert_int_equal(utf8_fit("a会", 2, &used), 1);
+	assert_int_equal(used, 1);
+}
+
+static void test_sanitize_removes_escapes_and_bidi(void **state)
+{
+	(void)state;
+	char *s = utf8_sanitize("Cllr \x1b[31mRed\x1b[0m \xe2\x80\xae" "evil \xff ŷ");
+	assert_null(strchr(s, '\x1b'));
+	assert_null(strstr(s, "\xe2\x80\xae"));
+	assert_non_null(strstr(s, "ŷ"));
+	assert_string_equal(s, "Cllr ?[31mRed?[0m ?evil ? ŷ");
+	free(s);
+}
+
+static void test_valid_rejects_overlong_and_surrogates(void **state)
+{
+	(void)state;
+	assert_true(utf8_valid("Ŵŷ £", strlen("Ŵŷ £")));
+	assert_false(utf8_valid("\xc0\xaf", 2));     /* overlong '/' */
+	assert_false(utf8_valid("\xed\xa0\x80", 3)); /* surrogate */
+	assert_false(utf8_valid("abc\xe2\x82", 5));  /* truncated */
+}
+
+static void test_strbuf_grows(void **state)
+{
+	(void)state;
+	struct strbuf sb = {0};
+	assert_string_equal(sb_str(&sb), "");
+	for (int i = 0; i < 1000; i++)
+		sb_addf(&sb, "%d,", i % 10);
+	assert_int_equal(sb.len, 2000);
+	char *s = sb_detach(&sb);
+	assert_int_equal(strlen(s), 2000);
+	assert_null(sb.s);
+	free(s);
+}
+
+static void test_clock_is_fixed_and_advances(void **state)
+{
+	(void)state;
+	time_t t;
+	assert_true(time_parse_utc("2017-10-05T09:00:00Z", &t));
+	clock_set(t);
+	assert_int_equal(clock_now(), t);
+	clock_advance(17 * 60);
+	char buf[CLERK_TIME_LEN];
+	time_format_utc(clock_now(), buf);
+	assert_string_equal(buf, "2017-10-05T09:17:00Z");
+	clock_reset();
+}
+
+static void test_local_time_in_summer_and_winter(void **state)
+{
+	(void)state;
+	/* 10.00 am in Winchester is 09:00 UTC in October (BST) and 10:00 UTC
+	 * in February (GMT). */
+	time_t oct = time_from_local("Europe/London", 2017, 10, 5, 10, 0);
+	time_t feb = time_from_local("Europe/London", 2017, 2, 23, 10, 0);
+	char buf[CLERK_TIME_LEN];
+	time_format_utc(oct, buf);
+	assert_string_equal(buf, "2017-10-05T09:00:00Z");
+	time_format_utc(feb, buf);
+	assert_string_equal(buf, "2017-02-23T10:00:00Z");
+	char local[64];
+	time_format_local(oct, "Europe/London", "%H:%M %d/%m/%Y", local,
+			  sizeof local);
+	assert_string_equal(local, "10:00 05/10/2017");
+}
+
+static void test_bad_dates_are_refused(void **state)
+{
+	(void)state;
+	int y, m, d;
+	time_t t;
+	assert_false(date_parse("2017-02-29", &y, &m, &d));
+	assert_true(date_parse("2016-02-29", &y, &m, &d));
+	assert_false(date_parse("29/06/2017", &y, &m, &d));
+	assert_false(time_parse_utc("2017-06-29T25:00:00Z", &t));
+	assert_false(time_parse_utc("yesterday", &t));
+}
+
+static void test_status_exit_codes(void **state)
+{
+	(void)state;
+	struct clerk_err err;
+	assert_int_equal(clerk_fail(&err, CLERK_LOCKED, "minute %d", 7),
+			 CLERK_LOCKED);
+	assert_string_equal(err.msg, "minute 7");
+	assert_int_equal(clerk_status_exit_code(CLERK_NOT_FOUND), 1);
+	assert_int_equal(clerk_status_exit_code(CLERK_USAGE), 2);
+	assert_int_equal(clerk_status_exit_code(CLERK_LOCKED), 3);
+	assert_int_equal(clerk_status_exit_code(CLERK_FULL), 4);
+}
+
+int main(void)
+{
+	setlocale(LC_ALL, "C.UTF-8");
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_width_counts_columns_not_bytes),
+		cmocka_unit_test(test_fit_never_cuts_a_character),
+		cmocka_unit_test(test_sanitize_removes_escapes_and_bidi),
+		cmocka_unit_test(test_valid_rejects_overlong_and_surrogates),
+		cmocka_unit_test(test_strbuf_grows),
+		cmocka_unit_test(test_clock_is_fixed_and_advances),
+		cmocka_unit_test(test_local_time_in_summer_and_winter),
+		cmocka_unit_test(test_bad_dates_are_refused),
+		cmocka_unit_test(test_status_exit_codes),
+	};
+	return cmocka_run_group_tests_name("core", tests, NULL, NULL);
+}
