@@ -1,0 +1,353 @@
+/*
+ * live: the running meeting, without any user interface.
+ *
+ * A struct live is the context of one meeting being run.  Everything in it
+ * is derived from the database (the agenda, the attendance, the event log,
+ * the declarations, the minute text, resolutions and actions): live_reload()
+ * rebuilds it from scratch, so freeing the context and opening the meeting
+ * again (after a crash or a kill) gives the same current item, the same
+ * clocks and everything that was shown as saved.
+ *
+ * Actions (next item, mark present, declare, vote, ...) check their input,
+ * append events through the model, commit before returning and then reload
+ * the context.  A refusal returns a status other than CLERK_OK with a
+ * sentence for the user in err and changes nothing.  An action that
+ * succeeds but has something the clerk must notice (the substitute is not
+ * the nominated one; the quorum was lost; a casting vote is needed) returns
+ * CLERK_OK and leaves that sentence in l->notice ("" when there is nothing
+ * to say).  Every action clears l->notice first.
+ *
+ * Times are time_t UTC from clock_now(); seconds are plain ints.  Items are
+ * named by their index in l->items (agenda order); people by person id.
+ * Pointers into the context stay valid until the next action or reload.
+ *
+ * Event details written here (readers of the log can rely on them):
+ *   LEFT      "interest" (pecuniary interest), "departed" (early departure),
+ *             "out" (left the room for a while)
+ *   RETURNED  "interest" or "" ; ITEM_ENDED "adjourned" when the meeting was
+ *             adjourned during the item, "" otherwise
+ *   ATTENDANCE the new status text ("present", "apology", ...)
+ *   ARRIVED   "" ; QUORUM_LOST/REGAINED "N of M" (voting members in the room
+ *             of the quorum needed) ; MOVED the resolution id ;
+ *   VOTE_TAKEN the resolution id and outcome "id carried" ;
+ *   PUBLIC_EXCLUDED the exclusion resolution id ; NOTE "public N"
+ *   URGENT_ADDED the chair's reason.
+ */
+#ifndef CLERK_LIVE_H
+#define CLERK_LIVE_H
+
+#include "clerk/core.h"
+#include "clerk/db.h"
+#include "clerk/model.h"
+
+/* One agenda item with its planned and actual timings. */
+struct live_item {
+	struct agenda_item item; /* as on the agenda */
+	time_t planned_start; /* the agenda's time, else meeting start plus
+				 the planned minutes of the items before */
+	int planned_seconds;  /* planned_minutes * 60 (0: no plan) */
+	time_t started;       /* first ITEM_STARTED (0: never taken) */
+	time_t ended;         /* last ITEM_ENDED when not running (0: none) */
+	int spells;           /* times it was started (out of order: > 1) */
+	int elapsed;          /* seconds taken, all spells, the running one
+				 counted up to now */
+	bool running;         /* being taken now */
+	bool done;            /* taken and ended */
+	bool overrun;         /* elapsed > planned_seconds (with a plan) */
+};
+
+/* What the log says about one person present (derived each reload). */
+struct live_presence {
+	clerk_id person_id;
+	bool in_room;      /* present, arrived, not departed, not out */
+	bool out_interest; /* out of the room for a pecuniary interest */
+	bool out;          /* out of the room for any reason */
+	bool departed;     /* left the meeting early */
+	bool voting;       /* holds (or substitutes on) a voting seat */
+};
+
+struct live {
+	struct db *db; /* borrowed: not closed by live_free */
+	struct meeting meeting;
+	struct body body;
+	struct council council;
+	struct seat_info_list seats; /* seats as on the meeting's date */
+	struct live_item *items;     /* agenda order */
+	size_t nitems;
+	struct attendance_list attendance;
+	struct live_presence *presence; /* one per attendance row, same order */
+	struct event_list events;
+	struct declaration_list declarations; /* whole meeting */
+	struct minute_text_list texts;        /* whole meeting */
+	struct resolution_list resolutions;   /* whole meeting */
+	struct action_list actions;           /* whole meeting */
+
+	/* The item being taken: the last one started (-1: none yet).  While
+	 * adjourned it is the item that was running, with running false. */
+	int current;
+	bool running;       /* items[current] is running now */
+	bool adjourned;     /* status adjourned */
+	bool closed;        /* status closed */
+	bool public_excluded; /* press and public excluded now */
+
+	/* Clocks. */
+	time_t now;            /* clock_now() at the last reload */
+	time_t opened_at;      /* first OPENED event */
+	time_t closed_at;      /* CLOSED event (0: not closed) */
+	int sitting;           /* seconds since opening, less adjournments */
+	int adjourned_seconds; /* seconds spent adjourned */
+	time_t planned_finish; /* planned start of the meeting plus the plan */
+	time_t projected_finish; /* now + what remains of the current item's
+				    plan + the plan of items not yet taken */
+	int delay;             /* projected_finish - planned_finish, seconds */
+
+	/* Quorum, by the body's rule, from voting members in the room. */
+	int voting_seats;   /* filled voting seats */
+	int quorum;         /* voting members needed */
+	int voting_in_room; /* voting members and substitutes in the room */
+	bool quorate;
+	bool quorum_warning; /* business has begun and the quorum is lost */
+
+	/* What the last action has to tell the clerk ("" when nothing). */
+	char notice[1024];
+};
+
+/* ------------------------------------------------------------ context */
+
+/* Open meeting `meeting_id` (UUID) for running.  A scheduled meeting is set
+ * in progress, OPENED is appended and an 'expected' attendance row is added
+ * for each seat's member; a meeting in progress or adjourned is only loaded
+ * (no event written).  A closed meeting opens for reading and for minute
+ * text; cancelled or confirmed ones are refused.  *out owns the context;
+ * the db is borrowed and must outlive it. */
+enum clerk_status live_open(struct db *db, const char *meeting_id,
+			    struct live **out, struct clerk_err *err);
+/* Rebuild every derived field of l from the database at clock_now(). */
+enum clerk_status live_reload(struct live *l, struct clerk_err *err);
+/* Release the context and set *l to NULL (NULL is fine). */
+void live_free(struct live **l);
+
+/* Index in l->items of item `item_id`, or -1. */
+int live_item_index(const struct live *l, const char *item_id);
+/* Attendance row of a person, or NULL. */
+const struct attendance *live_attendance_of(const struct live *l,
+					    const char *person_id);
+/* Derived presence of a person, or NULL when they have no attendance row. */
+const struct live_presence *live_presence_of(const struct live *l,
+					     const char *person_id);
+/* The seat a person holds or substitutes on at this meeting, or NULL. */
+const struct seat_info *live_seat_of(const struct live *l,
+				     const char *person_id);
+/* "Councillor Liz Fairhurst" for anyone the context knows (members,
+ * substitutes, attendance); "unknown person" otherwise.  Caller frees. */
+char *live_person_name(const struct live *l, const char *person_id);
+/* Seconds the current item has left of its plan (negative: overrun; 0
+ * with no current item or no plan). */
+int live_item_remaining(const struct live *l);
+
+/* ---------------------------------------------------- moving through */
+
+/* End the running item (if any) and start the next one not yet taken
+ * after it in agenda order (else the first not yet taken, else simply the
+ * one after it).  Before any item is taken, starts the first.  Refused at
+ * the last item, while adjourned or closed. */
+enum clerk_status live_next(struct live *l, struct clerk_err *err);
+/* End the running item and start the one before it in agenda order.
+ * Refused at the first item, while adjourned or closed. */
+enum clerk_status live_prev(struct live *l, struct clerk_err *err);
+/* End the running item and start items[index], in or out of agenda order
+ * (an item may be taken again; its spells add up).  Refused for the
+ * running item itself, a bad index, while adjourned or closed. */
+enum clerk_status live_jump(struct live *l, size_t index,
+			    struct clerk_err *err);
+/* Adjourn: end the running item's spell (detail "adjourned"), append
+ * ADJOURNED with the reason (may be "") and set the status adjourned. */
+enum clerk_status live_adjourn(struct live *l, const char *reason,
+			       struct clerk_err *err);
+/* Resume an adjourned meeting: RESUMED, status in progress, and the item
+ * that was running is started again. */
+enum clerk_status live_resume(struct live *l, struct clerk_err *err);
+/* Close: end the running item (members out for an interest return),
+ * append CLOSED and set the status closed. */
+enum clerk_status live_close(struct live *l, struct clerk_err *err);
+
+/* ---------------------------------------------------------- attendance */
+
+/* Mark a person with an attendance row present (a substitute stays a
+ * substitute; an early departure is cleared). */
+enum clerk_status live_att_present(struct live *l, const char *person_id,
+				   struct clerk_err *err);
+/* Mark a member's apology with its reason (may be ""). */
+enum clerk_status live_att_apology(struct live *l, const char *person_id,
+				   const char *reason, struct clerk_err *err);
+/* Mark a member absent (no apology). */
+enum clerk_status live_att_absent(struct live *l, const char *person_id,
+				  const char *reason, struct clerk_err *err);
+/* Record that person `sub_id` attends as substitute for member
+ * `member_id` (who must hold a seat at this meeting).  Refused when the
+ * body allows no substitutes, or when sub_id holds a seat of their own.
+ * Accepted with a warning in l->notice when sub_id is not one of the
+ * seat's nominated substitutes.  The member, if only expected, is marked
+ * as having sent an apology. */
+enum clerk_status live_att_substitute(struct live *l, const char *member_id,
+				      const char *sub_id,
+				      struct clerk_err *err);
+/* Late arrival of a person at time `at` (0: now), during the current item:
+ * marked present (or kept a substitute), ARRIVED appended. */
+enum clerk_status live_att_arrived(struct live *l, const char *person_id,
+				   time_t at, struct clerk_err *err);
+/* Early departure at time `at` (0: now), during the current item: LEFT
+ * "departed" appended; they no longer count for the quorum or votes. */
+enum clerk_status live_att_departed(struct live *l, const char *person_id,
+				    time_t at, struct clerk_err *err);
+/* Add someone "also in attendance" (officer, observer) by name with their
+ * capacity: an existing person of exactly that name (case-insensitive) is
+ * used, else one is created.  *person_id_out (may be NULL) receives the
+ * id.  Refused for an empty name or a member of the body. */
+enum clerk_status live_att_also(struct live *l, const char *name,
+				const char *capacity, clerk_id *person_id_out,
+				struct clerk_err *err);
+/* Mark every member still 'expected' present; *count (may be NULL)
+ * receives how many. */
+enum clerk_status live_att_all_present(struct live *l, int *count,
+				       struct clerk_err *err);
+/* A present person steps out of the room for a while (LEFT "out"). */
+enum clerk_status live_left_room(struct live *l, const char *person_id,
+				 struct clerk_err *err);
+/* A person out of the room (for any reason) comes back (RETURNED). */
+enum clerk_status live_returned(struct live *l, const char *person_id,
+				struct clerk_err *err);
+
+/* ------------------------------------------------------ declarations */
+
+/* Record a declaration by a person on items[item_index] (-1: the current
+ * item).  A pecuniary interest without dispensation sets left_room, and
+ * the member is marked out of the room (LEFT "interest") at once when the
+ * item is running, else when it starts; they are marked back (RETURNED
+ * "interest") when the item ends.  *out (may be NULL) receives the
+ * declaration. */
+enum clerk_status live_declare(struct live *l, const char *person_id,
+			       int item_index, enum interest_kind kind,
+			       const char *what, bool sensitive,
+			       bool dispensation, struct declaration *out,
+			       struct clerk_err *err);
+/* Withdraw a declaration made in error (a member it sent out returns). */
+enum clerk_status live_declaration_delete(struct live *l, const char *id,
+					  struct clerk_err *err);
+
+/* ------------------------------------------------------ minute text */
+
+/* Add a paragraph or point to the current item's minute in `section`
+ * (SECTION_EXEMPT: the confidential minute).  Refused when empty or with
+ * no current item.  *id_out (may be NULL) receives its id. */
+enum clerk_status live_text_add(struct live *l, enum minute_section section,
+				const char *body, clerk_id *id_out,
+				struct clerk_err *err);
+/* Replace the words of a paragraph or point (refused when empty). */
+enum clerk_status live_text_edit(struct live *l, const char *id,
+				 const char *body, struct clerk_err *err);
+enum clerk_status live_text_delete(struct live *l, const char *id,
+				   struct clerk_err *err);
+
+/* --------------------------------------------- proposals, resolutions */
+
+/* Move a motion (kind MOTION; amends NULL) or an amendment (kind
+ * AMENDMENT; amends the motion's id) on the current item, with mover and
+ * seconder (either may be NULL or "" when not noted).  The outcome is
+ * pending until voted or agreed.  *out (may be NULL) receives it. */
+enum clerk_status live_move(struct live *l, enum resolution_kind kind,
+			    const char *amends, const char *preamble,
+			    const char *body, const char *mover,
+			    const char *seconder, struct resolution *out,
+			    struct clerk_err *err);
+/* A resolution agreed without a vote (RESOLVED), outcome carried. */
+enum clerk_status live_resolve(struct live *l, const char *preamble,
+			       const char *body, struct resolution *out,
+			       struct clerk_err *err);
+/* Change the words of a resolution (NULL keeps a part). */
+enum clerk_status live_resolution_edit(struct live *l, const char *id,
+				       const char *preamble, const char *body,
+				       struct clerk_err *err);
+enum clerk_status live_resolution_delete(struct live *l, const char *id,
+					 struct clerk_err *err);
+/* Agree a pending motion or amendment without a count (carried). */
+enum clerk_status live_agree(struct live *l, const char *id,
+			     struct clerk_err *err);
+/* Withdraw a pending motion or amendment. */
+enum clerk_status live_withdraw(struct live *l, const char *id,
+				struct clerk_err *err);
+/* Vote by counts.  Refused on a motion with an amendment still pending,
+ * and when the total exceeds the voting members in the room.  On equal
+ * votes the outcome stays pending and l->notice asks for the chair's
+ * casting vote; otherwise carried or lost. */
+enum clerk_status live_vote_counts(struct live *l, const char *id,
+				   int votes_for, int votes_against,
+				   int abstain, struct clerk_err *err);
+/* One member's vote in a recorded (named) vote.  Refused for anyone not
+ * present and entitled: not a voting member or substitute, out of the
+ * room, departed, or with a pecuniary interest in the item and no
+ * dispensation.  Counts are kept up to date; the outcome stays pending. */
+enum clerk_status live_vote_member(struct live *l, const char *id,
+				   const char *person_id,
+				   enum vote_choice choice, const char *reason,
+				   struct clerk_err *err);
+/* Close a recorded vote: outcome from the named votes (equal votes: as in
+ * live_vote_counts). */
+enum clerk_status live_vote_close(struct live *l, const char *id,
+				  struct clerk_err *err);
+/* The chair's casting vote (VOTE_FOR or VOTE_AGAINST) on a resolution with
+ * equal votes; sets carried or lost.  Refused when votes are not equal. */
+enum clerk_status live_casting_vote(struct live *l, const char *id,
+				    enum vote_choice choice,
+				    struct clerk_err *err);
+/* The outcome of counts: carried, lost, or pending for a tie that has no
+ * casting vote yet (has_casting false). */
+enum outcome live_outcome_of(int votes_for, int votes_against,
+			     bool has_casting, enum vote_choice casting);
+/* Entitled to vote on items[item_index] now: present, in the room, voting
+ * seat, no pecuniary interest without dispensation on the item.  When not,
+ * and why is not NULL, a sentence is written to why (size whylen). */
+bool live_entitled(const struct live *l, const char *person_id,
+		   int item_index, char *why, size_t whylen);
+
+/* ------------------------------------------------------ exempt business */
+
+/* The words of the resolution excluding the press and public from
+ * items[item_index]: for a principal council citing "paragraph N of Part 1
+ * of Schedule 12A to the Local Government Act 1972", for a parish council
+ * "section 1(2) of the Public Bodies (Admission to Meetings) Act 1960"
+ * (paragraph ignored).  Caller frees. */
+char *live_exclusion_wording(const struct live *l, size_t item_index,
+			     const char *paragraph);
+/* Exclude the press and public for items[item_index] (-1: the current
+ * item): the resolution (kind exclusion, carried) is recorded on the
+ * current item (or that item when none is current), the item is marked
+ * exempt with its paragraph, PUBLIC_EXCLUDED appended.  A principal
+ * council needs a paragraph 1 to 7.  *out (may be NULL) receives it. */
+enum clerk_status live_exclude_public(struct live *l, int item_index,
+				      const char *paragraph,
+				      struct resolution *out,
+				      struct clerk_err *err);
+/* Readmit the press and public (PUBLIC_READMITTED). */
+enum clerk_status live_readmit_public(struct live *l, struct clerk_err *err);
+/* Note how many members of the public are present (>= 0). */
+enum clerk_status live_note_public(struct live *l, int count,
+				   struct clerk_err *err);
+
+/* ----------------------------------------------------- urgent, actions */
+
+/* Add an urgent item not on the agenda, after the current item (at the
+ * end when none), with the chair's reason for urgency (required);
+ * URGENT_ADDED appended.  *index_out (may be NULL) receives its index
+ * (it is not started: live_jump to take it). */
+enum clerk_status live_add_urgent(struct live *l, const char *title,
+				  const char *reason, size_t *index_out,
+				  struct clerk_err *err);
+/* An action arising from resolution `resolution_id` (may be NULL), with
+ * owner and due date "YYYY-MM-DD" (NULL or "": none). */
+enum clerk_status live_action_add(struct live *l, const char *resolution_id,
+				  const char *body, const char *owner,
+				  const char *due, clerk_id *id_out,
+				  struct clerk_err *err);
+
+#endif
