@@ -47,6 +47,10 @@ sqlite3 *db_handle(struct db *db);
 const char *db_path(const struct db *db);
 /* True when writes will be refused (read-only file, folder or mode). */
 bool db_is_readonly(const struct db *db);
+/* True when the file lives on a network filesystem (NFS, SMB, sshfs), where
+ * clerk uses a rollback journal with synchronous=EXTRA instead of WAL.
+ * CLERK_ASSUME_NETWORK_FS=1 in the environment makes it true (for tests). */
+bool db_on_network_fs(const struct db *db);
 /* The schema version of the open file and of this program. */
 int db_schema_version(struct db *db);
 int db_program_schema_version(void);

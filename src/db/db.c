@@ -137,8 +137,14 @@ static enum clerk_status create_private_file(const char *path,
 	return CLERK_OK;
 }
 
+/* True for NFS, SMB/CIFS and FUSE mounts, where WAL's shared memory is
+ * unsafe.  CLERK_ASSUME_NETWORK_FS=1 makes every path count as one, so that
+ * a test can prove the fallback without a network mount. */
 static bool on_network_fs(const char *path)
 {
+	const char *assume = getenv("CLERK_ASSUME_NETWORK_FS");
+	if (assume && strcmp(assume, "1") == 0)
+		return true;
 	struct statfs fs;
 	if (statfs(path, &fs) != 0)
 		return false;
@@ -325,6 +331,11 @@ const char *db_path(const struct db *db)
 bool db_is_readonly(const struct db *db)
 {
 	return db->readonly;
+}
+
+bool db_on_network_fs(const struct db *db)
+{
+	return on_network_fs(db->path);
 }
 
 static int pragma_int(struct db *db, const char *pragma)

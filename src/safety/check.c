@@ -1,0 +1,144 @@
+/*
+ * safety/check: is the clerk file sound, and how is it journalled?
+ *
+ * Runs SQLite's own checks (integrity_check walks every page and index;
+ * foreign_key_check finds rows pointing at rows that are gone) and reads the
+ * journal mode and synchronous level the connection uses, so that a clerk
+ * can see that the file is on WAL with full syncs, or on a rollback journal
+ * because it lives on a network share.
+ *
+ * Like db, this module works on the storage itself and uses the SQLite API
+ * directly; every statement is a fixed PRAGMA.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "clerk/safety.h"
+
+/* At most this many integrity problems are listed. */
+#define CHECK_MAX_PROBLEMS 100
+
+const char *safety_synchronous_text(int level)
+{
+	static const char *const names[] = {"off", "normal", "full", "extra"};
+	if (level < 0 || level > 3)
+		return "unknown";
+	return names[level];
+}
+
+/* Prepare one of the fixed pragmas, filling err on failure. */
+static sqlite3_stmt *check_prepare(struct db *db, const char *pragma,
+				   struct clerk_err *err)
+{
+	sqlite3_stmt *stmt = NULL;
+	if (sqlite3_prepare_v2(db_handle(db), pragma, -1, &stmt, NULL) !=
+	    SQLITE_OK) {
+		db_fail(db, err, "checking the file");
+		sqlite3_finalize(stmt);
+		return NULL;
+	}
+	return stmt;
+}
+
+static enum clerk_status check_journal(struct db *db, struct safety_report *r,
+				       struct clerk_err *err)
+{
+	sqlite3_stmt *stmt = check_prepare(db, "PRAGMA journal_mode", err);
+	if (!stmt)
+		return err->status;
+	r->journal_mode = xstrdup(sqlite3_step(stmt) == SQLITE_ROW
+					  ? db_col_text(stmt, 0)
+					  : "unknown");
+	sqlite3_finalize(stmt);
+	if (!(stmt = check_prepare(db, "PRAGMA synchronous", err)))
+		return err->status;
+	r->synchronous =
+		sqlite3_step(stmt) == SQLITE_ROW ? sqlite3_column_int(stmt, 0) : -1;
+	sqlite3_finalize(stmt);
+	return CLERK_OK;
+}
+
+static enum clerk_status check_integrity(struct db *db, struct safety_report *r,
+					 struct clerk_err *err)
+{
+	sqlite3_stmt *stmt = check_prepare(db, "PRAGMA integrity_check(100)", err);
+	if (!stmt)
+		return err->status;
+	int rc;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		const char *line = db_col_text(stmt, 0);
+		if (strcmp(line, "ok") == 0)
+			continue;
+		if (r->problems < CHECK_MAX_PROBLEMS) {
+			char *safe = utf8_sanitize(line);
+			sb_addf(&r->details, "integrity: %s\n", safe);
+			free(safe);
+		}
+		r->problems++;
+	}
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE) {
+		/* The check itself could not read the file: that is a problem
+		 * with the file, not a failure to report. */
+		sb_addf(&r->details, "integrity: the check stopped: %s\n",
+			sqlite3_errstr(rc));
+		r->problems++;
+	}
+	return CLERK_OK;
+}
+
+static enum clerk_status check_foreign_keys(struct db *db,
+					    struct safety_report *r,
+					    struct clerk_err *err)
+{
+	sqlite3_stmt *stmt = check_prepare(db, "PRAGMA foreign_key_check", err);
+	if (!stmt)
+		return err->status;
+	int rc;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if (r->problems < CHECK_MAX_PROBLEMS)
+			sb_addf(&r->details,
+				"foreign key: %s row %lld refers to a missing %s\n",
+				db_col_text(stmt, 0),
+				(long long)sqlite3_column_int64(stmt, 1),
+				db_col_text(stmt, 2));
+		r->problems++;
+	}
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE) {
+		sb_addf(&r->details, "foreign key: the check stopped: %s\n",
+			sqlite3_errstr(rc));
+		r->problems++;
+	}
+	return CLERK_OK;
+}
+
+enum clerk_status safety_check(struct db *db, struct safety_report *out,
+			       struct clerk_err *err)
+{
+	memset(out, 0, sizeof *out);
+	out->network_fs = db_on_network_fs(db);
+	out->readonly = db_is_readonly(db);
+	out->schema = db_schema_version(db);
+	struct stat st;
+	if (stat(db_path(db), &st) == 0)
+		out->bytes = (long long)st.st_size;
+	enum clerk_status rc = check_journal(db, out, err);
+	if (!rc)
+		rc = check_integrity(db, out, err);
+	if (!rc)
+		rc = check_foreign_keys(db, out, err);
+	if (rc)
+		safety_report_free(out);
+	return rc;
+}
+
+void safety_report_free(struct safety_report *r)
+{
+	free(r->journal_mode);
+	sb_free(&r->details);
+	memset(r, 0, sizeof *r);
+}
