@@ -138,6 +138,17 @@ bool attendance_status_parse(const char *s, enum attendance_status *out);
 bool interest_kind_parse(const char *s, enum interest_kind *out);
 bool event_kind_parse(const char *s, enum event_kind *out);
 bool meeting_status_parse(const char *s, enum meeting_status *out);
+const char *numbering_text(enum numbering v);
+bool council_kind_parse(const char *s, enum council_kind *out);
+bool quorum_kind_parse(const char *s, enum quorum_kind *out);
+bool numbering_parse(const char *s, enum numbering *out);
+bool member_role_parse(const char *s, enum member_role *out);
+bool minutes_state_parse(const char *s, enum minutes_state *out);
+bool minute_section_parse(const char *s, enum minute_section *out);
+bool resolution_kind_parse(const char *s, enum resolution_kind *out);
+bool outcome_parse(const char *s, enum outcome *out);
+bool vote_choice_parse(const char *s, enum vote_choice *out);
+bool action_status_parse(const char *s, enum action_status *out);
 
 /* ------------------------------------------------------ councils, bodies */
 
@@ -265,7 +276,9 @@ enum clerk_status seat_create(struct db *db, struct seat *s,
 enum clerk_status seat_update(struct db *db, const struct seat *s,
 			      struct clerk_err *err);
 void seat_free(struct seat *s);
-/* Record that person holds seat from `from` (date) to `to` (NULL: open). */
+/* Record that person holds seat from `from` (date) to `to` (NULL: open;
+ * the to date itself is no longer held).  A term overlapping another of
+ * the same seat is refused with CLERK_CONFLICT. */
 enum clerk_status membership_add(struct db *db, const char *seat_id,
 				 const char *person_id, enum member_role role,
 				 const char *capacity, const char *from,
@@ -277,6 +290,26 @@ enum clerk_status substitute_add(struct db *db, const char *seat_id,
 				 const char *person_id, const char *capacity,
 				 const char *from, const char *to,
 				 struct clerk_err *err);
+/* One term of a person in a seat.  A term includes its from date and ends
+ * before its to date (the day the seat passed on or fell vacant). */
+struct membership {
+	clerk_id id;
+	clerk_id seat_id;
+	struct person person;
+	enum member_role role;
+	char *capacity;
+	char *from; /* date */
+	char *to;   /* date, "" while still held */
+};
+struct membership_list {
+	struct membership *v;
+	size_t n;
+};
+/* Every term of a seat, oldest first. */
+enum clerk_status membership_history(struct db *db, const char *seat_id,
+				     struct membership_list *out,
+				     struct clerk_err *err);
+void membership_list_free(struct membership_list *l);
 /* The seats of a body on `date` (NULL: today), in order. */
 enum clerk_status seat_info_list(struct db *db, const char *body_id,
 				 const char *date, struct seat_info_list *out,

@@ -1,0 +1,68 @@
+/*
+ * model/numbering: the number of a meeting's first minute.  A body numbers
+ * its minutes either afresh at each meeting or continuously through the
+ * municipal year, which starts on the body's year_start ("05-01").  Every
+ * agenda item of a meeting takes one minute number; a meeting whose
+ * first_minute was set by hand restarts the count there.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "model_private.h"
+
+/* The UTC start of the municipal year holding t. */
+static time_t year_start_of(const struct body *b, time_t t)
+{
+	struct tm tm;
+	int month = 5, day = 1;
+	time_to_local(t, b->tz, &tm);
+	if (sscanf(b->year_start, "%d-%d", &month, &day) != 2)
+		month = 5, day = 1;
+	int year = tm.tm_year + 1900;
+	if (tm.tm_mon + 1 < month || (tm.tm_mon + 1 == month && tm.tm_mday < day))
+		year--;
+	return time_from_local(b->tz, year, month, day, 0, 0);
+}
+
+/* Continue the count over the body's earlier meetings of the same year. */
+static int year_first_minute(struct db *db, const struct body *b,
+			     const struct meeting *m)
+{
+	static const char sql[] =
+		"SELECT m.first_minute, (SELECT count(*) FROM agenda_item i "
+		"WHERE i.meeting_id = m.id) FROM meeting m WHERE m.body_id = ?1 "
+		"AND m.status <> 'cancelled' AND m.starts_at >= ?2 AND "
+		"(m.starts_at < ?3 OR (m.starts_at = ?3 AND m.id < ?4)) "
+		"ORDER BY m.starts_at, m.id";
+	sqlite3_stmt *st = db_stmt(db, sql, NULL);
+	if (!st)
+		return 1;
+	db_bind_text(st, 1, m->body_id);
+	model_bind_time(st, 2, year_start_of(b, m->starts_at));
+	model_bind_time(st, 3, m->starts_at);
+	db_bind_text(st, 4, m->id);
+	int n = 1;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		int fixed = sqlite3_column_int(st, 0);
+		if (fixed > 0)
+			n = fixed;
+		n += sqlite3_column_int(st, 1);
+	}
+	db_done(st);
+	return n;
+}
+
+int meeting_first_minute(struct db *db, const struct meeting *m)
+{
+	if (m->first_minute > 0)
+		return m->first_minute;
+	struct body b;
+	if (body_get(db, m->body_id, &b, NULL) != CLERK_OK)
+		return 1;
+	int n = b.numbering == NUMBERING_PER_YEAR ? year_first_minute(db, &b, m)
+						  : 1;
+	body_free(&b);
+	return n;
+}

@@ -1,0 +1,197 @@
+/*
+ * model/person: the people of a council's committees (members, substitutes,
+ * officers, observers), finding them by part of a name, and how minutes
+ * name them.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "model_private.h"
+
+#define PERSON_COLS "id, honorific, name, organisation, role, pronoun"
+
+static void person_read(sqlite3_stmt *st, int col, struct person *p)
+{
+	memset(p, 0, sizeof *p);
+	model_col_id(st, col, p->id);
+	p->honorific = db_col_dup(st, col + 1);
+	p->name = db_col_dup(st, col + 2);
+	p->organisation = db_col_dup(st, col + 3);
+	p->role = db_col_dup(st, col + 4);
+	p->pronoun = db_col_dup(st, col + 5);
+}
+
+/* Read a person from columns starting at col (used by other model files). */
+void model_read_person(sqlite3_stmt *st, int col, struct person *p)
+{
+	person_read(st, col, p);
+}
+
+static enum clerk_status person_check(const struct person *p,
+				      struct clerk_err *err)
+{
+	enum clerk_status rc;
+	if ((rc = model_check_text(p->name, "person's name", true, err)) ||
+	    (rc = model_check_text(p->honorific, "honorific", false, err)) ||
+	    (rc = model_check_text(p->organisation, "organisation", false,
+				   err)) ||
+	    (rc = model_check_text(p->role, "role", false, err)) ||
+	    (rc = model_check_text(p->pronoun, "pronoun", false, err)))
+		return rc;
+	return CLERK_OK;
+}
+
+static void person_bind(sqlite3_stmt *st, const struct person *p)
+{
+	db_bind_text(st, 1, p->id);
+	model_bind_str(st, 2, p->honorific);
+	db_bind_text(st, 3, p->name);
+	model_bind_str(st, 4, p->organisation);
+	model_bind_str(st, 5, p->role);
+	model_bind_str(st, 6, p->pronoun);
+}
+
+enum clerk_status person_create(struct db *db, struct person *p,
+				struct clerk_err *err)
+{
+	static const char sql[] =
+		"INSERT INTO person(" PERSON_COLS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+	enum clerk_status rc = person_check(p, err);
+	if (rc)
+		return rc;
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	if (!st)
+		return CLERK_DB;
+	model_ensure_id(p->id);
+	person_bind(st, p);
+	return model_step_done(db, st, "adding the person", err);
+}
+
+enum clerk_status person_update(struct db *db, const struct person *p,
+				struct clerk_err *err)
+{
+	static const char sql[] =
+		"UPDATE person SET honorific = ?2, name = ?3, organisation = ?4, "
+		"role = ?5, pronoun = ?6 WHERE id = ?1";
+	enum clerk_status rc = person_check(p, err);
+	if (rc)
+		return rc;
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	if (!st)
+		return CLERK_DB;
+	person_bind(st, p);
+	rc = model_step_done(db, st, "saving the person", err);
+	return rc ? rc : model_check_changed(db, "person", p->id, err);
+}
+
+enum clerk_status person_get(struct db *db, const char *id, struct person *out,
+			     struct clerk_err *err)
+{
+	static const char sql[] =
+		"SELECT " PERSON_COLS " FROM person WHERE id = ?1";
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	if (!st)
+		return CLERK_DB;
+	memset(out, 0, sizeof *out);
+	db_bind_text(st, 1, id);
+	enum clerk_status rc = CLERK_OK;
+	int step = sqlite3_step(st);
+	if (step == SQLITE_ROW)
+		person_read(st, 0, out);
+	else if (step == SQLITE_DONE)
+		rc = clerk_fail(err, CLERK_NOT_FOUND, "no person with id %s",
+				id ? id : "(none)");
+	else
+		rc = db_fail(db, err, "reading the person");
+	db_done(st);
+	return rc;
+}
+
+static enum clerk_status person_query(struct db *db, sqlite3_stmt *st,
+				      struct person_list *out,
+				      struct clerk_err *err)
+{
+	int step;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW)
+		person_read(st, 0, MODEL_LIST_PUSH(out));
+	enum clerk_status rc = CLERK_OK;
+	if (step != SQLITE_DONE) {
+		rc = db_fail(db, err, "looking up people");
+		person_list_free(out);
+	}
+	db_done(st);
+	return rc;
+}
+
+enum clerk_status person_search(struct db *db, const char *part,
+				struct person_list *out, struct clerk_err *err)
+{
+	/* Exact name first, then names starting with part, then a word of
+	 * the name starting with it, then the rest; by name within each. */
+	static const char sql[] =
+		"SELECT " PERSON_COLS " FROM person "
+		"WHERE instr(lower(name), lower(?1)) > 0 "
+		"ORDER BY lower(name) = lower(?1) DESC, "
+		"instr(lower(name), lower(?1)) = 1 DESC, "
+		"instr(lower(name), ' ' || lower(?1)) > 0 DESC, "
+		"name COLLATE NOCASE, id";
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	if (!st)
+		return CLERK_DB;
+	db_bind_text(st, 1, part ? part : "");
+	return person_query(db, st, out, err);
+}
+
+enum clerk_status person_list_all(struct db *db, struct person_list *out,
+				  struct clerk_err *err)
+{
+	static const char sql[] = "SELECT " PERSON_COLS
+				  " FROM person ORDER BY name COLLATE NOCASE, id";
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	if (!st)
+		return CLERK_DB;
+	return person_query(db, st, out, err);
+}
+
+char *person_display_name(const struct person *p)
+{
+	if (model_has(p->honorific))
+		return xasprintf("%s %s", p->honorific, p->name ? p->name : "");
+	return xstrdup(p->name ? p->name : "");
+}
+
+void person_copy(struct person *dst, const struct person *src)
+{
+	memcpy(dst->id, src->id, sizeof dst->id);
+	dst->honorific = xstrdup(src->honorific ? src->honorific : "");
+	dst->name = xstrdup(src->name ? src->name : "");
+	dst->organisation = xstrdup(src->organisation ? src->organisation : "");
+	dst->role = xstrdup(src->role ? src->role : "");
+	dst->pronoun = xstrdup(src->pronoun ? src->pronoun : "");
+}
+
+void person_free(struct person *p)
+{
+	if (!p)
+		return;
+	free(p->honorific);
+	free(p->name);
+	free(p->organisation);
+	free(p->role);
+	free(p->pronoun);
+	memset(p, 0, sizeof *p);
+}
+
+void person_list_free(struct person_list *l)
+{
+	if (!l)
+		return;
+	for (size_t i = 0; i < l->n; i++)
+		person_free(&l->v[i]);
+	free(l->v);
+	memset(l, 0, sizeof *l);
+}

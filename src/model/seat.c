@@ -1,0 +1,399 @@
+/*
+ * model/seat: the seats of a body, who held each one and when (membership
+ * history), their nominated substitutes, and the membership table of a
+ * body as it stood on a given date.
+ *
+ * A term runs from its from date up to, not including, its to date, so one
+ * member's term can end on the day the next one's begins.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "model_private.h"
+
+/* ------------------------------------------------------------------ seats */
+
+static enum clerk_status seat_check(const struct seat *s, struct clerk_err *err)
+{
+	enum clerk_status rc;
+	if ((rc = model_check_id(s->body_id, "body for the seat", err)) ||
+	    (rc = model_check_text(s->label, "seat's label", false, err)) ||
+	    (rc = model_check_text(s->vacancy_note, "vacancy note", false, err)))
+		return rc;
+	return CLERK_OK;
+}
+
+static void seat_bind(sqlite3_stmt *st, const struct seat *s)
+{
+	db_bind_text(st, 1, s->id);
+	db_bind_text(st, 2, s->body_id);
+	sqlite3_bind_int(st, 3, s->position);
+	model_bind_str(st, 4, s->label);
+	sqlite3_bind_int(st, 5, s->voting);
+	model_bind_str(st, 6, s->vacancy_note);
+	sqlite3_bind_int(st, 7, s->substitute_tbc);
+}
+
+enum clerk_status seat_create(struct db *db, struct seat *s,
+			      struct clerk_err *err)
+{
+	static const char last[] =
+		"SELECT max(position) FROM seat WHERE body_id = ?1";
+	static const char sql[] =
+		"INSERT INTO seat(id, body_id, position, label, voting, "
+		"vacancy_note, substitute_tbc) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+	enum clerk_status rc = seat_check(s, err);
+	if (rc)
+		return rc;
+	if (s->position <= 0)
+		s->position = model_query_int(db, last, s->body_id, 0) + 1;
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	if (!st)
+		return CLERK_DB;
+	model_ensure_id(s->id);
+	seat_bind(st, s);
+	return model_step_done(db, st, "adding the seat", err);
+}
+
+enum clerk_status seat_update(struct db *db, const struct seat *s,
+			      struct clerk_err *err)
+{
+	static const char sql[] =
+		"UPDATE seat SET body_id = ?2, position = ?3, label = ?4, "
+		"voting = ?5, vacancy_note = ?6, substitute_tbc = ?7 WHERE id = ?1";
+	enum clerk_status rc = seat_check(s, err);
+	if (rc)
+		return rc;
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	if (!st)
+		return CLERK_DB;
+	seat_bind(st, s);
+	rc = model_step_done(db, st, "saving the seat", err);
+	return rc ? rc : model_check_changed(db, "seat", s->id, err);
+}
+
+void seat_free(struct seat *s)
+{
+	if (!s)
+		return;
+	free(s->label);
+	free(s->vacancy_note);
+	memset(s, 0, sizeof *s);
+}
+
+/* ------------------------------------------------------------- membership */
+
+static enum clerk_status term_check(const char *seat_id, const char *person_id,
+				    const char *capacity, const char *from,
+				    const char *to, struct clerk_err *err)
+{
+	enum clerk_status rc;
+	if ((rc = model_check_id(seat_id, "seat", err)) ||
+	    (rc = model_check_id(person_id, "person", err)) ||
+	    (rc = model_check_text(capacity, "capacity", false, err)) ||
+	    (rc = model_check_date(from, "start date", true, err)) ||
+	    (rc = model_check_date(to, "end date", false, err)))
+		return rc;
+	if (model_has(to) && strcmp(to, from) <= 0)
+		return clerk_fail(err, CLERK_INVALID,
+				  "the end date %s is not after the start date %s",
+				  to, from);
+	return CLERK_OK;
+}
+
+/* Refuse a term overlapping another term of the seat. */
+static enum clerk_status membership_overlap(struct db *db, const char *seat_id,
+					    const char *from, const char *to,
+					    struct clerk_err *err)
+{
+	static const char sql[] =
+		"SELECT p.name, m.from_date FROM membership m "
+		"JOIN person p ON p.id = m.person_id WHERE m.seat_id = ?1 "
+		"AND (?3 IS NULL OR m.from_date < ?3) "
+		"AND (m.to_date IS NULL OR m.to_date > ?2) LIMIT 1";
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	if (!st)
+		return CLERK_DB;
+	db_bind_text(st, 1, seat_id);
+	db_bind_text(st, 2, from);
+	db_bind_text(st, 3, model_has(to) ? to : NULL);
+	enum clerk_status rc = CLERK_OK;
+	int step = sqlite3_step(st);
+	if (step == SQLITE_ROW)
+		rc = clerk_fail(err, CLERK_CONFLICT,
+				"the seat is already held by %s from %s: end that "
+				"membership first",
+				db_col_text(st, 0), db_col_text(st, 1));
+	else if (step != SQLITE_DONE)
+		rc = db_fail(db, err, "checking the seat's members");
+	db_done(st);
+	return rc;
+}
+
+enum clerk_status membership_add(struct db *db, const char *seat_id,
+				 const char *person_id, enum member_role role,
+				 const char *capacity, const char *from,
+				 const char *to, struct clerk_err *err)
+{
+	static const char sql[] =
+		"INSERT INTO membership(id, seat_id, person_id, role, capacity, "
+		"from_date, to_date) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+	enum clerk_status rc =
+		term_check(seat_id, person_id, capacity, from, to, err);
+	if (!rc && (unsigned)role > ROLE_MEMBER)
+		rc = clerk_fail(err, CLERK_INVALID, "the member's role is unknown");
+	if (rc || (rc = membership_overlap(db, seat_id, from, to, err)))
+		return rc;
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	if (!st)
+		return CLERK_DB;
+	clerk_id id = "";
+	db_uuid(id);
+	db_bind_text(st, 1, id);
+	db_bind_text(st, 2, seat_id);
+	db_bind_text(st, 3, person_id);
+	db_bind_text(st, 4, member_role_text(role));
+	model_bind_str(st, 5, capacity);
+	db_bind_text(st, 6, from);
+	db_bind_text(st, 7, model_has(to) ? to : NULL);
+	return model_step_done(db, st, "recording the membership", err);
+}
+
+enum clerk_status membership_end(struct db *db, const char *seat_id,
+				 const char *to, struct clerk_err *err)
+{
+	static const char sql[] =
+		"UPDATE membership SET to_date = ?2 WHERE seat_id = ?1 "
+		"AND to_date IS NULL AND from_date < ?2";
+	enum clerk_status rc;
+	if ((rc = model_check_id(seat_id, "seat", err)) ||
+	    (rc = model_check_date(to, "end date", true, err)))
+		return rc;
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	if (!st)
+		return CLERK_DB;
+	db_bind_text(st, 1, seat_id);
+	db_bind_text(st, 2, to);
+	rc = model_step_done(db, st, "ending the membership", err);
+	if (!rc && sqlite3_changes(db_handle(db)) == 0)
+		rc = clerk_fail(err, CLERK_NOT_FOUND,
+				"the seat has no member who started before %s", to);
+	return rc;
+}
+
+enum clerk_status substitute_add(struct db *db, const char *seat_id,
+				 const char *person_id, const char *capacity,
+				 const char *from, const char *to,
+				 struct clerk_err *err)
+{
+	static const char last[] =
+		"SELECT count(*) FROM substitute WHERE seat_id = ?1";
+	static const char sql[] =
+		"INSERT INTO substitute(id, seat_id, person_id, capacity, position, "
+		"from_date, to_date) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+	enum clerk_status rc =
+		term_check(seat_id, person_id, capacity, from, to, err);
+	if (rc)
+		return rc;
+	int position = model_query_int(db, last, seat_id, 0) + 1;
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	if (!st)
+		return CLERK_DB;
+	clerk_id id = "";
+	db_uuid(id);
+	db_bind_text(st, 1, id);
+	db_bind_text(st, 2, seat_id);
+	db_bind_text(st, 3, person_id);
+	model_bind_str(st, 4, capacity);
+	sqlite3_bind_int(st, 5, position);
+	db_bind_text(st, 6, from);
+	db_bind_text(st, 7, model_has(to) ? to : NULL);
+	return model_step_done(db, st, "recording the substitute", err);
+}
+
+enum clerk_status membership_history(struct db *db, const char *seat_id,
+				     struct membership_list *out,
+				     struct clerk_err *err)
+{
+	static const char sql[] =
+		"SELECT m.id, m.seat_id, m.role, m.capacity, m.from_date, "
+		"m.to_date, p.id, p.honorific, p.name, p.organisation, p.role, "
+		"p.pronoun FROM membership m JOIN person p ON p.id = m.person_id "
+		"WHERE m.seat_id = ?1 ORDER BY m.from_date, m.id";
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	if (!st)
+		return CLERK_DB;
+	db_bind_text(st, 1, seat_id);
+	int step;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		struct membership *m = MODEL_LIST_PUSH(out);
+		model_col_id(st, 0, m->id);
+		model_col_id(st, 1, m->seat_id);
+		MODEL_COL_ENUM(st, 2, member_role_parse, &m->role);
+		m->capacity = db_col_dup(st, 3);
+		m->from = db_col_dup(st, 4);
+		m->to = db_col_dup(st, 5);
+		model_read_person(st, 6, &m->person);
+	}
+	enum clerk_status rc = CLERK_OK;
+	if (step != SQLITE_DONE) {
+		rc = db_fail(db, err, "reading the seat's history");
+		membership_list_free(out);
+	}
+	db_done(st);
+	return rc;
+}
+
+void membership_list_free(struct membership_list *l)
+{
+	if (!l)
+		return;
+	for (size_t i = 0; i < l->n; i++) {
+		person_free(&l->v[i].person);
+		free(l->v[i].capacity);
+		free(l->v[i].from);
+		free(l->v[i].to);
+	}
+	free(l->v);
+	memset(l, 0, sizeof *l);
+}
+
+/* -------------------------------------------------------- seats on a date */
+
+static enum clerk_status seat_member_on(struct db *db, struct seat_info *si,
+					const char *date, struct clerk_err *err)
+{
+	static const char sql[] =
+		"SELECT m.role, m.capacity, m.from_date, p.id, p.honorific, "
+		"p.name, p.organisation, p.role, p.pronoun FROM membership m "
+		"JOIN person p ON p.id = m.person_id WHERE m.seat_id = ?1 "
+		"AND m.from_date <= ?2 AND (m.to_date IS NULL OR m.to_date > ?2) "
+		"ORDER BY m.from_date DESC LIMIT 1";
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	if (!st)
+		return CLERK_DB;
+	db_bind_text(st, 1, si->seat.id);
+	db_bind_text(st, 2, date);
+	enum clerk_status rc = CLERK_OK;
+	int step = sqlite3_step(st);
+	if (step == SQLITE_ROW) {
+		si->filled = true;
+		MODEL_COL_ENUM(st, 0, member_role_parse, &si->role);
+		si->member_capacity = db_col_dup(st, 1);
+		si->member_since = db_col_dup(st, 2);
+		model_read_person(st, 3, &si->member);
+	} else if (step != SQLITE_DONE) {
+		rc = db_fail(db, err, "reading the seat's member");
+	}
+	db_done(st);
+	if (!si->filled) {
+		si->role = ROLE_MEMBER;
+		si->member_capacity = xstrdup("");
+		si->member_since = xstrdup("");
+	}
+	return rc;
+}
+
+static enum clerk_status seat_subs_on(struct db *db, struct seat_info *si,
+				      const char *date, struct clerk_err *err)
+{
+	static const char sql[] =
+		"SELECT s.capacity, p.id, p.honorific, p.name, p.organisation, "
+		"p.role, p.pronoun FROM substitute s JOIN person p ON "
+		"p.id = s.person_id WHERE s.seat_id = ?1 AND s.from_date <= ?2 "
+		"AND (s.to_date IS NULL OR s.to_date > ?2) "
+		"ORDER BY s.position, s.from_date";
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	if (!st)
+		return CLERK_DB;
+	db_bind_text(st, 1, si->seat.id);
+	db_bind_text(st, 2, date);
+	int step;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		si->subs = xrealloc(si->subs, (si->nsubs + 1) * sizeof *si->subs);
+		struct seat_substitute *sub = &si->subs[si->nsubs++];
+		sub->capacity = db_col_dup(st, 0);
+		model_read_person(st, 1, &sub->person);
+	}
+	enum clerk_status rc = CLERK_OK;
+	if (step != SQLITE_DONE)
+		rc = db_fail(db, err, "reading the seat's substitutes");
+	db_done(st);
+	return rc;
+}
+
+static enum clerk_status seat_rows(struct db *db, const char *body_id,
+				   struct seat_info_list *out,
+				   struct clerk_err *err)
+{
+	static const char sql[] =
+		"SELECT id, body_id, position, label, voting, vacancy_note, "
+		"substitute_tbc FROM seat WHERE body_id = ?1 ORDER BY position, id";
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	if (!st)
+		return CLERK_DB;
+	db_bind_text(st, 1, body_id);
+	int step;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		struct seat *s = &MODEL_LIST_PUSH(out)->seat;
+		model_col_id(st, 0, s->id);
+		model_col_id(st, 1, s->body_id);
+		s->position = sqlite3_column_int(st, 2);
+		s->label = db_col_dup(st, 3);
+		s->voting = sqlite3_column_int(st, 4) != 0;
+		s->vacancy_note = db_col_dup(st, 5);
+		s->substitute_tbc = sqlite3_column_int(st, 6) != 0;
+	}
+	enum clerk_status rc = CLERK_OK;
+	if (step != SQLITE_DONE)
+		rc = db_fail(db, err, "reading the seats");
+	db_done(st);
+	return rc;
+}
+
+enum clerk_status seat_info_list(struct db *db, const char *body_id,
+				 const char *date, struct seat_info_list *out,
+				 struct clerk_err *err)
+{
+	char today[11];
+	memset(out, 0, sizeof *out);
+	enum clerk_status rc = model_check_date(date, "date", false, err);
+	if (rc)
+		return rc;
+	if (!model_has(date)) {
+		char *tz = model_body_tz(db, body_id);
+		model_local_date(clock_now(), tz, today);
+		free(tz);
+		date = today;
+	}
+	rc = seat_rows(db, body_id, out, err);
+	for (size_t i = 0; !rc && i < out->n; i++)
+		if (!(rc = seat_member_on(db, &out->v[i], date, err)))
+			rc = seat_subs_on(db, &out->v[i], date, err);
+	if (rc)
+		seat_info_list_free(out);
+	return rc;
+}
+
+void seat_info_list_free(struct seat_info_list *l)
+{
+	if (!l)
+		return;
+	for (size_t i = 0; i < l->n; i++) {
+		struct seat_info *si = &l->v[i];
+		seat_free(&si->seat);
+		person_free(&si->member);
+		free(si->member_capacity);
+		free(si->member_since);
+		for (size_t j = 0; j < si->nsubs; j++) {
+			person_free(&si->subs[j].person);
+			free(si->subs[j].capacity);
+		}
+		free(si->subs);
+	}
+	free(l->v);
+	memset(l, 0, sizeof *l);
+}
