@@ -107,6 +107,7 @@ struct live {
 	int voting_in_room; /* voting members and substitutes in the room */
 	bool quorate;
 	bool quorum_warning; /* business has begun and the quorum is lost */
+	bool quorum_lost_logged; /* the log's last quorum event is QUORUM_LOST */
 
 	/* What the last action has to tell the clerk ("" when nothing). */
 	char notice[1024];

@@ -1,0 +1,595 @@
+/*
+ * live: the context of a running meeting and everything derived from it.
+ *
+ * live_reload() reads the meeting, its body and council, the seats as on
+ * the meeting's date, the agenda, the attendance and the whole event log,
+ * and derives from them the current item, each item's timings, who is in
+ * the room, the clocks, the projected finish and the quorum.  Nothing is
+ * kept only in memory: a context freed and opened again is the same.
+ * The actions live in the sibling files (agenda.c, attend.c, business.c).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <ctype.h>
+
+#include "live_int.h"
+
+/* ------------------------------------------------------------ helpers */
+
+void live_notice(struct live *l, const char *fmt, ...)
+{
+	size_t len = strlen(l->notice);
+	if (len && len + 1 < sizeof l->notice)
+		l->notice[len++] = ' ';
+	if (len + 1 >= sizeof l->notice)
+		return;
+	l->notice[len] = '\0';
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(l->notice + len, sizeof l->notice - len, fmt, ap);
+	va_end(ap);
+}
+
+bool live_blank(const char *s)
+{
+	if (!s)
+		return true;
+	for (; *s; s++)
+		if (!isspace((unsigned char)*s))
+			return false;
+	return true;
+}
+
+char *live_trim(const char *s)
+{
+	if (!s)
+		return xstrdup("");
+	while (isspace((unsigned char)*s))
+		s++;
+	size_t n = strlen(s);
+	while (n && isspace((unsigned char)s[n - 1]))
+		n--;
+	return xstrndup(s, n);
+}
+
+const char *live_current_id(const struct live *l)
+{
+	if (l->current < 0)
+		return NULL;
+	return l->items[l->current].item.id;
+}
+
+enum clerk_status live_need_sitting(const struct live *l, bool not_adjourned,
+				    struct clerk_err *err)
+{
+	if (l->closed)
+		return clerk_fail(err, CLERK_INVALID,
+				  "The meeting is closed: nothing more can "
+				  "happen in the room");
+	if (not_adjourned && l->adjourned)
+		return clerk_fail(err, CLERK_INVALID,
+				  "The meeting is adjourned: resume it first");
+	return CLERK_OK;
+}
+
+enum clerk_status live_need_item(const struct live *l, int *idx,
+				 struct clerk_err *err)
+{
+	if (l->current < 0)
+		return clerk_fail(err, CLERK_INVALID,
+				  "No item has been taken yet: start the first "
+				  "item (next) before recording its business");
+	*idx = l->current;
+	return CLERK_OK;
+}
+
+enum clerk_status live_event(struct live *l, enum event_kind kind,
+			     const char *person_id, const char *detail,
+			     struct clerk_err *err)
+{
+	return event_append(l->db, l->meeting.id, kind, live_current_id(l),
+			    person_id, detail ? detail : "", NULL, err);
+}
+
+const struct resolution *live_resolution_of(const struct live *l,
+					    const char *id)
+{
+	if (!id)
+		return NULL;
+	for (size_t i = 0; i < l->resolutions.n; i++)
+		if (!strcmp(l->resolutions.v[i].id, id))
+			return &l->resolutions.v[i];
+	return NULL;
+}
+
+const struct declaration *live_pecuniary_of(const struct live *l,
+					    const char *person_id,
+					    const char *item_id)
+{
+	for (size_t i = 0; i < l->declarations.n; i++) {
+		const struct declaration *d = &l->declarations.v[i];
+		if (d->kind == INTEREST_PECUNIARY && !d->dispensation &&
+		    !strcmp(d->person_id, person_id) &&
+		    !strcmp(d->item_id, item_id))
+			return d;
+	}
+	return NULL;
+}
+
+void live_act_begin(struct live *l, struct clerk_err *err)
+{
+	l->notice[0] = '\0';
+	clerk_err_clear(err);
+	l->now = clock_now();
+}
+
+/* Append QUORUM_LOST or QUORUM_REGAINED when the room and the log
+ * disagree; true when an event was written. */
+static bool live_quorum_log(struct live *l, struct clerk_err *err)
+{
+	bool begun = l->current >= 0 && !l->closed && !l->adjourned;
+	if (!begun)
+		return false;
+	char detail[64];
+	snprintf(detail, sizeof detail, "%d of %d", l->voting_in_room,
+		 l->quorum);
+	if (!l->quorate && !l->quorum_lost_logged) {
+		if (event_append(l->db, l->meeting.id, EVENT_QUORUM_LOST,
+				 live_current_id(l), NULL, detail, NULL, err))
+			return false;
+		live_notice(l,
+			    "Quorum lost: %d voting member%s in the room, %d "
+			    "needed. Business cannot continue until it is "
+			    "regained.",
+			    l->voting_in_room, l->voting_in_room == 1 ? "" : "s",
+			    l->quorum);
+		return true;
+	}
+	if (l->quorate && l->quorum_lost_logged) {
+		if (event_append(l->db, l->meeting.id, EVENT_QUORUM_REGAINED,
+				 live_current_id(l), NULL, detail, NULL, err))
+			return false;
+		live_notice(l, "Quorum regained: %d voting members in the "
+			       "room, %d needed.",
+			    l->voting_in_room, l->quorum);
+		return true;
+	}
+	return false;
+}
+
+enum clerk_status live_act_end(struct live *l, enum clerk_status rc,
+			       struct clerk_err *err)
+{
+	struct clerk_err e2;
+	/* Reload even after a failure: part of the action may be saved. */
+	enum clerk_status rl = live_reload(l, rc ? &e2 : err);
+	if (rc)
+		return rc;
+	if (rl)
+		return rl;
+	if (live_quorum_log(l, err))
+		return live_reload(l, err);
+	return err->status;
+}
+
+/* ------------------------------------------------------------ context */
+
+static void live_clear(struct live *l)
+{
+	meeting_free(&l->meeting);
+	body_free(&l->body);
+	council_free(&l->council);
+	seat_info_list_free(&l->seats);
+	for (size_t i = 0; i < l->nitems; i++)
+		item_free(&l->items[i].item);
+	xfree(&l->items);
+	l->nitems = 0;
+	attendance_list_free(&l->attendance);
+	xfree(&l->presence);
+	event_list_free(&l->events);
+	declaration_list_free(&l->declarations);
+	minute_text_list_free(&l->texts);
+	resolution_list_free(&l->resolutions);
+	action_list_free(&l->actions);
+}
+
+void live_free(struct live **lp)
+{
+	if (!lp || !*lp)
+		return;
+	live_clear(*lp);
+	free(*lp);
+	*lp = NULL;
+}
+
+/* Planned start and length of each item: the agenda's time when it has
+ * one, else straight after the item before. */
+static void live_derive_plan(struct live *l)
+{
+	time_t cursor = l->meeting.starts_at;
+	for (size_t i = 0; i < l->nitems; i++) {
+		struct live_item *it = &l->items[i];
+		it->planned_start =
+			it->item.planned_start ? it->item.planned_start : cursor;
+		it->planned_seconds = it->item.planned_minutes > 0
+					      ? it->item.planned_minutes * 60
+					      : 0;
+		cursor = it->planned_start + it->planned_seconds;
+	}
+	l->planned_finish = cursor;
+}
+
+static struct live_presence *live_presence_mut(struct live *l,
+					       const char *person_id)
+{
+	if (!person_id || !*person_id)
+		return NULL;
+	for (size_t i = 0; i < l->attendance.n; i++)
+		if (!strcmp(l->attendance.v[i].person_id, person_id))
+			return &l->presence[i];
+	return NULL;
+}
+
+/* Walk the log in order: item spells, adjournments, the public, people
+ * leaving and returning, quorum events. */
+static void live_derive_log(struct live *l)
+{
+	time_t spell = 0, adj_from = 0;
+	int running = -1;
+	for (size_t i = 0; i < l->events.n; i++) {
+		const struct event *e = &l->events.v[i];
+		int idx = live_item_index(l, e->item_id);
+		struct live_presence *p = live_presence_mut(l, e->person_id);
+		switch (e->kind) {
+		case EVENT_OPENED:
+			if (!l->opened_at)
+				l->opened_at = e->at;
+			break;
+		case EVENT_ITEM_STARTED:
+			if (idx < 0)
+				break;
+			if (running >= 0) {
+				l->items[running].elapsed +=
+					(int)(e->at - spell);
+				l->items[running].ended = e->at;
+			}
+			running = idx;
+			spell = e->at;
+			l->current = idx;
+			if (!l->items[idx].started)
+				l->items[idx].started = e->at;
+			l->items[idx].spells++;
+			l->items[idx].ended = 0;
+			break;
+		case EVENT_ITEM_ENDED:
+			if (idx < 0 || idx != running)
+				break;
+			l->items[idx].elapsed += (int)(e->at - spell);
+			l->items[idx].ended = e->at;
+			running = -1;
+			break;
+		case EVENT_ADJOURNED:
+			adj_from = e->at;
+			break;
+		case EVENT_RESUMED:
+			if (adj_from)
+				l->adjourned_seconds += (int)(e->at - adj_from);
+			adj_from = 0;
+			break;
+		case EVENT_CLOSED:
+			l->closed_at = e->at;
+			break;
+		case EVENT_PUBLIC_EXCLUDED:
+			l->public_excluded = true;
+			break;
+		case EVENT_PUBLIC_READMITTED:
+			l->public_excluded = false;
+			break;
+		case EVENT_LEFT:
+			if (p && strcmp(e->detail, "departed")) {
+				p->out = true;
+				if (!strcmp(e->detail, "interest"))
+					p->out_interest = true;
+			}
+			break;
+		case EVENT_RETURNED:
+		case EVENT_ARRIVED:
+			if (p)
+				p->out = p->out_interest = false;
+			break;
+		case EVENT_QUORUM_LOST:
+			l->quorum_lost_logged = true;
+			break;
+		case EVENT_QUORUM_REGAINED:
+			l->quorum_lost_logged = false;
+			break;
+		default:
+			break;
+		}
+	}
+	if (running >= 0) {
+		l->items[running].elapsed += (int)(l->now - spell);
+		l->items[running].running = true;
+		l->running = true;
+	}
+	if (adj_from && l->adjourned)
+		l->adjourned_seconds += (int)(l->now - adj_from);
+}
+
+static const struct seat_info *live_seat_by_id(const struct live *l,
+					       const char *seat_id)
+{
+	if (!seat_id || !*seat_id)
+		return NULL;
+	for (size_t i = 0; i < l->seats.n; i++)
+		if (!strcmp(l->seats.v[i].seat.id, seat_id))
+			return &l->seats.v[i];
+	return NULL;
+}
+
+/* Who is in the room, and the quorum. */
+static void live_derive_room(struct live *l)
+{
+	for (size_t i = 0; i < l->attendance.n; i++) {
+		const struct attendance *a = &l->attendance.v[i];
+		struct live_presence *p = &l->presence[i];
+		bool here = a->status == ATT_PRESENT ||
+			    a->status == ATT_SUBSTITUTE ||
+			    a->status == ATT_IN_ATTENDANCE;
+		bool member = a->status == ATT_PRESENT ||
+			      a->status == ATT_SUBSTITUTE;
+		p->departed = a->left_at && a->left_at <= l->now;
+		bool arrived = !a->arrived_at || a->arrived_at <= l->now;
+		p->in_room = here && arrived && !p->departed && !p->out;
+		const struct seat_info *s = live_seat_by_id(l, a->seat_id);
+		p->voting = member && a->seat_id[0] && (!s || s->seat.voting);
+		if (p->in_room && p->voting)
+			l->voting_in_room++;
+	}
+	for (size_t i = 0; i < l->seats.n; i++)
+		if (l->seats.v[i].filled && l->seats.v[i].seat.voting)
+			l->voting_seats++;
+	l->quorum = body_quorum(&l->body, l->voting_seats);
+	l->quorate = l->voting_in_room >= l->quorum;
+	l->quorum_warning =
+		l->current >= 0 && !l->closed && !l->adjourned && !l->quorate;
+}
+
+/* Clocks and the projected finish. */
+static void live_derive_clock(struct live *l)
+{
+	time_t end = l->closed_at ? l->closed_at : l->now;
+	if (l->opened_at)
+		l->sitting = (int)(end - l->opened_at) - l->adjourned_seconds;
+	if (l->sitting < 0)
+		l->sitting = 0;
+	if (l->closed) {
+		l->projected_finish = l->closed_at ? l->closed_at : l->now;
+	} else {
+		time_t base = l->now;
+		if (l->current < 0 && l->meeting.starts_at > base)
+			base = l->meeting.starts_at;
+		long rest = 0;
+		for (size_t i = 0; i < l->nitems; i++) {
+			const struct live_item *it = &l->items[i];
+			if ((int)i == l->current) {
+				if (it->planned_seconds > it->elapsed)
+					rest += it->planned_seconds -
+						it->elapsed;
+			} else if (!it->spells) {
+				rest += it->planned_seconds;
+			}
+		}
+		l->projected_finish = base + rest;
+	}
+	l->delay = (int)(l->projected_finish - l->planned_finish);
+	for (size_t i = 0; i < l->nitems; i++) {
+		struct live_item *it = &l->items[i];
+		it->done = it->spells && !it->running;
+		it->overrun = it->planned_seconds &&
+			      it->elapsed > it->planned_seconds;
+	}
+}
+
+static enum clerk_status live_load(struct live *l, struct clerk_err *err)
+{
+	clerk_id id;
+	enum clerk_status rc;
+	snprintf(id, sizeof id, "%s", l->meeting.id);
+	live_clear(l);
+	if ((rc = meeting_get(l->db, id, &l->meeting, err)) ||
+	    (rc = body_get(l->db, l->meeting.body_id, &l->body, err)) ||
+	    (rc = council_get(l->db, l->body.council_id, &l->council, err)))
+		return rc;
+	char date[16];
+	time_format_local(l->meeting.starts_at, l->body.tz, "%Y-%m-%d", date,
+			  sizeof date);
+	struct item_list items = { 0 };
+	if ((rc = seat_info_list(l->db, l->body.id, date, &l->seats, err)) ||
+	    (rc = item_list(l->db, id, &items, err)))
+		return rc;
+	l->items = xcalloc(items.n ? items.n : 1, sizeof *l->items);
+	l->nitems = items.n;
+	for (size_t i = 0; i < items.n; i++)
+		l->items[i].item = items.v[i]; /* takes the strings */
+	free(items.v);
+	if ((rc = attendance_list(l->db, id, &l->attendance, err)) ||
+	    (rc = event_list(l->db, id, &l->events, err)) ||
+	    (rc = declaration_list(l->db, id, &l->declarations, err)) ||
+	    (rc = minute_text_list(l->db, id, NULL, &l->texts, err)) ||
+	    (rc = resolution_list(l->db, id, NULL, &l->resolutions, err)) ||
+	    (rc = action_list(l->db, id, &l->actions, err)))
+		return rc;
+	l->presence = xcalloc(l->attendance.n ? l->attendance.n : 1,
+			      sizeof *l->presence);
+	for (size_t i = 0; i < l->attendance.n; i++)
+		snprintf(l->presence[i].person_id, sizeof(clerk_id), "%s",
+			 l->attendance.v[i].person_id);
+	return CLERK_OK;
+}
+
+enum clerk_status live_reload(struct live *l, struct clerk_err *err)
+{
+	enum clerk_status rc = live_load(l, err);
+	l->current = -1;
+	l->running = l->public_excluded = l->quorum_lost_logged = false;
+	l->opened_at = l->closed_at = 0;
+	l->sitting = l->adjourned_seconds = l->delay = 0;
+	l->voting_seats = l->voting_in_room = l->quorum = 0;
+	l->quorate = l->quorum_warning = false;
+	l->now = clock_now();
+	if (rc)
+		return rc;
+	l->adjourned = l->meeting.status == MEETING_ADJOURNED;
+	l->closed = l->meeting.status == MEETING_CLOSED;
+	live_derive_plan(l);
+	live_derive_log(l);
+	live_derive_room(l);
+	live_derive_clock(l);
+	return CLERK_OK;
+}
+
+static bool live_log_has(const struct event_list *ev, enum event_kind kind)
+{
+	for (size_t i = 0; i < ev->n; i++)
+		if (ev->v[i].kind == kind)
+			return true;
+	return false;
+}
+
+/* Steps of opening, each safe to repeat, so that a kill half-way through
+ * is mended by opening again. */
+static enum clerk_status live_start_meeting(struct db *db,
+					   const struct meeting *m,
+					   struct clerk_err *err)
+{
+	enum clerk_status rc = attendance_expect_members(db, m->id, err);
+	if (rc)
+		return rc;
+	struct event_list ev = { 0 };
+	if ((rc = event_list(db, m->id, &ev, err)))
+		return rc;
+	bool opened = live_log_has(&ev, EVENT_OPENED);
+	event_list_free(&ev);
+	if (!opened &&
+	    (rc = event_append(db, m->id, EVENT_OPENED, NULL, NULL, "", NULL,
+			       err)))
+		return rc;
+	if (m->status == MEETING_SCHEDULED)
+		rc = meeting_set_status(db, m->id, MEETING_IN_PROGRESS, err);
+	return rc;
+}
+
+enum clerk_status live_open(struct db *db, const char *meeting_id,
+			    struct live **out, struct clerk_err *err)
+{
+	struct meeting m = { 0 };
+	*out = NULL;
+	clerk_err_clear(err);
+	enum clerk_status rc = meeting_get(db, meeting_id, &m, err);
+	if (rc)
+		return rc;
+	if (m.status == MEETING_CANCELLED) {
+		meeting_free(&m);
+		return clerk_fail(err, CLERK_INVALID,
+				  "That meeting was cancelled: it cannot be "
+				  "run");
+	}
+	if (m.minutes_state == MINUTES_CONFIRMED) {
+		meeting_free(&m);
+		return clerk_fail(err, CLERK_LOCKED,
+				  "The minutes of that meeting are confirmed "
+				  "and locked: it cannot be run again");
+	}
+	if (m.status != MEETING_CLOSED && (rc = live_start_meeting(db, &m, err))) {
+		meeting_free(&m);
+		return rc;
+	}
+	struct live *l = xcalloc(1, sizeof *l);
+	l->db = db;
+	l->meeting = m; /* live_load keeps the id and reads it again */
+	if ((rc = live_reload(l, err))) {
+		live_free(&l);
+		return rc;
+	}
+	*out = l;
+	return CLERK_OK;
+}
+
+/* ------------------------------------------------------------ queries */
+
+int live_item_index(const struct live *l, const char *item_id)
+{
+	if (!item_id || !*item_id)
+		return -1;
+	for (size_t i = 0; i < l->nitems; i++)
+		if (!strcmp(l->items[i].item.id, item_id))
+			return (int)i;
+	return -1;
+}
+
+const struct attendance *live_attendance_of(const struct live *l,
+					    const char *person_id)
+{
+	if (!person_id || !*person_id)
+		return NULL;
+	for (size_t i = 0; i < l->attendance.n; i++)
+		if (!strcmp(l->attendance.v[i].person_id, person_id))
+			return &l->attendance.v[i];
+	return NULL;
+}
+
+const struct live_presence *live_presence_of(const struct live *l,
+					     const char *person_id)
+{
+	if (!person_id || !*person_id)
+		return NULL;
+	for (size_t i = 0; i < l->attendance.n; i++)
+		if (!strcmp(l->attendance.v[i].person_id, person_id))
+			return &l->presence[i];
+	return NULL;
+}
+
+const struct seat_info *live_seat_of(const struct live *l,
+				     const char *person_id)
+{
+	const struct attendance *a = live_attendance_of(l, person_id);
+	if (a && a->seat_id[0])
+		return live_seat_by_id(l, a->seat_id);
+	for (size_t i = 0; i < l->seats.n; i++)
+		if (l->seats.v[i].filled &&
+		    !strcmp(l->seats.v[i].member.id, person_id))
+			return &l->seats.v[i];
+	return NULL;
+}
+
+char *live_person_name(const struct live *l, const char *person_id)
+{
+	if (person_id && *person_id) {
+		const struct attendance *a = live_attendance_of(l, person_id);
+		if (a && a->person.name)
+			return person_display_name(&a->person);
+		for (size_t i = 0; i < l->seats.n; i++) {
+			const struct seat_info *s = &l->seats.v[i];
+			if (s->filled && !strcmp(s->member.id, person_id))
+				return person_display_name(&s->member);
+			for (size_t j = 0; j < s->nsubs; j++)
+				if (!strcmp(s->subs[j].person.id, person_id))
+					return person_display_name(
+						&s->subs[j].person);
+		}
+	}
+	return xstrdup("unknown person");
+}
+
+int live_item_remaining(const struct live *l)
+{
+	if (l->current < 0)
+		return 0;
+	const struct live_item *it = &l->items[l->current];
+	if (!it->planned_seconds)
+		return 0;
+	return it->planned_seconds - it->elapsed;
+}
