@@ -1,0 +1,207 @@
+/*
+ * export: minutes and agendas out of clerk, in a council's house style.
+ *
+ * Exporting is two steps, kept apart so that every format says the same
+ * thing:
+ *
+ *  1. A builder (export_minutes_build, export_agenda_build) reads the model
+ *     and a house style (share/styles/NAME.style) and writes an
+ *     intermediate document: a flat list of blocks (headings, minute
+ *     headings, paragraphs, bullet and numbered lists, an attendance table,
+ *     a table of fields, a confidential marker).  All the wording of the
+ *     minutes ("The Board heard that:", apologies as sentences, the standard
+ *     declarations text) comes from the style file, never from code.  The
+ *     builder decides what is public: exempt minutes and the details of
+ *     sensitive interests never reach a public document.
+ *
+ *  2. An exporter (struct export_ops) turns the document into bytes: plain
+ *     text wrapped at 80 columns, Markdown, one self-contained HTML file, or
+ *     a DOCX package.  Exporters know nothing of meetings; they only lay out
+ *     blocks, escaping every piece of text for their format.
+ *
+ * export_write() runs an exporter and puts the result in a file through a
+ * temporary name and rename(), so a reader never sees half a document;
+ * confidential documents are created with mode 0600.
+ */
+#ifndef CLERK_EXPORT_H
+#define CLERK_EXPORT_H
+
+#include <stdio.h>
+
+#include "clerk/core.h"
+#include "clerk/db.h"
+
+/* ------------------------------------------------- intermediate document */
+
+enum doc_kind {
+	DOC_HEADING,      /* a section heading: text ("PRESENT", "AGENDA") */
+	DOC_MINUTE,       /* a minute or agenda item heading: number ("12."),
+			     text (the title, already upper-cased), aside
+			     (right-hand note such as an approximate time) */
+	DOC_PARA,         /* running text; bold for labels ("RESOLVED:") */
+	DOC_BULLETS,      /* rows: text of each bullet */
+	DOC_NUMBERED,     /* rows: label ("1.") and text of each point */
+	DOC_ATTENDANCE,   /* rows: label = marker ("p"/"a"), text = person;
+			     a row with caption set is a group heading
+			     ("Chairman:") spanning the table */
+	DOC_FIELDS,       /* rows: label ("Place"), text (its value) */
+	DOC_CONFIDENTIAL, /* text: the confidential marking; its presence
+			     anywhere marks every page of the document */
+	DOC_SIGNATURE,    /* text: the signature line ("Chairman, ...") */
+};
+
+struct doc_row {
+	char *label;  /* "" when none */
+	char *text;
+	bool caption; /* DOC_ATTENDANCE: a group heading row */
+};
+
+struct doc_block {
+	enum doc_kind kind;
+	char *number; /* DOC_MINUTE: "12.", "222/19", "(26)" */
+	char *text;
+	char *aside; /* DOC_MINUTE: "10.05" or "" */
+	bool bold;   /* DOC_PARA */
+	struct doc_row *rows;
+	size_t nrows;
+};
+
+struct doc {
+	char *title;       /* a short title (HTML <title>, DOCX core) */
+	char *confidential; /* NULL: public; else the marking to repeat on
+			       every page ("CONFIDENTIAL") */
+	struct doc_block *v;
+	size_t n, cap;
+};
+
+/* Append a block of kind with text (copied; NULL means ""); returns it so
+ * that the caller can set number, aside, bold or add rows. */
+struct doc_block *doc_add(struct doc *d, enum doc_kind kind, const char *text);
+/* Append a printf-formatted paragraph. */
+struct doc_block *doc_addf(struct doc *d, enum doc_kind kind, const char *fmt,
+			   ...) __attribute__((format(printf, 3, 4)));
+/* Append a row (label and text copied; NULL means "") to block b. */
+struct doc_row *doc_row_add(struct doc_block *b, const char *label,
+			    const char *text);
+/* Release everything the document holds and zero it. */
+void doc_free(struct doc *d);
+
+/* ---------------------------------------------------------- house styles */
+
+/* A house style: the wording of minutes and agendas, read from a file of
+ * `key = value` lines (see the top of share/styles/county.style). */
+struct style {
+	char *name;
+	char *path;
+	char **keys, **values;
+	size_t n;
+};
+
+/* Load style `name` (a bare name looked up as share/styles/NAME.style, or
+ * a path containing '/').  On failure fills err naming the file and line. */
+enum clerk_status style_load(const char *name, struct style *out,
+			     struct clerk_err *err);
+/* The value of key, or def when the style lacks it. */
+const char *style_get(const struct style *s, const char *key, const char *def);
+void style_free(struct style *s);
+
+/* One substitution of a template: {name} in the template becomes value. */
+struct style_var {
+	const char *name;
+	const char *value;
+};
+/* Expand `tmpl`, replacing each {name} with its value from vars (nvars of
+ * them).  {NAME} in capitals gives the value upper-cased, {Name} with its
+ * first letter capitalised.  An unknown name is kept as written.  Text
+ * between [[ and ]] is kept only when every placeholder inside it has a
+ * non-empty value ("{name}[[ ({capacity})]]").  Caller frees. */
+char *style_expand(const char *tmpl, const struct style_var *vars,
+		   size_t nvars);
+/* Format t in zone tz with a style date template whose fields are
+ * {weekday} {day} {dayth} ("29th") {month} {mon} {year} {hour12}
+ * {minute} {ampm} {hh} {mm}. Caller frees. */
+char *style_date(const char *tmpl, time_t t, const char *tz);
+
+/* ------------------------------------------------------------- builders */
+
+struct export_opts {
+	bool confidential; /* include exempt minutes; mark every page */
+	const char *style; /* style name overriding the body's, or NULL */
+};
+
+/* Build the minutes of meeting_id as published (or, with confidential, as
+ * the confidential record) into *out.  Fills err and returns non-zero when
+ * the meeting or its style cannot be read. */
+enum clerk_status export_minutes_build(struct db *db, const char *meeting_id,
+				       const struct export_opts *opts,
+				       struct doc *out, struct clerk_err *err);
+/* Build the notice of meeting and agenda of meeting_id, with approximate
+ * timings, into *out. */
+enum clerk_status export_agenda_build(struct db *db, const char *meeting_id,
+				      const struct export_opts *opts,
+				      struct doc *out, struct clerk_err *err);
+
+/* ------------------------------------------------------------ exporters */
+
+/* The state of one export run, passed to each member of export_ops. */
+struct export_ctx {
+	const struct doc *doc;
+	struct strbuf out; /* stream formats append their bytes here */
+	const char *path;  /* file formats (needs_file) write this file */
+	void *state;       /* the exporter's own, freed by its end() */
+	struct clerk_err *err;
+};
+
+/* One output format.  The driver calls begin() once, block() for each block
+ * in order, then end() once — end() is called even after a failure, so that
+ * it can release its state. */
+struct export_ops {
+	/* Name on the command line ("text", "markdown", "html", "docx"). */
+	const char *name;
+	/* Usual file extension, without the dot. */
+	const char *extension;
+	/* True when the format is a binary file written to ctx->path
+	 * (it cannot go to standard output). */
+	bool needs_file;
+	/* Start the document: write any preamble (HTML head and print
+	 * stylesheet, the confidential banner) and set up ctx->state.
+	 * Returns CLERK_OK or fills ctx->err. */
+	enum clerk_status (*begin)(struct export_ctx *ctx);
+	/* Lay out one block, escaping all of its text for the format.
+	 * Returns CLERK_OK or fills ctx->err. */
+	enum clerk_status (*block)(struct export_ctx *ctx,
+				   const struct doc_block *b);
+	/* Finish: write the trailer (or, for file formats, the whole file at
+	 * ctx->path), and free ctx->state.  ok is false when an earlier step
+	 * failed: then only release.  Returns CLERK_OK or fills ctx->err. */
+	enum clerk_status (*end)(struct export_ctx *ctx, bool ok);
+};
+
+extern const struct export_ops export_text_ops;
+extern const struct export_ops export_markdown_ops;
+extern const struct export_ops export_html_ops;
+extern const struct export_ops export_docx_ops;
+
+/* The exporter called name, or NULL. */
+const struct export_ops *export_find(const char *name);
+/* Names of all exporters, "text|markdown|html|docx". */
+const char *export_names(void);
+
+/* Render d with ops into a newly allocated string in *out (stream formats
+ * only).  Returns CLERK_OK or fills err. */
+enum clerk_status export_render(const struct export_ops *ops,
+				const struct doc *d, char **out,
+				struct clerk_err *err);
+/* Render d with ops into the file path (NULL: standard output, stream
+ * formats only), through a temporary name and rename().  A confidential
+ * document's file is created mode 0600, others 0644 (less the umask). */
+enum clerk_status export_write(const struct export_ops *ops,
+			       const struct doc *d, const char *path,
+			       FILE *stdout_fp, struct clerk_err *err);
+
+/* Wrap text (UTF-8) at width display columns into out, each line starting
+ * with first (the first line) or rest (the others); lines end with '\n'. */
+void export_wrap(struct strbuf *out, const char *text, int width,
+		 const char *first, const char *rest);
+
+#endif

@@ -1,0 +1,393 @@
+/*
+ * export/docx: Office Open XML (WordprocessingML) written with libzip.
+ *
+ * The package holds the parts Word and LibreOffice need and nothing more:
+ * [Content_Types].xml, _rels/.rels, word/document.xml, word/styles.xml,
+ * word/numbering.xml (bullets and numbered points), word/_rels/
+ * document.xml.rels, and for a confidential document word/header1.xml,
+ * a page header repeated on every page.  Minute headings use the
+ * "Heading2" style with the minute number and a tab; attendance and the
+ * notice's fields are real tables.  All text is XML-escaped; the driver
+ * writes the package under a temporary name and renames it into place.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <zip.h>
+
+#include "export_private.h"
+
+/* A4 with 2.54 cm margins: the width of the text in twentieths of a
+ * point, where right-aligned asides (approximate times) are put. */
+#define DOCX_TEXT_WIDTH 9026
+
+struct docx_state {
+	struct strbuf body;
+	int lists; /* numbered lists so far: numIds 2.. are theirs */
+	int *starts; /* first number of each numbered list */
+};
+
+static void xml_escape(struct strbuf *o, const char *text)
+{
+	char *t = export_clean(text);
+	for (const char *p = t; *p; p++) {
+		switch (*p) {
+		case '&':
+			sb_add(o, "&amp;");
+			break;
+		case '<':
+			sb_add(o, "&lt;");
+			break;
+		case '>':
+			sb_add(o, "&gt;");
+			break;
+		case '"':
+			sb_add(o, "&quot;");
+			break;
+		default:
+			sb_addc(o, *p);
+		}
+	}
+	free(t);
+}
+
+static void docx_run(struct strbuf *o, const char *text, bool bold)
+{
+	sb_add(o, bold ? "<w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">"
+		       : "<w:r><w:t xml:space=\"preserve\">");
+	xml_escape(o, text);
+	sb_add(o, "</w:t></w:r>");
+}
+
+/* A whole paragraph of one run in style (NULL: Normal). */
+static void docx_para(struct strbuf *o, const char *style, const char *text,
+		      bool bold)
+{
+	sb_add(o, "<w:p>");
+	if (style)
+		sb_addf(o, "<w:pPr><w:pStyle w:val=\"%s\"/></w:pPr>", style);
+	docx_run(o, text, bold);
+	sb_add(o, "</w:p>\n");
+}
+
+static enum clerk_status docx_begin(struct export_ctx *ctx)
+{
+	struct docx_state *st = xcalloc(1, sizeof *st);
+	ctx->state = st;
+	sb_add(&st->body,
+	       "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+	       "<w:document xmlns:w=\"http://schemas.openxmlformats.org/"
+	       "wordprocessingml/2006/main\" xmlns:r=\"http://schemas."
+	       "openxmlformats.org/officeDocument/2006/relationships\">\n"
+	       "<w:body>\n");
+	return CLERK_OK;
+}
+
+static void docx_minute(struct strbuf *o, const struct doc_block *b)
+{
+	sb_add(o, "<w:p><w:pPr><w:pStyle w:val=\"Heading2\"/>");
+	if (*b->aside)
+		sb_addf(o, "<w:tabs><w:tab w:val=\"right\" w:pos=\"%d\"/></w:tabs>",
+			DOCX_TEXT_WIDTH);
+	sb_add(o, "</w:pPr>");
+	if (*b->number) {
+		docx_run(o, b->number, true);
+		sb_add(o, "<w:r><w:tab/></w:r>");
+	}
+	docx_run(o, b->text, true);
+	if (*b->aside) {
+		sb_add(o, "<w:r><w:tab/></w:r>");
+		docx_run(o, b->aside, false);
+	}
+	sb_add(o, "</w:p>\n");
+}
+
+static void docx_list(struct docx_state *st, const struct doc_block *b)
+{
+	int num = 1; /* bullets */
+	if (b->kind == DOC_NUMBERED) {
+		st->starts = xrealloc(st->starts,
+				      (size_t)(st->lists + 1) * sizeof *st->starts);
+		int first = b->nrows ? atoi(b->rows[0].label) : 1;
+		st->starts[st->lists] = first > 0 ? first : 1;
+		num = 2 + st->lists++;
+	}
+	for (size_t i = 0; i < b->nrows; i++) {
+		sb_addf(&st->body,
+			"<w:p><w:pPr><w:pStyle w:val=\"ListParagraph\"/>"
+			"<w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"%d\"/>"
+			"</w:numPr></w:pPr>",
+			num);
+		docx_run(&st->body, b->rows[i].text, false);
+		sb_add(&st->body, "</w:p>\n");
+	}
+}
+
+static void docx_cell(struct strbuf *o, int width, int span, const char *text,
+		      bool bold)
+{
+	sb_addf(o, "<w:tc><w:tcPr><w:tcW w:w=\"%d\" w:type=\"dxa\"/>", width);
+	if (span > 1)
+		sb_addf(o, "<w:gridSpan w:val=\"%d\"/>", span);
+	sb_add(o, "</w:tcPr><w:p><w:pPr><w:pStyle w:val=\"TableText\"/></w:pPr>");
+	docx_run(o, text, bold);
+	sb_add(o, "</w:p></w:tc>");
+}
+
+static void docx_table(struct strbuf *o, const struct doc_block *b)
+{
+	int w1 = b->kind == DOC_ATTENDANCE ? 567 : 2268;
+	int w2 = DOCX_TEXT_WIDTH - w1;
+	sb_addf(o,
+		"<w:tbl><w:tblPr><w:tblW w:w=\"%d\" w:type=\"dxa\"/>"
+		"<w:tblLayout w:type=\"fixed\"/>"
+		"<w:tblLook w:val=\"0000\"/></w:tblPr>"
+		"<w:tblGrid><w:gridCol w:w=\"%d\"/><w:gridCol w:w=\"%d\"/>"
+		"</w:tblGrid>\n",
+		DOCX_TEXT_WIDTH, w1, w2);
+	for (size_t i = 0; i < b->nrows; i++) {
+		const struct doc_row *r = &b->rows[i];
+		sb_add(o, "<w:tr>");
+		if (r->caption) {
+			docx_cell(o, DOCX_TEXT_WIDTH, 2, r->text, true);
+		} else {
+			docx_cell(o, w1, 1, r->label, b->kind == DOC_FIELDS);
+			docx_cell(o, w2, 1, r->text, false);
+		}
+		sb_add(o, "</w:tr>\n");
+	}
+	sb_add(o, "</w:tbl>\n");
+	/* Word needs a paragraph between two tables. */
+	sb_add(o, "<w:p/>\n");
+}
+
+static enum clerk_status docx_block(struct export_ctx *ctx,
+				    const struct doc_block *b)
+{
+	struct docx_state *st = ctx->state;
+	struct strbuf *o = &st->body;
+	switch (b->kind) {
+	case DOC_HEADING:
+		docx_para(o, "Heading1", b->text, false);
+		break;
+	case DOC_MINUTE:
+		docx_minute(o, b);
+		break;
+	case DOC_PARA:
+		docx_para(o, NULL, b->text, b->bold);
+		break;
+	case DOC_BULLETS:
+	case DOC_NUMBERED:
+		docx_list(st, b);
+		break;
+	case DOC_ATTENDANCE:
+	case DOC_FIELDS:
+		docx_table(o, b);
+		break;
+	case DOC_CONFIDENTIAL:
+		docx_para(o, "Confidential", b->text, true);
+		break;
+	case DOC_SIGNATURE:
+		docx_para(o, "Signature", b->text, false);
+		break;
+	}
+	return CLERK_OK;
+}
+
+static const char content_types[] =
+	"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+	"<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/"
+	"content-types\">"
+	"<Default Extension=\"rels\" ContentType=\"application/"
+	"vnd.openxmlformats-package.relationships+xml\"/>"
+	"<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+	"<Override PartName=\"/word/document.xml\" ContentType=\"application/"
+	"vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
+	"<Override PartName=\"/word/styles.xml\" ContentType=\"application/"
+	"vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>"
+	"<Override PartName=\"/word/numbering.xml\" ContentType=\"application/"
+	"vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml\"/>"
+	"<Override PartName=\"/word/header1.xml\" ContentType=\"application/"
+	"vnd.openxmlformats-officedocument.wordprocessingml.header+xml\"/>"
+	"</Types>\n";
+
+static const char package_rels[] =
+	"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+	"<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/"
+	"relationships\">"
+	"<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/"
+	"officeDocument/2006/relationships/officeDocument\" "
+	"Target=\"word/document.xml\"/></Relationships>\n";
+
+static const char document_rels[] =
+	"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+	"<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/"
+	"relationships\">"
+	"<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/"
+	"officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
+	"<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/"
+	"officeDocument/2006/relationships/numbering\" Target=\"numbering.xml\"/>"
+	"<Relationship Id=\"rId3\" Type=\"http://schemas.openxmlformats.org/"
+	"officeDocument/2006/relationships/header\" Target=\"header1.xml\"/>"
+	"</Relationships>\n";
+
+#define W_NS "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\""
+
+static const char styles_xml[] =
+	"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+	"<w:styles " W_NS ">"
+	"<w:docDefaults><w:rPrDefault><w:rPr>"
+	"<w:rFonts w:ascii=\"Arial\" w:hAnsi=\"Arial\" w:cs=\"Arial\"/>"
+	"<w:sz w:val=\"22\"/><w:lang w:val=\"en-GB\"/></w:rPr></w:rPrDefault>"
+	"<w:pPrDefault><w:pPr><w:spacing w:after=\"160\" w:line=\"264\" "
+	"w:lineRule=\"auto\"/></w:pPr></w:pPrDefault></w:docDefaults>"
+	"<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\">"
+	"<w:name w:val=\"Normal\"/><w:qFormat/></w:style>"
+	"<w:style w:type=\"paragraph\" w:styleId=\"Heading1\">"
+	"<w:name w:val=\"heading 1\"/><w:basedOn w:val=\"Normal\"/>"
+	"<w:next w:val=\"Normal\"/><w:qFormat/><w:pPr><w:keepNext/>"
+	"<w:spacing w:before=\"240\"/><w:outlineLvl w:val=\"0\"/></w:pPr>"
+	"<w:rPr><w:b/></w:rPr></w:style>"
+	"<w:style w:type=\"paragraph\" w:styleId=\"Heading2\">"
+	"<w:name w:val=\"heading 2\"/><w:basedOn w:val=\"Normal\"/>"
+	"<w:next w:val=\"Normal\"/><w:qFormat/><w:pPr><w:keepNext/>"
+	"<w:tabs><w:tab w:val=\"left\" w:pos=\"720\"/></w:tabs>"
+	"<w:spacing w:before=\"240\"/><w:ind w:left=\"720\" w:hanging=\"720\"/>"
+	"<w:outlineLvl w:val=\"1\"/></w:pPr><w:rPr><w:b/></w:rPr></w:style>"
+	"<w:style w:type=\"paragraph\" w:styleId=\"ListParagraph\">"
+	"<w:name w:val=\"List Paragraph\"/><w:basedOn w:val=\"Normal\"/>"
+	"<w:pPr><w:spacing w:after=\"80\"/><w:ind w:left=\"720\"/></w:pPr>"
+	"</w:style>"
+	"<w:style w:type=\"paragraph\" w:styleId=\"TableText\">"
+	"<w:name w:val=\"Table Text\"/><w:basedOn w:val=\"Normal\"/>"
+	"<w:pPr><w:spacing w:after=\"40\"/></w:pPr></w:style>"
+	"<w:style w:type=\"paragraph\" w:styleId=\"Signature\">"
+	"<w:name w:val=\"Signature\"/><w:basedOn w:val=\"Normal\"/>"
+	"<w:pPr><w:spacing w:before=\"720\"/></w:pPr></w:style>"
+	"<w:style w:type=\"paragraph\" w:styleId=\"Confidential\">"
+	"<w:name w:val=\"Confidential\"/><w:basedOn w:val=\"Normal\"/>"
+	"<w:pPr><w:jc w:val=\"center\"/><w:pBdr>"
+	"<w:top w:val=\"single\" w:sz=\"12\" w:space=\"1\" w:color=\"000000\"/>"
+	"<w:bottom w:val=\"single\" w:sz=\"12\" w:space=\"1\" w:color=\"000000\"/>"
+	"</w:pBdr></w:pPr><w:rPr><w:b/></w:rPr></w:style>"
+	"</w:styles>\n";
+
+static char *docx_numbering(const struct docx_state *st)
+{
+	struct strbuf o = {0};
+	sb_add(&o,
+	       "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+	       "<w:numbering " W_NS ">"
+	       "<w:abstractNum w:abstractNumId=\"0\"><w:multiLevelType "
+	       "w:val=\"singleLevel\"/><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/>"
+	       "<w:numFmt w:val=\"bullet\"/><w:lvlText w:val=\"\xE2\x80\xA2\"/>"
+	       "<w:lvlJc w:val=\"left\"/><w:pPr><w:ind w:left=\"720\" "
+	       "w:hanging=\"360\"/></w:pPr></w:lvl></w:abstractNum>"
+	       "<w:abstractNum w:abstractNumId=\"1\"><w:multiLevelType "
+	       "w:val=\"singleLevel\"/><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/>"
+	       "<w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"%1.\"/>"
+	       "<w:lvlJc w:val=\"left\"/><w:pPr><w:ind w:left=\"720\" "
+	       "w:hanging=\"360\"/></w:pPr></w:lvl></w:abstractNum>"
+	       "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num>");
+	for (int i = 0; i < st->lists; i++)
+		sb_addf(&o,
+			"<w:num w:numId=\"%d\"><w:abstractNumId w:val=\"1\"/>"
+			"<w:lvlOverride w:ilvl=\"0\"><w:startOverride w:val=\"%d\"/>"
+			"</w:lvlOverride></w:num>",
+			i + 2, st->starts[i]);
+	sb_add(&o, "</w:numbering>\n");
+	return sb_detach(&o);
+}
+
+static char *docx_header(const struct doc *d)
+{
+	struct strbuf o = {0};
+	sb_add(&o, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+		   "<w:hdr " W_NS ">");
+	if (export_is_confidential(d))
+		docx_para(&o, "Confidential", d->confidential, true);
+	else
+		sb_add(&o, "<w:p/>");
+	sb_add(&o, "</w:hdr>\n");
+	return sb_detach(&o);
+}
+
+/* Add one part to the archive; the data must live until zip_close(). */
+static bool docx_part(zip_t *za, const char *name, const char *data)
+{
+	zip_source_t *src = zip_source_buffer(za, data, strlen(data), 0);
+	if (!src)
+		return false;
+	if (zip_file_add(za, name, src, ZIP_FL_OVERWRITE | ZIP_FL_ENC_UTF_8) < 0) {
+		zip_source_free(src);
+		return false;
+	}
+	return true;
+}
+
+static enum clerk_status docx_write(struct export_ctx *ctx,
+				    struct docx_state *st)
+{
+	sb_addf(&st->body,
+		"<w:sectPr>%s<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"
+		"<w:pgMar w:top=\"1440\" w:right=\"1440\" w:bottom=\"1440\" "
+		"w:left=\"1440\" w:header=\"708\" w:footer=\"708\" w:gutter=\"0\"/>"
+		"</w:sectPr>\n</w:body>\n</w:document>\n",
+		export_is_confidential(ctx->doc)
+			? "<w:headerReference w:type=\"default\" r:id=\"rId3\"/>"
+			: "");
+	char *numbering = docx_numbering(st);
+	char *header = docx_header(ctx->doc);
+	int zerr = 0;
+	enum clerk_status rc = CLERK_OK;
+	zip_t *za = zip_open(ctx->path, ZIP_CREATE | ZIP_TRUNCATE, &zerr);
+	if (!za) {
+		zip_error_t ze;
+		zip_error_init_with_code(&ze, zerr);
+		rc = clerk_fail(ctx->err, CLERK_IO, "cannot create %s: %s",
+				ctx->path, zip_error_strerror(&ze));
+		zip_error_fini(&ze);
+	} else if (!docx_part(za, "[Content_Types].xml", content_types) ||
+		   !docx_part(za, "_rels/.rels", package_rels) ||
+		   !docx_part(za, "word/_rels/document.xml.rels", document_rels) ||
+		   !docx_part(za, "word/document.xml", sb_str(&st->body)) ||
+		   !docx_part(za, "word/styles.xml", styles_xml) ||
+		   !docx_part(za, "word/numbering.xml", numbering) ||
+		   !docx_part(za, "word/header1.xml", header)) {
+		rc = clerk_fail(ctx->err, CLERK_IO, "cannot build %s: %s",
+				ctx->path, zip_strerror(za));
+		zip_discard(za);
+	} else if (zip_close(za) != 0) {
+		rc = clerk_fail(ctx->err, CLERK_IO, "cannot write %s: %s",
+				ctx->path, zip_strerror(za));
+		zip_discard(za);
+	}
+	free(numbering);
+	free(header);
+	return rc;
+}
+
+static enum clerk_status docx_end(struct export_ctx *ctx, bool ok)
+{
+	struct docx_state *st = ctx->state;
+	enum clerk_status rc = CLERK_OK;
+	if (ok && st)
+		rc = docx_write(ctx, st);
+	if (st) {
+		sb_free(&st->body);
+		free(st->starts);
+		free(st);
+	}
+	ctx->state = NULL;
+	return rc;
+}
+
+const struct export_ops export_docx_ops = {
+	.name = "docx",
+	.extension = "docx",
+	.needs_file = true,
+	.begin = docx_begin,
+	.block = docx_block,
+	.end = docx_end,
+};

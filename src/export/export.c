@@ -1,0 +1,225 @@
+/*
+ * export/export: the driver.  Finds an exporter by name, runs it over a
+ * document (begin, each block, end), and writes the result where it was
+ * asked: standard output, or a file through a temporary name and rename()
+ * so that nobody ever opens half a document.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "export_private.h"
+
+static const struct export_ops *const exporters[] = {
+	&export_text_ops, &export_markdown_ops, &export_html_ops,
+	&export_docx_ops, NULL,
+};
+
+const struct export_ops *export_find(const char *name)
+{
+	for (size_t i = 0; exporters[i]; i++)
+		if (strcmp(exporters[i]->name, name) == 0)
+			return exporters[i];
+	if (strcmp(name, "md") == 0 || strcmp(name, "txt") == 0)
+		return name[0] == 'm' ? &export_markdown_ops : &export_text_ops;
+	return NULL;
+}
+
+const char *export_names(void)
+{
+	return "text|markdown|html|docx";
+}
+
+char *export_clean(const char *text)
+{
+	struct strbuf sb = {0};
+	sb_add(&sb, "");
+	bool space = false;
+	for (const char *p = text ? text : ""; *p; p++) {
+		if (*p == '\n' || *p == '\r' || *p == '\t' || *p == ' ') {
+			space = true;
+			continue;
+		}
+		if (space && sb.len)
+			sb_addc(&sb, ' ');
+		space = false;
+		sb_addc(&sb, *p);
+	}
+	char *clean = utf8_sanitize(sb_str(&sb));
+	sb_free(&sb);
+	return clean;
+}
+
+bool export_is_confidential(const struct doc *d)
+{
+	return d->confidential != NULL;
+}
+
+void export_wrap(struct strbuf *out, const char *text, int width,
+		 const char *first, const char *rest)
+{
+	char *clean = export_clean(text);
+	const char *indent = first;
+	int col = utf8_width(first);
+	bool line_has_word = false;
+	sb_add(out, first);
+	for (char *p = clean; *p;) {
+		char *end = strchr(p, ' ');
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+		char *word = xstrndup(p, len);
+		int w = utf8_width(word);
+		if (line_has_word && col + 1 + w > width) {
+			sb_addc(out, '\n');
+			indent = rest;
+			sb_add(out, indent);
+			col = utf8_width(indent);
+			line_has_word = false;
+		}
+		if (line_has_word) {
+			sb_addc(out, ' ');
+			col++;
+		}
+		sb_add(out, word);
+		col += w;
+		line_has_word = true;
+		free(word);
+		p += len;
+		while (*p == ' ')
+			p++;
+	}
+	sb_addc(out, '\n');
+	free(clean);
+}
+
+enum clerk_status export_render(const struct export_ops *ops,
+				const struct doc *d, char **out,
+				struct clerk_err *err)
+{
+	struct export_ctx ctx = {.doc = d, .err = err};
+	*out = NULL;
+	if (ops->needs_file)
+		return clerk_fail(err, CLERK_USAGE,
+				  "the %s format is a file: name one with -o FILE",
+				  ops->name);
+	enum clerk_status rc = ops->begin(&ctx);
+	for (size_t i = 0; rc == CLERK_OK && i < d->n; i++)
+		rc = ops->block(&ctx, &d->v[i]);
+	enum clerk_status erc = ops->end(&ctx, rc == CLERK_OK);
+	if (rc == CLERK_OK)
+		rc = erc;
+	if (rc == CLERK_OK)
+		*out = sb_detach(&ctx.out);
+	sb_free(&ctx.out);
+	return rc;
+}
+
+/* Write all of buf to fd; false on failure (errno set). */
+static bool write_all(int fd, const char *buf, size_t len)
+{
+	while (len) {
+		ssize_t w = write(fd, buf, len);
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			return false;
+		}
+		buf += w;
+		len -= (size_t)w;
+	}
+	return true;
+}
+
+static enum clerk_status write_fail(struct clerk_err *err, const char *path,
+				    int e)
+{
+	return clerk_fail(err, e == ENOSPC ? CLERK_FULL : CLERK_IO,
+			  "cannot write %s: %s", path, strerror(e));
+}
+
+/* Run a stream exporter into a temporary file descriptor's file. */
+static enum clerk_status write_stream(const struct export_ops *ops,
+				      const struct doc *d, const char *tmp,
+				      const char *path, mode_t mode,
+				      struct clerk_err *err)
+{
+	char *bytes = NULL;
+	enum clerk_status rc = export_render(ops, d, &bytes, err);
+	if (rc)
+		return rc;
+	int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+	if (fd < 0) {
+		rc = write_fail(err, path, errno);
+	} else {
+		if (!write_all(fd, bytes, strlen(bytes)) || fsync(fd) != 0)
+			rc = write_fail(err, path, errno);
+		if (close(fd) != 0 && rc == CLERK_OK)
+			rc = write_fail(err, path, errno);
+	}
+	free(bytes);
+	return rc;
+}
+
+static enum clerk_status write_file_format(const struct export_ops *ops,
+					   const struct doc *d, const char *tmp,
+					   mode_t mode, struct clerk_err *err)
+{
+	/* Create the file with its mode first, so that the exporter's
+	 * library (libzip) replaces a file that is already private. */
+	int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+	if (fd < 0)
+		return write_fail(err, tmp, errno);
+	close(fd);
+	struct export_ctx ctx = {.doc = d, .err = err, .path = tmp};
+	enum clerk_status rc = ops->begin(&ctx);
+	for (size_t i = 0; rc == CLERK_OK && i < d->n; i++)
+		rc = ops->block(&ctx, &d->v[i]);
+	enum clerk_status erc = ops->end(&ctx, rc == CLERK_OK);
+	sb_free(&ctx.out);
+	if (rc == CLERK_OK)
+		rc = erc;
+	if (rc == CLERK_OK && chmod(tmp, mode) != 0)
+		rc = write_fail(err, tmp, errno);
+	return rc;
+}
+
+enum clerk_status export_write(const struct export_ops *ops,
+			       const struct doc *d, const char *path,
+			       FILE *stdout_fp, struct clerk_err *err)
+{
+	if (!path || strcmp(path, "-") == 0) {
+		if (ops->needs_file)
+			return clerk_fail(err, CLERK_USAGE,
+					  "the %s format is a binary file: "
+					  "name it with -o FILE",
+					  ops->name);
+		char *bytes = NULL;
+		enum clerk_status rc = export_render(ops, d, &bytes, err);
+		if (rc)
+			return rc;
+		fputs(bytes, stdout_fp);
+		free(bytes);
+		if (fflush(stdout_fp) != 0)
+			return write_fail(err, "standard output", errno);
+		return CLERK_OK;
+	}
+	mode_t mode = export_is_confidential(d) ? 0600 : 0644;
+	mode_t mask = umask(0);
+	umask(mask);
+	if (!export_is_confidential(d))
+		mode &= ~mask;
+	char *tmp = xasprintf("%s.tmp-%ld", path, (long)getpid());
+	enum clerk_status rc =
+		ops->needs_file ? write_file_format(ops, d, tmp, mode, err)
+				: write_stream(ops, d, tmp, path, mode, err);
+	if (rc == CLERK_OK && rename(tmp, path) != 0)
+		rc = write_fail(err, path, errno);
+	if (rc)
+		unlink(tmp);
+	free(tmp);
+	return rc;
+}

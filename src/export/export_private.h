@@ -1,0 +1,17 @@
+/*
+ * export_private: helpers shared by the exporters of src/export, not part
+ * of the public interface.
+ */
+#ifndef CLERK_EXPORT_PRIVATE_H
+#define CLERK_EXPORT_PRIVATE_H
+
+#include "clerk/export.h"
+
+/* A copy of text fit for any output: line breaks and tabs become spaces,
+ * runs of blanks one space, control characters and invalid bytes '?'.
+ * Caller frees. */
+char *export_clean(const char *text);
+/* True when the document's text anywhere is marked confidential. */
+bool export_is_confidential(const struct doc *d);
+
+#endif

@@ -1,0 +1,297 @@
+/*
+ * export/style: house styles.  A style file is a list of `key = value`
+ * lines; a line starting with blanks continues the value above (joined with
+ * one space), '#' starts a comment line.  Values are templates whose
+ * {placeholders} the builders fill in (style_expand), and dates have their
+ * own small template language (style_date), so that a council changes the
+ * wording of its minutes by copying and editing a file, not the code.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "clerk/export.h"
+
+static char *trim(char *s)
+{
+	while (*s == ' ' || *s == '\t')
+		s++;
+	size_t n = strlen(s);
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' ||
+		     s[n - 1] == '\r'))
+		s[--n] = '\0';
+	return s;
+}
+
+static void style_set(struct style *s, const char *key, const char *value)
+{
+	for (size_t i = 0; i < s->n; i++)
+		if (strcmp(s->keys[i], key) == 0) {
+			free(s->values[i]);
+			s->values[i] = xstrdup(value);
+			return;
+		}
+	s->keys = xrealloc(s->keys, (s->n + 1) * sizeof *s->keys);
+	s->values = xrealloc(s->values, (s->n + 1) * sizeof *s->values);
+	s->keys[s->n] = xstrdup(key);
+	s->values[s->n] = xstrdup(value);
+	s->n++;
+}
+
+/* Parse one line into s; last is the index of the key a continuation line
+ * extends (-1 when none).  Returns false on a malformed line. */
+static bool style_parse_line(struct style *s, char *line, long *last)
+{
+	bool cont = line[0] == ' ' || line[0] == '\t';
+	char *t = trim(line);
+	if (*t == '\0' || *t == '#')
+		return true;
+	if (cont) {
+		if (*last < 0)
+			return false;
+		char *v = s->values[*last];
+		s->values[*last] = *v ? xasprintf("%s %s", v, t) : xstrdup(t);
+		free(v);
+		return true;
+	}
+	char *eq = strchr(t, '=');
+	if (!eq || eq == t)
+		return false;
+	*eq = '\0';
+	char *key = trim(t);
+	for (char *k = key; *k; k++)
+		if (!isalnum((unsigned char)*k) && *k != '.' && *k != '_' &&
+		    *k != '-')
+			return false;
+	style_set(s, key, trim(eq + 1));
+	for (size_t i = 0; i < s->n; i++)
+		if (strcmp(s->keys[i], key) == 0)
+			*last = (long)i;
+	return true;
+}
+
+enum clerk_status style_load(const char *name, struct style *out,
+			     struct clerk_err *err)
+{
+	memset(out, 0, sizeof *out);
+	if (!name || !*name)
+		name = "county";
+	char *path;
+	if (strchr(name, '/')) {
+		path = xstrdup(name);
+	} else {
+		for (const char *c = name; *c; c++)
+			if (!isalnum((unsigned char)*c) && *c != '-' && *c != '_')
+				return clerk_fail(err, CLERK_INVALID,
+						  "house style name '%s' may hold only "
+						  "letters, digits, '-' and '_'",
+						  name);
+		char *rel = xasprintf("styles/%s.style", name);
+		path = clerk_share_path(rel);
+		free(rel);
+	}
+	FILE *fp = fopen(path, "r");
+	if (!fp) {
+		enum clerk_status rc = clerk_fail(
+			err, errno == ENOENT ? CLERK_NOT_FOUND : CLERK_IO,
+			"cannot read house style '%s' (%s): %s", name, path,
+			strerror(errno));
+		free(path);
+		return rc;
+	}
+	out->name = xstrdup(name);
+	out->path = path;
+	char *line = NULL;
+	size_t cap = 0;
+	long last = -1, lineno = 0;
+	enum clerk_status rc = CLERK_OK;
+	while (getline(&line, &cap, fp) != -1) {
+		lineno++;
+		if (!utf8_valid(line, strlen(line))) {
+			rc = clerk_fail(err, CLERK_INVALID,
+					"%s line %ld is not valid UTF-8", path,
+					lineno);
+			break;
+		}
+		if (!style_parse_line(out, line, &last)) {
+			rc = clerk_fail(err, CLERK_INVALID,
+					"%s line %ld: expected 'key = value' (or an "
+					"indented continuation of a value)",
+					path, lineno);
+			break;
+		}
+	}
+	free(line);
+	fclose(fp);
+	if (rc)
+		style_free(out);
+	return rc;
+}
+
+const char *style_get(const struct style *s, const char *key, const char *def)
+{
+	for (size_t i = 0; i < s->n; i++)
+		if (strcmp(s->keys[i], key) == 0)
+			return s->values[i];
+	return def;
+}
+
+void style_free(struct style *s)
+{
+	for (size_t i = 0; i < s->n; i++) {
+		free(s->keys[i]);
+		free(s->values[i]);
+	}
+	free(s->keys);
+	free(s->values);
+	free(s->name);
+	free(s->path);
+	memset(s, 0, sizeof *s);
+}
+
+/* ASCII case changes: names of councils and bodies are upper-cased in the
+ * house style; other letters pass through unchanged. */
+static void add_cased(struct strbuf *sb, const char *v, int mode)
+{
+	for (size_t i = 0; v[i]; i++) {
+		char c = v[i];
+		if (mode == 2 || (mode == 1 && i == 0))
+			c = (char)toupper((unsigned char)c);
+		sb_addc(sb, c);
+	}
+}
+
+static const char *find_var(const struct style_var *vars, size_t nvars,
+			    const char *name, size_t len)
+{
+	for (size_t i = 0; i < nvars; i++)
+		if (strlen(vars[i].name) == len &&
+		    strncmp(vars[i].name, name, len) == 0)
+			return vars[i].value ? vars[i].value : "";
+	return NULL;
+}
+
+/* Expand n bytes of tmpl into sb; *all_set becomes false when a
+ * placeholder is unknown or empty. */
+static void expand_into(struct strbuf *sb, const char *tmpl, size_t n,
+			const struct style_var *vars, size_t nvars,
+			bool *all_set)
+{
+	const char *end = tmpl + n;
+	for (const char *p = tmpl; p < end;) {
+		if (p + 1 < end && p[0] == '[' && p[1] == '[') {
+			/* An optional group: kept only when every placeholder
+			 * inside has a value. */
+			const char *close = strstr(p + 2, "]]");
+			if (close && close < end) {
+				struct strbuf inner = {0};
+				bool set = true;
+				expand_into(&inner, p + 2, (size_t)(close - p - 2),
+					    vars, nvars, &set);
+				if (set)
+					sb_add(sb, sb_str(&inner));
+				sb_free(&inner);
+				p = close + 2;
+				continue;
+			}
+		}
+		const char *close = *p == '{' ? memchr(p, '}', (size_t)(end - p))
+					      : NULL;
+		if (!close || close - p > 40) {
+			sb_addc(sb, *p++);
+			continue;
+		}
+		size_t len = (size_t)(close - p - 1);
+		char name[48];
+		memcpy(name, p + 1, len);
+		name[len] = '\0';
+		const char *v = find_var(vars, nvars, name, len);
+		int mode = 0;
+		if (!v) {
+			/* {NAME}: upper case; {Name}: capitalised. */
+			bool all_upper = len > 0, first_upper = len > 0 &&
+					     isupper((unsigned char)name[0]);
+			for (size_t i = 0; i < len; i++) {
+				if (islower((unsigned char)name[i]))
+					all_upper = false;
+				name[i] = (char)tolower((unsigned char)name[i]);
+			}
+			v = find_var(vars, nvars, name, len);
+			mode = all_upper && len > 1 ? 2 : first_upper ? 1 : 0;
+		}
+		if (!v || !*v)
+			*all_set = false;
+		if (!v)
+			sb_addn(sb, p, len + 2);
+		else
+			add_cased(sb, v, mode);
+		p = close + 1;
+	}
+}
+
+char *style_expand(const char *tmpl, const struct style_var *vars,
+		   size_t nvars)
+{
+	struct strbuf sb = {0};
+	sb_add(&sb, "");
+	bool all_set = true;
+	expand_into(&sb, tmpl, strlen(tmpl), vars, nvars, &all_set);
+	return sb_detach(&sb);
+}
+
+static const char *ordinal_suffix(int day)
+{
+	if (day % 100 >= 11 && day % 100 <= 13)
+		return "th";
+	switch (day % 10) {
+	case 1:
+		return "st";
+	case 2:
+		return "nd";
+	case 3:
+		return "rd";
+	default:
+		return "th";
+	}
+}
+
+char *style_date(const char *tmpl, time_t t, const char *tz)
+{
+	static const char *const days[] = {"Sunday",   "Monday", "Tuesday",
+					   "Wednesday", "Thursday", "Friday",
+					   "Saturday"};
+	static const char *const months[] = {
+		"January", "February", "March",     "April",   "May",      "June",
+		"July",    "August",   "September", "October", "November",
+		"December"};
+	struct tm tm;
+	time_to_local(t, tz && *tz ? tz : "Europe/London", &tm);
+	char day[16], dayth[16], year[16], hour12[16], minute[16], hh[16], mon[8];
+	snprintf(day, sizeof day, "%d", tm.tm_mday);
+	snprintf(dayth, sizeof dayth, "%d%s", tm.tm_mday,
+		 ordinal_suffix(tm.tm_mday));
+	snprintf(year, sizeof year, "%d", tm.tm_year + 1900);
+	int h12 = tm.tm_hour % 12 ? tm.tm_hour % 12 : 12;
+	snprintf(hour12, sizeof hour12, "%d", h12);
+	snprintf(minute, sizeof minute, "%02d", tm.tm_min);
+	snprintf(hh, sizeof hh, "%02d", tm.tm_hour);
+	snprintf(mon, sizeof mon, "%.3s", months[tm.tm_mon]);
+	const struct style_var vars[] = {
+		{"weekday", days[tm.tm_wday]},
+		{"day", day},
+		{"dayth", dayth},
+		{"month", months[tm.tm_mon]},
+		{"mon", mon},
+		{"year", year},
+		{"hour12", hour12},
+		{"minute", minute},
+		{"mm", minute},
+		{"hh", hh},
+		{"ampm", tm.tm_hour < 12 ? "am" : "pm"},
+	};
+	return style_expand(tmpl, vars, sizeof vars / sizeof vars[0]);
+}
