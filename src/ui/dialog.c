@@ -1,0 +1,426 @@
+/*
+ * ui/dialog: modal widgets on top of a screen: yes/no confirmation, a
+ * message box, a picker (a list with search, mouse and disabled entries
+ * that say why) and the help screen generated from the action list.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "app_private.h"
+
+/* ------------------------------------------------------------ confirm */
+
+struct confirm {
+	const char *question;
+};
+
+static void confirm_draw(struct app *app, void *ctx)
+{
+	struct confirm *c = ctx;
+	int w = COLS - 4 > 64 ? 64 : COLS - 4;
+	char **lines;
+	size_t n = ui_wrap(c->question, w - 4, &lines);
+	struct ui_rect b = ui_layout_centre(COLS, LINES, w, (int)n + 4);
+	ui_box(app, b, "Confirm");
+	for (size_t i = 0; i < n && (int)i < b.h - 3; i++)
+		ui_put(app, b.y + 1 + (int)i, b.x + 2, b.w - 4, UI_ROLE_NORMAL,
+		       false, lines[i]);
+	ui_put(app, b.y + b.h - 2, b.x + 2, b.w - 4, UI_ROLE_KEY, false,
+	       "y yes · n no");
+	ui_lines_free(lines, n);
+}
+
+bool ui_confirm(struct app *app, const char *question)
+{
+	struct confirm c = {question};
+	bool yes = false;
+	ui_app_push_overlay(app, confirm_draw, &c);
+	for (;;) {
+		int key = ui_app_read_key(app);
+		if (key == 'y' || key == 'Y') {
+			yes = true;
+			break;
+		}
+		if (key == 'n' || key == 'N' || key == UI_KEY_ESC ||
+		    key == UI_KEY_HANGUP || key == UI_KEY_INTERRUPT)
+			break;
+	}
+	ui_app_pop_overlay(app);
+	return yes;
+}
+
+/* ------------------------------------------------------------ message */
+
+struct message {
+	const char *title, *text;
+};
+
+static void message_draw(struct app *app, void *ctx)
+{
+	struct message *m = ctx;
+	int w = COLS - 4 > 70 ? 70 : COLS - 4;
+	char **lines;
+	size_t n = ui_wrap(m->text, w - 4, &lines);
+	struct ui_rect b = ui_layout_centre(COLS, LINES, w, (int)n + 4);
+	ui_box(app, b, m->title);
+	for (size_t i = 0; i < n && (int)i < b.h - 3; i++)
+		ui_put(app, b.y + 1 + (int)i, b.x + 2, b.w - 4, UI_ROLE_NORMAL,
+		       false, lines[i]);
+	ui_put(app, b.y + b.h - 2, b.x + 2, b.w - 4, UI_ROLE_DIM, false,
+	       "any key to continue");
+	ui_lines_free(lines, n);
+}
+
+void ui_message_box(struct app *app, const char *title, const char *text)
+{
+	struct message m = {title, text};
+	ui_app_push_overlay(app, message_draw, &m);
+	for (;;) {
+		int key = ui_app_read_key(app);
+		if (key != UI_KEY_TICK && key != UI_KEY_RESIZE)
+			break;
+	}
+	ui_app_pop_overlay(app);
+}
+
+/* ------------------------------------------------------------- picker */
+
+struct picker {
+	const char *title;
+	const struct ui_pick_item *items;
+	size_t n;
+	size_t *shown; /* indices of the entries shown (filtered) */
+	size_t nshown;
+	size_t sel; /* index into shown */
+	size_t top;
+	struct strbuf filter;
+	bool searching;
+	char note[256];
+	struct ui_rect list; /* where the rows went at the last paint */
+};
+
+static bool contains_nocase(const char *hay, const char *needle)
+{
+	size_t n = strlen(needle);
+	for (; *hay; hay++)
+		if (strncasecmp(hay, needle, n) == 0)
+			return true;
+	return n == 0;
+}
+
+static void picker_filter(struct picker *p)
+{
+	const char *f = sb_str(&p->filter);
+	size_t was = p->nshown ? p->shown[p->sel] : (size_t)-1;
+	p->nshown = 0;
+	for (size_t i = 0; i < p->n; i++) {
+		if (*f && (p->items[i].heading ||
+			   !contains_nocase(p->items[i].label, f)))
+			continue;
+		p->shown[p->nshown++] = i;
+	}
+	p->sel = 0;
+	for (size_t i = 0; i < p->nshown; i++)
+		if (p->shown[i] == was)
+			p->sel = i;
+	while (p->sel + 1 < p->nshown && p->items[p->shown[p->sel]].heading)
+		p->sel++;
+}
+
+static void picker_draw(struct app *app, void *ctx)
+{
+	struct picker *p = ctx;
+	int w = COLS - 4 > 76 ? 76 : COLS - 4;
+	int h = (int)p->nshown + 5;
+	if (h < 8)
+		h = 8;
+	struct ui_rect b = ui_layout_centre(COLS, LINES, w, h);
+	ui_box(app, b, p->title);
+	p->list = (struct ui_rect){b.y + 1, b.x + 1, b.h - 4, b.w - 2};
+	if (p->sel < p->top)
+		p->top = p->sel;
+	if (p->list.h > 0 && p->sel >= p->top + (size_t)p->list.h)
+		p->top = p->sel - (size_t)p->list.h + 1;
+	for (int r = 0; r < p->list.h && p->top + (size_t)r < p->nshown; r++) {
+		size_t idx = p->shown[p->top + (size_t)r];
+		const struct ui_pick_item *it = &p->items[idx];
+		bool sel = p->top + (size_t)r == p->sel;
+		enum ui_role role = it->heading	 ? UI_ROLE_TITLE
+				    : sel	 ? UI_ROLE_SELECTED
+				    : it->disabled ? UI_ROLE_DIM
+						   : UI_ROLE_NORMAL;
+		int y = p->list.y + r;
+		ui_put(app, y, p->list.x, p->list.w, role, true, "");
+		int nw = it->note ? utf8_width(it->note) : 0;
+		if (nw > p->list.w / 2)
+			nw = p->list.w / 2;
+		ui_putf(app, y, p->list.x + 1, p->list.w - 2 - nw, role, "%s%s",
+			it->heading ? "" : " ", it->label);
+		if (it->note && nw > 0)
+			ui_put_right(app, y, p->list.x + p->list.w - 1 - nw, nw,
+				     sel ? role : UI_ROLE_DIM, it->note);
+	}
+	int hy = b.y + b.h - 2;
+	if (p->note[0])
+		ui_put(app, hy, b.x + 2, b.w - 4, UI_ROLE_WARN, false, p->note);
+	else if (p->searching || p->filter.len)
+		ui_putf(app, hy, b.x + 2, b.w - 4, UI_ROLE_NORMAL, "/%s%s",
+			sb_str(&p->filter), p->searching ? "_" : "");
+	else if (p->nshown == 0)
+		ui_put(app, hy, b.x + 2, b.w - 4, UI_ROLE_DIM, false,
+		       "nothing to choose · Esc back");
+	else
+		ui_put(app, hy, b.x + 2, b.w - 4, UI_ROLE_DIM, false,
+		       "Enter choose · / search · Esc cancel");
+}
+
+static void picker_move(struct picker *p, long delta)
+{
+	if (p->nshown == 0)
+		return;
+	long s = (long)p->sel;
+	long step = delta < 0 ? -1 : 1;
+	long target = s + delta;
+	if (target < 0)
+		target = 0;
+	if (target >= (long)p->nshown)
+		target = (long)p->nshown - 1;
+	/* skip headings in the direction of travel, else back */
+	while (target >= 0 && target < (long)p->nshown &&
+	       p->items[p->shown[target]].heading)
+		target += step;
+	if (target < 0 || target >= (long)p->nshown)
+		return;
+	p->sel = (size_t)target;
+}
+
+/* Search mode: typed text filters; returns true when the key was used. */
+static bool picker_search_key(struct picker *p, int key)
+{
+	if (key == UI_KEY_ENTER) {
+		p->searching = false;
+		return true;
+	}
+	if (key == UI_KEY_ESC) {
+		p->searching = false;
+		sb_reset(&p->filter);
+		picker_filter(p);
+		return true;
+	}
+	if (key == UI_KEY_FN + KEY_BACKSPACE) {
+		if (p->filter.len) {
+			size_t l = p->filter.len;
+			do
+				l--;
+			while (l > 0 && ((unsigned char)p->filter.s[l] & 0xC0) == 0x80);
+			p->filter.s[l] = '\0';
+			p->filter.len = l;
+		}
+		picker_filter(p);
+		return true;
+	}
+	if (key >= 0x20 && key < UI_KEY_FN) {
+		char buf[4];
+		size_t l = utf8_encode((uint32_t)key, buf);
+		sb_addn(&p->filter, buf, l);
+		picker_filter(p);
+		return true;
+	}
+	return false;
+}
+
+/* Choose the selected entry: its item index, or -1 when it is disabled. */
+static int picker_choose(struct picker *p)
+{
+	if (p->nshown == 0)
+		return -1;
+	const struct ui_pick_item *it = &p->items[p->shown[p->sel]];
+	if (it->heading)
+		return -1;
+	if (it->disabled) {
+		snprintf(p->note, sizeof p->note, "Not available: %s",
+			 it->note ? it->note : it->label);
+		return -1;
+	}
+	return (int)p->shown[p->sel];
+}
+
+int ui_pick(struct app *app, const char *title, const struct ui_pick_item *items,
+	    size_t n, int start)
+{
+	struct picker p = {.title = title, .items = items, .n = n};
+	p.shown = xmalloc((n + 1) * sizeof *p.shown);
+	picker_filter(&p);
+	if (start >= 0 && (size_t)start < n)
+		for (size_t i = 0; i < p.nshown; i++)
+			if (p.shown[i] == (size_t)start)
+				p.sel = i;
+	int result = -1;
+	enum ui_context ctx = UI_CTX_LIST;
+	ui_app_push_overlay(app, picker_draw, &p);
+	for (;;) {
+		int key = ui_app_read_key(app);
+		if (key == UI_KEY_HANGUP || key == UI_KEY_INTERRUPT)
+			break;
+		if (key == UI_KEY_TICK || key == UI_KEY_RESIZE)
+			continue;
+		p.note[0] = '\0';
+		if (p.searching && picker_search_key(&p, key))
+			continue;
+		if (key == UI_KEY_CLICK) {
+			int mx, my;
+			ui_app_mouse(app, &mx, &my);
+			long row = my - p.list.y;
+			if (mx >= p.list.x && mx < p.list.x + p.list.w &&
+			    row >= 0 && row < p.list.h &&
+			    p.top + (size_t)row < p.nshown) {
+				p.sel = p.top + (size_t)row;
+				if ((result = picker_choose(&p)) >= 0)
+					break;
+			}
+			continue;
+		}
+		long page = p.list.h > 1 ? p.list.h - 1 : 1;
+		bool done = false;
+		switch (ui_keymap_lookup_in(&app->keymap, &ctx, 1, key)) {
+		case UI_ACT_up:
+			picker_move(&p, -1);
+			break;
+		case UI_ACT_down:
+			picker_move(&p, 1);
+			break;
+		case UI_ACT_page_up:
+			picker_move(&p, -page);
+			break;
+		case UI_ACT_page_down:
+			picker_move(&p, page);
+			break;
+		case UI_ACT_top:
+			picker_move(&p, -(long)p.nshown);
+			break;
+		case UI_ACT_bottom:
+			picker_move(&p, (long)p.nshown);
+			break;
+		case UI_ACT_select:
+			done = (result = picker_choose(&p)) >= 0;
+			break;
+		case UI_ACT_cancel:
+			if (p.filter.len) {
+				sb_reset(&p.filter);
+				picker_filter(&p);
+			} else {
+				done = true;
+			}
+			break;
+		case UI_ACT_search:
+			p.searching = true;
+			break;
+		default:
+			beep();
+			break;
+		}
+		if (done)
+			break;
+	}
+	ui_app_pop_overlay(app);
+	free(p.shown);
+	sb_free(&p.filter);
+	return result;
+}
+
+/* --------------------------------------------------------------- help */
+
+struct help {
+	char **lines;
+	size_t n;
+	size_t top;
+	int page;
+};
+
+static void help_draw(struct app *app, void *ctx)
+{
+	struct help *h = ctx;
+	struct ui_rect b = ui_layout_centre(COLS, LINES, COLS - 2 > 90 ? 90 : COLS - 2,
+					    LINES - 2);
+	ui_box(app, b, "Help — keys (Esc closes)");
+	h->page = b.h - 2;
+	if (h->n > (size_t)h->page && h->top > h->n - (size_t)h->page)
+		h->top = h->n - (size_t)h->page;
+	for (int r = 0; r < b.h - 2 && h->top + (size_t)r < h->n; r++) {
+		const char *l = h->lines[h->top + (size_t)r];
+		bool heading = l[0] != ' ';
+		ui_put(app, b.y + 1 + r, b.x + 2, b.w - 4,
+		       heading ? UI_ROLE_TITLE : UI_ROLE_NORMAL, false, l);
+	}
+}
+
+static void help_add(struct help *h, size_t *cap, char *line)
+{
+	if (h->n == *cap) {
+		*cap = *cap ? *cap * 2 : 32;
+		h->lines = xrealloc(h->lines, *cap * sizeof *h->lines);
+	}
+	h->lines[h->n++] = line;
+}
+
+void ui_help_show(struct app *app, const enum ui_context *ctxs, size_t n)
+{
+	struct help h = {0};
+	size_t cap = 0;
+	bool want[UI_CTX_COUNT] = {0};
+	want[UI_CTX_GLOBAL] = want[UI_CTX_LIST] = true;
+	for (size_t i = 0; i < n; i++)
+		want[ctxs[i]] = true;
+	for (int c = 0; c < UI_CTX_COUNT; c++) {
+		if (!want[c])
+			continue;
+		help_add(&h, &cap, xasprintf("In %s:",
+					     ui_context_name((enum ui_context)c)));
+		for (int a = 1; a < UI_ACT_COUNT; a++) {
+			const struct ui_action_info *ai =
+				ui_action_info((enum ui_action)a);
+			if (ai->context != (enum ui_context)c)
+				continue;
+			char keys[128];
+			ui_keymap_describe(&app->keymap, (enum ui_action)a, keys,
+					   sizeof keys);
+			int pad = 16 - utf8_width(keys);
+			help_add(&h, &cap,
+				 xasprintf("  %s%*s %s", keys, pad > 0 ? pad : 0,
+					   "", ai->help));
+		}
+	}
+	char *path = ui_keymap_user_path();
+	help_add(&h, &cap, xasprintf("Keys file: %s", path));
+	free(path);
+	enum ui_context ctx = UI_CTX_LIST;
+	ui_app_push_overlay(app, help_draw, &h);
+	for (;;) {
+		int key = ui_app_read_key(app);
+		if (key == UI_KEY_HANGUP || key == UI_KEY_INTERRUPT)
+			break;
+		if (key == UI_KEY_TICK || key == UI_KEY_RESIZE)
+			continue;
+		enum ui_action a = ui_keymap_lookup_in(&app->keymap, &ctx, 1, key);
+		if (a == UI_ACT_down && h.top + 1 < h.n)
+			h.top++;
+		else if (a == UI_ACT_up && h.top > 0)
+			h.top--;
+		else if (a == UI_ACT_page_down)
+			h.top += (size_t)(h.page > 1 ? h.page - 1 : 1);
+		else if (a == UI_ACT_page_up)
+			h.top = h.top > (size_t)h.page ? h.top - (size_t)h.page : 0;
+		else if (a == UI_ACT_up || a == UI_ACT_down)
+			;
+		else
+			break;
+	}
+	ui_app_pop_overlay(app);
+	for (size_t i = 0; i < h.n; i++)
+		free(h.lines[i]);
+	free(h.lines);
+}
