@@ -123,7 +123,7 @@ struct ui_action_info {
 const struct ui_action_info *ui_action_info(enum ui_action a);
 /* The action named `name`, or UI_ACT_NONE. */
 enum ui_action ui_action_find(const char *name, size_t len);
-/* Lower-case name of a context ("live"). */
+/* A heading for a context ("In the live console"). */
 const char *ui_context_name(enum ui_context c);
 
 /* The key map: for each context, which action a key triggers. */

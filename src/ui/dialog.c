@@ -378,7 +378,7 @@ void ui_help_show(struct app *app, const enum ui_context *ctxs, size_t n)
 	for (int c = 0; c < UI_CTX_COUNT; c++) {
 		if (!want[c])
 			continue;
-		help_add(&h, &cap, xasprintf("In %s:",
+		help_add(&h, &cap, xasprintf("%s:",
 					     ui_context_name((enum ui_context)c)));
 		for (int a = 1; a < UI_ACT_COUNT; a++) {
 			const struct ui_action_info *ai =

@@ -104,7 +104,7 @@ struct editor {
 	const char *title;
 	struct textbuf tb;
 	size_t top;
-	char error[512];
+	char error[1100];
 	struct ui_rect text; /* where the text went at the last paint */
 };
 

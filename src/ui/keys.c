@@ -47,8 +47,8 @@ enum ui_action ui_action_find(const char *name, size_t len)
 const char *ui_context_name(enum ui_context c)
 {
 	static const char *const lower[UI_CTX_COUNT] = {
-		"everywhere", "lists", "live console", "attendance pane",
-		"text editor", "dialogs"};
+		"Everywhere", "In lists", "In the live console",
+		"In the attendance pane", "In the text editor", "In dialogs"};
 	(void)context_names;
 	return c < UI_CTX_COUNT ? lower[c] : "?";
 }
@@ -283,7 +283,7 @@ enum clerk_status ui_keymap_apply(struct ui_keymap *km, const char *text,
 			enum ui_action a = ui_action_find(aname, strlen(aname));
 			const char *bad = NULL;
 			size_t badlen = 0;
-			int k[UI_KEYMAP_MAX], nk = 0;
+			int k[UI_KEYMAP_MAX] = {0}, nk = 0;
 			if (a == UI_ACT_NONE)
 				st = clerk_fail(err, CLERK_INVALID,
 						"%s:%d: unknown action '%s' "
@@ -375,10 +375,10 @@ void ui_actions_print(FILE *out, const struct ui_keymap *km, bool man)
 					   sizeof keys);
 			if (!any) {
 				if (man)
-					fprintf(out, ".SS \"In %s\"\n",
+					fprintf(out, ".SS \"%s\"\n",
 						ui_context_name((enum ui_context)c));
 				else
-					fprintf(out, "%sIn %s:\n", c ? "\n" : "",
+					fprintf(out, "%s%s:\n", c ? "\n" : "",
 						ui_context_name((enum ui_context)c));
 				any = true;
 			}
