@@ -1,0 +1,199 @@
+/*
+ * model/minutes: the narrative of each item's minute, one row per paragraph
+ * or point, grouped in sections (what was received, narrative, what the
+ * meeting heard, members' comments, exempt text) and ordered within each.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "model_private.h"
+
+#define TEXT_COLS "t.id, t.meeting_id, t.item_id, t.section, t.position, t.body"
+/* Sections in the order a minute reads. */
+#define SECTION_ORDER                                                          \
+	"CASE t.section WHEN 'received' THEN 0 WHEN 'narrative' THEN 1 "        \
+	"WHEN 'heard' THEN 2 WHEN 'commented' THEN 3 ELSE 4 END"
+
+static void text_read(sqlite3_stmt *st, struct minute_text *t)
+{
+	memset(t, 0, sizeof *t);
+	model_col_id(st, 0, t->id);
+	model_col_id(st, 1, t->meeting_id);
+	model_col_id(st, 2, t->item_id);
+	MODEL_COL_ENUM(st, 3, minute_section_parse, &t->section);
+	t->position = sqlite3_column_int(st, 4);
+	t->body = db_col_dup(st, 5);
+}
+
+static enum clerk_status text_insert(struct db *db, void *arg,
+				     struct clerk_err *err)
+{
+	static const char shift[] =
+		"UPDATE minute_text SET position = position + 1 WHERE item_id = ?1 "
+		"AND section = ?2 AND position >= ?3";
+	static const char sql[] =
+		"INSERT INTO minute_text(id, meeting_id, item_id, section, "
+		"position, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+	struct minute_text *t = arg;
+	sqlite3_stmt *st = db_stmt(db, shift, err);
+	if (!st)
+		return CLERK_DB;
+	db_bind_text(st, 1, t->item_id);
+	db_bind_text(st, 2, minute_section_text(t->section));
+	sqlite3_bind_int(st, 3, t->position);
+	enum clerk_status rc = model_step_done(db, st, "adding to the minute", err);
+	if (rc || !(st = db_stmt(db, sql, err)))
+		return rc ? rc : CLERK_DB;
+	db_bind_text(st, 1, t->id);
+	db_bind_text(st, 2, t->meeting_id);
+	db_bind_text(st, 3, t->item_id);
+	db_bind_text(st, 4, minute_section_text(t->section));
+	sqlite3_bind_int(st, 5, t->position);
+	db_bind_text(st, 6, t->body);
+	return model_step_done(db, st, "adding to the minute", err);
+}
+
+/* Position 0 (or past the end): after the last paragraph of the section. */
+static int text_position(struct db *db, const struct minute_text *t)
+{
+	static const char sql[] =
+		"SELECT count(*) FROM minute_text WHERE item_id = ?1 AND "
+		"section = ?2";
+	sqlite3_stmt *st = db_stmt(db, sql, NULL);
+	int n = 0;
+	if (st) {
+		db_bind_text(st, 1, t->item_id);
+		db_bind_text(st, 2, minute_section_text(t->section));
+		if (sqlite3_step(st) == SQLITE_ROW)
+			n = sqlite3_column_int(st, 0);
+		db_done(st);
+	}
+	return t->position <= 0 || t->position > n + 1 ? n + 1 : t->position;
+}
+
+enum clerk_status minute_text_create(struct db *db, struct minute_text *t,
+				     struct clerk_err *err)
+{
+	enum clerk_status rc;
+	if ((rc = model_check_id(t->meeting_id, "meeting", err)) ||
+	    (rc = model_check_id(t->item_id, "agenda item", err)) ||
+	    (rc = model_check_text(t->body, "minute text", true, err)))
+		return rc;
+	if ((unsigned)t->section > SECTION_EXEMPT)
+		return clerk_fail(err, CLERK_INVALID,
+				  "the section of the minute is unknown");
+	t->position = text_position(db, t);
+	model_ensure_id(t->id);
+	return model_tx(db, text_insert, t, err);
+}
+
+enum clerk_status minute_text_update(struct db *db, const char *id,
+				     const char *body, struct clerk_err *err)
+{
+	static const char sql[] = "UPDATE minute_text SET body = ?2 WHERE id = ?1";
+	enum clerk_status rc = model_check_text(body, "minute text", true, err);
+	if (rc)
+		return rc;
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	if (!st)
+		return CLERK_DB;
+	db_bind_text(st, 1, id);
+	db_bind_text(st, 2, body);
+	rc = model_step_done(db, st, "saving the minute text", err);
+	return rc ? rc : model_check_changed(db, "minute text", id, err);
+}
+
+static enum clerk_status text_remove(struct db *db, void *arg,
+				     struct clerk_err *err)
+{
+	static const char sql[] =
+		"DELETE FROM minute_text WHERE id = ?1 RETURNING item_id, section, "
+		"position";
+	static const char close_gap[] =
+		"UPDATE minute_text SET position = position - 1 WHERE item_id = ?1 "
+		"AND section = ?2 AND position > ?3";
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	if (!st)
+		return CLERK_DB;
+	db_bind_text(st, 1, arg);
+	int step = sqlite3_step(st);
+	if (step == SQLITE_DONE) {
+		db_done(st);
+		return clerk_fail(err, CLERK_NOT_FOUND, "no minute text with id %s",
+				  (const char *)arg);
+	}
+	if (step != SQLITE_ROW) {
+		enum clerk_status rc = db_fail(db, err, "deleting the minute text");
+		db_done(st);
+		return rc;
+	}
+	char *item = db_col_dup(st, 0), *section = db_col_dup(st, 1);
+	int position = sqlite3_column_int(st, 2);
+	enum clerk_status rc = model_step_done(db, st, "deleting the minute text",
+					       err);
+	if (!rc && (st = db_stmt(db, close_gap, err))) {
+		db_bind_text(st, 1, item);
+		db_bind_text(st, 2, section);
+		sqlite3_bind_int(st, 3, position);
+		rc = model_step_done(db, st, "renumbering the minute", err);
+	}
+	free(item);
+	free(section);
+	return rc;
+}
+
+enum clerk_status minute_text_delete(struct db *db, const char *id,
+				     struct clerk_err *err)
+{
+	if (!model_has(id))
+		return clerk_fail(err, CLERK_INVALID, "no minute text was given");
+	return model_tx(db, text_remove, (void *)(uintptr_t)id, err);
+}
+
+enum clerk_status minute_text_list(struct db *db, const char *meeting_id,
+				   const char *item_id,
+				   struct minute_text_list *out,
+				   struct clerk_err *err)
+{
+	static const char sql[] =
+		"SELECT " TEXT_COLS " FROM minute_text t JOIN agenda_item i ON "
+		"i.id = t.item_id WHERE t.meeting_id = ?1 AND (?2 IS NULL OR "
+		"t.item_id = ?2) ORDER BY i.position, " SECTION_ORDER
+		", t.position, t.id";
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	if (!st)
+		return CLERK_DB;
+	db_bind_text(st, 1, meeting_id);
+	model_bind_id(st, 2, item_id);
+	int step;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW)
+		text_read(st, MODEL_LIST_PUSH(out));
+	enum clerk_status rc = CLERK_OK;
+	if (step != SQLITE_DONE) {
+		rc = db_fail(db, err, "reading the minutes");
+		minute_text_list_free(out);
+	}
+	db_done(st);
+	return rc;
+}
+
+void minute_text_free(struct minute_text *t)
+{
+	if (!t)
+		return;
+	free(t->body);
+	memset(t, 0, sizeof *t);
+}
+
+void minute_text_list_free(struct minute_text_list *l)
+{
+	if (!l)
+		return;
+	for (size_t i = 0; i < l->n; i++)
+		minute_text_free(&l->v[i]);
+	free(l->v);
+	memset(l, 0, sizeof *l);
+}
