@@ -139,6 +139,10 @@ const struct live_presence *live_presence_of(const struct live *l,
 /* The seat a person holds or substitutes on at this meeting, or NULL. */
 const struct seat_info *live_seat_of(const struct live *l,
 				     const char *person_id);
+/* The resolution (motion, amendment, exclusion) of this meeting with that
+ * id, or NULL. */
+const struct resolution *live_resolution_of(const struct live *l,
+					    const char *id);
 /* "Councillor Liz Fairhurst" for anyone the context knows (members,
  * substitutes, attendance); "unknown person" otherwise.  Caller frees. */
 char *live_person_name(const struct live *l, const char *person_id);
@@ -148,10 +152,11 @@ int live_item_remaining(const struct live *l);
 
 /* ---------------------------------------------------- moving through */
 
-/* End the running item (if any) and start the next one not yet taken
- * after it in agenda order (else the first not yet taken, else simply the
- * one after it).  Before any item is taken, starts the first.  Refused at
- * the last item, while adjourned or closed. */
+/* End the running item (if any) and start the first item in agenda order
+ * not yet taken (after an item taken out of order, the agenda resumes
+ * where it was left), else simply the one after the current.  Before any
+ * item is taken, starts the first.  Refused when every item has been taken
+ * and the current one is the last, while adjourned or closed. */
 enum clerk_status live_next(struct live *l, struct clerk_err *err);
 /* End the running item and start the one before it in agenda order.
  * Refused at the first item, while adjourned or closed. */

@@ -62,19 +62,15 @@ enum clerk_status live_item_start(struct live *l, size_t idx,
 	return CLERK_OK;
 }
 
-/* The item after the current one: the next not yet taken after it, else
- * the first not yet taken, else simply the following one; -1 at the end. */
+/* The item after the current one: the first in agenda order not yet taken
+ * (so that after an item taken out of order the agenda resumes where it
+ * was left), else simply the following one; -1 at the end. */
 static int live_next_index(const struct live *l)
 {
-	if (l->current < 0)
-		return l->nitems ? 0 : -1;
-	for (size_t i = (size_t)l->current + 1; i < l->nitems; i++)
-		if (!l->items[i].spells)
-			return (int)i;
 	for (size_t i = 0; i < l->nitems; i++)
 		if (!l->items[i].spells)
 			return (int)i;
-	if ((size_t)l->current + 1 < l->nitems)
+	if (l->current >= 0 && (size_t)l->current + 1 < l->nitems)
 		return l->current + 1;
 	return -1;
 }

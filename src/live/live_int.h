@@ -38,9 +38,6 @@ const char *live_current_id(const struct live *l);
 bool live_blank(const char *s);
 /* A copy of s without leading and trailing white space (caller frees). */
 char *live_trim(const char *s);
-/* The resolution of the meeting with that id, or NULL. */
-const struct resolution *live_resolution_of(const struct live *l,
-					    const char *id);
 /* Pecuniary declaration without dispensation by person on item, or NULL. */
 const struct declaration *live_pecuniary_of(const struct live *l,
 					    const char *person_id,
