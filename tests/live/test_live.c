@@ -1,0 +1,761 @@
+/*
+ * tests/live/test_live: the running meeting, through the live API on a
+ * fresh clerk file with a fixed clock.
+ *
+ * The board has five voting seats (quorum: a fixed three), the first seat
+ * with a nominated substitute; its meeting of 5 October 2017 at 10:00 has
+ * four items planned at 10, 15, 20 and 5 minutes.
+ */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "clerk/live.h"
+
+#define START 1507194000 /* 2017-10-05T09:00:00Z, 10:00 in London */
+#define MIN 60
+
+struct fx {
+	char dir[64];
+	char *path;
+	struct db *db;
+	clerk_id council, body, meeting;
+	clerk_id member[5]; /* A (chairman), B, C, D, E */
+	clerk_id seat[5];
+	clerk_id nominated; /* substitute nominated for seat 0 */
+	clerk_id other;     /* someone not nominated */
+	clerk_id item[4];
+	struct live *l;
+	struct clerk_err err;
+};
+
+static const char *const names[5] = {"Anne Able", "Ben Baker", "Cara Cole",
+				     "Dev Dale", "Eve Evans"};
+
+static void fx_person(struct fx *f, const char *name, clerk_id out)
+{
+	struct person p = {.name = xstrdup(name),
+			   .honorific = xstrdup("Councillor")};
+	assert_int_equal(person_create(f->db, &p, &f->err), CLERK_OK);
+	memcpy(out, p.id, CLERK_UUID_LEN);
+	free(p.name);
+	free(p.honorific);
+}
+
+static void fx_body(struct fx *f, enum council_kind kind, bool subs)
+{
+	struct council c = {.name = xstrdup("Hampshire County Council"),
+			    .kind = kind};
+	assert_int_equal(council_create(f->db, &c, &f->err), CLERK_OK);
+	memcpy(f->council, c.id, CLERK_UUID_LEN);
+	council_free(&c);
+	struct body b = {.name = xstrdup("Health and Wellbeing Board"),
+			 .short_name = xstrdup("HWB"),
+			 .self_name = xstrdup("the Board"),
+			 .tz = xstrdup("Europe/London"),
+			 .quorum_kind = QUORUM_FIXED,
+			 .quorum_fixed = 3,
+			 .substitutes_allowed = subs};
+	memcpy(b.council_id, f->council, CLERK_UUID_LEN);
+	assert_int_equal(body_create(f->db, &b, &f->err), CLERK_OK);
+	memcpy(f->body, b.id, CLERK_UUID_LEN);
+	body_free(&b);
+}
+
+static void fx_seats(struct fx *f)
+{
+	for (int i = 0; i < 5; i++) {
+		fx_person(f, names[i], f->member[i]);
+		struct seat s = {.label = xasprintf("Seat %d", i + 1),
+				 .voting = true,
+				 .position = i + 1};
+		memcpy(s.body_id, f->body, CLERK_UUID_LEN);
+		assert_int_equal(seat_create(f->db, &s, &f->err), CLERK_OK);
+		memcpy(f->seat[i], s.id, CLERK_UUID_LEN);
+		assert_int_equal(membership_add(f->db, s.id, f->member[i],
+						i ? ROLE_MEMBER : ROLE_CHAIRMAN,
+						"", "2017-05-01", NULL, &f->err),
+				 CLERK_OK);
+		free(s.label);
+	}
+	fx_person(f, "Nina Nominated", f->nominated);
+	fx_person(f, "Oscar Other", f->other);
+	assert_int_equal(substitute_add(f->db, f->seat[0], f->nominated,
+					"Deputy", "2017-05-01", NULL, &f->err),
+			 CLERK_OK);
+}
+
+static void fx_agenda(struct fx *f)
+{
+	struct meeting m = {.venue = xstrdup("Ashburton Hall"),
+			    .starts_at = START,
+			    .public_present = -1};
+	memcpy(m.body_id, f->body, CLERK_UUID_LEN);
+	assert_int_equal(meeting_create(f->db, &m, &f->err), CLERK_OK);
+	memcpy(f->meeting, m.id, CLERK_UUID_LEN);
+	meeting_free(&m);
+	static const char *const titles[4] = {"Apologies", "Declarations",
+					      "Domestic Abuse", "Any Other"};
+	static const int plan[4] = {10, 15, 20, 5};
+	for (int i = 0; i < 4; i++) {
+		struct agenda_item it = {.title = xstrdup(titles[i]),
+					 .number = xasprintf("%d", i + 1),
+					 .planned_minutes = plan[i]};
+		memcpy(it.meeting_id, f->meeting, CLERK_UUID_LEN);
+		assert_int_equal(item_create(f->db, &it, &f->err), CLERK_OK);
+		memcpy(f->item[i], it.id, CLERK_UUID_LEN);
+		item_free(&it);
+	}
+}
+
+static int fx_setup_with(void **state, enum council_kind kind, bool subs)
+{
+	struct fx *f = xcalloc(1, sizeof *f);
+	snprintf(f->dir, sizeof f->dir, "%s", "/tmp/clerk-live.XXXXXX");
+	assert_non_null(mkdtemp(f->dir));
+	f->path = xasprintf("%s/clerk.db", f->dir);
+	clock_set(START - 5 * MIN);
+	assert_int_equal(db_open(f->path, DB_CREATE, &f->db, &f->err),
+			 CLERK_OK);
+	fx_body(f, kind, subs);
+	fx_seats(f);
+	fx_agenda(f);
+	clock_set(START);
+	assert_int_equal(live_open(f->db, f->meeting, &f->l, &f->err),
+			 CLERK_OK);
+	*state = f;
+	return 0;
+}
+
+static int fx_setup(void **state)
+{
+	return fx_setup_with(state, COUNCIL_PRINCIPAL, true);
+}
+
+static int fx_setup_parish(void **state)
+{
+	return fx_setup_with(state, COUNCIL_PARISH, true);
+}
+
+static int fx_setup_nosubs(void **state)
+{
+	return fx_setup_with(state, COUNCIL_PRINCIPAL, false);
+}
+
+static int fx_teardown(void **state)
+{
+	struct fx *f = *state;
+	static const char *const suffix[] = {"", "-wal", "-shm", "-journal"};
+	live_free(&f->l);
+	db_close(&f->db);
+	for (size_t i = 0; i < 4; i++) {
+		char *p = xasprintf("%s%s", f->path, suffix[i]);
+		unlink(p);
+		free(p);
+	}
+	rmdir(f->dir);
+	free(f->path);
+	free(f);
+	clock_reset();
+	return 0;
+}
+
+/* Number of events of a kind (with detail, when not NULL) in the log. */
+static int count_events(struct fx *f, enum event_kind kind,
+			const char *detail)
+{
+	int n = 0;
+	for (size_t i = 0; i < f->l->events.n; i++)
+		if (f->l->events.v[i].kind == kind &&
+		    (!detail || !strcmp(f->l->events.v[i].detail, detail)))
+			n++;
+	return n;
+}
+
+#define OK(call) assert_int_equal((call), CLERK_OK)
+
+static void all_present_and_start(struct fx *f)
+{
+	int n = 0;
+	OK(live_att_all_present(f->l, &n, &f->err));
+	assert_int_equal(n, 5);
+	OK(live_next(f->l, &f->err));
+}
+
+/* ------------------------------------------------------------ tests */
+
+static void test_open(void **state)
+{
+	struct fx *f = *state;
+	struct live *l = f->l;
+	assert_int_equal(l->meeting.status, MEETING_IN_PROGRESS);
+	assert_int_equal(count_events(f, EVENT_OPENED, NULL), 1);
+	assert_int_equal(l->attendance.n, 5);
+	for (size_t i = 0; i < l->attendance.n; i++)
+		assert_int_equal(l->attendance.v[i].status, ATT_EXPECTED);
+	assert_int_equal(l->nitems, 4);
+	assert_int_equal(l->current, -1);
+	/* Planned times follow from the start and the minutes. */
+	assert_int_equal(l->items[2].planned_start, START + 25 * MIN);
+	assert_int_equal(l->planned_finish, START + 50 * MIN);
+	assert_int_equal(l->opened_at, START);
+	assert_int_equal(l->quorum, 3);
+	assert_false(l->quorate);
+	assert_false(l->quorum_warning); /* no business begun yet */
+}
+
+static void test_timings_overrun_projection(void **state)
+{
+	struct fx *f = *state;
+	struct live *l = f->l;
+	all_present_and_start(f);
+	assert_int_equal(l->current, 0);
+	assert_true(l->running);
+	clock_advance(12 * MIN);
+	OK(live_reload(l, &f->err));
+	assert_int_equal(l->items[0].elapsed, 12 * MIN);
+	assert_true(l->items[0].overrun);
+	assert_int_equal(live_item_remaining(l), -2 * MIN);
+	/* 10:12 plus 15 + 20 + 5 minutes still planned: two minutes late. */
+	assert_int_equal(l->projected_finish, START + 52 * MIN);
+	assert_int_equal(l->delay, 2 * MIN);
+	OK(live_next(l, &f->err));
+	assert_int_equal(l->current, 1);
+	assert_true(l->items[0].done);
+	assert_int_equal(l->items[0].started, START);
+	assert_int_equal(l->items[0].ended, START + 12 * MIN);
+	clock_advance(5 * MIN);
+	OK(live_reload(l, &f->err));
+	assert_false(l->items[1].overrun);
+	assert_int_equal(live_item_remaining(l), 10 * MIN);
+	assert_int_equal(l->projected_finish, START + 17 * MIN + 35 * MIN);
+	assert_int_equal(l->sitting, 17 * MIN);
+	/* The last item cannot be followed by another. */
+	OK(live_next(l, &f->err));
+	OK(live_next(l, &f->err));
+	assert_int_equal(l->current, 3);
+	assert_int_equal(live_next(l, &f->err), CLERK_INVALID);
+	assert_non_null(strstr(f->err.msg, "last"));
+}
+
+static void test_out_of_order(void **state)
+{
+	struct fx *f = *state;
+	struct live *l = f->l;
+	all_present_and_start(f);
+	clock_advance(2 * MIN);
+	OK(live_jump(l, 2, &f->err)); /* item 3 before item 2 */
+	clock_advance(4 * MIN);
+	OK(live_next(l, &f->err)); /* back to item 2, not yet taken */
+	assert_int_equal(l->current, 1);
+	clock_advance(3 * MIN);
+	OK(live_next(l, &f->err)); /* then item 4 */
+	assert_int_equal(l->current, 3);
+	clock_advance(1 * MIN);
+	OK(live_jump(l, 2, &f->err)); /* item 3 again */
+	clock_advance(6 * MIN);
+	OK(live_reload(l, &f->err));
+	assert_int_equal(l->items[2].spells, 2);
+	assert_int_equal(l->items[2].elapsed, 10 * MIN);
+	assert_int_equal(l->items[2].started, START + 2 * MIN);
+	assert_true(l->items[2].running);
+	assert_int_equal(count_events(f, EVENT_ITEM_STARTED, NULL), 5);
+	assert_int_equal(live_jump(l, 2, &f->err), CLERK_INVALID);
+	assert_int_equal(live_jump(l, 9, &f->err), CLERK_INVALID);
+	assert_non_null(strstr(f->err.msg, "no item 10"));
+	OK(live_prev(l, &f->err));
+	assert_int_equal(l->current, 1);
+}
+
+static void test_adjourn_resume(void **state)
+{
+	struct fx *f = *state;
+	struct live *l = f->l;
+	all_present_and_start(f);
+	OK(live_next(l, &f->err));
+	clock_advance(5 * MIN);
+	OK(live_adjourn(l, "fire alarm", &f->err));
+	assert_true(l->adjourned);
+	assert_false(l->running);
+	assert_int_equal(l->current, 1);
+	assert_int_equal(live_next(l, &f->err), CLERK_INVALID);
+	assert_non_null(strstr(f->err.msg, "adjourned"));
+	clock_advance(30 * MIN);
+	OK(live_reload(l, &f->err));
+	assert_int_equal(l->items[1].elapsed, 5 * MIN);
+	OK(live_resume(l, &f->err));
+	assert_false(l->adjourned);
+	assert_true(l->running);
+	assert_int_equal(l->current, 1);
+	clock_advance(2 * MIN);
+	OK(live_reload(l, &f->err));
+	assert_int_equal(l->items[1].elapsed, 7 * MIN);
+	assert_int_equal(l->adjourned_seconds, 30 * MIN);
+	assert_int_equal(l->sitting, 7 * MIN);
+	struct meeting m = {0};
+	OK(meeting_get(f->db, f->meeting, &m, &f->err));
+	assert_int_equal(m.status, MEETING_IN_PROGRESS);
+	meeting_free(&m);
+	assert_int_equal(live_resume(l, &f->err), CLERK_INVALID);
+	OK(live_close(l, &f->err));
+	assert_true(l->closed);
+	assert_false(l->running);
+	assert_int_equal(live_next(l, &f->err), CLERK_INVALID);
+	assert_non_null(strstr(f->err.msg, "closed"));
+}
+
+static void test_substitutes(void **state)
+{
+	struct fx *f = *state;
+	struct live *l = f->l;
+	OK(live_att_substitute(l, f->member[0], f->nominated, &f->err));
+	assert_string_equal(l->notice, "");
+	const struct attendance *a = live_attendance_of(l, f->nominated);
+	assert_non_null(a);
+	assert_int_equal(a->status, ATT_SUBSTITUTE);
+	assert_string_equal(a->substitute_for, f->member[0]);
+	assert_string_equal(a->seat_id, f->seat[0]);
+	assert_int_equal(live_attendance_of(l, f->member[0])->status,
+			 ATT_APOLOGY);
+	assert_true(live_presence_of(l, f->nominated)->voting);
+	/* Someone else for seat 2: accepted with a warning. */
+	OK(live_att_substitute(l, f->member[1], f->other, &f->err));
+	assert_non_null(strstr(l->notice, "Oscar Other is not the nominated "
+					  "substitute for Councillor Ben "
+					  "Baker"));
+	assert_int_equal(live_attendance_of(l, f->other)->status,
+			 ATT_SUBSTITUTE);
+	/* A member cannot substitute for another. */
+	assert_int_equal(live_att_substitute(l, f->member[2], f->member[3],
+					     &f->err),
+			 CLERK_INVALID);
+	assert_non_null(strstr(f->err.msg, "in their own right"));
+}
+
+static void test_substitutes_refused(void **state)
+{
+	struct fx *f = *state;
+	struct live *l = f->l;
+	assert_int_equal(live_att_substitute(l, f->member[0], f->nominated,
+					     &f->err),
+			 CLERK_INVALID);
+	assert_non_null(strstr(f->err.msg, "allows no substitutes"));
+	assert_null(live_attendance_of(l, f->nominated));
+	assert_int_equal(live_attendance_of(l, f->member[0])->status,
+			 ATT_EXPECTED);
+}
+
+static void test_late_arrival_departure(void **state)
+{
+	struct fx *f = *state;
+	struct live *l = f->l;
+	for (int i = 0; i < 4; i++)
+		OK(live_att_present(l, f->member[i], &f->err));
+	OK(live_next(l, &f->err));
+	OK(live_next(l, &f->err));
+	clock_advance(20 * MIN);
+	assert_int_equal(live_att_arrived(l, f->member[4], START + 30 * MIN,
+					  &f->err),
+			 CLERK_INVALID);
+	OK(live_att_arrived(l, f->member[4], START + 18 * MIN, &f->err));
+	const struct attendance *a = live_attendance_of(l, f->member[4]);
+	assert_int_equal(a->status, ATT_PRESENT);
+	assert_int_equal(a->arrived_at, START + 18 * MIN);
+	assert_string_equal(a->arrived_item, f->item[1]);
+	assert_int_equal(count_events(f, EVENT_ARRIVED, NULL), 1);
+	assert_int_equal(l->voting_in_room, 5);
+	clock_advance(5 * MIN);
+	OK(live_att_departed(l, f->member[3], 0, &f->err));
+	a = live_attendance_of(l, f->member[3]);
+	assert_int_equal(a->left_at, START + 25 * MIN);
+	assert_string_equal(a->left_item, f->item[1]);
+	assert_true(live_presence_of(l, f->member[3])->departed);
+	assert_int_equal(l->voting_in_room, 4);
+	assert_int_equal(count_events(f, EVENT_LEFT, "departed"), 1);
+	/* Apologies and also in attendance. */
+	clerk_id officer, again;
+	OK(live_att_also(l, "Graham Allen", "Director of Adults' Health and Care",
+			 &officer, &f->err));
+	assert_int_equal(live_attendance_of(l, officer)->status,
+			 ATT_IN_ATTENDANCE);
+	assert_string_equal(live_attendance_of(l, officer)->capacity,
+			    "Director of Adults' Health and Care");
+	OK(live_att_also(l, "graham allen", "Director", &again, &f->err));
+	assert_string_equal(officer, again);
+	assert_int_equal(live_att_also(l, "  ", "", NULL, &f->err),
+			 CLERK_INVALID);
+	assert_int_equal(l->voting_in_room, 4); /* officers do not count */
+}
+
+static void test_quorum(void **state)
+{
+	struct fx *f = *state;
+	struct live *l = f->l;
+	all_present_and_start(f);
+	assert_true(l->quorate);
+	OK(live_att_departed(l, f->member[4], 0, &f->err));
+	OK(live_left_room(l, f->member[3], &f->err));
+	assert_true(l->quorate);
+	assert_int_equal(count_events(f, EVENT_QUORUM_LOST, NULL), 0);
+	clock_advance(MIN);
+	OK(live_att_departed(l, f->member[2], 0, &f->err));
+	assert_false(l->quorate);
+	assert_true(l->quorum_warning);
+	assert_non_null(strstr(l->notice, "Quorum lost: 2 voting members"));
+	assert_int_equal(count_events(f, EVENT_QUORUM_LOST, "2 of 3"), 1);
+	/* Another change while inquorate logs nothing more. */
+	OK(live_att_also(l, "Observer", "observer", NULL, &f->err));
+	assert_int_equal(count_events(f, EVENT_QUORUM_LOST, NULL), 1);
+	OK(live_returned(l, f->member[3], &f->err));
+	assert_true(l->quorate);
+	assert_false(l->quorum_warning);
+	assert_non_null(strstr(l->notice, "Quorum regained"));
+	assert_int_equal(count_events(f, EVENT_QUORUM_REGAINED, "3 of 3"), 1);
+}
+
+static void test_pecuniary(void **state)
+{
+	struct fx *f = *state;
+	struct live *l = f->l;
+	all_present_and_start(f);
+	OK(live_next(l, &f->err));
+	OK(live_next(l, &f->err)); /* item 3 */
+	struct declaration d = {0};
+	OK(live_declare(l, f->member[1], -1, INTEREST_PECUNIARY,
+			"employed by the provider", false, false, &d, &f->err));
+	assert_true(d.left_room);
+	declaration_free(&d);
+	assert_non_null(strstr(l->notice, "left the room"));
+	const struct live_presence *p = live_presence_of(l, f->member[1]);
+	assert_true(p->out_interest);
+	assert_false(p->in_room);
+	assert_int_equal(l->voting_in_room, 4);
+	assert_int_equal(count_events(f, EVENT_LEFT, "interest"), 1);
+	/* A non-pecuniary interest changes nothing in the room. */
+	OK(live_declare(l, f->member[2], -1, INTEREST_NON_REGISTRABLE,
+			"school governor", false, false, NULL, &f->err));
+	assert_true(live_presence_of(l, f->member[2])->in_room);
+	/* Excluded from the vote. */
+	struct resolution r = {0};
+	OK(live_move(l, RES_MOTION, NULL, "", "That the Board note the report.",
+		     f->member[0], f->member[2], &r, &f->err));
+	assert_int_equal(r.outcome, OUTCOME_PENDING);
+	assert_int_equal(live_vote_member(l, r.id, f->member[1], VOTE_FOR, "",
+					  &f->err),
+			 CLERK_INVALID);
+	assert_non_null(strstr(f->err.msg, "Ben Baker has a pecuniary"));
+	OK(live_vote_member(l, r.id, f->member[0], VOTE_FOR, "", &f->err));
+	assert_int_equal(live_vote_counts(l, r.id, 3, 2, 0, &f->err),
+			 CLERK_INVALID); /* 5 votes, 4 in the room */
+	resolution_free(&r);
+	/* Back when the item ends. */
+	OK(live_next(l, &f->err));
+	p = live_presence_of(l, f->member[1]);
+	assert_false(p->out_interest);
+	assert_true(p->in_room);
+	assert_int_equal(count_events(f, EVENT_RETURNED, "interest"), 1);
+	assert_int_equal(l->voting_in_room, 5);
+}
+
+static void test_pecuniary_later_item(void **state)
+{
+	struct fx *f = *state;
+	struct live *l = f->l;
+	all_present_and_start(f);
+	OK(live_next(l, &f->err)); /* declarations, item 2 */
+	OK(live_declare(l, f->member[4], 3, INTEREST_PECUNIARY, "landowner",
+			false, false, NULL, &f->err));
+	assert_true(live_presence_of(l, f->member[4])->in_room);
+	OK(live_declare(l, f->member[3], 2, INTEREST_PECUNIARY, "a contract",
+			false, true, NULL, &f->err)); /* dispensation */
+	OK(live_jump(l, 3, &f->err));
+	assert_true(live_presence_of(l, f->member[4])->out_interest);
+	assert_true(live_presence_of(l, f->member[3])->in_room);
+	/* Marked back by hand. */
+	OK(live_returned(l, f->member[4], &f->err));
+	assert_true(live_presence_of(l, f->member[4])->in_room);
+	assert_int_equal(count_events(f, EVENT_RETURNED, "interest"), 1);
+	assert_int_equal(live_declare(l, f->member[4], -1, INTEREST_REGISTRABLE,
+				      "", false, false, NULL, &f->err),
+			 CLERK_INVALID);
+}
+
+static void test_amendment_first(void **state)
+{
+	struct fx *f = *state;
+	struct live *l = f->l;
+	all_present_and_start(f);
+	struct resolution m = {0}, a = {0};
+	OK(live_move(l, RES_MOTION, NULL, "", "That the plan be approved.",
+		     f->member[0], f->member[1], &m, &f->err));
+	assert_int_equal(live_move(l, RES_MOTION, NULL, "", "x", f->member[2],
+				   f->member[2], NULL, &f->err),
+			 CLERK_INVALID);
+	OK(live_move(l, RES_AMENDMENT, m.id, "", "Add \"subject to funding\".",
+		     f->member[2], f->member[3], &a, &f->err));
+	assert_string_equal(a.amends, m.id);
+	assert_int_equal(count_events(f, EVENT_MOVED, NULL), 2);
+	assert_int_equal(live_vote_counts(l, m.id, 4, 1, 0, &f->err),
+			 CLERK_INVALID);
+	assert_non_null(strstr(f->err.msg, "amendment"));
+	assert_int_equal(live_agree(l, m.id, &f->err), CLERK_INVALID);
+	OK(live_vote_counts(l, a.id, 3, 1, 1, &f->err));
+	assert_int_equal(live_resolution_of(l, a.id)->outcome, OUTCOME_CARRIED);
+	OK(live_vote_counts(l, m.id, 1, 4, 0, &f->err));
+	const struct resolution *r = live_resolution_of(l, m.id);
+	assert_int_equal(r->outcome, OUTCOME_LOST);
+	assert_int_equal(r->votes_against, 4);
+	assert_int_equal(live_vote_counts(l, m.id, 4, 1, 0, &f->err),
+			 CLERK_INVALID); /* already decided */
+	resolution_free(&m);
+	resolution_free(&a);
+}
+
+static void test_recorded_tie_casting(void **state)
+{
+	struct fx *f = *state;
+	struct live *l = f->l;
+	all_present_and_start(f);
+	struct resolution m = {0};
+	OK(live_move(l, RES_MOTION, NULL, "The Board:", "Approves the budget.",
+		     f->member[1], f->member[2], &m, &f->err));
+	OK(live_vote_member(l, m.id, f->member[0], VOTE_FOR, "", &f->err));
+	OK(live_vote_member(l, m.id, f->member[1], VOTE_FOR, "", &f->err));
+	OK(live_vote_member(l, m.id, f->member[2], VOTE_AGAINST, "", &f->err));
+	OK(live_vote_member(l, m.id, f->member[3], VOTE_AGAINST, "", &f->err));
+	OK(live_vote_member(l, m.id, f->member[4], VOTE_ABSTAIN, "conflicted",
+			    &f->err));
+	/* A change of mind replaces the vote. */
+	OK(live_vote_member(l, m.id, f->member[4], VOTE_ABSTAIN, "", &f->err));
+	assert_int_equal(live_vote_member(l, m.id, f->other, VOTE_FOR, "",
+					  &f->err),
+			 CLERK_INVALID);
+	OK(live_vote_close(l, m.id, &f->err));
+	const struct resolution *r = live_resolution_of(l, m.id);
+	assert_int_equal(r->outcome, OUTCOME_PENDING);
+	assert_true(r->recorded);
+	assert_int_equal(r->votes_for, 2);
+	assert_int_equal(r->votes_against, 2);
+	assert_int_equal(r->votes_abstain, 1);
+	assert_non_null(strstr(l->notice, "casting vote"));
+	assert_int_equal(live_casting_vote(l, m.id, VOTE_ABSTAIN, &f->err),
+			 CLERK_INVALID);
+	OK(live_casting_vote(l, m.id, VOTE_FOR, &f->err));
+	r = live_resolution_of(l, m.id);
+	assert_int_equal(r->outcome, OUTCOME_CARRIED);
+	assert_true(r->has_casting);
+	assert_int_equal(r->casting, VOTE_FOR);
+	assert_int_equal(count_events(f, EVENT_VOTE_TAKEN, NULL), 2);
+	struct vote_list vl = {0};
+	OK(vote_list(f->db, m.id, &vl, &f->err));
+	assert_int_equal(vl.n, 5);
+	vote_list_free(&vl);
+	/* No casting vote when the votes are not equal. */
+	struct resolution n = {0};
+	OK(live_move(l, RES_MOTION, NULL, "", "Another.", NULL, NULL, &n,
+		     &f->err));
+	OK(live_vote_counts(l, n.id, 3, 2, 0, &f->err));
+	assert_int_equal(live_casting_vote(l, n.id, VOTE_AGAINST, &f->err),
+			 CLERK_INVALID);
+	assert_int_equal(live_outcome_of(2, 2, true, VOTE_AGAINST), OUTCOME_LOST);
+	assert_int_equal(live_outcome_of(0, 0, false, VOTE_FOR),
+			 OUTCOME_PENDING);
+	resolution_free(&m);
+	resolution_free(&n);
+}
+
+static void test_exclusion_principal(void **state)
+{
+	struct fx *f = *state;
+	struct live *l = f->l;
+	all_present_and_start(f);
+	assert_int_equal(live_exclude_public(l, 3, "", NULL, &f->err),
+			 CLERK_INVALID);
+	assert_non_null(strstr(f->err.msg, "Schedule 12A"));
+	assert_int_equal(live_exclude_public(l, 3, "9", NULL, &f->err),
+			 CLERK_INVALID);
+	struct resolution r = {0};
+	OK(live_exclude_public(l, 3, "3", &r, &f->err));
+	assert_int_equal(r.kind, RES_EXCLUSION);
+	assert_non_null(strstr(r.body, "item 4 (Any Other)"));
+	assert_non_null(strstr(r.body, "paragraph 3 of Part 1 of Schedule 12A "
+				       "to the Local Government Act 1972"));
+	assert_string_equal(r.item_id, f->item[0]);
+	resolution_free(&r);
+	assert_true(l->public_excluded);
+	assert_true(l->items[3].item.exempt);
+	assert_string_equal(l->items[3].item.exempt_paragraph, "3");
+	assert_int_equal(live_exclude_public(l, 3, "3", NULL, &f->err),
+			 CLERK_INVALID);
+	OK(live_jump(l, 3, &f->err));
+	clerk_id t;
+	OK(live_text_add(l, SECTION_EXEMPT, "The Board discussed the tender.",
+			 &t, &f->err));
+	OK(live_readmit_public(l, &f->err));
+	assert_false(l->public_excluded);
+	assert_int_equal(count_events(f, EVENT_PUBLIC_READMITTED, NULL), 1);
+	OK(live_note_public(l, 12, &f->err));
+	assert_int_equal(l->meeting.public_present, 12);
+	assert_int_equal(live_note_public(l, -1, &f->err), CLERK_INVALID);
+}
+
+static void test_exclusion_parish(void **state)
+{
+	struct fx *f = *state;
+	struct live *l = f->l;
+	all_present_and_start(f);
+	struct resolution r = {0};
+	OK(live_exclude_public(l, -1, NULL, &r, &f->err));
+	assert_non_null(strstr(r.body, "section 1(2) of the Public Bodies "
+				       "(Admission to Meetings) Act 1960"));
+	assert_null(strstr(r.body, "Schedule 12A"));
+	resolution_free(&r);
+	char *w = live_exclusion_wording(l, 2, "1");
+	assert_non_null(strstr(w, "item 3 (Domestic Abuse)"));
+	free(w);
+}
+
+static void test_minute_text(void **state)
+{
+	struct fx *f = *state;
+	struct live *l = f->l;
+	clerk_id t;
+	assert_int_equal(live_text_add(l, SECTION_HEARD, "x", &t, &f->err),
+			 CLERK_INVALID); /* no item yet */
+	all_present_and_start(f);
+	OK(live_text_add(l, SECTION_RECEIVED, "A report of the Director.", &t,
+			 &f->err));
+	OK(live_text_add(l, SECTION_HEARD, "  Referrals had risen.  ", NULL,
+			 &f->err));
+	assert_int_equal(l->texts.n, 2);
+	OK(live_text_edit(l, t, "A report of the Director of Public Health.",
+			  &f->err));
+	assert_int_equal(live_text_edit(l, t, "", &f->err), CLERK_INVALID);
+	int found = 0;
+	for (size_t i = 0; i < l->texts.n; i++) {
+		if (!strcmp(l->texts.v[i].body, "Referrals had risen."))
+			found++;
+		if (!strcmp(l->texts.v[i].body,
+			    "A report of the Director of Public Health."))
+			found++;
+	}
+	assert_int_equal(found, 2);
+	OK(live_text_delete(l, t, &f->err));
+	assert_int_equal(l->texts.n, 1);
+	struct resolution r = {0};
+	OK(live_resolve(l, "The Board:", "Notes the report.", &r, &f->err));
+	assert_int_equal(r.outcome, OUTCOME_CARRIED);
+	clerk_id act;
+	assert_int_equal(live_action_add(l, r.id, "Report back", "Director",
+					 "5 Oct", &act, &f->err),
+			 CLERK_INVALID);
+	assert_non_null(strstr(f->err.msg, "YYYY-MM-DD"));
+	OK(live_action_add(l, r.id, "Report back in October", "Director",
+			   "2017-10-31", &act, &f->err));
+	assert_int_equal(l->actions.n, 1);
+	assert_string_equal(l->actions.v[0].owner, "Director");
+	assert_string_equal(l->actions.v[0].due, "2017-10-31");
+	resolution_free(&r);
+}
+
+static void test_urgent(void **state)
+{
+	struct fx *f = *state;
+	struct live *l = f->l;
+	all_present_and_start(f);
+	OK(live_next(l, &f->err));
+	size_t idx = 0;
+	assert_int_equal(live_add_urgent(l, "Flooding", "", &idx, &f->err),
+			 CLERK_INVALID);
+	assert_non_null(strstr(f->err.msg, "reason"));
+	OK(live_add_urgent(l, "Flooding in Romsey",
+			   "The response is needed before the next meeting",
+			   &idx, &f->err));
+	assert_int_equal(idx, 2);
+	assert_int_equal(l->nitems, 5);
+	assert_int_equal(l->items[idx].item.kind, ITEM_URGENT);
+	assert_string_equal(l->items[idx].item.urgent_reason,
+			    "The response is needed before the next meeting");
+	assert_int_equal(count_events(f, EVENT_URGENT_ADDED, NULL), 1);
+	assert_int_equal(l->current, 1); /* still on item 2 */
+	OK(live_jump(l, idx, &f->err));
+	assert_string_equal(l->items[l->current].item.title,
+			    "Flooding in Romsey");
+}
+
+static void test_reopen(void **state)
+{
+	struct fx *f = *state;
+	all_present_and_start(f);
+	OK(live_next(f->l, &f->err));
+	clock_advance(7 * MIN);
+	OK(live_declare(f->l, f->member[1], -1, INTEREST_PECUNIARY, "shares",
+			false, false, NULL, &f->err));
+	OK(live_exclude_public(f->l, -1, "3", NULL, &f->err));
+	/* "Kill": drop the context; open a new connection and context. */
+	live_free(&f->l);
+	db_close(&f->db);
+	clock_advance(3 * MIN);
+	OK(db_open(f->path, DB_EXISTING, &f->db, &f->err));
+	OK(live_open(f->db, f->meeting, &f->l, &f->err));
+	struct live *l = f->l;
+	assert_int_equal(count_events(f, EVENT_OPENED, NULL), 1);
+	assert_int_equal(l->current, 1);
+	assert_true(l->running);
+	assert_int_equal(l->items[1].elapsed, 10 * MIN);
+	assert_int_equal(l->sitting, 10 * MIN);
+	assert_true(l->public_excluded);
+	assert_true(live_presence_of(l, f->member[1])->out_interest);
+	assert_int_equal(l->voting_in_room, 4);
+	assert_int_equal(live_attendance_of(l, f->member[0])->status,
+			 ATT_PRESENT);
+	assert_int_equal(l->attendance.n, 5);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_open, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_timings_overrun_projection,
+						fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_out_of_order, fx_setup,
+						fx_teardown),
+		cmocka_unit_test_setup_teardown(test_adjourn_resume, fx_setup,
+						fx_teardown),
+		cmocka_unit_test_setup_teardown(test_substitutes, fx_setup,
+						fx_teardown),
+		cmocka_unit_test_setup_teardown(test_substitutes_refused,
+						fx_setup_nosubs, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_late_arrival_departure,
+						fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_quorum, fx_setup,
+						fx_teardown),
+		cmocka_unit_test_setup_teardown(test_pecuniary, fx_setup,
+						fx_teardown),
+		cmocka_unit_test_setup_teardown(test_pecuniary_later_item,
+						fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_amendment_first, fx_setup,
+						fx_teardown),
+		cmocka_unit_test_setup_teardown(test_recorded_tie_casting,
+						fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_exclusion_principal,
+						fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_exclusion_parish,
+						fx_setup_parish, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_minute_text, fx_setup,
+						fx_teardown),
+		cmocka_unit_test_setup_teardown(test_urgent, fx_setup,
+						fx_teardown),
+		cmocka_unit_test_setup_teardown(test_reopen, fx_setup,
+						fx_teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
