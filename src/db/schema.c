@@ -259,7 +259,108 @@ static const char schema_v1[] =
 	"  new TEXT                         -- JSON of the row after\n"
 	");\n";
 
+/* Step 2: full-text search over what meetings recorded.  search_doc holds
+ * one row per searchable record (a minute paragraph, a resolution, an agenda
+ * item's title and description, a declaration), kept in step with its
+ * source table by triggers; search_fts is an external-content FTS5 index of
+ * search_doc (its rowid is search_doc's INTEGER PRIMARY KEY, which VACUUM
+ * never renumbers), kept in step by triggers on search_doc.  Existing rows
+ * are indexed by the step itself. */
+static const char schema_v2[] =
+	"CREATE TABLE search_doc (\n"
+	"  id INTEGER PRIMARY KEY,          -- rowid of the index entry\n"
+	"  src TEXT NOT NULL CHECK (src IN ('minute','resolution','item',\n"
+	"                                   'declaration')), -- source table\n"
+	"  src_id TEXT NOT NULL UNIQUE,     -- id of the row in that table\n"
+	"  meeting_id TEXT NOT NULL,        -- meeting of the row\n"
+	"  item_id TEXT,                    -- agenda item of the row\n"
+	"  title TEXT NOT NULL DEFAULT '',  -- item title; declarer's name\n"
+	"  body TEXT NOT NULL DEFAULT ''    -- the text searched\n"
+	");\n"
+	"CREATE INDEX search_doc_meeting ON search_doc(meeting_id);\n"
+	"CREATE VIRTUAL TABLE search_fts USING fts5(title, body,\n"
+	"  content='search_doc', content_rowid='id',\n"
+	"  tokenize='porter unicode61 remove_diacritics 2');\n"
+	"CREATE TRIGGER search_doc_ai AFTER INSERT ON search_doc BEGIN\n"
+	"  INSERT INTO search_fts(rowid, title, body)\n"
+	"  VALUES (NEW.id, NEW.title, NEW.body); END;\n"
+	"CREATE TRIGGER search_doc_ad AFTER DELETE ON search_doc BEGIN\n"
+	"  INSERT INTO search_fts(search_fts, rowid, title, body)\n"
+	"  VALUES ('delete', OLD.id, OLD.title, OLD.body); END;\n"
+	"CREATE TRIGGER search_doc_au AFTER UPDATE ON search_doc BEGIN\n"
+	"  INSERT INTO search_fts(search_fts, rowid, title, body)\n"
+	"  VALUES ('delete', OLD.id, OLD.title, OLD.body);\n"
+	"  INSERT INTO search_fts(rowid, title, body)\n"
+	"  VALUES (NEW.id, NEW.title, NEW.body); END;\n"
+	/* minute_text */
+	"CREATE TRIGGER search_minute_ai AFTER INSERT ON minute_text BEGIN\n"
+	"  INSERT INTO search_doc(src, src_id, meeting_id, item_id, body)\n"
+	"  VALUES ('minute', NEW.id, NEW.meeting_id, NEW.item_id, NEW.body); END;\n"
+	"CREATE TRIGGER search_minute_au AFTER UPDATE OF meeting_id, item_id, body\n"
+	"  ON minute_text BEGIN\n"
+	"  UPDATE search_doc SET meeting_id = NEW.meeting_id,\n"
+	"    item_id = NEW.item_id, body = NEW.body WHERE src_id = OLD.id; END;\n"
+	"CREATE TRIGGER search_minute_ad AFTER DELETE ON minute_text BEGIN\n"
+	"  DELETE FROM search_doc WHERE src_id = OLD.id; END;\n"
+	/* resolution: the preamble and the words resolved */
+	"CREATE TRIGGER search_resolution_ai AFTER INSERT ON resolution BEGIN\n"
+	"  INSERT INTO search_doc(src, src_id, meeting_id, item_id, body)\n"
+	"  VALUES ('resolution', NEW.id, NEW.meeting_id, NEW.item_id,\n"
+	"          trim(NEW.preamble || ' ' || NEW.body)); END;\n"
+	"CREATE TRIGGER search_resolution_au AFTER UPDATE OF meeting_id, item_id,\n"
+	"  preamble, body ON resolution BEGIN\n"
+	"  UPDATE search_doc SET meeting_id = NEW.meeting_id,\n"
+	"    item_id = NEW.item_id, body = trim(NEW.preamble || ' ' || NEW.body)\n"
+	"  WHERE src_id = OLD.id; END;\n"
+	"CREATE TRIGGER search_resolution_ad AFTER DELETE ON resolution BEGIN\n"
+	"  DELETE FROM search_doc WHERE src_id = OLD.id; END;\n"
+	/* agenda_item: title and description */
+	"CREATE TRIGGER search_item_ai AFTER INSERT ON agenda_item BEGIN\n"
+	"  INSERT INTO search_doc(src, src_id, meeting_id, item_id, title, body)\n"
+	"  VALUES ('item', NEW.id, NEW.meeting_id, NEW.id, NEW.title,\n"
+	"          NEW.description); END;\n"
+	"CREATE TRIGGER search_item_au AFTER UPDATE OF meeting_id, title,\n"
+	"  description ON agenda_item BEGIN\n"
+	"  UPDATE search_doc SET meeting_id = NEW.meeting_id, title = NEW.title,\n"
+	"    body = NEW.description WHERE src_id = OLD.id; END;\n"
+	"CREATE TRIGGER search_item_ad AFTER DELETE ON agenda_item BEGIN\n"
+	"  DELETE FROM search_doc WHERE src_id = OLD.id; END;\n"
+	/* declaration: what was declared, titled with who declared it */
+	"CREATE TRIGGER search_declaration_ai AFTER INSERT ON declaration BEGIN\n"
+	"  INSERT INTO search_doc(src, src_id, meeting_id, item_id, title, body)\n"
+	"  VALUES ('declaration', NEW.id, NEW.meeting_id, NEW.item_id,\n"
+	"    coalesce((SELECT trim(honorific || ' ' || name) FROM person\n"
+	"              WHERE id = NEW.person_id), ''), NEW.what); END;\n"
+	"CREATE TRIGGER search_declaration_au AFTER UPDATE OF meeting_id, item_id,\n"
+	"  person_id, what ON declaration BEGIN\n"
+	"  UPDATE search_doc SET meeting_id = NEW.meeting_id,\n"
+	"    item_id = NEW.item_id, body = NEW.what,\n"
+	"    title = coalesce((SELECT trim(honorific || ' ' || name) FROM person\n"
+	"                      WHERE id = NEW.person_id), '')\n"
+	"  WHERE src_id = OLD.id; END;\n"
+	"CREATE TRIGGER search_declaration_ad AFTER DELETE ON declaration BEGIN\n"
+	"  DELETE FROM search_doc WHERE src_id = OLD.id; END;\n"
+	"CREATE TRIGGER search_person_au AFTER UPDATE OF honorific, name ON person\n"
+	"  BEGIN\n"
+	"  UPDATE search_doc SET title = trim(NEW.honorific || ' ' || NEW.name)\n"
+	"  WHERE src = 'declaration' AND src_id IN\n"
+	"    (SELECT id FROM declaration WHERE person_id = NEW.id); END;\n"
+	/* What was recorded before this step. */
+	"INSERT INTO search_doc(src, src_id, meeting_id, item_id, title, body)\n"
+	"  SELECT 'item', id, meeting_id, id, title, description FROM agenda_item;\n"
+	"INSERT INTO search_doc(src, src_id, meeting_id, item_id, body)\n"
+	"  SELECT 'minute', id, meeting_id, item_id, body FROM minute_text;\n"
+	"INSERT INTO search_doc(src, src_id, meeting_id, item_id, body)\n"
+	"  SELECT 'resolution', id, meeting_id, item_id,\n"
+	"         trim(preamble || ' ' || body) FROM resolution;\n"
+	"INSERT INTO search_doc(src, src_id, meeting_id, item_id, title, body)\n"
+	"  SELECT 'declaration', d.id, d.meeting_id, d.item_id,\n"
+	"         coalesce(trim(p.honorific || ' ' || p.name), ''), d.what\n"
+	"  FROM declaration d LEFT JOIN person p ON p.id = d.person_id;\n";
+
 const struct db_migration db_migrations[] = {
 	{1, "the first schema", schema_v1},
+	{2, "full-text search of minutes, resolutions, agenda and declarations",
+	 schema_v2},
 	{0, NULL, NULL},
 };

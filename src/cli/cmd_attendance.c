@@ -1,0 +1,332 @@
+/*
+ * cli/cmd_attendance: `clerk attendance [BODY | --person NAME] [--from DATE]
+ * [--to DATE] [--json | --csv]` — per member: meetings expected, present,
+ * present as a substitute, apologies, absent, substitute sent, and the days
+ * since their last attendance, warning as the six-month rule (Local
+ * Government Act 1972 s.85) approaches and once it has passed.
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "clerk/lookup_cli.h"
+
+enum rule_state { RULE_NONE, RULE_OK, RULE_SOON, RULE_PASSED };
+
+static enum rule_state rule_state(const struct lookup_attendance *a)
+{
+	if (!a->current || a->days_since < 0)
+		return RULE_NONE;
+	if (a->days_left < 0)
+		return RULE_PASSED;
+	if (a->days_since >= LOOKUP_SIX_MONTH_WARN_DAYS)
+		return RULE_SOON;
+	return RULE_OK;
+}
+
+static const char *rule_word(enum rule_state s)
+{
+	switch (s) {
+	case RULE_OK:
+		return "ok";
+	case RULE_SOON:
+		return "warning";
+	case RULE_PASSED:
+		return "passed";
+	case RULE_NONE:
+	default:
+		return "";
+	}
+}
+
+static void count_cells(const struct lookup_attendance *a, char buf[6][16])
+{
+	snprintf(buf[0], 16, "%d", a->expected);
+	snprintf(buf[1], 16, "%d", a->present);
+	snprintf(buf[2], 16, "%d", a->as_substitute);
+	snprintf(buf[3], 16, "%d", a->apologies);
+	snprintf(buf[4], 16, "%d", a->absent);
+	snprintf(buf[5], 16, "%d", a->substitute_sent);
+}
+
+static void print_warnings(const struct listing *l,
+			   const struct lookup_attendance_list *list,
+			   bool by_body)
+{
+	bool first = true;
+	for (size_t i = 0; i < list->n; i++) {
+		const struct lookup_attendance *a = &list->v[i];
+		enum rule_state s = rule_state(a);
+		if (s != RULE_SOON && s != RULE_PASSED)
+			continue;
+		if (first)
+			fputc('\n', l->out);
+		first = false;
+		const char *who = by_body ? a->body_name : a->name;
+		const char *since = *a->last_attended ? "since last attending on"
+							: "without attending since joining on";
+		const char *when = *a->last_attended ? a->last_attended
+						    : a->member_since;
+		if (s == RULE_PASSED)
+			listing_linef(l, 0, LISTING_ALERT,
+				      "! %s: %ld days %s %s: six months have "
+				      "passed (Local Government Act 1972 s.85)",
+				      who, a->days_since, since, when);
+		else
+			listing_linef(l, 0, LISTING_WARN,
+				      "! %s: %ld days %s %s: six months pass in "
+				      "%ld days (Local Government Act 1972 s.85)",
+				      who, a->days_since, since, when, a->days_left);
+	}
+}
+
+static void print_text(const struct listing *l,
+		       const struct lookup_attendance_list *list,
+		       const char *title, bool by_body, const char *from,
+		       const char *to, const char *today)
+{
+	listing_linef(l, 0, LISTING_HEADING, "%s: attendance %s%s%s%s%s", title,
+		      from ? "from " : "", from ? from : "", from && to ? " " : "",
+		      to ? "to " : "", to ? to : (from ? "" : "at every meeting"));
+	listing_linef(l, 0, LISTING_PLAIN,
+		      "%d meeting%s held; days since last attendance as of %s",
+		      list->meetings, list->meetings == 1 ? "" : "s", today);
+	fputc('\n', l->out);
+	static const char *const headers[] = {
+		"Member", "Exp", "Pres", "Sub", "Apol", "Abs", "Sent", "Last",
+		"Days", "s.85"};
+	const char *const *h = headers;
+	const char *body_headers[10];
+	if (by_body) {
+		memcpy(body_headers, headers, sizeof body_headers);
+		body_headers[0] = "Body";
+		h = body_headers;
+	}
+	struct listing_table *t = listing_table_new(10, h);
+	for (size_t c = 1; c <= 6; c++)
+		listing_table_right(t, c);
+	listing_table_right(t, 8);
+	for (size_t i = 0; i < list->n; i++) {
+		const struct lookup_attendance *a = &list->v[i];
+		char n[6][16], days[24];
+		count_cells(a, n);
+		if (a->days_since >= 0)
+			snprintf(days, sizeof days, "%ld", a->days_since);
+		else
+			snprintf(days, sizeof days, "-");
+		enum rule_state s = rule_state(a);
+		const char *rule = s == RULE_PASSED ? "PASSED"
+				   : s == RULE_SOON ? "soon"
+						    : "";
+		const char *cells[] = {
+			by_body ? a->body_name : a->name,
+			n[0], n[1], n[2], n[3], n[4], n[5],
+			*a->last_attended ? a->last_attended : "never",
+			days, rule,
+		};
+		listing_table_add(t, cells);
+	}
+	listing_table_print(l, t, 0);
+	listing_table_free(&t);
+	listing_line(l, 0, LISTING_DIM,
+		     "Exp expected, Pres present, Sub present as substitute, "
+		     "Apol apologies, Abs absent, Sent substitute sent");
+	print_warnings(l, list, by_body);
+}
+
+static void print_csv(const struct listing *l,
+		      const struct lookup_attendance_list *list)
+{
+	static const char *const headers[] = {
+		"body", "person", "current", "expected", "present",
+		"as_substitute", "apologies", "absent", "substitute_sent",
+		"last_attended", "days_since", "six_month_rule"};
+	struct listing_table *t = listing_table_new(12, headers);
+	for (size_t i = 0; i < list->n; i++) {
+		const struct lookup_attendance *a = &list->v[i];
+		char n[6][16], days[24] = "";
+		count_cells(a, n);
+		if (a->days_since >= 0)
+			snprintf(days, sizeof days, "%ld", a->days_since);
+		const char *cells[] = {
+			a->body_name, a->name, a->current ? "yes" : "no",
+			n[0], n[1], n[2], n[3], n[4], n[5],
+			a->last_attended, days, rule_word(rule_state(a)),
+		};
+		listing_table_add(t, cells);
+	}
+	listing_table_print(l, t, 0);
+	listing_table_free(&t);
+}
+
+static void print_json(const struct listing *l,
+		       const struct lookup_attendance_list *list,
+		       const char *from, const char *to, const char *today)
+{
+	json_t *root = json_object(), *rows = json_array();
+	json_object_set_new(root, "from", from ? json_string(from) : json_null());
+	json_object_set_new(root, "to", to ? json_string(to) : json_null());
+	json_object_set_new(root, "today", json_string(today));
+	json_object_set_new(root, "meetings", json_integer(list->meetings));
+	for (size_t i = 0; i < list->n; i++) {
+		const struct lookup_attendance *a = &list->v[i];
+		json_t *j = json_object();
+		json_object_set_new(j, "body_id", json_string(a->body_id));
+		json_object_set_new(j, "body", listing_json_str(a->body_name));
+		json_object_set_new(j, "person_id", json_string(a->person_id));
+		json_object_set_new(j, "name", listing_json_str(a->name));
+		json_object_set_new(j, "current", json_boolean(a->current));
+		json_object_set_new(j, "expected", json_integer(a->expected));
+		json_object_set_new(j, "present", json_integer(a->present));
+		json_object_set_new(j, "as_substitute", json_integer(a->as_substitute));
+		json_object_set_new(j, "apologies", json_integer(a->apologies));
+		json_object_set_new(j, "absent", json_integer(a->absent));
+		json_object_set_new(j, "substitute_sent",
+				    json_integer(a->substitute_sent));
+		json_object_set_new(j, "last_attended",
+				    *a->last_attended ? json_string(a->last_attended)
+						      : json_null());
+		json_object_set_new(j, "days_since", a->days_since >= 0
+							     ? json_integer(a->days_since)
+							     : json_null());
+		enum rule_state s = rule_state(a);
+		json_object_set_new(j, "six_month_rule", s == RULE_NONE
+								 ? json_null()
+								 : json_string(rule_word(s)));
+		json_object_set_new(j, "days_left", s == RULE_NONE
+							    ? json_null()
+							    : json_integer(a->days_left));
+		json_array_append_new(rows, j);
+	}
+	json_object_set_new(root, "attendance", rows);
+	listing_json_print(l, root);
+}
+
+/* With no BODY nor --person, a file holding one body means that body. */
+static int only_body(struct cli *cli, struct db *db, struct lookup_body *out)
+{
+	struct clerk_err err = {0};
+	struct lookup_body_list all;
+	if (lookup_body_all(db, &all, &err))
+		return cli_report(cli, &err);
+	int rc = 0;
+	if (all.n == 1) {
+		*out = all.v[0];
+		memset(&all.v[0], 0, sizeof all.v[0]);
+	} else {
+		fprintf(cli->err, "clerk: name a body or give --person NAME%s\n",
+			all.n ? "; the bodies are:" : " (the file has no bodies)");
+		for (size_t i = 0; i < all.n; i++) {
+			char *s = utf8_sanitize(all.v[i].name);
+			fprintf(cli->err, "  %s\n", s);
+			free(s);
+		}
+		rc = 2;
+	}
+	lookup_body_list_free(&all);
+	return rc;
+}
+
+struct att_args {
+	enum listing_format format;
+	const char *from, *to;
+	const char *person;
+	char *body;
+};
+
+static const char usage[] =
+	"attendance [BODY | --person NAME] [--from DATE] [--to DATE] "
+	"[--json | --csv]";
+
+static int parse_args(struct cli *cli, int argc, char **argv,
+		      struct att_args *a)
+{
+	static const struct option options[] = {
+		{"person", required_argument, NULL, LOOKUP_OPT_PERSON},
+		{"from", required_argument, NULL, LOOKUP_OPT_FROM},
+		{"to", required_argument, NULL, LOOKUP_OPT_TO},
+		{"json", no_argument, NULL, LOOKUP_OPT_JSON},
+		{"csv", no_argument, NULL, LOOKUP_OPT_CSV},
+		{NULL, 0, NULL, 0},
+	};
+	int opt;
+	optind = 0;
+	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
+		switch (opt) {
+		case LOOKUP_OPT_PERSON:
+			a->person = optarg;
+			break;
+		case LOOKUP_OPT_FROM:
+			a->from = optarg;
+			break;
+		case LOOKUP_OPT_TO:
+			a->to = optarg;
+			break;
+		case LOOKUP_OPT_JSON:
+			a->format = LISTING_JSON;
+			break;
+		case LOOKUP_OPT_CSV:
+			a->format = LISTING_CSV;
+			break;
+		default:
+			return cli_usage(cli, usage);
+		}
+	}
+	if ((a->from && !lookup_cli_date(cli, "--from", a->from)) ||
+	    (a->to && !lookup_cli_date(cli, "--to", a->to)))
+		return 2;
+	a->body = lookup_cli_join(argc, argv, optind);
+	return 0;
+}
+
+int cmd_attendance(struct cli *cli, int argc, char **argv)
+{
+	struct att_args a = {0};
+	int rc = parse_args(cli, argc, argv, &a);
+	if (rc)
+		return rc;
+	struct db *db = NULL;
+	struct lookup_body body = {0};
+	struct lookup_person person = {0};
+	struct lookup_attendance_list list = {0};
+	struct clerk_err err = {0};
+	rc = lookup_cli_open(cli, &db);
+	if (!rc && a.body)
+		rc = lookup_cli_body(cli, db, a.body, &body);
+	else if (!rc && !a.person)
+		rc = only_body(cli, db, &body);
+	if (!rc && a.person)
+		rc = lookup_cli_person(cli, db, a.person, &person);
+	if (!rc && lookup_attendance(db, *body.id ? body.id : NULL,
+				     *person.id ? person.id : NULL, a.from, a.to,
+				     &list, &err))
+		rc = cli_report(cli, &err);
+	if (!rc && list.n == 0) {
+		fprintf(cli->err, "clerk: no attendance to report: %s\n",
+			*person.id ? "they held no seat and attended no meeting"
+				   : "the body has no members");
+		rc = 1;
+	}
+	if (!rc) {
+		char today[LOOKUP_DATE_LEN];
+		lookup_today(body.tz, today);
+		struct listing l;
+		listing_init(&l, cli->out, a.format, cli->no_color);
+		bool by_body = *person.id && !*body.id;
+		if (a.format == LISTING_JSON)
+			print_json(&l, &list, a.from, a.to, today);
+		else if (a.format == LISTING_CSV)
+			print_csv(&l, &list);
+		else
+			print_text(&l, &list, by_body ? person.name : body.name,
+				   by_body, a.from, a.to, today);
+	}
+	lookup_attendance_list_free(&list);
+	lookup_person_free(&person);
+	lookup_body_free(&body);
+	db_close(&db);
+	free(a.body);
+	return rc;
+}

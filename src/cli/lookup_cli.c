@@ -1,0 +1,156 @@
+/*
+ * cli/lookup_cli: naming bodies and people on the command line for the
+ * look-up commands, with the documented exit codes: 1 when nothing
+ * matches (with the names there are, or "did you mean"), 2 when a name
+ * fits several (with the candidates).
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "clerk/lookup_cli.h"
+
+char *lookup_cli_join(int argc, char **argv, int from)
+{
+	if (from >= argc)
+		return NULL;
+	struct strbuf sb = {0};
+	for (int i = from; i < argc; i++) {
+		if (i > from)
+			sb_addc(&sb, ' ');
+		sb_add(&sb, argv[i]);
+	}
+	return sb_detach(&sb);
+}
+
+int lookup_cli_open(struct cli *cli, struct db **db)
+{
+	struct clerk_err err = {0};
+	enum clerk_status rc = db_open(cli->db_path, DB_READONLY, db, &err);
+	/* A file of an older schema cannot be read as it is: upgrade it when
+	 * it is writable (db_open opens it read-only again when it is not,
+	 * and says so). */
+	if (rc == CLERK_READONLY)
+		rc = db_open(cli->db_path, DB_EXISTING, db, &err);
+	return rc ? cli_report(cli, &err) : 0;
+}
+
+static void print_body_name(FILE *f, const struct lookup_body *b)
+{
+	char *name = utf8_sanitize(b->name);
+	char *shrt = utf8_sanitize(b->short_name);
+	fprintf(f, "  %s%s%s%s\n", name, *shrt ? " (" : "", shrt, *shrt ? ")" : "");
+	free(name);
+	free(shrt);
+}
+
+int lookup_cli_body(struct cli *cli, struct db *db, const char *name,
+		    struct lookup_body *out)
+{
+	struct clerk_err err = {0};
+	struct lookup_body_list l;
+	memset(out, 0, sizeof *out);
+	if (lookup_body_match(db, name, &l, &err))
+		return cli_report(cli, &err);
+	char *shown = utf8_sanitize(name);
+	int rc = 0;
+	if (l.n == 1) {
+		*out = l.v[0];
+		memset(&l.v[0], 0, sizeof l.v[0]);
+	} else if (l.n > 1) {
+		fprintf(cli->err, "clerk: '%s' matches %zu bodies; name one:\n",
+			shown, l.n);
+		for (size_t i = 0; i < l.n; i++)
+			print_body_name(cli->err, &l.v[i]);
+		rc = 2;
+	} else {
+		struct lookup_body_list all;
+		rc = 1;
+		if (lookup_body_all(db, &all, &err)) {
+			rc = cli_report(cli, &err);
+		} else if (all.n == 0) {
+			fprintf(cli->err,
+				"clerk: no body matches '%s': the file has no "
+				"bodies yet (try 'clerk demo')\n",
+				shown);
+		} else {
+			fprintf(cli->err,
+				"clerk: no body matches '%s'; the bodies are:\n",
+				shown);
+			for (size_t i = 0; i < all.n; i++)
+				print_body_name(cli->err, &all.v[i]);
+		}
+		lookup_body_list_free(&all);
+	}
+	free(shown);
+	lookup_body_list_free(&l);
+	return rc;
+}
+
+int lookup_cli_no_person(struct cli *cli, struct db *db, const char *name)
+{
+	struct clerk_err err = {0};
+	char **near = NULL;
+	if (lookup_people_suggest(db, name, 5, &near, &err)) {
+		lookup_strings_free(&near);
+		return cli_report(cli, &err);
+	}
+	char *shown = utf8_sanitize(name);
+	if (!near[0]) {
+		fprintf(cli->err, "clerk: nobody matches '%s'\n", shown);
+	} else {
+		fprintf(cli->err, "clerk: nobody matches '%s'; did you mean:\n",
+			shown);
+		for (char **p = near; *p; p++) {
+			char *s = utf8_sanitize(*p);
+			fprintf(cli->err, "  %s\n", s);
+			free(s);
+		}
+	}
+	free(shown);
+	lookup_strings_free(&near);
+	return 1;
+}
+
+int lookup_cli_person(struct cli *cli, struct db *db, const char *name,
+		      struct lookup_person *out)
+{
+	struct clerk_err err = {0};
+	struct lookup_person_list l;
+	memset(out, 0, sizeof *out);
+	if (lookup_people_match(db, name, &l, &err))
+		return cli_report(cli, &err);
+	int rc = 0;
+	if (l.n == 0) {
+		rc = lookup_cli_no_person(cli, db, name);
+	} else if (l.n > 1) {
+		char *shown = utf8_sanitize(name);
+		fprintf(cli->err, "clerk: '%s' matches %zu people; name one:\n",
+			shown, l.n);
+		for (size_t i = 0; i < l.n; i++) {
+			char *s = utf8_sanitize(l.v[i].name);
+			fprintf(cli->err, "  %s\n", s);
+			free(s);
+		}
+		free(shown);
+		rc = 2;
+	} else {
+		*out = l.v[0];
+		memset(&l.v[0], 0, sizeof l.v[0]);
+	}
+	lookup_person_list_free(&l);
+	return rc;
+}
+
+bool lookup_cli_date(struct cli *cli, const char *option, const char *value)
+{
+	int y, m, d;
+	if (date_parse(value, &y, &m, &d))
+		return true;
+	char *shown = utf8_sanitize(value);
+	fprintf(cli->err, "clerk: %s '%s' is not a date: write it as YYYY-MM-DD\n",
+		option, shown);
+	free(shown);
+	return false;
+}

@@ -1,0 +1,470 @@
+/*
+ * model/lookup_attendance: who came to the meetings of a body, per member,
+ * and how long since each member last attended (the six-month rule of the
+ * Local Government Act 1972 s.85).
+ *
+ * For each meeting held (in progress, adjourned or closed) the members
+ * expected are those whose term covers the meeting's date, and anyone
+ * recorded against a seat in their own right.  A member recorded present
+ * is present; 'apology' and 'absent' count as such; a member with no record
+ * (or still 'expected') at a closed meeting counts as absent.  A person
+ * recorded as someone's substitute attended as a substitute, and that
+ * member "sent a substitute".  The last attendance is taken over every
+ * meeting of the body up to now, whatever the period asked for, since that
+ * is what the six-month rule counts.
+ *
+ * The counting is done in C over the rows of one body at a time, which
+ * keeps the rules above readable.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lookup_private.h"
+
+struct att_meeting {
+	char id[CLERK_UUID_LEN];
+	char date[LOOKUP_DATE_LEN];
+	bool closed;
+	bool in_period;
+};
+
+struct att_term {
+	char person_id[CLERK_UUID_LEN];
+	char from[LOOKUP_DATE_LEN];
+	char to[LOOKUP_DATE_LEN]; /* "" open */
+	int position;
+};
+
+struct att_row {
+	char meeting_id[CLERK_UUID_LEN];
+	char person_id[CLERK_UUID_LEN];
+	bool seat;
+	char status[16];
+	char substitute_for[CLERK_UUID_LEN];
+};
+
+/* Everything read for one body. */
+struct att_body {
+	struct lookup_body body;
+	char today[LOOKUP_DATE_LEN];
+	struct att_meeting *meetings;
+	size_t nmeetings;
+	struct att_term *terms;
+	size_t nterms;
+	struct att_row *rows;
+	size_t nrows;
+};
+
+static void att_body_free(struct att_body *a)
+{
+	lookup_body_free(&a->body);
+	free(a->meetings);
+	free(a->terms);
+	free(a->rows);
+	memset(a, 0, sizeof *a);
+}
+
+static bool in_range(const char *date, const char *from, const char *to)
+{
+	return (!from || strcmp(date, from) >= 0) && (!to || strcmp(date, to) <= 0);
+}
+
+static enum clerk_status read_meetings(struct db *db, struct att_body *a,
+				       const char *from, const char *to,
+				       struct clerk_err *err)
+{
+	static const char sql[] =
+		"SELECT id, starts_at, status FROM meeting WHERE body_id = ?1 "
+		"AND status IN ('in progress', 'adjourned', 'closed') "
+		"ORDER BY starts_at, id";
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	if (!st)
+		return CLERK_DB;
+	db_bind_text(st, 1, a->body.id);
+	int step;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		a->meetings = lookup_grow(a->meetings, a->nmeetings,
+					  sizeof *a->meetings);
+		struct att_meeting *m = &a->meetings[a->nmeetings];
+		memset(m, 0, sizeof *m);
+		snprintf(m->id, sizeof m->id, "%s", db_col_text(st, 0));
+		lookup_local_date(db_col_text(st, 1), a->body.tz, m->date);
+		if (strcmp(m->date, a->today) > 0)
+			continue; /* recorded ahead of the clock: not held yet */
+		m->closed = strcmp(db_col_text(st, 2), "closed") == 0;
+		m->in_period = in_range(m->date, from, to);
+		a->nmeetings++;
+	}
+	db_done(st);
+	return step == SQLITE_DONE ? CLERK_OK
+				   : db_fail(db, err, "reading the meetings");
+}
+
+static enum clerk_status read_terms(struct db *db, struct att_body *a,
+				    struct clerk_err *err)
+{
+	static const char sql[] =
+		"SELECT m.person_id, m.from_date, coalesce(m.to_date, ''), "
+		"s.position FROM membership m JOIN seat s ON s.id = m.seat_id "
+		"WHERE s.body_id = ?1 ORDER BY m.from_date";
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	if (!st)
+		return CLERK_DB;
+	db_bind_text(st, 1, a->body.id);
+	int step;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		a->terms = lookup_grow(a->terms, a->nterms, sizeof *a->terms);
+		struct att_term *t = &a->terms[a->nterms++];
+		snprintf(t->person_id, sizeof t->person_id, "%s",
+			 db_col_text(st, 0));
+		snprintf(t->from, sizeof t->from, "%s", db_col_text(st, 1));
+		snprintf(t->to, sizeof t->to, "%s", db_col_text(st, 2));
+		t->position = sqlite3_column_int(st, 3);
+	}
+	db_done(st);
+	return step == SQLITE_DONE ? CLERK_OK
+				   : db_fail(db, err, "reading the membership");
+}
+
+static enum clerk_status read_rows(struct db *db, struct att_body *a,
+				   struct clerk_err *err)
+{
+	static const char sql[] =
+		"SELECT a.meeting_id, a.person_id, a.seat_id IS NOT NULL, "
+		"a.status, coalesce(a.substitute_for, '') FROM attendance a "
+		"JOIN meeting m ON m.id = a.meeting_id WHERE m.body_id = ?1";
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	if (!st)
+		return CLERK_DB;
+	db_bind_text(st, 1, a->body.id);
+	int step;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		a->rows = lookup_grow(a->rows, a->nrows, sizeof *a->rows);
+		struct att_row *r = &a->rows[a->nrows++];
+		snprintf(r->meeting_id, sizeof r->meeting_id, "%s",
+			 db_col_text(st, 0));
+		snprintf(r->person_id, sizeof r->person_id, "%s",
+			 db_col_text(st, 1));
+		r->seat = sqlite3_column_int(st, 2) != 0;
+		snprintf(r->status, sizeof r->status, "%s", db_col_text(st, 3));
+		snprintf(r->substitute_for, sizeof r->substitute_for, "%s",
+			 db_col_text(st, 4));
+	}
+	db_done(st);
+	return step == SQLITE_DONE ? CLERK_OK
+				   : db_fail(db, err, "reading the attendance");
+}
+
+static bool term_covers(const struct att_term *t, const char *date)
+{
+	return strcmp(t->from, date) <= 0 && (!*t->to || strcmp(t->to, date) > 0);
+}
+
+static bool is_substituting(const struct att_row *r)
+{
+	return strcmp(r->status, "substitute") == 0 ||
+	       (strcmp(r->status, "present") == 0 && *r->substitute_for);
+}
+
+/* Recorded in their own right against the meeting (not as a substitute
+ * nor as an observer). */
+static bool is_own_record(const struct att_row *r)
+{
+	return !*r->substitute_for &&
+	       (strcmp(r->status, "present") == 0 ||
+		strcmp(r->status, "apology") == 0 ||
+		strcmp(r->status, "absent") == 0 ||
+		(strcmp(r->status, "expected") == 0 && r->seat));
+}
+
+/* Per-person working record while counting one body. */
+struct att_acc {
+	struct lookup_attendance a;
+	int position; /* seat order for sorting */
+};
+
+struct att_accs {
+	struct att_acc *v;
+	size_t n;
+};
+
+static struct att_acc *acc_for(struct att_accs *accs, const char *person_id)
+{
+	for (size_t i = 0; i < accs->n; i++)
+		if (strcmp(accs->v[i].a.person_id, person_id) == 0)
+			return &accs->v[i];
+	accs->v = lookup_grow(accs->v, accs->n, sizeof *accs->v);
+	struct att_acc *acc = &accs->v[accs->n++];
+	memset(acc, 0, sizeof *acc);
+	snprintf(acc->a.person_id, sizeof acc->a.person_id, "%s", person_id);
+	acc->position = 1 << 30;
+	acc->a.days_since = -1;
+	return acc;
+}
+
+static const struct att_row *row_of(const struct att_body *a,
+				    const char *meeting_id,
+				    const char *person_id)
+{
+	for (size_t i = 0; i < a->nrows; i++)
+		if (strcmp(a->rows[i].meeting_id, meeting_id) == 0 &&
+		    strcmp(a->rows[i].person_id, person_id) == 0)
+			return &a->rows[i];
+	return NULL;
+}
+
+static void note_attended(struct att_acc *acc, const char *date)
+{
+	if (strcmp(date, acc->a.last_attended) > 0)
+		snprintf(acc->a.last_attended, sizeof acc->a.last_attended, "%s",
+			 date);
+}
+
+/* Count one member expected at one meeting. */
+static void count_expected(const struct att_body *a,
+			   const struct att_meeting *m, struct att_acc *acc)
+{
+	const struct att_row *r = row_of(a, m->id, acc->a.person_id);
+	bool sent = false;
+	for (size_t i = 0; i < a->nrows; i++)
+		if (strcmp(a->rows[i].meeting_id, m->id) == 0 &&
+		    strcmp(a->rows[i].substitute_for, acc->a.person_id) == 0 &&
+		    is_substituting(&a->rows[i]))
+			sent = true;
+	if (r && strcmp(r->status, "present") == 0 && !*r->substitute_for)
+		note_attended(acc, m->date);
+	if (!m->in_period)
+		return;
+	acc->a.expected++;
+	acc->a.substitute_sent += sent;
+	const char *status = r && !is_substituting(r) ? r->status : "";
+	if (strcmp(status, "present") == 0)
+		acc->a.present++;
+	else if (strcmp(status, "apology") == 0)
+		acc->a.apologies++;
+	else if (strcmp(status, "absent") == 0 || m->closed)
+		acc->a.absent++;
+}
+
+static void count_meeting(const struct att_body *a, const struct att_meeting *m,
+			  const char *only, struct att_accs *accs)
+{
+	/* Members expected, from their terms and their own records. */
+	for (size_t i = 0; i < a->nterms; i++) {
+		const char *pid = a->terms[i].person_id;
+		if (!term_covers(&a->terms[i], m->date) || (only && strcmp(pid, only)))
+			continue;
+		struct att_acc *acc = acc_for(accs, pid);
+		/* A member holding two terms that day counts once. */
+		bool first = true;
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(a->terms[j].person_id, pid) == 0 &&
+			    term_covers(&a->terms[j], m->date))
+				first = false;
+		if (first)
+			count_expected(a, m, acc);
+	}
+	for (size_t i = 0; i < a->nrows; i++) {
+		const struct att_row *r = &a->rows[i];
+		if (strcmp(r->meeting_id, m->id) || (only && strcmp(r->person_id, only)))
+			continue;
+		bool by_term = false;
+		for (size_t j = 0; j < a->nterms; j++)
+			if (strcmp(a->terms[j].person_id, r->person_id) == 0 &&
+			    term_covers(&a->terms[j], m->date))
+				by_term = true;
+		if (is_own_record(r) && !by_term) {
+			count_expected(a, m, acc_for(accs, r->person_id));
+		} else if (is_substituting(r)) {
+			struct att_acc *acc = acc_for(accs, r->person_id);
+			note_attended(acc, m->date);
+			acc->a.as_substitute += m->in_period;
+		}
+	}
+}
+
+/* Current term, seat order and the days counted for the six-month rule. */
+static void finish_acc(const struct att_body *a, struct att_acc *acc)
+{
+	struct lookup_attendance *r = &acc->a;
+	for (size_t i = 0; i < a->nterms; i++) {
+		const struct att_term *t = &a->terms[i];
+		if (strcmp(t->person_id, r->person_id))
+			continue;
+		if (t->position < acc->position || term_covers(t, a->today))
+			acc->position = t->position;
+		if (term_covers(t, a->today)) {
+			r->current = true;
+			snprintf(r->member_since, sizeof r->member_since, "%s",
+				 t->from);
+		}
+	}
+	long today, from;
+	const char *start = *r->last_attended ? r->last_attended
+			    : r->current      ? r->member_since
+					      : "";
+	lookup_date_days(a->today, &today);
+	if (*start && lookup_date_days(start, &from)) {
+		r->days_since = today - from;
+		r->days_left = lookup_date_add_months(start, 6) - today;
+	}
+}
+
+static int acc_cmp(const void *x, const void *y)
+{
+	const struct att_acc *a = x, *b = y;
+	if (a->a.current != b->a.current)
+		return a->a.current ? -1 : 1;
+	if (a->position != b->position)
+		return a->position < b->position ? -1 : 1;
+	return strcasecmp(a->a.name ? a->a.name : "", b->a.name ? b->a.name : "");
+}
+
+static enum clerk_status person_name(struct db *db, const char *id, char **out,
+				     struct clerk_err *err)
+{
+	static const char sql[] =
+		"SELECT trim(honorific || ' ' || name) FROM person WHERE id = ?1";
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	if (!st)
+		return CLERK_DB;
+	db_bind_text(st, 1, id);
+	int step = sqlite3_step(st);
+	*out = xstrdup(step == SQLITE_ROW ? db_col_text(st, 0) : "");
+	db_done(st);
+	return step == SQLITE_ROW || step == SQLITE_DONE
+		       ? CLERK_OK
+		       : db_fail(db, err, "reading a person");
+}
+
+/* Count one body into out. */
+static enum clerk_status count_body(struct db *db, const char *body_id,
+				    const char *person_id, const char *from,
+				    const char *to,
+				    struct lookup_attendance_list *out,
+				    struct clerk_err *err)
+{
+	struct att_body a = {0};
+	struct att_accs accs = {0};
+	enum clerk_status rc = lookup_body_get(db, body_id, &a.body, err);
+	if (!rc) {
+		lookup_today(a.body.tz, a.today);
+		rc = read_meetings(db, &a, from, to, err);
+	}
+	if (!rc)
+		rc = read_terms(db, &a, err);
+	if (!rc)
+		rc = read_rows(db, &a, err);
+	for (size_t i = 0; !rc && i < a.nmeetings; i++) {
+		count_meeting(&a, &a.meetings[i], person_id, &accs);
+		out->meetings += a.meetings[i].in_period;
+	}
+	/* Current members with no meeting yet still have a line. */
+	for (size_t i = 0; !rc && i < a.nterms; i++)
+		if (term_covers(&a.terms[i], a.today) &&
+		    (!person_id || strcmp(a.terms[i].person_id, person_id) == 0))
+			acc_for(&accs, a.terms[i].person_id);
+	for (size_t i = 0; !rc && i < accs.n; i++) {
+		finish_acc(&a, &accs.v[i]);
+		rc = person_name(db, accs.v[i].a.person_id, &accs.v[i].a.name, err);
+		memcpy(accs.v[i].a.body_id, a.body.id, sizeof a.body.id);
+		accs.v[i].a.body_name = xstrdup(a.body.name ? a.body.name : "");
+	}
+	if (!rc)
+		qsort(accs.v, accs.n, sizeof *accs.v, acc_cmp);
+	for (size_t i = 0; i < accs.n; i++) {
+		if (rc) {
+			free(accs.v[i].a.name);
+			free(accs.v[i].a.body_name);
+			continue;
+		}
+		out->v = lookup_grow(out->v, out->n, sizeof *out->v);
+		out->v[out->n++] = accs.v[i].a;
+	}
+	free(accs.v);
+	att_body_free(&a);
+	return rc;
+}
+
+/* The bodies a person sat on, was nominated for, or attended. */
+static enum clerk_status person_bodies(struct db *db, const char *person_id,
+				       char (**ids)[CLERK_UUID_LEN], size_t *n,
+				       struct clerk_err *err)
+{
+	static const char sql[] =
+		"SELECT s.body_id FROM membership m JOIN seat s ON s.id = m.seat_id "
+		"WHERE m.person_id = ?1 UNION "
+		"SELECT s.body_id FROM substitute u JOIN seat s ON s.id = u.seat_id "
+		"WHERE u.person_id = ?1 UNION "
+		"SELECT m.body_id FROM attendance a JOIN meeting m "
+		"ON m.id = a.meeting_id WHERE a.person_id = ?1 "
+		"AND a.status <> 'in attendance'";
+	*ids = NULL;
+	*n = 0;
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	if (!st)
+		return CLERK_DB;
+	db_bind_text(st, 1, person_id);
+	int step;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		*ids = lookup_grow(*ids, *n, sizeof **ids);
+		snprintf((*ids)[(*n)++], CLERK_UUID_LEN, "%s", db_col_text(st, 0));
+	}
+	db_done(st);
+	return step == SQLITE_DONE ? CLERK_OK
+				   : db_fail(db, err, "reading a person's bodies");
+}
+
+static bool check_date(const char *date, const char *what,
+		       struct clerk_err *err)
+{
+	if (!date || date_parse(date, &(int){0}, &(int){0}, &(int){0}))
+		return true;
+	clerk_fail(err, CLERK_USAGE, "%s '%s' is not a date: write it as YYYY-MM-DD",
+		   what, date);
+	return false;
+}
+
+enum clerk_status lookup_attendance(struct db *db, const char *body_id,
+				    const char *person_id, const char *from,
+				    const char *to,
+				    struct lookup_attendance_list *out,
+				    struct clerk_err *err)
+{
+	memset(out, 0, sizeof *out);
+	if (!check_date(from, "--from", err) || !check_date(to, "--to", err))
+		return CLERK_USAGE;
+	bool began = lookup_read_begin(db);
+	enum clerk_status rc = CLERK_OK;
+	if (body_id) {
+		rc = count_body(db, body_id, person_id, from, to, out, err);
+	} else if (person_id) {
+		char(*ids)[CLERK_UUID_LEN] = NULL;
+		size_t n = 0;
+		rc = person_bodies(db, person_id, &ids, &n, err);
+		for (size_t i = 0; !rc && i < n; i++)
+			rc = count_body(db, ids[i], person_id, from, to, out, err);
+		free(ids);
+	} else {
+		rc = clerk_fail(err, CLERK_USAGE, "name a body or a person");
+	}
+	lookup_read_end(db, began);
+	if (rc)
+		lookup_attendance_list_free(out);
+	return rc;
+}
+
+void lookup_attendance_list_free(struct lookup_attendance_list *l)
+{
+	if (!l)
+		return;
+	for (size_t i = 0; i < l->n; i++) {
+		free(l->v[i].name);
+		free(l->v[i].body_name);
+	}
+	free(l->v);
+	memset(l, 0, sizeof *l);
+}

@@ -1,0 +1,36 @@
+/* lookup internals shared by lookup.c, lookup_attendance.c and
+ * lookup_search.c: read snapshots, growing arrays, dates as day numbers. */
+#ifndef CLERK_LOOKUP_PRIVATE_H
+#define CLERK_LOOKUP_PRIVATE_H
+
+#include "clerk/lookup.h"
+
+/* The zone used when no body gives one. */
+#define LOOKUP_DEFAULT_TZ "Europe/London"
+
+/* Start a read transaction unless one is open, so that a look-up reads one
+ * consistent snapshot; returns whether it started one (pass to
+ * lookup_read_end). */
+bool lookup_read_begin(struct db *db);
+void lookup_read_end(struct db *db, bool began);
+
+/* Make room for one more element in *v (holding *n of size `size`). */
+void *lookup_grow(void *v, size_t n, size_t size);
+
+/* Days since 1970-01-01 of a date "YYYY-MM-DD"; false when malformed. */
+bool lookup_date_days(const char *date, long *days);
+/* The date `months` calendar months after `date` (clamped to the month's
+ * end), as days since 1970-01-01. */
+long lookup_date_add_months(const char *date, int months);
+/* The local date (in tz) of a stored UTC time. */
+void lookup_local_date(const char *utc, const char *tz,
+		       char out[LOOKUP_DATE_LEN]);
+/* Fill b from a statement's columns starting at `col`: id, name,
+ * short_name, council, tz, quorum_kind, num, den, fixed. */
+void lookup_body_from_row(sqlite3_stmt *st, int col, struct lookup_body *b);
+/* Fetch one body by id into *out (CLERK_NOT_FOUND when absent). */
+enum clerk_status lookup_body_get(struct db *db, const char *id,
+				  struct lookup_body *out,
+				  struct clerk_err *err);
+
+#endif

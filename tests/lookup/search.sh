@@ -1,0 +1,126 @@
+#!/bin/bash
+# clerk search: ranking, phrases, prefixes, filters, exempt items, output
+# forms and exit codes, on a small hand-made file (fixture.sql) where the
+# right order is known; and the index kept in step with later changes.
+. "$top_srcdir/tests/lib.sh"
+setup
+SQLEXEC=$top_builddir/tests/lookup/sqlexec
+db=$T/fx.db
+"$SQLEXEC" "$db" "$(cat "$top_srcdir/tests/lookup/fixture.sql")"
+s() { "$CLERK" --db "$db" search "$@"; }
+first() { s "$@" --csv | sed -n 2p | cut -d, -f2-6; }
+
+out=$(s domestic abuse)
+is "search: words found in title, resolution and minute, title first" "$out" \
+	"$(cat "$top_srcdir/tests/lookup/expected/search-domestic-abuse.txt")"
+lacks "exempt items are left out by default" "$out" "Contract for domestic"
+has "--exempt includes them, marked" "$(s domestic --exempt)" \
+	"9 Contract for domestic services · agenda (exempt)"
+has "an exempt minute is found with --exempt" "$(s tender --exempt)" \
+	"confidential [tender]"
+exits "an exempt minute alone is not found without --exempt" 1 s tender
+
+is "ranking: the item named for it beats a passing mention" \
+	"$(first safeguarding)" \
+	"Children and Young People Select Committee,2017-07-12,4,Safeguarding in Schools,agenda"
+has "porter stemming: safeguarding finds safeguarded" "$(s safeguarding)" \
+	"[safeguarded] through"
+has "a declaration is found, titled with who declared" "$(s sample)" \
+	"declaration"
+has "declared interest text is searched" "$(s pharmacy)" \
+	"a partner who owns a community [pharmacy]"
+
+# Phrases and prefixes.
+has "phrase query" "$(s '"in schools"')" "safeguarding [in schools]"
+exits "a phrase in the wrong order finds nothing" 1 s '"schools in"'
+out=$(s 'pharma*')
+has "prefix query finds pharmacies" "$out" "[pharmacies]"
+has "prefix query finds Pharmaceutical" "$out" "[Pharmaceutical] Needs"
+has "a hyphenated word is searched as a phrase" "$(s well-being)" "[well-being]"
+has "OR" "$(s 'tender OR hub' --csv)" "multi-agency [hub]"
+lacks "NOT" "$(s 'safeguarding NOT schools')" "Schools"
+
+# Filters.
+out=$(s safeguarding --body cyp --csv)
+has "--body keeps the body's hits" "$out" "Children and Young People"
+lacks "--body leaves out other bodies" "$out" "Health and Wellbeing"
+out=$(s abuse --from 2017-06-29 --csv)
+has "--from includes the day itself" "$out" "2017-06-29"
+lacks "--from leaves out earlier meetings" "$out" "2017-02-23"
+out=$(s abuse --to 2017-02-23 --csv)
+has "--to includes the day itself" "$out" "2017-02-23"
+lacks "--to leaves out later meetings" "$out" "2017-06-29"
+exits "no hit in the period: exit 1" 1 s pharmacy --from 2017-03-01
+is "--limit" "$(s safeguarding --csv --limit 2 | wc -l)" "3"
+
+# Output forms.
+out=$(s domestic abuse --json)
+ok "--json parses" python3 -c 'import json,sys; json.loads(sys.argv[1])' "$out"
+is "--json: hits in rank order with their item" \
+	"$(printf '%s' "$out" | python3 -c 'import json,sys
+d=json.load(sys.stdin)
+for h in d["hits"]:
+    print(h["rank"], h["date"], h["item_number"], h["kind"], h["matches"])')" \
+	"1 2017-06-29 7 agenda ['Domestic', 'Abuse']
+2 2017-06-29 7 resolution ['Domestic', 'Abuse']
+3 2017-06-29 7 minute ['Domestic', 'abuse']"
+out=$(s domestic abuse --csv)
+is "--csv header" "$(printf '%s\n' "$out" | head -1)" \
+	"rank,body,date,item,title,kind,exempt,snippet,meeting_id,item_id"$'\r'
+has "--csv quotes a field with a comma (RFC 4180)" "$out" \
+	'"[Domestic] [abuse] affects one in four women, and the strategy'
+ok "--csv parses as CSV with 10 fields a row" python3 -c '
+import csv, io, sys
+rows = list(csv.reader(io.StringIO(sys.argv[1], newline="")))
+assert len(rows) == 4 and all(len(r) == 10 for r in rows), rows' "$out"
+lacks "no terminal escapes on a pipe" "$(s domestic)" $'\033'
+
+# Exit codes and messages.
+exits "found: 0" 0 s abuse
+exits "nothing found: 1" 1 s zebra
+has "nothing found says so" "$(s zebra 2>&1)" "nothing recorded matches 'zebra'"
+exits "unbalanced quote: 2" 2 s '"domestic abuse'
+has "a malformed query gets a clear message" "$(s '"domestic abuse' 2>&1)" \
+	"cannot search for '\"domestic abuse'"
+exits "a dangling OR: 2" 2 s 'abuse OR'
+exits "no text: 2" 2 s
+exits "a bad date: 2" 2 s abuse --from 29/06/2017
+exits "an unknown body: 1" 1 s abuse --body nowhere
+exits "an unknown option: 2" 2 s abuse --colour
+
+# The index follows changes made after it was built.
+"$SQLEXEC" "$db" "UPDATE minute_text SET body = 'Hedgehogs were discussed.' WHERE id = 't2';
+INSERT INTO minute_text(id, meeting_id, item_id, section, position, body)
+VALUES ('t9', 'm3', 'i4', 'heard', 2, 'Zebra crossings near schools.');
+DELETE FROM resolution WHERE id = 'r1';"
+has "an edited minute is found by its new words" "$(s hedgehogs)" "[Hedgehogs]"
+exits "and no longer by its old ones" 1 s multi-agency
+has "a new minute is found" "$(s zebra)" "[Zebra] crossings"
+lacks "a deleted resolution is gone" "$(s domestic abuse)" "resolution"
+"$SQLEXEC" "$db" "UPDATE person SET name = 'Ben Renamed' WHERE id = 'p2'"
+has "a declaration follows its declarer's new name" "$(s renamed)" \
+	"Dr Ben [Renamed]"
+
+# A file made before the search index existed is indexed when upgraded.
+# (Step 2 of src/db/schema.c; undoing it by hand is only right while it is
+# the last step.)
+v=$(sqlite3 "$db" 'PRAGMA user_version')
+if [ "$v" -ne 2 ]; then
+	_tap_result 0 "upgrade indexes old minutes # SKIP search is not the last step"
+else
+	sqlite3 "$db" "
+DROP TABLE search_fts; DROP TABLE search_doc;
+DROP TRIGGER search_minute_ai; DROP TRIGGER search_minute_au;
+DROP TRIGGER search_minute_ad; DROP TRIGGER search_resolution_ai;
+DROP TRIGGER search_resolution_au; DROP TRIGGER search_resolution_ad;
+DROP TRIGGER search_item_ai; DROP TRIGGER search_item_au;
+DROP TRIGGER search_item_ad; DROP TRIGGER search_declaration_ai;
+DROP TRIGGER search_declaration_au; DROP TRIGGER search_declaration_ad;
+DROP TRIGGER search_person_au; PRAGMA user_version = $((v - 1));"
+	has "upgrading indexes the minutes already recorded" "$(s hedgehogs)" \
+		"[Hedgehogs]"
+	is "the file is at the current schema again" \
+		"$(sqlite3 "$db" 'PRAGMA user_version')" "$v"
+fi
+
+done_testing
