@@ -1,0 +1,62 @@
+/*
+ * cli/cmd_seat: `clerk seat add BODY LABEL [--non-voting]` — a place on a
+ * body, usually held for an organisation or a role, added after the others.
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <string.h>
+
+#include "prepare.h"
+
+#define SEAT_USAGE "seat add BODY LABEL [--non-voting]"
+
+int cmd_seat(struct cli *cli, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{"non-voting", no_argument, NULL, 'n'},
+		{NULL, 0, NULL, 0},
+	};
+	if (argc < 2 || strcmp(argv[1], "add") != 0)
+		return cli_usage(cli, SEAT_USAGE);
+	bool voting = true;
+	int opt;
+	optind = 0; /* 0: glibc re-initialises (cli.c parsed with "+") */
+	while ((opt = getopt_long(argc - 1, argv + 1, "", options, NULL)) != -1) {
+		if (opt != 'n')
+			return cli_usage(cli, SEAT_USAGE);
+		voting = false;
+	}
+	if (argc - 1 - optind != 2)
+		return cli_usage(cli, SEAT_USAGE);
+	const char *body_name = argv[1 + optind], *label = argv[2 + optind];
+	struct db *db;
+	int code = cli_open_db(cli, DB_CREATE, &db);
+	if (code)
+		return code;
+	struct clerk_err err = {0};
+	struct body b = {0};
+	struct seat_info_list l = {0};
+	struct seat s = {0};
+	enum clerk_status rc = body_find(db, body_name, &b, &err);
+	if (!rc)
+		rc = seat_info_list(db, b.id, NULL, &l, &err);
+	if (!rc) {
+		snprintf(s.body_id, sizeof s.body_id, "%s", b.id);
+		s.position = (int)l.n + 1;
+		s.label = xstrdup(label);
+		s.voting = voting;
+		s.vacancy_note = xstrdup("");
+		rc = seat_create(db, &s, &err);
+	}
+	if (rc)
+		code = cli_report(cli, &err);
+	else
+		fprintf(cli->out, "Added seat %d of %s: %s%s.\n", s.position,
+			b.name, label, voting ? "" : " (non-voting)");
+	seat_free(&s);
+	seat_info_list_free(&l);
+	body_free(&b);
+	db_close(&db);
+	return code;
+}
