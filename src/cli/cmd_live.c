@@ -1,0 +1,207 @@
+/*
+ * cli/cmd_live: `clerk live [MEETING]`, the live console.  With no MEETING
+ * it takes the meeting in progress (or adjourned), else the next one
+ * scheduled, and lists the others to choose from when there are several.
+ * A scheduled meeting is opened (its clock starts) only after the clerk
+ * says yes.  --script/--dump (or CLERK_SCRIPT) run it headless for tests.
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "clerk/cli.h"
+#include "clerk/live.h"
+#include "clerk/model.h"
+#include "clerk/ui.h"
+#include "clerk/ui_live.h"
+
+#define LIVE_USAGE                                                       \
+	"live [MEETING] [--body NAME] [--script FILE] [--dump DIR] "     \
+	"[--size COLSxROWS] [--term TERM]"
+
+struct live_args {
+	const char *meeting, *body;
+	struct ui_options ui;
+};
+
+static int parse_args(struct cli *cli, int argc, char **argv,
+		      struct live_args *a)
+{
+	static const struct option options[] = {
+		{"body", required_argument, NULL, 'b'},
+		{"script", required_argument, NULL, 's'},
+		{"dump", required_argument, NULL, 'd'},
+		{"size", required_argument, NULL, 'z'},
+		{"term", required_argument, NULL, 't'},
+		{NULL, 0, NULL, 0},
+	};
+	int opt;
+	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
+		switch (opt) {
+		case 'b':
+			a->body = optarg;
+			break;
+		case 's':
+			a->ui.script = optarg;
+			break;
+		case 'd':
+			a->ui.dump_dir = optarg;
+			break;
+		case 't':
+			a->ui.term = optarg;
+			break;
+		case 'z':
+			if (sscanf(optarg, "%dx%d", &a->ui.cols, &a->ui.rows) != 2 ||
+			    a->ui.cols < 1 || a->ui.rows < 1) {
+				fprintf(cli->err, "clerk: --size wants COLSxROWS "
+						  "(e.g. 80x24), not '%s'\n",
+					optarg);
+				return 2;
+			}
+			break;
+		default:
+			return cli_usage(cli, LIVE_USAGE);
+		}
+	}
+	if (argc - optind > 1)
+		return cli_usage(cli, LIVE_USAGE);
+	a->meeting = optind < argc ? argv[optind] : NULL;
+	return 0;
+}
+
+/* A picker line for a meeting: "Health and Wellbeing Board, Thu 5 Oct
+ * 2017 10:00 (scheduled)". */
+static char *meeting_label(struct db *db, const struct meeting *m)
+{
+	struct body b = {0};
+	struct clerk_err err = {0};
+	char when[64] = "";
+	if (body_get(db, m->body_id, &b, &err) == CLERK_OK)
+		time_format_local(m->starts_at, b.tz, "%a %-d %b %Y %H:%M", when,
+				  sizeof when);
+	char *s = xasprintf("%s, %s (%s)", b.name ? b.name : "?", when,
+			    meeting_status_text(m->status));
+	body_free(&b);
+	return s;
+}
+
+/* With no MEETING: the current one, or a choice among the open and
+ * scheduled ones when there are several.  Returns the exit code. */
+static int choose_meeting(struct cli *cli, struct app *app, struct db *db,
+			  struct meeting *out)
+{
+	struct clerk_err err = {0};
+	struct meeting cur = {0};
+	if (meeting_current(db, clock_now(), &cur, &err) != CLERK_OK) {
+		if (err.status == CLERK_NOT_FOUND)
+			clerk_fail(&err, CLERK_NOT_FOUND,
+				   "no meeting in progress or scheduled: name "
+				   "one (clerk live 2017-10-05)");
+		return cli_report(cli, &err);
+	}
+	struct meeting_list all = {0};
+	if (meeting_list(db, NULL, &all, &err) != CLERK_OK) {
+		meeting_free(&cur);
+		return cli_report(cli, &err);
+	}
+	size_t n = 0, start = 0;
+	struct ui_pick_item *items = xcalloc(all.n + 1, sizeof *items);
+	char **labels = xcalloc(all.n + 1, sizeof *labels);
+	size_t *idx = xcalloc(all.n + 1, sizeof *idx);
+	time_t now = clock_now();
+	for (size_t i = 0; i < all.n; i++) {
+		const struct meeting *m = &all.v[i];
+		bool open = m->status == MEETING_IN_PROGRESS ||
+			    m->status == MEETING_ADJOURNED;
+		bool coming = m->status == MEETING_SCHEDULED &&
+			      m->starts_at + 86400 > now;
+		if (!open && !coming)
+			continue;
+		if (strcmp(m->id, cur.id) == 0)
+			start = n;
+		labels[n] = meeting_label(db, m);
+		items[n].label = labels[n];
+		idx[n++] = i;
+	}
+	int rc = 0;
+	if (n <= 1) {
+		*out = cur;
+		memset(&cur, 0, sizeof cur);
+	} else {
+		int c = ui_pick(app, "Which meeting?", items, n, (int)start);
+		if (c < 0) {
+			rc = 1;
+		} else {
+			rc = meeting_get(db, all.v[idx[c]].id, out, &err) == CLERK_OK
+				     ? 0
+				     : cli_report(cli, &err);
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		free(labels[i]);
+	free(labels);
+	free(items);
+	free(idx);
+	meeting_list_free(&all);
+	meeting_free(&cur);
+	return rc;
+}
+
+/* Open the meeting for running, asking before a scheduled one starts. */
+static int open_meeting(struct cli *cli, struct app *app, struct db *db,
+			const struct meeting *m, struct live **out)
+{
+	struct clerk_err err = {0};
+	if (m->status == MEETING_SCHEDULED) {
+		char *label = meeting_label(db, m);
+		char *q = xasprintf("Open the meeting now?  %s.  Its clock "
+				    "starts and attendance is taken.",
+				    label);
+		bool yes = ui_confirm(app, q);
+		free(q);
+		free(label);
+		if (!yes)
+			return 1;
+	}
+	if (live_open(db, m->id, out, &err) != CLERK_OK)
+		return cli_report(cli, &err);
+	return 0;
+}
+
+int cmd_live(struct cli *cli, int argc, char **argv)
+{
+	struct live_args a = {0};
+	a.ui.no_color = cli->no_color;
+	int rc = parse_args(cli, argc, argv, &a);
+	if (rc)
+		return rc;
+	struct db *db = NULL;
+	if ((rc = cli_open_db(cli, DB_EXISTING, &db)))
+		return rc;
+	struct clerk_err err = {0};
+	struct meeting m = {0};
+	if (a.meeting && meeting_find(db, a.meeting, a.body, &m, &err) != CLERK_OK) {
+		db_close(&db);
+		return cli_report(cli, &err);
+	}
+	struct app *app = ui_app_start(&a.ui, db, &err);
+	if (!app) {
+		meeting_free(&m);
+		db_close(&db);
+		return cli_report(cli, &err);
+	}
+	if (!a.meeting)
+		rc = choose_meeting(cli, app, db, &m);
+	struct live *l = NULL;
+	if (rc == 0)
+		rc = open_meeting(cli, app, db, &m, &l);
+	if (rc == 0)
+		ui_live_run(app, l);
+	int verdict = ui_app_end(&app);
+	live_free(&l);
+	meeting_free(&m);
+	db_close(&db);
+	return rc ? rc : verdict;
+}

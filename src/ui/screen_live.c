@@ -1,0 +1,1397 @@
+/*
+ * ui/screen_live: the live console, the screen the clerk keeps open for the
+ * whole meeting.  A header (body, date, venue, live clock, quorum), the
+ * agenda with planned and actual times, the current item with its running
+ * clock and everything captured for it, the attendance, and a status row.
+ * Every action of the running meeting (clerk/live.h) is a key or two away;
+ * each one commits through live before "saved" is shown.
+ *
+ * Geometry comes from ui_layout_live(); this file only paints and reacts.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "app_private.h"
+#include "clerk/live.h"
+#include "clerk/model.h"
+#include "clerk/ui_live.h"
+
+enum focus { FOCUS_AGENDA, FOCUS_ATTEND, FOCUS_COUNT };
+
+struct live_screen {
+	struct live *l;
+	enum focus focus;
+	size_t agenda_sel, agenda_top;
+	size_t att_sel, att_top;
+	struct ui_live_layout lay;
+};
+
+/* ----------------------------------------------------------- helpers */
+
+static void fmt_time(const struct live *l, time_t t, char out[16])
+{
+	if (!t) {
+		snprintf(out, 16, "-");
+		return;
+	}
+	time_format_local(t, l->body.tz, "%H:%M", out, 16);
+}
+
+static void fmt_clock(int secs, char out[16])
+{
+	if (secs < 0)
+		secs = -secs;
+	if (secs >= 3600)
+		snprintf(out, 16, "%d:%02d:%02d", secs / 3600, secs / 60 % 60,
+			 secs % 60);
+	else
+		snprintf(out, 16, "%02d:%02d", secs / 60, secs % 60);
+}
+
+/* After an action: "saved" and the live notice, or the refusal. */
+static void report(struct app *app, struct live_screen *s, enum clerk_status st,
+		   const struct clerk_err *err, const char *done)
+{
+	if (st != CLERK_OK) {
+		ui_app_error(app, err);
+		return;
+	}
+	ui_app_saved(app);
+	if (s->l->notice[0])
+		ui_app_message(app, UI_ROLE_WARN, "%s", s->l->notice);
+	else if (done)
+		ui_app_message(app, UI_ROLE_OK, "%s", done);
+}
+
+static const struct attendance *selected_att(struct live_screen *s)
+{
+	if (s->att_sel >= s->l->attendance.n)
+		return NULL;
+	return &s->l->attendance.v[s->att_sel];
+}
+
+static const struct live_item *current_item(const struct live *l)
+{
+	return l->current >= 0 && (size_t)l->current < l->nitems
+		       ? &l->items[l->current]
+		       : NULL;
+}
+
+/* The last resolution of the current item still pending (an amendment
+ * before its motion), or NULL. */
+static const struct resolution *pending_resolution(const struct live *l)
+{
+	const struct live_item *it = current_item(l);
+	if (!it)
+		return NULL;
+	for (size_t i = l->resolutions.n; i-- > 0;) {
+		const struct resolution *r = &l->resolutions.v[i];
+		if (strcmp(r->item_id, it->item.id) == 0 &&
+		    r->outcome == OUTCOME_PENDING && r->kind != RES_EXCLUSION)
+			return r;
+	}
+	return NULL;
+}
+
+static const struct resolution *last_motion(const struct live *l)
+{
+	const struct live_item *it = current_item(l);
+	if (!it)
+		return NULL;
+	for (size_t i = l->resolutions.n; i-- > 0;) {
+		const struct resolution *r = &l->resolutions.v[i];
+		if (strcmp(r->item_id, it->item.id) == 0 && r->kind == RES_MOTION)
+			return r;
+	}
+	return NULL;
+}
+
+/* ----------------------------------------------------------- header */
+
+static void draw_header(struct app *app, struct live_screen *s)
+{
+	const struct live *l = s->l;
+	struct ui_rect r = s->lay.header;
+	ui_fill(app, r, UI_ROLE_HEADER);
+	char date[64], now[16];
+	time_format_local(l->meeting.starts_at, l->body.tz, "%a %-d %b %Y", date,
+			  sizeof date);
+	fmt_time(l, clock_now(), now);
+	const char *state = l->closed	   ? "CLOSED"
+			    : l->adjourned ? "ADJOURNED"
+			    : l->running   ? "LIVE"
+					   : "OPEN";
+	char right[128];
+	snprintf(right, sizeof right, "%s%s %s  quorum %d/%d %s",
+		 l->public_excluded ? "PRIVATE  " : "", state, now,
+		 l->voting_in_room, l->quorum, l->quorate ? "ok" : "LOST");
+	int rw = utf8_width(right);
+	char *left = xasprintf(" %s · %s · %s", l->body.name, date,
+			       l->meeting.venue);
+	ui_put(app, r.y, r.x, r.w - rw - 2, UI_ROLE_HEADER, false, left);
+	free(left);
+	enum ui_role role = l->quorate ? UI_ROLE_HEADER : UI_ROLE_ERROR;
+	ui_put(app, r.y, r.x + r.w - rw - 1, rw, role, false, right);
+}
+
+/* ----------------------------------------------------------- agenda */
+
+static void draw_agenda(struct app *app, struct live_screen *s)
+{
+	const struct live *l = s->l;
+	struct ui_rect r = s->lay.agenda;
+	int tw = r.w - 15; /* marker 2, number 4, title, plan 6, actual 6 */
+	ui_put(app, r.y, r.x, r.w, UI_ROLE_TITLE, true, " AGENDA");
+	ui_put(app, r.y, r.x + r.w - 13, 13, UI_ROLE_TITLE, false,
+	       "plan actual");
+	int rows = r.h - 2;
+	if (rows < 1)
+		rows = 1;
+	if (s->agenda_sel < s->agenda_top)
+		s->agenda_top = s->agenda_sel;
+	if (s->agenda_sel >= s->agenda_top + (size_t)rows)
+		s->agenda_top = s->agenda_sel - (size_t)rows + 1;
+	for (int i = 0; i < rows && s->agenda_top + (size_t)i < l->nitems; i++) {
+		size_t idx = s->agenda_top + (size_t)i;
+		const struct live_item *it = &l->items[idx];
+		int y = r.y + 1 + i;
+		bool cur = (int)idx == l->current;
+		bool sel = s->focus == FOCUS_AGENDA && idx == s->agenda_sel;
+		enum ui_role role = sel		? UI_ROLE_SELECTED
+				    : cur	? UI_ROLE_CURRENT
+				    : it->done	? UI_ROLE_DONE
+						: UI_ROLE_NORMAL;
+		ui_put(app, y, r.x, r.w, role, true, "");
+		const char *mark = cur	       ? ui_glyph(app, UI_G_CURRENT)
+				   : it->done ? ui_glyph(app, UI_G_DONE)
+					      : " ";
+		ui_put(app, y, r.x, 2, role, false, mark);
+		ui_putf(app, y, r.x + 2, 4, role, "%s", it->item.number);
+		char *title = xasprintf("%s%s", it->item.title,
+					it->item.exempt ? " (exempt)" : "");
+		ui_put(app, y, r.x + 6, tw - 1, role, false, title);
+		free(title);
+		char plan[16], actual[16];
+		fmt_time(l, it->planned_start, plan);
+		if (it->started)
+			fmt_time(l, it->started, actual);
+		else
+			snprintf(actual, sizeof actual, "%s",
+				 ui_glyph(app, UI_G_DASH));
+		ui_put(app, y, r.x + r.w - 13, 5, role, false, plan);
+		ui_put_right(app, y, r.x + r.w - 7, 5, it->overrun ? UI_ROLE_WARN : role,
+			     actual);
+	}
+	/* the projected finish on the pane's last row */
+	char proj[16], plan[16];
+	fmt_time(l, l->projected_finish, proj);
+	fmt_time(l, l->planned_finish, plan);
+	int late = l->delay / 60;
+	char line[96];
+	if (l->closed)
+		snprintf(line, sizeof line, " closed at %s", proj);
+	else if (late > 0)
+		snprintf(line, sizeof line, " finish ~%s (plan %s, +%d min)",
+			 proj, plan, late);
+	else
+		snprintf(line, sizeof line, " finish ~%s (plan %s)", proj, plan);
+	ui_put(app, r.y + r.h - 1, r.x, r.w,
+	       late > 0 && !l->closed ? UI_ROLE_WARN : UI_ROLE_DIM, true, line);
+}
+
+/* -------------------------------------------------------- attendance */
+
+static char marker_of(const struct attendance *a)
+{
+	switch (a->status) {
+	case ATT_PRESENT:
+		return 'p';
+	case ATT_APOLOGY:
+		return 'a';
+	case ATT_ABSENT:
+		return 'x';
+	case ATT_SUBSTITUTE:
+		return 's';
+	case ATT_IN_ATTENDANCE:
+		return 'i';
+	default:
+		return '?';
+	}
+}
+
+/* The text of one attendance row (caller frees). */
+static char *att_line(const struct live *l, const struct attendance *a)
+{
+	struct strbuf sb = {0};
+	char *name = person_display_name(&a->person);
+	sb_add(&sb, name);
+	free(name);
+	const struct seat_info *si = live_seat_of(l, a->person_id);
+	if (a->status == ATT_SUBSTITUTE && a->substitute_for[0]) {
+		char *m = live_person_name(l, a->substitute_for);
+		sb_addf(&sb, " for %s", m);
+		free(m);
+	} else if (si && si->filled &&
+		   strcmp(si->member.id, a->person_id) == 0) {
+		if (si->role == ROLE_CHAIRMAN)
+			sb_add(&sb, " (Chairman)");
+		else if (si->role == ROLE_VICE_CHAIRMAN)
+			sb_add(&sb, " (Vice-Chairman)");
+	}
+	if (a->status == ATT_IN_ATTENDANCE && a->capacity && *a->capacity)
+		sb_addf(&sb, ", %s", a->capacity);
+	const struct live_presence *pr = live_presence_of(l, a->person_id);
+	char t[16];
+	if (a->arrived_at) {
+		fmt_time(l, a->arrived_at, t);
+		sb_addf(&sb, " arr %s", t);
+	}
+	if (pr && pr->departed) {
+		fmt_time(l, a->left_at, t);
+		sb_addf(&sb, " left %s", t);
+	} else if (pr && pr->out_interest) {
+		sb_add(&sb, " (out: interest)");
+	} else if (pr && pr->out) {
+		sb_add(&sb, " (out)");
+	}
+	return sb_detach(&sb);
+}
+
+static void draw_attendance(struct app *app, struct live_screen *s)
+{
+	const struct live *l = s->l;
+	struct ui_rect r = s->lay.attendance;
+	int np = 0, na = 0, ns = 0;
+	for (size_t i = 0; i < l->attendance.n; i++) {
+		enum attendance_status st = l->attendance.v[i].status;
+		np += st == ATT_PRESENT;
+		na += st == ATT_APOLOGY;
+		ns += st == ATT_SUBSTITUTE;
+	}
+	char title[96];
+	snprintf(title, sizeof title, " ATTENDANCE %d p · %d apol · %d sub", np,
+		 na, ns);
+	ui_put(app, r.y, r.x, r.w, UI_ROLE_TITLE, true, title);
+	int rows = r.h - 1;
+	if (s->att_sel >= l->attendance.n && l->attendance.n)
+		s->att_sel = l->attendance.n - 1;
+	if (s->att_sel < s->att_top)
+		s->att_top = s->att_sel;
+	if (rows > 0 && s->att_sel >= s->att_top + (size_t)rows)
+		s->att_top = s->att_sel - (size_t)rows + 1;
+	for (int i = 0; i < rows && s->att_top + (size_t)i < l->attendance.n;
+	     i++) {
+		size_t idx = s->att_top + (size_t)i;
+		const struct attendance *a = &l->attendance.v[idx];
+		const struct live_presence *pr = live_presence_of(l, a->person_id);
+		bool sel = s->focus == FOCUS_ATTEND && idx == s->att_sel;
+		enum ui_role role = sel ? UI_ROLE_SELECTED
+				    : (pr && (pr->out || pr->departed)) ||
+						      a->status == ATT_APOLOGY ||
+						      a->status == ATT_ABSENT
+					    ? UI_ROLE_DIM
+					    : UI_ROLE_NORMAL;
+		int y = r.y + 1 + i;
+		char *text = att_line(l, a);
+		ui_put(app, y, r.x, r.w, role, true, "");
+		ui_putf(app, y, r.x + 1, r.w - 1, role, "%c %s", marker_of(a),
+			text);
+		free(text);
+	}
+}
+
+/* ------------------------------------------------------- item pane */
+
+struct lines {
+	char **text;
+	enum ui_role *role;
+	size_t n, cap;
+};
+
+static void add_line(struct lines *ls, enum ui_role role, char *text)
+{
+	if (ls->n == ls->cap) {
+		ls->cap = ls->cap ? ls->cap * 2 : 32;
+		ls->text = xrealloc(ls->text, ls->cap * sizeof *ls->text);
+		ls->role = xrealloc(ls->role, ls->cap * sizeof *ls->role);
+	}
+	ls->text[ls->n] = text;
+	ls->role[ls->n] = role;
+	ls->n++;
+}
+
+/* Add text wrapped to width, the rows after the first indented by indent. */
+static void add_wrapped(struct lines *ls, enum ui_role role, int width,
+			int indent, const char *text)
+{
+	char **rows;
+	size_t n = ui_wrap(text, width - indent, &rows);
+	for (size_t i = 0; i < n; i++)
+		add_line(ls, role, i == 0 ? xstrdup(rows[i])
+					  : xasprintf("%*s%s", indent, "", rows[i]));
+	ui_lines_free(rows, n);
+}
+
+static void add_section(struct lines *ls, const struct live *l,
+			const char *item_id, enum minute_section sec,
+			const char *heading, const char *bullet, int width)
+{
+	bool any = false;
+	for (size_t i = 0; i < l->texts.n; i++) {
+		const struct minute_text *t = &l->texts.v[i];
+		if (strcmp(t->item_id, item_id) != 0 || t->section != sec)
+			continue;
+		if (!any && heading)
+			add_line(ls, UI_ROLE_TITLE, xstrdup(heading));
+		any = true;
+		char *line = xasprintf("%s%s", bullet, t->body);
+		add_wrapped(ls, UI_ROLE_NORMAL, width, (int)strlen(bullet), line);
+		free(line);
+	}
+}
+
+static void add_resolution(struct lines *ls, const struct live *l,
+			   const struct resolution *r, int n, int width)
+{
+	struct strbuf sb = {0};
+	const char *kind = r->kind == RES_AMENDMENT   ? "Amendment"
+			   : r->kind == RES_EXCLUSION ? "Exclusion"
+						      : "Motion";
+	if (r->outcome == OUTCOME_CARRIED && r->kind != RES_AMENDMENT)
+		sb_addf(&sb, "RESOLVED (%d): ", n);
+	else
+		sb_addf(&sb, "%s (%s): ", kind, outcome_text(r->outcome));
+	if (r->preamble && *r->preamble)
+		sb_addf(&sb, "%s ", r->preamble);
+	sb_add(&sb, r->body);
+	enum ui_role role = r->outcome == OUTCOME_PENDING ? UI_ROLE_CURRENT
+			    : r->outcome == OUTCOME_LOST  ? UI_ROLE_DIM
+							  : UI_ROLE_NORMAL;
+	add_wrapped(ls, role, width, 2, sb_str(&sb));
+	sb_reset(&sb);
+	if (r->mover[0] || r->seconder[0]) {
+		char *m = r->mover[0] ? live_person_name(l, r->mover)
+				      : xstrdup("not noted");
+		char *sc = r->seconder[0] ? live_person_name(l, r->seconder)
+					  : xstrdup("not noted");
+		sb_addf(&sb, "  moved %s, seconded %s", m, sc);
+		free(m);
+		free(sc);
+		add_wrapped(ls, UI_ROLE_DIM, width, 4, sb_str(&sb));
+		sb_reset(&sb);
+	}
+	if (r->voted) {
+		sb_addf(&sb, "  %s%d for, %d against, %d abstained",
+			r->recorded ? "recorded vote: " : "", r->votes_for,
+			r->votes_against, r->votes_abstain);
+		if (r->has_casting)
+			sb_addf(&sb, "; chair's casting vote %s",
+				vote_choice_text(r->casting));
+		sb_addf(&sb, " — %s", outcome_text(r->outcome));
+		add_wrapped(ls, UI_ROLE_DIM, width, 4, sb_str(&sb));
+	}
+	for (size_t i = 0; i < l->actions.n; i++) {
+		const struct action *a = &l->actions.v[i];
+		if (strcmp(a->resolution_id, r->id) != 0)
+			continue;
+		sb_reset(&sb);
+		sb_addf(&sb, "  Action: %s — %s%s%s", a->body,
+			*a->owner ? a->owner : "no owner", *a->due ? ", by " : "",
+			a->due);
+		add_wrapped(ls, UI_ROLE_NORMAL, width, 4, sb_str(&sb));
+	}
+	sb_free(&sb);
+}
+
+static void build_item_lines(const struct live *l, const struct live_item *it,
+			     int width, struct lines *ls)
+{
+	const char *id = it->item.id;
+	if (it->item.exempt)
+		add_wrapped(ls, UI_ROLE_WARN, width, 2,
+			    l->public_excluded
+				    ? "EXEMPT: press and public excluded"
+				    : "EXEMPT item: exclude the public (X)");
+	if (it->item.urgent_reason && *it->item.urgent_reason) {
+		char *u = xasprintf("Urgent: %s", it->item.urgent_reason);
+		add_wrapped(ls, UI_ROLE_WARN, width, 2, u);
+		free(u);
+	}
+	for (size_t i = 0; i < l->declarations.n; i++) {
+		const struct declaration *d = &l->declarations.v[i];
+		if (strcmp(d->item_id, id) != 0)
+			continue;
+		char *who = live_person_name(l, d->person_id);
+		char *line = xasprintf(
+			"Declared: %s — %s (%s)%s%s", who,
+			interest_kind_text(d->kind),
+			d->sensitive ? "sensitive" : d->what,
+			d->dispensation ? ", dispensation" : "",
+			d->left_room ? ", leaves the room" : "");
+		add_wrapped(ls, UI_ROLE_NORMAL, width, 2, line);
+		free(line);
+		free(who);
+	}
+	add_section(ls, l, id, SECTION_RECEIVED, NULL, "Received: ", width);
+	add_section(ls, l, id, SECTION_NARRATIVE, NULL, "", width);
+	add_section(ls, l, id, SECTION_HEARD, "Heard that:", "  - ", width);
+	add_section(ls, l, id, SECTION_COMMENTED, "Members commented:", "  - ",
+		    width);
+	add_section(ls, l, id, SECTION_EXEMPT, "Confidential minute:", "  ",
+		    width);
+	int n = 0;
+	for (size_t i = 0; i < l->resolutions.n; i++) {
+		const struct resolution *r = &l->resolutions.v[i];
+		if (strcmp(r->item_id, id) != 0)
+			continue;
+		if (r->outcome == OUTCOME_CARRIED && r->kind != RES_AMENDMENT)
+			n++;
+		add_resolution(ls, l, r, n, width);
+	}
+}
+
+static void draw_item(struct app *app, struct live_screen *s)
+{
+	const struct live *l = s->l;
+	struct ui_rect r = s->lay.item;
+	const struct live_item *it = current_item(l);
+	if (!it) {
+		ui_put(app, r.y, r.x + 1, r.w - 1, UI_ROLE_TITLE, false,
+		       "Meeting open: no item taken yet");
+		char keys[64];
+		ui_keymap_describe(&app->keymap, UI_ACT_next_item, keys,
+				   sizeof keys);
+		ui_putf(app, r.y + 2, r.x + 1, r.w - 2, UI_ROLE_NORMAL,
+			"%s starts the first item; a then p marks people "
+			"present.",
+			keys);
+		return;
+	}
+	char head[32], clock[64], el[16], plan[16];
+	fmt_time(l, it->started, head);
+	fmt_clock(it->elapsed, el);
+	fmt_clock(it->planned_seconds, plan);
+	if (it->planned_seconds)
+		snprintf(clock, sizeof clock, "%s %s %s of %s", head,
+			 it->running ? ui_glyph(app, UI_G_CURRENT) : "‖", el,
+			 plan);
+	else
+		snprintf(clock, sizeof clock, "%s %s %s", head,
+			 it->running ? ui_glyph(app, UI_G_CURRENT) : "‖", el);
+	int cw = utf8_width(clock);
+	char *title = xasprintf("%s %s", it->item.number, it->item.title);
+	ui_put(app, r.y, r.x + 1, r.w - cw - 3, UI_ROLE_TITLE, false, title);
+	free(title);
+	ui_put(app, r.y, r.x + r.w - cw, cw,
+	       it->overrun ? UI_ROLE_WARN : UI_ROLE_CURRENT, false, clock);
+	int y = r.y + 1;
+	if (it->overrun || l->adjourned || l->closed) {
+		char msg[96];
+		char over[16];
+		fmt_clock(-live_item_remaining(l), over);
+		if (l->closed)
+			snprintf(msg, sizeof msg, "Meeting closed");
+		else if (l->adjourned)
+			snprintf(msg, sizeof msg, "Adjourned: z resumes");
+		else
+			snprintf(msg, sizeof msg, "Over time by %s", over);
+		ui_put(app, y++, r.x + 1, r.w - 1, UI_ROLE_WARN, false, msg);
+	}
+	struct lines ls = {0};
+	int width = r.w - 2;
+	build_item_lines(l, it, width, &ls);
+	int rows = r.y + r.h - y;
+	/* newest capture last: show the tail when it does not fit */
+	size_t first = ls.n > (size_t)rows ? ls.n - (size_t)rows : 0;
+	for (size_t i = first; i < ls.n; i++)
+		ui_put(app, y++, r.x + 1, width, ls.role[i], false, ls.text[i]);
+	for (size_t i = 0; i < ls.n; i++)
+		free(ls.text[i]);
+	free(ls.text);
+	free(ls.role);
+}
+
+/* --------------------------------------------------------- the screen */
+
+static const char *hints(struct app *app, struct live_screen *s,
+			 struct strbuf *sb)
+{
+	static const enum ui_action agenda[] = {
+		UI_ACT_help, UI_ACT_next_item, UI_ACT_attendance,
+		UI_ACT_declare, UI_ACT_heard, UI_ACT_resolve, UI_ACT_vote,
+		UI_ACT_adjourn, UI_ACT_quit};
+	static const char *const agenda_l[] = {
+		"help", "next", "attend", "declare", "heard", "resolve",
+		"vote", "adjourn", "quit"};
+	static const enum ui_action attend[] = {
+		UI_ACT_help, UI_ACT_present, UI_ACT_apology, UI_ACT_substitute,
+		UI_ACT_late, UI_ACT_departed, UI_ACT_out_of_room,
+		UI_ACT_in_attendance, UI_ACT_focus, UI_ACT_quit};
+	static const char *const attend_l[] = {
+		"help", "present", "apology", "sub", "late", "left", "out/in",
+		"also", "agenda", "quit"};
+	bool att = s->focus == FOCUS_ATTEND;
+	size_t n = att ? sizeof attend / sizeof attend[0]
+		       : sizeof agenda / sizeof agenda[0];
+	for (size_t i = 0; i < n; i++) {
+		enum ui_action a = att ? attend[i] : agenda[i];
+		const struct ui_keymap *km = &app->keymap;
+		if (km->nkeys[a] == 0)
+			continue;
+		char name[32];
+		ui_key_name(km->keys[a][0], name);
+		/* "<F1>" reads better as "F1" on the status row */
+		if (name[0] == '<' && name[1] == 'F') {
+			memmove(name, name + 1, strlen(name));
+			name[strlen(name) - 1] = '\0';
+		}
+		sb_addf(sb, "%s%s %s", i ? "|" : "", name,
+			att ? attend_l[i] : agenda_l[i]);
+	}
+	return sb_str(sb);
+}
+
+static void live_draw(struct app *app, void *state)
+{
+	struct live_screen *s = state;
+	ui_layout_live(COLS, LINES, &s->lay);
+	if (s->lay.too_small)
+		return;
+	draw_header(app, s);
+	draw_agenda(app, s);
+	draw_attendance(app, s);
+	draw_item(app, s);
+	int top = s->lay.item.y, h = s->lay.item.h;
+	ui_vline(app, top, s->lay.item.x - 1, h);
+	if (s->lay.wide)
+		ui_vline(app, top, s->lay.attendance.x - 1, h);
+	struct strbuf sb = {0};
+	ui_draw_status(app, s->lay.status.y, hints(app, s, &sb));
+	sb_free(&sb);
+}
+
+static void live_tick(struct app *app, void *state)
+{
+	struct live_screen *s = state;
+	struct clerk_err err = {0};
+	if (live_reload(s->l, &err) != CLERK_OK)
+		ui_app_error(app, &err);
+}
+
+static bool live_may_quit(struct app *app, void *state)
+{
+	struct live_screen *s = state;
+	if (s->l->closed)
+		return true;
+	return ui_confirm(app, "Leave the console?  The meeting stays open: "
+			       "clerk live takes it up again where it was.");
+}
+
+static size_t live_contexts(struct app *app, void *state,
+			    enum ui_context out[4])
+{
+	(void)app;
+	struct live_screen *s = state;
+	size_t n = 0;
+	if (s->focus == FOCUS_ATTEND)
+		out[n++] = UI_CTX_ATTEND;
+	out[n++] = UI_CTX_LIVE;
+	out[n++] = UI_CTX_LIST;
+	return n;
+}
+
+/* ----------------------------------------------------------- pickers */
+
+/* Pick a person among the attendance rows (present ones first); only
+ * those present when present_only.  Returns the index in attendance or
+ * -1. */
+static int pick_attendee(struct app *app, struct live_screen *s,
+			 const char *title, bool present_only, bool allow_none)
+{
+	const struct live *l = s->l;
+	size_t n = l->attendance.n;
+	struct ui_pick_item *items = xcalloc(n + 1, sizeof *items);
+	int *map = xcalloc(n + 1, sizeof *map);
+	char **labels = xcalloc(n + 1, sizeof *labels);
+	size_t k = 0;
+	if (allow_none) {
+		items[k].label = "(not noted)";
+		map[k++] = -2;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const struct attendance *a = &l->attendance.v[i];
+		bool present = a->status == ATT_PRESENT ||
+			       a->status == ATT_SUBSTITUTE ||
+			       a->status == ATT_IN_ATTENDANCE;
+		if (present_only && !present)
+			continue;
+		labels[k] = person_display_name(&a->person);
+		items[k].label = labels[k];
+		const struct live_presence *pr = live_presence_of(l, a->person_id);
+		items[k].note = pr && pr->out ? "out of the room" : NULL;
+		map[k++] = (int)i;
+	}
+	int choice = ui_pick(app, title, items, k, allow_none ? 1 : 0);
+	int result = choice >= 0 ? map[choice] : -1;
+	for (size_t i = 0; i < k; i++)
+		free(labels[i]);
+	free(labels);
+	free(items);
+	free(map);
+	return result;
+}
+
+/* Ask for a whole number >= 0 (NULL title cancels: -1). */
+static int prompt_number(struct app *app, const char *title)
+{
+	for (;;) {
+		char *s = ui_prompt(app, title, NULL);
+		if (!s)
+			return -1;
+		char *end;
+		long v = strtol(s, &end, 10);
+		bool ok = *s && *end == '\0' && v >= 0 && v < 10000;
+		free(s);
+		if (ok)
+			return (int)v;
+		ui_message_box(app, "Not a number", "Type a whole number, 0 or more.");
+	}
+}
+
+/* ------------------------------------------------------------ actions */
+
+struct text_ctx {
+	struct live_screen *s;
+	enum minute_section section;
+};
+
+/* Save the editor's text: each line a point of the section. */
+static enum clerk_status commit_text(struct app *app, void *ctx,
+				     const char *text, struct clerk_err *err)
+{
+	(void)app;
+	struct text_ctx *t = ctx;
+	const char *p = text;
+	int added = 0;
+	while (*p) {
+		size_t len = strcspn(p, "\n");
+		char *line = xstrndup(p, len);
+		char *b = line;
+		while (*b == ' ')
+			b++;
+		if (*b) {
+			enum clerk_status st =
+				live_text_add(t->s->l, t->section, b, NULL, err);
+			if (st != CLERK_OK) {
+				free(line);
+				return st;
+			}
+			added++;
+		}
+		free(line);
+		p += len;
+		if (*p == '\n')
+			p++;
+	}
+	if (!added)
+		return clerk_fail(err, CLERK_INVALID,
+				  "nothing to save: type the text, or Esc");
+	return CLERK_OK;
+}
+
+static void act_text(struct app *app, struct live_screen *s,
+		     enum minute_section sec, const char *title)
+{
+	if (!current_item(s->l)) {
+		ui_app_message(app, UI_ROLE_WARN, "Start an item first (n)");
+		return;
+	}
+	if (s->l->public_excluded && sec == SECTION_RECEIVED)
+		sec = SECTION_EXEMPT;
+	struct text_ctx t = {s, sec};
+	if (ui_edit(app, title, NULL, commit_text, &t))
+		report(app, s, CLERK_OK, NULL, NULL);
+}
+
+struct move_ctx {
+	struct live_screen *s;
+	enum resolution_kind kind;
+	const char *amends;
+	const char *mover, *seconder;
+};
+
+static enum clerk_status commit_move(struct app *app, void *ctx,
+				     const char *text, struct clerk_err *err)
+{
+	(void)app;
+	struct move_ctx *m = ctx;
+	return live_move(m->s->l, m->kind, m->amends, "", text, m->mover,
+			 m->seconder, NULL, err);
+}
+
+static void act_move(struct app *app, struct live_screen *s,
+		     enum resolution_kind kind)
+{
+	const struct live *l = s->l;
+	if (!current_item(l)) {
+		ui_app_message(app, UI_ROLE_WARN, "Start an item first (n)");
+		return;
+	}
+	char amends[CLERK_UUID_LEN] = "";
+	if (kind == RES_AMENDMENT) {
+		const struct resolution *m = last_motion(l);
+		if (!m || m->outcome != OUTCOME_PENDING) {
+			ui_app_message(app, UI_ROLE_WARN,
+				       "No motion pending on this item to amend");
+			return;
+		}
+		snprintf(amends, sizeof amends, "%s", m->id);
+	}
+	int mi = pick_attendee(app, s, "Moved by", true, true);
+	if (mi == -1)
+		return;
+	int si = pick_attendee(app, s, "Seconded by", true, true);
+	if (si == -1)
+		return;
+	clerk_id mover = "", seconder = "";
+	if (mi >= 0)
+		snprintf(mover, sizeof mover, "%s",
+			 l->attendance.v[mi].person_id);
+	if (si >= 0)
+		snprintf(seconder, sizeof seconder, "%s",
+			 l->attendance.v[si].person_id);
+	struct move_ctx m = {s, kind, kind == RES_AMENDMENT ? amends : NULL,
+			     mover, seconder};
+	if (ui_edit(app,
+		    kind == RES_AMENDMENT ? "Amendment: the words proposed"
+					  : "Motion: That the Board ...",
+		    NULL, commit_move, &m)) {
+		char agree[32], vote[32];
+		ui_keymap_describe(&app->keymap, UI_ACT_agree, agree, sizeof agree);
+		ui_keymap_describe(&app->keymap, UI_ACT_vote, vote, sizeof vote);
+		char *msg = xasprintf("%s moved: %s agrees it, %s takes a vote",
+				      kind == RES_AMENDMENT ? "Amendment"
+							    : "Motion",
+				      agree, vote);
+		report(app, s, CLERK_OK, NULL, msg);
+		free(msg);
+	}
+}
+
+static void ask_casting(struct app *app, struct live_screen *s,
+			const char *id)
+{
+	struct ui_pick_item items[] = {{.label = "for"}, {.label = "against"}};
+	int c = ui_pick(app, "Equal votes: the chair's casting vote", items, 2,
+			0);
+	if (c < 0) {
+		ui_app_message(app, UI_ROLE_WARN,
+			       "Votes equal: the casting vote is still needed (v)");
+		return;
+	}
+	struct clerk_err err = {0};
+	enum clerk_status st = live_casting_vote(
+		s->l, id, c == 0 ? VOTE_FOR : VOTE_AGAINST, &err);
+	report(app, s, st, &err, "Casting vote recorded");
+}
+
+static bool tie_pending(const struct live *l, const char *id)
+{
+	for (size_t i = 0; i < l->resolutions.n; i++) {
+		const struct resolution *r = &l->resolutions.v[i];
+		if (strcmp(r->id, id) == 0)
+			return r->voted && r->outcome == OUTCOME_PENDING &&
+			       r->votes_for == r->votes_against;
+	}
+	return false;
+}
+
+static void act_recorded_vote(struct app *app, struct live_screen *s,
+			      const char *id)
+{
+	struct live *l = s->l;
+	struct ui_pick_item choices[] = {{.label = "for"},
+					 {.label = "against"},
+					 {.label = "abstain"},
+					 {.label = "did not vote"}};
+	int excluded = 0;
+	size_t n = l->attendance.n;
+	clerk_id *people = xcalloc(n + 1, sizeof *people);
+	size_t np = 0;
+	for (size_t i = 0; i < n; i++)
+		snprintf(people[np++], sizeof people[0], "%s",
+			 l->attendance.v[i].person_id);
+	struct clerk_err err = {0};
+	for (size_t i = 0; i < np; i++) {
+		const struct live_presence *pr = live_presence_of(l, people[i]);
+		if (!pr || !pr->voting)
+			continue;
+		if (!live_entitled(l, people[i], l->current, NULL, 0)) {
+			excluded += pr->out || pr->out_interest;
+			continue;
+		}
+		char *name = live_person_name(l, people[i]);
+		char *title = xasprintf("Recorded vote: %s", name);
+		free(name);
+		int c = ui_pick(app, title, choices, 4, 0);
+		free(title);
+		if (c < 0) {
+			ui_app_message(app, UI_ROLE_WARN,
+				       "Recorded vote stopped: the votes so far "
+				       "are saved; v continues");
+			free(people);
+			return;
+		}
+		if (c == 3)
+			continue;
+		enum vote_choice v = c == 0 ? VOTE_FOR
+				     : c == 1 ? VOTE_AGAINST
+					      : VOTE_ABSTAIN;
+		if (live_vote_member(l, id, people[i], v, "", &err) != CLERK_OK) {
+			ui_app_error(app, &err);
+			free(people);
+			return;
+		}
+		ui_app_saved(app);
+	}
+	free(people);
+	enum clerk_status st = live_vote_close(l, id, &err);
+	if (st == CLERK_OK && tie_pending(l, id)) {
+		ask_casting(app, s, id);
+		return;
+	}
+	char msg[96];
+	snprintf(msg, sizeof msg, "Recorded vote closed%s",
+		 excluded ? " (members out of the room did not vote)" : "");
+	report(app, s, st, &err, msg);
+}
+
+static void act_vote(struct app *app, struct live_screen *s)
+{
+	struct live *l = s->l;
+	const struct resolution *r = pending_resolution(l);
+	if (!r) {
+		ui_app_message(app, UI_ROLE_WARN,
+			       "Nothing to vote on: move a motion first (r)");
+		return;
+	}
+	char id[CLERK_UUID_LEN];
+	snprintf(id, sizeof id, "%s", r->id);
+	if (tie_pending(l, id)) {
+		ask_casting(app, s, id);
+		return;
+	}
+	struct ui_pick_item how[] = {{.label = "by show of hands (counts)"},
+				     {.label = "recorded vote (by name)"}};
+	char *title = xasprintf("Vote on the %s",
+				r->kind == RES_AMENDMENT ? "amendment" : "motion");
+	int c = ui_pick(app, title, how, 2, 0);
+	free(title);
+	if (c < 0)
+		return;
+	if (c == 1) {
+		act_recorded_vote(app, s, id);
+		return;
+	}
+	int f = prompt_number(app, "Votes for");
+	if (f < 0)
+		return;
+	int a = prompt_number(app, "Votes against");
+	if (a < 0)
+		return;
+	int ab = prompt_number(app, "Abstentions");
+	if (ab < 0)
+		return;
+	struct clerk_err err = {0};
+	enum clerk_status st = live_vote_counts(l, id, f, a, ab, &err);
+	if (st == CLERK_OK && tie_pending(l, id)) {
+		ui_app_saved(app);
+		ask_casting(app, s, id);
+		return;
+	}
+	report(app, s, st, &err, "Vote recorded");
+}
+
+static void act_declare(struct app *app, struct live_screen *s)
+{
+	struct live *l = s->l;
+	int who = pick_attendee(app, s, "Declaration by", false, false);
+	if (who < 0)
+		return;
+	clerk_id pid;
+	snprintf(pid, sizeof pid, "%s", l->attendance.v[who].person_id);
+	/* which item: the current one, else the one selected */
+	size_t n = l->nitems;
+	struct ui_pick_item *items = xcalloc(n, sizeof *items);
+	char **labels = xcalloc(n, sizeof *labels);
+	for (size_t i = 0; i < n; i++) {
+		labels[i] = xasprintf("%s %s", l->items[i].item.number,
+				      l->items[i].item.title);
+		items[i].label = labels[i];
+		items[i].note = (int)i == l->current ? "current" : NULL;
+	}
+	int start = l->current >= 0 ? l->current : (int)s->agenda_sel;
+	int item = ui_pick(app, "On item", items, n, start);
+	for (size_t i = 0; i < n; i++)
+		free(labels[i]);
+	free(labels);
+	free(items);
+	if (item < 0)
+		return;
+	struct ui_pick_item kinds[] = {
+		{.label = "disclosable pecuniary (leaves the room)"},
+		{.label = "other registrable"},
+		{.label = "non-registrable / personal"},
+		{.label = "pecuniary, sensitive (only its existence minuted)"},
+	};
+	int k = ui_pick(app, "Kind of interest", kinds, 4, 0);
+	if (k < 0)
+		return;
+	enum interest_kind kind = k == 1   ? INTEREST_REGISTRABLE
+				  : k == 2 ? INTEREST_NON_REGISTRABLE
+					   : INTEREST_PECUNIARY;
+	char *what = ui_prompt(app, "The interest (e.g. school governor)", NULL);
+	if (!what)
+		return;
+	bool disp = false;
+	if (kind == INTEREST_PECUNIARY)
+		disp = ui_confirm(app, "Has the member a dispensation to stay "
+				       "and take part?");
+	struct clerk_err err = {0};
+	enum clerk_status st = live_declare(l, pid, item, kind, what, k == 3,
+					    disp, NULL, &err);
+	free(what);
+	report(app, s, st, &err, "Declaration recorded");
+}
+
+static void act_substitute(struct app *app, struct live_screen *s)
+{
+	struct live *l = s->l;
+	const struct attendance *a = selected_att(s);
+	if (!a)
+		return;
+	clerk_id member;
+	snprintf(member, sizeof member, "%s", a->person_id);
+	const struct seat_info *si = live_seat_of(l, member);
+	if (!si || !si->filled || strcmp(si->member.id, member) != 0) {
+		ui_app_message(app, UI_ROLE_WARN,
+			       "Select the member who sends the substitute");
+		return;
+	}
+	struct person_list all = {0};
+	struct clerk_err err = {0};
+	if (person_list_all(l->db, &all, &err) != CLERK_OK) {
+		ui_app_error(app, &err);
+		return;
+	}
+	size_t cap = si->nsubs + all.n + 4, k = 0;
+	struct ui_pick_item *items = xcalloc(cap, sizeof *items);
+	char **labels = xcalloc(cap, sizeof *labels);
+	const char **ids = xcalloc(cap, sizeof *ids);
+	items[k++] = (struct ui_pick_item){.label = "Nominated substitutes",
+					   .heading = true};
+	for (size_t i = 0; i < si->nsubs; i++) {
+		labels[k] = person_display_name(&si->subs[i].person);
+		items[k].label = labels[k];
+		ids[k++] = si->subs[i].person.id;
+	}
+	if (si->nsubs == 0)
+		items[k++] = (struct ui_pick_item){
+			.label = "(none nominated)", .disabled = true,
+			.note = "no nominated substitute"};
+	items[k++] = (struct ui_pick_item){
+		.label = "Anyone else (recorded with a warning)", .heading = true};
+	for (size_t i = 0; i < all.n; i++) {
+		bool nominated = false;
+		for (size_t j = 0; j < si->nsubs; j++)
+			nominated |= strcmp(si->subs[j].person.id, all.v[i].id) == 0;
+		if (nominated || strcmp(all.v[i].id, member) == 0)
+			continue;
+		labels[k] = person_display_name(&all.v[i]);
+		items[k].label = labels[k];
+		const struct seat_info *own = live_seat_of(l, all.v[i].id);
+		if (own && own->filled && strcmp(own->member.id, all.v[i].id) == 0) {
+			items[k].disabled = true;
+			items[k].note = "holds a seat";
+		}
+		ids[k++] = all.v[i].id;
+	}
+	char *m = live_person_name(l, member);
+	char *title = xasprintf("Substitute for %s", m);
+	free(m);
+	int c = ui_pick(app, title, items, k, 1);
+	free(title);
+	enum clerk_status st = CLERK_OK;
+	if (c >= 0 && ids[c]) {
+		clerk_id sub;
+		snprintf(sub, sizeof sub, "%s", ids[c]);
+		st = live_att_substitute(l, member, sub, &err);
+		report(app, s, st, &err, "Substitute recorded");
+	}
+	for (size_t i = 0; i < k; i++)
+		free(labels[i]);
+	free(labels);
+	free(items);
+	free(ids);
+	person_list_free(&all);
+}
+
+/* The attendance actions on the selected person. */
+static bool act_attendance(struct app *app, struct live_screen *s,
+			   enum ui_action a)
+{
+	struct live *l = s->l;
+	struct clerk_err err = {0};
+	enum clerk_status st = CLERK_OK;
+	if (a == UI_ACT_in_attendance) {
+		char *name = ui_prompt(app, "Also in attendance: name", NULL);
+		if (!name)
+			return true;
+		char *cap = ui_prompt(app, "Capacity (e.g. Director of Public Health)",
+				      NULL);
+		if (cap) {
+			st = live_att_also(l, name, cap, NULL, &err);
+			report(app, s, st, &err, "Added");
+		}
+		free(name);
+		free(cap);
+		return true;
+	}
+	if (a == UI_ACT_all_present) {
+		int count = 0;
+		st = live_att_all_present(l, &count, &err);
+		char msg[64];
+		snprintf(msg, sizeof msg, "%d marked present", count);
+		report(app, s, st, &err, msg);
+		return true;
+	}
+	const struct attendance *row = selected_att(s);
+	if (!row)
+		return true;
+	clerk_id pid;
+	snprintf(pid, sizeof pid, "%s", row->person_id);
+	switch (a) {
+	case UI_ACT_present:
+		st = live_att_present(l, pid, &err);
+		break;
+	case UI_ACT_apology: {
+		char *reason = ui_prompt(app, "Apology: reason (may be empty)", NULL);
+		if (!reason)
+			return true;
+		st = live_att_apology(l, pid, reason, &err);
+		free(reason);
+		break;
+	}
+	case UI_ACT_absent:
+		st = live_att_absent(l, pid, "", &err);
+		break;
+	case UI_ACT_substitute:
+		act_substitute(app, s);
+		return true;
+	case UI_ACT_late:
+		st = live_att_arrived(l, pid, 0, &err);
+		break;
+	case UI_ACT_departed:
+		st = live_att_departed(l, pid, 0, &err);
+		break;
+	case UI_ACT_out_of_room: {
+		const struct live_presence *pr = live_presence_of(l, pid);
+		st = pr && pr->out ? live_returned(l, pid, &err)
+				   : live_left_room(l, pid, &err);
+		break;
+	}
+	default:
+		return false;
+	}
+	report(app, s, st, &err, NULL);
+	return true;
+}
+
+static void act_simple(struct app *app, struct live_screen *s,
+		       enum clerk_status st, const struct clerk_err *err,
+		       const char *done)
+{
+	report(app, s, st, err, done);
+	if (st == CLERK_OK && s->l->current >= 0)
+		s->agenda_sel = (size_t)s->l->current;
+}
+
+static void act_exclude(struct app *app, struct live_screen *s)
+{
+	struct live *l = s->l;
+	char *para = NULL;
+	if (l->council.kind == COUNCIL_PRINCIPAL) {
+		para = ui_prompt(app, "Paragraph of Schedule 12A (1-7)", NULL);
+		if (!para)
+			return;
+	}
+	struct clerk_err err = {0};
+	enum clerk_status st = live_exclude_public(l, -1, para ? para : "", NULL,
+						   &err);
+	free(para);
+	report(app, s, st, &err, "Press and public excluded");
+}
+
+static void act_urgent(struct app *app, struct live_screen *s)
+{
+	char *title = ui_prompt(app, "Urgent item: title", NULL);
+	if (!title)
+		return;
+	char *reason = ui_prompt(app, "The chair's reason for urgency", NULL);
+	if (reason) {
+		struct clerk_err err = {0};
+		size_t idx = 0;
+		enum clerk_status st =
+			live_add_urgent(s->l, title, reason, &idx, &err);
+		if (st == CLERK_OK)
+			s->agenda_sel = idx;
+		report(app, s, st, &err,
+		       "Urgent item added: Enter on it in the agenda takes it");
+	}
+	free(title);
+	free(reason);
+}
+
+static void act_action(struct app *app, struct live_screen *s)
+{
+	const struct live *l = s->l;
+	const struct resolution *r = NULL;
+	const struct live_item *it = current_item(l);
+	for (size_t i = 0; it && i < l->resolutions.n; i++)
+		if (strcmp(l->resolutions.v[i].item_id, it->item.id) == 0)
+			r = &l->resolutions.v[i];
+	char rid[CLERK_UUID_LEN] = "";
+	if (r)
+		snprintf(rid, sizeof rid, "%s", r->id);
+	char *body = ui_prompt(app, "Action: what is to be done", NULL);
+	if (!body)
+		return;
+	char *owner = ui_prompt(app, "Owner", NULL);
+	char *due = owner ? ui_prompt(app, "Due date (YYYY-MM-DD, may be empty)",
+				      NULL)
+			  : NULL;
+	if (owner && due) {
+		struct clerk_err err = {0};
+		enum clerk_status st = live_action_add(
+			s->l, rid[0] ? rid : NULL, body, owner, due, NULL, &err);
+		report(app, s, st, &err, "Action recorded");
+	}
+	free(body);
+	free(owner);
+	free(due);
+}
+
+static void act_adjourn(struct app *app, struct live_screen *s)
+{
+	struct clerk_err err = {0};
+	if (s->l->adjourned) {
+		if (!ui_confirm(app, "Resume the meeting now?"))
+			return;
+		act_simple(app, s, live_resume(s->l, &err), &err, "Resumed");
+		return;
+	}
+	char *reason = ui_prompt(app, "Adjourn: reason (may be empty)", NULL);
+	if (!reason)
+		return;
+	act_simple(app, s, live_adjourn(s->l, reason, &err), &err,
+		   "Adjourned: z resumes");
+	free(reason);
+}
+
+static void move_sel(struct live_screen *s, long delta)
+{
+	size_t *sel = s->focus == FOCUS_ATTEND ? &s->att_sel : &s->agenda_sel;
+	size_t n = s->focus == FOCUS_ATTEND ? s->l->attendance.n : s->l->nitems;
+	if (n == 0)
+		return;
+	long v = (long)*sel + delta;
+	if (v < 0)
+		v = 0;
+	if (v >= (long)n)
+		v = (long)n - 1;
+	*sel = (size_t)v;
+}
+
+static void click(struct app *app, struct live_screen *s)
+{
+	int x, y;
+	ui_app_mouse(app, &x, &y);
+	struct ui_rect a = s->lay.agenda, t = s->lay.attendance;
+	if (x >= a.x && x < a.x + a.w && y > a.y && y < a.y + a.h - 1) {
+		size_t idx = s->agenda_top + (size_t)(y - a.y - 1);
+		if (idx < s->l->nitems) {
+			s->focus = FOCUS_AGENDA;
+			s->agenda_sel = idx;
+		}
+	} else if (x >= t.x && x < t.x + t.w && y > t.y && y < t.y + t.h) {
+		size_t idx = s->att_top + (size_t)(y - t.y - 1);
+		if (idx < s->l->attendance.n) {
+			s->focus = FOCUS_ATTEND;
+			s->att_sel = idx;
+		}
+	}
+}
+
+static enum ui_key_result live_key(struct app *app, void *state, int key)
+{
+	struct live_screen *s = state;
+	struct live *l = s->l;
+	struct clerk_err err = {0};
+	if (key == UI_KEY_CLICK) {
+		click(app, s);
+		return UI_KEY_USED;
+	}
+	enum ui_context ctxs[4];
+	size_t n = live_contexts(app, s, ctxs);
+	enum ui_action a = ui_keymap_lookup_in(&app->keymap, ctxs, n, key);
+	int page = (s->focus == FOCUS_ATTEND ? s->lay.attendance.h
+					     : s->lay.agenda.h) - 2;
+	if (page < 1)
+		page = 1;
+	if (ui_action_info(a)->context == UI_CTX_ATTEND)
+		return act_attendance(app, s, a) ? UI_KEY_USED : UI_KEY_UNUSED;
+	switch (a) {
+	case UI_ACT_up:
+		move_sel(s, -1);
+		break;
+	case UI_ACT_down:
+		move_sel(s, 1);
+		break;
+	case UI_ACT_page_up:
+		move_sel(s, -page);
+		break;
+	case UI_ACT_page_down:
+		move_sel(s, page);
+		break;
+	case UI_ACT_top:
+		move_sel(s, -100000);
+		break;
+	case UI_ACT_bottom:
+		move_sel(s, 100000);
+		break;
+	case UI_ACT_focus:
+	case UI_ACT_focus_back:
+		s->focus = s->focus == FOCUS_AGENDA ? FOCUS_ATTEND : FOCUS_AGENDA;
+		break;
+	case UI_ACT_attendance:
+		s->focus = FOCUS_ATTEND;
+		break;
+	case UI_ACT_cancel:
+		s->focus = FOCUS_AGENDA;
+		break;
+	case UI_ACT_select:
+		if (s->focus == FOCUS_AGENDA)
+			act_simple(app, s, live_jump(l, s->agenda_sel, &err),
+				   &err, NULL);
+		break;
+	case UI_ACT_search: {
+		size_t cnt = s->focus == FOCUS_ATTEND ? l->attendance.n
+						      : l->nitems;
+		struct ui_pick_item *items = xcalloc(cnt + 1, sizeof *items);
+		char **labels = xcalloc(cnt + 1, sizeof *labels);
+		for (size_t i = 0; i < cnt; i++) {
+			labels[i] = s->focus == FOCUS_ATTEND
+					    ? att_line(l, &l->attendance.v[i])
+					    : xasprintf("%s %s",
+							l->items[i].item.number,
+							l->items[i].item.title);
+			items[i].label = labels[i];
+		}
+		int c = ui_pick(app, "Find", items, cnt, 0);
+		if (c >= 0)
+			*(s->focus == FOCUS_ATTEND ? &s->att_sel
+						   : &s->agenda_sel) = (size_t)c;
+		for (size_t i = 0; i < cnt; i++)
+			free(labels[i]);
+		free(labels);
+		free(items);
+		break;
+	}
+	case UI_ACT_next_item:
+		act_simple(app, s, live_next(l, &err), &err, NULL);
+		break;
+	case UI_ACT_prev_item:
+		act_simple(app, s, live_prev(l, &err), &err, NULL);
+		break;
+	case UI_ACT_declare:
+		act_declare(app, s);
+		break;
+	case UI_ACT_received:
+		act_text(app, s, SECTION_RECEIVED,
+			 "The meeting received (one paragraph per line)");
+		break;
+	case UI_ACT_heard:
+		act_text(app, s, SECTION_HEARD,
+			 "The meeting heard that (one point per line)");
+		break;
+	case UI_ACT_commented:
+		act_text(app, s, SECTION_COMMENTED,
+			 "Members commented (one point per line)");
+		break;
+	case UI_ACT_resolve:
+		act_move(app, s, RES_MOTION);
+		break;
+	case UI_ACT_amend:
+		act_move(app, s, RES_AMENDMENT);
+		break;
+	case UI_ACT_vote:
+		act_vote(app, s);
+		break;
+	case UI_ACT_agree: {
+		const struct resolution *r = pending_resolution(l);
+		if (!r) {
+			ui_app_message(app, UI_ROLE_WARN, "No motion pending");
+			break;
+		}
+		char id[CLERK_UUID_LEN];
+		snprintf(id, sizeof id, "%s", r->id);
+		report(app, s, live_agree(l, id, &err), &err, "Agreed");
+		break;
+	}
+	case UI_ACT_exclude:
+		act_exclude(app, s);
+		break;
+	case UI_ACT_readmit:
+		report(app, s, live_readmit_public(l, &err), &err,
+		       "Press and public readmitted");
+		break;
+	case UI_ACT_urgent:
+		act_urgent(app, s);
+		break;
+	case UI_ACT_action:
+		act_action(app, s);
+		break;
+	case UI_ACT_adjourn:
+		act_adjourn(app, s);
+		break;
+	case UI_ACT_close_meeting:
+		if (ui_confirm(app, "Close the meeting now?"))
+			act_simple(app, s, live_close(l, &err), &err,
+				   "Meeting closed");
+		break;
+	default:
+		return UI_KEY_UNUSED;
+	}
+	return UI_KEY_USED;
+}
+
+static const struct ui_screen_ops live_ops = {
+	.name = "live",
+	.draw = live_draw,
+	.key = live_key,
+	.resize = NULL,
+	.tick = live_tick,
+	.may_quit = live_may_quit,
+	.contexts = live_contexts,
+};
+
+void ui_live_run(struct app *app, struct live *l)
+{
+	struct live_screen s = {.l = l, .focus = FOCUS_AGENDA};
+	if (l->current >= 0)
+		s.agenda_sel = (size_t)l->current;
+	struct ui_screen screen = {&live_ops, &s};
+	ui_app_run(app, &screen);
+}
