@@ -20,6 +20,7 @@ int cmd_keys(struct cli *cli, int argc, char **argv)
 	};
 	bool defaults = false, man = false;
 	int opt;
+	optind = 0; /* reset glibc's getopt: options may follow MEETING */
 	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
 		if (opt == 'd')
 			defaults = true;

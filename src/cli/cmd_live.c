@@ -38,6 +38,7 @@ static int parse_args(struct cli *cli, int argc, char **argv,
 		{NULL, 0, NULL, 0},
 	};
 	int opt;
+	optind = 0; /* reset glibc's getopt: options may follow MEETING */
 	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
 		switch (opt) {
 		case 'b':

@@ -142,9 +142,10 @@ static void draw_agenda(struct app *app, struct live_screen *s)
 {
 	const struct live *l = s->l;
 	struct ui_rect r = s->lay.agenda;
-	int tw = r.w - 15; /* marker 2, number 4, title, plan 6, actual 6 */
+	/* marker 2, number 3, title, space, plan 5, space, actual 5, space */
+	int tw = r.w - 5 - 13;
 	ui_put(app, r.y, r.x, r.w, UI_ROLE_TITLE, true, " AGENDA");
-	ui_put(app, r.y, r.x + r.w - 13, 13, UI_ROLE_TITLE, false,
+	ui_put(app, r.y, r.x + r.w - 12, 12, UI_ROLE_TITLE, false,
 	       "plan actual");
 	int rows = r.h - 2;
 	if (rows < 1)
@@ -168,10 +169,10 @@ static void draw_agenda(struct app *app, struct live_screen *s)
 				   : it->done ? ui_glyph(app, UI_G_DONE)
 					      : " ";
 		ui_put(app, y, r.x, 2, role, false, mark);
-		ui_putf(app, y, r.x + 2, 4, role, "%s", it->item.number);
+		ui_putf(app, y, r.x + 2, 3, role, "%s", it->item.number);
 		char *title = xasprintf("%s%s", it->item.title,
 					it->item.exempt ? " (exempt)" : "");
-		ui_put(app, y, r.x + 6, tw - 1, role, false, title);
+		ui_put(app, y, r.x + 5, tw, role, false, title);
 		free(title);
 		char plan[16], actual[16];
 		fmt_time(l, it->planned_start, plan);
@@ -180,9 +181,9 @@ static void draw_agenda(struct app *app, struct live_screen *s)
 		else
 			snprintf(actual, sizeof actual, "%s",
 				 ui_glyph(app, UI_G_DASH));
-		ui_put(app, y, r.x + r.w - 13, 5, role, false, plan);
-		ui_put_right(app, y, r.x + r.w - 7, 5, it->overrun ? UI_ROLE_WARN : role,
-			     actual);
+		ui_put(app, y, r.x + r.w - 12, 5, role, false, plan);
+		ui_put_right(app, y, r.x + r.w - 6, 5,
+			     it->overrun ? UI_ROLE_WARN : role, actual);
 	}
 	/* the projected finish on the pane's last row */
 	char proj[16], plan[16];
@@ -469,36 +470,31 @@ static void draw_item(struct app *app, struct live_screen *s)
 			keys);
 		return;
 	}
-	char head[32], clock[64], el[16], plan[16];
+	char head[32], clock[160], el[16], plan[16], over[16];
 	fmt_time(l, it->started, head);
 	fmt_clock(it->elapsed, el);
 	fmt_clock(it->planned_seconds, plan);
+	fmt_clock(-live_item_remaining(l), over);
+	const char *run = it->running ? ui_glyph(app, UI_G_CURRENT) : "‖";
+	int n = snprintf(clock, sizeof clock, "started %s %s %s", head, run, el);
 	if (it->planned_seconds)
-		snprintf(clock, sizeof clock, "%s %s %s of %s", head,
-			 it->running ? ui_glyph(app, UI_G_CURRENT) : "‖", el,
-			 plan);
-	else
-		snprintf(clock, sizeof clock, "%s %s %s", head,
-			 it->running ? ui_glyph(app, UI_G_CURRENT) : "‖", el);
-	int cw = utf8_width(clock);
+		n += snprintf(clock + n, sizeof clock - (size_t)n, " of %s", plan);
+	if (it->overrun)
+		snprintf(clock + n, sizeof clock - (size_t)n, "  OVER by %s", over);
+	/* the title on up to two rows, then the clock */
 	char *title = xasprintf("%s %s", it->item.number, it->item.title);
-	ui_put(app, r.y, r.x + 1, r.w - cw - 3, UI_ROLE_TITLE, false, title);
+	char **trows;
+	size_t ntrows = ui_wrap(title, r.w - 2, &trows);
+	int y = r.y;
+	for (size_t i = 0; i < ntrows && i < 2; i++)
+		ui_put(app, y++, r.x + 1, r.w - 2, UI_ROLE_TITLE, false, trows[i]);
+	ui_lines_free(trows, ntrows);
 	free(title);
-	ui_put(app, r.y, r.x + r.w - cw, cw,
+	ui_put(app, y++, r.x + 1, r.w - 2,
 	       it->overrun ? UI_ROLE_WARN : UI_ROLE_CURRENT, false, clock);
-	int y = r.y + 1;
-	if (it->overrun || l->adjourned || l->closed) {
-		char msg[96];
-		char over[16];
-		fmt_clock(-live_item_remaining(l), over);
-		if (l->closed)
-			snprintf(msg, sizeof msg, "Meeting closed");
-		else if (l->adjourned)
-			snprintf(msg, sizeof msg, "Adjourned: z resumes");
-		else
-			snprintf(msg, sizeof msg, "Over time by %s", over);
-		ui_put(app, y++, r.x + 1, r.w - 1, UI_ROLE_WARN, false, msg);
-	}
+	if (l->adjourned || l->closed)
+		ui_put(app, y++, r.x + 1, r.w - 2, UI_ROLE_WARN, false,
+		       l->closed ? "Meeting closed" : "Adjourned: z resumes");
 	struct lines ls = {0};
 	int width = r.w - 2;
 	build_item_lines(l, it, width, &ls);
