@@ -1,0 +1,358 @@
+/*
+ * cli/export: the commands of the minutes' life after the meeting —
+ *   clerk export MEETING   minutes (or --agenda, the notice) in a format
+ *   clerk confirm MEETING --at MEETING2   confirmed and signed: locked
+ *   clerk correct MEETING --at MEETING2 TEXT   a correction after that
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "clerk/cli.h"
+#include "clerk/export.h"
+#include "clerk/model.h"
+
+#define EXPORT_USAGE                                                        \
+	"export MEETING [--body NAME] [--format text|markdown|html|docx] "   \
+	"[--confidential] [--agenda] [--style NAME] [-o FILE]"
+#define CONFIRM_USAGE                                                       \
+	"confirm MEETING --at MEETING2 [--body NAME] [--amendment TEXT] "    \
+	"[--signed-by NAME]"
+#define CORRECT_USAGE "correct MEETING --at MEETING2 [--body NAME] TEXT"
+
+/* Find a meeting by date or id, reporting failure; returns an exit code. */
+static int find_meeting(struct cli *cli, struct db *db, const char *name,
+			const char *body, struct meeting *out)
+{
+	struct clerk_err err = {0};
+	if (meeting_find(db, name, body, out, &err))
+		return cli_report(cli, &err);
+	return 0;
+}
+
+/* "29 June 2017" for a meeting, in its body's zone (caller frees). */
+static char *meeting_day(struct db *db, const struct meeting *m)
+{
+	struct body b = {0};
+	struct clerk_err err = {0};
+	const char *tz = "Europe/London";
+	if (body_get(db, m->body_id, &b, &err) == CLERK_OK && b.tz && *b.tz)
+		tz = b.tz;
+	char *s = style_date("{day} {month} {year}", m->starts_at, tz);
+	body_free(&b);
+	return s;
+}
+
+int cmd_export(struct cli *cli, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{"body", required_argument, NULL, 'b'},
+		{"format", required_argument, NULL, 'f'},
+		{"confidential", no_argument, NULL, 'c'},
+		{"agenda", no_argument, NULL, 'a'},
+		{"style", required_argument, NULL, 's'},
+		{"output", required_argument, NULL, 'o'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *body = NULL, *format = "text", *path = NULL;
+	struct export_opts opts = {0};
+	bool agenda = false;
+	int opt;
+	optind = 0;
+	while ((opt = getopt_long(argc, argv, "b:f:o:", options, NULL)) != -1) {
+		switch (opt) {
+		case 'b':
+			body = optarg;
+			break;
+		case 'f':
+			format = optarg;
+			break;
+		case 'c':
+			opts.confidential = true;
+			break;
+		case 'a':
+			agenda = true;
+			break;
+		case 's':
+			opts.style = optarg;
+			break;
+		case 'o':
+			path = optarg;
+			break;
+		default:
+			return cli_usage(cli, EXPORT_USAGE);
+		}
+	}
+	if (optind != argc - 1)
+		return cli_usage(cli, EXPORT_USAGE);
+	const struct export_ops *ops = export_find(format);
+	if (!ops) {
+		char *f = utf8_sanitize(format);
+		fprintf(cli->err, "clerk: no export format '%s': use one of %s\n",
+			f, export_names());
+		free(f);
+		return 2;
+	}
+	if (ops->needs_file && (!path || strcmp(path, "-") == 0)) {
+		fprintf(cli->err, "clerk: the %s format is a file: name it with "
+				  "-o FILE\n",
+			ops->name);
+		return 2;
+	}
+	struct db *db = NULL;
+	int rc = cli_open_db(cli, DB_READONLY, &db);
+	if (rc)
+		return rc;
+	struct meeting m = {0};
+	rc = find_meeting(cli, db, argv[optind], body, &m);
+	struct doc d = {0};
+	struct clerk_err err = {0};
+	if (!rc) {
+		enum clerk_status st =
+			agenda ? export_agenda_build(db, m.id, &opts, &d, &err)
+			       : export_minutes_build(db, m.id, &opts, &d, &err);
+		if (!st)
+			st = export_write(ops, &d, path, cli->out, &err);
+		if (st)
+			rc = cli_report(cli, &err);
+		else if (path && strcmp(path, "-") != 0) {
+			char *p = utf8_sanitize(path);
+			fprintf(cli->err, "clerk: %s written to %s%s\n",
+				agenda ? "agenda" : "minutes", p,
+				opts.confidential ? " (confidential, mode 0600)"
+						  : "");
+			free(p);
+		}
+	}
+	doc_free(&d);
+	meeting_free(&m);
+	db_close(&db);
+	return rc;
+}
+
+/* The person named by `name` (a UUID or a unique part of a name). */
+static int find_person(struct cli *cli, struct db *db, const char *name,
+		       clerk_id out)
+{
+	struct person_list pl = {0};
+	struct clerk_err err = {0};
+	if (person_search(db, name, &pl, &err))
+		return cli_report(cli, &err);
+	int rc = 0;
+	char *safe = utf8_sanitize(name);
+	size_t pick = pl.n;
+	for (size_t i = 0; i < pl.n; i++)
+		if (strcasecmp(pl.v[i].name, name) == 0)
+			pick = i;
+	if (pl.n == 1)
+		pick = 0;
+	if (pl.n == 0) {
+		fprintf(cli->err, "clerk: nobody called '%s'\n", safe);
+		rc = 1;
+	} else if (pick == pl.n) {
+		fprintf(cli->err, "clerk: '%s' could be several people:", safe);
+		for (size_t i = 0; i < pl.n && i < 8; i++) {
+			char *n = person_display_name(&pl.v[i]);
+			char *sn = utf8_sanitize(n);
+			fprintf(cli->err, "%s %s", i ? "," : "", sn);
+			free(sn);
+			free(n);
+		}
+		fputs("; give more of the name\n", cli->err);
+		rc = 2;
+	} else {
+		memcpy(out, pl.v[pick].id, sizeof(clerk_id));
+	}
+	free(safe);
+	person_list_free(&pl);
+	return rc;
+}
+
+/* The display name of person id ("" when none).  Caller frees. */
+static char *signer_name(struct db *db, const char *id)
+{
+	struct person p = {0};
+	struct clerk_err err = {0};
+	if (!*id || person_get(db, id, &p, &err))
+		return xstrdup("");
+	char *n = person_display_name(&p);
+	char *safe = utf8_sanitize(n);
+	free(n);
+	person_free(&p);
+	return safe;
+}
+
+/* The chairman of the body on the day of meeting m ("" when none). */
+static void chairman_of(struct db *db, const struct meeting *m, clerk_id out)
+{
+	struct seat_info_list sl = {0};
+	struct clerk_err err = {0};
+	struct body b = {0};
+	out[0] = '\0';
+	if (body_get(db, m->body_id, &b, &err))
+		return;
+	char day[16];
+	time_format_local(m->starts_at, b.tz, "%Y-%m-%d", day, sizeof day);
+	if (seat_info_list(db, b.id, day, &sl, &err) == CLERK_OK)
+		for (size_t i = 0; i < sl.n; i++)
+			if (sl.v[i].filled && sl.v[i].role == ROLE_CHAIRMAN)
+				memcpy(out, sl.v[i].member.id, sizeof(clerk_id));
+	seat_info_list_free(&sl);
+	body_free(&b);
+}
+
+/* Parse MEETING --at MEETING2 [--body] [--amendment] [--signed-by]
+ * [TEXT]; returns 0 or an exit code. */
+struct confirm_args {
+	const char *meeting, *at, *body, *amendment, *signed_by, *text;
+};
+
+static int parse_confirm(struct cli *cli, int argc, char **argv,
+			 const char *usage, bool wants_text,
+			 struct confirm_args *a)
+{
+	static const struct option options[] = {
+		{"at", required_argument, NULL, 't'},
+		{"body", required_argument, NULL, 'b'},
+		{"amendment", required_argument, NULL, 'm'},
+		{"signed-by", required_argument, NULL, 's'},
+		{NULL, 0, NULL, 0},
+	};
+	memset(a, 0, sizeof *a);
+	int opt;
+	optind = 0;
+	while ((opt = getopt_long(argc, argv, "b:", options, NULL)) != -1) {
+		switch (opt) {
+		case 't':
+			a->at = optarg;
+			break;
+		case 'b':
+			a->body = optarg;
+			break;
+		case 'm':
+			if (wants_text)
+				return cli_usage(cli, usage);
+			a->amendment = optarg;
+			break;
+		case 's':
+			if (wants_text)
+				return cli_usage(cli, usage);
+			a->signed_by = optarg;
+			break;
+		default:
+			return cli_usage(cli, usage);
+		}
+	}
+	int want = wants_text ? 2 : 1;
+	if (argc - optind != want || !a->at)
+		return cli_usage(cli, usage);
+	a->meeting = argv[optind];
+	if (wants_text)
+		a->text = argv[optind + 1];
+	return 0;
+}
+
+/* Open the database and find both meetings; checks that `at` is later. */
+static int open_pair(struct cli *cli, const struct confirm_args *a,
+		     struct db **db, struct meeting *m, struct meeting *at)
+{
+	int rc = cli_open_db(cli, DB_EXISTING, db);
+	if (rc)
+		return rc;
+	if ((rc = find_meeting(cli, *db, a->meeting, a->body, m)) ||
+	    (rc = find_meeting(cli, *db, a->at, a->body, at)))
+		return rc;
+	if (at->starts_at <= m->starts_at) {
+		char *d1 = meeting_day(*db, m), *d2 = meeting_day(*db, at);
+		fprintf(cli->err,
+			"clerk: the meeting of %s cannot act on the minutes of "
+			"%s: it must come after it\n",
+			d2, d1);
+		free(d1);
+		free(d2);
+		return 3;
+	}
+	return 0;
+}
+
+int cmd_confirm(struct cli *cli, int argc, char **argv)
+{
+	struct confirm_args a;
+	int rc = parse_confirm(cli, argc, argv, CONFIRM_USAGE, false, &a);
+	if (rc)
+		return rc;
+	struct db *db = NULL;
+	struct meeting m = {0}, at = {0};
+	clerk_id signer = "";
+	rc = open_pair(cli, &a, &db, &m, &at);
+	if (!rc && a.signed_by)
+		rc = find_person(cli, db, a.signed_by, signer);
+	else if (!rc)
+		chairman_of(db, &at, signer);
+	struct clerk_err err = {0};
+	if (!rc && meeting_confirm(db, m.id, at.id, a.amendment ? a.amendment : "",
+				   signer, &err))
+		rc = cli_report(cli, &err);
+	if (!rc) {
+		char *d1 = meeting_day(db, &m), *d2 = meeting_day(db, &at);
+		char *who = signer_name(db, signer);
+		fprintf(cli->out,
+			"The minutes of %s were confirmed at the meeting of %s%s%s%s.\n"
+			"They are now locked: later changes are refused; record "
+			"a correction with `clerk correct`.\n",
+			d1, d2, *who ? " and signed by " : "", who,
+			a.amendment && *a.amendment ? ", with an amendment" : "");
+		free(who);
+		free(d1);
+		free(d2);
+	}
+	meeting_free(&m);
+	meeting_free(&at);
+	db_close(&db);
+	return rc;
+}
+
+int cmd_correct(struct cli *cli, int argc, char **argv)
+{
+	struct confirm_args a;
+	int rc = parse_confirm(cli, argc, argv, CORRECT_USAGE, true, &a);
+	if (rc)
+		return rc;
+	struct db *db = NULL;
+	struct meeting m = {0}, at = {0};
+	rc = open_pair(cli, &a, &db, &m, &at);
+	if (!rc && m.minutes_state != MINUTES_CONFIRMED) {
+		char *d1 = meeting_day(db, &m);
+		fprintf(cli->err,
+			"clerk: the minutes of %s are not confirmed yet: they are "
+			"a draft, so correct them directly instead\n",
+			d1);
+		free(d1);
+		rc = 3;
+	}
+	struct clerk_err err = {0};
+	struct correction c = {0};
+	if (!rc) {
+		memcpy(c.meeting_id, m.id, sizeof c.meeting_id);
+		memcpy(c.made_at, at.id, sizeof c.made_at);
+		c.body = xstrdup(a.text);
+		if (correction_create(db, &c, &err))
+			rc = cli_report(cli, &err);
+	}
+	if (!rc) {
+		char *d1 = meeting_day(db, &m), *d2 = meeting_day(db, &at);
+		fprintf(cli->out,
+			"Correction to the minutes of %s recorded at the meeting "
+			"of %s; it appears in that meeting's minutes.\n",
+			d1, d2);
+		free(d1);
+		free(d2);
+	}
+	correction_free(&c);
+	meeting_free(&m);
+	meeting_free(&at);
+	db_close(&db);
+	return rc;
+}

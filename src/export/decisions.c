@@ -1,0 +1,321 @@
+/*
+ * export/decisions: what a meeting decided, in the house style — the
+ * confirmation of earlier minutes and corrections recorded after
+ * confirmation, the resolution excluding the public from an exempt item,
+ * and each item's resolutions ("RESOLVED:", numbered when several) with
+ * their mover and seconder, vote counts, recorded votes by name,
+ * abstentions with their reasons and the chairman's casting vote.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "export_private.h"
+#include "export_shared.h"
+
+static char *short_date(const struct minutes_ctx *c, time_t t)
+{
+	return style_date(style_get(&c->style, "short_date", "{day} {month} {year}"),
+			  t, c->body.tz);
+}
+
+static void add_para_key(struct minutes_ctx *c, const char *key,
+			 const struct style_var *v, size_t n)
+{
+	char *s = minutes_say(c, key, v, n);
+	if (s)
+		minutes_paras(c->doc, s);
+	free(s);
+}
+
+/* The confirmation of each meeting confirmed at this one. */
+static void confirmations(struct minutes_ctx *c)
+{
+	struct meeting_list ml = {0};
+	struct clerk_err err = {0};
+	if (meeting_list(c->db, NULL, &ml, &err))
+		return;
+	for (size_t i = 0; i < ml.n; i++) {
+		const struct meeting *p = &ml.v[i];
+		if (p->minutes_state != MINUTES_CONFIRMED ||
+		    strcmp(p->confirmed_at, c->meeting.id) != 0)
+			continue;
+		struct body pb = {0};
+		if (body_get(c->db, p->body_id, &pb, &err))
+			continue;
+		char *date = short_date(c, p->starts_at);
+		char *signer = minutes_person_name(c, p->signed_by);
+		const struct style_var v[] = {{"prev_body", pb.name},
+					      {"prev_date", date},
+					      {"amendment", p->confirmed_amendment},
+					      {"signer", signer}};
+		add_para_key(c,
+			     p->confirmed_amendment && *p->confirmed_amendment
+				     ? "previous.amended"
+				     : "previous.confirmed",
+			     v, 4);
+		free(signer);
+		free(date);
+		body_free(&pb);
+	}
+	meeting_list_free(&ml);
+}
+
+/* Corrections to confirmed minutes recorded at this meeting. */
+static void corrections(struct minutes_ctx *c)
+{
+	struct correction_list cl = {0};
+	struct clerk_err err = {0};
+	if (correction_list(c->db, c->meeting.id, true, &cl, &err))
+		return;
+	for (size_t i = 0; i < cl.n; i++) {
+		struct meeting p = {0};
+		if (meeting_get(c->db, cl.v[i].meeting_id, &p, &err))
+			continue;
+		struct body pb = {0};
+		body_get(c->db, p.body_id, &pb, &err);
+		char *date = short_date(c, p.starts_at);
+		char *cdate = p.confirmed_on ? short_date(c, p.confirmed_on)
+					     : xstrdup("");
+		const struct style_var v[] = {{"prev_body", pb.name},
+					      {"prev_date", date},
+					      {"confirmed_date", cdate},
+					      {"correction", cl.v[i].body}};
+		add_para_key(c, "previous.correction", v, 4);
+		free(date);
+		free(cdate);
+		body_free(&pb);
+		meeting_free(&p);
+	}
+	correction_list_free(&cl);
+}
+
+void minutes_previous(struct minutes_ctx *c, bool generated)
+{
+	if (generated)
+		confirmations(c);
+	corrections(c);
+}
+
+/* ---------------------------------------------------------- resolutions */
+
+static void resolved_label(struct minutes_ctx *c)
+{
+	char *s = minutes_say(c, "resolved", NULL, 0);
+	if (s)
+		doc_add(c->doc, DOC_PARA, s)->bold = true;
+	free(s);
+}
+
+void minutes_exclusion(struct minutes_ctx *c, const struct agenda_item *it)
+{
+	struct resolution_list rl = {0};
+	struct clerk_err err = {0};
+	resolution_list(c->db, c->meeting.id, it->id, &rl, &err);
+	bool any = false;
+	for (size_t i = 0; i < rl.n; i++) {
+		const struct resolution *r = &rl.v[i];
+		if (r->kind != RES_EXCLUSION)
+			continue;
+		resolved_label(c);
+		if (*r->body) {
+			doc_add(c->doc, DOC_PARA, r->body);
+		} else {
+			const struct style_var v[] = {
+				{"paragraph", it->exempt_paragraph}};
+			add_para_key(c, "exclusion", v, 1);
+		}
+		any = true;
+	}
+	if (!any) {
+		resolved_label(c);
+		const struct style_var v[] = {{"paragraph", it->exempt_paragraph}};
+		add_para_key(c, "exclusion", v, 1);
+	}
+	resolution_list_free(&rl);
+}
+
+/* Names of the members who voted `choice`, "A, B and C" ("" none). */
+static char *names_voting(struct minutes_ctx *c, const struct vote_list *vl,
+			  enum vote_choice choice)
+{
+	struct strbuf sb = {0};
+	sb_add(&sb, "");
+	size_t total = 0, done = 0;
+	for (size_t i = 0; i < vl->n; i++)
+		total += vl->v[i].vote == choice;
+	for (size_t i = 0; i < vl->n; i++) {
+		if (vl->v[i].vote != choice)
+			continue;
+		char *n = minutes_person_name(c, vl->v[i].person_id);
+		if (done)
+			sb_add(&sb, done + 1 == total ? " and " : ", ");
+		sb_add(&sb, n);
+		free(n);
+		done++;
+	}
+	return sb_detach(&sb);
+}
+
+/* The sentences about how a resolution was decided, appended to sb. */
+static void vote_details(struct minutes_ctx *c, const struct resolution *r,
+			 struct strbuf *sb)
+{
+	struct vote_list vl = {0};
+	struct clerk_err err = {0};
+	vote_list(c->db, r->id, &vl, &err);
+	char f[16], a[16], ab[16];
+	snprintf(f, sizeof f, "%d", r->votes_for);
+	snprintf(a, sizeof a, "%d", r->votes_against);
+	snprintf(ab, sizeof ab, "%d", r->votes_abstain);
+	char *fn = names_voting(c, &vl, VOTE_FOR);
+	char *an = names_voting(c, &vl, VOTE_AGAINST);
+	char *abn = names_voting(c, &vl, VOTE_ABSTAIN);
+	const struct style_var v[] = {
+		{"for", f},          {"against", a},        {"abstain", ab},
+		{"for_names", fn},   {"against_names", an}, {"abstain_names", abn},
+		{"casting", r->casting == VOTE_FOR ? "for" : "against"}};
+	const char *keys[4] = {r->voted ? "resolution.votes" : NULL,
+			       r->recorded ? "resolution.recorded" : NULL,
+			       NULL,
+			       r->has_casting ? "resolution.casting" : NULL};
+	for (int k = 0; k < 4; k++) {
+		if (k == 2) {
+			/* Each abstention, named with its reason. */
+			for (size_t i = 0; i < vl.n; i++) {
+				if (vl.v[i].vote != VOTE_ABSTAIN)
+					continue;
+				char *n = minutes_person_name(c, vl.v[i].person_id);
+				const struct style_var av[] = {
+					{"name", n}, {"reason", vl.v[i].reason}};
+				char *s = minutes_say(c, "resolution.abstention",
+						      av, 2);
+				if (s && *s)
+					sb_addf(sb, "%s%s", sb->len ? " " : "", s);
+				free(s);
+				free(n);
+			}
+			continue;
+		}
+		if (!keys[k])
+			continue;
+		char *s = minutes_say(c, keys[k], v, 7);
+		if (s && *s)
+			sb_addf(sb, "%s%s", sb->len ? " " : "", s);
+		free(s);
+	}
+	free(fn);
+	free(an);
+	free(abn);
+	vote_list_free(&vl);
+}
+
+/* "Proposed by A, seconded by B." for r, or "" when the style or the
+ * record has none.  Caller frees. */
+static char *moved_by(struct minutes_ctx *c, const struct resolution *r)
+{
+	char *m = minutes_person_name(c, r->mover);
+	char *s = minutes_person_name(c, r->seconder);
+	const struct style_var v[] = {{"mover", m}, {"seconder", s}};
+	char *out = *m ? minutes_say(c, "resolution.moved", v, 2) : NULL;
+	free(m);
+	free(s);
+	return out ? out : xstrdup("");
+}
+
+/* An amendment, or a motion that was lost or withdrawn: a paragraph of
+ * what was moved and what became of it. */
+static void not_resolved(struct minutes_ctx *c, const struct resolution *r)
+{
+	char *m = minutes_person_name(c, r->mover);
+	char *s = minutes_person_name(c, r->seconder);
+	const struct style_var v[] = {{"mover", m}, {"seconder", s},
+				      {"body", r->body}};
+	struct strbuf sb = {0};
+	char *t = minutes_say(c, "resolution.amendment", v, 3);
+	sb_add(&sb, t ? t : r->body);
+	free(t);
+	const char *key = r->kind == RES_AMENDMENT
+				  ? (r->outcome == OUTCOME_LOST ? "outcome.amendment_lost"
+				     : r->outcome == OUTCOME_WITHDRAWN
+					     ? "outcome.withdrawn"
+					     : "outcome.amendment_carried")
+			  : r->outcome == OUTCOME_LOST ? "outcome.lost"
+						       : "outcome.withdrawn";
+	vote_details(c, r, &sb);
+	t = minutes_say(c, key, NULL, 0);
+	if (t)
+		sb_addf(&sb, " %s", t);
+	free(t);
+	doc_add(c->doc, DOC_PARA, sb_str(&sb));
+	sb_free(&sb);
+	free(m);
+	free(s);
+}
+
+static bool is_resolved(const struct resolution *r)
+{
+	return r->kind != RES_AMENDMENT && r->outcome != OUTCOME_LOST &&
+	       r->outcome != OUTCOME_WITHDRAWN;
+}
+
+void minutes_resolutions(struct minutes_ctx *c, const struct agenda_item *it,
+			 bool exempt)
+{
+	struct resolution_list rl = {0};
+	struct clerk_err err = {0};
+	if (resolution_list(c->db, c->meeting.id, it->id, &rl, &err))
+		return;
+	size_t n = 0, first = 0;
+	for (size_t i = 0; i < rl.n; i++) {
+		const struct resolution *r = &rl.v[i];
+		if (exempt && r->kind == RES_EXCLUSION)
+			continue; /* shown with the item's heading */
+		if (!is_resolved(r)) {
+			not_resolved(c, r);
+			continue;
+		}
+		if (!n++)
+			first = i;
+	}
+	if (n == 1) {
+		const struct resolution *r = &rl.v[first];
+		char *moved = moved_by(c, r);
+		if (*moved)
+			doc_add(c->doc, DOC_PARA, moved);
+		free(moved);
+		resolved_label(c);
+		if (*r->preamble)
+			doc_add(c->doc, DOC_PARA, r->preamble);
+		doc_add(c->doc, DOC_PARA, r->body);
+		struct strbuf sb = {0};
+		vote_details(c, r, &sb);
+		if (sb.len)
+			doc_add(c->doc, DOC_PARA, sb_str(&sb));
+		sb_free(&sb);
+	} else if (n > 1) {
+		resolved_label(c);
+		if (*rl.v[first].preamble)
+			doc_add(c->doc, DOC_PARA, rl.v[first].preamble);
+		struct doc_block *list = doc_add(c->doc, DOC_NUMBERED, NULL);
+		int k = 0;
+		for (size_t i = 0; i < rl.n; i++) {
+			const struct resolution *r = &rl.v[i];
+			if (!is_resolved(r) || (exempt && r->kind == RES_EXCLUSION))
+				continue;
+			struct strbuf sb = {0};
+			sb_add(&sb, r->body);
+			char *moved = moved_by(c, r);
+			if (*moved)
+				sb_addf(&sb, " %s", moved);
+			free(moved);
+			vote_details(c, r, &sb);
+			char label[16];
+			snprintf(label, sizeof label, "%d.", ++k);
+			doc_row_add(list, label, sb_str(&sb));
+			sb_free(&sb);
+		}
+	}
+	resolution_list_free(&rl);
+}

@@ -1,0 +1,72 @@
+/*
+ * export_shared: the state shared by the minutes builders of src/export
+ * (minutes.c, people.c, decisions.c, agenda.c) while one document is built.
+ */
+#ifndef CLERK_EXPORT_SHARED_H
+#define CLERK_EXPORT_SHARED_H
+
+#include "clerk/export.h"
+#include "clerk/model.h"
+
+#define MINUTES_BASE_VARS 12
+
+struct minutes_ctx {
+	struct db *db;
+	const struct export_opts *opts;
+	struct doc *doc;
+	struct style style;
+	struct body body;
+	struct meeting meeting;
+	struct item_list items;
+	struct attendance_list att;
+	struct declaration_list decl;
+	struct minute_text_list texts;
+	struct seat_info_list seats; /* on the meeting's date */
+	int first_minute;
+	int muni_year;
+	char *self_noun, *date, *short_date, *confirmed_date;
+	struct style_var base[MINUTES_BASE_VARS];
+	size_t nbase;
+};
+
+/* Read everything the minutes of meeting_id need, load the style, and set
+ * the document's confidential marking; minutes_ctx_close() releases it. */
+enum clerk_status minutes_ctx_open(struct db *db, const char *meeting_id,
+				   const struct export_opts *opts,
+				   struct doc *out, struct minutes_ctx *c,
+				   struct clerk_err *err);
+void minutes_ctx_close(struct minutes_ctx *c);
+
+/* Style key expanded with extra variables (looked up first) and the
+ * context's; NULL when the key is empty or missing.  Caller frees. */
+char *minutes_say(const struct minutes_ctx *c, const char *key,
+		  const struct style_var *extra, size_t nextra);
+/* Paragraphs of text, split at "\n" escapes, appended to d. */
+void minutes_paras(struct doc *d, const char *text);
+/* The display name of person id ("" when unknown).  Caller frees. */
+char *minutes_person_name(struct minutes_ctx *c, const char *id);
+/* {he} {his} {him} for a recorded pronoun ("they" when none). */
+void minutes_pronouns(const char *pronoun, struct style_var out[3]);
+/* Minute number n in the body's format ("12.", "222/19").  Caller frees. */
+char *minutes_number(const struct minutes_ctx *c, int n);
+/* The minute number and title of an item of this meeting. */
+char *minutes_item_number(const struct minutes_ctx *c, const char *item_id);
+const char *minutes_item_title(const struct minutes_ctx *c,
+			       const char *item_id);
+/* An upper-case copy (ASCII letters).  Caller frees. */
+char *minutes_upper(const char *s);
+
+/* people.c: the attendance block, apologies, declarations. */
+void minutes_attendance(struct minutes_ctx *c);
+void minutes_apologies(struct minutes_ctx *c);
+void minutes_declarations(struct minutes_ctx *c);
+
+/* decisions.c: confirmations of earlier minutes and corrections (with
+ * generated: the confirmation sentences too), an exempt item's exclusion,
+ * and an item's resolutions (exempt: only exclusions unless confidential). */
+void minutes_previous(struct minutes_ctx *c, bool generated);
+void minutes_exclusion(struct minutes_ctx *c, const struct agenda_item *it);
+void minutes_resolutions(struct minutes_ctx *c, const struct agenda_item *it,
+			 bool exempt);
+
+#endif

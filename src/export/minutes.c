@@ -1,0 +1,430 @@
+/*
+ * export/minutes: the minutes of a meeting as an intermediate document, in
+ * the body's house style.
+ *
+ * Reads the meeting, its body, attendance, agenda, declarations, minute
+ * text, resolutions and votes through the model, and writes the opening
+ * line, the attendance, then one numbered minute per agenda item in the
+ * body's numbering ("12.", "222/19", "(26)").  Every sentence is a template
+ * of the style file.  What is public is decided here: an exempt item's
+ * minute shows only its title and the exclusion resolution unless the
+ * confidential record was asked for, and a sensitive interest is shown
+ * only as existing.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "clerk/model.h"
+#include "export_private.h"
+#include "export_shared.h"
+
+/* Append the paragraphs of a style value, split at its "\n" escapes. */
+void minutes_paras(struct doc *d, const char *text)
+{
+	if (!text || !*text)
+		return;
+	const char *p = text;
+	for (;;) {
+		const char *br = strstr(p, "\\n");
+		char *para = br ? xstrndup(p, (size_t)(br - p)) : xstrdup(p);
+		char *t = export_clean(para);
+		if (*t)
+			doc_add(d, DOC_PARA, t);
+		free(t);
+		free(para);
+		if (!br)
+			break;
+		p = br + 2;
+	}
+}
+
+char *minutes_say(const struct minutes_ctx *c, const char *key,
+		  const struct style_var *extra, size_t nextra)
+{
+	const char *tmpl = style_get(&c->style, key, "");
+	if (!*tmpl)
+		return NULL;
+	size_t n = nextra + c->nbase;
+	struct style_var *vars = xcalloc(n ? n : 1, sizeof *vars);
+	if (nextra)
+		memcpy(vars, extra, nextra * sizeof *vars);
+	memcpy(vars + nextra, c->base, c->nbase * sizeof *vars);
+	char *out = style_expand(tmpl, vars, n);
+	free(vars);
+	return out;
+}
+
+/* Add the paragraph(s) of style key; returns false when the key is empty. */
+static bool say_para(struct minutes_ctx *c, const char *key,
+		     const struct style_var *extra, size_t nextra)
+{
+	char *s = minutes_say(c, key, extra, nextra);
+	if (!s)
+		return false;
+	minutes_paras(c->doc, s);
+	free(s);
+	return true;
+}
+
+static void say_label(struct minutes_ctx *c, const char *key)
+{
+	char *s = minutes_say(c, key, NULL, 0);
+	if (s)
+		doc_add(c->doc, DOC_PARA, s)->bold = true;
+	free(s);
+}
+
+char *minutes_person_name(struct minutes_ctx *c, const char *id)
+{
+	if (!id || !*id)
+		return xstrdup("");
+	struct person p = {0};
+	struct clerk_err err = {0};
+	if (person_get(c->db, id, &p, &err))
+		return xstrdup("");
+	char *n = person_display_name(&p);
+	person_free(&p);
+	return n;
+}
+
+void minutes_pronouns(const char *pronoun, struct style_var out[3])
+{
+	const char *he = "they", *his = "their", *him = "them";
+	if (pronoun && strcmp(pronoun, "he") == 0)
+		he = "he", his = "his", him = "him";
+	else if (pronoun && strcmp(pronoun, "she") == 0)
+		he = "she", his = "her", him = "her";
+	out[0] = (struct style_var){"he", he};
+	out[1] = (struct style_var){"his", his};
+	out[2] = (struct style_var){"him", him};
+}
+
+char *minutes_number(const struct minutes_ctx *c, int n)
+{
+	const char *fmt = c->body.minute_format && *c->body.minute_format
+				  ? c->body.minute_format
+				  : "%n.";
+	struct strbuf sb = {0};
+	sb_add(&sb, "");
+	for (const char *p = fmt; *p; p++) {
+		if (p[0] == '%' && p[1] == 'n') {
+			sb_addf(&sb, "%d", n);
+			p++;
+		} else if (p[0] == '%' && p[1] == 'y') {
+			sb_addf(&sb, "%02d", c->muni_year % 100);
+			p++;
+		} else if (p[0] == '%' && p[1] == '%') {
+			sb_addc(&sb, '%');
+			p++;
+		} else {
+			sb_addc(&sb, *p);
+		}
+	}
+	return sb_detach(&sb);
+}
+
+/* The first year of the municipal year holding the meeting. */
+static int municipal_year(const struct body *b, const struct meeting *m)
+{
+	struct tm tm;
+	time_to_local(m->starts_at, b->tz, &tm);
+	int month = 5, day = 1;
+	if (!b->year_start || sscanf(b->year_start, "%d-%d", &month, &day) != 2)
+		month = 5, day = 1;
+	int year = tm.tm_year + 1900;
+	if (tm.tm_mon + 1 < month || (tm.tm_mon + 1 == month && tm.tm_mday < day))
+		year--;
+	return year;
+}
+
+static char *date_in_style(const struct minutes_ctx *c, const char *key,
+			   time_t t)
+{
+	const char *tmpl = style_get(&c->style, key, "{day} {month} {year}");
+	return style_date(tmpl, t, c->body.tz);
+}
+
+/* The minute number of an item ("" when it is not on this agenda). */
+char *minutes_item_number(const struct minutes_ctx *c, const char *item_id)
+{
+	for (size_t i = 0; i < c->items.n; i++)
+		if (strcmp(c->items.v[i].id, item_id) == 0)
+			return minutes_number(c, c->first_minute + (int)i);
+	return xstrdup("");
+}
+
+const char *minutes_item_title(const struct minutes_ctx *c, const char *item_id)
+{
+	for (size_t i = 0; i < c->items.n; i++)
+		if (strcmp(c->items.v[i].id, item_id) == 0)
+			return c->items.v[i].title;
+	return "";
+}
+
+/* ------------------------------------------------------ minute sections */
+
+/* Text of one section of an item, as bullets (heard, commented) or
+ * paragraphs. */
+static void item_texts(struct minutes_ctx *c, const struct agenda_item *it,
+		       enum minute_section section)
+{
+	struct doc_block *list = NULL;
+	for (size_t i = 0; i < c->texts.n; i++) {
+		const struct minute_text *t = &c->texts.v[i];
+		if (t->section != section || strcmp(t->item_id, it->id) != 0)
+			continue;
+		switch (section) {
+		case SECTION_RECEIVED: {
+			const struct style_var v[] = {{"text", t->body}};
+			char *s = minutes_say(c, "received", v, 1);
+			if (s)
+				minutes_paras(c->doc, s);
+			else
+				doc_add(c->doc, DOC_PARA, t->body);
+			free(s);
+			break;
+		}
+		case SECTION_HEARD:
+		case SECTION_COMMENTED:
+			if (!list) {
+				say_label(c, section == SECTION_HEARD ? "heard"
+								      : "commented");
+				list = doc_add(c->doc, DOC_BULLETS, NULL);
+			}
+			doc_row_add(list, NULL, t->body);
+			break;
+		case SECTION_NARRATIVE:
+		case SECTION_EXEMPT:
+			doc_add(c->doc, DOC_PARA, t->body);
+			break;
+		}
+	}
+}
+
+static bool item_has_text(const struct minutes_ctx *c,
+			  const struct agenda_item *it,
+			  enum minute_section section)
+{
+	for (size_t i = 0; i < c->texts.n; i++)
+		if (c->texts.v[i].section == section &&
+		    strcmp(c->texts.v[i].item_id, it->id) == 0)
+			return true;
+	return false;
+}
+
+/* Late arrivals and early departures at this item. */
+static void item_movements(struct minutes_ctx *c, const struct agenda_item *it)
+{
+	for (size_t i = 0; i < c->att.n; i++) {
+		const struct attendance *a = &c->att.v[i];
+		bool arrived = strcmp(a->arrived_item, it->id) == 0 && *it->id;
+		bool left = strcmp(a->left_item, it->id) == 0 && *it->id;
+		if (!arrived && !left)
+			continue;
+		char *name = person_display_name(&a->person);
+		struct style_var pv[3];
+		minutes_pronouns(a->person.pronoun, pv);
+		for (int k = 0; k < 2; k++) {
+			if (!(k == 0 ? arrived : left))
+				continue;
+			time_t t = k == 0 ? a->arrived_at : a->left_at;
+			char *tm = t ? date_in_style(c, "time", t) : xstrdup("");
+			const struct style_var v[] = {{"name", name},
+						      {"time", tm},
+						      pv[0],
+						      pv[1],
+						      pv[2]};
+			say_para(c, k == 0 ? "arrived" : "left", v, 5);
+			free(tm);
+		}
+		free(name);
+	}
+}
+
+/* The whole minute of one agenda item. */
+static void minute_item(struct minutes_ctx *c, size_t idx)
+{
+	const struct agenda_item *it = &c->items.v[idx];
+	struct doc_block *h = doc_add(c->doc, DOC_MINUTE, NULL);
+	free(h->number);
+	h->number = minutes_number(c, c->first_minute + (int)idx);
+	free(h->text);
+	h->text = strcmp(style_get(&c->style, "minute.title_case", "upper"),
+			 "upper") == 0
+			  ? minutes_upper(it->title)
+			  : xstrdup(it->title);
+	const struct style_var pv[] = {{"paragraph", it->exempt_paragraph},
+				       {"reason", it->urgent_reason}};
+	if (it->kind == ITEM_URGENT)
+		say_para(c, "urgent", pv, 2);
+	if (it->exempt) {
+		minutes_exclusion(c, it);
+		if (!c->opts->confidential)
+			return;
+		char *mark = minutes_say(c, "confidential.item", pv, 1);
+		doc_add(c->doc, DOC_CONFIDENTIAL, mark ? mark : "CONFIDENTIAL");
+		free(mark);
+	}
+	switch (it->kind) {
+	case ITEM_APOLOGIES:
+		minutes_apologies(c);
+		break;
+	case ITEM_DECLARATIONS:
+		if (!item_has_text(c, it, SECTION_NARRATIVE))
+			say_para(c, "declarations.standard", NULL, 0);
+		minutes_declarations(c);
+		break;
+	case ITEM_PREVIOUS_MINUTES:
+		minutes_previous(c, !item_has_text(c, it, SECTION_NARRATIVE));
+		break;
+	default:
+		break;
+	}
+	item_movements(c, it);
+	item_texts(c, it, SECTION_RECEIVED);
+	item_texts(c, it, SECTION_NARRATIVE);
+	item_texts(c, it, SECTION_HEARD);
+	item_texts(c, it, SECTION_COMMENTED);
+	if (it->exempt)
+		item_texts(c, it, SECTION_EXEMPT);
+	minutes_resolutions(c, it, it->exempt);
+}
+
+char *minutes_upper(const char *s)
+{
+	char *u = xstrdup(s);
+	for (char *p = u; *p; p++)
+		if (*p >= 'a' && *p <= 'z')
+			*p = (char)(*p - 'a' + 'A');
+	return u;
+}
+
+/* --------------------------------------------------------------- driver */
+
+static void ctx_base_vars(struct minutes_ctx *c)
+{
+	const char *self = *c->body.self_name ? c->body.self_name : "the Committee";
+	c->self_noun = xstrdup(strncmp(self, "the ", 4) == 0 ? self + 4 : self);
+	c->date = date_in_style(c, "date", c->meeting.starts_at);
+	c->short_date = date_in_style(c, "short_date", c->meeting.starts_at);
+	c->confirmed_date = xstrdup("");
+	if (c->meeting.minutes_state == MINUTES_CONFIRMED) {
+		/* Signed on the day of the meeting that confirmed them. */
+		struct meeting at = {0};
+		struct clerk_err err = {0};
+		time_t when = c->meeting.confirmed_on;
+		if (*c->meeting.confirmed_at &&
+		    meeting_get(c->db, c->meeting.confirmed_at, &at, &err) == CLERK_OK)
+			when = at.starts_at;
+		meeting_free(&at);
+		if (when) {
+			free(c->confirmed_date);
+			c->confirmed_date = date_in_style(c, "short_date", when);
+		}
+	}
+	size_t n = 0;
+	c->base[n++] = (struct style_var){"body", c->body.name};
+	c->base[n++] = (struct style_var){"council", c->body.council_name};
+	c->base[n++] = (struct style_var){"self", self};
+	c->base[n++] = (struct style_var){"self_noun", c->self_noun};
+	c->base[n++] = (struct style_var){"venue", c->meeting.venue};
+	c->base[n++] = (struct style_var){"date", c->date};
+	c->base[n++] = (struct style_var){"short_date", c->short_date};
+	c->base[n++] = (struct style_var){"confirmed_date", c->confirmed_date};
+	c->base[n++] = (struct style_var){
+		"chairman", style_get(&c->style, "chairman", "Chairman")};
+	c->nbase = n;
+}
+
+static void ctx_free(struct minutes_ctx *c)
+{
+	style_free(&c->style);
+	body_free(&c->body);
+	meeting_free(&c->meeting);
+	item_list_free(&c->items);
+	attendance_list_free(&c->att);
+	declaration_list_free(&c->decl);
+	minute_text_list_free(&c->texts);
+	seat_info_list_free(&c->seats);
+	free(c->self_noun);
+	free(c->date);
+	free(c->short_date);
+	free(c->confirmed_date);
+}
+
+enum clerk_status minutes_ctx_open(struct db *db, const char *meeting_id,
+				   const struct export_opts *opts,
+				   struct doc *out, struct minutes_ctx *c,
+				   struct clerk_err *err)
+{
+	memset(c, 0, sizeof *c);
+	c->db = db;
+	c->opts = opts;
+	c->doc = out;
+	enum clerk_status rc = meeting_get(db, meeting_id, &c->meeting, err);
+	if (!rc)
+		rc = body_get(db, c->meeting.body_id, &c->body, err);
+	if (!rc)
+		rc = style_load(opts->style && *opts->style ? opts->style
+							    : c->body.style,
+				&c->style, err);
+	if (!rc)
+		rc = item_list(db, meeting_id, &c->items, err);
+	if (!rc)
+		rc = attendance_list(db, meeting_id, &c->att, err);
+	if (!rc)
+		rc = declaration_list(db, meeting_id, &c->decl, err);
+	if (!rc)
+		rc = minute_text_list(db, meeting_id, NULL, &c->texts, err);
+	if (!rc) {
+		char day[16];
+		time_format_local(c->meeting.starts_at, c->body.tz, "%Y-%m-%d",
+				  day, sizeof day);
+		rc = seat_info_list(db, c->body.id, day, &c->seats, err);
+	}
+	if (rc) {
+		ctx_free(c);
+		return rc;
+	}
+	c->first_minute = meeting_first_minute(db, &c->meeting);
+	c->muni_year = municipal_year(&c->body, &c->meeting);
+	ctx_base_vars(c);
+	if (opts->confidential)
+		out->confidential = xstrdup(
+			style_get(&c->style, "confidential.mark", "CONFIDENTIAL"));
+	return CLERK_OK;
+}
+
+void minutes_ctx_close(struct minutes_ctx *c)
+{
+	ctx_free(c);
+}
+
+enum clerk_status export_minutes_build(struct db *db, const char *meeting_id,
+				       const struct export_opts *opts,
+				       struct doc *out, struct clerk_err *err)
+{
+	struct minutes_ctx c;
+	memset(out, 0, sizeof *out);
+	enum clerk_status rc = minutes_ctx_open(db, meeting_id, opts, out, &c, err);
+	if (rc)
+		return rc;
+	out->title = xasprintf("Minutes of the %s, %s", c.body.name, c.short_date);
+	say_para(&c, "opening", NULL, 0);
+	minutes_attendance(&c);
+	bool has_previous = false;
+	for (size_t i = 0; i < c.items.n; i++)
+		has_previous |= c.items.v[i].kind == ITEM_PREVIOUS_MINUTES;
+	if (!has_previous)
+		minutes_previous(&c, true);
+	for (size_t i = 0; i < c.items.n; i++)
+		minute_item(&c, i);
+	char *sig = minutes_say(&c, "signature", NULL, 0);
+	if (sig)
+		doc_add(out, DOC_SIGNATURE, sig);
+	free(sig);
+	minutes_ctx_close(&c);
+	return CLERK_OK;
+}
