@@ -76,8 +76,14 @@ static void corrections(struct minutes_ctx *c)
 		struct body pb = {0};
 		body_get(c->db, p.body_id, &pb, &err);
 		char *date = short_date(c, p.starts_at);
-		char *cdate = p.confirmed_on ? short_date(c, p.confirmed_on)
-					     : xstrdup("");
+		/* Confirmed on the day of the meeting that confirmed them. */
+		time_t when = p.confirmed_on;
+		struct meeting at = {0};
+		if (*p.confirmed_at &&
+		    meeting_get(c->db, p.confirmed_at, &at, &err) == CLERK_OK)
+			when = at.starts_at;
+		meeting_free(&at);
+		char *cdate = when ? short_date(c, when) : xstrdup("");
 		const struct style_var v[] = {{"prev_body", pb.name},
 					      {"prev_date", date},
 					      {"confirmed_date", cdate},

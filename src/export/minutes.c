@@ -146,12 +146,18 @@ static char *date_in_style(const struct minutes_ctx *c, const char *key,
 	return style_date(tmpl, t, c->body.tz);
 }
 
-/* The minute number of an item ("" when it is not on this agenda). */
+/* The minute number of an item as cited in a sentence ("12", "222/19"):
+ * without a closing full stop ("" when it is not on this agenda). */
 char *minutes_item_number(const struct minutes_ctx *c, const char *item_id)
 {
 	for (size_t i = 0; i < c->items.n; i++)
-		if (strcmp(c->items.v[i].id, item_id) == 0)
-			return minutes_number(c, c->first_minute + (int)i);
+		if (strcmp(c->items.v[i].id, item_id) == 0) {
+			char *n = minutes_number(c, c->first_minute + (int)i);
+			size_t len = strlen(n);
+			if (len > 1 && n[len - 1] == '.')
+				n[len - 1] = '\0';
+			return n;
+		}
 	return xstrdup("");
 }
 
@@ -259,6 +265,7 @@ static void minute_item(struct minutes_ctx *c, size_t idx)
 				       {"reason", it->urgent_reason}};
 	if (it->kind == ITEM_URGENT)
 		say_para(c, "urgent", pv, 2);
+	item_movements(c, it);
 	if (it->exempt) {
 		minutes_exclusion(c, it);
 		if (!c->opts->confidential)
@@ -282,7 +289,6 @@ static void minute_item(struct minutes_ctx *c, size_t idx)
 	default:
 		break;
 	}
-	item_movements(c, it);
 	item_texts(c, it, SECTION_RECEIVED);
 	item_texts(c, it, SECTION_NARRATIVE);
 	item_texts(c, it, SECTION_HEARD);

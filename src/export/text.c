@@ -139,8 +139,9 @@ static enum clerk_status text_block(struct export_ctx *ctx,
 		text_labelled(o, b, 12);
 		break;
 	case DOC_CONFIDENTIAL: {
-		char *t = export_clean(b->text);
-		sb_addf(o, "[%s]\n\n", t);
+		char *t = xasprintf("[%s]", b->text);
+		export_wrap(o, t, TEXT_WIDTH, "", " ");
+		sb_addc(o, '\n');
 		free(t);
 		break;
 	}

@@ -1,0 +1,63 @@
+#!/bin/bash
+# tests/export/docx.sh: the DOCX package is a real Office Open XML file —
+# a sound zip with the parts Word needs, well-formed XML, the text present —
+# and LibreOffice reads it back (skipped, exit 77, only when soffice is not
+# installed).
+. "$top_srcdir/tests/lib.sh"
+setup
+cd "$T" || exit 1
+DB=$T/clerk.db
+"$top_builddir/tests/export/mkfixture" "$DB" || { echo "Bail out! mkfixture failed"; exit 1; }
+clerk() { "$CLERK" --db "$DB" "$@"; }
+
+exits "docx written" 0 clerk export 2024-03-14 --format docx -o "$T/m.docx"
+ok "zip is sound (unzip -tq)" unzip -tq "$T/m.docx"
+parts=$(unzip -Z1 "$T/m.docx")
+for p in '[Content_Types].xml' _rels/.rels word/document.xml word/styles.xml \
+	word/numbering.xml word/_rels/document.xml.rels; do
+	has "part $p present" "$parts" "$p"
+done
+for p in '\[Content_Types\].xml' _rels/.rels word/document.xml word/styles.xml \
+	word/numbering.xml word/header1.xml; do
+	ok "$p is well-formed XML" sh -c "unzip -p '$T/m.docx' '$p' | xmllint --noout -"
+done
+doc=$(unzip -p "$T/m.docx" word/document.xml)
+has "heading style for minutes" "$doc" '<w:pStyle w:val="Heading2"/>'
+has "minute number" "$doc" '>4.</w:t>'
+has "title" "$doc" 'BUDGET MONITORING'
+has "attendance is a table" "$doc" '<w:tbl>'
+has "hostile name escaped" "$doc" '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp;'
+has "numbered or bulleted paragraphs" "$doc" '<w:numPr>'
+# The agenda too.
+exits "agenda docx written" 0 clerk export 2024-03-14 --agenda --format docx -o "$T/a.docx"
+ok "agenda zip is sound" unzip -tq "$T/a.docx"
+
+if ! command -v soffice >/dev/null 2>&1; then
+	echo "# soffice not installed: LibreOffice round trip skipped"
+	done_testing
+	exit 77
+fi
+# One LibreOffice start for both documents (it is the slow part).
+exits "confidential docx written" 0 clerk export 2024-03-14 --confidential --format docx -o "$T/c.docx"
+HOME=$T/lo timeout 120 soffice --headless --norestore --convert-to pdf \
+	--outdir "$T/out" "$T/m.docx" "$T/c.docx" >/dev/null 2>&1
+if ! command -v pdftotext >/dev/null 2>&1; then
+	echo "# pdftotext not installed: LibreOffice round trip skipped"
+	done_testing
+	exit 77
+fi
+back=$(pdftotext "$T/out/m.pdf" - 2>/dev/null | tr -s ' \n' ' ')
+has "LibreOffice reads the opening line" "$back" "AT A MEETING of the Audit Committee of TESTSHIRE COUNTY COUNCIL"
+has "LibreOffice reads a minute" "$back" "BUDGET MONITORING"
+has "LibreOffice reads the table" "$back" "Councillor Lara Late"
+has "LibreOffice reads the escaped name as text" "$back" "<script>alert(\"x\")</script> & 'Co'"
+has "LibreOffice reads the resolution" "$back" "That the Committee notes the budget position."
+lacks "no exempt text in the public docx" "$back" "EXEMPT-MINUTE-TEXT"
+lacks "public PDF not marked confidential" "$back" "CONFIDENTIAL"
+pdf=$(pdftotext -layout "$T/out/c.pdf" - 2>/dev/null)
+pages=$(pdftotext "$T/out/c.pdf" - 2>/dev/null | grep -c $'\f')
+marks=$(printf '%s' "$pdf" | grep -c "CONFIDENTIAL - NOT FOR PUBLICATION")
+ok "every page of the confidential PDF is marked ($marks marks, $pages pages)" \
+	test "$marks" -ge "$pages" -a "$pages" -ge 1
+has "confidential PDF holds the exempt minute" "$pdf" "EXEMPT-MINUTE-TEXT"
+done_testing
