@@ -85,13 +85,21 @@ struct lookup_seat {
 	char *role; /* "chairman", "vice-chairman", "member" */
 	struct lookup_holder *subs;  /* nominated substitutes, in order */
 	size_t nsubs;
+	/* Seats have no dates of their own, so their use is read from their
+	 * history: an empty seat with no nomination whose terms all ended by
+	 * the date was retired (or replaced); one whose terms all begin later
+	 * was not created yet.  Such seats are listed apart, not counted. */
+	bool in_use;
+	char *first_day; /* earliest term or nomination, or "" */
+	char *last_day;  /* end of the latest, "" when one is open */
 };
 
 struct lookup_membership {
 	struct lookup_body body;
 	char date[LOOKUP_DATE_LEN]; /* the day it describes */
-	struct lookup_seat *seats;  /* in seat order */
+	struct lookup_seat *seats;  /* in seat order, in use or not */
 	size_t nseats;
+	int in_use;        /* seats in use on the date */
 	int filled;        /* seats with a main member */
 	int voting_filled; /* of which voting */
 	int quorum;        /* members needed, from lookup_quorum() */

@@ -54,6 +54,29 @@ static void print_seat(const struct listing *l, const struct lookup_seat *s)
 		listing_line(l, 6, LISTING_DIM, "no substitute");
 }
 
+/* Seats retired before the date, or created after it. */
+static void print_not_in_use(const struct listing *l,
+			     const struct lookup_membership *m)
+{
+	bool first = true;
+	for (size_t i = 0; i < m->nseats; i++) {
+		const struct lookup_seat *s = &m->seats[i];
+		if (s->in_use)
+			continue;
+		if (first) {
+			fputc('\n', l->out);
+			listing_linef(l, 0, LISTING_DIM, "Not in use on %s:", m->date);
+		}
+		first = false;
+		bool later = strcmp(s->first_day, m->date) > 0;
+		listing_linef(l, 0, LISTING_DIM, "%2d  %s: %s %s%s%s%s", s->position,
+			      s->label, later ? "from" : "until",
+			      later ? s->first_day : s->last_day,
+			      *s->vacancy_note ? " (" : "", s->vacancy_note,
+			      *s->vacancy_note ? ")" : "");
+	}
+}
+
 static void print_text(const struct listing *l, const struct lookup_membership *m)
 {
 	const struct lookup_body *b = &m->body;
@@ -63,11 +86,13 @@ static void print_text(const struct listing *l, const struct lookup_membership *
 		      b->council, m->date);
 	fputc('\n', l->out);
 	for (size_t i = 0; i < m->nseats; i++)
-		print_seat(l, &m->seats[i]);
+		if (m->seats[i].in_use)
+			print_seat(l, &m->seats[i]);
+	print_not_in_use(l, m);
 	fputc('\n', l->out);
 	char *rule = lookup_quorum_rule(b);
-	listing_linef(l, 0, LISTING_PLAIN, "%zu seats, %d filled, %zu vacant",
-		      m->nseats, m->filled, m->nseats - (size_t)m->filled);
+	listing_linef(l, 0, LISTING_PLAIN, "%d seats, %d filled, %d vacant",
+		      m->in_use, m->filled, m->in_use - m->filled);
 	listing_linef(l, 0, LISTING_PLAIN, "Quorum: %d (%s)", m->quorum, rule);
 	free(rule);
 }
@@ -101,6 +126,8 @@ static void print_csv(const struct listing *l, const struct lookup_membership *m
 	struct listing_table *t = listing_table_new(10, headers);
 	for (size_t i = 0; i < m->nseats; i++) {
 		const struct lookup_seat *s = &m->seats[i];
+		if (!s->in_use)
+			continue;
 		if (s->filled)
 			csv_holder(t, s, "member", &s->member, s->role, "");
 		else
@@ -144,6 +171,12 @@ static json_t *json_seat(const struct lookup_seat *s)
 		json_array_append_new(subs, json_holder(&s->subs[i], NULL));
 	json_object_set_new(j, "substitutes", subs);
 	json_object_set_new(j, "substitute_tbc", json_boolean(s->substitute_tbc));
+	if (!s->in_use) {
+		json_object_set_new(j, "first_day", listing_json_str(s->first_day));
+		json_object_set_new(j, "last_day", *s->last_day
+							   ? listing_json_str(s->last_day)
+							   : json_null());
+	}
 	return j;
 }
 
@@ -156,9 +189,12 @@ static void print_json(const struct listing *l, const struct lookup_membership *
 	json_object_set_new(body, "council", listing_json_str(m->body.council));
 	json_object_set_new(root, "body", body);
 	json_object_set_new(root, "date", json_string(m->date));
+	json_t *unused = json_array();
 	for (size_t i = 0; i < m->nseats; i++)
-		json_array_append_new(seats, json_seat(&m->seats[i]));
+		json_array_append_new(m->seats[i].in_use ? seats : unused,
+				      json_seat(&m->seats[i]));
 	json_object_set_new(root, "seats", seats);
+	json_object_set_new(root, "seats_not_in_use", unused);
 	json_object_set_new(root, "filled", json_integer(m->filled));
 	char *rule = lookup_quorum_rule(&m->body);
 	json_t *quorum = json_object();

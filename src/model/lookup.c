@@ -324,6 +324,8 @@ void lookup_membership_free(struct lookup_membership *m)
 		free(s->label);
 		free(s->vacancy_note);
 		free(s->role);
+		free(s->first_day);
+		free(s->last_day);
 		holder_free(&s->member);
 		for (size_t j = 0; j < s->nsubs; j++)
 			holder_free(&s->subs[j]);
@@ -417,6 +419,40 @@ static enum clerk_status membership_seats(struct db *db,
 				   : db_fail(db, err, "reading the seats");
 }
 
+/* The span of a seat's history (terms and nominations): its first day and
+ * the end of its latest ("" when one is still open). */
+static enum clerk_status seat_history(struct db *db, struct lookup_seat *s,
+				      struct clerk_err *err)
+{
+	static const char sql[] =
+		"SELECT coalesce(min(from_date), ''), "
+		"CASE WHEN count(*) = 0 OR count(to_date) < count(*) THEN '' "
+		"ELSE max(to_date) END FROM (SELECT from_date, to_date FROM "
+		"membership WHERE seat_id = ?1 UNION ALL SELECT from_date, "
+		"to_date FROM substitute WHERE seat_id = ?1)";
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	if (!st)
+		return CLERK_DB;
+	db_bind_text(st, 1, s->id);
+	int step = sqlite3_step(st);
+	if (step == SQLITE_ROW) {
+		s->first_day = db_col_dup(st, 0);
+		s->last_day = db_col_dup(st, 1);
+	}
+	db_done(st);
+	return step == SQLITE_ROW ? CLERK_OK
+				  : db_fail(db, err, "reading a seat's history");
+}
+
+static bool seat_in_use(const struct lookup_seat *s, const char *date)
+{
+	if (s->filled || s->nsubs || s->substitute_tbc || !*s->first_day)
+		return true;
+	bool retired = *s->last_day && strcmp(s->last_day, date) <= 0;
+	bool not_yet = strcmp(s->first_day, date) > 0;
+	return !retired && !not_yet;
+}
+
 enum clerk_status lookup_membership(struct db *db, const char *body_id,
 				    const char *date,
 				    struct lookup_membership *out,
@@ -440,6 +476,11 @@ enum clerk_status lookup_membership(struct db *db, const char *body_id,
 		rc = seat_member(db, s, out->date, err);
 		if (!rc)
 			rc = seat_subs(db, s, out->date, err);
+		if (!rc)
+			rc = seat_history(db, s, err);
+		if (!rc)
+			s->in_use = seat_in_use(s, out->date);
+		out->in_use += !rc && s->in_use;
 		if (!rc && s->filled) {
 			out->filled++;
 			out->voting_filled += s->voting;

@@ -8,6 +8,12 @@ VALUES ('b1', 'c1', 'Health and Wellbeing Board', 'HWB', 'the Board'),
         'the Committee');
 INSERT INTO person(id, honorific, name)
 VALUES ('p1', 'Councillor', 'Ann Example'), ('p2', 'Dr', 'Ben Sample');
+INSERT INTO seat(id, body_id, position, label)
+VALUES ('s1', 'b1', 1, 'Testshire County Council'),
+       ('s2', 'b1', 2, 'Testshire Clinical Commissioning Group');
+INSERT INTO membership(id, seat_id, person_id, role, from_date)
+VALUES ('ms1', 's1', 'p1', 'chairman', '2017-01-01'),
+       ('ms2', 's2', 'p2', 'member', '2017-01-01');
 INSERT INTO meeting(id, body_id, starts_at, status)
 VALUES ('m1', 'b1', '2017-02-23T10:00:00Z', 'closed'),
        ('m2', 'b1', '2017-06-29T09:00:00Z', 'closed'),
@@ -41,3 +47,6 @@ VALUES ('r1', 'm2', 'i2', 1, 'The Health and Wellbeing Board:',
 INSERT INTO declaration(id, meeting_id, item_id, person_id, kind, what)
 VALUES ('d1', 'm1', 'i1', 'p2', 'non-registrable',
         'a partner who owns a community pharmacy');
+INSERT INTO attendance(id, meeting_id, person_id, seat_id, status)
+VALUES ('a1', 'm1', 'p1', 's1', 'present'), ('a2', 'm1', 'p2', 's2', 'apology'),
+       ('a3', 'm2', 'p1', 's1', 'present'), ('a4', 'm2', 'p2', 's2', 'present');

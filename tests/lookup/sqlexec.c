@@ -5,6 +5,8 @@
  *
  *   sqlexec FILE SQL             run SQL once (creating FILE if absent)
  *   sqlexec --repeat N FILE SQL  run SQL N times
+ *   sqlexec --until STOP FILE SQL  run SQL again and again until the file
+ *                                STOP exists (a writer beside a reader)
  *
  * Each run is one transaction (BEGIN IMMEDIATE ... COMMIT).
  *
@@ -15,19 +17,25 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "clerk/db.h"
 
 int main(int argc, char **argv)
 {
-	long repeat = 0;
+	long repeat = 1;
+	const char *until = NULL;
 	int i = 1;
 	if (argc > 2 && strcmp(argv[1], "--repeat") == 0) {
 		repeat = strtol(argv[2], NULL, 10);
 		i = 3;
+	} else if (argc > 2 && strcmp(argv[1], "--until") == 0) {
+		until = argv[2];
+		i = 3;
 	}
 	if (argc - i != 2) {
-		fputs("usage: sqlexec [--repeat N] FILE SQL\n", stderr);
+		fputs("usage: sqlexec [--repeat N | --until STOP] FILE SQL\n",
+		      stderr);
 		return 2;
 	}
 	struct db *db = NULL;
@@ -37,7 +45,8 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	int rc = 0;
-	for (long n = 0; n < (repeat ? repeat : 1) && !rc; n++) {
+	for (long n = 0; (until ? access(until, F_OK) != 0 : n < repeat) && !rc;
+	     n++) {
 		if (db_begin(db, &err) || db_exec(db, argv[i + 1], &err) ||
 		    db_commit(db, &err))
 			rc = 1;
