@@ -45,7 +45,10 @@ static void agenda_item(struct minutes_ctx *c, const struct agenda_item *it,
 				      ? ""
 				      : ".");
 	struct strbuf title = {0};
-	char *upper = minutes_upper(it->title);
+	char *upper = strcmp(style_get(&c->style, "minute.title_case", "upper"),
+			     "upper") == 0
+			      ? minutes_upper(it->title)
+			      : xstrdup(it->title);
 	sb_add(&title, upper);
 	free(upper);
 	if (it->pages && *it->pages) {

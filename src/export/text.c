@@ -77,7 +77,7 @@ static void text_minute(struct strbuf *o, const struct doc_block *b)
 
 /* Rows with a label column ("1." points, "p" markers, field names). */
 static void text_labelled(struct strbuf *o, const struct doc_block *b,
-			  int minwidth)
+			  int minwidth, int gap)
 {
 	int lw = minwidth;
 	for (size_t i = 0; i < b->nrows; i++)
@@ -100,11 +100,11 @@ static void text_labelled(struct strbuf *o, const struct doc_block *b,
 		char *l = export_clean(r->label);
 		struct strbuf first = {0};
 		sb_add(&first, l);
-		for (int c = utf8_width(l); c < lw + 1; c++)
+		for (int c = utf8_width(l); c < lw + gap; c++)
 			sb_addc(&first, ' ');
 		char *rest = xstrdup(sb_str(&first));
 		memset(rest, ' ', strlen(rest));
-		rest[lw + 1] = '\0';
+		rest[lw + gap] = '\0';
 		export_wrap(o, r->text, TEXT_WIDTH, sb_str(&first), rest);
 		sb_free(&first);
 		free(rest);
@@ -133,10 +133,10 @@ static enum clerk_status text_block(struct export_ctx *ctx,
 		break;
 	case DOC_NUMBERED:
 	case DOC_ATTENDANCE:
-		text_labelled(o, b, 1);
+		text_labelled(o, b, 1, 1);
 		break;
 	case DOC_FIELDS:
-		text_labelled(o, b, 12);
+		text_labelled(o, b, 12, 2);
 		break;
 	case DOC_CONFIDENTIAL: {
 		char *t = xasprintf("[%s]", b->text);
