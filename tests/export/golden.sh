@@ -1,0 +1,44 @@
+#!/bin/bash
+# tests/export/golden.sh: the demo's meeting of 29 June 2017 exported to
+# text and Markdown reproduces the published minutes (attendance, apologies
+# with substitutes, each item's narrative and resolutions, in order and in
+# their wording).  The expected files were derived from the seed by
+# tests/export/derive_expected.py, which lists the few deliberate
+# differences.  The notice of 5 October 2017 keeps the seed's layout and
+# approximate timings.
+. "$top_srcdir/tests/lib.sh"
+setup
+cd "$T" || exit 1
+DB=$T/demo.db
+"$CLERK" --db "$DB" demo >/dev/null || { echo "Bail out! clerk demo failed"; exit 1; }
+clerk() { "$CLERK" --db "$DB" "$@"; }
+exp=$top_srcdir/tests/export/expected
+
+is "text minutes of 29 June 2017 as published" \
+	"$(clerk export 2017-06-29 --format text)" "$(cat "$exp/hwb-2017-06-29.txt")"
+is "Markdown minutes of 29 June 2017 as published" \
+	"$(clerk export 2017-06-29 --format markdown)" "$(cat "$exp/hwb-2017-06-29.md")"
+exits "the same to a file" 0 clerk export 2017-06-29 -o "$T/m.txt"
+ok "the file holds the same text" cmp -s "$T/m.txt" "$exp/hwb-2017-06-29.txt"
+txt=$(clerk export 2017-06-29)
+lines=$(printf '%s\n' "$txt" | awk 'length($0) > 80' | wc -l)
+is "no line wider than 80 columns" "$lines" "0"
+
+# The notice of the next meeting, in the seed's layout.
+a=$(clerk export 2017-10-05 --agenda)
+has "notice: title" "$a" "NOTICE OF MEETING"
+has "notice: meeting" "$a" "Meeting       Health and Wellbeing Board"
+has "notice: date and time" "$a" "Date and Time Thursday, 5th October, 2017 at 10.00 am"
+has "notice: place" "$a" "Place         Ashburton Hall, Elizabeth II Court, The Castle, Winchester"
+has "notice: timings column" "$a" "AGENDA                                                           Approx. Timings"
+has "notice: item with pages and time" "$a" \
+	"3. MINUTES OF PREVIOUS MEETING (Pages 5 - 10)                              10.05"
+has "notice: first item without a time" "$a" "1. APOLOGIES FOR ABSENCE
+"
+has "notice: description" "$a" "To confirm the minutes of the previous meeting"
+has "notice: last item" "$a" "12. DATE OF NEXT MEETING                                                   11.30"
+order=$(printf '%s\n' "$a" | grep -oE '^[0-9]+\.' | tr -d '.\n' )
+is "notice: items in order" "$order" "123456789101112"
+md=$(clerk export 2017-10-05 --agenda --format markdown)
+has "notice in Markdown: time beside the item" "$md" "6\\. **DOMESTIC ABUSE JOINT TARGETED AREA INSPECTION (Pages 11 - 32)** — 10.15"
+done_testing
