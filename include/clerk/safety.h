@@ -37,9 +37,10 @@ enum clerk_status safety_backup(struct db *db, const char *target,
 /* The result of checking a clerk file. */
 struct safety_report {
 	char *journal_mode;    /* "wal", "delete", ... as SQLite reports it */
-	int synchronous;       /* 0 off, 1 normal, 2 full, 3 extra */
+	int synchronous;       /* clerk's commits: 0 off, 1 normal, 2 full,
+				  3 extra */
 	bool network_fs;       /* on a network filesystem (see db.h) */
-	bool readonly;         /* opened read-only */
+	bool readonly;         /* the file or its folder is read-only */
 	int schema;            /* the file's schema version */
 	long long bytes;       /* size of the file */
 	int problems;          /* number of problems found; 0: sound */

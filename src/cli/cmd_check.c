@@ -1,7 +1,8 @@
 /*
  * cli/check: `clerk check` — is the clerk file sound?  Prints the file's
  * size and schema, how it is journalled, and the result of SQLite's
- * integrity and foreign-key checks.  Exit 0 when sound, 4 when not.
+ * integrity and foreign-key checks.  Exit 0 when sound, 4 when not.  It
+ * opens the file read-only, so it never changes what it checks.
  */
 #include "config.h"
 
@@ -16,10 +17,10 @@ static void check_print_journal(struct cli *cli, const struct safety_report *r)
 		safety_synchronous_text(r->synchronous));
 	if (r->network_fs)
 		fputs(" (on a network filesystem: WAL is unsafe there, so clerk "
-		      "uses a rollback journal and syncs every commit twice)",
+		      "writes it with a rollback journal and extra syncs)",
 		      cli->out);
 	if (r->readonly)
-		fputs(" (read-only: look-ups only)", cli->out);
+		fputs(" (read-only here: look-ups only)", cli->out);
 	fputc('\n', cli->out);
 }
 
@@ -29,7 +30,7 @@ int cmd_check(struct cli *cli, int argc, char **argv)
 	if (argc != 1)
 		return cli_usage(cli, "check");
 	struct db *db = NULL;
-	int rc = cli_open_db(cli, DB_EXISTING, &db);
+	int rc = cli_open_db(cli, DB_READONLY, &db);
 	if (rc)
 		return rc;
 	struct clerk_err err = {0};
@@ -48,8 +49,8 @@ int cmd_check(struct cli *cli, int argc, char **argv)
 	} else {
 		fputs(sb_str(&r.details), cli->out);
 		fprintf(cli->out,
-			"%s has %d problem%s: restore it from a backup (clerk "
-			"backup makes one) or keep a copy and ask for help\n",
+			"%s is damaged (%d problem%s): restore it from a backup "
+			"(clerk backup makes one) or keep a copy and ask for help\n",
 			path, r.problems, r.problems == 1 ? "" : "s");
 		rc = 4;
 	}

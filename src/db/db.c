@@ -519,6 +519,36 @@ static enum clerk_status check_header(struct db *db, enum db_mode mode,
 	return CLERK_OK;
 }
 
+/* Before clerk writes to a file that already holds data, make sure it is
+ * sound: writing into a damaged file can spread the damage.  quick_check
+ * reads every page once (about 34 ms for 17 MB here); look-ups skip it. */
+static enum clerk_status check_sound(struct db *db, struct clerk_err *err)
+{
+	sqlite3_stmt *stmt = NULL;
+	int rc = sqlite3_prepare_v2(db->sql, "PRAGMA quick_check(1)", -1, &stmt,
+				    NULL);
+	char first[200] = "";
+	if (rc == SQLITE_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		snprintf(first, sizeof first, "%s", db_col_text(stmt, 0));
+		rc = strcmp(first, "ok") == 0 ? SQLITE_OK : SQLITE_CORRUPT;
+		for (char *p = first; *p; p++)
+			if (*p == '\n')
+				*p = ' ';
+	}
+	if (rc != SQLITE_OK && !first[0])
+		snprintf(first, sizeof first, "%s", sqlite3_errmsg(db->sql));
+	sqlite3_finalize(stmt);
+	if (rc == SQLITE_OK)
+		return CLERK_OK;
+	char *safe = utf8_sanitize(first);
+	clerk_fail(err, CLERK_FOREIGN,
+		   "%s is damaged (%s): it was left untouched; run 'clerk check' "
+		   "for details and restore it from a backup",
+		   db->path, safe);
+	free(safe);
+	return CLERK_FOREIGN;
+}
+
 static enum clerk_status setup_connection(struct db *db, struct clerk_err *err)
 {
 	sqlite3_busy_timeout(db->sql, 5000);
@@ -582,6 +612,34 @@ static bool writable(const char *path)
 	return ok;
 }
 
+static bool companion_exists(const char *path, const char *suffix)
+{
+	char *p = xasprintf("%s%s", path, suffix);
+	bool yes = access(p, F_OK) == 0;
+	free(p);
+	return yes;
+}
+
+/* SQLite gives the -wal and -shm files the mode of the database file.  A
+ * read-only file once opened in a writable folder can leave a read-only
+ * -shm behind, and later, with the file writable again, every write would
+ * fail as "read-only".  Before writing, give such companions (if they are
+ * ours) the database file's mode again. */
+static void repair_companions(const char *path)
+{
+	struct stat st, cst;
+	if (stat(path, &st) != 0)
+		return;
+	static const char *const suffixes[] = {"-shm", "-wal"};
+	for (size_t i = 0; i < 2; i++) {
+		char *p = xasprintf("%s%s", path, suffixes[i]);
+		if (stat(p, &cst) == 0 && cst.st_uid == geteuid() &&
+		    access(p, W_OK) != 0)
+			chmod(p, st.st_mode & 0666);
+		free(p);
+	}
+}
+
 enum clerk_status db_open(const char *path, enum db_mode mode, struct db **out,
 			  struct clerk_err *err)
 {
@@ -603,10 +661,16 @@ enum clerk_status db_open(const char *path, enum db_mode mode, struct db **out,
 	bool readonly = mode == DB_READONLY || !writable(path);
 	if (readonly && mode == DB_CREATE && !exists)
 		readonly = false;
-	rc = open_connection(db, readonly, false, err);
+	/* A file nobody may write, closed cleanly (no -wal): read it as an
+	 * immutable snapshot, so that no -wal or -shm is left beside it. */
+	bool immutable = readonly && exists && access(path, W_OK) != 0 &&
+			 !companion_exists(path, "-wal");
+	if (!readonly)
+		repair_companions(path);
+	rc = open_connection(db, readonly, immutable, err);
 	if (!rc)
 		rc = setup_connection(db, err);
-	if (!rc && readonly &&
+	if (!rc && readonly && !immutable &&
 	    pragma_int(db, "SELECT count(*) FROM sqlite_schema") < 0) {
 		/* A WAL file in a read-only folder without its -shm: read it as
 		 * an immutable snapshot. */
@@ -619,6 +683,8 @@ enum clerk_status db_open(const char *path, enum db_mode mode, struct db **out,
 	int version = 0;
 	if (!rc)
 		rc = check_header(db, mode, &version, err);
+	if (!rc && !db->readonly && exists && version > 0)
+		rc = check_sound(db, err);
 	if (!rc)
 		rc = set_journal(db, err);
 	if (!rc && version < db_program_schema_version())

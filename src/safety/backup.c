@@ -46,6 +46,12 @@ static enum clerk_status backup_fail(int code, const char *target,
 	case SQLITE_PERM:
 		return clerk_fail(err, CLERK_READONLY,
 				  "cannot write the backup %s: %s", target, detail);
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		return clerk_fail(err, CLERK_FOREIGN,
+				  "the database is damaged (%s): the backup %s was "
+				  "not made; run 'clerk check' for details",
+				  detail, target);
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
 		return clerk_fail(err, CLERK_DB,
@@ -142,8 +148,10 @@ static int backup_settle(sqlite3 *dst, char *detail, size_t detail_len)
 	if (rc == SQLITE_ROW) {
 		const char *res = (const char *)sqlite3_column_text(stmt, 0);
 		if (res && strcmp(res, "ok") != 0) {
-			snprintf(detail, detail_len, "the copy failed its check: %s",
-				 res);
+			snprintf(detail, detail_len, "%s", res);
+			for (char *p = detail; *p; p++)
+				if (*p == '\n')
+					*p = ' ';
 			rc = SQLITE_CORRUPT;
 		} else {
 			rc = SQLITE_OK;

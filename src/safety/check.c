@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "clerk/safety.h"
 
@@ -58,6 +59,10 @@ static enum clerk_status check_journal(struct db *db, struct safety_report *r,
 	r->synchronous =
 		sqlite3_step(stmt) == SQLITE_ROW ? sqlite3_column_int(stmt, 0) : -1;
 	sqlite3_finalize(stmt);
+	/* A read-only connection never sets the level; report the one clerk
+	 * writes this file with (db.c: FULL, or EXTRA on a network share). */
+	if (db_is_readonly(db))
+		r->synchronous = r->network_fs ? 3 : 2;
 	return CLERK_OK;
 }
 
@@ -69,15 +74,24 @@ static enum clerk_status check_integrity(struct db *db, struct safety_report *r,
 		return err->status;
 	int rc;
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		const char *line = db_col_text(stmt, 0);
-		if (strcmp(line, "ok") == 0)
+		const char *row = db_col_text(stmt, 0);
+		if (strcmp(row, "ok") == 0)
 			continue;
-		if (r->problems < CHECK_MAX_PROBLEMS) {
-			char *safe = utf8_sanitize(line);
-			sb_addf(&r->details, "integrity: %s\n", safe);
-			free(safe);
+		/* A row may hold several lines, headed "*** in database main
+		 * ***": one problem per line, without the heading. */
+		char *copy = xstrdup(row), *save = NULL;
+		for (char *line = strtok_r(copy, "\n", &save); line;
+		     line = strtok_r(NULL, "\n", &save)) {
+			if (strncmp(line, "*** ", 4) == 0)
+				continue;
+			if (r->problems < CHECK_MAX_PROBLEMS) {
+				char *safe = utf8_sanitize(line);
+				sb_addf(&r->details, "integrity: %s\n", safe);
+				free(safe);
+			}
+			r->problems++;
 		}
-		r->problems++;
+		free(copy);
 	}
 	sqlite3_finalize(stmt);
 	if (rc != SQLITE_DONE) {
@@ -116,12 +130,28 @@ static enum clerk_status check_foreign_keys(struct db *db,
 	return CLERK_OK;
 }
 
+/* Could clerk write this file?  WAL needs the folder writable too. */
+static bool check_writable(const char *path)
+{
+	if (access(path, W_OK) != 0)
+		return false;
+	char *dir = xstrdup(path);
+	char *slash = strrchr(dir, '/');
+	if (slash == dir)
+		slash[1] = '\0';
+	else if (slash)
+		*slash = '\0';
+	bool ok = access(slash ? dir : ".", W_OK) == 0;
+	free(dir);
+	return ok;
+}
+
 enum clerk_status safety_check(struct db *db, struct safety_report *out,
 			       struct clerk_err *err)
 {
 	memset(out, 0, sizeof *out);
 	out->network_fs = db_on_network_fs(db);
-	out->readonly = db_is_readonly(db);
+	out->readonly = !check_writable(db_path(db));
 	out->schema = db_schema_version(db);
 	struct stat st;
 	if (stat(db_path(db), &st) == 0)

@@ -1,9 +1,12 @@
 /*
  * reltool: a test helper for the reliability tests, linked with libclerk.a.
  *
- *   reltool create FILE          create an empty clerk database (db_open)
- *   reltool mode FILE            print "journal_mode synchronous" as clerk
- *                                opens FILE read-write
+ *   reltool create FILE        create an empty clerk database (db_open)
+ *   reltool seed FILE N        a fresh file with a meeting and N events
+ *   reltool mode FILE          print "journal_mode synchronous" as clerk
+ *                              opens FILE for writing
+ *   reltool append FILE TEXT   record a note event through the model
+ *   reltool events FILE        print the number of events (model look-up)
  *
  * Exit 0 on success; on failure prints clerk's message and exits with
  * clerk's exit code.
@@ -11,9 +14,12 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "clerk/db.h"
+#include "clerk/model.h"
+#include "relcommon.h"
 
 static int fail(const struct clerk_err *err)
 {
@@ -21,38 +27,57 @@ static int fail(const struct clerk_err *err)
 	return clerk_status_exit_code(err->status);
 }
 
-static int print_pragma(struct db *db, const char *pragma)
+static void print_pragma(struct db *db, const char *pragma)
 {
 	sqlite3_stmt *stmt = NULL;
-	int rc = sqlite3_prepare_v2(db_handle(db), pragma, -1, &stmt, NULL);
-	if (rc == SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW)
+	if (sqlite3_prepare_v2(db_handle(db), pragma, -1, &stmt, NULL) ==
+		    SQLITE_OK &&
+	    sqlite3_step(stmt) == SQLITE_ROW)
 		printf("%s", db_col_text(stmt, 0));
 	sqlite3_finalize(stmt);
+}
+
+static int run(const char *action, const char *path, const char *arg,
+	       struct db **db, struct clerk_err *err)
+{
+	if (strcmp(action, "create") == 0)
+		return db_open(path, DB_CREATE, db, err);
+	if (strcmp(action, "seed") == 0) {
+		rel_seed(path, arg ? atoi(arg) : 0);
+		return CLERK_OK;
+	}
+	enum clerk_status rc = db_open(path, DB_EXISTING, db, err);
+	if (rc)
+		return rc;
+	if (strcmp(action, "mode") == 0) {
+		print_pragma(*db, "PRAGMA journal_mode");
+		putchar(' ');
+		print_pragma(*db, "PRAGMA synchronous");
+		putchar('\n');
+	} else if (strcmp(action, "append") == 0) {
+		rc = event_append(*db, REL_MEETING, EVENT_NOTE, NULL, NULL,
+				  arg ? arg : "", NULL, err);
+	} else if (strcmp(action, "events") == 0) {
+		struct event_list l = {0};
+		if (!(rc = event_list(*db, REL_MEETING, &l, err)))
+			printf("%zu\n", l.n);
+		event_list_free(&l);
+	} else {
+		rc = clerk_fail(err, CLERK_USAGE, "unknown action %s", action);
+	}
 	return rc;
 }
 
 int main(int argc, char **argv)
 {
 	if (argc < 3) {
-		fputs("usage: reltool create|mode FILE\n", stderr);
+		fputs("usage: reltool create|seed|mode|append|events FILE [ARG]\n",
+		      stderr);
 		return 2;
 	}
 	struct clerk_err err = {0};
 	struct db *db = NULL;
-	if (strcmp(argv[1], "create") == 0) {
-		if (db_open(argv[2], DB_CREATE, &db, &err))
-			return fail(&err);
-	} else if (strcmp(argv[1], "mode") == 0) {
-		if (db_open(argv[2], DB_EXISTING, &db, &err))
-			return fail(&err);
-		print_pragma(db, "PRAGMA journal_mode");
-		putchar(' ');
-		print_pragma(db, "PRAGMA synchronous");
-		putchar('\n');
-	} else {
-		fputs("reltool: unknown action\n", stderr);
-		return 2;
-	}
+	int rc = run(argv[1], argv[2], argc > 3 ? argv[3] : NULL, &db, &err);
 	db_close(&db);
-	return 0;
+	return rc ? fail(&err) : 0;
 }

@@ -1,0 +1,83 @@
+#!/bin/bash
+# A read-only file, and a file in a read-only folder: look-ups, checks and
+# backups still work; every edit is refused with a clear message; the file
+# is left exactly as it was.  Run as an ordinary user (as root, chmod does
+# not stop writes, so the checks are run as "nobody" through setpriv).
+. "$top_srcdir/tests/lib.sh"
+setup
+RELTOOL=$top_builddir/tests/reliability/reltool
+
+as_user() {
+	if [ "$(id -u)" -eq 0 ]; then
+		setpriv --reuid=nobody --regid=nogroup --clear-groups -- "$@"
+	else
+		"$@"
+	fi
+}
+if [ "$(id -u)" -eq 0 ]; then
+	chmod 755 "$T"
+	mkdir -p "$T/ro" "$T/rw"
+	chown nobody:nogroup "$T/ro" "$T/rw"
+else
+	mkdir -p "$T/ro" "$T/rw"
+fi
+db=$T/ro/clerk.db
+as_user "$RELTOOL" seed "$db" 40 || exit 99
+
+# Look-up commands that other parts of clerk provide, once they exist.
+lookups() { # label
+	for c in meetings members; do
+		if "$CLERK" --help | grep -q "^  $c "; then
+			out=$(as_user "$CLERK" --db "$db" $c 2>&1); rc=$?
+			is "$1: clerk $c works (exit 0)" "$rc" 0
+		else
+			echo "ok $((_tap_n += 1)) - $1: clerk $c # SKIP not in this build yet"
+		fi
+	done
+}
+
+read_only_checks() { # label
+	local label=$1 sum out rc
+	sum=$(cksum <"$db")
+	out=$(as_user "$CLERK" --db "$db" check 2>&1); rc=$?
+	is "$label: clerk check works (exit 0)" "$rc" 0
+	has "$label: clerk check says the file is read-only here" "$out" "(read-only here: look-ups only)"
+	out=$(as_user "$CLERK" --db "$db" backup "$T/rw/backup-$label.db" 2>&1); rc=$?
+	is "$label: clerk backup works (exit 0)" "$rc" 0
+	is "$label: the backup holds all 40 events" \
+		"$(as_user "$RELTOOL" events "$T/rw/backup-$label.db")" 40
+	is "$label: events can be listed through the model" \
+		"$(as_user "$RELTOOL" events "$db" 2>&1)" 40
+	lookups "$label"
+	out=$(as_user "$RELTOOL" append "$db" "a new note" 2>&1); rc=$?
+	is "$label: recording an event is refused (exit 4)" "$rc" 4
+	has "$label: with a clear message" "$out" "is read-only: changes are refused (look-ups still work)"
+	is "$label: the file is untouched" "$(cksum <"$db")" "$sum"
+	is "$label: still 40 events" "$(as_user "$RELTOOL" events "$db" 2>&1)" 40
+}
+
+chmod 444 "$db"
+read_only_checks "read-only file"
+chmod 644 "$db"
+chmod 555 "$T/ro"
+read_only_checks "read-only folder"
+lacks "read-only folder: no -wal or -shm appeared" "$(ls "$T/ro")" "-wal"
+chmod 755 "$T/ro"
+
+# Writable again: edits work, so the refusals above were about permissions.
+ok "writable again: recording an event works" as_user "$RELTOOL" append "$db" "a new note"
+is "and it is there" "$(as_user "$RELTOOL" events "$db")" 41
+
+# Another program (here sqlite3) read the read-only file and left read-only
+# -wal and -shm files behind (SQLite copies the file's mode): once the file
+# is writable again, clerk must still be able to write.
+chmod 444 "$db"
+as_user sqlite3 -readonly "$db" 'SELECT count(*) FROM event' >/dev/null
+is "a read-only -shm was left behind by the other program" \
+	"$(stat -c %a "$db-shm" 2>/dev/null)" 444
+chmod 644 "$db"
+ok "writable again: clerk records an event despite the read-only -shm" \
+	as_user "$RELTOOL" append "$db" "another note"
+is "and it is there" "$(as_user "$RELTOOL" events "$db")" 42
+
+done_testing
