@@ -37,8 +37,14 @@ static void print_help(FILE *out)
 	      "\n"
 	      "Commands:\n",
 	      out);
-	for (size_t i = 0; commands[i].name; i++)
-		fprintf(out, "  %-12s %s\n", commands[i].name, commands[i].summary);
+	for (size_t i = 0; commands[i].name; i++) {
+		/* An '_' in a C name is a '-' on the command line. */
+		char shown[32];
+		snprintf(shown, sizeof shown, "%s", commands[i].name);
+		for (char *c = shown; *c; c++)
+			*c = *c == '_' ? '-' : *c;
+		fprintf(out, "  %-12s %s\n", shown, commands[i].summary);
+	}
 	fputs("\n"
 	      "Options:\n"
 	      "  --db FILE     the clerk database (default: $CLERK_DB, else\n"
@@ -57,10 +63,20 @@ static void print_help(FILE *out)
 	      out);
 }
 
+/* True when the typed name is the command's: "attendance-csv" names
+ * cmd_attendance_csv. */
+static bool command_named(const char *def, const char *typed)
+{
+	for (; *def && *typed; def++, typed++)
+		if (*def != *typed && !(*def == '_' && *typed == '-'))
+			return false;
+	return *def == *typed;
+}
+
 static const struct command *find_command(const char *name)
 {
 	for (size_t i = 0; commands[i].name; i++)
-		if (strcmp(commands[i].name, name) == 0)
+		if (command_named(commands[i].name, name))
 			return &commands[i];
 	return NULL;
 }

@@ -637,6 +637,12 @@ static enum clerk_status store_item(struct db *db, const char *meeting,
 	it.description = mg_plain(src->text);
 	it.kind = imp_kind_of_title(it.title);
 	mg_bool(src->exempt, &it.exempt);
+	const char *para = it.exempt ? strcasestr(it.description, "paragraph ")
+				     : NULL;
+	if (para) {
+		para += strlen("paragraph ");
+		it.exempt_paragraph = xstrndup(para, strspn(para, "0123456789"));
+	}
 	bool changed;
 	enum clerk_status rc = istore_item_upsert(db, meeting, &it, &changed,
 						  err);

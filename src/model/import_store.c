@@ -144,8 +144,8 @@ enum clerk_status istore_item_upsert(struct db *db, const char *meeting_id,
 	sqlite3_stmt *st = db_stmt(
 		db,
 		"SELECT id, title = ?3 AND description = ?4 AND exempt = ?5"
-		" AND pages = ?6 FROM agenda_item WHERE meeting_id = ?1"
-		" AND number = ?2",
+		" AND pages = ?6 AND exempt_paragraph = ?7 FROM agenda_item "
+		"WHERE meeting_id = ?1 AND number = ?2",
 		err);
 	if (!st)
 		return err->status;
@@ -155,6 +155,7 @@ enum clerk_status istore_item_upsert(struct db *db, const char *meeting_id,
 	db_bind_text(st, 4, it->description ? it->description : "");
 	sqlite3_bind_int(st, 5, it->exempt);
 	db_bind_text(st, 6, it->pages ? it->pages : "");
+	db_bind_text(st, 7, it->exempt_paragraph ? it->exempt_paragraph : "");
 	char id[CLERK_UUID_LEN] = "";
 	bool same = false;
 	if (sqlite3_step(st) == SQLITE_ROW) {
@@ -181,7 +182,8 @@ enum clerk_status istore_item_upsert(struct db *db, const char *meeting_id,
 	}
 	st = db_stmt(db,
 		     "UPDATE agenda_item SET title = ?2, description = ?3,"
-		     " exempt = ?4, pages = ?5 WHERE id = ?1",
+		     " exempt = ?4, pages = ?5, exempt_paragraph = ?6 WHERE "
+		     "id = ?1",
 		     err);
 	if (!st)
 		return err->status;
@@ -190,6 +192,7 @@ enum clerk_status istore_item_upsert(struct db *db, const char *meeting_id,
 	db_bind_text(st, 3, it->description ? it->description : "");
 	sqlite3_bind_int(st, 4, it->exempt);
 	db_bind_text(st, 5, it->pages ? it->pages : "");
+	db_bind_text(st, 6, it->exempt_paragraph ? it->exempt_paragraph : "");
 	return step_done(db, st, "updating an agenda item", err);
 }
 
