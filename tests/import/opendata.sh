@@ -41,7 +41,7 @@ is "the exempt item is flagged with its paragraph, its text withheld" \
 	"14|3|withheld"
 lacks "the exempt resolution's words are not published" "$(cat "$T/hwb.json")" "CONFIDENTIAL CONTRACT"
 lacks "a sensitive interest's detail is not published" "$(cat "$T/hwb.json")" "SECRET ADDRESS"
-is "the declared interest" "$(j '.events[0]["clerk:declarations"][0].what')" "school governor"
+is "the declared interest" "$(j '.events[0]["clerk:declarations"][] | select(.sensitive | not) | .what')" "school governor"
 is "motion result and counts" "$(j '.vote_events[0] | [.result, (.counts | map("\(.option)=\(.value)") | join(","))] | join(" ")')" \
 	"pass yes=10,no=2,abstain=1"
 is "recorded votes" "$(j '[.votes[].option] | sort | join(",")')" "abstain,no,yes"
