@@ -34,6 +34,14 @@ static char *capacity_of(const struct minutes_ctx *c, const struct attendance *a
 	const struct seat_info *s = seat_of(c, a->person_id);
 	if (s && s->member_capacity && *s->member_capacity)
 		return xstrdup(s->member_capacity);
+	/* A nominated substitute: as the membership table describes them. */
+	for (size_t i = 0; i < c->seats.n; i++)
+		for (size_t j = 0; j < c->seats.v[i].nsubs; j++) {
+			const struct seat_substitute *sub = &c->seats.v[i].subs[j];
+			if (strcmp(sub->person.id, a->person_id) == 0 &&
+			    sub->capacity && *sub->capacity)
+				return xstrdup(sub->capacity);
+		}
 	const char *role = a->person.role ? a->person.role : "";
 	const char *org = a->person.organisation ? a->person.organisation : "";
 	if (*role && *org)

@@ -105,6 +105,15 @@ lacks "parish: exempt minute not public" "$p" "EXEMPT-MINUTE-TEXT"
 has "parish: the Council's own name" "$p" "That the Council raises no objection."
 has "parish: first meeting starts at 220" "$(clerk export 2019-05-14)" "220/19 Apologies"
 
+# --- Apologies written as sentences from what was recorded.
+ap=$(clerk export 2024-04-18 | flat)
+has "apology with reason, no substitute nominated" "$ap" "Councillor Vic Vice, due to illness. He did not have a nominated substitute."
+has "substitute attended" "$ap" "Councillor Dora Deputy. Councillor Sid Sub, Deputy Member, her substitute, attended in her place."
+has "substitute unable, with reason" "$ap" "Councillor Una Unable, her substitute Councillor Ursula Ill, Deputy Member, was unable to attend in her place due to a clash of meetings."
+has "substitute also sent apologies" "$ap" "Councillor Al Also. His substitute Councillor Sue Sorry, Deputy Member also sent apologies."
+has "nominated substitute did not attend" "$ap" "Councillor Nick Nosub. His substitute did not attend."
+lacks "substitutes are not listed as apologies of their own" "$ap" "- Councillor Ursula Ill"
+
 # --- Confirmation locks the minutes; corrections are new, visible records.
 exits "correct before confirmation is refused" 3 clerk correct 2024-03-14 --at 2024-04-18 "x"
 has "saying why" "$(clerk correct 2024-03-14 --at 2024-04-18 x 2>&1)" "not confirmed yet"

@@ -53,8 +53,9 @@ static void person(const char *hon, const char *name, const char *pronoun,
 	memcpy(out, p.id, sizeof(clerk_id));
 }
 
-static void seat(const char *body_id, const char *label, const char *member,
-		 enum member_role role, const char *capacity)
+static void seat_sub(const char *body_id, const char *label,
+		     const char *member, enum member_role role,
+		     const char *capacity, const char *sub)
 {
 	struct clerk_err err = {0};
 	struct seat s = {.label = (char *)label, .voting = true,
@@ -64,6 +65,33 @@ static void seat(const char *body_id, const char *label, const char *member,
 	check(membership_add(db, s.id, member, role, capacity, "2019-01-01",
 			     NULL, &err),
 	      &err, "membership");
+	if (sub)
+		check(substitute_add(db, s.id, sub, "Deputy Member", "2019-01-01",
+				     NULL, &err),
+		      &err, "substitute");
+}
+
+static void seat(const char *body_id, const char *label, const char *member,
+		 enum member_role role, const char *capacity)
+{
+	seat_sub(body_id, label, member, role, capacity, NULL);
+}
+
+/* An attendance row of person standing in (or sending apologies) for
+ * member. */
+static void attend_for(const char *meeting_id, const char *person_id,
+		       const char *member_id, enum attendance_status st,
+		       const char *note)
+{
+	struct clerk_err err = {0};
+	struct attendance a = {.status = st,
+			       .note = (char *)(note ? note : ""),
+			       .capacity = (char *)"",
+			       .substitute_note = (char *)""};
+	memcpy(a.meeting_id, meeting_id, sizeof a.meeting_id);
+	memcpy(a.person_id, person_id, sizeof a.person_id);
+	memcpy(a.substitute_for, member_id, sizeof a.substitute_for);
+	check(attendance_set(db, &a, &err), &err, "substitute attendance");
 }
 
 static void meeting(const char *body_id, int y, int m, int d, int h,
@@ -266,6 +294,27 @@ static void county(void)
 	item(m2, ITEM_ORDINARY, "Risk Register", NULL, other2);
 	attend(m2, chair, ATT_PRESENT, NULL, NULL);
 	attend(m2, vice, ATT_APOLOGY, "due to illness", NULL);
+	/* Apologies and what became of each member's substitute. */
+	clerk_id dora, sid, una, ursula, al, sue, nick, nell;
+	person("Councillor", "Dora Deputy", "she", "", dora);
+	person("Councillor", "Sid Sub", "he", "", sid);
+	person("Councillor", "Una Unable", "she", "", una);
+	person("Councillor", "Ursula Ill", "she", "", ursula);
+	person("Councillor", "Al Also", "he", "", al);
+	person("Councillor", "Sue Sorry", "she", "", sue);
+	person("Councillor", "Nick Nosub", "he", "", nick);
+	person("Councillor", "Nell Nominee", "she", "", nell);
+	seat_sub(b.id, "Member", dora, ROLE_MEMBER, "", sid);
+	seat_sub(b.id, "Member", una, ROLE_MEMBER, "", ursula);
+	seat_sub(b.id, "Member", al, ROLE_MEMBER, "", sue);
+	seat_sub(b.id, "Member", nick, ROLE_MEMBER, "", nell);
+	attend(m2, dora, ATT_APOLOGY, NULL, NULL);
+	attend_for(m2, sid, dora, ATT_SUBSTITUTE, NULL);
+	attend(m2, una, ATT_APOLOGY, NULL, NULL);
+	attend_for(m2, ursula, una, ATT_APOLOGY, "due to a clash of meetings");
+	attend(m2, al, ATT_APOLOGY, NULL, NULL);
+	attend_for(m2, sue, al, ATT_APOLOGY, NULL);
+	attend(m2, nick, ATT_APOLOGY, NULL, NULL);
 	(void)apol2;
 	(void)prev2;
 	(void)other2;
