@@ -106,7 +106,8 @@ enum clerk_status import_moderngov(struct db *db, const char *council,
 /* Fill missing planned starts and durations of n items in order: an item
  * without a start begins when the item before it ends (the first at
  * meeting_start); an item without a duration lasts until the next item
- * with a start. */
+ * when that one has a start, else none (the untimed item after it shares
+ * its slot). */
 void import_plan_fill(time_t *starts, int *minutes, size_t n, time_t meeting_start);
 
 /* Parse a time of day as written on agendas: "10.15", "10:15", "10.00 am",

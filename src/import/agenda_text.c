@@ -39,6 +39,8 @@ struct agenda_parse {
 	const char *tz;
 	int last_minutes; /* minutes since midnight of the last timed item */
 	struct strbuf desc;
+	bool blank_before; /* the line before was blank */
+	bool done;         /* past the agenda: "ABOUT THIS AGENDA:" */
 };
 
 /* Length of the item number at the start of s ("6." gives 2), 0 if the line
@@ -202,13 +204,39 @@ static void parse_item_line(struct agenda_parse *ap, const char *line,
 					  it->number, ap->lines[i]);
 }
 
-/* Lines before the first item that are headings, not business. */
+/* Lines before the first item that are headings, not business:
+ * "AGENDA", "Approx. Timings", or both on one line. */
 static bool is_heading(const char *s)
 {
-	return strcasecmp(s, "AGENDA") == 0 ||
-	       strcasecmp(s, "Approx. Timings") == 0 ||
+	if (strncmp(s, "AGENDA", 6) == 0) {
+		s += 6;
+		while (*s == ' ' || *s == '\t')
+			s++;
+	}
+	return !*s || strcasecmp(s, "Approx. Timings") == 0 ||
 	       strcasecmp(s, "Approx Timings") == 0 ||
 	       strcasecmp(s, "Item") == 0;
+}
+
+/* Lines that end the agenda of a notice of meeting. */
+static bool is_trailer(const char *s)
+{
+	return strncmp(s, "ABOUT THIS AGENDA", 17) == 0 ||
+	       strncmp(s, "ABOUT THIS MEETING", 18) == 0 ||
+	       strcasecmp(s, "This page is intentionally left blank") == 0;
+}
+
+/* Add a description line: an indented line or one after a blank line
+ * starts a paragraph; other lines continue the one before (wrapped text). */
+static void add_description(struct agenda_parse *ap, const char *raw,
+			    char *line)
+{
+	bool indented = raw[0] == '\t' || raw[0] == ' ';
+	imp_squeeze(line);
+	if (ap->desc.len)
+		sb_addc(&ap->desc,
+			indented || ap->blank_before ? '\n' : ' ');
+	sb_add(&ap->desc, line);
 }
 
 static void parse_line(struct agenda_parse *ap, const char *raw, size_t n,
@@ -227,31 +255,55 @@ static void parse_line(struct agenda_parse *ap, const char *raw, size_t n,
 	}
 	char *line = imp_trim_dup(raw, n);
 	size_t numlen = item_number_len(line);
-	if (numlen) {
+	if (is_trailer(line)) {
+		ap->done = true;
+	} else if (numlen) {
 		parse_item_line(ap, line, numlen, lineno);
 	} else if (*line && ap->n) {
-		imp_squeeze(line);
-		if (ap->desc.len)
-			sb_addc(&ap->desc, '\n');
-		sb_add(&ap->desc, line);
+		add_description(ap, raw, line);
 	} else if (*line && !is_heading(line)) {
 		import_report_add(ap->rep, ap->name, lineno,
 				  "text before the first numbered item: "
 				  "\"%.40s\"",
 				  line);
 	}
+	ap->blank_before = !*line;
 	free(line);
+}
+
+/* Where the agenda starts: after a line "AGENDA" (a whole notice of
+ * meeting may come before it), else at the top.  *lineno gets the number
+ * of lines skipped. */
+static size_t agenda_start(const char *buf, size_t len, int *lineno)
+{
+	size_t pos = 0;
+	int n = 0;
+	while (pos < len) {
+		const char *nl = memchr(buf + pos, '\n', len - pos);
+		size_t k = nl ? (size_t)(nl - (buf + pos)) : len - pos;
+		n++;
+		char *line = imp_trim_dup(buf + pos, k);
+		bool agenda = strncmp(line, "AGENDA", 6) == 0 && is_heading(line);
+		free(line);
+		pos += k + (nl ? 1 : 0);
+		if (agenda) {
+			*lineno = n;
+			return pos;
+		}
+	}
+	*lineno = 0;
+	return 0;
 }
 
 static void parse_all(struct agenda_parse *ap, const char *buf, size_t len)
 {
 	int lineno = 0;
-	size_t pos = 0;
-	while (pos < len) {
+	size_t pos = agenda_start(buf, len, &lineno);
+	while (pos < len && !ap->done) {
 		const char *nl = memchr(buf + pos, '\n', len - pos);
 		size_t n = nl ? (size_t)(nl - (buf + pos)) : len - pos;
 		lineno++;
-		if (lineno == 1 && n >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
+		if (pos == 0 && n >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
 			parse_line(ap, buf + 3, n - 3, lineno);
 		else
 			parse_line(ap, buf + pos, n, lineno);

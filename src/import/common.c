@@ -279,18 +279,14 @@ void import_plan_fill(time_t *starts, int *minutes, size_t n,
 	for (size_t i = 0; i < n; i++) {
 		if (!starts[i])
 			starts[i] = cur;
-		if (minutes[i] <= 0) {
-			minutes[i] = 0;
-			for (size_t j = i + 1; j < n; j++) {
-				if (starts[j]) {
-					if (starts[j] > starts[i])
-						minutes[i] = (int)((starts[j] -
-								    starts[i]) /
-								   60);
-					break;
-				}
-			}
-		}
+		/* An untimed item after this one shares its slot: it starts
+		 * at the same time, and the last of the run takes the gap up
+		 * to the next timed item ("1. APOLOGIES", "2. DECLARATIONS",
+		 * "3. MINUTES 10.05": 1 and 2 both at 10.00, 2 lasting 5). */
+		if (minutes[i] <= 0)
+			minutes[i] = i + 1 < n && starts[i + 1] > starts[i]
+					     ? (int)((starts[i + 1] - starts[i]) / 60)
+					     : 0;
 		cur = starts[i] + (time_t)minutes[i] * 60;
 	}
 }

@@ -37,6 +37,25 @@ ok "the listing imports into another meeting" $CLERK import agenda 2017-12-14 "$
 list2=$($CLERK item list 2017-12-14)
 is "the same items and timings come back" "$list2" "$list"
 
+# The notice of meeting clerk export writes (header, wrapped descriptions,
+# times only where they change) reads back to the same agenda.
+if $CLERK export --help >/dev/null 2>&1; then
+	$CLERK meeting add HWB 2018-03-08 10.00 >/dev/null
+	$CLERK export 2017-10-05 --agenda >"$T/notice-out.txt"
+	ok "the exported notice of meeting imports" $CLERK import agenda 2018-03-08 "$T/notice-out.txt"
+	is "same items, pages, timings and descriptions" "$($CLERK item list 2018-03-08)" "$list"
+fi
+has "untimed items share the slot of the item above" "$list" "4.	DEPUTATIONS	10.05"
+
+# A whole agenda pack: the agenda is read between "AGENDA" and "ABOUT THIS
+# AGENDA"; the rest of the pack is not agenda.
+{ printf 'NOTICE OF MEETING\n\nMeeting\tHealth and Wellbeing Board\n\n'; cat "$here/notice.txt"
+  printf '\nABOUT THIS AGENDA:\n\nOn request, this agenda can be provided in large print.\n\n1. PURPOSE OF PROTOCOL\n'; } >"$T/pack.txt"
+$CLERK meeting add HWB 2018-06-07 10.00 >/dev/null
+ok "a whole pack imports" $CLERK import agenda 2018-06-07 "$T/pack.txt"
+is "only its agenda" "$($CLERK item list 2018-06-07 | sed 's/^/x/' | grep -c '^x[0-9]')" 12
+lacks "the text after the agenda is left out" "$($CLERK item list 2018-06-07)" "large print"
+
 # Times without a date in an afternoon meeting are afternoon times.
 $CLERK meeting add HWB 2018-01-11 14:00 >/dev/null
 printf '1. APOLOGIES\n2. BUDGET\t2.30\n3. ANY OTHER BUSINESS\t3.15\n' >"$T/pm.txt"
