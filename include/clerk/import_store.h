@@ -101,12 +101,14 @@ enum clerk_status istore_meeting_ensure(struct db *db, const char *body_id,
 					char id[CLERK_UUID_LEN], bool *created,
 					struct clerk_err *err);
 /* Set a person's attendance at a meeting (status is the stored text of
- * enum attendance_status); *changed tells whether anything was written. */
+ * enum attendance_status; substitute_for the member they stood in for, or
+ * NULL); *changed tells whether anything was written. */
 enum clerk_status istore_attendance_set(struct db *db, const char *meeting_id,
 					const char *person_id,
 					const char *status,
-					const char *capacity, bool *changed,
-					struct clerk_err *err);
+					const char *capacity,
+					const char *substitute_for,
+					bool *changed, struct clerk_err *err);
 
 
 #endif

@@ -84,7 +84,29 @@ struct mg_parse {
 	struct mg_attendee *cur_att;
 	/* Committee of the <committee> a GetMeetings <meeting> sits in. */
 	char *outer_com_id, *outer_com_title;
+	/* <committeecount> and <meetingcount>, checked against what follows. */
+	char *com_count, *meet_count;
+	int com_count_line, meet_count_line;
+	size_t coms_here, meets_here;
 };
+
+/* Check a count element (" 3", with the service's leading spaces) against
+ * the number of records found. */
+static void check_count(struct mg_parse *p, const char *what,
+			const char *count, int line, size_t found)
+{
+	if (!count)
+		return;
+	char *end;
+	const char *s = count;
+	while (*s == ' ' || *s == '\t')
+		s++;
+	long v = strtol(s, &end, 10);
+	if (end == s || *end || v < 0 || (size_t)v != found)
+		import_report_add(p->rep, p->file, line,
+				  "%s says \"%s\" but the file lists %zu",
+				  what, count, found);
+}
 
 static int cur_line(struct mg_parse *p)
 {
@@ -152,10 +174,13 @@ static void XMLCALL on_start(void *ud, const XML_Char *el,
 		d->com = xrealloc(d->com, (d->ncom + 1) * sizeof *d->com);
 		p->cur_com = &d->com[d->ncom++];
 		memset(p->cur_com, 0, sizeof *p->cur_com);
+		p->coms_here++;
+		p->meets_here = 0;
 		p->cur_com->line = cur_line(p);
 		p->cur_com->file = p->file;
 	} else if (strcasecmp(el, "meeting") == 0 && !p->cur_meet) {
 		start_meeting(p);
+		p->meets_here++;
 	} else if (strcasecmp(el, "agendaitem") == 0 && p->cur_meet) {
 		struct mg_meeting *m = p->cur_meet;
 		m->items = xrealloc(m->items, (m->nitems + 1) * sizeof *m->items);
@@ -255,8 +280,18 @@ static void XMLCALL on_end(void *ud, const XML_Char *el)
 			p->cur_meet = NULL;
 		else
 			end_meeting_field(p, el);
+	} else if (!p->cur_com && strcasecmp(el, "committeecount") == 0) {
+		take(p, &p->com_count);
+		p->com_count_line = cur_line(p);
 	} else if (p->cur_com) {
-		if (strcasecmp(el, "committee") == 0) {
+		if (strcasecmp(el, "meetingcount") == 0) {
+			take(p, &p->meet_count);
+			p->meet_count_line = cur_line(p);
+		} else if (strcasecmp(el, "committee") == 0) {
+			check_count(p, "meetingcount", p->meet_count,
+				    p->meet_count_line, p->meets_here);
+			free(p->meet_count);
+			p->meet_count = NULL;
 			p->cur_com = NULL;
 			free(p->outer_com_id);
 			free(p->outer_com_title);
@@ -315,6 +350,9 @@ static void parse_file(struct mg_data *d, const struct import_source *src,
 		}
 		buf += n;
 	} while (left);
+	if (ok)
+		check_count(&p, "committeecount", p.com_count, p.com_count_line,
+			    p.coms_here);
 	if (ok && strcasecmp(p.root, "committees") != 0 &&
 	    strcasecmp(p.root, "getcommittees") != 0 &&
 	    strcasecmp(p.root, "getmeetings") != 0 &&
@@ -327,6 +365,8 @@ static void parse_file(struct mg_data *d, const struct import_source *src,
 	sb_free(&p.text);
 	free(p.outer_com_id);
 	free(p.outer_com_title);
+	free(p.com_count);
+	free(p.meet_count);
 }
 
 /* ------------------------------------------------------------ decoding */
@@ -608,10 +648,25 @@ static enum clerk_status store_attendee(struct db *db, const char *meeting,
 		istore_person_ensure(db, hon, name, "", person, &created, err);
 	rep->people += created;
 	char *role = mg_plain(a->role);
+	/* "Substitute for Dr Andrew Whitfield": the member stood in for. */
+	char subfor[CLERK_UUID_LEN] = "";
+	const char *status = mg_attendance(a->attendance);
+	const char *for_name = strcmp(status, "substitute") == 0
+				       ? strcasestr(role, "substitute for ")
+				       : NULL;
+	if (!rc && for_name) {
+		char *fh, *fn;
+		imp_split_honorific(for_name + strlen("substitute for "), &fh,
+				    &fn);
+		rc = istore_person_ensure(db, fh, fn, "", subfor, &created, err);
+		rep->people += created;
+		free(fh);
+		free(fn);
+	}
 	if (!rc)
-		rc = istore_attendance_set(db, meeting, person,
-					   mg_attendance(a->attendance), role,
-					   &changed, err);
+		rc = istore_attendance_set(db, meeting, person, status, role,
+					   subfor[0] ? subfor : NULL, &changed,
+					   err);
 	if (!rc) {
 		rep->attendance += changed;
 		rep->unchanged += !changed;

@@ -568,14 +568,15 @@ enum clerk_status istore_meeting_ensure(struct db *db, const char *body_id,
 enum clerk_status istore_attendance_set(struct db *db, const char *meeting_id,
 					const char *person_id,
 					const char *status,
-					const char *capacity, bool *changed,
-					struct clerk_err *err)
+					const char *capacity,
+					const char *substitute_for,
+					bool *changed, struct clerk_err *err)
 {
 	*changed = false;
 	sqlite3_stmt *st = db_stmt(
 		db,
-		"SELECT id, status = ?3 AND capacity = ?4 FROM attendance "
-		"WHERE meeting_id = ?1 AND person_id = ?2",
+		"SELECT id, status = ?3 AND capacity = ?4 AND substitute_for IS"
+		" ?5 FROM attendance WHERE meeting_id = ?1 AND person_id = ?2",
 		err);
 	if (!st)
 		return err->status;
@@ -583,6 +584,7 @@ enum clerk_status istore_attendance_set(struct db *db, const char *meeting_id,
 	db_bind_text(st, 2, person_id);
 	db_bind_text(st, 3, status);
 	db_bind_text(st, 4, capacity);
+	db_bind_text(st, 5, substitute_for);
 	char id[CLERK_UUID_LEN] = "";
 	bool same = false;
 	if (sqlite3_step(st) == SQLITE_ROW) {
@@ -595,23 +597,24 @@ enum clerk_status istore_attendance_set(struct db *db, const char *meeting_id,
 	*changed = true;
 	if (id[0]) {
 		st = db_stmt(db,
-			     "UPDATE attendance SET status = ?, capacity = ? "
-			     "WHERE id = ?",
+			     "UPDATE attendance SET status = ?, capacity = ?, "
+			     "substitute_for = ? WHERE id = ?",
 			     err);
 		if (!st)
 			return err->status;
 		db_bind_text(st, 1, status);
 		db_bind_text(st, 2, capacity);
-		db_bind_text(st, 3, id);
+		db_bind_text(st, 3, substitute_for);
+		db_bind_text(st, 4, id);
 		return step_done(db, st, "updating attendance", err);
 	}
 	st = db_stmt(db,
 		     "INSERT INTO attendance (id, meeting_id, person_id, seat_id,"
-		     " status, capacity) VALUES (?1, ?2, ?3, (SELECT s.id FROM "
-		     "seat s JOIN membership ms ON ms.seat_id = s.id JOIN meeting"
-		     " m ON m.id = ?2 AND m.body_id = s.body_id WHERE "
-		     "ms.person_id = ?3 ORDER BY ms.to_date IS NULL DESC LIMIT "
-		     "1), ?4, ?5)",
+		     " status, capacity, substitute_for) VALUES (?1, ?2, ?3, "
+		     "(SELECT s.id FROM seat s JOIN membership ms ON ms.seat_id ="
+		     " s.id JOIN meeting m ON m.id = ?2 AND m.body_id = s.body_id"
+		     " WHERE ms.person_id = coalesce(?6, ?3) ORDER BY ms.to_date"
+		     " IS NULL DESC LIMIT 1), ?4, ?5, ?6)",
 		     err);
 	if (!st)
 		return err->status;
@@ -621,5 +624,6 @@ enum clerk_status istore_attendance_set(struct db *db, const char *meeting_id,
 	db_bind_text(st, 3, person_id);
 	db_bind_text(st, 4, status);
 	db_bind_text(st, 5, capacity);
+	db_bind_text(st, 6, substitute_for);
 	return step_done(db, st, "recording attendance", err);
 }

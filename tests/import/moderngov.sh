@@ -36,6 +36,9 @@ is "attendees from attributes" \
 Liz Fairhurst|present|Chairman
 Michael Lane|apology|Board Member
 Peter Bibawy|substitute|Substitute for Dr Andrew Whitfield"
+is "a substitute stands in for the member the role names" \
+	"$(q "SELECT s.name FROM attendance a JOIN person p ON p.id = a.person_id JOIN person s ON s.id = a.substitute_for WHERE p.name = 'Peter Bibawy'")" \
+	"Andrew Whitfield"
 is "honorifics are split from names" "$(q "SELECT honorific FROM person WHERE name = 'Liz Fairhurst'")" Councillor
 is "the council is the one named" "$(q "SELECT name FROM council")" "Hampshire County Council"
 
@@ -56,6 +59,8 @@ has "a time that is not a time" "$out" "time \"ten o'clock\" is not a time of da
 has "a count that does not match" "$out" "mg-badvalues.xml:9: agendaitemcount says \"2\" but the meeting lists 1 items"
 has "an exempt flag neither True nor False" "$out" "mg-badvalues.xml:10: exempt flag \"Maybe\" is neither True nor False"
 is "still nothing written" "$(counts)" "$before"
+out=$($CLERK import moderngov "$here/mg-badcounts.xml" 2>&1)
+has "a committeecount that does not match" "$out" "mg-badcounts.xml:3: committeecount says \"2\" but the file lists 1"
 printf '<html><body>Not found</body></html>\n' >"$T/error.html"
 out=$($CLERK import moderngov "$T/error.html" 2>&1)
 has "a page that is not a response" "$out" "error.html:1: <html> is not a ModernGov"

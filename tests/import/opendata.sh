@@ -35,7 +35,7 @@ is "events: the two meetings, local time with offset" "$(j '[.events[].start_dat
 is "the event id is the meeting's UUID" "$(j '.events[1].id')" \
 	"$(sqlite3 "$CLERK_DB" "SELECT id FROM meeting WHERE starts_at LIKE '2017-10-05%'")"
 is "clerk:attendance on the event" \
-	"$(j '.events[0]["clerk:attendance"] | map(.status) | join(",")')" "present,present,apology,substitute"
+	"$(j '.events[0]["clerk:attendance"] | map(.status) | join(",")')" "present,present,substitute,apology"
 is "the exempt item is flagged with its paragraph, its text withheld" \
 	"$(j '.events[0]["clerk:agenda"][] | select(.["clerk:exempt"]) | [.number, .["clerk:exempt_paragraph"], (.description // "withheld")] | join("|")')" \
 	"14|3|withheld"
