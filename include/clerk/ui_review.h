@@ -1,0 +1,18 @@
+/*
+ * ui_review: the review screen (src/ui/screen_review.c), opened by
+ * `clerk review`: the meetings and the state of their minutes, each
+ * meeting's minutes as published in a pager, exporting them, correcting
+ * the draft, confirming them and recording corrections after that.
+ */
+#ifndef CLERK_UI_REVIEW_H
+#define CLERK_UI_REVIEW_H
+
+#include "clerk/ui.h"
+
+/* Run the review screen over the meetings of body_id (NULL: every body),
+ * with meeting_id's minutes open when not NULL, until the user leaves.
+ * Fails (err filled) only when the meetings cannot be read. */
+enum clerk_status ui_review_run(struct app *app, const char *body_id,
+				const char *meeting_id, struct clerk_err *err);
+
+#endif

@@ -1,0 +1,91 @@
+/*
+ * cli/cmd_review: `clerk review [MEETING] [--body NAME]`, the review
+ * screen: meetings and their minutes, export, corrections before
+ * confirmation, confirmation and corrections after it.  --script/--dump
+ * (or CLERK_SCRIPT) run it headless for tests, as for `clerk live`.
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "clerk/cli.h"
+#include "clerk/model.h"
+#include "clerk/ui.h"
+#include "clerk/ui_review.h"
+
+#define REVIEW_USAGE                                                     \
+	"review [MEETING] [--body NAME] [--script FILE] [--dump DIR] "   \
+	"[--size COLSxROWS] [--term TERM]"
+
+int cmd_review(struct cli *cli, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{"body", required_argument, NULL, 'b'},
+		{"script", required_argument, NULL, 's'},
+		{"dump", required_argument, NULL, 'd'},
+		{"size", required_argument, NULL, 'z'},
+		{"term", required_argument, NULL, 't'},
+		{NULL, 0, NULL, 0},
+	};
+	struct ui_options ui = {.no_color = cli->no_color};
+	const char *body = NULL;
+	int opt;
+	optind = 0;
+	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
+		switch (opt) {
+		case 'b':
+			body = optarg;
+			break;
+		case 's':
+			ui.script = optarg;
+			break;
+		case 'd':
+			ui.dump_dir = optarg;
+			break;
+		case 't':
+			ui.term = optarg;
+			break;
+		case 'z':
+			if (sscanf(optarg, "%dx%d", &ui.cols, &ui.rows) != 2 ||
+			    ui.cols < 1 || ui.rows < 1) {
+				fprintf(cli->err, "clerk: --size wants COLSxROWS "
+						  "(e.g. 80x24)\n");
+				return 2;
+			}
+			break;
+		default:
+			return cli_usage(cli, REVIEW_USAGE);
+		}
+	}
+	if (argc - optind > 1)
+		return cli_usage(cli, REVIEW_USAGE);
+	struct db *db = NULL;
+	int rc = cli_open_db(cli, DB_EXISTING, &db);
+	if (rc)
+		return rc;
+	struct clerk_err err = {0};
+	struct body b = {0};
+	struct meeting m = {0};
+	if (body && body_find(db, body, &b, &err) != CLERK_OK)
+		rc = cli_report(cli, &err);
+	if (!rc && optind < argc &&
+	    meeting_find(db, argv[optind], body, &m, &err) != CLERK_OK)
+		rc = cli_report(cli, &err);
+	struct app *app = NULL;
+	if (!rc && !(app = ui_app_start(&ui, db, &err)))
+		rc = cli_report(cli, &err);
+	if (!rc && ui_review_run(app, body ? b.id : NULL,
+				 optind < argc ? m.id : NULL, &err) != CLERK_OK) {
+		int end = ui_app_end(&app);
+		(void)end;
+		rc = cli_report(cli, &err);
+	}
+	if (app)
+		rc = ui_app_end(&app);
+	meeting_free(&m);
+	body_free(&b);
+	db_close(&db);
+	return rc;
+}

@@ -1,0 +1,833 @@
+/*
+ * ui/screen_review: the clerk's desk after the meeting.  A list of the
+ * meetings (date, body, status: scheduled / draft minutes / confirmed);
+ * Enter opens a meeting's minutes exactly as they will be published (the
+ * text exporter's output) in a scrolling pager.  From the pager the clerk
+ * exports them (x), corrects the draft before confirmation (e: attendance,
+ * declarations, narrative, resolutions, votes — each change goes through
+ * the model, which commits it and keeps it in the audit trail), records
+ * their confirmation at a later meeting (K), which locks them, and after
+ * that records corrections as new, visible records (C).
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "app_private.h"
+#include "clerk/export.h"
+#include "clerk/model.h"
+#include "clerk/ui_review.h"
+
+struct review_screen {
+	struct db *db;
+	char *body_id; /* "" for every body */
+	struct meeting_list ml;
+	char **labels; /* one per meeting */
+	size_t sel, top;
+	/* The pager, when a meeting is open. */
+	bool paging;
+	char **lines;
+	size_t nlines, ptop;
+};
+
+/* ------------------------------------------------------------- the list */
+
+/* "scheduled" (still to come), "draft minutes" (held, not yet
+ * confirmed), "confirmed" (and locked), or "cancelled". */
+static const char *minutes_status(const struct meeting *m)
+{
+	if (m->minutes_state == MINUTES_CONFIRMED)
+		return "confirmed";
+	if (m->status == MEETING_CANCELLED)
+		return "cancelled";
+	if (m->status == MEETING_SCHEDULED && m->starts_at > clock_now())
+		return "scheduled";
+	return "draft minutes";
+}
+
+static char *meeting_line(struct db *db, const struct meeting *m)
+{
+	struct body b = {0};
+	struct clerk_err err = {0};
+	char when[64] = "?";
+	if (body_get(db, m->body_id, &b, &err) == CLERK_OK)
+		time_format_local(m->starts_at, b.tz, "%a %e %b %Y  %H:%M", when,
+				  sizeof when);
+	char *s = xasprintf("%s  %-13s  %s", when, minutes_status(m),
+			    b.name ? b.name : "?");
+	body_free(&b);
+	return s;
+}
+
+static void list_free(struct review_screen *s)
+{
+	for (size_t i = 0; i < s->ml.n; i++)
+		free(s->labels[i]);
+	free(s->labels);
+	s->labels = NULL;
+	meeting_list_free(&s->ml);
+}
+
+static enum clerk_status list_load(struct review_screen *s,
+				   struct clerk_err *err)
+{
+	char keep[CLERK_UUID_LEN] = "";
+	if (s->sel < s->ml.n)
+		snprintf(keep, sizeof keep, "%s", s->ml.v[s->sel].id);
+	list_free(s);
+	enum clerk_status rc =
+		meeting_list(s->db, *s->body_id ? s->body_id : NULL, &s->ml, err);
+	if (rc)
+		return rc;
+	s->labels = xcalloc(s->ml.n + 1, sizeof *s->labels);
+	for (size_t i = 0; i < s->ml.n; i++) {
+		s->labels[i] = meeting_line(s->db, &s->ml.v[i]);
+		if (strcmp(s->ml.v[i].id, keep) == 0)
+			s->sel = i;
+	}
+	if (s->sel >= s->ml.n)
+		s->sel = s->ml.n ? s->ml.n - 1 : 0;
+	return CLERK_OK;
+}
+
+static const struct meeting *selected(const struct review_screen *s)
+{
+	return s->sel < s->ml.n ? &s->ml.v[s->sel] : NULL;
+}
+
+/* ------------------------------------------------------------ the pager */
+
+static void pager_free(struct review_screen *s)
+{
+	ui_lines_free(s->lines, s->nlines);
+	s->lines = NULL;
+	s->nlines = 0;
+}
+
+/* Render the selected meeting's minutes as published, wrapped to the
+ * terminal's width. */
+static enum clerk_status pager_load(struct app *app, struct review_screen *s,
+				    struct clerk_err *err)
+{
+	const struct meeting *m = selected(s);
+	if (!m)
+		return clerk_fail(err, CLERK_NOT_FOUND, "no meeting selected");
+	struct export_opts opts = {0};
+	struct doc d = {0};
+	char *text = NULL;
+	enum clerk_status rc = export_minutes_build(s->db, m->id, &opts, &d, err);
+	if (!rc)
+		rc = export_render(&export_text_ops, &d, &text, err);
+	doc_free(&d);
+	if (rc)
+		return rc;
+	pager_free(s);
+	int width = COLS > 1 ? COLS : 1;
+	/* Each line of the text as its own paragraph, so blank lines and
+	 * the exporter's indents survive a narrower terminal. */
+	char *p = text;
+	for (;;) {
+		char *nl = strchr(p, '\n');
+		if (nl)
+			*nl = '\0';
+		char **w = NULL;
+		size_t n = *p ? ui_wrap(p, width, &w) : 0;
+		if (!n) {
+			s->lines = xrealloc(s->lines,
+					    (s->nlines + 1) * sizeof *s->lines);
+			s->lines[s->nlines++] = xstrdup("");
+		}
+		for (size_t i = 0; i < n; i++) {
+			s->lines = xrealloc(s->lines,
+					    (s->nlines + 1) * sizeof *s->lines);
+			s->lines[s->nlines++] = w[i];
+		}
+		free(w);
+		if (!nl)
+			break;
+		p = nl + 1;
+	}
+	free(text);
+	(void)app;
+	if (s->ptop >= s->nlines)
+		s->ptop = s->nlines ? s->nlines - 1 : 0;
+	return CLERK_OK;
+}
+
+/* ------------------------------------------------------------- drawing */
+
+static void put_hints(struct app *app, int y, const enum ui_action *acts,
+		      const char *const *labels, size_t n)
+{
+	struct strbuf sb = {0};
+	for (size_t i = 0; i < n; i++) {
+		if (app->keymap.nkeys[acts[i]] == 0)
+			continue;
+		char name[32];
+		ui_key_name(app->keymap.keys[acts[i]][0], name);
+		if (name[0] == '<' && name[1] == 'F') {
+			memmove(name, name + 1, strlen(name));
+			name[strlen(name) - 1] = '\0';
+		}
+		sb_addf(&sb, "%s%s %s", sb.len ? "|" : "", name, labels[i]);
+	}
+	ui_draw_status(app, y, sb_str(&sb));
+	sb_free(&sb);
+}
+
+static void draw_list(struct app *app, struct review_screen *s)
+{
+	int rows = LINES - 3;
+	ui_put(app, 0, 0, COLS, UI_ROLE_HEADER, true,
+	       " Minutes: meetings and their minutes");
+	ui_put(app, 1, 0, COLS, UI_ROLE_DIM, true,
+	       " date              time   minutes        body");
+	if (s->sel < s->top)
+		s->top = s->sel;
+	if (rows > 0 && s->sel >= s->top + (size_t)rows)
+		s->top = s->sel - (size_t)rows + 1;
+	for (int r = 0; r < rows; r++) {
+		size_t i = s->top + (size_t)r;
+		if (i >= s->ml.n)
+			break;
+		enum ui_role role = i == s->sel ? UI_ROLE_SELECTED
+				    : s->ml.v[i].minutes_state == MINUTES_CONFIRMED
+					    ? UI_ROLE_DONE
+					    : UI_ROLE_NORMAL;
+		char *line = xasprintf(" %s", s->labels[i]);
+		ui_put(app, 2 + r, 0, COLS, role, true, line);
+		free(line);
+	}
+	if (!s->ml.n)
+		ui_put(app, 3, 1, COLS - 1, UI_ROLE_DIM, false,
+		       "No meetings yet: clerk meeting add, or clerk demo.");
+	static const enum ui_action acts[] = {UI_ACT_help, UI_ACT_select,
+					      UI_ACT_review_export,
+					      UI_ACT_review_confirm, UI_ACT_quit};
+	static const char *const labels[] = {"help", "open", "export",
+					     "confirm", "quit"};
+	put_hints(app, LINES - 1, acts, labels, 5);
+}
+
+static void draw_pager(struct app *app, struct review_screen *s)
+{
+	const struct meeting *m = selected(s);
+	int rows = LINES - 2;
+	char *head = xasprintf(" %s%s", m ? s->labels[s->sel] : "",
+			       m && m->minutes_state == MINUTES_CONFIRMED
+				       ? "  (locked)"
+				       : "");
+	ui_put(app, 0, 0, COLS, UI_ROLE_HEADER, true, head);
+	free(head);
+	if (rows > 0 && s->nlines > (size_t)rows &&
+	    s->ptop > s->nlines - (size_t)rows)
+		s->ptop = s->nlines - (size_t)rows;
+	for (int r = 0; r < rows; r++) {
+		size_t i = s->ptop + (size_t)r;
+		if (i >= s->nlines)
+			break;
+		ui_put(app, 1 + r, 0, COLS, UI_ROLE_NORMAL, true, s->lines[i]);
+	}
+	char pos[48];
+	snprintf(pos, sizeof pos, "%zu-%zu/%zu", s->nlines ? s->ptop + 1 : 0,
+		 s->ptop + (size_t)rows < s->nlines ? s->ptop + (size_t)rows
+						     : s->nlines,
+		 s->nlines);
+	static const enum ui_action acts[] = {
+		UI_ACT_help,           UI_ACT_review_export, UI_ACT_review_edit,
+		UI_ACT_review_confirm, UI_ACT_review_correct, UI_ACT_cancel};
+	static const char *const labels[] = {"help",    "export",  "edit",
+					     "confirm", "correct", "back"};
+	put_hints(app, LINES - 1, acts, labels, 6);
+	ui_put_right(app, 0, COLS - 16, 15, UI_ROLE_HEADER, pos);
+}
+
+static void review_draw(struct app *app, void *state)
+{
+	struct review_screen *s = state;
+	if (s->paging)
+		draw_pager(app, s);
+	else
+		draw_list(app, s);
+}
+
+static size_t review_contexts(struct app *app, void *state,
+			      enum ui_context out[4])
+{
+	(void)app;
+	(void)state;
+	out[0] = UI_CTX_REVIEW;
+	out[1] = UI_CTX_LIST;
+	return 2;
+}
+
+/* ------------------------------------------------------------- actions */
+
+/* A later meeting of the same body, chosen by the clerk (-1: none). */
+static int pick_later(struct app *app, struct review_screen *s,
+		      const char *title, struct meeting *out)
+{
+	const struct meeting *m = selected(s);
+	struct meeting_list all = {0};
+	struct clerk_err err = {0};
+	if (!m || meeting_list(s->db, m->body_id, &all, &err)) {
+		ui_app_error(app, &err);
+		return -1;
+	}
+	struct ui_pick_item *items = xcalloc(all.n + 1, sizeof *items);
+	char **labels = xcalloc(all.n + 1, sizeof *labels);
+	size_t *idx = xcalloc(all.n + 1, sizeof *idx);
+	size_t n = 0;
+	for (size_t i = 0; i < all.n; i++)
+		if (all.v[i].starts_at > m->starts_at &&
+		    all.v[i].status != MEETING_CANCELLED) {
+			labels[n] = meeting_line(s->db, &all.v[i]);
+			items[n].label = labels[n];
+			idx[n++] = i;
+		}
+	int c = -1;
+	if (!n)
+		ui_app_message(app, UI_ROLE_WARN,
+			       "No later meeting of this body to do it at");
+	else
+		c = ui_pick(app, title, items, n, 0);
+	if (c >= 0)
+		meeting_get(s->db, all.v[idx[c]].id, out, &err);
+	for (size_t i = 0; i < n; i++)
+		free(labels[i]);
+	free(labels);
+	free(items);
+	free(idx);
+	meeting_list_free(&all);
+	return c;
+}
+
+static void act_export(struct app *app, struct review_screen *s)
+{
+	const struct meeting *m = selected(s);
+	if (!m)
+		return;
+	static const char *const formats[] = {"text", "markdown", "html", "docx"};
+	struct ui_pick_item items[4] = {{0}};
+	for (int i = 0; i < 4; i++)
+		items[i].label = formats[i];
+	int f = ui_pick(app, "Export the minutes as", items, 4, 0);
+	if (f < 0)
+		return;
+	const struct export_ops *ops = export_find(formats[f]);
+	char day[16];
+	time_format_local(m->starts_at, "Europe/London", "%Y-%m-%d", day,
+			  sizeof day);
+	char *def = xasprintf("minutes-%s.%s", day, ops->extension);
+	char *path = ui_prompt(app, "Write to file", def);
+	free(def);
+	if (!path || !*path) {
+		free(path);
+		return;
+	}
+	struct export_opts opts = {0};
+	opts.confidential = ui_confirm(
+		app, "Include the exempt (confidential) minutes?  The file is "
+		     "then marked CONFIDENTIAL on every page and private.");
+	struct doc d = {0};
+	struct clerk_err err = {0};
+	enum clerk_status rc = export_minutes_build(s->db, m->id, &opts, &d, &err);
+	if (!rc)
+		rc = export_write(ops, &d, path, NULL, &err);
+	if (rc)
+		ui_app_error(app, &err);
+	else
+		ui_app_message(app, UI_ROLE_OK, "Written to %s%s", path,
+			       opts.confidential ? " (confidential, mode 0600)"
+						 : "");
+	doc_free(&d);
+	free(path);
+}
+
+static void act_confirm(struct app *app, struct review_screen *s)
+{
+	const struct meeting *m = selected(s);
+	if (!m)
+		return;
+	if (m->minutes_state == MINUTES_CONFIRMED) {
+		ui_app_message(app, UI_ROLE_WARN,
+			       "Already confirmed and locked: record a "
+			       "correction instead");
+		return;
+	}
+	struct meeting at = {0};
+	if (pick_later(app, s, "Confirmed at which meeting?", &at) < 0)
+		return;
+	char *amend = ui_prompt(app, "Amendment made when confirming (empty: "
+				     "none)",
+				"");
+	struct clerk_err err = {0};
+	char id[CLERK_UUID_LEN];
+	snprintf(id, sizeof id, "%s", m->id);
+	/* Signed by the chairman on the day of the confirming meeting. */
+	clerk_id signer = "";
+	struct seat_info_list sl = {0};
+	struct body b = {0};
+	if (body_get(s->db, at.body_id, &b, &err) == CLERK_OK) {
+		char day[16];
+		time_format_local(at.starts_at, b.tz, "%Y-%m-%d", day, sizeof day);
+		if (seat_info_list(s->db, b.id, day, &sl, &err) == CLERK_OK)
+			for (size_t i = 0; i < sl.n; i++)
+				if (sl.v[i].filled && sl.v[i].role == ROLE_CHAIRMAN)
+					snprintf(signer, sizeof signer, "%s",
+						 sl.v[i].member.id);
+	}
+	seat_info_list_free(&sl);
+	body_free(&b);
+	if (amend && meeting_confirm(s->db, id, at.id, amend, signer, &err)) {
+		ui_app_error(app, &err);
+	} else if (amend) {
+		ui_app_saved(app);
+		ui_app_message(app, UI_ROLE_OK,
+			       "Confirmed: these minutes are now locked");
+		list_load(s, &err);
+		if (s->paging)
+			pager_load(app, s, &err);
+	}
+	free(amend);
+	meeting_free(&at);
+}
+
+static void act_correct(struct app *app, struct review_screen *s)
+{
+	const struct meeting *m = selected(s);
+	if (!m)
+		return;
+	if (m->minutes_state != MINUTES_CONFIRMED) {
+		ui_app_message(app, UI_ROLE_WARN,
+			       "These minutes are still a draft: correct them "
+			       "with e");
+		return;
+	}
+	struct meeting at = {0};
+	if (pick_later(app, s, "Correction made at which meeting?", &at) < 0)
+		return;
+	char *text = ui_prompt(app, "Correction", "");
+	struct clerk_err err = {0};
+	if (text && *text) {
+		struct correction c = {0};
+		snprintf(c.meeting_id, sizeof c.meeting_id, "%s", m->id);
+		snprintf(c.made_at, sizeof c.made_at, "%s", at.id);
+		c.body = text;
+		text = NULL;
+		if (correction_create(s->db, &c, &err))
+			ui_app_error(app, &err);
+		else {
+			ui_app_saved(app);
+			ui_app_message(app, UI_ROLE_OK,
+				       "Correction recorded: it appears in the "
+				       "minutes of the meeting it was made at");
+		}
+		correction_free(&c);
+	}
+	free(text);
+	meeting_free(&at);
+}
+
+/* Edit the draft: the commit callbacks of the editor. */
+struct text_edit {
+	struct db *db;
+	char id[CLERK_UUID_LEN];
+	struct resolution *res;
+};
+
+static enum clerk_status commit_minute_text(struct app *app, void *ctx,
+					    const char *text,
+					    struct clerk_err *err)
+{
+	(void)app;
+	struct text_edit *e = ctx;
+	return minute_text_update(e->db, e->id, text, err);
+}
+
+static enum clerk_status commit_resolution(struct app *app, void *ctx,
+					   const char *text,
+					   struct clerk_err *err)
+{
+	(void)app;
+	struct text_edit *e = ctx;
+	char *old = e->res->body;
+	e->res->body = xstrdup(text);
+	enum clerk_status rc = resolution_update(e->db, e->res, err);
+	if (rc) {
+		free(e->res->body);
+		e->res->body = old;
+	} else {
+		free(old);
+	}
+	return rc;
+}
+
+static void edit_attendance(struct app *app, struct review_screen *s,
+			    const struct meeting *m)
+{
+	struct attendance_list al = {0};
+	struct clerk_err err = {0};
+	if (attendance_list(s->db, m->id, &al, &err)) {
+		ui_app_error(app, &err);
+		return;
+	}
+	struct ui_pick_item *items = xcalloc(al.n + 1, sizeof *items);
+	char **labels = xcalloc(al.n + 1, sizeof *labels);
+	for (size_t i = 0; i < al.n; i++) {
+		char *n = person_display_name(&al.v[i].person);
+		labels[i] = xasprintf("%-13s %s",
+				      attendance_status_text(al.v[i].status), n);
+		free(n);
+		items[i].label = labels[i];
+	}
+	int c = ui_pick(app, "Whose attendance?", items, al.n, 0);
+	if (c >= 0) {
+		static const enum attendance_status sts[] = {
+			ATT_PRESENT, ATT_APOLOGY, ATT_ABSENT};
+		struct ui_pick_item st[3] = {{0}};
+		for (int i = 0; i < 3; i++)
+			st[i].label = attendance_status_text(sts[i]);
+		int k = ui_pick(app, "Was", st, 3, 0);
+		if (k >= 0) {
+			struct attendance *a = &al.v[c];
+			a->status = sts[k];
+			char *reason = NULL;
+			if (sts[k] == ATT_APOLOGY) {
+				reason = ui_prompt(app, "Reason (empty: none)",
+						   a->note);
+				if (reason) {
+					free(a->note);
+					a->note = reason;
+				}
+			}
+			if (attendance_set(s->db, a, &err))
+				ui_app_error(app, &err);
+			else
+				ui_app_saved(app);
+		}
+	}
+	for (size_t i = 0; i < al.n; i++)
+		free(labels[i]);
+	free(labels);
+	free(items);
+	attendance_list_free(&al);
+}
+
+static void edit_declarations(struct app *app, struct review_screen *s,
+			      const struct meeting *m)
+{
+	struct declaration_list dl = {0};
+	struct clerk_err err = {0};
+	if (declaration_list(s->db, m->id, &dl, &err)) {
+		ui_app_error(app, &err);
+		return;
+	}
+	if (!dl.n) {
+		ui_app_message(app, UI_ROLE_WARN, "No declarations recorded");
+		declaration_list_free(&dl);
+		return;
+	}
+	struct ui_pick_item *items = xcalloc(dl.n + 1, sizeof *items);
+	char **labels = xcalloc(dl.n + 1, sizeof *labels);
+	for (size_t i = 0; i < dl.n; i++) {
+		struct person p = {0};
+		person_get(s->db, dl.v[i].person_id, &p, &err);
+		char *n = person_display_name(&p);
+		labels[i] = xasprintf("%s: %s%s", n, dl.v[i].what,
+				      dl.v[i].sensitive ? " (sensitive)" : "");
+		free(n);
+		person_free(&p);
+		items[i].label = labels[i];
+	}
+	int c = ui_pick(app, "Which declaration?", items, dl.n, 0);
+	if (c >= 0) {
+		struct ui_pick_item op[3] = {
+			{.label = "change what was declared"},
+			{.label = "mark sensitive / not sensitive"},
+			{.label = "delete it (recorded in error)"}};
+		int k = ui_pick(app, "Correct it", op, 3, 0);
+		struct declaration *d = &dl.v[c];
+		enum clerk_status rc = CLERK_OK;
+		bool done = false;
+		if (k == 0) {
+			char *what = ui_prompt(app, "Declared", d->what);
+			if (what) {
+				free(d->what);
+				d->what = what;
+				rc = declaration_update(s->db, d, &err);
+				done = true;
+			}
+		} else if (k == 1) {
+			d->sensitive = !d->sensitive;
+			rc = declaration_update(s->db, d, &err);
+			done = true;
+		} else if (k == 2 && ui_confirm(app, "Delete this declaration?")) {
+			rc = declaration_delete(s->db, d->id, &err);
+			done = true;
+		}
+		if (rc)
+			ui_app_error(app, &err);
+		else if (done)
+			ui_app_saved(app);
+	}
+	for (size_t i = 0; i < dl.n; i++)
+		free(labels[i]);
+	free(labels);
+	free(items);
+	declaration_list_free(&dl);
+}
+
+static void edit_texts(struct app *app, struct review_screen *s,
+		       const struct meeting *m)
+{
+	struct minute_text_list tl = {0};
+	struct clerk_err err = {0};
+	if (minute_text_list(s->db, m->id, NULL, &tl, &err)) {
+		ui_app_error(app, &err);
+		return;
+	}
+	struct ui_pick_item *items = xcalloc(tl.n + 1, sizeof *items);
+	char **labels = xcalloc(tl.n + 1, sizeof *labels);
+	for (size_t i = 0; i < tl.n; i++) {
+		labels[i] = xasprintf("%-10s %s",
+				      minute_section_text(tl.v[i].section),
+				      tl.v[i].body);
+		items[i].label = labels[i];
+	}
+	int c = tl.n ? ui_pick(app, "Which paragraph or point?", items, tl.n, 0)
+		     : -1;
+	if (!tl.n)
+		ui_app_message(app, UI_ROLE_WARN, "No minute text recorded");
+	if (c >= 0) {
+		struct text_edit e = {.db = s->db};
+		snprintf(e.id, sizeof e.id, "%s", tl.v[c].id);
+		if (ui_edit(app, "Correct the text", tl.v[c].body,
+			    commit_minute_text, &e))
+			ui_app_saved(app);
+	}
+	for (size_t i = 0; i < tl.n; i++)
+		free(labels[i]);
+	free(labels);
+	free(items);
+	minute_text_list_free(&tl);
+}
+
+/* Resolutions: their wording (votes false) or their vote counts. */
+static void edit_resolutions(struct app *app, struct review_screen *s,
+			     const struct meeting *m, bool votes)
+{
+	struct resolution_list rl = {0};
+	struct clerk_err err = {0};
+	if (resolution_list(s->db, m->id, NULL, &rl, &err)) {
+		ui_app_error(app, &err);
+		return;
+	}
+	struct ui_pick_item *items = xcalloc(rl.n + 1, sizeof *items);
+	char **labels = xcalloc(rl.n + 1, sizeof *labels);
+	for (size_t i = 0; i < rl.n; i++) {
+		const struct resolution *r = &rl.v[i];
+		labels[i] = r->voted ? xasprintf("%d-%d-%d  %s", r->votes_for,
+						 r->votes_against,
+						 r->votes_abstain, r->body)
+				     : xstrdup(r->body);
+		items[i].label = labels[i];
+	}
+	int c = rl.n ? ui_pick(app, "Which resolution?", items, rl.n, 0) : -1;
+	if (!rl.n)
+		ui_app_message(app, UI_ROLE_WARN, "No resolutions recorded");
+	if (c >= 0 && !votes) {
+		struct text_edit e = {.db = s->db, .res = &rl.v[c]};
+		if (ui_edit(app, "Correct the resolution", rl.v[c].body,
+			    commit_resolution, &e))
+			ui_app_saved(app);
+	} else if (c >= 0) {
+		struct resolution *r = &rl.v[c];
+		char cur[48];
+		snprintf(cur, sizeof cur, "%d %d %d", r->votes_for,
+			 r->votes_against, r->votes_abstain);
+		char *v = ui_prompt(app, "Votes: for against abstaining", cur);
+		int f, a, ab;
+		if (v && sscanf(v, "%d %d %d", &f, &a, &ab) == 3 && f >= 0 &&
+		    a >= 0 && ab >= 0) {
+			r->voted = true;
+			r->votes_for = f;
+			r->votes_against = a;
+			r->votes_abstain = ab;
+			if (resolution_update(s->db, r, &err))
+				ui_app_error(app, &err);
+			else
+				ui_app_saved(app);
+		} else if (v) {
+			ui_app_message(app, UI_ROLE_ERROR,
+				       "Votes must be three numbers: for, against, "
+				       "abstaining (e.g. 5 2 1)");
+		}
+		free(v);
+	}
+	for (size_t i = 0; i < rl.n; i++)
+		free(labels[i]);
+	free(labels);
+	free(items);
+	resolution_list_free(&rl);
+}
+
+static void act_edit(struct app *app, struct review_screen *s)
+{
+	const struct meeting *m = selected(s);
+	if (!m)
+		return;
+	if (m->minutes_state == MINUTES_CONFIRMED) {
+		ui_app_message(app, UI_ROLE_WARN,
+			       "These minutes were confirmed and signed: they "
+			       "are locked. Record a correction with C");
+		return;
+	}
+	struct ui_pick_item what[5] = {
+		{.label = "attendance"},  {.label = "declarations"},
+		{.label = "narrative and points"}, {.label = "resolutions"},
+		{.label = "votes"}};
+	int k = ui_pick(app, "Correct the draft minutes", what, 5, 0);
+	switch (k) {
+	case 0:
+		edit_attendance(app, s, m);
+		break;
+	case 1:
+		edit_declarations(app, s, m);
+		break;
+	case 2:
+		edit_texts(app, s, m);
+		break;
+	case 3:
+	case 4:
+		edit_resolutions(app, s, m, k == 4);
+		break;
+	default:
+		return;
+	}
+	struct clerk_err err = {0};
+	if (pager_load(app, s, &err))
+		ui_app_error(app, &err);
+}
+
+/* --------------------------------------------------------------- keys */
+
+static void review_move(struct review_screen *s, long delta)
+{
+	size_t n = s->paging ? s->nlines : s->ml.n;
+	size_t *pos = s->paging ? &s->ptop : &s->sel;
+	long v = (long)*pos + delta;
+	if (v < 0 || n == 0)
+		v = 0;
+	else if ((size_t)v >= n)
+		v = (long)n - 1;
+	*pos = (size_t)v;
+}
+
+static enum ui_key_result review_key(struct app *app, void *state, int key)
+{
+	struct review_screen *s = state;
+	enum ui_context ctxs[4];
+	size_t n = review_contexts(app, s, ctxs);
+	enum ui_action a = ui_keymap_lookup_in(&app->keymap, ctxs, n, key);
+	long page = LINES > 4 ? LINES - 4 : 1;
+	struct clerk_err err = {0};
+	switch (a) {
+	case UI_ACT_up:
+		review_move(s, -1);
+		break;
+	case UI_ACT_down:
+		review_move(s, 1);
+		break;
+	case UI_ACT_page_up:
+		review_move(s, -page);
+		break;
+	case UI_ACT_page_down:
+		review_move(s, page);
+		break;
+	case UI_ACT_top:
+		review_move(s, -1000000);
+		break;
+	case UI_ACT_bottom:
+		review_move(s, 1000000);
+		break;
+	case UI_ACT_select:
+		if (!s->paging && selected(s)) {
+			s->ptop = 0;
+			if (pager_load(app, s, &err))
+				ui_app_error(app, &err);
+			else
+				s->paging = true;
+		}
+		break;
+	case UI_ACT_cancel:
+		s->paging = false;
+		break;
+	case UI_ACT_quit:
+		if (!s->paging)
+			return UI_KEY_UNUSED;
+		s->paging = false;
+		break;
+	case UI_ACT_review_export:
+		act_export(app, s);
+		break;
+	case UI_ACT_review_edit:
+		if (s->paging)
+			act_edit(app, s);
+		else
+			ui_app_message(app, UI_ROLE_WARN,
+				       "Open the minutes first (Enter)");
+		break;
+	case UI_ACT_review_confirm:
+		act_confirm(app, s);
+		break;
+	case UI_ACT_review_correct:
+		act_correct(app, s);
+		break;
+	default:
+		return UI_KEY_UNUSED;
+	}
+	return UI_KEY_USED;
+}
+
+static void review_resize(struct app *app, void *state)
+{
+	struct review_screen *s = state;
+	struct clerk_err err = {0};
+	if (s->paging)
+		pager_load(app, s, &err);
+}
+
+static const struct ui_screen_ops review_ops = {
+	.name = "review",
+	.draw = review_draw,
+	.key = review_key,
+	.resize = review_resize,
+	.tick = NULL,
+	.may_quit = NULL,
+	.contexts = review_contexts,
+};
+
+enum clerk_status ui_review_run(struct app *app, const char *body_id,
+				const char *meeting_id, struct clerk_err *err)
+{
+	struct review_screen s = {.db = ui_app_db(app),
+				  .body_id = xstrdup(body_id ? body_id : "")};
+	enum clerk_status rc = list_load(&s, err);
+	if (!rc && meeting_id) {
+		for (size_t i = 0; i < s.ml.n; i++)
+			if (strcmp(s.ml.v[i].id, meeting_id) == 0)
+				s.sel = i;
+		rc = pager_load(app, &s, err);
+		s.paging = rc == CLERK_OK;
+	}
+	if (!rc) {
+		struct ui_screen screen = {&review_ops, &s};
+		ui_app_run(app, &screen);
+	}
+	pager_free(&s);
+	list_free(&s);
+	free(s.body_id);
+	return rc;
+}

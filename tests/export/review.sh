@@ -1,0 +1,89 @@
+#!/bin/bash
+# tests/export/review.sh: the review screen (clerk review) driven by a
+# keystroke script: the meetings listed with the state of their minutes,
+# the minutes shown as published, corrections of the draft (attendance,
+# a heard point, vote counts) committed and kept in the audit trail, an
+# export, the confirmation that locks them, and a correction after it that
+# shows in the next meeting's minutes.
+. "$top_srcdir/tests/lib.sh"
+setup
+cd "$T" || exit 1
+DB=$T/clerk.db
+"$top_builddir/tests/export/mkfixture" "$DB" || { echo "Bail out! mkfixture failed"; exit 1; }
+export CLERK_NOW=2024-04-01T12:00:00Z
+clerk() { "$CLERK" --db "$DB" "$@"; }
+flat() { tr '\n' ' ' | tr -s ' '; }
+
+cat >"$T/script" <<'KEYS'
+@dump list
+# Open the minutes of 14 March 2024 (the list is in date order).
+<Down><Down>
+<Enter>
+@expect AT A MEETING of the Audit Committee
+@dump pager
+# Attendance: Lara Late sent apologies after all.
+e
+/attendance<Enter><Enter>
+/Lara<Enter><Enter>
+/apology<Enter><Enter>
+<C-a><C-k>illness<Enter>
+@expect saved
+# A heard point corrected in the editor.
+e
+/narrative<Enter><Enter>
+/Spending<Enter><Enter>
+<C-e> and approved<C-s>
+@expect saved
+# The vote counts corrected.
+e
+/votes<Enter><Enter>
+/budget<Enter><Enter>
+<C-a><C-k>3 1 0<Enter>
+@expect saved
+# Export as HTML, public.
+x
+/html<Enter><Enter>
+<C-a><C-k>r.html<Enter>
+n
+@expect Written to r.html
+# Confirmed at the April meeting: locked from then on.
+K
+<Enter>
+<Enter>
+@expect locked
+e
+@dump refused
+C
+<Enter>
+Minute 4: the report was from the Treasurer.<Enter>
+@expect Correction recorded
+<Esc>
+@dump after
+q
+KEYS
+exits "the review script runs to the end" 0 clerk review --script "$T/script" --dump "$T"
+list=$(cat "$T/list.txt")
+has "meetings listed with the state of their minutes" "$list" "Thu 14 Mar 2024  10:00  draft minutes  Audit Committee"
+has "a meeting still to come is scheduled" "$list" "Thu 18 Apr 2024  10:00  scheduled      Audit Committee"
+pager=$(cat "$T/pager.txt")
+has "the pager shows the minutes as published" "$pager" "AT A MEETING of the Audit Committee of TESTSHIRE COUNTY COUNCIL held at Council"
+has "with their attendance" "$pager" "p Councillor Lara Late"
+has "a locked meeting refuses edits, saying why" "$(cat "$T/refused.txt")" "they are locked"
+has "after confirmation the list says confirmed" "$(cat "$T/after.txt")" "Thu 14 Mar 2024  10:00  confirmed      Audit Committee"
+
+m=$(clerk export 2024-03-14 | flat)
+has "attendance corrected" "$m" "Councillor Lara Late, due to illness."
+has "heard point corrected" "$m" "Spending was on target & <under> budget and approved"
+has "votes corrected" "$m" "(Votes: For 3, Against 1, Abstentions 0)"
+has "confirmed: signed on the April meeting's date" "$m" "Chairman, 18 April 2024"
+has "exported file written" "$(cat "$T/r.html" 2>/dev/null)" "AT A MEETING of the Audit Committee"
+has "correction in the next meeting's minutes" "$(clerk export 2024-04-18 | flat)" \
+	"was recorded: Minute 4: the report was from the Treasurer."
+if command -v sqlite3 >/dev/null 2>&1; then
+	is "the corrections are in the audit trail (text, vote, attendance)" \
+		"$(sqlite3 "$DB" "SELECT count(DISTINCT tbl) FROM audit WHERE op = 'update' AND tbl IN ('minute_text', 'resolution', 'attendance')")" "3"
+	has "the audit keeps the old wording" \
+		"$(sqlite3 "$DB" "SELECT old FROM audit WHERE tbl = 'minute_text' AND op = 'update'")" \
+		"Spending was on target & <under> budget\""
+fi
+done_testing
