@@ -201,7 +201,9 @@ enum clerk_status db_fail(struct db *db, struct clerk_err *err,
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
 		return clerk_fail(err, CLERK_DB,
-				  "%s is busy in another program: %s was not saved",
+				  "%s stayed busy in another program for 5 seconds: "
+				  "%s did not go through (nothing was changed); try "
+				  "again",
 				  path, doing);
 	case SQLITE_CORRUPT:
 	case SQLITE_NOTADB:
@@ -488,10 +490,16 @@ static enum clerk_status migrate(struct db *db, int from, struct clerk_err *err)
 static enum clerk_status check_header(struct db *db, enum db_mode mode,
 				      int *version, struct clerk_err *err)
 {
+	/* Each read is checked at once, so that the reason of a failure (a
+	 * busy or damaged file) is still the connection's last error. */
 	int app = pragma_int(db, "PRAGMA application_id");
+	if (app < 0)
+		return db_fail(db, err, "reading the file header");
 	int tables = pragma_int(db, "SELECT count(*) FROM sqlite_schema");
+	if (tables < 0)
+		return db_fail(db, err, "reading the file header");
 	*version = pragma_int(db, "PRAGMA user_version");
-	if (app < 0 || *version < 0 || tables < 0)
+	if (*version < 0)
 		return db_fail(db, err, "reading the file header");
 	if (app != CLERK_APPLICATION_ID && (app != 0 || tables > 0))
 		return clerk_fail(err, CLERK_FOREIGN,
@@ -540,6 +548,8 @@ static enum clerk_status check_sound(struct db *db, struct clerk_err *err)
 	sqlite3_finalize(stmt);
 	if (rc == SQLITE_OK)
 		return CLERK_OK;
+	if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+		return db_fail(db, err, "checking the file");
 	char *safe = utf8_sanitize(first);
 	clerk_fail(err, CLERK_FOREIGN,
 		   "%s is damaged (%s): it was left untouched; run 'clerk check' "

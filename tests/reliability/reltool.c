@@ -7,6 +7,12 @@
  *                              opens FILE for writing
  *   reltool append FILE TEXT   record a note event through the model
  *   reltool events FILE        print the number of events (model look-up)
+ *   reltool writeloop FILE STOP  record events and minute text (through the
+ *                              model, one commit each) until the file STOP
+ *                              exists; print "written N failed F slowest
+ *                              MS" and every failure's message; with
+ *                              REL_PAUSE_MS set, pause that long between
+ *                              writes (a clerk types; a loop does not)
  *
  * Exit 0 on success; on failure prints clerk's message and exits with
  * clerk's exit code.
@@ -16,6 +22,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "clerk/db.h"
 #include "clerk/model.h"
@@ -35,6 +43,60 @@ static void print_pragma(struct db *db, const char *pragma)
 	    sqlite3_step(stmt) == SQLITE_ROW)
 		printf("%s", db_col_text(stmt, 0));
 	sqlite3_finalize(stmt);
+}
+
+static double now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+/* One write of the loop: an event, or every third time a paragraph of
+ * minute text (which also feeds the search index). */
+static enum clerk_status write_one(struct db *db, const char *item_id, int n,
+				   struct clerk_err *err)
+{
+	char text[128];
+	snprintf(text, sizeof text, "written while others read, number %d", n);
+	if (n % 3)
+		return event_append(db, REL_MEETING, EVENT_NOTE, NULL, NULL, text,
+				    NULL, err);
+	struct minute_text t = {.section = SECTION_HEARD, .body = text};
+	snprintf(t.meeting_id, sizeof t.meeting_id, "%s", REL_MEETING);
+	snprintf(t.item_id, sizeof t.item_id, "%s", item_id);
+	return minute_text_create(db, &t, err);
+}
+
+static enum clerk_status write_loop(struct db *db, const char *stop,
+				    struct clerk_err *err)
+{
+	char title[] = "Concurrency";
+	struct agenda_item it = {.title = title};
+	snprintf(it.meeting_id, sizeof it.meeting_id, "%s", REL_MEETING);
+	enum clerk_status rc = item_create(db, &it, err);
+	if (rc)
+		return rc;
+	int written = 0, failed = 0;
+	double slowest = 0;
+	const char *pause = getenv("REL_PAUSE_MS");
+	useconds_t pause_us = pause ? (useconds_t)atoi(pause) * 1000 : 0;
+	while (access(stop, F_OK) != 0) {
+		if (pause_us)
+			usleep(pause_us);
+		double t0 = now_ms();
+		if (write_one(db, it.id, written + failed, err)) {
+			failed++;
+			printf("failed: %s\n", err->msg);
+		} else {
+			written++;
+		}
+		double dt = now_ms() - t0;
+		if (dt > slowest)
+			slowest = dt;
+	}
+	printf("written %d failed %d slowest %.1f\n", written, failed, slowest);
+	return failed ? CLERK_DB : CLERK_OK;
 }
 
 static int run(const char *action, const char *path, const char *arg,
@@ -57,6 +119,8 @@ static int run(const char *action, const char *path, const char *arg,
 	} else if (strcmp(action, "append") == 0) {
 		rc = event_append(*db, REL_MEETING, EVENT_NOTE, NULL, NULL,
 				  arg ? arg : "", NULL, err);
+	} else if (strcmp(action, "writeloop") == 0 && arg) {
+		rc = write_loop(*db, arg, err);
 	} else if (strcmp(action, "events") == 0) {
 		struct event_list l = {0};
 		if (!(rc = event_list(*db, REL_MEETING, &l, err)))
