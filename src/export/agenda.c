@@ -36,14 +36,17 @@ static void agenda_fields(struct minutes_ctx *c)
 }
 
 static void agenda_item(struct minutes_ctx *c, const struct agenda_item *it,
-			time_t *last_time)
+			size_t idx, time_t *last_time)
 {
 	struct doc_block *h = doc_add(c->doc, DOC_MINUTE, NULL);
 	free(h->number);
-	h->number = xasprintf("%s%s", it->number,
-			      *it->number && strchr(".)", it->number[strlen(it->number) - 1])
-				      ? ""
-				      : ".");
+	/* The item's own number ("6", "6a"), else its place on the agenda. */
+	if (!it->number || !*it->number)
+		h->number = xasprintf("%zu.", idx + 1);
+	else
+		h->number = xasprintf(
+			"%s%s", it->number,
+			strchr(".)", it->number[strlen(it->number) - 1]) ? "" : ".");
 	struct strbuf title = {0};
 	char *upper = strcmp(style_get(&c->style, "minute.title_case", "upper"),
 			     "upper") == 0
@@ -107,7 +110,7 @@ enum clerk_status export_agenda_build(struct db *db, const char *meeting_id,
 	h->aside = xstrdup(style_get(&c.style, "agenda.timings", ""));
 	time_t last = 0;
 	for (size_t i = 0; i < c.items.n; i++)
-		agenda_item(&c, &c.items.v[i], &last);
+		agenda_item(&c, &c.items.v[i], i, &last);
 	minutes_paras(out, style_get(&c.style, "agenda.about", ""));
 	minutes_ctx_close(&c);
 	return CLERK_OK;

@@ -60,13 +60,23 @@ static void docx_run(struct strbuf *o, const char *text, bool bold)
 	sb_add(o, "</w:t></w:r>");
 }
 
-/* A whole paragraph of one run in style (NULL: Normal). */
+/* A whole paragraph of one run in style (NULL: Normal).  A label (bold,
+ * or ending with a colon: "RESOLVED:", "Also in attendance:") is kept on
+ * the same page as what follows it. */
 static void docx_para(struct strbuf *o, const char *style, const char *text,
 		      bool bold)
 {
+	size_t len = strlen(text);
+	bool label = bold || (len && text[len - 1] == ':');
 	sb_add(o, "<w:p>");
-	if (style)
-		sb_addf(o, "<w:pPr><w:pStyle w:val=\"%s\"/></w:pPr>", style);
+	if (style || label) {
+		sb_add(o, "<w:pPr>");
+		if (style)
+			sb_addf(o, "<w:pStyle w:val=\"%s\"/>", style);
+		if (label)
+			sb_add(o, "<w:keepNext/>");
+		sb_add(o, "</w:pPr>");
+	}
 	docx_run(o, text, bold);
 	sb_add(o, "</w:p>\n");
 }

@@ -58,6 +58,16 @@ has "recorded vote by name" "$txt" "For: Councillor Ann Chair and Councillor Vic
 has "casting vote" "$txt" "the Chairman gave a casting vote for the motion."
 has "the Committee's own name" "$txt" "The Committee heard that:"
 
+has "urgent item with the reason for urgency" "$txt" "The Chairman agreed to consider this item as a matter of urgency because repairs could not wait for the next meeting."
+has "amendment moved and lost, with its count" "$txt" "An amendment was moved by Councillor <script>alert(\"x\")</script> & 'Co': Replace £50,000 with £20,000. (Votes: For 1, Against 3, Abstentions 0) The amendment was lost."
+has "the motion carried" "$txt" "RESOLVED: That repairs of up to £50,000 be approved. (Votes: For 4, Against 0, Abstentions 0)"
+ag=$(clerk export 2024-03-14 --agenda | flat)
+has "agenda lists the exempt item by title" "$ag" "5. CONTRACT AWARD"
+has "agenda says it is exempt" "$ag" "Exempt item: the press and public are likely to be excluded for this item (Paragraph 3 of Part I of Schedule 12A"
+lacks "public agenda hides the exempt item's description" "$ag" "EXEMPT-DESCRIPTION"
+has "confidential agenda shows it" "$(clerk export 2024-03-14 --agenda --confidential | flat)" "EXEMPT-DESCRIPTION"
+has "agenda shows the urgent item's description" "$ag" "To agree emergency repairs."
+
 # --- The confidential record: exempt text in, marked, mode 0600.
 ctxt=$(clerk export 2024-03-14 --confidential)
 has "confidential: exempt minute included" "$ctxt" "EXEMPT-MINUTE-TEXT Acme Ltd bid £1m."

@@ -287,6 +287,43 @@ static void county(void)
 				   .outcome = OUTCOME_CARRIED};
 	resolution(m1, exempt, &award);
 
+	/* An urgent item, an amendment that was lost and a motion carried
+	 * on a count. */
+	clerk_id urgent;
+	item(m1, ITEM_URGENT, "Storm Damage to County Hall", NULL, urgent);
+	struct agenda_item ui = {0};
+	check(item_get(db, urgent, &ui, &err), &err, "urgent item");
+	free(ui.urgent_reason);
+	ui.urgent_reason = xstrdup("repairs could not wait for the next meeting");
+	free(ui.description);
+	ui.description = xstrdup("To agree emergency repairs.");
+	check(item_update(db, &ui, &err), &err, "urgent item");
+	item_free(&ui);
+	struct agenda_item ei = {0};
+	check(item_get(db, exempt, &ei, &err), &err, "exempt item");
+	free(ei.description);
+	ei.description = xstrdup("EXEMPT-DESCRIPTION the bids received.");
+	check(item_update(db, &ei, &err), &err, "exempt item");
+	item_free(&ei);
+	struct resolution mo = {.kind = RES_MOTION,
+				.body = (char *)"That repairs of up to £50,000 be "
+						"approved.",
+				.outcome = OUTCOME_CARRIED,
+				.voted = true,
+				.votes_for = 4};
+	memcpy(mo.mover, chair, sizeof mo.mover);
+	memcpy(mo.seconder, vice, sizeof mo.seconder);
+	resolution(m1, urgent, &mo);
+	struct resolution am = {.kind = RES_AMENDMENT,
+				.body = (char *)"Replace £50,000 with £20,000.",
+				.outcome = OUTCOME_LOST,
+				.voted = true,
+				.votes_for = 1,
+				.votes_against = 3};
+	memcpy(am.amends, mo.id, sizeof am.amends);
+	memcpy(am.mover, evil, sizeof am.mover);
+	resolution(m1, urgent, &am);
+
 	meeting(b.id, 2024, 4, 18, 10, "Council Chamber, Testshire", m2);
 	item(m2, ITEM_APOLOGIES, "Apologies for Absence", NULL, apol2);
 	item(m2, ITEM_PREVIOUS_MINUTES, "Minutes of Previous Meeting", NULL,
