@@ -19,16 +19,6 @@
 	"            [--tz ZONE]\n"                                           \
 	"       clerk body edit BODY [--name NAME] [same options]"
 
-/* The opening and closing items a new body's meetings start with. */
-static const char default_items[] =
-	"apologies|APOLOGIES FOR ABSENCE\n"
-	"declarations|DECLARATIONS OF INTEREST\n"
-	"previous minutes|MINUTES OF PREVIOUS MEETING\n"
-	"deputations|DEPUTATIONS\n"
-	"announcements|CHAIRMAN'S ANNOUNCEMENTS\n"
-	"any other business|ANY OTHER BUSINESS\n"
-	"date of next meeting|DATE OF NEXT MEETING";
-
 /* "1/4", "5" or "1/4 min 3" into the body's quorum rule. */
 static enum clerk_status parse_quorum(const char *s, struct body *b,
 				      struct clerk_err *err)
@@ -153,7 +143,7 @@ static int body_add(struct cli *cli, struct db *db, int argc, char **argv)
 	struct body b = {.substitutes_allowed = true, .quorum_num = 1,
 			 .quorum_den = 4};
 	const char *council = NULL;
-	b.standard_items = xstrdup(default_items);
+	b.standard_items = xstrdup(prep_default_standard_items);
 	b.self_name = xstrdup("the Committee");
 	b.minute_format = xstrdup("%n.");
 	enum clerk_status rc = apply_opts(argc, argv, &b, &council, &err);

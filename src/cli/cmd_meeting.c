@@ -24,7 +24,10 @@ static enum clerk_status add_standard_items(struct db *db,
 					    const struct meeting *m,
 					    int *added, struct clerk_err *err)
 {
-	char *list = xstrdup(b->standard_items ? b->standard_items : "");
+	/* A body made by an import has no list of its own: the usual one. */
+	char *list = xstrdup(b->standard_items && *b->standard_items
+				     ? b->standard_items
+				     : prep_default_standard_items);
 	char *save = NULL;
 	enum clerk_status rc = CLERK_OK;
 	*added = 0;

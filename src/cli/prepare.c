@@ -12,6 +12,15 @@
 #include "clerk/import.h"
 #include "prepare.h"
 
+const char prep_default_standard_items[] =
+	"apologies|APOLOGIES FOR ABSENCE\n"
+	"declarations|DECLARATIONS OF INTEREST\n"
+	"previous minutes|MINUTES OF PREVIOUS MEETING\n"
+	"deputations|DEPUTATIONS\n"
+	"announcements|CHAIRMAN'S ANNOUNCEMENTS\n"
+	"any other business|ANY OTHER BUSINESS\n"
+	"date of next meeting|DATE OF NEXT MEETING";
+
 enum clerk_status prep_person(struct db *db, const char *full,
 			      struct person *out, bool *created,
 			      struct clerk_err *err)

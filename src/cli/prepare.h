@@ -10,6 +10,11 @@
 #include "clerk/cli.h"
 #include "clerk/model.h"
 
+/* The opening and closing items ("kind|title" lines) of a new body's
+ * meetings: apologies ... chairman's announcements, then any other business
+ * and the date of the next meeting. */
+extern const char prep_default_standard_items[];
+
 /* The person called `full` ("Cllr Keith Mans": the honorific is split off
  * and written out); created when nobody has exactly that name. */
 enum clerk_status prep_person(struct db *db, const char *full,

@@ -127,10 +127,11 @@ static void finish_description(struct agenda_parse *ap)
 	free(it->description);
 	it->description = sb_detach(&ap->desc);
 	/* Exempt: the notice says so in the title or the description. */
-	const char *para = NULL;
+	if (it->exempt)
+		return; /* "Exempt: Schedule 12A paragraph 3." said so */
 	if (strcasestr(it->title, "exempt") ||
 	    strcasestr(it->description, "exempt") ||
-	    (para = strcasestr(it->description, "Schedule 12A"))) {
+	    strcasestr(it->description, "Schedule 12A")) {
 		it->exempt = true;
 		const char *p = strcasestr(it->description, "paragraph ");
 		if (!p)
@@ -232,7 +233,21 @@ static void add_description(struct agenda_parse *ap, const char *raw,
 			    char *line)
 {
 	bool indented = raw[0] == '\t' || raw[0] == ' ';
+	struct istore_item *it = &ap->items[ap->n - 1];
 	imp_squeeze(line);
+	/* The lines `clerk item list` adds after a description. */
+	if (strncmp(line, "Presenter: ", 11) == 0) {
+		free(it->presenter);
+		it->presenter = xstrdup(line + 11);
+		return;
+	}
+	if (strncmp(line, "Exempt: Schedule 12A paragraph ", 31) == 0) {
+		it->exempt = true;
+		free(it->exempt_paragraph);
+		it->exempt_paragraph =
+			xstrndup(line + 31, strspn(line + 31, "0123456789"));
+		return;
+	}
 	if (ap->desc.len)
 		sb_addc(&ap->desc,
 			indented || ap->blank_before ? '\n' : ' ');

@@ -72,4 +72,19 @@ lacks "the deleted item is gone" "$list" "CARE PROVIDER"
 exits "an unknown item is not found" 1 $CLERK item delete 2017-10-05 "Budget"
 exits "an ambiguous item is refused" 2 $CLERK item edit 2017-10-05 "O" --minutes 3
 exits "a bad verb is a usage error" 2 $CLERK item frob 2017-10-05
+
+# What item list prints (presenter, exempt paragraph too) imports back the same.
+$CLERK meeting add HWB 2017-11-02 14:00 >/dev/null
+$CLERK item add 2017-11-02 "CARE PROVIDER CONTRACTS" --exempt 3 --minutes 20 \
+	--presenter "Director of Adults' Health and Care" --description "Terms of the new contracts." >/dev/null
+$CLERK item list 2017-11-02 >"$T/nov.txt"
+$CLERK meeting add HWB 2017-11-03 14:00 >/dev/null
+ok "the listing imports" $CLERK import agenda 2017-11-03 "$T/nov.txt"
+is "the same agenda, presenter and exemption included" "$($CLERK item list 2017-11-03)" "$(cat "$T/nov.txt")"
+is "the exempt paragraph survives the trip" "$(q "SELECT exempt, exempt_paragraph, presenter FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id WHERE m.starts_at LIKE '2017-11-03%' AND title LIKE 'CARE%'")" \
+	"1|3|Director of Adults' Health and Care"
+
+# A body made by a ModernGov import gets the usual standard items too.
+$CLERK import moderngov "$top_srcdir/tests/import/mg-committees.xml" >/dev/null
+has "meeting add for an imported body" "$($CLERK meeting add "Select Committee" 2017-11-07 10:00 2>&1)" "with 7 standard items"
 done_testing
