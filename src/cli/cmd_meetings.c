@@ -63,8 +63,11 @@ static void print_meetings(struct cli *cli, const struct meeting_list *ml,
 		fprintf(cli->out, "%s  ", when);
 		put_cell(cli->out, b ? body_label(b) : "?", bw + 2);
 		put_cell(cli->out, meeting_status_text(m->status), 13);
-		put_cell(cli->out, minutes_state_text(m->minutes_state), 11);
-		put_cell(cli->out, m->venue ? m->venue : "", 0);
+		bool venue = m->venue && *m->venue;
+		put_cell(cli->out, minutes_state_text(m->minutes_state),
+			 venue ? 11 : 0);
+		if (venue)
+			put_cell(cli->out, m->venue, 0);
 		fputc('\n', cli->out);
 	}
 }

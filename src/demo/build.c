@@ -64,6 +64,28 @@ static bool nonempty_file(const char *path)
 	return stat(path, &st) == 0 && st.st_size > 0;
 }
 
+/* Open path read-only to learn whether it is a clerk database clerk may
+ * read, then remove the journal files the look-up itself left beside it
+ * (a read-only connection cannot), so that a refusal leaves no trace. */
+static enum clerk_status probe_clerk_file(const char *path,
+					  struct clerk_err *err)
+{
+	char *wal = xasprintf("%s-wal", path);
+	char *shm = xasprintf("%s-shm", path);
+	bool had_wal = access(wal, F_OK) == 0;
+	bool had_shm = access(shm, F_OK) == 0;
+	struct db *db = NULL;
+	enum clerk_status rc = db_open(path, DB_READONLY, &db, err);
+	db_close(&db);
+	if (!had_wal && !nonempty_file(wal))
+		unlink(wal);
+	if (!had_shm)
+		unlink(shm);
+	free(wal);
+	free(shm);
+	return rc;
+}
+
 /* May the demo replace what is at path?  Absent, empty, or a writable
  * clerk database that no running clerk holds open. */
 static enum clerk_status check_target(const char *path, struct clerk_err *err)
@@ -101,10 +123,8 @@ static enum clerk_status check_target(const char *path, struct clerk_err *err)
 				  path);
 	if (st.st_size == 0)
 		return CLERK_OK;
-	struct db *db = NULL;
 	struct clerk_err probe = {0};
-	enum clerk_status rc = db_open(path, DB_READONLY, &db, &probe);
-	db_close(&db);
+	enum clerk_status rc = probe_clerk_file(path, &probe);
 	switch (rc) {
 	case CLERK_OK:
 	case CLERK_NOT_FOUND: /* a clerk file with no data yet */
@@ -199,10 +219,15 @@ enum clerk_status demo_build(const char *path, const char *dir,
 		unlink_db_files(tmp);
 		goto out;
 	}
-	/* A journal left by the file just replaced belongs to it, not to
-	 * the new one. */
+	/* Journal files left by the file just replaced (by a read-only
+	 * look-up; a non-empty journal was refused above) belong to it, not
+	 * to the new one. */
+	char *wal = xasprintf("%s-wal", path);
 	char *shm = xasprintf("%s-shm", path);
+	if (!nonempty_file(wal))
+		unlink(wal);
 	unlink(shm);
+	free(wal);
 	free(shm);
 	sync_path(folder, true);
 out:
