@@ -1,8 +1,9 @@
 /*
  * export/html: one self-contained, printable HTML5 file in UTF-8.  The
  * stylesheet is inside the file (nothing is fetched), a print stylesheet
- * sets A4 pages, and a confidential document carries a fixed header that
- * browsers repeat at the top of every printed page.  Every piece of text is
+ * sets A4 pages, and a confidential document carries its marking in the
+ * head of a table wrapping the whole page, which browsers repeat at the
+ * top of every printed page (a fixed-position header overlaps the text).  Every piece of text is
  * escaped (&, <, >, quotes), so a name can never become markup.
  */
 #include "config.h"
@@ -55,14 +56,17 @@ static const char html_style[] =
 	".signature{margin-top:3em}\n"
 	".confidential{border:2px solid #000;font-weight:bold;text-align:center;"
 	"padding:.3em;letter-spacing:.1em}\n"
-	".confidential-page{display:none}\n"
+	"table.page{width:100%;border-collapse:collapse;margin:0}\n"
+	"table.page>thead>tr>td{display:none}\n"
+	"table.page>tbody>tr>td{padding:0}\n"
 	"@media print{\n"
 	"@page{size:A4;margin:2.5cm 2cm 2cm}\n"
 	"body{margin:0;max-width:none;padding:0;font-size:11pt}\n"
 	"h2{page-break-after:avoid;break-after:avoid}\n"
 	"tr,li{page-break-inside:avoid;break-inside:avoid}\n"
-	".confidential-page{display:block;position:fixed;top:-1.5cm;left:0;"
-	"right:0;text-align:center;font-weight:bold;letter-spacing:.1em}\n"
+	"table.page>thead>tr>td{display:table-cell;text-align:center;"
+	"font-weight:bold;letter-spacing:.1em;padding:0 0 1em}\n"
+	"p.confidential.first{display:none}\n"
 	"}\n";
 
 static enum clerk_status html_begin(struct export_ctx *ctx)
@@ -82,9 +86,11 @@ static enum clerk_status html_begin(struct export_ctx *ctx)
 	sb_add(o, html_style);
 	sb_add(o, "</style>\n</head>\n<body>\n");
 	if (export_is_confidential(d)) {
-		sb_add(o, "<div class=\"confidential-page\">");
+		sb_add(o, "<table class=\"page\"><thead><tr><td "
+			  "class=\"confidential-page\">");
 		html_escape(o, d->confidential);
-		sb_add(o, "</div>\n<p class=\"confidential\">");
+		sb_add(o, "</td></tr></thead>\n<tbody><tr><td>\n"
+			  "<p class=\"confidential first\">");
 		html_escape(o, d->confidential);
 		sb_add(o, "</p>\n");
 	}
@@ -190,6 +196,8 @@ static enum clerk_status html_block(struct export_ctx *ctx,
 
 static enum clerk_status html_end(struct export_ctx *ctx, bool ok)
 {
+	if (ok && export_is_confidential(ctx->doc))
+		sb_add(&ctx->out, "</td></tr></tbody></table>\n");
 	if (ok)
 		sb_add(&ctx->out, "</body>\n</html>\n");
 	return CLERK_OK;

@@ -76,7 +76,7 @@ lacks "confidential: still no sensitive detail" "$ctxt" "SENSITIVE-DETAIL"
 cmd=$(clerk export 2024-03-14 --confidential --format markdown)
 has "confidential Markdown banner" "$cmd" "> **CONFIDENTIAL - NOT FOR PUBLICATION**"
 chtml=$(clerk export 2024-03-14 --confidential --format html)
-has "confidential HTML header on every printed page" "$chtml" '<div class="confidential-page">CONFIDENTIAL - NOT FOR PUBLICATION</div>'
+has "confidential HTML header on every printed page" "$chtml" '<thead><tr><td class="confidential-page">CONFIDENTIAL - NOT FOR PUBLICATION</td></tr></thead>'
 umask 022
 for f in text markdown html docx; do
 	exits "confidential $f written" 0 clerk export 2024-03-14 --confidential --format $f -o "$T/conf.$f"
@@ -114,6 +114,11 @@ has "parish: exclusion under the 1960 Act" "$p" "under the Public Bodies (Admiss
 lacks "parish: exempt minute not public" "$p" "EXEMPT-MINUTE-TEXT"
 has "parish: the Council's own name" "$p" "That the Council raises no objection."
 has "parish: first meeting starts at 220" "$(clerk export 2019-05-14)" "220/19 Apologies"
+
+# --- Minute numbers in a third format.
+lic=$(clerk export 2024-05-02)
+has "bracketed minute numbers" "$lic" "(2) PREMISES LICENCE: THE RED LION"
+has "numbering starts at (1) at each meeting" "$lic" "(1) APOLOGIES"
 
 # --- Apologies written as sentences from what was recorded.
 ap=$(clerk export 2024-04-18 | flat)

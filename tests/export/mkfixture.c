@@ -457,6 +457,20 @@ static int edit(const char *what)
 	return clerk_status_exit_code(rc);
 }
 
+/* A body numbering its minutes "(1)", "(2)" at each meeting. */
+static void bracketed(void)
+{
+	struct body b;
+	body("Testshire County Council (Licensing)", COUNCIL_PRINCIPAL,
+	     "Licensing Sub-Committee", "the Sub-Committee", "county", "(%n)",
+	     NUMBERING_PER_MEETING, &b);
+	clerk_id m, x;
+	meeting(b.id, 2024, 5, 2, 14, "Committee Room 1", m);
+	item(m, ITEM_APOLOGIES, "Apologies", NULL, x);
+	item(m, ITEM_ORDINARY, "Premises Licence: The Red Lion", NULL, x);
+	text(m, x, SECTION_NARRATIVE, "The Sub-Committee heard the applicant.");
+}
+
 int main(int argc, char **argv)
 {
 	if (argc != 2 && argc != 3) {
@@ -473,6 +487,7 @@ int main(int argc, char **argv)
 	} else {
 		county();
 		parish();
+		bracketed();
 	}
 	db_close(&db);
 	return rc;

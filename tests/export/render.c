@@ -127,8 +127,8 @@ static void test_confidential_marks(void **state)
 	assert_true(strncmp(out, "> **CONFIDENTIAL**", 18) == 0);
 	free(out);
 	out = render(&export_html_ops, &d);
-	assert_non_null(strstr(out, "<div class=\"confidential-page\">"
-				    "CONFIDENTIAL</div>"));
+	assert_non_null(strstr(out, "<thead><tr><td class=\"confidential-page\">"
+				    "CONFIDENTIAL</td></tr></thead>"));
 	free(out);
 	doc_free(&d);
 }
