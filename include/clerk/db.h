@@ -67,7 +67,11 @@ enum clerk_status db_exec(struct db *db, const char *sql, struct clerk_err *err)
 
 /* Transactions: BEGIN IMMEDIATE (so a writer never fails half-way on a lock),
  * COMMIT, ROLLBACK.  A single statement outside a transaction commits by
- * itself. */
+ * itself.  They nest: inside an open transaction db_begin() makes a
+ * savepoint, db_commit() releases it (nothing reaches the disk until the
+ * outermost commit) and db_rollback() undoes only the innermost level.  So
+ * a caller can make several model writes (each its own transaction) one
+ * atomic action: db_begin, the writes, db_commit. */
 enum clerk_status db_begin(struct db *db, struct clerk_err *err);
 enum clerk_status db_commit(struct db *db, struct clerk_err *err);
 void db_rollback(struct db *db);

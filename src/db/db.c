@@ -36,6 +36,7 @@ struct db {
 	sqlite3 *sql;
 	char *path;
 	bool readonly;
+	int depth; /* open db_begin() calls: 1 = BEGIN, more = SAVEPOINTs */
 	size_t nstmts;
 	struct stmt_slot stmts[STMT_CACHE_MAX];
 };
@@ -262,6 +263,17 @@ enum clerk_status db_exec(struct db *db, const char *sql, struct clerk_err *err)
 	return CLERK_OK;
 }
 
+/* Transactions nest: the outermost db_begin() is BEGIN IMMEDIATE, inner
+ * ones are savepoints, so that an action made of several model writes (end
+ * one item, start the next) can be committed as one: a kill between them
+ * then leaves neither.  SQLite may roll a whole transaction back by itself
+ * (a full disk): the depth is then taken as 0 again. */
+static void sync_depth(struct db *db)
+{
+	if (sqlite3_get_autocommit(db->sql))
+		db->depth = 0;
+}
+
 enum clerk_status db_begin(struct db *db, struct clerk_err *err)
 {
 	if (db->readonly)
@@ -269,21 +281,46 @@ enum clerk_status db_begin(struct db *db, struct clerk_err *err)
 				  "%s is read-only: changes are refused (look-ups "
 				  "still work)",
 				  db->path);
-	return db_exec(db, "BEGIN IMMEDIATE", err);
+	sync_depth(db);
+	enum clerk_status rc = db_exec(
+		db, db->depth ? "SAVEPOINT clerk_nested" : "BEGIN IMMEDIATE", err);
+	if (!rc)
+		db->depth++;
+	return rc;
 }
 
 enum clerk_status db_commit(struct db *db, struct clerk_err *err)
 {
+	sync_depth(db);
+	if (db->depth > 1) {
+		enum clerk_status rc = db_exec(db, "RELEASE clerk_nested", err);
+		if (rc)
+			db_rollback(db);
+		else
+			db->depth--;
+		return rc;
+	}
 	enum clerk_status rc = db_exec(db, "COMMIT", err);
 	if (rc)
 		db_rollback(db);
+	else
+		db->depth = 0;
 	return rc;
 }
 
 void db_rollback(struct db *db)
 {
+	sync_depth(db);
+	if (db->depth > 1) {
+		sqlite3_exec(db->sql,
+			     "ROLLBACK TO clerk_nested; RELEASE clerk_nested",
+			     NULL, NULL, NULL);
+		db->depth--;
+		return;
+	}
 	if (!sqlite3_get_autocommit(db->sql))
 		sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+	db->depth = 0;
 }
 
 /* ---- small helpers ---- */

@@ -23,3 +23,22 @@ who Fairhurst
 item list 2017-12-07
 attendance Health
 search domestic"
+
+# make_live_board FILE: a body of six members and its meeting of
+# 2017-10-05 with the body's standard items and two more, ready to run.
+make_live_board() {
+	local db=$1 i
+	{
+		"$CLERK" --db "$db" body add "Health and Wellbeing Board" \
+			--self "the Board" &&
+		for i in 1 2 3 4 5 6; do
+			"$CLERK" --db "$db" seat add Health "Seat $i" &&
+			"$CLERK" --db "$db" member add Health "Seat $i" "Member $i" \
+				--from 2017-05-01 || return 1
+		done &&
+		"$CLERK" --db "$db" meeting add Health 2017-10-05 10:00 \
+			--venue "Ashburton Hall" &&
+		"$CLERK" --db "$db" item add 2017-10-05 "Domestic Abuse JTAI" &&
+		"$CLERK" --db "$db" item add 2017-10-05 "HSCB Report"
+	} >/dev/null
+}
