@@ -379,12 +379,43 @@ enum clerk_status istore_seat_ensure(struct db *db, const char *body_id,
 	return step_done(db, st, "adding a seat", err);
 }
 
+/* Refuse to end a term on a date before it began: sql selects (position,
+ * label, from_date) of such a term for ?1 seat, ?2 id kept, ?3 date. */
+static enum clerk_status later_term(struct db *db, const char *sql,
+				    const char *seat_id, const char *keep,
+				    const char *to, struct clerk_err *err)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db_handle(db), sql, -1, &st, NULL) != SQLITE_OK)
+		return db_fail(db, err, "checking the membership");
+	db_bind_text(st, 1, seat_id);
+	db_bind_text(st, 2, keep);
+	db_bind_text(st, 3, to);
+	enum clerk_status rc = CLERK_OK;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		rc = clerk_fail(err, CLERK_CONFLICT,
+				"seat %d (%s) has a term that began on %s, "
+				"after %s: import with a later --from date",
+				sqlite3_column_int(st, 0), db_col_text(st, 1),
+				db_col_text(st, 2), to);
+	sqlite3_finalize(st);
+	return rc;
+}
+
 /* End every open membership of a seat on `to`, except the one with `keep`
  * id (may be ""). */
 static enum clerk_status end_memberships(struct db *db, const char *seat_id,
 					 const char *keep, const char *to,
 					 struct clerk_err *err)
 {
+	enum clerk_status rc = later_term(
+		db,
+		"SELECT s.position, s.label, m.from_date FROM membership m JOIN "
+		"seat s ON s.id = m.seat_id WHERE m.seat_id = ?1 AND m.to_date "
+		"IS NULL AND m.id <> ?2 AND m.from_date > ?3",
+		seat_id, keep, to, err);
+	if (rc)
+		return rc;
 	sqlite3_stmt *st = db_stmt(
 		db,
 		"UPDATE membership SET to_date = ?3 WHERE seat_id = ?1 AND "
@@ -485,6 +516,13 @@ enum clerk_status istore_subs_set(struct db *db, const char *seat_id,
 	if (rc || same)
 		return rc;
 	*changed = true;
+	rc = later_term(db,
+			"SELECT s.position, s.label, u.from_date FROM substitute "
+			"u JOIN seat s ON s.id = u.seat_id WHERE u.seat_id = ?1 "
+			"AND u.to_date IS NULL AND u.id <> ?2 AND u.from_date > ?3",
+			seat_id, "", from, err);
+	if (rc)
+		return rc;
 	sqlite3_stmt *st = db_stmt(db,
 				   "UPDATE substitute SET to_date = ? WHERE "
 				   "seat_id = ? AND to_date IS NULL",

@@ -21,25 +21,25 @@
  * natural key a second copy under another id would collide on. */
 static const struct {
 	const char *table;
-	const char *noun; /* plural, for the summary */
+	const char *one, *noun; /* singular and plural, for the summary */
 	const char *unique; /* "a, b" or NULL */
 } tables[] = {
-	{"council", "councils", NULL},
-	{"body", "bodies", NULL},
-	{"person", "people", NULL},
-	{"seat", "seats", NULL},
-	{"membership", "memberships", NULL},
-	{"substitute", "substitute nominations", NULL},
-	{"meeting", "meetings", NULL},
-	{"agenda_item", "agenda items", NULL},
-	{"event", "events", "meeting_id, seq"},
-	{"attendance", "attendance records", "meeting_id, person_id"},
-	{"declaration", "declarations", NULL},
-	{"minute_text", "minute paragraphs", NULL},
-	{"resolution", "resolutions", NULL},
-	{"vote", "votes", "resolution_id, person_id"},
-	{"action", "actions", NULL},
-	{"correction", "corrections", NULL},
+	{"council", "council", "councils", NULL},
+	{"body", "body", "bodies", NULL},
+	{"person", "person", "people", NULL},
+	{"seat", "seat", "seats", NULL},
+	{"membership", "membership", "memberships", NULL},
+	{"substitute", "substitute nomination", "substitute nominations", NULL},
+	{"meeting", "meeting", "meetings", NULL},
+	{"agenda_item", "agenda item", "agenda items", NULL},
+	{"event", "event", "events", "meeting_id, seq"},
+	{"attendance", "attendance record", "attendance records", "meeting_id, person_id"},
+	{"declaration", "declaration", "declarations", NULL},
+	{"minute_text", "minute paragraph", "minute paragraphs", NULL},
+	{"resolution", "resolution", "resolutions", NULL},
+	{"vote", "vote", "votes", "resolution_id, person_id"},
+	{"action", "action", "actions", NULL},
+	{"correction", "correction", "corrections", NULL},
 };
 
 struct cols {
@@ -234,7 +234,7 @@ static enum clerk_status copy_table(struct db *db, size_t t,
 	if (!rc && changes) {
 		rep->added += changes;
 		sb_addf(summary, "%s%d %s", summary->len ? ", " : "", changes,
-			tables[t].noun);
+			changes == 1 ? tables[t].one : tables[t].noun);
 	}
 	sb_free(&list);
 	sb_free(&sel);

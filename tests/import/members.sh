@@ -72,6 +72,12 @@ is "the old member's term ends on the new date" \
 	"Roger Allen|2017-10-01|2018-01-01
 Graham Burgess|2018-01-01|"
 
+before=$(counts)
+out=$($CLERK import members HWB "$here/appendix-b.csv" --from 2017-01-01 2>&1); rc=$?
+is "a --from before the current terms is refused" "$rc" 3
+has "and says which seat and why" "$out" "seat 17 (District/ Borough Council Elected Member 2) has a term that began on 2018-01-01, after 2017-01-01"
+is "nothing changed" "$(counts)" "$before"
+
 # Bad rows: each reported with its line; nothing written.
 before=$(counts)
 printf 'Organisation,Board Main Member,Nominated Substitute\nA Council,"Cllr A, Leader",\nOnly one column\n,"Dr B, Chair",\nC Council,"Cllr C, Member","unterminated\n' >"$T/bad.csv"
