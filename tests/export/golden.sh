@@ -27,9 +27,9 @@ is "no line wider than 80 columns" "$lines" "0"
 # The notice of the next meeting, in the seed's layout.
 a=$(clerk export 2017-10-05 --agenda)
 has "notice: title" "$a" "NOTICE OF MEETING"
-has "notice: meeting" "$a" "Meeting       Health and Wellbeing Board"
-has "notice: date and time" "$a" "Date and Time Thursday, 5th October, 2017 at 10.00 am"
-has "notice: place" "$a" "Place         Ashburton Hall, Elizabeth II Court, The Castle, Winchester"
+has "notice: meeting" "$a" "Meeting        Health and Wellbeing Board"
+has "notice: date and time" "$a" "Date and Time  Thursday, 5th October, 2017 at 10.00 am"
+has "notice: place" "$a" "Place          Ashburton Hall, Elizabeth II Court, The Castle, Winchester"
 has "notice: timings column" "$a" "AGENDA                                                           Approx. Timings"
 has "notice: item with pages and time" "$a" \
 	"3. MINUTES OF PREVIOUS MEETING (Pages 5 - 10)                              10.05"
@@ -41,4 +41,15 @@ order=$(printf '%s\n' "$a" | grep -oE '^[0-9]+\.' | tr -d '.\n' )
 is "notice: items in order" "$order" "123456789101112"
 md=$(clerk export 2017-10-05 --agenda --format markdown)
 has "notice in Markdown: time beside the item" "$md" "6\\. **DOMESTIC ABUSE JOINT TARGETED AREA INSPECTION (Pages 11 - 32)** — 10.15"
+
+# The parish demo (share/demo/zz-parish.board) in the parish style.
+flat() { tr '\n' ' ' | tr -s ' '; }
+p=$(clerk export 2019-05-14 | flat)
+has "parish demo: opening" "$p" "Minutes of the meeting of UPPER TESTWOOD PARISH COUNCIL held at the Village Hall, Upper Testwood on Tuesday 14th May 2019"
+has "parish demo: Present as a run of names" "$p" "Present: Cllr Mary Green (Chairman), Cllr John Hedge (Vice-Chairman), Cllr Ellen Brook and Cllr Priya Lane."
+has "parish demo: running numbers" "$p" "1/19 Election of Chairman"
+has "parish demo: proposer and seconder" "$p" "Proposed by Cllr Priya Lane, seconded by Cllr Ellen Brook. RESOLVED: That the Council raises no objection"
+has "parish demo: exclusion under the 1960 Act" "$p" "7/19 Staffing RESOLVED: That in view of the confidential nature"
+lacks "parish demo: exempt minute not public" "$p" "Clerk's hours"
+has "parish demo: numbering continues at the next meeting" "$(clerk export 2019-06-11 | flat)" "8/19 Apologies for absence"
 done_testing
