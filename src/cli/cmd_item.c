@@ -100,11 +100,13 @@ static enum clerk_status find_item(const struct item_list *l,
 			*out = i, hits++;
 	if (hits == 1)
 		return CLERK_OK;
-	return clerk_fail(err, hits ? CLERK_AMBIGUOUS : CLERK_NOT_FOUND,
-			  hits ? "\"%s\" matches %zu items: give the item's "
-				 "number"
-			       : "the meeting has no item \"%s\"%.0zu",
-			  spec, hits);
+	if (hits)
+		return clerk_fail(err, CLERK_AMBIGUOUS,
+				  "\"%s\" matches %zu items: give the item's "
+				  "number",
+				  spec, hits);
+	return clerk_fail(err, CLERK_NOT_FOUND, "the meeting has no item \"%s\"",
+			  spec);
 }
 
 /* Apply the options that describe an item (not its place or times). */
@@ -273,13 +275,14 @@ static enum clerk_status do_add(struct item_ctx *c)
 
 static enum clerk_status do_edit(struct item_ctx *c)
 {
-	size_t idx;
+	size_t idx = 0;
 	if (c->npos != 1)
 		return clerk_fail(&c->err, CLERK_USAGE, "usage");
 	enum clerk_status rc = find_item(&c->l, c->pos[0], &idx, &c->err);
+	if (rc)
+		return rc;
 	struct agenda_item *it = &c->l.v[idx];
-	if (!rc)
-		rc = apply_fields(&c->o, it, &c->err);
+	rc = apply_fields(&c->o, it, &c->err);
 	if (!rc)
 		rc = item_update(c->db, it, &c->err);
 	if (!rc && c->o.start)
@@ -293,7 +296,7 @@ static enum clerk_status do_edit(struct item_ctx *c)
 
 static enum clerk_status do_move(struct item_ctx *c)
 {
-	size_t idx;
+	size_t idx = 0;
 	int to;
 	if (c->npos != 2)
 		return clerk_fail(&c->err, CLERK_USAGE, "usage");
@@ -315,7 +318,7 @@ static enum clerk_status do_move(struct item_ctx *c)
 
 static enum clerk_status do_delete(struct item_ctx *c)
 {
-	size_t idx;
+	size_t idx = 0;
 	if (c->npos != 1)
 		return clerk_fail(&c->err, CLERK_USAGE, "usage");
 	enum clerk_status rc = find_item(&c->l, c->pos[0], &idx, &c->err);
