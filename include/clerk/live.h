@@ -108,6 +108,7 @@ struct live {
 	bool quorate;
 	bool quorum_warning; /* business has begun and the quorum is lost */
 	bool quorum_lost_logged; /* the log's last quorum event is QUORUM_LOST */
+	bool in_tx; /* internal: an action's transaction is open */
 
 	/* What the last action has to tell the clerk ("" when nothing). */
 	char notice[1024];

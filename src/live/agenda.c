@@ -78,6 +78,9 @@ static int live_next_index(const struct live *l)
 static enum clerk_status live_goto(struct live *l, size_t idx,
 				   struct clerk_err *err)
 {
+	enum clerk_status rc = live_tx(l, err);
+	if (rc)
+		return rc;
 	return live_act_end(l, live_item_start(l, idx, err), err);
 }
 
@@ -140,7 +143,7 @@ enum clerk_status live_adjourn(struct live *l, const char *reason,
 {
 	live_act_begin(l, err);
 	enum clerk_status rc = live_need_sitting(l, true, err);
-	if (rc)
+	if (rc || (rc = live_tx(l, err)))
 		return rc;
 	if (!(rc = live_item_end(l, "adjourned", err)) &&
 	    !(rc = live_event(l, EVENT_ADJOURNED, NULL, reason ? reason : "",
@@ -173,6 +176,8 @@ enum clerk_status live_resume(struct live *l, struct clerk_err *err)
 		return clerk_fail(err, CLERK_INVALID,
 				  "The meeting is not adjourned");
 	bool restart = l->current >= 0 && live_paused_by_adjournment(l);
+	if ((rc = live_tx(l, err)))
+		return rc;
 	if (!(rc = live_event(l, EVENT_RESUMED, NULL, "", err)) &&
 	    !(rc = meeting_set_status(l->db, l->meeting.id,
 				      MEETING_IN_PROGRESS, err)) &&
@@ -188,7 +193,7 @@ enum clerk_status live_close(struct live *l, struct clerk_err *err)
 {
 	live_act_begin(l, err);
 	enum clerk_status rc = live_need_sitting(l, false, err);
-	if (rc)
+	if (rc || (rc = live_tx(l, err)))
 		return rc;
 	if (!(rc = live_item_end(l, "", err)) &&
 	    !(rc = live_event(l, EVENT_CLOSED, NULL, "", err)))

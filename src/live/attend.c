@@ -80,6 +80,8 @@ enum clerk_status live_att_present(struct live *l, const char *person_id,
 	enum attendance_status st = row->status;
 	if (st != ATT_SUBSTITUTE && st != ATT_IN_ATTENDANCE)
 		st = ATT_PRESENT;
+	if ((rc = live_tx(l, err)))
+		return rc;
 	return live_act_end(l, live_att_write(l, row, st, NULL, true, err),
 			    err);
 }
@@ -103,6 +105,8 @@ static enum clerk_status live_att_away(struct live *l, const char *person_id,
 		free(name);
 		return CLERK_INVALID;
 	}
+	if ((rc = live_tx(l, err)))
+		return rc;
 	return live_act_end(l,
 			    live_att_write(l, row, st, reason ? reason : "",
 					   false, err),
@@ -267,7 +271,7 @@ enum clerk_status live_att_substitute(struct live *l, const char *member_id,
 				    sname, mname);
 		free(names);
 	}
-	if (!rc)
+	if (!rc && !(rc = live_tx(l, err)))
 		rc = live_act_end(l, live_sub_write(l, member, sub_id, nom, sname,
 						    err),
 				  err);
@@ -295,7 +299,7 @@ enum clerk_status live_att_arrived(struct live *l, const char *person_id,
 {
 	const struct attendance *row;
 	enum clerk_status rc = live_att_begin(l, person_id, &row, err);
-	if (rc || (rc = live_att_when(l, &at, err)))
+	if (rc || (rc = live_att_when(l, &at, err)) || (rc = live_tx(l, err)))
 		return rc;
 	struct attendance a = *row;
 	if (a.status != ATT_SUBSTITUTE && a.status != ATT_IN_ATTENDANCE)
@@ -329,6 +333,8 @@ enum clerk_status live_att_departed(struct live *l, const char *person_id,
 		free(name);
 		return CLERK_INVALID;
 	}
+	if ((rc = live_tx(l, err)))
+		return rc;
 	struct attendance a = *row;
 	a.left_at = at;
 	snprintf(a.left_item, sizeof a.left_item, "%s",
@@ -381,9 +387,10 @@ enum clerk_status live_att_also(struct live *l, const char *name,
 				  "Give the name of the person in attendance");
 	}
 	clerk_id id;
-	if ((rc = live_person_by_name(l, n, id, err))) {
+	if ((rc = live_tx(l, err)) ||
+	    (rc = live_person_by_name(l, n, id, err))) {
 		free(n);
-		return rc;
+		return live_act_end(l, rc, err);
 	}
 	const struct attendance *row = live_attendance_of(l, id);
 	if (row && row->status != ATT_IN_ATTENDANCE) {
@@ -392,7 +399,7 @@ enum clerk_status live_att_also(struct live *l, const char *name,
 			   "them there instead",
 			   n, attendance_status_text(row->status));
 		free(n);
-		return CLERK_INVALID;
+		return live_act_end(l, CLERK_INVALID, err);
 	}
 	free(n);
 	struct attendance a = { 0 };
@@ -424,6 +431,8 @@ enum clerk_status live_att_all_present(struct live *l, int *count,
 	enum clerk_status rc = live_need_sitting(l, false, err);
 	if (rc)
 		return rc;
+	if ((rc = live_tx(l, err)))
+		return rc;
 	for (size_t i = 0; i < l->attendance.n && !rc; i++) {
 		if (l->attendance.v[i].status != ATT_EXPECTED)
 			continue;
@@ -449,6 +458,8 @@ enum clerk_status live_left_room(struct live *l, const char *person_id,
 		free(name);
 		return CLERK_INVALID;
 	}
+	if ((rc = live_tx(l, err)))
+		return rc;
 	return live_act_end(l, live_event(l, EVENT_LEFT, person_id, "out", err),
 			    err);
 }
@@ -469,6 +480,8 @@ enum clerk_status live_returned(struct live *l, const char *person_id,
 		return CLERK_INVALID;
 	}
 	const char *why = p->out_interest ? "interest" : "";
+	if ((rc = live_tx(l, err)))
+		return rc;
 	return live_act_end(l, live_event(l, EVENT_RETURNED, person_id, why,
 					  err),
 			    err);

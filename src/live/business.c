@@ -66,6 +66,8 @@ enum clerk_status live_declare(struct live *l, const char *person_id,
 		return clerk_fail(err, CLERK_INVALID,
 				  "Say what the interest is (for a sensitive "
 				  "interest only its existence is minuted)");
+	if ((rc = live_tx(l, err)))
+		return rc;
 	const struct live_item *it = &l->items[idx];
 	struct declaration d = { 0 };
 	char *w = live_trim(what);
@@ -123,7 +125,10 @@ enum clerk_status live_declaration_delete(struct live *l, const char *id,
 	int idx = live_item_index(l, d->item_id);
 	if (p && p->out_interest && idx == l->current && d->left_room)
 		back = true;
-	enum clerk_status rc = declaration_delete(l->db, id, err);
+	enum clerk_status rc = live_tx(l, err);
+	if (rc)
+		return rc;
+	rc = declaration_delete(l->db, id, err);
 	if (!rc && back)
 		rc = live_event(l, EVENT_RETURNED, person, "interest", err);
 	return live_act_end(l, rc, err);
@@ -152,6 +157,8 @@ enum clerk_status live_text_add(struct live *l, enum minute_section section,
 	if (live_blank(body))
 		return clerk_fail(err, CLERK_INVALID,
 				  "The text is empty: nothing was recorded");
+	if ((rc = live_tx(l, err)))
+		return rc;
 	struct minute_text t = { 0 };
 	char *b = live_trim(body);
 	snprintf(t.meeting_id, sizeof t.meeting_id, "%s", l->meeting.id);
@@ -179,8 +186,11 @@ enum clerk_status live_text_edit(struct live *l, const char *id,
 	if (live_blank(body))
 		return clerk_fail(err, CLERK_INVALID,
 				  "The text is empty: delete it instead");
+	enum clerk_status rc = live_tx(l, err);
+	if (rc)
+		return rc;
 	char *b = live_trim(body);
-	enum clerk_status rc = minute_text_update(l->db, id, b, err);
+	rc = minute_text_update(l->db, id, b, err);
 	free(b);
 	return live_act_end(l, rc, err);
 }
@@ -193,6 +203,9 @@ enum clerk_status live_text_delete(struct live *l, const char *id,
 		return clerk_fail(err, CLERK_NOT_FOUND,
 				  "There is no such text in this meeting's "
 				  "minutes");
+	enum clerk_status rc = live_tx(l, err);
+	if (rc)
+		return rc;
 	return live_act_end(l, minute_text_delete(l->db, id, err), err);
 }
 
@@ -285,6 +298,8 @@ enum clerk_status live_move(struct live *l, enum resolution_kind kind,
 	if (kind == RES_MOTION && !live_blank(amends))
 		return clerk_fail(err, CLERK_INVALID,
 				  "A motion amends nothing: move an amendment");
+	if ((rc = live_tx(l, err)))
+		return rc;
 	struct resolution r = { 0 };
 	r.kind = kind;
 	r.outcome = OUTCOME_PENDING;
@@ -311,6 +326,8 @@ enum clerk_status live_resolve(struct live *l, const char *preamble,
 	if (live_blank(body))
 		return clerk_fail(err, CLERK_INVALID,
 				  "The words of the resolution are empty");
+	if ((rc = live_tx(l, err)))
+		return rc;
 	struct resolution r = { 0 };
 	r.kind = RES_MOTION;
 	r.outcome = OUTCOME_CARRIED;
@@ -366,6 +383,8 @@ enum clerk_status live_resolution_edit(struct live *l, const char *id,
 		return clerk_fail(err, CLERK_INVALID,
 				  "The words of the resolution are empty: "
 				  "delete it instead");
+	if ((rc = live_tx(l, err)))
+		return rc;
 	return live_act_end(l, live_res_write(l, r, preamble, body, err), err);
 }
 
@@ -382,6 +401,8 @@ enum clerk_status live_resolution_delete(struct live *l, const char *id,
 			return clerk_fail(err, CLERK_INVALID,
 					  "An amendment was moved to this "
 					  "motion: delete the amendment first");
+	if ((rc = live_tx(l, err)))
+		return rc;
 	return live_act_end(l, resolution_delete(l->db, id, err), err);
 }
 
@@ -436,6 +457,8 @@ enum clerk_status live_agree(struct live *l, const char *id,
 	if ((rc = live_res_arg(l, id, &r, err)) ||
 	    (rc = live_need_votable(l, r, err)))
 		return rc;
+	if ((rc = live_tx(l, err)))
+		return rc;
 	struct resolution c = *r;
 	c.outcome = OUTCOME_CARRIED;
 	c.voted = false;
@@ -454,6 +477,8 @@ enum clerk_status live_withdraw(struct live *l, const char *id,
 		return clerk_fail(err, CLERK_INVALID,
 				  "This has already been decided (%s)",
 				  outcome_text(r->outcome));
+	if ((rc = live_tx(l, err)))
+		return rc;
 	/* Amendments to a withdrawn motion fall with it. */
 	for (size_t i = 0; i < l->resolutions.n && !rc; i++) {
 		const struct resolution *a = &l->resolutions.v[i];
@@ -499,6 +524,8 @@ enum clerk_status live_vote_counts(struct live *l, const char *id,
 				  "in the room",
 				  total, l->voting_in_room,
 				  l->voting_in_room == 1 ? " is" : "s are");
+	if ((rc = live_tx(l, err)))
+		return rc;
 	struct resolution c = *r;
 	c.voted = true;
 	c.recorded = false;
@@ -577,6 +604,8 @@ enum clerk_status live_vote_member(struct live *l, const char *id,
 		return clerk_fail(err, CLERK_INVALID, "%s: their vote is not "
 						      "taken",
 				  why);
+	if ((rc = live_tx(l, err)))
+		return rc;
 	struct vote v = { 0 };
 	char *rs = live_trim(reason);
 	snprintf(v.meeting_id, sizeof v.meeting_id, "%s", l->meeting.id);
@@ -610,6 +639,8 @@ enum clerk_status live_vote_close(struct live *l, const char *id,
 	c.has_casting = false;
 	c.outcome = live_outcome_of(c.votes_for, c.votes_against, false,
 				    VOTE_FOR);
+	if ((rc = live_tx(l, err)))
+		return rc;
 	return live_act_end(l, live_res_decide(l, &c, err), err);
 }
 
@@ -630,6 +661,8 @@ enum clerk_status live_casting_vote(struct live *l, const char *id,
 	if (choice != VOTE_FOR && choice != VOTE_AGAINST)
 		return clerk_fail(err, CLERK_INVALID,
 				  "The casting vote is for or against");
+	if ((rc = live_tx(l, err)))
+		return rc;
 	struct resolution c = *r;
 	c.has_casting = true;
 	c.casting = choice;

@@ -102,6 +102,10 @@ enum clerk_status live_exclude_public(struct live *l, int item_index,
 		free(para);
 		return CLERK_INVALID;
 	}
+	if ((rc = live_tx(l, err))) {
+		free(para);
+		return rc;
+	}
 	struct resolution r = { 0 };
 	int on = l->current >= 0 ? l->current : idx;
 	snprintf(r.meeting_id, sizeof r.meeting_id, "%s", l->meeting.id);
@@ -137,6 +141,8 @@ enum clerk_status live_readmit_public(struct live *l, struct clerk_err *err)
 	if (!l->public_excluded)
 		return clerk_fail(err, CLERK_INVALID,
 				  "The press and public are not excluded");
+	if ((rc = live_tx(l, err)))
+		return rc;
 	return live_act_end(l,
 			    live_event(l, EVENT_PUBLIC_READMITTED, NULL, "",
 				       err),
@@ -151,9 +157,12 @@ enum clerk_status live_note_public(struct live *l, int count,
 		return clerk_fail(err, CLERK_INVALID,
 				  "The number of members of the public cannot "
 				  "be negative");
+	enum clerk_status rc = live_tx(l, err);
+	if (rc)
+		return rc;
 	struct meeting m = l->meeting; /* borrows its strings */
 	m.public_present = count;
-	enum clerk_status rc = meeting_update(l->db, &m, err);
+	rc = meeting_update(l->db, &m, err);
 	if (!rc) {
 		char detail[32];
 		snprintf(detail, sizeof detail, "public %d", count);
@@ -177,6 +186,8 @@ enum clerk_status live_add_urgent(struct live *l, const char *title,
 		return clerk_fail(err, CLERK_INVALID,
 				  "Record the chair's reason why the item is "
 				  "urgent: the minutes must state it");
+	if ((rc = live_tx(l, err)))
+		return rc;
 	struct agenda_item it = { 0 };
 	char *t = live_trim(title), *why = live_trim(reason);
 	char *empty = xstrdup("");
@@ -223,6 +234,11 @@ enum clerk_status live_action_add(struct live *l, const char *resolution_id,
 		free(dd);
 		return CLERK_INVALID;
 	}
+	enum clerk_status rc = live_tx(l, err);
+	if (rc) {
+		free(dd);
+		return rc;
+	}
 	struct action a = { 0 };
 	char *b = live_trim(body), *o = live_trim(owner);
 	snprintf(a.meeting_id, sizeof a.meeting_id, "%s", l->meeting.id);
@@ -232,7 +248,7 @@ enum clerk_status live_action_add(struct live *l, const char *resolution_id,
 	a.owner = o;
 	a.due = dd;
 	a.status = ACTION_OPEN;
-	enum clerk_status rc = action_create(l->db, &a, err);
+	rc = action_create(l->db, &a, err);
 	if (!rc && id_out)
 		snprintf(*id_out, sizeof(clerk_id), "%s", a.id);
 	free(b);

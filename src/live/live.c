@@ -159,19 +159,42 @@ static bool live_quorum_log(struct live *l, struct clerk_err *err)
 	return false;
 }
 
+enum clerk_status live_tx(struct live *l, struct clerk_err *err)
+{
+	enum clerk_status rc = db_begin(l->db, err);
+	l->in_tx = !rc;
+	return rc;
+}
+
+/* Undo the open transaction (if any) and show what is saved. */
+static void live_act_undo(struct live *l)
+{
+	struct clerk_err e2;
+	if (l->in_tx)
+		db_rollback(l->db);
+	l->in_tx = false;
+	l->notice[0] = '\0';
+	live_reload(l, &e2);
+}
+
 enum clerk_status live_act_end(struct live *l, enum clerk_status rc,
 			       struct clerk_err *err)
 {
-	struct clerk_err e2;
-	/* Reload even after a failure: part of the action may be saved. */
-	enum clerk_status rl = live_reload(l, rc ? &e2 : err);
-	if (rc)
+	if (!rc)
+		rc = live_reload(l, err);
+	if (!rc && live_quorum_log(l, err))
+		rc = live_reload(l, err);
+	if (!rc)
+		rc = err->status;
+	if (!rc && l->in_tx) {
+		l->in_tx = false;
+		rc = db_commit(l->db, err);
+	}
+	if (rc) {
+		live_act_undo(l);
 		return rc;
-	if (rl)
-		return rl;
-	if (live_quorum_log(l, err))
-		return live_reload(l, err);
-	return err->status;
+	}
+	return CLERK_OK;
 }
 
 /* ------------------------------------------------------------ context */
@@ -459,27 +482,29 @@ static bool live_log_has(const struct event_list *ev, enum event_kind kind)
 	return false;
 }
 
-/* Steps of opening, each safe to repeat, so that a kill half-way through
- * is mended by opening again. */
+/* Opening, in one transaction; each step is also safe to repeat, so that
+ * opening again after a kill finds the meeting as it was left. */
 static enum clerk_status live_start_meeting(struct db *db,
 					   const struct meeting *m,
 					   struct clerk_err *err)
 {
-	enum clerk_status rc = attendance_expect_members(db, m->id, err);
+	enum clerk_status rc = db_begin(db, err);
 	if (rc)
 		return rc;
 	struct event_list ev = { 0 };
-	if ((rc = event_list(db, m->id, &ev, err)))
-		return rc;
-	bool opened = live_log_has(&ev, EVENT_OPENED);
+	if (!(rc = attendance_expect_members(db, m->id, err)) &&
+	    !(rc = event_list(db, m->id, &ev, err)) &&
+	    !live_log_has(&ev, EVENT_OPENED))
+		rc = event_append(db, m->id, EVENT_OPENED, NULL, NULL, "", NULL,
+				  err);
 	event_list_free(&ev);
-	if (!opened &&
-	    (rc = event_append(db, m->id, EVENT_OPENED, NULL, NULL, "", NULL,
-			       err)))
-		return rc;
-	if (m->status == MEETING_SCHEDULED)
+	if (!rc && m->status == MEETING_SCHEDULED)
 		rc = meeting_set_status(db, m->id, MEETING_IN_PROGRESS, err);
-	return rc;
+	if (rc) {
+		db_rollback(db);
+		return rc;
+	}
+	return db_commit(db, err);
 }
 
 enum clerk_status live_open(struct db *db, const char *meeting_id,

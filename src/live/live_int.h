@@ -3,9 +3,11 @@
  *
  * Each action follows one pattern: live_act_begin() clears the notice and
  * takes the time; the action checks its input and refuses before writing
- * anything; it writes through the model (each write commits); then
- * live_act_end() reloads the context, appends a quorum event when the
- * quorum was lost or regained, and reloads again when it did.
+ * anything; live_tx() opens one transaction; the action writes through the
+ * model (whose own transactions nest in it); then live_act_end() reloads
+ * the context, appends a quorum event when the quorum was lost or
+ * regained, and commits, so that an action is saved whole or not at all
+ * (a kill half-way leaves nothing of it).
  */
 #ifndef CLERK_LIVE_INT_H
 #define CLERK_LIVE_INT_H
@@ -14,6 +16,9 @@
 
 /* Start an action: clear l->notice and err. */
 void live_act_begin(struct live *l, struct clerk_err *err);
+/* Open the action's transaction, so that all its writes are one commit
+ * (call it after the checks, before the first write). */
+enum clerk_status live_tx(struct live *l, struct clerk_err *err);
 /* Finish an action whose writes returned rc: reload, check the quorum;
  * returns rc when it failed, else the status of the reload. */
 enum clerk_status live_act_end(struct live *l, enum clerk_status rc,

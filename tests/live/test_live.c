@@ -180,7 +180,18 @@ static int count_events(struct fx *f, enum event_kind kind,
 	return n;
 }
 
-#define OK(call) assert_int_equal((call), CLERK_OK)
+/* An action succeeds, or is refused with status st; either way no
+ * transaction is left open behind it. */
+#define OK(call)                                                          \
+	do {                                                              \
+		assert_int_equal((call), CLERK_OK);                       \
+		assert_true(sqlite3_get_autocommit(db_handle(f->db)));    \
+	} while (0)
+#define REFUSED(call, st)                                                 \
+	do {                                                              \
+		assert_int_equal((call), (st));                           \
+		assert_true(sqlite3_get_autocommit(db_handle(f->db)));    \
+	} while (0)
 
 static void all_present_and_start(struct fx *f)
 {
@@ -242,7 +253,7 @@ static void test_timings_overrun_projection(void **state)
 	OK(live_next(l, &f->err));
 	OK(live_next(l, &f->err));
 	assert_int_equal(l->current, 3);
-	assert_int_equal(live_next(l, &f->err), CLERK_INVALID);
+	REFUSED(live_next(l, &f->err), CLERK_INVALID);
 	assert_non_null(strstr(f->err.msg, "last"));
 }
 
@@ -268,8 +279,8 @@ static void test_out_of_order(void **state)
 	assert_int_equal(l->items[2].started, START + 2 * MIN);
 	assert_true(l->items[2].running);
 	assert_int_equal(count_events(f, EVENT_ITEM_STARTED, NULL), 5);
-	assert_int_equal(live_jump(l, 2, &f->err), CLERK_INVALID);
-	assert_int_equal(live_jump(l, 9, &f->err), CLERK_INVALID);
+	REFUSED(live_jump(l, 2, &f->err), CLERK_INVALID);
+	REFUSED(live_jump(l, 9, &f->err), CLERK_INVALID);
 	assert_non_null(strstr(f->err.msg, "no item 10"));
 	OK(live_prev(l, &f->err));
 	assert_int_equal(l->current, 1);
@@ -286,7 +297,7 @@ static void test_adjourn_resume(void **state)
 	assert_true(l->adjourned);
 	assert_false(l->running);
 	assert_int_equal(l->current, 1);
-	assert_int_equal(live_next(l, &f->err), CLERK_INVALID);
+	REFUSED(live_next(l, &f->err), CLERK_INVALID);
 	assert_non_null(strstr(f->err.msg, "adjourned"));
 	clock_advance(30 * MIN);
 	OK(live_reload(l, &f->err));
@@ -304,11 +315,11 @@ static void test_adjourn_resume(void **state)
 	OK(meeting_get(f->db, f->meeting, &m, &f->err));
 	assert_int_equal(m.status, MEETING_IN_PROGRESS);
 	meeting_free(&m);
-	assert_int_equal(live_resume(l, &f->err), CLERK_INVALID);
+	REFUSED(live_resume(l, &f->err), CLERK_INVALID);
 	OK(live_close(l, &f->err));
 	assert_true(l->closed);
 	assert_false(l->running);
-	assert_int_equal(live_next(l, &f->err), CLERK_INVALID);
+	REFUSED(live_next(l, &f->err), CLERK_INVALID);
 	assert_non_null(strstr(f->err.msg, "closed"));
 }
 
@@ -334,9 +345,8 @@ static void test_substitutes(void **state)
 	assert_int_equal(live_attendance_of(l, f->other)->status,
 			 ATT_SUBSTITUTE);
 	/* A member cannot substitute for another. */
-	assert_int_equal(live_att_substitute(l, f->member[2], f->member[3],
-					     &f->err),
-			 CLERK_INVALID);
+	REFUSED(live_att_substitute(l, f->member[2], f->member[3],
+					     &f->err), CLERK_INVALID);
 	assert_non_null(strstr(f->err.msg, "in their own right"));
 }
 
@@ -344,9 +354,8 @@ static void test_substitutes_refused(void **state)
 {
 	struct fx *f = *state;
 	struct live *l = f->l;
-	assert_int_equal(live_att_substitute(l, f->member[0], f->nominated,
-					     &f->err),
-			 CLERK_INVALID);
+	REFUSED(live_att_substitute(l, f->member[0], f->nominated,
+					     &f->err), CLERK_INVALID);
 	assert_non_null(strstr(f->err.msg, "allows no substitutes"));
 	assert_null(live_attendance_of(l, f->nominated));
 	assert_int_equal(live_attendance_of(l, f->member[0])->status,
@@ -362,9 +371,8 @@ static void test_late_arrival_departure(void **state)
 	OK(live_next(l, &f->err));
 	OK(live_next(l, &f->err));
 	clock_advance(20 * MIN);
-	assert_int_equal(live_att_arrived(l, f->member[4], START + 30 * MIN,
-					  &f->err),
-			 CLERK_INVALID);
+	REFUSED(live_att_arrived(l, f->member[4], START + 30 * MIN,
+					  &f->err), CLERK_INVALID);
 	OK(live_att_arrived(l, f->member[4], START + 18 * MIN, &f->err));
 	const struct attendance *a = live_attendance_of(l, f->member[4]);
 	assert_int_equal(a->status, ATT_PRESENT);
@@ -390,8 +398,7 @@ static void test_late_arrival_departure(void **state)
 			    "Director of Adults' Health and Care");
 	OK(live_att_also(l, "graham allen", "Director", &again, &f->err));
 	assert_string_equal(officer, again);
-	assert_int_equal(live_att_also(l, "  ", "", NULL, &f->err),
-			 CLERK_INVALID);
+	REFUSED(live_att_also(l, "  ", "", NULL, &f->err), CLERK_INVALID);
 	assert_int_equal(l->voting_in_room, 4); /* officers do not count */
 }
 
@@ -448,13 +455,11 @@ static void test_pecuniary(void **state)
 	OK(live_move(l, RES_MOTION, NULL, "", "That the Board note the report.",
 		     f->member[0], f->member[2], &r, &f->err));
 	assert_int_equal(r.outcome, OUTCOME_PENDING);
-	assert_int_equal(live_vote_member(l, r.id, f->member[1], VOTE_FOR, "",
-					  &f->err),
-			 CLERK_INVALID);
+	REFUSED(live_vote_member(l, r.id, f->member[1], VOTE_FOR, "",
+					  &f->err), CLERK_INVALID);
 	assert_non_null(strstr(f->err.msg, "Ben Baker has a pecuniary"));
 	OK(live_vote_member(l, r.id, f->member[0], VOTE_FOR, "", &f->err));
-	assert_int_equal(live_vote_counts(l, r.id, 3, 2, 0, &f->err),
-			 CLERK_INVALID); /* 5 votes, 4 in the room */
+	REFUSED(live_vote_counts(l, r.id, 3, 2, 0, &f->err), CLERK_INVALID); /* 5 votes, 4 in the room */
 	resolution_free(&r);
 	/* Back when the item ends. */
 	OK(live_next(l, &f->err));
@@ -483,9 +488,8 @@ static void test_pecuniary_later_item(void **state)
 	OK(live_returned(l, f->member[4], &f->err));
 	assert_true(live_presence_of(l, f->member[4])->in_room);
 	assert_int_equal(count_events(f, EVENT_RETURNED, "interest"), 1);
-	assert_int_equal(live_declare(l, f->member[4], -1, INTEREST_REGISTRABLE,
-				      "", false, false, NULL, &f->err),
-			 CLERK_INVALID);
+	REFUSED(live_declare(l, f->member[4], -1, INTEREST_REGISTRABLE,
+				      "", false, false, NULL, &f->err), CLERK_INVALID);
 }
 
 static void test_amendment_first(void **state)
@@ -496,25 +500,22 @@ static void test_amendment_first(void **state)
 	struct resolution m = {0}, a = {0};
 	OK(live_move(l, RES_MOTION, NULL, "", "That the plan be approved.",
 		     f->member[0], f->member[1], &m, &f->err));
-	assert_int_equal(live_move(l, RES_MOTION, NULL, "", "x", f->member[2],
-				   f->member[2], NULL, &f->err),
-			 CLERK_INVALID);
+	REFUSED(live_move(l, RES_MOTION, NULL, "", "x", f->member[2],
+				   f->member[2], NULL, &f->err), CLERK_INVALID);
 	OK(live_move(l, RES_AMENDMENT, m.id, "", "Add \"subject to funding\".",
 		     f->member[2], f->member[3], &a, &f->err));
 	assert_string_equal(a.amends, m.id);
 	assert_int_equal(count_events(f, EVENT_MOVED, NULL), 2);
-	assert_int_equal(live_vote_counts(l, m.id, 4, 1, 0, &f->err),
-			 CLERK_INVALID);
+	REFUSED(live_vote_counts(l, m.id, 4, 1, 0, &f->err), CLERK_INVALID);
 	assert_non_null(strstr(f->err.msg, "amendment"));
-	assert_int_equal(live_agree(l, m.id, &f->err), CLERK_INVALID);
+	REFUSED(live_agree(l, m.id, &f->err), CLERK_INVALID);
 	OK(live_vote_counts(l, a.id, 3, 1, 1, &f->err));
 	assert_int_equal(live_resolution_of(l, a.id)->outcome, OUTCOME_CARRIED);
 	OK(live_vote_counts(l, m.id, 1, 4, 0, &f->err));
 	const struct resolution *r = live_resolution_of(l, m.id);
 	assert_int_equal(r->outcome, OUTCOME_LOST);
 	assert_int_equal(r->votes_against, 4);
-	assert_int_equal(live_vote_counts(l, m.id, 4, 1, 0, &f->err),
-			 CLERK_INVALID); /* already decided */
+	REFUSED(live_vote_counts(l, m.id, 4, 1, 0, &f->err), CLERK_INVALID); /* already decided */
 	resolution_free(&m);
 	resolution_free(&a);
 }
@@ -535,9 +536,8 @@ static void test_recorded_tie_casting(void **state)
 			    &f->err));
 	/* A change of mind replaces the vote. */
 	OK(live_vote_member(l, m.id, f->member[4], VOTE_ABSTAIN, "", &f->err));
-	assert_int_equal(live_vote_member(l, m.id, f->other, VOTE_FOR, "",
-					  &f->err),
-			 CLERK_INVALID);
+	REFUSED(live_vote_member(l, m.id, f->other, VOTE_FOR, "",
+					  &f->err), CLERK_INVALID);
 	OK(live_vote_close(l, m.id, &f->err));
 	const struct resolution *r = live_resolution_of(l, m.id);
 	assert_int_equal(r->outcome, OUTCOME_PENDING);
@@ -546,8 +546,7 @@ static void test_recorded_tie_casting(void **state)
 	assert_int_equal(r->votes_against, 2);
 	assert_int_equal(r->votes_abstain, 1);
 	assert_non_null(strstr(l->notice, "casting vote"));
-	assert_int_equal(live_casting_vote(l, m.id, VOTE_ABSTAIN, &f->err),
-			 CLERK_INVALID);
+	REFUSED(live_casting_vote(l, m.id, VOTE_ABSTAIN, &f->err), CLERK_INVALID);
 	OK(live_casting_vote(l, m.id, VOTE_FOR, &f->err));
 	r = live_resolution_of(l, m.id);
 	assert_int_equal(r->outcome, OUTCOME_CARRIED);
@@ -563,8 +562,7 @@ static void test_recorded_tie_casting(void **state)
 	OK(live_move(l, RES_MOTION, NULL, "", "Another.", NULL, NULL, &n,
 		     &f->err));
 	OK(live_vote_counts(l, n.id, 3, 2, 0, &f->err));
-	assert_int_equal(live_casting_vote(l, n.id, VOTE_AGAINST, &f->err),
-			 CLERK_INVALID);
+	REFUSED(live_casting_vote(l, n.id, VOTE_AGAINST, &f->err), CLERK_INVALID);
 	assert_int_equal(live_outcome_of(2, 2, true, VOTE_AGAINST), OUTCOME_LOST);
 	assert_int_equal(live_outcome_of(0, 0, false, VOTE_FOR),
 			 OUTCOME_PENDING);
@@ -577,11 +575,9 @@ static void test_exclusion_principal(void **state)
 	struct fx *f = *state;
 	struct live *l = f->l;
 	all_present_and_start(f);
-	assert_int_equal(live_exclude_public(l, 3, "", NULL, &f->err),
-			 CLERK_INVALID);
+	REFUSED(live_exclude_public(l, 3, "", NULL, &f->err), CLERK_INVALID);
 	assert_non_null(strstr(f->err.msg, "Schedule 12A"));
-	assert_int_equal(live_exclude_public(l, 3, "9", NULL, &f->err),
-			 CLERK_INVALID);
+	REFUSED(live_exclude_public(l, 3, "9", NULL, &f->err), CLERK_INVALID);
 	struct resolution r = {0};
 	OK(live_exclude_public(l, 3, "3", &r, &f->err));
 	assert_int_equal(r.kind, RES_EXCLUSION);
@@ -593,8 +589,7 @@ static void test_exclusion_principal(void **state)
 	assert_true(l->public_excluded);
 	assert_true(l->items[3].item.exempt);
 	assert_string_equal(l->items[3].item.exempt_paragraph, "3");
-	assert_int_equal(live_exclude_public(l, 3, "3", NULL, &f->err),
-			 CLERK_INVALID);
+	REFUSED(live_exclude_public(l, 3, "3", NULL, &f->err), CLERK_INVALID);
 	OK(live_jump(l, 3, &f->err));
 	clerk_id t;
 	OK(live_text_add(l, SECTION_EXEMPT, "The Board discussed the tender.",
@@ -604,7 +599,7 @@ static void test_exclusion_principal(void **state)
 	assert_int_equal(count_events(f, EVENT_PUBLIC_READMITTED, NULL), 1);
 	OK(live_note_public(l, 12, &f->err));
 	assert_int_equal(l->meeting.public_present, 12);
-	assert_int_equal(live_note_public(l, -1, &f->err), CLERK_INVALID);
+	REFUSED(live_note_public(l, -1, &f->err), CLERK_INVALID);
 }
 
 static void test_exclusion_parish(void **state)
@@ -628,8 +623,7 @@ static void test_minute_text(void **state)
 	struct fx *f = *state;
 	struct live *l = f->l;
 	clerk_id t;
-	assert_int_equal(live_text_add(l, SECTION_HEARD, "x", &t, &f->err),
-			 CLERK_INVALID); /* no item yet */
+	REFUSED(live_text_add(l, SECTION_HEARD, "x", &t, &f->err), CLERK_INVALID); /* no item yet */
 	all_present_and_start(f);
 	OK(live_text_add(l, SECTION_RECEIVED, "A report of the Director.", &t,
 			 &f->err));
@@ -638,7 +632,7 @@ static void test_minute_text(void **state)
 	assert_int_equal(l->texts.n, 2);
 	OK(live_text_edit(l, t, "A report of the Director of Public Health.",
 			  &f->err));
-	assert_int_equal(live_text_edit(l, t, "", &f->err), CLERK_INVALID);
+	REFUSED(live_text_edit(l, t, "", &f->err), CLERK_INVALID);
 	int found = 0;
 	for (size_t i = 0; i < l->texts.n; i++) {
 		if (!strcmp(l->texts.v[i].body, "Referrals had risen."))
@@ -654,9 +648,8 @@ static void test_minute_text(void **state)
 	OK(live_resolve(l, "The Board:", "Notes the report.", &r, &f->err));
 	assert_int_equal(r.outcome, OUTCOME_CARRIED);
 	clerk_id act;
-	assert_int_equal(live_action_add(l, r.id, "Report back", "Director",
-					 "5 Oct", &act, &f->err),
-			 CLERK_INVALID);
+	REFUSED(live_action_add(l, r.id, "Report back", "Director",
+					 "5 Oct", &act, &f->err), CLERK_INVALID);
 	assert_non_null(strstr(f->err.msg, "YYYY-MM-DD"));
 	OK(live_action_add(l, r.id, "Report back in October", "Director",
 			   "2017-10-31", &act, &f->err));
@@ -673,8 +666,7 @@ static void test_urgent(void **state)
 	all_present_and_start(f);
 	OK(live_next(l, &f->err));
 	size_t idx = 0;
-	assert_int_equal(live_add_urgent(l, "Flooding", "", &idx, &f->err),
-			 CLERK_INVALID);
+	REFUSED(live_add_urgent(l, "Flooding", "", &idx, &f->err), CLERK_INVALID);
 	assert_non_null(strstr(f->err.msg, "reason"));
 	OK(live_add_urgent(l, "Flooding in Romsey",
 			   "The response is needed before the next meeting",
@@ -720,6 +712,50 @@ static void test_reopen(void **state)
 	assert_int_equal(l->attendance.n, 5);
 }
 
+static void test_action_all_or_nothing(void **state)
+{
+	struct fx *f = *state;
+	struct live *l = f->l;
+	all_present_and_start(f);
+	OK(live_next(l, &f->err));
+	clock_advance(4 * MIN);
+	/* A failure injected at the last write of closing (the CLOSED event,
+	 * after the item was ended) undoes the whole action. */
+	assert_int_equal(sqlite3_exec(db_handle(f->db),
+				      "CREATE TEMP TRIGGER fail_close BEFORE "
+				      "INSERT ON event WHEN NEW.kind = 'closed' "
+				      "BEGIN SELECT RAISE(ABORT, 'injected'); "
+				      "END",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
+	assert_int_not_equal(live_close(l, &f->err), CLERK_OK);
+	assert_true(sqlite3_get_autocommit(db_handle(f->db)));
+	assert_non_null(strstr(f->err.msg, "injected"));
+	assert_false(l->closed);
+	assert_true(l->running);
+	assert_int_equal(l->current, 1);
+	assert_int_equal(count_events(f, EVENT_ITEM_ENDED, NULL), 1);
+	struct meeting m = {0};
+	OK(meeting_get(f->db, f->meeting, &m, &f->err));
+	assert_int_equal(m.status, MEETING_IN_PROGRESS);
+	meeting_free(&m);
+	assert_int_equal(sqlite3_exec(db_handle(f->db),
+				      "DROP TRIGGER temp.fail_close", NULL,
+				      NULL, NULL),
+			 SQLITE_OK);
+	OK(live_close(l, &f->err));
+	assert_true(l->closed);
+	assert_int_equal(count_events(f, EVENT_ITEM_ENDED, NULL), 2);
+	/* Model writes nest in an outer transaction and roll back with it. */
+	assert_int_equal(db_begin(f->db, &f->err), CLERK_OK);
+	assert_int_equal(event_append(f->db, f->meeting, EVENT_NOTE, NULL, NULL,
+				      "kept", NULL, &f->err),
+			 CLERK_OK);
+	db_rollback(f->db);
+	OK(live_reload(l, &f->err));
+	assert_int_equal(count_events(f, EVENT_NOTE, "kept"), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -756,6 +792,8 @@ int main(void)
 						fx_teardown),
 		cmocka_unit_test_setup_teardown(test_reopen, fx_setup,
 						fx_teardown),
+		cmocka_unit_test_setup_teardown(test_action_all_or_nothing,
+						fx_setup, fx_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
