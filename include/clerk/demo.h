@@ -38,8 +38,11 @@ enum clerk_status demo_load_file(struct db *db, const char *path,
  * temporary file beside path (mode 0600) and renamed over path only when
  * complete, so a failure leaves any old file exactly as it was.  Refuses to
  * replace a file that is not a clerk database, one written by a newer clerk,
- * or one that is read-only.  Creates path's folder when missing. */
-enum clerk_status demo_build(const char *path, const char *dir,
+ * one that is read-only or open in a running clerk (CLERK_FOREIGN,
+ * CLERK_NEWER, CLERK_READONLY, CLERK_DB), and, unless force, a clerk
+ * database holding a body the demo does not describe (CLERK_CONFLICT).
+ * Creates path's folder when missing. */
+enum clerk_status demo_build(const char *path, const char *dir, bool force,
 			     struct demo_summary *sum, struct clerk_err *err);
 
 #endif

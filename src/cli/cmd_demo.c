@@ -13,24 +13,34 @@
 #include "clerk/cli.h"
 #include "clerk/demo.h"
 
+static const char demo_usage[] = "[--db FILE] demo [--force]";
+
 int cmd_demo(struct cli *cli, int argc, char **argv)
 {
-	static const struct option options[] = {{NULL, 0, NULL, 0}};
+	static const struct option options[] = {
+		{"force", no_argument, NULL, 'f'},
+		{NULL, 0, NULL, 0},
+	};
+	bool force = false;
 	int opt;
 	opterr = 0;
 	while ((opt = getopt_long(argc, argv, "+", options, NULL)) != -1) {
+		if (opt == 'f') {
+			force = true;
+			continue;
+		}
 		fprintf(cli->err, "clerk: demo: unknown option '%s'\n",
 			argv[optind - 1]);
-		return cli_usage(cli, "[--db FILE] demo");
+		return cli_usage(cli, demo_usage);
 	}
 	if (optind < argc) {
 		fprintf(cli->err, "clerk: demo: unexpected argument '%s'\n",
 			argv[optind]);
-		return cli_usage(cli, "[--db FILE] demo");
+		return cli_usage(cli, demo_usage);
 	}
 	struct clerk_err err = {0};
 	struct demo_summary sum = {0};
-	if (demo_build(cli->db_path, NULL, &sum, &err))
+	if (demo_build(cli->db_path, NULL, force, &sum, &err))
 		return cli_report(cli, &err);
 	char *path = utf8_sanitize(cli->db_path);
 	fprintf(cli->out,

@@ -7,6 +7,8 @@
  * when complete.  Before anything is written, the target is checked: a file
  * that is not a clerk database, one written by a newer clerk, one that is
  * read-only, or one open in a running clerk is refused and left untouched.
+ * So is a clerk database holding a body the demo does not describe (a real
+ * archive given by mistake), unless the caller forces it.
  */
 #include "config.h"
 
@@ -19,6 +21,7 @@
 #include <unistd.h>
 
 #include "clerk/demo.h"
+#include "clerk/model.h"
 
 /* The folder part of path ("." when it has none). */
 static char *dir_of(const char *path)
@@ -68,6 +71,7 @@ static bool nonempty_file(const char *path)
  * read, then remove the journal files the look-up itself left beside it
  * (a read-only connection cannot), so that a refusal leaves no trace. */
 static enum clerk_status probe_clerk_file(const char *path,
+					  struct body_list *bodies,
 					  struct clerk_err *err)
 {
 	char *wal = xasprintf("%s-wal", path);
@@ -76,6 +80,8 @@ static enum clerk_status probe_clerk_file(const char *path,
 	bool had_shm = access(shm, F_OK) == 0;
 	struct db *db = NULL;
 	enum clerk_status rc = db_open(path, DB_READONLY, &db, err);
+	if (!rc)
+		rc = body_list_all(db, bodies, err);
 	db_close(&db);
 	if (!had_wal && !nonempty_file(wal))
 		unlink(wal);
@@ -87,8 +93,11 @@ static enum clerk_status probe_clerk_file(const char *path,
 }
 
 /* May the demo replace what is at path?  Absent, empty, or a writable
- * clerk database that no running clerk holds open. */
-static enum clerk_status check_target(const char *path, struct clerk_err *err)
+ * clerk database that no running clerk holds open; *bodies receives the
+ * bodies it holds. */
+static enum clerk_status check_target(const char *path,
+				      struct body_list *bodies,
+				      struct clerk_err *err)
 {
 	struct stat st;
 	if (lstat(path, &st) != 0) {
@@ -124,7 +133,7 @@ static enum clerk_status check_target(const char *path, struct clerk_err *err)
 	if (st.st_size == 0)
 		return CLERK_OK;
 	struct clerk_err probe = {0};
-	enum clerk_status rc = probe_clerk_file(path, &probe);
+	enum clerk_status rc = probe_clerk_file(path, bodies, &probe);
 	switch (rc) {
 	case CLERK_OK:
 	case CLERK_NOT_FOUND: /* a clerk file with no data yet */
@@ -161,8 +170,36 @@ static bool sync_path(const char *path, bool dir)
 	return ok;
 }
 
+/* Refuse to replace a file holding a body that the new demo database
+ * (db) does not: that is someone's real data. */
+static enum clerk_status check_only_demo(struct db *db, const char *path,
+					 const struct body_list *old,
+					 struct clerk_err *err)
+{
+	struct body_list now = {0};
+	enum clerk_status rc = body_list_all(db, &now, err);
+	for (size_t i = 0; !rc && i < old->n; i++) {
+		bool found = false;
+		for (size_t j = 0; j < now.n && !found; j++)
+			found = strcmp(old->v[i].name, now.v[j].name) == 0;
+		if (found)
+			continue;
+		char *name = utf8_sanitize(old->v[i].name);
+		rc = clerk_fail(err, CLERK_CONFLICT,
+				"%s holds the %s, which is not part of the demo: "
+				"clerk demo will not replace it (give another "
+				"--db, or add --force to replace it all the same)",
+				path, name);
+		free(name);
+	}
+	body_list_free(&now);
+	return rc;
+}
+
 /* Load the board into the empty file tmp and close it, complete. */
 static enum clerk_status build_into(const char *tmp, const char *boards,
+				    const char *path,
+				    const struct body_list *old,
 				    struct demo_summary *sum,
 				    struct clerk_err *err)
 {
@@ -171,6 +208,8 @@ static enum clerk_status build_into(const char *tmp, const char *boards,
 	if (rc)
 		return rc;
 	rc = demo_load_dir(db, boards, sum, err);
+	if (!rc && old)
+		rc = check_only_demo(db, path, old, err);
 	db_close(&db); /* checkpoints and removes the WAL */
 	if (rc)
 		return rc;
@@ -188,13 +227,14 @@ static enum clerk_status build_into(const char *tmp, const char *boards,
 	return CLERK_OK;
 }
 
-enum clerk_status demo_build(const char *path, const char *dir,
+enum clerk_status demo_build(const char *path, const char *dir, bool force,
 			     struct demo_summary *sum, struct clerk_err *err)
 {
 	char *boards = dir ? xstrdup(dir) : clerk_share_path("demo");
 	char *folder = dir_of(path);
 	char *tmp = NULL;
-	enum clerk_status rc = check_target(path, err);
+	struct body_list old = {0};
+	enum clerk_status rc = check_target(path, &old, err);
 	if (!rc)
 		rc = make_dirs(folder, err);
 	if (rc)
@@ -211,7 +251,7 @@ enum clerk_status demo_build(const char *path, const char *dir,
 		goto out;
 	}
 	close(fd);
-	rc = build_into(tmp, boards, sum, err);
+	rc = build_into(tmp, boards, path, force ? NULL : &old, sum, err);
 	if (!rc && rename(tmp, path) != 0)
 		rc = clerk_fail(err, CLERK_IO, "cannot put the demo database at %s: %s",
 				path, strerror(errno));
@@ -231,6 +271,7 @@ enum clerk_status demo_build(const char *path, const char *dir,
 	free(shm);
 	sync_path(folder, true);
 out:
+	body_list_free(&old);
 	free(tmp);
 	free(folder);
 	free(boards);

@@ -5,12 +5,33 @@
  * handles by which records refer to each other, and writes the records
  * through the model API only.
  *
- * The format is documented at the top of share/demo/hampshire-hwb.board.
- * In short:
+ * The format is documented in full at the top of
+ * share/demo/hampshire-hwb.board.  The keywords, by level (* repeatable):
  *
- *   council HANDLE / person HANDLE / body HANDLE (with its seats, their
- *   members and substitutes) / meeting HANDLE (with attendance and items,
- *   each item with its minute text and resolutions)
+ *   council HANDLE:  name, kind
+ *   person HANDLE:   name, honorific, organisation, role, pronoun
+ *   body HANDLE:     council, name, short-name, self-name, quorum,
+ *                    substitutes, minute-format, numbering, year-start,
+ *                    style, tz, standard-item*, seat* LABEL:
+ *     seat:          voting, vacancy, substitute-tbc, member* HANDLE,
+ *                    substitute* HANDLE
+ *       member:      from, to, role, capacity   (substitute: no role)
+ *   meeting HANDLE:  body, starts, venue, status, public-present,
+ *                    confirmed-at HANDLE (signed-by, amendment),
+ *                    attendance, item* NUMBER
+ *     attendance:    present*|apology*|absent*|substitute*|in-attendance*
+ *                    HANDLE, each with for, capacity, note, substitute-note
+ *     item:          title, kind, description, presenter, pages, time,
+ *                    minutes, exempt, urgent-reason, received, narrative*,
+ *                    heard*, commented*, resolved* TEXT:
+ *       resolved:    preamble, mover, seconder, outcome, kind, action* TEXT
+ *         action:    owner, due
+ *
+ * A handle is declared before it is used (files are read in name order
+ * and share their handles), except the meeting of `confirmed-at`.  Planned
+ * times: an item's `time` is its start; its length runs to the next timed
+ * item unless `minutes` says otherwise; a first item without a time starts
+ * with the meeting.
  *
  * Every model write commits by itself, so a load is not one transaction;
  * demo_build() makes the whole load atomic by building a new file and

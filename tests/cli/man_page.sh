@@ -25,7 +25,8 @@ for code in 0 1 2 3 4; do
 done
 # Justified text: compare with runs of spaces squeezed to one.
 flat=$(printf '%s\n' "$text" | tr -s ' ')
-has "the man page documents demo" "$flat" " demo Build the demo board"
+has "the man page documents demo" "$flat" " demo [--force]
+ Build the demo board"
 has "the man page documents meetings" "$flat" " meetings [--body NAME]
  List the meetings"
 

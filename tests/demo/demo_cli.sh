@@ -63,7 +63,26 @@ is "two .board files: exit 0" "$rc" 0
 has "the second file's meeting is there" "$("$CLERK" --db "$T/two.db" meetings 2>&1)" \
 	"2017-12-14  10:00  HWB   scheduled    draft"
 
-rm "$T/share/demo/"*.board
+# A clerk database with a body the demo does not describe is someone's real
+# archive: not replaced without --force.
+printf 'council parish\n  name Little Snoring Parish Council\n  kind parish\nbody pc\n  council parish\n  name Planning Committee\n' \
+	> "$T/share/demo/zz-extra.board"
+rm "$T/share/demo/hampshire-hwb.board"
+CLERK_SHARE=$T/share "$CLERK" --db "$T/archive.db" demo >/dev/null 2>&1
+before=$(cksum < "$T/archive.db")
+out=$("$CLERK" --db "$T/archive.db" demo 2>&1); rc=$?
+is "demo onto another body's archive: exit 3" "$rc" 3
+has "names the body that is not part of the demo" "$out" \
+	"$T/archive.db holds the Planning Committee, which is not part of the demo"
+has "and offers --force" "$out" "--force"
+is "the archive is unchanged" "$(cksum < "$T/archive.db")" "$before"
+is "no temporary file is left beside it" "$(ls -A "$T" | grep -c '\.demo-')" 0
+out=$("$CLERK" --db "$T/archive.db" demo --force 2>&1); rc=$?
+is "demo --force replaces it: exit 0" "$rc" 0
+lacks "the Planning Committee is gone" "$("$CLERK" --db "$T/archive.db" meetings --body Planning 2>&1)" "2017"
+has "the demo is there" "$("$CLERK" --db "$T/archive.db" meetings 2>&1)" "2017-10-05"
+
+rm -f "$T/share/demo/"*.board
 out=$(CLERK_SHARE=$T/share "$CLERK" --db "$T/none.db" demo 2>&1); rc=$?
 is "no .board files: exit 4" "$rc" 4
 has "says the folder has none" "$out" "no .board files in the demo folder $T/share/demo"

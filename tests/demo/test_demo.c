@@ -44,7 +44,7 @@ static int setup(void **state)
 	char *boards = boards_dir();
 	struct clerk_err err = {0};
 	struct demo_summary sum = {0};
-	enum clerk_status rc = demo_build(f->path, boards, &sum, &err);
+	enum clerk_status rc = demo_build(f->path, boards, false, &sum, &err);
 	free(boards);
 	if (rc) {
 		fprintf(stderr, "# demo_build: %s\n", err.msg);
@@ -540,7 +540,7 @@ static void expect_load_error(const char *text, const char *want)
 	char *dir = board_folder(text);
 	char *db_path = xasprintf("%s/t.db", dir);
 	struct clerk_err err = {0};
-	enum clerk_status rc = demo_build(db_path, dir, NULL, &err);
+	enum clerk_status rc = demo_build(db_path, dir, false, NULL, &err);
 	assert_int_equal(rc, CLERK_INVALID);
 	char *where = xasprintf("%s/x.board:%s", dir, want);
 	if (!strstr(err.msg, where))
@@ -611,7 +611,7 @@ static void test_failed_rebuild_keeps_file(void **state)
 	pclose(p);
 	char *dir = board_folder("person p\n  name P\n  bogus x\n");
 	struct clerk_err err = {0};
-	assert_int_equal(demo_build(f->path, dir, NULL, &err), CLERK_INVALID);
+	assert_int_equal(demo_build(f->path, dir, false, NULL, &err), CLERK_INVALID);
 	p = popen(before, "r");
 	assert_non_null(fgets(sum2, sizeof sum2, p));
 	pclose(p);
