@@ -96,6 +96,9 @@ has "and says so" "$(clerk export 2024-03-14 --format docx 2>&1)" "name it with 
 exits "unknown format" 2 clerk export 2024-03-14 --format pdf
 has "names the formats" "$(clerk export 2024-03-14 --format pdf 2>&1)" "text|markdown|html|docx"
 exits "no such meeting" 1 clerk export 2030-01-01
+exits "a folder that does not exist" 4 clerk export 2024-03-14 -o "$T/no/such/folder/m.txt"
+has "names the file and why" "$(clerk export 2024-03-14 -o "$T/no/such/folder/m.txt" 2>&1)" \
+	"cannot write $T/no/such/folder/m.txt"
 exits "unknown style" 1 clerk export 2024-03-14 --style nosuch
 has "unknown style named" "$(clerk export 2024-03-14 --style nosuch 2>&1)" "nosuch"
 
