@@ -33,6 +33,12 @@ int lookup_cli_open(struct cli *cli, struct db **db)
 	 * and says so). */
 	if (rc == CLERK_READONLY)
 		rc = db_open(cli->db_path, DB_EXISTING, db, &err);
+	if (rc == CLERK_NOT_FOUND) {
+		/* A missing file is a storage problem (exit 4), not an empty
+		 * answer (exit 1) that a script could take for "nobody". */
+		cli_report(cli, &err);
+		return clerk_status_exit_code(CLERK_IO);
+	}
 	return rc ? cli_report(cli, &err) : 0;
 }
 

@@ -1,0 +1,67 @@
+#!/bin/bash
+# clerk who on the demo board: a member, a nominated substitute, a person
+# whose place changed on 1 October 2017, several people of one name, and
+# "did you mean" for a mistyped name.
+. "$top_srcdir/tests/lib.sh"
+setup
+export CLERK_NOW=2017-10-05T08:00:00Z
+db=$T/demo.db
+"$CLERK" --db "$db" demo >/dev/null
+w() { "$CLERK" --db "$db" who "$@"; }
+
+out=$(w Bibawy)
+is "a nominated substitute, for whom, since when" "$out" \
+	"$(cat "$top_srcdir/tests/lookup/expected/who-bibawy.txt")"
+has "the chairman, by honorific and name" "$(w "Cllr Liz Fairhurst")" \
+	"Health and Wellbeing Board (HWB)  Chairman"
+has "the vice-chairman" "$(w rushton)" "Vice-Chairman"
+out=$(w Archer)
+has "Paul Archer is now the Director of Adults' substitute" "$out" \
+	"substitute for Graham Allen"
+out=$(w Archer --at 2017-06-29)
+has "and on 29 June 2017 held the Transformation seat" "$out" \
+	"member  Hampshire County Council – Director of Transformation & Governance"
+lacks "not yet a substitute then" "$out" "substitute for"
+has "a substitute of a vacant seat" "$(w Mearns)" "substitute (seat vacant)"
+out=$(w Hardy)
+has "someone who left is still found" "$out" "Dominic Hardy"
+has "and holds no seat now" "$out" \
+	"no seat and no nomination as substitute on 2017-10-05"
+exits "which is still an answer: exit 0" 0 w Hardy
+out=$(w whitfield)
+has "two Whitfields: Alex" "$out" "Alex Whitfield"
+has "two Whitfields: Dr Andrew" "$out" "Dr Andrew Whitfield"
+out=$(w "Andrew W")
+has "word prefixes narrow it down" "$out" "Dr Andrew Whitfield"
+lacks "to one" "$out" "Alex"
+
+# Did you mean.
+exits "a mistyped name: exit 1" 1 w "Liz Farhurst"
+is "with the name it was probably meant to be" "$(w "Liz Farhurst" 2>&1)" \
+	"clerk: nobody matches 'Liz Farhurst'; did you mean:
+  Councillor Liz Fairhurst"
+has "a mistyped surname alone" "$(w Bibawi 2>&1)" "  Dr Peter Bibawy"
+out=$(w "Zebedee Quux" 2>&1)
+exits "nobody like it: exit 1" 1 w "Zebedee Quux"
+is "and no wild guesses" "$out" "clerk: nobody matches 'Zebedee Quux'"
+is "nothing on standard output when nobody matches" \
+	"$(w "Liz Farhurst" 2>/dev/null)" ""
+
+# Machine-readable forms.
+out=$(w Bibawy --json)
+is "--json" "$(printf '%s' "$out" | python3 -c 'import json,sys
+d=json.load(sys.stdin)
+p=d["people"][0]["posts"][0]
+print(d["date"], p["as"], p["for_member"], p["since"], p["until"])')" \
+	"2017-10-05 substitute Dr Andrew Whitfield 2017-05-25 None"
+out=$(w whitfield --csv)
+ok "--csv parses, a row a post" python3 -c '
+import csv, io, sys
+rows = list(csv.reader(io.StringIO(sys.argv[1], newline="")))
+assert len(rows) == 3 and all(len(r) == 11 for r in rows), rows' "$out"
+exits "no NAME: exit 2" 2 w
+exits "a bad date: exit 2" 2 w Bibawy --at yesterday
+has "--help gives the exit codes" "$("$CLERK" who --help)" \
+	"Exit status: 0 found, 1 nobody matches, 2 usage error."
+
+done_testing
