@@ -58,7 +58,7 @@ out=$(a --person bibawy)
 has "--person: one person's record on each body" "$out" \
 	"Dr Peter Bibawy: attendance at every meeting"
 has "with their body" "$out" "Health and Wellbeing Board    0     0    1"
-exits "--person with a mistyped name: exit 1" 1 a --person "Peter Bibaw"
+exits "--person with a mistyped name: exit 1" 1 a --person "Peter Bibawi"
 has "with did you mean" "$(a --person "Liz Farhurst" 2>&1)" \
 	"did you mean:
   Councillor Liz Fairhurst"
