@@ -166,6 +166,32 @@ enum clerk_status lookup_person_posts(struct db *db, struct lookup_person *p,
 void lookup_person_free(struct lookup_person *p);
 void lookup_person_list_free(struct lookup_person_list *l);
 
+/* A declaration of interest a person made. */
+struct lookup_declaration {
+	char meeting_id[CLERK_UUID_LEN];
+	char item_id[CLERK_UUID_LEN]; /* "" when made for the whole meeting */
+	char date[LOOKUP_DATE_LEN];
+	char *body_name;
+	char *body_short;
+	char *item_number;
+	char *item_title;
+	char *kind; /* "pecuniary", "registrable", "non-registrable" */
+	char *what; /* "" for a sensitive interest: only its existence shows */
+	bool sensitive;
+	bool left_room;
+	bool dispensation;
+};
+struct lookup_declaration_list {
+	struct lookup_declaration *v;
+	size_t n;
+};
+/* The declarations of interest of a person, latest first. */
+enum clerk_status lookup_person_declarations(struct db *db,
+					     const char *person_id,
+					     struct lookup_declaration_list *out,
+					     struct clerk_err *err);
+void lookup_declaration_list_free(struct lookup_declaration_list *l);
+
 /* Edit distance (Levenshtein, over code points, ASCII case ignored). */
 int lookup_edit_distance(const char *a, const char *b);
 

@@ -875,3 +875,68 @@ enum clerk_status lookup_person_posts(struct db *db, struct lookup_person *p,
 	return step == SQLITE_DONE ? CLERK_OK
 				   : db_fail(db, err, "reading a person's seats");
 }
+
+void lookup_declaration_list_free(struct lookup_declaration_list *l)
+{
+	if (!l)
+		return;
+	for (size_t i = 0; i < l->n; i++) {
+		struct lookup_declaration *d = &l->v[i];
+		free(d->body_name);
+		free(d->body_short);
+		free(d->item_number);
+		free(d->item_title);
+		free(d->kind);
+		free(d->what);
+	}
+	free(l->v);
+	memset(l, 0, sizeof *l);
+}
+
+enum clerk_status lookup_person_declarations(struct db *db,
+					     const char *person_id,
+					     struct lookup_declaration_list *out,
+					     struct clerk_err *err)
+{
+	static const char sql[] =
+		"SELECT d.meeting_id, coalesce(ai.id, ''), m.starts_at, b.tz, "
+		"b.name, coalesce(b.short_name, ''), coalesce(ai.number, ''), "
+		"coalesce(ai.title, ''), d.kind, "
+		"CASE WHEN d.sensitive THEN '' ELSE d.what END, d.sensitive, "
+		"d.left_room, d.dispensation FROM declaration d "
+		"JOIN meeting m ON m.id = d.meeting_id "
+		"JOIN body b ON b.id = m.body_id "
+		"LEFT JOIN agenda_item ai ON ai.id = d.item_id "
+		"WHERE d.person_id = ?1 "
+		"ORDER BY m.starts_at DESC, ai.position, d.id";
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	if (!st)
+		return CLERK_DB;
+	db_bind_text(st, 1, person_id);
+	int step;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		out->v = lookup_grow(out->v, out->n, sizeof *out->v);
+		struct lookup_declaration *d = &out->v[out->n++];
+		memset(d, 0, sizeof *d);
+		snprintf(d->meeting_id, sizeof d->meeting_id, "%s",
+			 db_col_text(st, 0));
+		snprintf(d->item_id, sizeof d->item_id, "%s", db_col_text(st, 1));
+		lookup_local_date(db_col_text(st, 2), db_col_text(st, 3), d->date);
+		d->body_name = db_col_dup(st, 4);
+		d->body_short = db_col_dup(st, 5);
+		d->item_number = db_col_dup(st, 6);
+		d->item_title = db_col_dup(st, 7);
+		d->kind = db_col_dup(st, 8);
+		d->what = db_col_dup(st, 9);
+		d->sensitive = sqlite3_column_int(st, 10) != 0;
+		d->left_room = sqlite3_column_int(st, 11) != 0;
+		d->dispensation = sqlite3_column_int(st, 12) != 0;
+	}
+	db_done(st);
+	if (step != SQLITE_DONE) {
+		lookup_declaration_list_free(out);
+		return db_fail(db, err, "reading declarations");
+	}
+	return CLERK_OK;
+}
