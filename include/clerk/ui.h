@@ -97,7 +97,7 @@ const char *ui_key_name(int key, char out[32]);
 /* --------------------------------------------------------------- actions */
 
 #define UI_CONTEXT_LIST(X) \
-	X(GLOBAL) X(LIST) X(LIVE) X(ATTEND) X(EDITOR) X(DIALOG) X(REVIEW)
+	X(GLOBAL) X(LIST) X(LIVE) X(ATTEND) X(EDITOR) X(DIALOG) X(REVIEW) X(BROWSE)
 enum ui_context {
 #define UI_CONTEXT_ENUM(name) UI_CTX_##name,
 	UI_CONTEXT_LIST(UI_CONTEXT_ENUM)

@@ -49,7 +49,8 @@ const char *ui_context_name(enum ui_context c)
 	static const char *const lower[UI_CTX_COUNT] = {
 		"Everywhere", "In lists", "In the live console",
 		"In the attendance pane", "In the text editor", "In dialogs",
-		"In the review screen (clerk review)"};
+		"In the review screen (clerk review)",
+		"In the look-up screens (clerk browse)"};
 	(void)context_names;
 	return c < UI_CTX_COUNT ? lower[c] : "?";
 }
