@@ -228,7 +228,9 @@ enum clerk_status person_update(struct db *db, const struct person *p,
 				struct clerk_err *err);
 enum clerk_status person_get(struct db *db, const char *id, struct person *out,
 			     struct clerk_err *err);
-/* People whose name contains `part` (case-insensitive), best match first. */
+/* People whose name contains `part` (case-insensitive), best match first:
+ * the exact name, then names starting with it, then a word starting with
+ * it, then the rest; alphabetical within each. */
 enum clerk_status person_search(struct db *db, const char *part,
 				struct person_list *out, struct clerk_err *err);
 enum clerk_status person_list_all(struct db *db, struct person_list *out,
@@ -350,7 +352,8 @@ enum clerk_status meeting_find(struct db *db, const char *name,
 			       const char *body, struct meeting *out,
 			       struct clerk_err *err);
 /* The meeting in progress (or adjourned), else the next scheduled one from
- * `now`; CLERK_NOT_FOUND when there is none. */
+ * `now` (a scheduled meeting stays "next" for 12 hours after its planned
+ * start, as it may open late); CLERK_NOT_FOUND when there is none. */
 enum clerk_status meeting_current(struct db *db, time_t now,
 				  struct meeting *out, struct clerk_err *err);
 /* Meetings of a body (NULL: all bodies), by start time. */
@@ -361,13 +364,15 @@ enum clerk_status meeting_set_status(struct db *db, const char *meeting_id,
 				     struct clerk_err *err);
 /* Record that `meeting_id`'s minutes were confirmed at meeting `at_id` with
  * the amendment (may be "") and signed by `signed_by`; they are locked from
- * then on. */
+ * then on (confirming twice gives CLERK_LOCKED). */
 enum clerk_status meeting_confirm(struct db *db, const char *meeting_id,
 				  const char *at_id, const char *amendment,
 				  const char *signed_by, struct clerk_err *err);
 /* The number of a meeting's first minute, from the body's numbering rule:
- * per meeting it is 1; per municipal year it continues from the meetings
- * before it in the same year. */
+ * per meeting it is 1; per municipal year (from body.year_start, in the
+ * body's zone) it continues from the meetings before it in the same year,
+ * each agenda item taking one number; cancelled meetings take none, and a
+ * meeting whose first_minute is set restarts the count there. */
 int meeting_first_minute(struct db *db, const struct meeting *m);
 void meeting_free(struct meeting *m);
 void meeting_list_free(struct meeting_list *l);
@@ -400,6 +405,8 @@ enum clerk_status item_create(struct db *db, struct agenda_item *it,
 			      struct clerk_err *err);
 enum clerk_status item_update(struct db *db, const struct agenda_item *it,
 			      struct clerk_err *err);
+/* Delete an item and close the gap; an item with minutes, events or
+ * declarations recorded against it gives CLERK_CONFLICT. */
 enum clerk_status item_delete(struct db *db, const char *item_id,
 			      struct clerk_err *err);
 /* Move an item to position `to` (1-based), renumbering positions. */
@@ -464,7 +471,8 @@ struct attendance_list {
 	size_t n;
 };
 
-/* Insert or replace the attendance of a->person_id at a->meeting_id. */
+/* Insert or replace the attendance of a->person_id at a->meeting_id; a->id
+ * receives the id of the row (an existing row keeps its id). */
 enum clerk_status attendance_set(struct db *db, struct attendance *a,
 				 struct clerk_err *err);
 enum clerk_status attendance_delete(struct db *db, const char *id,
@@ -569,6 +577,8 @@ enum clerk_status resolution_create(struct db *db, struct resolution *r,
 				    struct clerk_err *err);
 enum clerk_status resolution_update(struct db *db, const struct resolution *r,
 				    struct clerk_err *err);
+/* Delete a resolution with its votes; actions and amendments pointing at
+ * it are kept, unlinked. */
 enum clerk_status resolution_delete(struct db *db, const char *id,
 				    struct clerk_err *err);
 enum clerk_status resolution_list(struct db *db, const char *meeting_id,
@@ -590,7 +600,8 @@ struct vote_list {
 	struct vote *v;
 	size_t n;
 };
-/* Insert or replace one member's vote on a resolution. */
+/* Insert or replace one member's vote on a resolution; v->id and
+ * v->meeting_id are filled from the stored row. */
 enum clerk_status vote_set(struct db *db, struct vote *v, struct clerk_err *err);
 enum clerk_status vote_list(struct db *db, const char *resolution_id,
 			    struct vote_list *out, struct clerk_err *err);
@@ -647,7 +658,15 @@ void correction_list_free(struct correction_list *l);
 /* ------------------------------------------------------- derived queries */
 
 /* Who is in the room at time t (0: now, from the whole log): members and
- * substitutes present, arrived and not departed nor out for an interest. */
+ * substitutes present, arrived and not departed nor out for an interest.
+ * The log is replayed up to t: attendance rows marked present, substitute
+ * or in attendance are there from the start (unless the log has their
+ * ARRIVED, or their arrived_at is later); ARRIVED brings a person in; LEFT
+ * "departed" (or left_at) takes them away for good; any other LEFT puts
+ * them out of the room until RETURNED; a declaration with left_room keeps
+ * its member out while its item runs (from ITEM_STARTED, or from DECLARED
+ * when made during the item, to ITEM_ENDED).  Only voting members and
+ * substitutes on voting seats count towards the quorum. */
 struct room_state {
 	int voting_in_room; /* voting members physically present */
 	int seats;          /* filled seats of the body */
@@ -662,7 +681,10 @@ enum clerk_status room_state_at(struct db *db, const char *meeting_id, time_t t,
 				struct room_state *out, struct clerk_err *err);
 void room_state_free(struct room_state *r);
 
-/* A member's attendance over a period. */
+/* A member's attendance over a period.  Only meetings that have started
+ * (by clock_now()) and were not cancelled count.  At each, every seat's
+ * member on that day was expected; no row or a row still 'expected' counts
+ * as absent. */
 struct attendance_summary {
 	struct person person;
 	int expected;      /* meetings where they held a seat */
@@ -678,7 +700,8 @@ struct attendance_summary_list {
 	size_t n;
 };
 /* Per person for a body (body_id) or one person (person_id); dates may be
- * NULL for open ends. */
+ * NULL for open ends.  Sorted by name; one person gives one row even when
+ * they were never expected (all zeros). */
 enum clerk_status attendance_summary(struct db *db, const char *body_id,
 				     const char *person_id, const char *from,
 				     const char *to,

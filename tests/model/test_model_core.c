@@ -285,6 +285,45 @@ static void test_seat_info_at_dates(void **state)
 			 CLERK_INVALID);
 }
 
+static void test_council_and_seat_round_trip(void **state)
+{
+	struct fixture *f = *state;
+	struct clerk_err err;
+	struct council c = {.name = xstrdup("Cyngor Tref Llanŷ"),
+			    .kind = COUNCIL_PARISH};
+	assert_int_equal(council_create(f->db, &c, &err), CLERK_OK);
+	struct council got;
+	assert_int_equal(council_get(f->db, c.id, &got, &err), CLERK_OK);
+	assert_string_equal(got.name, "Cyngor Tref Llanŷ");
+	assert_int_equal(got.kind, COUNCIL_PARISH);
+	council_free(&got);
+	council_free(&got); /* freeing twice is safe */
+	council_free(&c);
+	assert_int_equal(council_get(f->db, "nope", &got, &err), CLERK_NOT_FOUND);
+	clerk_id seat;
+	fixture_seat(f, "Healthwatch Hampshire", false, NULL, NULL, seat);
+	struct seat s = {.position = 4,
+			 .label = xstrdup("North Hampshire CCG"),
+			 .voting = true,
+			 .vacancy_note = xstrdup("Vacancy as of 1 Oct 2017"),
+			 .substitute_tbc = true};
+	memcpy(s.id, seat, sizeof s.id);
+	memcpy(s.body_id, f->body.id, sizeof s.body_id);
+	assert_int_equal(seat_update(f->db, &s, &err), CLERK_OK);
+	seat_free(&s);
+	struct seat_info_list l;
+	assert_int_equal(seat_info_list(f->db, f->body.id, "2017-10-05", &l, &err),
+			 CLERK_OK);
+	assert_int_equal(l.n, 1);
+	assert_int_equal(l.v[0].seat.position, 4);
+	assert_string_equal(l.v[0].seat.label, "North Hampshire CCG");
+	assert_true(l.v[0].seat.voting);
+	assert_string_equal(l.v[0].seat.vacancy_note, "Vacancy as of 1 Oct 2017");
+	assert_true(l.v[0].seat.substitute_tbc);
+	assert_false(l.v[0].filled);
+	seat_info_list_free(&l);
+}
+
 static void test_meeting_round_trip_and_find(void **state)
 {
 	struct fixture *f = *state;
@@ -488,6 +527,7 @@ int main(void)
 		T(test_person_invalid_utf8_refused),
 		T(test_person_search_order),
 		T(test_seat_info_at_dates),
+		T(test_council_and_seat_round_trip),
 		T(test_meeting_round_trip_and_find),
 		T(test_meeting_current_and_status),
 		T(test_agenda_order),

@@ -109,6 +109,53 @@ static void test_attendance_upsert_and_order(void **state)
 	attendance_free(&ap);
 }
 
+static void test_attendance_round_trip(void **state)
+{
+	struct fixture *f = *state;
+	struct clerk_err err;
+	clerk_id mt, i1, i2, sue, ann, seat;
+	fixture_meeting(f, 2017, 10, 5, 10, mt);
+	fixture_item(f, mt, "Minutes", i1);
+	fixture_item(f, mt, "Better Care Fund", i2);
+	fixture_person(f, "Sue Substitute", sue);
+	fixture_person(f, "Ann Member", ann);
+	fixture_seat(f, "Seat", true, ann, "2017-01-01", seat);
+	struct attendance a = {.status = ATT_SUBSTITUTE,
+			       .capacity = xstrdup("Assistant Director"),
+			       .note = xstrdup("for Ann"),
+			       .substitute_note = xstrdup("left after item 2"),
+			       .arrived_at = 1507194600,
+			       .left_at = 1507201200};
+	memcpy(a.meeting_id, mt, sizeof a.meeting_id);
+	memcpy(a.person_id, sue, sizeof a.person_id);
+	memcpy(a.seat_id, seat, sizeof a.seat_id);
+	memcpy(a.substitute_for, ann, sizeof a.substitute_for);
+	memcpy(a.arrived_item, i1, sizeof a.arrived_item);
+	memcpy(a.left_item, i2, sizeof a.left_item);
+	assert_int_equal(attendance_set(f->db, &a, &err), CLERK_OK);
+	struct attendance_list l;
+	assert_int_equal(attendance_list(f->db, mt, &l, &err), CLERK_OK);
+	assert_int_equal(l.n, 1);
+	struct attendance *g = &l.v[0];
+	assert_string_equal(g->id, a.id);
+	assert_int_equal(g->status, ATT_SUBSTITUTE);
+	assert_string_equal(g->seat_id, seat);
+	assert_string_equal(g->substitute_for, ann);
+	assert_string_equal(g->capacity, "Assistant Director");
+	assert_string_equal(g->note, "for Ann");
+	assert_string_equal(g->substitute_note, "left after item 2");
+	assert_int_equal(g->arrived_at, 1507194600);
+	assert_string_equal(g->arrived_item, i1);
+	assert_int_equal(g->left_at, 1507201200);
+	assert_string_equal(g->left_item, i2);
+	assert_string_equal(g->person.name, "Sue Substitute");
+	attendance_list_free(&l);
+	memcpy(a.substitute_for, sue, sizeof a.substitute_for);
+	assert_int_equal(attendance_set(f->db, &a, &err), CLERK_INVALID);
+	assert_string_equal(err.msg, "a member cannot be their own substitute");
+	attendance_free(&a);
+}
+
 static void test_declaration_round_trip(void **state)
 {
 	struct fixture *f = *state;
@@ -447,6 +494,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		T(test_event_append_and_list),
 		T(test_attendance_upsert_and_order),
+		T(test_attendance_round_trip),
 		T(test_declaration_round_trip),
 		T(test_minute_text_order),
 		T(test_resolution_and_votes),
