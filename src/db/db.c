@@ -401,7 +401,14 @@ int db_program_schema_version(void)
 	return v;
 }
 
-/* ---- audit and lock triggers ---- */
+/* ---- audit and lock triggers ----
+ *
+ * The one place in db where SQL is built by formatting: the triggers are
+ * generated from PRAGMA table_info of clerk's own tables, named in the two
+ * fixed lists below, so only identifiers from the schema (never data) are
+ * formatted in; every value anywhere else is a bound parameter.
+ * tests/reliability/confidentiality.sh checks that src/ holds no other
+ * formatted SQL than the documented exceptions. */
 
 /* Recorded content: audited, and locked once the minutes are confirmed. */
 static const char *const content_tables[] = {

@@ -27,7 +27,7 @@ for i in $(seq 1 "$KILLS"); do
 	# so the kill lands anywhere in an action, its commit or its reload.
 	sleep "$(printf '0.%03d' $((30 + RANDOM % 500)))"
 	kill -KILL "$pid" 2>/dev/null
-	wait "$pid"
+	{ wait "$pid"; } 2>/dev/null
 	[ $? -eq 137 ] && killed=$((killed + 1)) ||
 		problems="$problems
 run $i was not killed mid-run: $(cat "$T/err.$i")"

@@ -7,7 +7,9 @@
  *   killdrv verify FILE DATE ACKS check FILE after a kill against the lines
  *                                 `run` printed (ACKS)
  *
- * `run` prints, unbuffered, before each action
+ * `run` prints, unbuffered, the state it reopened at
+ *     open current C running R adjourned A
+ * then before each action
  *     do ACTION expect CURRENT RUNNING ADJOURNED
  * (the state the action will leave), and after it has committed
  *     ack N TABLE ID events E current C running R adjourned A
@@ -204,6 +206,11 @@ static int run(const char *path, const char *date, const char *seed)
 		fprintf(stderr, "killdrv: %s\n", err.msg);
 		return 3;
 	}
+	/* The state as reopened: the baseline of this run (an action of the
+	 * last run that committed but was never acknowledged is in it). */
+	struct state s0 = state_of(l);
+	say("open current %d running %d adjourned %d\n", s0.current, s0.running,
+	    s0.adjourned);
 	unsigned r = (unsigned)strtoul(seed, NULL, 10) * 2654435761u + 1;
 	for (int n = 1; n <= 100000; n++) {
 		r = r * 1103515245u + 12345u;
@@ -312,6 +319,11 @@ static void read_acks(sqlite3 *s, const char *file, struct acks *a)
 				  &st.running, &st.adjourned) == 4) {
 			a->inflight = st;
 			a->have_inflight = true;
+		} else if (sscanf(line, "open current %d running %d adjourned %d",
+				  &st.current, &st.running, &st.adjourned) == 3) {
+			a->last = st;
+			a->have_last = true;
+			a->have_inflight = false;
 		} else if (strncmp(line, "refused", 7) == 0) {
 			a->have_inflight = false;
 		}

@@ -7,6 +7,9 @@
  *                              opens FILE for writing
  *   reltool append FILE TEXT   record a note event through the model
  *   reltool events FILE        print the number of events (model look-up)
+ *   reltool text FILE DATE BODYFILE  add the contents of BODYFILE as a
+ *                              paragraph of minute text ("heard") to the
+ *                              last agenda item of the meeting of DATE
  *   reltool writeloop FILE STOP  record events and minute text (through the
  *                              model, one commit each) until the file STOP
  *                              exists; print "written N failed F slowest
@@ -99,8 +102,40 @@ static enum clerk_status write_loop(struct db *db, const char *stop,
 	return failed ? CLERK_DB : CLERK_OK;
 }
 
+static enum clerk_status add_text(struct db *db, const char *date,
+				  const char *file, struct clerk_err *err)
+{
+	struct meeting m = {0};
+	struct item_list items = {0};
+	struct strbuf body = {0};
+	enum clerk_status rc = meeting_find(db, date, NULL, &m, err);
+	if (!rc)
+		rc = item_list(db, m.id, &items, err);
+	if (!rc && !items.n)
+		rc = clerk_fail(err, CLERK_NOT_FOUND, "the meeting has no items");
+	FILE *f = rc ? NULL : fopen(file, "rb");
+	if (!rc && !f)
+		rc = clerk_fail(err, CLERK_IO, "cannot read %s", file);
+	if (f) {
+		char buf[4096];
+		size_t n;
+		while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+			sb_addn(&body, buf, n);
+		fclose(f);
+		sb_add(&body, ""); /* never NULL */
+		struct minute_text t = {.section = SECTION_HEARD, .body = body.s};
+		memcpy(t.meeting_id, m.id, sizeof t.meeting_id);
+		memcpy(t.item_id, items.v[items.n - 1].id, sizeof t.item_id);
+		rc = minute_text_create(db, &t, err);
+	}
+	sb_free(&body);
+	item_list_free(&items);
+	meeting_free(&m);
+	return rc;
+}
+
 static int run(const char *action, const char *path, const char *arg,
-	       struct db **db, struct clerk_err *err)
+	       const char *arg2, struct db **db, struct clerk_err *err)
 {
 	if (strcmp(action, "create") == 0)
 		return db_open(path, DB_CREATE, db, err);
@@ -119,6 +154,8 @@ static int run(const char *action, const char *path, const char *arg,
 	} else if (strcmp(action, "append") == 0) {
 		rc = event_append(*db, REL_MEETING, EVENT_NOTE, NULL, NULL,
 				  arg ? arg : "", NULL, err);
+	} else if (strcmp(action, "text") == 0 && arg && arg2) {
+		rc = add_text(*db, arg, arg2, err);
 	} else if (strcmp(action, "writeloop") == 0 && arg) {
 		rc = write_loop(*db, arg, err);
 	} else if (strcmp(action, "events") == 0) {
@@ -141,7 +178,8 @@ int main(int argc, char **argv)
 	}
 	struct clerk_err err = {0};
 	struct db *db = NULL;
-	int rc = run(argv[1], argv[2], argc > 3 ? argv[3] : NULL, &db, &err);
+	int rc = run(argv[1], argv[2], argc > 3 ? argv[3] : NULL,
+		     argc > 4 ? argv[4] : NULL, &db, &err);
 	db_close(&db);
 	return rc ? fail(&err) : 0;
 }

@@ -1,0 +1,81 @@
+#!/bin/bash
+# Confidentiality: no SQL in src/ is built by printf-style formatting of
+# data (every value is a bound parameter), and the files that can hold
+# exempt minutes — the database and its journal, backups, confidential
+# exports — are created mode 0600 even under umask 000.
+#
+# The allowed exceptions build SQL from identifiers, never from data:
+# - src/db/db.c generates the audit and lock triggers from PRAGMA
+#   table_info of clerk's own tables (json_of_row, audit_triggers_for,
+#   lock_triggers_for) and writes user_version/application_id as integers
+#   (migrate);
+# - src/model/merge.c builds column lists of clerk's own tables from
+#   PRAGMA table_info to copy rows between two clerk files.
+. "$top_srcdir/tests/lib.sh"
+. "$top_srcdir/tests/reliability/rellib.sh"
+setup
+scan() { python3 "$top_srcdir/tests/reliability/sqlscan.py" "$@"; }
+
+# The scanner sees what it must (else this test could not fail).
+cat >"$T/planted.c" <<'C'
+static void f(struct strbuf *sb, const char *name)
+{
+	char *sql = xasprintf("SELECT id FROM person "
+			      "WHERE name = '%s'", name);
+	sb_addf(sb, "INSERT INTO t VALUES (%d)", 3);
+}
+C
+found=$(scan "$T/planted.c")
+has "the scanner finds SQL formatted across two literals" "$found" "planted.c:3: f: SELECT id FROM person WHERE name = '%s'"
+has "the scanner finds an integer formatted into SQL" "$found" "planted.c:5: f: INSERT INTO t VALUES (%d)"
+
+allowed="src/db/db.c json_of_row
+src/db/db.c audit_triggers_for
+src/db/db.c lock_triggers_for
+src/db/db.c migrate
+src/model/merge.c table_cols
+src/model/merge.c find_changed
+src/model/merge.c find_collisions
+src/model/merge.c copy_table"
+cd "$top_srcdir" || exit 99
+findings=$(scan $(find src -name '*.c' | sort))
+bad=""
+while IFS= read -r line; do
+	[ -n "$line" ] || continue
+	file=${line%%:*}
+	func=$(cut -d: -f3 <<<"$line" | tr -d ' ')
+	grep -qx "$file $func" <<<"$allowed" || bad="$bad
+$line"
+done <<<"$findings"
+is "no SQL built by formatting data outside the documented exceptions" "$bad" ""
+n=$(grep -c . <<<"$findings")
+echo "# $n formatted SQL strings in src/, all in the documented exceptions"
+cd - >/dev/null || exit 99
+
+# Files created mode 0600, whatever the umask.
+umask 000
+ok "a new database is created" "$RELTOOL" create "$T/new.db"
+is "the new database is mode 0600 under umask 000" "$(stat -c %a "$T/new.db")" 600
+ok "a database made by a command" "$CLERK" --db "$T/cmd.db" body add "Audit Committee"
+is "a database made by a command is mode 0600" "$(stat -c %a "$T/cmd.db")" 600
+"$RELTOOL" seed "$T/seed.db" 3
+is "a seeded database is mode 0600" "$(stat -c %a "$T/seed.db")" 600
+"$RELTOOL" writeloop "$T/seed.db" "$T/stop" >/dev/null &
+writer=$!
+for i in $(seq 1 50); do [ -e "$T/seed.db-wal" ] && break; sleep 0.1; done
+is "its write-ahead log is mode 0600 too" "$(stat -c %a "$T/seed.db-wal" 2>/dev/null)" 600
+is "and its shared-memory index" "$(stat -c %a "$T/seed.db-shm" 2>/dev/null)" 600
+touch "$T/stop"
+wait "$writer"
+mkdir "$T/newdir"
+ok "a database in a folder that does not exist yet" "$RELTOOL" create "$T/newdir/sub/clerk.db"
+is "the folder clerk creates for it is private (0700)" "$(stat -c %a "$T/newdir/sub")" 700
+ok "a backup is written" "$CLERK" --db "$T/cmd.db" backup "$T/b.db"
+is "the backup is mode 0600 under umask 000" "$(stat -c %a "$T/b.db")" 600
+make_live_board "$T/live.db" || exit 99
+ok "a confidential export is written" \
+	"$CLERK" --db "$T/live.db" export 2017-10-05 --confidential -o "$T/conf.txt"
+is "the confidential export is mode 0600 under umask 000" "$(stat -c %a "$T/conf.txt")" 600
+umask 022
+
+done_testing
