@@ -63,7 +63,8 @@ has "with did you mean" "$(a --person "Liz Farhurst" 2>&1)" \
 	"did you mean:
   Councillor Liz Fairhurst"
 exits "--person naming two people: exit 2" 2 a --person whitfield
-exits "no body named, one body in the file: that body" 0 a
+exits "no body named, and the file has two: exit 2" 2 a
+has "the bodies are listed" "$(a 2>&1)" "  Upper Testwood Parish Council"
 exits "a bad date: exit 2" 2 a hwb --from 2017-13-01
 out=$(a hwb --json)
 ok "--json parses" python3 -c 'import json,sys; json.loads(sys.argv[1])' "$out"

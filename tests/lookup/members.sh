@@ -48,8 +48,9 @@ is "and so does any part of the name" "$(m wellbeing | head -1)" \
 
 # Several bodies.
 "$top_builddir/tests/lookup/sqlexec" "$db" "INSERT INTO body(id, council_id,
-name, short_name) SELECT 'b-scrutiny', id,
-'Health and Adult Social Care Select Committee', 'HASC' FROM council"
+name, short_name) SELECT 'b-scrutiny', council_id,
+'Health and Adult Social Care Select Committee', 'HASC' FROM body
+WHERE short_name = 'HWB'"
 exits "a name two bodies share: exit 2" 2 m health
 has "the candidates are listed" "$(m health 2>&1)" \
 	"clerk: 'health' matches 2 bodies; name one:
