@@ -147,6 +147,8 @@ const struct resolution *live_resolution_of(const struct live *l,
 /* "Councillor Liz Fairhurst" for anyone the context knows (members,
  * substitutes, attendance); "unknown person" otherwise.  Caller frees. */
 char *live_person_name(const struct live *l, const char *person_id);
+/* Index of the item that was running at time t (-1: none then). */
+int live_item_at(const struct live *l, time_t t);
 /* Seconds the current item has left of its plan (negative: overrun; 0
  * with no current item or no plan). */
 int live_item_remaining(const struct live *l);
@@ -199,12 +201,14 @@ enum clerk_status live_att_absent(struct live *l, const char *person_id,
 enum clerk_status live_att_substitute(struct live *l, const char *member_id,
 				      const char *sub_id,
 				      struct clerk_err *err);
-/* Late arrival of a person at time `at` (0: now), during the current item:
- * marked present (or kept a substitute), ARRIVED appended. */
+/* Late arrival of a person at time `at` (0: now; later than now is
+ * refused): marked present (or kept a substitute), with the time and the
+ * item running then; ARRIVED appended. */
 enum clerk_status live_att_arrived(struct live *l, const char *person_id,
 				   time_t at, struct clerk_err *err);
-/* Early departure at time `at` (0: now), during the current item: LEFT
- * "departed" appended; they no longer count for the quorum or votes. */
+/* Early departure at time `at` (0: now; later than now is refused), with
+ * the item running then: LEFT "departed" appended; they no longer count
+ * for the quorum or votes. */
 enum clerk_status live_att_departed(struct live *l, const char *person_id,
 				    time_t at, struct clerk_err *err);
 /* Add someone "also in attendance" (officer, observer) by name with their

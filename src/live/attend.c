@@ -306,7 +306,7 @@ enum clerk_status live_att_arrived(struct live *l, const char *person_id,
 		a.status = ATT_PRESENT;
 	a.arrived_at = at;
 	snprintf(a.arrived_item, sizeof a.arrived_item, "%s",
-		 live_current_id(l) ? live_current_id(l) : "");
+		 live_item_id_at(l, at));
 	a.left_at = 0;
 	a.left_item[0] = '\0';
 	if (!(rc = attendance_set(l->db, &a, err)))
@@ -338,7 +338,7 @@ enum clerk_status live_att_departed(struct live *l, const char *person_id,
 	struct attendance a = *row;
 	a.left_at = at;
 	snprintf(a.left_item, sizeof a.left_item, "%s",
-		 live_current_id(l) ? live_current_id(l) : "");
+		 live_item_id_at(l, at));
 	if (!(rc = attendance_set(l->db, &a, err)))
 		rc = live_event(l, EVENT_LEFT, person_id, "departed", err);
 	return live_act_end(l, rc, err);

@@ -249,19 +249,21 @@ static void live_res_out(struct resolution *r, enum clerk_status rc,
 		resolution_free(r);
 }
 
-/* The mover and seconder, when given, must be present and different. */
-static enum clerk_status live_check_proposers(const struct live *l,
+/* The mover and seconder, when given, must be members entitled to vote on
+ * the item, and different. */
+static enum clerk_status live_check_proposers(const struct live *l, int idx,
 					      const char *mover,
 					      const char *seconder,
 					      struct clerk_err *err)
 {
-	enum clerk_status rc;
-	if (!live_blank(mover) &&
-	    (rc = live_need_present(l, mover, "move a motion", err)))
-		return rc;
+	char why[512];
+	if (!live_blank(mover) && !live_entitled(l, mover, idx, why, sizeof why))
+		return clerk_fail(err, CLERK_INVALID,
+				  "%s: they cannot move a motion", why);
 	if (!live_blank(seconder) &&
-	    (rc = live_need_present(l, seconder, "second a motion", err)))
-		return rc;
+	    !live_entitled(l, seconder, idx, why, sizeof why))
+		return clerk_fail(err, CLERK_INVALID,
+				  "%s: they cannot second a motion", why);
 	if (!live_blank(mover) && !live_blank(seconder) &&
 	    !strcmp(mover, seconder))
 		return clerk_fail(err, CLERK_INVALID,
@@ -280,7 +282,7 @@ enum clerk_status live_move(struct live *l, enum resolution_kind kind,
 	int idx;
 	enum clerk_status rc;
 	if ((rc = live_need_item(l, &idx, err)) ||
-	    (rc = live_check_proposers(l, mover, seconder, err)))
+	    (rc = live_check_proposers(l, idx, mover, seconder, err)))
 		return rc;
 	if (live_blank(body))
 		return clerk_fail(err, CLERK_INVALID,

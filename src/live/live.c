@@ -609,6 +609,33 @@ char *live_person_name(const struct live *l, const char *person_id)
 	return xstrdup("unknown person");
 }
 
+int live_item_at(const struct live *l, time_t t)
+{
+	int running = -1, found = -1;
+	time_t from = 0;
+	for (size_t i = 0; i < l->events.n; i++) {
+		const struct event *e = &l->events.v[i];
+		if (e->at > t)
+			break;
+		if (e->kind == EVENT_ITEM_STARTED) {
+			running = live_item_index(l, e->item_id);
+			from = e->at;
+		} else if (e->kind == EVENT_ITEM_ENDED && running >= 0 &&
+			   live_item_index(l, e->item_id) == running) {
+			running = -1;
+		}
+	}
+	if (running >= 0 && from <= t)
+		found = running;
+	return found;
+}
+
+const char *live_item_id_at(const struct live *l, time_t t)
+{
+	int idx = live_item_at(l, t);
+	return idx < 0 ? "" : l->items[idx].item.id;
+}
+
 int live_item_remaining(const struct live *l)
 {
 	if (l->current < 0)

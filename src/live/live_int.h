@@ -37,6 +37,8 @@ enum clerk_status live_need_item(const struct live *l, int *idx,
 enum clerk_status live_event(struct live *l, enum event_kind kind,
 			     const char *person_id, const char *detail,
 			     struct clerk_err *err);
+/* Id of the item running at time t ("" when none). */
+const char *live_item_id_at(const struct live *l, time_t t);
 /* The current item's id, or NULL. */
 const char *live_current_id(const struct live *l);
 /* True when s is NULL or only white space. */

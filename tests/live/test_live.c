@@ -369,15 +369,19 @@ static void test_late_arrival_departure(void **state)
 	for (int i = 0; i < 4; i++)
 		OK(live_att_present(l, f->member[i], &f->err));
 	OK(live_next(l, &f->err));
+	clock_advance(12 * MIN);
 	OK(live_next(l, &f->err));
-	clock_advance(20 * MIN);
+	clock_advance(8 * MIN);
 	REFUSED(live_att_arrived(l, f->member[4], START + 30 * MIN,
 					  &f->err), CLERK_INVALID);
-	OK(live_att_arrived(l, f->member[4], START + 18 * MIN, &f->err));
+	/* Noted late: they came in at 10:08, during item 1. */
+	OK(live_att_arrived(l, f->member[4], START + 8 * MIN, &f->err));
 	const struct attendance *a = live_attendance_of(l, f->member[4]);
 	assert_int_equal(a->status, ATT_PRESENT);
-	assert_int_equal(a->arrived_at, START + 18 * MIN);
-	assert_string_equal(a->arrived_item, f->item[1]);
+	assert_int_equal(a->arrived_at, START + 8 * MIN);
+	assert_string_equal(a->arrived_item, f->item[0]);
+	assert_int_equal(live_item_at(l, START + 12 * MIN), 1);
+	assert_int_equal(live_item_at(l, START - MIN), -1);
 	assert_int_equal(count_events(f, EVENT_ARRIVED, NULL), 1);
 	assert_int_equal(l->voting_in_room, 5);
 	clock_advance(5 * MIN);
@@ -459,6 +463,10 @@ static void test_pecuniary(void **state)
 					  &f->err), CLERK_INVALID);
 	assert_non_null(strstr(f->err.msg, "Ben Baker has a pecuniary"));
 	OK(live_vote_member(l, r.id, f->member[0], VOTE_FOR, "", &f->err));
+	REFUSED(live_move(l, RES_AMENDMENT, r.id, "", "Add words.", f->member[1],
+			  f->member[0], NULL, &f->err),
+		CLERK_INVALID);
+	assert_non_null(strstr(f->err.msg, "cannot move a motion"));
 	REFUSED(live_vote_counts(l, r.id, 3, 2, 0, &f->err), CLERK_INVALID); /* 5 votes, 4 in the room */
 	resolution_free(&r);
 	/* Back when the item ends. */
