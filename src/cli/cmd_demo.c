@@ -44,12 +44,14 @@ int cmd_demo(struct cli *cli, int argc, char **argv)
 		return cli_report(cli, &err);
 	char *path = utf8_sanitize(cli->db_path);
 	fprintf(cli->out,
-		"Built the demo board in %s: %d council, %d body, %d seats, "
-		"%d people, %d meetings (%d agenda items, %d attendance "
-		"records).\n"
+		"Built the demo board in %s: %d %s, %d %s, %d seats, %d people, "
+		"%d %s (%d agenda items, %d attendance records).\n"
 		"Try: clerk --db %s meetings\n",
-		path, sum.councils, sum.bodies, sum.seats, sum.people,
-		sum.meetings, sum.items, sum.attendance, path);
+		path, sum.councils, sum.councils == 1 ? "council" : "councils",
+		sum.bodies, sum.bodies == 1 ? "body" : "bodies", sum.seats,
+		sum.people, sum.meetings,
+		sum.meetings == 1 ? "meeting" : "meetings", sum.items,
+		sum.attendance, path);
 	free(path);
 	return 0;
 }

@@ -10,7 +10,7 @@ out=$("$CLERK" --db "$db" demo 2>&1); rc=$?
 is "demo exits 0" "$rc" 0
 # share/demo holds the Hampshire board and a small parish council
 # (zz-parish.board, the parish house style's example).
-has "demo says what it built" "$out" "Built the demo board in $db: 2 council, 2 body, 27 seats"
+has "demo says what it built" "$out" "Built the demo board in $db: 2 councils, 2 bodies, 27 seats"
 has "demo counts the five meetings" "$out" "5 meetings (38 agenda items, 29 attendance records)"
 ok "the missing folders were created" test -d "$T/new/folder"
 is "the database is private (0600)" "$(stat -c %a "$db")" 600
