@@ -64,7 +64,8 @@ static void replay(const char *path)
 		names[count++] = xasprintf("%s/%s", path, e->d_name);
 	}
 	closedir(d);
-	qsort(names, count, sizeof *names, by_name);
+	if (count)
+		qsort(names, count, sizeof *names, by_name);
 	for (size_t i = 0; i < count; i++) {
 		replay(names[i]);
 		free(names[i]);
