@@ -114,6 +114,24 @@ static void resolved_label(struct minutes_ctx *c)
 	free(s);
 }
 
+/* True when the live log shows the public excluded for this item by a
+ * resolution moved at another item (the live console words it there, and
+ * the minutes show it at that item). */
+static bool excluded_elsewhere(struct minutes_ctx *c,
+			       const struct agenda_item *it)
+{
+	struct event_list el = {0};
+	struct clerk_err err = {0};
+	bool found = false;
+	if (event_list(c->db, c->meeting.id, &el, &err))
+		return false;
+	for (size_t i = 0; i < el.n && !found; i++)
+		found = el.v[i].kind == EVENT_PUBLIC_EXCLUDED &&
+			strcmp(el.v[i].item_id, it->id) == 0;
+	event_list_free(&el);
+	return found;
+}
+
 void minutes_exclusion(struct minutes_ctx *c, const struct agenda_item *it)
 {
 	struct resolution_list rl = {0};
@@ -134,7 +152,7 @@ void minutes_exclusion(struct minutes_ctx *c, const struct agenda_item *it)
 		}
 		any = true;
 	}
-	if (!any) {
+	if (!any && !excluded_elsewhere(c, it)) {
 		resolved_label(c);
 		const struct style_var v[] = {{"paragraph", it->exempt_paragraph}};
 		add_para_key(c, "exclusion", v, 1);

@@ -274,14 +274,22 @@ static const char *reason_of(const char *note)
 static char *substitute_clause(struct minutes_ctx *c, const struct attendance *a,
 			       const struct style_var pv[3])
 {
-	if (a->substitute_note && *a->substitute_note) {
-		const struct style_var v[] = {{"note", a->substitute_note}};
-		return minutes_say(c, "apologies.sub_note", v, 1);
-	}
 	const struct attendance *sub = NULL;
 	for (size_t i = 0; i < c->att.n; i++)
 		if (strcmp(c->att.v[i].substitute_for, a->person_id) == 0)
 			sub = &c->att.v[i];
+	/* What the clerk wrote about the substitute, when the attendance
+	 * does not say it (no substitute's row): as a sentence. */
+	if (!sub && a->substitute_note && *a->substitute_note) {
+		size_t len = strlen(a->substitute_note);
+		char *note = strchr(".!?", a->substitute_note[len - 1])
+				     ? xstrdup(a->substitute_note)
+				     : xasprintf("%s.", a->substitute_note);
+		const struct style_var v[] = {{"note", note}};
+		char *s = minutes_say(c, "apologies.sub_note", v, 1);
+		free(note);
+		return s;
+	}
 	const char *key;
 	if (sub && sub->status == ATT_APOLOGY)
 		key = *sub->note ? "apologies.sub_unable" : "apologies.sub_apologies";
