@@ -281,6 +281,10 @@ enum clerk_status lookup_search(struct db *db,
 				struct lookup_hit_list *out,
 				struct clerk_err *err);
 void lookup_hit_list_free(struct lookup_hit_list *l);
+/* The snippet to show in `room` columns: when its first match would fall
+ * past the first third, it starts later, after "…", so that the match is
+ * seen.  Caller frees. */
+char *lookup_snippet_focus(const char *snippet, int room);
 /* The query as given to FTS5: bare words with punctuation quoted as
  * phrases (caller frees). */
 char *lookup_search_query(const char *text);

@@ -55,31 +55,37 @@ static void print_warnings(const struct listing *l,
 			   const struct lookup_attendance_list *list,
 			   bool by_body)
 {
-	bool first = true;
+	bool any = false;
 	for (size_t i = 0; i < list->n; i++) {
 		const struct lookup_attendance *a = &list->v[i];
 		enum rule_state s = rule_state(a);
 		if (s != RULE_SOON && s != RULE_PASSED)
 			continue;
-		if (first)
+		if (!any)
 			fputc('\n', l->out);
-		first = false;
+		any = true;
 		const char *who = by_body ? a->body_name : a->name;
-		const char *since = *a->last_attended ? "since last attending on"
-							: "without attending since joining on";
-		const char *when = *a->last_attended ? a->last_attended
-						    : a->member_since;
+		char since[64];
+		if (*a->last_attended)
+			snprintf(since, sizeof since, "%s", a->last_attended);
+		else
+			snprintf(since, sizeof since, "joining on %s", a->member_since);
 		if (s == RULE_PASSED)
 			listing_linef(l, 0, LISTING_ALERT,
-				      "! %s: %ld days %s %s: six months have "
-				      "passed (Local Government Act 1972 s.85)",
-				      who, a->days_since, since, when);
+				      "! %s: %ld days since %s; six months passed "
+				      "(s.85)",
+				      who, a->days_since, since);
 		else
 			listing_linef(l, 0, LISTING_WARN,
-				      "! %s: %ld days %s %s: six months pass in "
-				      "%ld days (Local Government Act 1972 s.85)",
-				      who, a->days_since, since, when, a->days_left);
+				      "! %s: %ld days since %s; six months in %ld "
+				      "days (s.85)",
+				      who, a->days_since, since, a->days_left);
 	}
+	if (any)
+		listing_line(l, 0, LISTING_DIM,
+			     "s.85 Local Government Act 1972: six months without "
+			     "attending ends a membership unless the absence was "
+			     "approved.");
 }
 
 static void print_text(const struct listing *l,

@@ -47,11 +47,14 @@ static void print_text(const struct listing *l, const struct lookup_hit_list *hi
 	for (size_t i = 0; i < hits->n; i++) {
 		const struct lookup_hit *h = &hits->v[i];
 		char *item = item_label(h);
-		listing_linef(l, 0, LISTING_HEADING, "%s · %s%s%s · %s%s",
+		listing_linef(l, 0, LISTING_HEADING, "%s · %s · %s%s%s%s",
 			      *h->body_short ? h->body_short : h->body_name, h->date,
-			      *item ? " · " : "", item, kind_word(h->kind),
-			      h->exempt ? " (exempt)" : "");
-		listing_line(l, 4, LISTING_PLAIN, h->snippet);
+			      kind_word(h->kind), h->exempt ? " (exempt)" : "",
+			      *item ? " · " : "", item);
+		char *snip = l->width ? lookup_snippet_focus(h->snippet, l->width - 4)
+				      : xstrdup(h->snippet);
+		listing_line(l, 4, LISTING_PLAIN, snip);
+		free(snip);
 		free(item);
 	}
 }

@@ -212,3 +212,23 @@ enum clerk_status lookup_search(struct db *db,
 	free(query);
 	return rc;
 }
+
+char *lookup_snippet_focus(const char *snip, int room)
+{
+	const char *mark = strchr(snip, LOOKUP_MARK_OPEN);
+	if (!mark || room <= 0)
+		return xstrdup(snip);
+	char *prefix = xstrndup(snip, (size_t)(mark - snip));
+	size_t skip = 0, n = strlen(prefix);
+	while (skip < n && utf8_width(prefix + skip) > room / 3) {
+		uint32_t cp;
+		skip += utf8_decode(prefix + skip, n - skip, &cp);
+	}
+	if (skip) {
+		const char *sp = strchr(prefix + skip, ' ');
+		if (sp)
+			skip = (size_t)(sp + 1 - prefix);
+	}
+	free(prefix);
+	return skip ? xasprintf("\xE2\x80\xA6%s", snip + skip) : xstrdup(snip);
+}

@@ -341,14 +341,17 @@ static void build_search(struct app *app, struct page *p)
 	for (size_t i = 0; i < hits.n; i++) {
 		const struct lookup_hit *h = &hits.v[i];
 		entry_add(p, OPEN_MINUTES, h->meeting_id, h->item_id);
-		wrap_addf(p, UI_ROLE_TITLE, 1, "%s · %s · %s %s · %s",
+		wrap_addf(p, UI_ROLE_TITLE, 1, "%s · %s · %s%s · %s %s",
 			  *h->body_short ? h->body_short : h->body_name, h->date,
-			  h->item_number, h->item_title,
-			  strcmp(h->kind, "item") == 0 ? "agenda" : h->kind);
-		/* The snippet keeps its marks: one line, cut to the width. */
-		char *t = xasprintf("    %s", h->snippet);
+			  strcmp(h->kind, "item") == 0 ? "agenda" : h->kind,
+			  h->exempt ? " (exempt)" : "", h->item_number,
+			  h->item_title);
+		/* The snippet keeps its marks: one line, its match in view. */
+		char *snip = lookup_snippet_focus(h->snippet, p->width - 4);
+		char *t = xasprintf("    %s", snip);
 		line_add(p, UI_ROLE_NORMAL, t);
 		free(t);
+		free(snip);
 	}
 	if (!hits.n)
 		wrap_addf(p, UI_ROLE_DIM, 1, "Nothing recorded matches '%s'.",

@@ -15,7 +15,7 @@ is "search: words found in title, resolution and minute, title first" "$out" \
 	"$(cat "$top_srcdir/tests/lookup/expected/search-domestic-abuse.txt")"
 lacks "exempt items are left out by default" "$out" "Contract for domestic"
 has "--exempt includes them, marked" "$(s domestic --exempt)" \
-	"9 Contract for domestic services · agenda (exempt)"
+	"agenda (exempt) · 9 Contract for domestic services"
 has "an exempt minute is found with --exempt" "$(s tender --exempt)" \
 	"confidential [tender]"
 exits "an exempt minute alone is not found without --exempt" 1 s tender
