@@ -9,6 +9,7 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -462,6 +463,63 @@ static void test_agenda_order(void **state)
 	item_free(&it);
 }
 
+/* Positions stay 1..n, in the order a plain array model predicts, through
+ * a long fixed run of inserts, moves and deletes. */
+static void test_agenda_order_survives_many_changes(void **state)
+{
+	struct fixture *f = *state;
+	struct clerk_err err;
+	clerk_id mt, ids[128];
+	char titles[128][16];
+	int order[128], n = 0, made = 0;
+	unsigned seed = 12345;
+	fixture_meeting(f, 2017, 10, 5, 10, mt);
+	for (int step = 0; step < 120; step++) {
+		seed = seed * 1103515245u + 12345u;
+		unsigned r = (seed >> 16) & 0x7fff;
+		int kind = (int)(r % 4); /* 0, 1: insert; 2: move; 3: delete */
+		int op = n < 3 || kind < 2 ? 0 : kind - 1;
+		int at = n ? (int)(r / 3 % (unsigned)n) : 0; /* 0-based */
+		if (op == 0) { /* insert at `at` + 1 (one step: at most 120) */
+			struct agenda_item it = {.position = at + 1};
+			snprintf(titles[made], sizeof titles[made], "t%d", made);
+			it.title = xstrdup(titles[made]);
+			memcpy(it.meeting_id, mt, sizeof it.meeting_id);
+			assert_int_equal(item_create(f->db, &it, &err), CLERK_OK);
+			memcpy(ids[made], it.id, sizeof ids[made]);
+			item_free(&it);
+			memmove(&order[at + 1], &order[at],
+				(size_t)(n - at) * sizeof *order);
+			order[at] = made++;
+			n++;
+		} else if (op == 1) { /* move the item at `from` to `at` + 1 */
+			int from = (int)((r >> 7) % (unsigned)n), moved = order[from];
+			assert_int_equal(item_move(f->db, ids[moved], at + 1, &err),
+					 CLERK_OK);
+			memmove(&order[from], &order[from + 1],
+				(size_t)(n - from - 1) * sizeof *order);
+			memmove(&order[at + 1], &order[at],
+				(size_t)(n - 1 - at) * sizeof *order);
+			order[at] = moved;
+		} else { /* delete the item at `at` */
+			assert_int_equal(item_delete(f->db, ids[order[at]], &err),
+					 CLERK_OK);
+			memmove(&order[at], &order[at + 1],
+				(size_t)(n - at - 1) * sizeof *order);
+			n--;
+		}
+	}
+	struct item_list l;
+	assert_int_equal(item_list(f->db, mt, &l, &err), CLERK_OK);
+	assert_int_equal(l.n, n);
+	assert_true(n > 5);
+	for (int i = 0; i < n; i++) {
+		assert_int_equal(l.v[i].position, i + 1);
+		assert_string_equal(l.v[i].title, titles[order[i]]);
+	}
+	item_list_free(&l);
+}
+
 static void test_agenda_round_trip(void **state)
 {
 	struct fixture *f = *state;
@@ -531,6 +589,7 @@ int main(void)
 		T(test_meeting_round_trip_and_find),
 		T(test_meeting_current_and_status),
 		T(test_agenda_order),
+		T(test_agenda_order_survives_many_changes),
 		T(test_agenda_round_trip),
 #undef T
 	};
