@@ -18,6 +18,13 @@ is "text minutes of 29 June 2017 as published" \
 	"$(clerk export 2017-06-29 --format text)" "$(cat "$exp/hwb-2017-06-29.txt")"
 is "Markdown minutes of 29 June 2017 as published" \
 	"$(clerk export 2017-06-29 --format markdown)" "$(cat "$exp/hwb-2017-06-29.md")"
+if command -v cmark >/dev/null 2>&1; then
+	h=$(clerk export 2017-06-29 --format markdown | cmark)
+	lacks "Markdown renders no accidental numbered list" "$h" "<ol start"
+	has "Markdown numbered resolutions render as a list" "$h" "<ol>
+<li>Note the current position with regard to the Better Care Fund policy and guidance.</li>"
+	has "Markdown minute heading renders as text" "$h" "<p>14. <strong>DATE OF NEXT MEETING</strong></p>"
+fi
 exits "the same to a file" 0 clerk export 2017-06-29 -o "$T/m.txt"
 ok "the file holds the same text" cmp -s "$T/m.txt" "$exp/hwb-2017-06-29.txt"
 txt=$(clerk export 2017-06-29)

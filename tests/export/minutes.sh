@@ -101,6 +101,12 @@ has "names the file and why" "$(clerk export 2024-03-14 -o "$T/no/such/folder/m.
 	"cannot write $T/no/such/folder/m.txt"
 exits "unknown style" 1 clerk export 2024-03-14 --style nosuch
 has "unknown style named" "$(clerk export 2024-03-14 --style nosuch 2>&1)" "nosuch"
+# A council's own style file, copied and adapted; and a broken one.
+sed 's/^heard = .*/heard = Those present were told:/' "$top_srcdir/share/styles/county.style" >"$T/ours.style"
+has "an adapted style file by path" "$(clerk export 2024-03-14 --style "$T/ours.style")" "Those present were told:"
+printf 'opening = Minutes\nthis line has no equals sign\n' >"$T/bad.style"
+exits "a broken style file is refused" 3 clerk export 2024-03-14 --style "$T/bad.style"
+has "naming the file and line" "$(clerk export 2024-03-14 --style "$T/bad.style" 2>&1)" "$T/bad.style line 2: expected 'key = value'"
 
 # --- Parish style: running numbers, Present: run, proposer, seconder,
 # votes, abstention with reason, the 1960 Act.

@@ -86,4 +86,12 @@ if command -v sqlite3 >/dev/null 2>&1; then
 		"$(sqlite3 "$DB" "SELECT old FROM audit WHERE tbl = 'minute_text' AND op = 'update'")" \
 		"Spending was on target & <under> budget\""
 fi
+# Opened on one meeting's minutes directly, narrowed to one body.
+printf '@expect 222/19 Apologies for absence\n@dump direct\nq\nq\n' >"$T/direct"
+exits "review MEETING opens its minutes" 0 clerk review 2019-06-11 --body Snoring --script "$T/direct" --dump "$T"
+has "the parish minutes in the pager" "$(cat "$T/direct.txt")" "Present: Cllr Mary Green (Chairman), Cllr John Hedge and Cllr Priya Lane."
+printf '<Esc>\n@dump narrowed\nq\n' >"$T/narrow"
+clerk review --body Snoring --script "$T/narrow" --dump "$T" >/dev/null 2>&1
+lacks "--body lists only that body's meetings" "$(cat "$T/narrowed.txt")" "Audit Committee"
+exits "an unknown body is refused" 1 clerk review --body "No Such Body" --script "$T/narrow"
 done_testing
