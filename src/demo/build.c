@@ -67,6 +67,23 @@ static bool nonempty_file(const char *path)
 	return stat(path, &st) == 0 && st.st_size > 0;
 }
 
+/* True when another process has the database at path open: every SQLite
+ * connection to a WAL database holds a shared lock on the "dead man
+ * switch" byte (offset 128) of its -shm file for as long as it is open. */
+static bool held_open(const char *path)
+{
+	char *shm = xasprintf("%s-shm", path);
+	int fd = open(shm, O_RDONLY | O_CLOEXEC);
+	free(shm);
+	if (fd < 0)
+		return false;
+	struct flock fl = {.l_type = F_WRLCK, .l_whence = SEEK_SET,
+			   .l_start = 128, .l_len = 1};
+	bool held = fcntl(fd, F_GETLK, &fl) == 0 && fl.l_type != F_UNLCK;
+	close(fd);
+	return held;
+}
+
 /* Open path read-only to learn whether it is a clerk database clerk may
  * read, then remove the journal files the look-up itself left beside it
  * (a read-only connection cannot), so that a refusal leaves no trace. */
@@ -122,14 +139,20 @@ static enum clerk_status check_target(const char *path,
 				  "%s is read-only: clerk demo will not replace "
 				  "it (make it writable, or give another --db)",
 				  path);
-	char *wal = xasprintf("%s-wal", path);
-	bool busy = nonempty_file(wal);
-	free(wal);
-	if (busy)
+	if (held_open(path))
 		return clerk_fail(err, CLERK_DB,
-				  "%s is open in another clerk (or was not closed "
-				  "cleanly): close it, then run clerk demo again",
+				  "%s is open in another program (a running "
+				  "clerk?): close it, then run clerk demo again",
 				  path);
+	char *wal = xasprintf("%s-wal", path);
+	bool unfinished = nonempty_file(wal);
+	free(wal);
+	if (unfinished)
+		return clerk_fail(err, CLERK_DB,
+				  "%s was not closed cleanly (its journal %s-wal "
+				  "holds changes): open it once with clerk, then "
+				  "run clerk demo again",
+				  path, path);
 	if (st.st_size == 0)
 		return CLERK_OK;
 	struct clerk_err probe = {0};

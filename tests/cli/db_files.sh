@@ -1,8 +1,9 @@
 #!/bin/bash
 # What clerk does with the file --db names: a file that is not a clerk
 # database, one written by a newer clerk, and a read-only one are refused
-# (exit 4) and left byte for byte as they were; look-ups still work on a
-# read-only database; a missing folder is created for a new database.
+# (exit 4) and left byte for byte as they were, as is one another program
+# holds open; look-ups still work on a read-only database; a missing folder
+# is created for a new database.
 . "$top_srcdir/tests/lib.sh"
 setup
 
@@ -46,6 +47,24 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	is "meetings on a newer clerk's file: exit 4" "$rc" 4
 	has "and says why" "$out" "upgrade clerk"
 	is "still unchanged" "$(cksum < "$T/newer.db")" "$before"
+
+	# A database another program holds open is not pulled from under it.
+	"$CLERK" --db "$T/open.db" demo >/dev/null 2>&1
+	mkfifo "$T/to-sqlite" "$T/from-sqlite"
+	sqlite3 "$T/open.db" < "$T/to-sqlite" > "$T/from-sqlite" &
+	holder=$!
+	exec 3> "$T/to-sqlite" 4< "$T/from-sqlite"
+	echo "SELECT count(*) FROM meeting;" >&3
+	read -r -u 4 count
+	before=$(cksum < "$T/open.db")
+	out=$("$CLERK" --db "$T/open.db" demo 2>&1); rc=$?
+	is "demo onto a database open elsewhere: exit 4" "$rc" 4
+	has "says it is open in another program" "$out" "$T/open.db is open in another program"
+	is "the open database is unchanged" "$(cksum < "$T/open.db")" "$before"
+	exec 3>&- 4<&-
+	wait "$holder"
+	out=$("$CLERK" --db "$T/open.db" demo 2>&1); rc=$?
+	is "once closed, demo replaces it: exit 0" "$rc" 0
 else
 	echo "# sqlite3 is not installed: foreign and newer files not tried"
 fi
