@@ -12,6 +12,20 @@
  * Every write commits before it returns (one transaction per call), so what
  * the caller shows as saved is on disk.  Writes to meetings whose minutes are
  * confirmed fail with CLERK_LOCKED and change nothing.
+ *
+ * The same verbs mean the same everywhere:
+ * - X_create checks every field first (an empty required text, invalid
+ *   UTF-8, an unknown enum value or a malformed date gives CLERK_INVALID
+ *   with a sentence naming the field, and nothing is written), gives the
+ *   record a fresh id when its id is empty, and stores it;
+ * - X_update replaces every stored field of the record with that id (the
+ *   same checks; CLERK_NOT_FOUND when there is no such record);
+ * - X_get fills *out (CLERK_NOT_FOUND when there is none); X_delete removes;
+ * - X_list fills a list (empty, not an error, when nothing matches) in the
+ *   order its comment gives;
+ * - NULL text fields are stored as "" (or their documented default).
+ * Failures of the file itself come from db_fail(): CLERK_READONLY,
+ * CLERK_FULL, CLERK_IO, with what was being done ("recording the vote").
  */
 #ifndef CLERK_MODEL_H
 #define CLERK_MODEL_H
@@ -200,6 +214,7 @@ struct body_list {
 	struct body *v;
 	size_t n;
 };
+/* Every body, by name. */
 enum clerk_status body_list_all(struct db *db, struct body_list *out,
 				struct clerk_err *err);
 void body_free(struct body *b);
@@ -233,6 +248,7 @@ enum clerk_status person_get(struct db *db, const char *id, struct person *out,
  * it, then the rest; alphabetical within each. */
 enum clerk_status person_search(struct db *db, const char *part,
 				struct person_list *out, struct clerk_err *err);
+/* Everyone, by name. */
 enum clerk_status person_list_all(struct db *db, struct person_list *out,
 				  struct clerk_err *err);
 /* "Councillor Liz Fairhurst": honorific and name (caller frees). */
@@ -273,6 +289,7 @@ struct seat_info_list {
 	size_t n;
 };
 
+/* Position 0 puts the seat after the body's last. */
 enum clerk_status seat_create(struct db *db, struct seat *s,
 			      struct clerk_err *err);
 enum clerk_status seat_update(struct db *db, const struct seat *s,
@@ -341,6 +358,8 @@ struct meeting_list {
 
 enum clerk_status meeting_create(struct db *db, struct meeting *m,
 				 struct clerk_err *err);
+/* Saves body, start, venue, status, first_minute and public_present; the
+ * confirmation is only ever set by meeting_confirm. */
 enum clerk_status meeting_update(struct db *db, const struct meeting *m,
 				 struct clerk_err *err);
 enum clerk_status meeting_get(struct db *db, const char *id, struct meeting *out,
@@ -403,6 +422,7 @@ struct item_list {
 /* Insert at it->position (0: at the end), shifting later items down. */
 enum clerk_status item_create(struct db *db, struct agenda_item *it,
 			      struct clerk_err *err);
+/* Saves every field but the position (see item_move) and the meeting. */
 enum clerk_status item_update(struct db *db, const struct agenda_item *it,
 			      struct clerk_err *err);
 /* Delete an item and close the gap; an item with minutes, events or
@@ -414,6 +434,7 @@ enum clerk_status item_move(struct db *db, const char *item_id, int to,
 			    struct clerk_err *err);
 enum clerk_status item_get(struct db *db, const char *id,
 			   struct agenda_item *out, struct clerk_err *err);
+/* The agenda of a meeting, in order (positions 1..n). */
 enum clerk_status item_list(struct db *db, const char *meeting_id,
 			    struct item_list *out, struct clerk_err *err);
 void item_free(struct agenda_item *it);
@@ -442,6 +463,7 @@ enum clerk_status event_append(struct db *db, const char *meeting_id,
 			       enum event_kind kind, const char *item_id,
 			       const char *person_id, const char *detail,
 			       struct event *out, struct clerk_err *err);
+/* The log of a meeting, in order of seq. */
 enum clerk_status event_list(struct db *db, const char *meeting_id,
 			     struct event_list *out, struct clerk_err *err);
 void event_free(struct event *e);
@@ -512,6 +534,8 @@ enum clerk_status declaration_update(struct db *db, const struct declaration *d,
 				     struct clerk_err *err);
 enum clerk_status declaration_delete(struct db *db, const char *id,
 				     struct clerk_err *err);
+/* Declarations on the whole business first, then in agenda order, by the
+ * declaring member's name. */
 enum clerk_status declaration_list(struct db *db, const char *meeting_id,
 				   struct declaration_list *out,
 				   struct clerk_err *err);
@@ -581,6 +605,8 @@ enum clerk_status resolution_update(struct db *db, const struct resolution *r,
  * it are kept, unlinked. */
 enum clerk_status resolution_delete(struct db *db, const char *id,
 				    struct clerk_err *err);
+/* Resolutions of a meeting (item_id NULL) or one item, in agenda order
+ * then position. */
 enum clerk_status resolution_list(struct db *db, const char *meeting_id,
 				  const char *item_id,
 				  struct resolution_list *out,
@@ -603,6 +629,8 @@ struct vote_list {
 /* Insert or replace one member's vote on a resolution; v->id and
  * v->meeting_id are filled from the stored row. */
 enum clerk_status vote_set(struct db *db, struct vote *v, struct clerk_err *err);
+/* Named votes on a resolution: for, against, abstaining; by name within
+ * each. */
 enum clerk_status vote_list(struct db *db, const char *resolution_id,
 			    struct vote_list *out, struct clerk_err *err);
 void vote_free(struct vote *v);
@@ -627,6 +655,7 @@ enum clerk_status action_create(struct db *db, struct action *a,
 				struct clerk_err *err);
 enum clerk_status action_update(struct db *db, const struct action *a,
 				struct clerk_err *err);
+/* Actions of a meeting: open ones first, then by due date (undated last). */
 enum clerk_status action_list(struct db *db, const char *meeting_id,
 			      struct action_list *out, struct clerk_err *err);
 void action_free(struct action *a);
@@ -648,7 +677,8 @@ struct correction_list {
 };
 enum clerk_status correction_create(struct db *db, struct correction *c,
 				    struct clerk_err *err);
-/* Corrections of meeting_id (as corrected) or made at it (made_at true). */
+/* Corrections of meeting_id (as corrected) or made at it (made_at true),
+ * oldest first.  A correction with no time is stamped clock_now(). */
 enum clerk_status correction_list(struct db *db, const char *meeting_id,
 				  bool made_at, struct correction_list *out,
 				  struct clerk_err *err);

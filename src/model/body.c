@@ -21,6 +21,9 @@ enum clerk_status council_create(struct db *db, struct council *c,
 						err);
 	if (rc)
 		return rc;
+	if ((unsigned)c->kind > COUNCIL_PARISH)
+		return clerk_fail(err, CLERK_INVALID,
+				  "the kind of council is unknown");
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 	if (!st)
 		return CLERK_DB;
