@@ -203,7 +203,8 @@ enum clerk_status live_att_substitute(struct live *l, const char *member_id,
 				      struct clerk_err *err);
 /* Late arrival of a person at time `at` (0: now; later than now is
  * refused): marked present (or kept a substitute), with the time and the
- * item running then; ARRIVED appended. */
+ * item running then; ARRIVED appended (and LEFT "interest" when they have
+ * a pecuniary interest in the item running now). */
 enum clerk_status live_att_arrived(struct live *l, const char *person_id,
 				   time_t at, struct clerk_err *err);
 /* Early departure at time `at` (0: now; later than now is refused), with

@@ -311,6 +311,11 @@ enum clerk_status live_att_arrived(struct live *l, const char *person_id,
 	a.left_item[0] = '\0';
 	if (!(rc = attendance_set(l->db, &a, err)))
 		rc = live_event(l, EVENT_ARRIVED, person_id, "", err);
+	/* Arriving during an item they have a pecuniary interest in, they
+	 * stay out of the room for it. */
+	if (!rc && l->running &&
+	    live_pecuniary_of(l, person_id, live_current_id(l)))
+		rc = live_event(l, EVENT_LEFT, person_id, "interest", err);
 	return live_act_end(l, rc, err);
 }
 

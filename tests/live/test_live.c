@@ -492,10 +492,19 @@ static void test_pecuniary_later_item(void **state)
 	OK(live_jump(l, 3, &f->err));
 	assert_true(live_presence_of(l, f->member[4])->out_interest);
 	assert_true(live_presence_of(l, f->member[3])->in_room);
+	/* Someone arriving during an item they declared a pecuniary
+	 * interest in stays out for it. */
+	OK(live_att_departed(l, f->member[2], 0, &f->err));
+	OK(live_declare(l, f->member[2], 3, INTEREST_PECUNIARY, "tenant",
+			false, false, NULL, &f->err));
+	OK(live_att_arrived(l, f->member[2], 0, &f->err));
+	assert_true(live_presence_of(l, f->member[2])->out_interest);
+	assert_false(live_presence_of(l, f->member[2])->departed);
 	/* Marked back by hand. */
 	OK(live_returned(l, f->member[4], &f->err));
 	assert_true(live_presence_of(l, f->member[4])->in_room);
 	assert_int_equal(count_events(f, EVENT_RETURNED, "interest"), 1);
+	assert_int_equal(count_events(f, EVENT_LEFT, "interest"), 2);
 	REFUSED(live_declare(l, f->member[4], -1, INTEREST_REGISTRABLE,
 				      "", false, false, NULL, &f->err), CLERK_INVALID);
 }
