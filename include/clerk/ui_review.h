@@ -15,4 +15,10 @@
 enum clerk_status ui_review_run(struct app *app, const char *body_id,
 				const char *meeting_id, struct clerk_err *err);
 
+/* The export dialog for the minutes of meeting_id: format, file name,
+ * public or confidential; the file is written (through a temporary name)
+ * and the status line says where.  For any screen's export key (the live
+ * console can bind it). */
+void ui_review_export(struct app *app, struct db *db, const char *meeting_id);
+
 #endif

@@ -306,15 +306,28 @@ static int pick_later(struct app *app, struct review_screen *s,
 static void act_export(struct app *app, struct review_screen *s)
 {
 	const struct meeting *m = selected(s);
-	if (!m)
+	if (m)
+		ui_review_export(app, s->db, m->id);
+}
+
+void ui_review_export(struct app *app, struct db *db, const char *meeting_id)
+{
+	struct meeting mt = {0};
+	struct clerk_err err = {0};
+	if (meeting_get(db, meeting_id, &mt, &err)) {
+		ui_app_error(app, &err);
 		return;
+	}
+	const struct meeting *m = &mt;
 	static const char *const formats[] = {"text", "markdown", "html", "docx"};
 	struct ui_pick_item items[4] = {{0}};
 	for (int i = 0; i < 4; i++)
 		items[i].label = formats[i];
 	int f = ui_pick(app, "Export the minutes as", items, 4, 0);
-	if (f < 0)
+	if (f < 0) {
+		meeting_free(&mt);
 		return;
+	}
 	const struct export_ops *ops = export_find(formats[f]);
 	char day[16];
 	time_format_local(m->starts_at, "Europe/London", "%Y-%m-%d", day,
@@ -324,6 +337,7 @@ static void act_export(struct app *app, struct review_screen *s)
 	free(def);
 	if (!path || !*path) {
 		free(path);
+		meeting_free(&mt);
 		return;
 	}
 	struct export_opts opts = {0};
@@ -331,8 +345,7 @@ static void act_export(struct app *app, struct review_screen *s)
 		app, "Include the exempt (confidential) minutes?  The file is "
 		     "then marked CONFIDENTIAL on every page and private.");
 	struct doc d = {0};
-	struct clerk_err err = {0};
-	enum clerk_status rc = export_minutes_build(s->db, m->id, &opts, &d, &err);
+	enum clerk_status rc = export_minutes_build(db, m->id, &opts, &d, &err);
 	if (!rc)
 		rc = export_write(ops, &d, path, NULL, &err);
 	if (rc)
@@ -343,6 +356,7 @@ static void act_export(struct app *app, struct review_screen *s)
 						 : "");
 	doc_free(&d);
 	free(path);
+	meeting_free(&mt);
 }
 
 static void act_confirm(struct app *app, struct review_screen *s)
