@@ -129,6 +129,7 @@ static enum clerk_status search_fail(struct db *db, const char *text,
 	return db_fail(db, err, "searching");
 }
 
+/* Fill h from the details statement (columns as in sql_hit). */
 static void hit_from_row(sqlite3_stmt *st, struct lookup_hit *h)
 {
 	memset(h, 0, sizeof *h);
@@ -140,9 +141,149 @@ static void hit_from_row(sqlite3_stmt *st, struct lookup_hit *h)
 	h->item_number = db_col_dup(st, 6);
 	h->item_title = db_col_dup(st, 7);
 	h->kind = db_col_dup(st, 8);
-	h->snippet = db_col_dup(st, 9);
-	h->exempt = sqlite3_column_int(st, 10) != 0;
-	h->rank = sqlite3_column_double(st, 11);
+	h->exempt = sqlite3_column_int(st, 9) != 0;
+}
+
+/* The best matches, from FTS5 alone. */
+static const char sql_ranked[] =
+	"SELECT rowid, bm25(search_fts, 2.0, 1.0) AS r FROM search_fts "
+	"WHERE search_fts MATCH ?1 ORDER BY r, rowid LIMIT ?2 OFFSET ?3";
+/* One match's details, when it passes the filters. */
+static const char sql_hit[] =
+	"SELECT d.meeting_id, coalesce(d.item_id, ''), b.name, "
+	"coalesce(b.short_name, ''), b.tz, m.starts_at, "
+	"coalesce(ai.number, ''), coalesce(ai.title, ''), d.src, "
+	"coalesce(ai.exempt, 0) OR EXISTS (SELECT 1 FROM minute_text t "
+	"  WHERE t.id = d.src_id AND t.section = 'exempt') AS exempt "
+	"FROM search_doc d JOIN meeting m ON m.id = d.meeting_id "
+	"JOIN body b ON b.id = m.body_id "
+	"LEFT JOIN agenda_item ai ON ai.id = d.item_id "
+	"WHERE d.id = ?1 AND (?2 IS NULL OR m.body_id = ?2) "
+	"AND (?3 IS NULL OR m.starts_at >= ?3) "
+	"AND (?4 IS NULL OR m.starts_at < ?4)";
+/* One match's snippet. */
+static const char sql_snippet[] =
+	"SELECT snippet(search_fts, -1, char(1), char(2), '…', 20) "
+	"FROM search_fts WHERE search_fts MATCH ?1 AND rowid = ?2";
+
+/* Details and snippet of match `rowid` into *h; false when a filter
+ * leaves it out. */
+static enum clerk_status search_one(struct db *db, sqlite3_stmt *hit,
+				    sqlite3_stmt *snip, const char *query,
+				    sqlite3_int64 rowid, bool exempt,
+				    struct lookup_hit *h, bool *kept,
+				    struct clerk_err *err)
+{
+	*kept = false;
+	sqlite3_bind_int64(hit, 1, rowid);
+	int step = sqlite3_step(hit);
+	if (step == SQLITE_ROW && (exempt || !sqlite3_column_int(hit, 9))) {
+		hit_from_row(hit, h);
+		*kept = true;
+	}
+	sqlite3_reset(hit);
+	if (step != SQLITE_ROW && step != SQLITE_DONE)
+		return db_fail(db, err, "searching");
+	if (!*kept)
+		return CLERK_OK;
+	db_bind_text(snip, 1, query);
+	sqlite3_bind_int64(snip, 2, rowid);
+	step = sqlite3_step(snip);
+	h->snippet = xstrdup(step == SQLITE_ROW ? db_col_text(snip, 0) : "");
+	db_done(snip);
+	return step == SQLITE_ROW || step == SQLITE_DONE
+		       ? CLERK_OK
+		       : db_fail(db, err, "searching");
+}
+
+/* The matches that pass the filters, best first, found by joining every
+ * match to its meeting: for when the filters leave out most matches. */
+static const char sql_filtered[] =
+	"SELECT d.id, bm25(search_fts, 2.0, 1.0) AS r "
+	"FROM search_fts JOIN search_doc d ON d.id = search_fts.rowid "
+	"JOIN meeting m ON m.id = d.meeting_id "
+	"LEFT JOIN agenda_item ai ON ai.id = d.item_id "
+	"WHERE search_fts MATCH ?1 AND (?2 IS NULL OR m.body_id = ?2) "
+	"AND (?3 IS NULL OR m.starts_at >= ?3) "
+	"AND (?4 IS NULL OR m.starts_at < ?4) "
+	"AND (?5 OR NOT (coalesce(ai.exempt, 0) OR EXISTS (SELECT 1 "
+	"  FROM minute_text t WHERE t.id = d.src_id "
+	"  AND t.section = 'exempt'))) "
+	"ORDER BY r, d.id LIMIT ?6";
+
+/* Take the rows of `ranked` (rowid, rank) in order, keeping those that
+ * pass the filters, until `limit` are kept; *rows counts the rows read. */
+static enum clerk_status search_take(struct db *db, sqlite3_stmt *ranked,
+				     sqlite3_stmt *hit, sqlite3_stmt *snip,
+				     const char *query,
+				     const struct lookup_search_opts *opts,
+				     int limit, int *rows,
+				     struct lookup_hit_list *out,
+				     struct clerk_err *err)
+{
+	int step = SQLITE_DONE;
+	*rows = 0;
+	while (out->n < (size_t)limit &&
+	       (step = sqlite3_step(ranked)) == SQLITE_ROW) {
+		struct lookup_hit h;
+		bool kept;
+		(*rows)++;
+		enum clerk_status rc = search_one(db, hit, snip, query,
+						  sqlite3_column_int64(ranked, 0),
+						  opts->exempt, &h, &kept, err);
+		if (rc)
+			return rc;
+		if (!kept)
+			continue;
+		h.rank = sqlite3_column_double(ranked, 1);
+		out->v = lookup_grow(out->v, out->n, sizeof *out->v);
+		out->v[out->n++] = h;
+	}
+	if (out->n < (size_t)limit && step != SQLITE_DONE)
+		return search_fail(db, opts->text, err);
+	return CLERK_OK;
+}
+
+/* The best matches first from FTS5 alone (a top-N sort: cheap even when
+ * thousands match), filtered one by one; when the filters leave too few,
+ * the matches are joined to their meetings and filtered in SQL instead. */
+static enum clerk_status search_walk(struct db *db, const char *query,
+				     const struct lookup_search_opts *opts,
+				     const char *from, const char *to,
+				     struct lookup_hit_list *out,
+				     struct clerk_err *err)
+{
+	sqlite3_stmt *ranked = db_stmt(db, sql_ranked, err);
+	sqlite3_stmt *hit = ranked ? db_stmt(db, sql_hit, err) : NULL;
+	sqlite3_stmt *snip = hit ? db_stmt(db, sql_snippet, err) : NULL;
+	sqlite3_stmt *filtered = snip ? db_stmt(db, sql_filtered, err) : NULL;
+	if (!filtered)
+		return CLERK_DB;
+	int limit = opts->limit > 0 ? opts->limit : 50;
+	int page = limit * 2 > 100 ? limit * 2 : 100, rows = 0;
+	db_bind_text(hit, 2, opts->body_id);
+	db_bind_text(hit, 3, from);
+	db_bind_text(hit, 4, to);
+	db_bind_text(ranked, 1, query);
+	sqlite3_bind_int(ranked, 2, page);
+	sqlite3_bind_int(ranked, 3, 0);
+	enum clerk_status rc = search_take(db, ranked, hit, snip, query, opts,
+					   limit, &rows, out, err);
+	db_done(ranked);
+	if (!rc && out->n < (size_t)limit && rows == page) {
+		lookup_hit_list_free(out);
+		db_bind_text(filtered, 1, query);
+		db_bind_text(filtered, 2, opts->body_id);
+		db_bind_text(filtered, 3, from);
+		db_bind_text(filtered, 4, to);
+		sqlite3_bind_int(filtered, 5, opts->exempt);
+		sqlite3_bind_int(filtered, 6, limit);
+		rc = search_take(db, filtered, hit, snip, query, opts, limit,
+				 &rows, out, err);
+		db_done(filtered);
+	}
+	db_done(hit);
+	return rc;
 }
 
 enum clerk_status lookup_search(struct db *db,
@@ -150,26 +291,6 @@ enum clerk_status lookup_search(struct db *db,
 				struct lookup_hit_list *out,
 				struct clerk_err *err)
 {
-	static const char sql[] =
-		"SELECT d.meeting_id, coalesce(d.item_id, ''), b.name, "
-		"coalesce(b.short_name, ''), b.tz, m.starts_at, "
-		"coalesce(ai.number, ''), coalesce(ai.title, ''), d.src, "
-		"snippet(search_fts, -1, char(1), char(2), '…', 20), "
-		"coalesce(ai.exempt, 0) OR EXISTS (SELECT 1 FROM minute_text t "
-		"  WHERE t.id = d.src_id AND t.section = 'exempt'), "
-		"bm25(search_fts, 2.0, 1.0) AS rank "
-		"FROM search_fts JOIN search_doc d ON d.id = search_fts.rowid "
-		"JOIN meeting m ON m.id = d.meeting_id "
-		"JOIN body b ON b.id = m.body_id "
-		"LEFT JOIN agenda_item ai ON ai.id = d.item_id "
-		"WHERE search_fts MATCH ?1 "
-		"AND (?2 IS NULL OR m.body_id = ?2) "
-		"AND (?3 IS NULL OR m.starts_at >= ?3) "
-		"AND (?4 IS NULL OR m.starts_at < ?4) "
-		"AND (?5 OR NOT (coalesce(ai.exempt, 0) OR EXISTS (SELECT 1 "
-		"  FROM minute_text t WHERE t.id = d.src_id "
-		"  AND t.section = 'exempt'))) "
-		"ORDER BY rank, m.starts_at DESC, d.id LIMIT ?6";
 	memset(out, 0, sizeof *out);
 	char from[CLERK_TIME_LEN], to[CLERK_TIME_LEN];
 	const char *tz = LOOKUP_DEFAULT_TZ;
@@ -186,28 +307,13 @@ enum clerk_status lookup_search(struct db *db,
 				  "%s '%s' is not a date: write it as YYYY-MM-DD",
 				  bad_from ? "--from" : "--to",
 				  bad_from ? opts->from : opts->to);
-	sqlite3_stmt *st = db_stmt(db, sql, err);
-	if (!st)
-		return CLERK_DB;
 	char *query = lookup_search_query(opts->text);
 	bool began = lookup_read_begin(db);
-	db_bind_text(st, 1, query);
-	db_bind_text(st, 2, opts->body_id);
-	db_bind_text(st, 3, opts->from ? from : NULL);
-	db_bind_text(st, 4, opts->to ? to : NULL);
-	sqlite3_bind_int(st, 5, opts->exempt);
-	sqlite3_bind_int(st, 6, opts->limit > 0 ? opts->limit : 50);
-	int step;
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		out->v = lookup_grow(out->v, out->n, sizeof *out->v);
-		hit_from_row(st, &out->v[out->n++]);
-	}
-	enum clerk_status rc = CLERK_OK;
-	if (step != SQLITE_DONE) {
-		rc = search_fail(db, opts->text, err);
+	enum clerk_status rc = search_walk(db, query, opts,
+					   opts->from ? from : NULL,
+					   opts->to ? to : NULL, out, err);
+	if (rc)
 		lookup_hit_list_free(out);
-	}
-	db_done(st);
 	lookup_read_end(db, began);
 	free(query);
 	return rc;

@@ -88,6 +88,24 @@ exits "a bad date: 2" 2 s abuse --from 29/06/2017
 exits "an unknown body: 1" 1 s abuse --body nowhere
 exits "an unknown option: 2" 2 s abuse --colour
 
+# A filter that leaves out the best few hundred matches still finds the
+# one it keeps (150 short lighthouse minutes in one body outrank the
+# single long one in the other).
+"$SQLEXEC" "$db" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1
+FROM n WHERE i < 150) INSERT INTO minute_text(id, meeting_id, item_id, section,
+position, body) SELECT 'lh' || i, 'm2', 'i3', 'heard', 10 + i,
+'Lighthouse ' || i FROM n;
+INSERT INTO minute_text(id, meeting_id, item_id, section, position, body)
+VALUES ('lh-cyp', 'm3', 'i4', 'heard', 5, 'Members asked whether the old ' ||
+'harbour lighthouse could host a youth club on the pier in the summer');"
+is "--body finds the one match behind 150 better ones" \
+	"$(s lighthouse --body cyp --csv | tail -n +2 | cut -d, -f2,3)" \
+	"Children and Young People Select Committee,2017-07-12"
+is "--from finds the one match dated after them" \
+	"$(s lighthouse --from 2017-07-01 --csv | tail -n +2 | cut -d, -f3)" \
+	"2017-07-12"
+is "without a filter, the best 50" "$(s lighthouse --csv | tail -n +2 | wc -l)" 50
+
 # The index follows changes made after it was built.
 "$SQLEXEC" "$db" "UPDATE minute_text SET body = 'Hedgehogs were discussed.' WHERE id = 't2';
 INSERT INTO minute_text(id, meeting_id, item_id, section, position, body)
