@@ -22,7 +22,8 @@ LOOKUPS="members Health
 who Fairhurst
 item list 2017-12-07
 attendance Health
-search domestic"
+search domestic
+export 2017-12-07 --format html"
 
 # make_live_board FILE: a body of six members and its meeting of
 # 2017-10-05 with the body's standard items and two more, ready to run.
