@@ -80,7 +80,7 @@ static void res_bind(sqlite3_stmt *st, const struct resolution *r)
 	db_bind_text(st, 17, r->has_casting ? vote_choice_text(r->casting) : NULL);
 }
 
-enum clerk_status resolution_create(struct db *db, struct resolution *r,
+static enum clerk_status res_insert(struct db *db, void *arg,
 				    struct clerk_err *err)
 {
 	static const char last[] =
@@ -91,17 +91,24 @@ enum clerk_status resolution_create(struct db *db, struct resolution *r,
 		"votes_for, votes_against, votes_abstain, recorded, casting) "
 		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
 		"?14, ?15, ?16, ?17)";
-	enum clerk_status rc = res_check(r, err);
-	if (rc)
-		return rc;
+	struct resolution *r = arg;
 	if (r->position <= 0)
 		r->position = model_query_int(db, last, r->item_id, 0) + 1;
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 	if (!st)
 		return CLERK_DB;
-	model_ensure_id(r->id);
 	res_bind(st, r);
 	return model_step_done(db, st, "recording the resolution", err);
+}
+
+enum clerk_status resolution_create(struct db *db, struct resolution *r,
+				    struct clerk_err *err)
+{
+	enum clerk_status rc = res_check(r, err);
+	if (rc)
+		return rc;
+	model_ensure_id(r->id);
+	return model_tx(db, res_insert, r, err);
 }
 
 enum clerk_status resolution_update(struct db *db, const struct resolution *r,

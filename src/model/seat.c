@@ -36,25 +36,32 @@ static void seat_bind(sqlite3_stmt *st, const struct seat *s)
 	sqlite3_bind_int(st, 7, s->substitute_tbc);
 }
 
-enum clerk_status seat_create(struct db *db, struct seat *s,
-			      struct clerk_err *err)
+static enum clerk_status seat_insert(struct db *db, void *arg,
+				     struct clerk_err *err)
 {
 	static const char last[] =
 		"SELECT max(position) FROM seat WHERE body_id = ?1";
 	static const char sql[] =
 		"INSERT INTO seat(id, body_id, position, label, voting, "
 		"vacancy_note, substitute_tbc) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
-	enum clerk_status rc = seat_check(s, err);
-	if (rc)
-		return rc;
+	struct seat *s = arg;
 	if (s->position <= 0)
 		s->position = model_query_int(db, last, s->body_id, 0) + 1;
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 	if (!st)
 		return CLERK_DB;
-	model_ensure_id(s->id);
 	seat_bind(st, s);
 	return model_step_done(db, st, "adding the seat", err);
+}
+
+enum clerk_status seat_create(struct db *db, struct seat *s,
+			      struct clerk_err *err)
+{
+	enum clerk_status rc = seat_check(s, err);
+	if (rc)
+		return rc;
+	model_ensure_id(s->id);
+	return model_tx(db, seat_insert, s, err);
 }
 
 enum clerk_status seat_update(struct db *db, const struct seat *s,
@@ -85,27 +92,34 @@ void seat_free(struct seat *s)
 
 /* ------------------------------------------------------------- membership */
 
-static enum clerk_status term_check(const char *seat_id, const char *person_id,
-				    const char *capacity, const char *from,
-				    const char *to, struct clerk_err *err)
+/* One term of a member or substitute, as given by the caller. */
+struct term {
+	const char *seat_id, *person_id, *capacity, *from, *to;
+	enum member_role role;
+};
+
+static enum clerk_status term_check(const struct term *t,
+				    struct clerk_err *err)
 {
 	enum clerk_status rc;
-	if ((rc = model_check_id(seat_id, "seat", err)) ||
-	    (rc = model_check_id(person_id, "person", err)) ||
-	    (rc = model_check_text(capacity, "capacity", false, err)) ||
-	    (rc = model_check_date(from, "start date", true, err)) ||
-	    (rc = model_check_date(to, "end date", false, err)))
+	if ((rc = model_check_id(t->seat_id, "seat", err)) ||
+	    (rc = model_check_id(t->person_id, "person", err)) ||
+	    (rc = model_check_text(t->capacity, "capacity", false, err)) ||
+	    (rc = model_check_date(t->from, "start date", true, err)) ||
+	    (rc = model_check_date(t->to, "end date", false, err)))
 		return rc;
-	if (model_has(to) && strcmp(to, from) <= 0)
+	if (model_has(t->to) && strcmp(t->to, t->from) <= 0)
 		return clerk_fail(err, CLERK_INVALID,
 				  "the end date %s is not after the start date %s",
-				  to, from);
+				  t->to, t->from);
+	if ((unsigned)t->role > ROLE_MEMBER)
+		return clerk_fail(err, CLERK_INVALID, "the member's role is unknown");
 	return CLERK_OK;
 }
 
 /* Refuse a term overlapping another term of the seat. */
-static enum clerk_status membership_overlap(struct db *db, const char *seat_id,
-					    const char *from, const char *to,
+static enum clerk_status membership_overlap(struct db *db,
+					    const struct term *t,
 					    struct clerk_err *err)
 {
 	static const char sql[] =
@@ -116,9 +130,9 @@ static enum clerk_status membership_overlap(struct db *db, const char *seat_id,
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 	if (!st)
 		return CLERK_DB;
-	db_bind_text(st, 1, seat_id);
-	db_bind_text(st, 2, from);
-	db_bind_text(st, 3, model_has(to) ? to : NULL);
+	db_bind_text(st, 1, t->seat_id);
+	db_bind_text(st, 2, t->from);
+	db_bind_text(st, 3, model_has(t->to) ? t->to : NULL);
 	enum clerk_status rc = CLERK_OK;
 	int step = sqlite3_step(st);
 	if (step == SQLITE_ROW)
@@ -132,33 +146,37 @@ static enum clerk_status membership_overlap(struct db *db, const char *seat_id,
 	return rc;
 }
 
+static enum clerk_status membership_insert(struct db *db, void *arg,
+					   struct clerk_err *err)
+{
+	static const char sql[] =
+		"INSERT INTO membership(id, seat_id, person_id, role, capacity, "
+		"from_date, to_date) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+	const struct term *t = arg;
+	enum clerk_status rc = membership_overlap(db, t, err);
+	sqlite3_stmt *st = rc ? NULL : db_stmt(db, sql, err);
+	if (!st)
+		return rc ? rc : CLERK_DB;
+	clerk_id id = "";
+	db_uuid(id);
+	db_bind_text(st, 1, id);
+	db_bind_text(st, 2, t->seat_id);
+	db_bind_text(st, 3, t->person_id);
+	db_bind_text(st, 4, member_role_text(t->role));
+	model_bind_str(st, 5, t->capacity);
+	db_bind_text(st, 6, t->from);
+	db_bind_text(st, 7, model_has(t->to) ? t->to : NULL);
+	return model_step_done(db, st, "recording the membership", err);
+}
+
 enum clerk_status membership_add(struct db *db, const char *seat_id,
 				 const char *person_id, enum member_role role,
 				 const char *capacity, const char *from,
 				 const char *to, struct clerk_err *err)
 {
-	static const char sql[] =
-		"INSERT INTO membership(id, seat_id, person_id, role, capacity, "
-		"from_date, to_date) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
-	enum clerk_status rc =
-		term_check(seat_id, person_id, capacity, from, to, err);
-	if (!rc && (unsigned)role > ROLE_MEMBER)
-		rc = clerk_fail(err, CLERK_INVALID, "the member's role is unknown");
-	if (rc || (rc = membership_overlap(db, seat_id, from, to, err)))
-		return rc;
-	sqlite3_stmt *st = db_stmt(db, sql, err);
-	if (!st)
-		return CLERK_DB;
-	clerk_id id = "";
-	db_uuid(id);
-	db_bind_text(st, 1, id);
-	db_bind_text(st, 2, seat_id);
-	db_bind_text(st, 3, person_id);
-	db_bind_text(st, 4, member_role_text(role));
-	model_bind_str(st, 5, capacity);
-	db_bind_text(st, 6, from);
-	db_bind_text(st, 7, model_has(to) ? to : NULL);
-	return model_step_done(db, st, "recording the membership", err);
+	struct term t = {seat_id, person_id, capacity, from, to, role};
+	enum clerk_status rc = term_check(&t, err);
+	return rc ? rc : model_tx(db, membership_insert, &t, err);
 }
 
 enum clerk_status membership_end(struct db *db, const char *seat_id,
@@ -183,34 +201,39 @@ enum clerk_status membership_end(struct db *db, const char *seat_id,
 	return rc;
 }
 
-enum clerk_status substitute_add(struct db *db, const char *seat_id,
-				 const char *person_id, const char *capacity,
-				 const char *from, const char *to,
-				 struct clerk_err *err)
+static enum clerk_status substitute_insert(struct db *db, void *arg,
+					   struct clerk_err *err)
 {
 	static const char last[] =
 		"SELECT count(*) FROM substitute WHERE seat_id = ?1";
 	static const char sql[] =
 		"INSERT INTO substitute(id, seat_id, person_id, capacity, position, "
 		"from_date, to_date) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
-	enum clerk_status rc =
-		term_check(seat_id, person_id, capacity, from, to, err);
-	if (rc)
-		return rc;
-	int position = model_query_int(db, last, seat_id, 0) + 1;
+	const struct term *t = arg;
+	int position = model_query_int(db, last, t->seat_id, 0) + 1;
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 	if (!st)
 		return CLERK_DB;
 	clerk_id id = "";
 	db_uuid(id);
 	db_bind_text(st, 1, id);
-	db_bind_text(st, 2, seat_id);
-	db_bind_text(st, 3, person_id);
-	model_bind_str(st, 4, capacity);
+	db_bind_text(st, 2, t->seat_id);
+	db_bind_text(st, 3, t->person_id);
+	model_bind_str(st, 4, t->capacity);
 	sqlite3_bind_int(st, 5, position);
-	db_bind_text(st, 6, from);
-	db_bind_text(st, 7, model_has(to) ? to : NULL);
+	db_bind_text(st, 6, t->from);
+	db_bind_text(st, 7, model_has(t->to) ? t->to : NULL);
 	return model_step_done(db, st, "recording the substitute", err);
+}
+
+enum clerk_status substitute_add(struct db *db, const char *seat_id,
+				 const char *person_id, const char *capacity,
+				 const char *from, const char *to,
+				 struct clerk_err *err)
+{
+	struct term t = {seat_id, person_id, capacity, from, to, ROLE_MEMBER};
+	enum clerk_status rc = term_check(&t, err);
+	return rc ? rc : model_tx(db, substitute_insert, &t, err);
 }
 
 enum clerk_status membership_history(struct db *db, const char *seat_id,
