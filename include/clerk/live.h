@@ -30,7 +30,10 @@
  *   ARRIVED   "" ; QUORUM_LOST/REGAINED "N of M" (voting members in the room
  *             of the quorum needed) ; MOVED the resolution id ;
  *   VOTE_TAKEN the resolution id and outcome "id carried" ;
- *   PUBLIC_EXCLUDED the exclusion resolution id ; NOTE "public N"
+ *   PUBLIC_EXCLUDED the exclusion resolution id ; NOTE "public N", and
+ *   NOTE "quorum reached N of M" the first time the quorum is reached
+ *   (QUORUM_LOST is logged only after that, so that attendance taken
+ *   during the first item logs no loss) ;
  *   URGENT_ADDED the chair's reason.
  */
 #ifndef CLERK_LIVE_H
@@ -106,7 +109,9 @@ struct live {
 	int quorum;         /* voting members needed */
 	int voting_in_room; /* voting members and substitutes in the room */
 	bool quorate;
-	bool quorum_warning; /* business has begun and the quorum is lost */
+	bool quorum_warning; /* not quorate once business has begun or the
+				quorum was reached */
+	bool quorum_reached; /* reached at some time (NOTE "quorum reached") */
 	bool quorum_lost_logged; /* the log's last quorum event is QUORUM_LOST */
 	bool in_tx; /* internal: an action's transaction is open */
 

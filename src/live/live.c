@@ -129,10 +129,20 @@ void live_act_begin(struct live *l, struct clerk_err *err)
  * disagree; true when an event was written. */
 static bool live_quorum_log(struct live *l, struct clerk_err *err)
 {
-	bool begun = l->current >= 0 && !l->closed && !l->adjourned;
-	if (!begun)
+	if (l->closed || l->adjourned)
 		return false;
 	char detail[64];
+	if (!l->quorum_reached) {
+		/* Until the quorum is first reached there is nothing to lose
+		 * (attendance is often taken during the first item). */
+		if (!l->quorate)
+			return false;
+		snprintf(detail, sizeof detail, "quorum reached %d of %d",
+			 l->voting_in_room, l->quorum);
+		return !event_append(l->db, l->meeting.id, EVENT_NOTE,
+				     live_current_id(l), NULL, detail, NULL,
+				     err);
+	}
 	snprintf(detail, sizeof detail, "%d of %d", l->voting_in_room,
 		 l->quorum);
 	if (!l->quorate && !l->quorum_lost_logged) {
@@ -322,6 +332,10 @@ static void live_derive_log(struct live *l)
 			if (p)
 				p->out = p->out_interest = false;
 			break;
+		case EVENT_NOTE:
+			if (!strncmp(e->detail, "quorum reached", 14))
+				l->quorum_reached = true;
+			break;
 		case EVENT_QUORUM_LOST:
 			l->quorum_lost_logged = true;
 			break;
@@ -376,8 +390,8 @@ static void live_derive_room(struct live *l)
 			l->voting_seats++;
 	l->quorum = body_quorum(&l->body, l->voting_seats);
 	l->quorate = l->voting_in_room >= l->quorum;
-	l->quorum_warning =
-		l->current >= 0 && !l->closed && !l->adjourned && !l->quorate;
+	l->quorum_warning = (l->current >= 0 || l->quorum_reached) &&
+			    !l->closed && !l->adjourned && !l->quorate;
 }
 
 /* Clocks and the projected finish. */
@@ -458,6 +472,7 @@ enum clerk_status live_reload(struct live *l, struct clerk_err *err)
 	enum clerk_status rc = live_load(l, err);
 	l->current = -1;
 	l->running = l->public_excluded = l->quorum_lost_logged = false;
+	l->quorum_reached = false;
 	l->opened_at = l->closed_at = 0;
 	l->sitting = l->adjourned_seconds = l->delay = 0;
 	l->voting_seats = l->voting_in_room = l->quorum = 0;

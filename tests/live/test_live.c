@@ -410,8 +410,19 @@ static void test_quorum(void **state)
 {
 	struct fx *f = *state;
 	struct live *l = f->l;
-	all_present_and_start(f);
+	/* Attendance taken during the first item: no loss is logged before
+	 * the quorum is first reached, though the warning shows. */
+	OK(live_next(l, &f->err));
+	assert_true(l->quorum_warning);
+	OK(live_att_present(l, f->member[0], &f->err));
+	OK(live_att_present(l, f->member[1], &f->err));
+	assert_int_equal(count_events(f, EVENT_QUORUM_LOST, NULL), 0);
+	assert_false(l->quorum_reached);
+	OK(live_att_all_present(l, NULL, &f->err));
 	assert_true(l->quorate);
+	assert_true(l->quorum_reached);
+	assert_false(l->quorum_warning);
+	assert_int_equal(count_events(f, EVENT_NOTE, "quorum reached 5 of 3"), 1);
 	OK(live_att_departed(l, f->member[4], 0, &f->err));
 	OK(live_left_room(l, f->member[3], &f->err));
 	assert_true(l->quorate);
