@@ -41,13 +41,14 @@ struct ffile {
 static sqlite3_vfs fault_vfs;
 static sqlite3_vfs *real_vfs;
 static struct ffile *open_files;
-static long full_after = -1, cut_after = -1;
+static long full_after = -1, full_for = -1, cut_after = -1;
 static long n_writes, n_failed, n_syncs;
 
 long faultvfs_writes(void) { return n_writes; }
 long faultvfs_failed(void) { return n_failed; }
 long faultvfs_syncs(void) { return n_syncs; }
-void faultvfs_full_after(long n) { full_after = n; }
+void faultvfs_full_after(long n) { full_after = n; full_for = -1; }
+void faultvfs_full_for(long k) { full_for = k > 0 ? k : -1; }
 void faultvfs_cut_after(long n) { cut_after = n > 0 ? n : -1; }
 
 static void undo_clear(struct ffile *f)
@@ -127,6 +128,8 @@ static int f_write(sqlite3_file *file, const void *b, int n, sqlite3_int64 o)
 	n_writes++;
 	if (full_after == 0) {
 		n_failed++;
+		if (full_for > 0 && --full_for == 0)
+			full_after = -1; /* space was freed */
 		return SQLITE_FULL;
 	}
 	if (full_after > 0)
@@ -220,11 +223,14 @@ int faultvfs_register(void)
 __attribute__((constructor)) static void faultvfs_preload(void)
 {
 	const char *full = getenv("FAULTVFS_FULL_AFTER");
+	const char *full_k = getenv("FAULTVFS_FULL_FOR");
 	const char *cut = getenv("FAULTVFS_CUT_AFTER");
 	if (faultvfs_register() != SQLITE_OK)
 		return;
 	if (full && *full)
 		faultvfs_full_after(atol(full));
+	if (full_k && *full_k)
+		faultvfs_full_for(atol(full_k));
 	if (cut && *cut)
 		faultvfs_cut_after(atol(cut));
 }

@@ -12,7 +12,8 @@
  *
  * Linked into a test program (call faultvfs_register() first), or built as
  * faultvfs.so and preloaded into clerk (LD_PRELOAD), where it reads
- * FAULTVFS_FULL_AFTER and FAULTVFS_CUT_AFTER from the environment.
+ * FAULTVFS_FULL_AFTER, FAULTVFS_FULL_FOR and FAULTVFS_CUT_AFTER from the
+ * environment.
  */
 #ifndef CLERK_FAULTVFS_H
 #define CLERK_FAULTVFS_H
@@ -22,6 +23,9 @@ int faultvfs_register(void);
 /* After n more writes (n >= 0), fail every write with SQLITE_FULL; n < 0
  * clears the fault (the disk has room again). */
 void faultvfs_full_after(long n);
+/* Once full, fail only k writes, then have room again (k <= 0: stay full
+ * until cleared).  Call after faultvfs_full_after(). */
+void faultvfs_full_for(long k);
 /* After n more writes, syncs or truncations (n >= 1), cut the power: revert
  * every open file to what was synced and _exit(0).  n <= 0: never. */
 void faultvfs_cut_after(long n);
