@@ -200,7 +200,7 @@ static enum clerk_status item_remove(struct db *db, void *arg,
 					  "declarations recorded against it, so it "
 					  "cannot be deleted",
 					  it->number, it->title)
-			     : db_fail(db, err, "deleting the agenda item");
+			     : model_fail(db, "deleting the agenda item", err);
 		db_done(st);
 		return rc;
 	}

@@ -95,7 +95,7 @@ enum clerk_status attendance_set(struct db *db, struct attendance *a,
 		step = sqlite3_step(st);
 	}
 	if (step != SQLITE_DONE)
-		rc = db_fail(db, err, "recording the attendance");
+		rc = model_fail(db, "recording the attendance", err);
 	else
 		memcpy(a->id, id, sizeof a->id);
 	db_done(st);

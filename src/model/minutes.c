@@ -125,7 +125,8 @@ static enum clerk_status text_remove(struct db *db, void *arg,
 				  (const char *)arg);
 	}
 	if (step != SQLITE_ROW) {
-		enum clerk_status rc = db_fail(db, err, "deleting the minute text");
+		enum clerk_status rc =
+			model_fail(db, "deleting the minute text", err);
 		db_done(st);
 		return rc;
 	}

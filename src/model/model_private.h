@@ -54,6 +54,10 @@ enum clerk_status model_check_id(const char *id, const char *what,
 enum clerk_status model_check_date(const char *s, const char *field,
 				   bool required, struct clerk_err *err);
 
+/* db_fail for a failed write, with plainer words for the constraints a
+ * caller can break (a missing referenced record, a duplicate id). */
+enum clerk_status model_fail(struct db *db, const char *doing,
+			     struct clerk_err *err);
 /* Step a write statement to completion and reset it; on failure fill err
  * with db_fail(doing). */
 enum clerk_status model_step_done(struct db *db, sqlite3_stmt *st,

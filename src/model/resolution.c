@@ -253,7 +253,7 @@ enum clerk_status vote_set(struct db *db, struct vote *v, struct clerk_err *err)
 		step = sqlite3_step(st);
 	}
 	if (step != SQLITE_DONE)
-		rc = db_fail(db, err, "recording the vote");
+		rc = model_fail(db, "recording the vote", err);
 	else if (!found)
 		rc = clerk_fail(err, CLERK_NOT_FOUND, "no resolution with id %s",
 				v->resolution_id);

@@ -105,6 +105,25 @@ enum clerk_status model_check_date(const char *s, const char *field,
 	return CLERK_OK;
 }
 
+enum clerk_status model_fail(struct db *db, const char *doing,
+				    struct clerk_err *err)
+{
+	switch (sqlite3_extended_errcode(db_handle(db))) {
+	case SQLITE_CONSTRAINT_FOREIGNKEY:
+		return clerk_fail(err, CLERK_INVALID,
+				  "%s was refused: it names a body, seat, person, "
+				  "meeting or item that does not exist",
+				  doing);
+	case SQLITE_CONSTRAINT_PRIMARYKEY:
+		return clerk_fail(err, CLERK_CONFLICT,
+				  "%s was refused: a record with that id already "
+				  "exists",
+				  doing);
+	default:
+		return db_fail(db, err, doing);
+	}
+}
+
 enum clerk_status model_step_done(struct db *db, sqlite3_stmt *st,
 				  const char *doing, struct clerk_err *err)
 {
@@ -113,7 +132,7 @@ enum clerk_status model_step_done(struct db *db, sqlite3_stmt *st,
 		rc = sqlite3_step(st);
 	enum clerk_status status = CLERK_OK;
 	if (rc != SQLITE_DONE)
-		status = db_fail(db, err, doing);
+		status = model_fail(db, doing, err);
 	db_done(st);
 	return status;
 }

@@ -156,6 +156,37 @@ static void test_attendance_round_trip(void **state)
 	attendance_free(&a);
 }
 
+static void test_references_must_exist(void **state)
+{
+	struct fixture *f = *state;
+	struct clerk_err err;
+	clerk_id mt, liz;
+	fixture_meeting(f, 2017, 10, 5, 10, mt);
+	fixture_person(f, "Liz Fairhurst", liz);
+	struct attendance a = {.status = ATT_PRESENT,
+			       .person_id = "00000000-0000-4000-8000-000000000001"};
+	memcpy(a.meeting_id, mt, sizeof a.meeting_id);
+	assert_int_equal(attendance_set(f->db, &a, &err), CLERK_INVALID);
+	assert_string_equal(err.msg,
+			    "recording the attendance was refused: it names a "
+			    "body, seat, person, meeting or item that does not "
+			    "exist");
+	struct person p = {.name = xstrdup("Someone Else")};
+	memcpy(p.id, liz, sizeof p.id);
+	assert_int_equal(person_create(f->db, &p, &err), CLERK_CONFLICT);
+	assert_non_null(strstr(err.msg, "already exists"));
+	person_free(&p);
+	struct person_list l;
+	assert_int_equal(person_list_all(f->db, &l, &err), CLERK_OK);
+	assert_int_equal(l.n, 1);
+	assert_string_equal(l.v[0].name, "Liz Fairhurst");
+	person_list_free(&l);
+	struct attendance_list al;
+	assert_int_equal(attendance_list(f->db, mt, &al, &err), CLERK_OK);
+	assert_int_equal(al.n, 0);
+	attendance_list_free(&al);
+}
+
 static void test_declaration_round_trip(void **state)
 {
 	struct fixture *f = *state;
@@ -495,6 +526,7 @@ int main(void)
 		T(test_event_append_and_list),
 		T(test_attendance_upsert_and_order),
 		T(test_attendance_round_trip),
+		T(test_references_must_exist),
 		T(test_declaration_round_trip),
 		T(test_minute_text_order),
 		T(test_resolution_and_votes),
