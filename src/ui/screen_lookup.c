@@ -277,7 +277,7 @@ static void person_attendance(struct app *app, struct page *p,
 				 : "");
 	}
 	if (!l.n)
-		wrap_add(p, UI_ROLE_DIM, 2, "no meetings");
+		wrap_add(p, UI_ROLE_DIM, 2, "not expected at any meeting held, and attended none");
 	lookup_attendance_list_free(&l);
 }
 
