@@ -260,6 +260,13 @@ enum clerk_status live_declaration_delete(struct live *l, const char *id,
 enum clerk_status live_text_add(struct live *l, enum minute_section section,
 				const char *body, clerk_id *id_out,
 				struct clerk_err *err);
+/* The same for items[item_index], taken or not (-1: the current item), so
+ * that the minute of an earlier item can be caught up without taking it
+ * again. */
+enum clerk_status live_text_add_item(struct live *l, int item_index,
+				     enum minute_section section,
+				     const char *body, clerk_id *id_out,
+				     struct clerk_err *err);
 /* Replace the words of a paragraph or point (refused when empty). */
 enum clerk_status live_text_edit(struct live *l, const char *id,
 				 const char *body, struct clerk_err *err);

@@ -149,9 +149,17 @@ enum clerk_status live_text_add(struct live *l, enum minute_section section,
 				const char *body, clerk_id *id_out,
 				struct clerk_err *err)
 {
+	return live_text_add_item(l, -1, section, body, id_out, err);
+}
+
+enum clerk_status live_text_add_item(struct live *l, int item_index,
+				     enum minute_section section,
+				     const char *body, clerk_id *id_out,
+				     struct clerk_err *err)
+{
 	live_act_begin(l, err);
 	int idx;
-	enum clerk_status rc = live_need_item(l, &idx, err);
+	enum clerk_status rc = live_item_arg(l, item_index, &idx, err);
 	if (rc)
 		return rc;
 	if (live_blank(body))

@@ -672,6 +672,14 @@ static void test_minute_text(void **state)
 	assert_int_equal(found, 2);
 	OK(live_text_delete(l, t, &f->err));
 	assert_int_equal(l->texts.n, 1);
+	/* The minute of another item, without taking it. */
+	OK(live_text_add_item(l, 2, SECTION_COMMENTED, "Members asked about "
+			      "refuges.", NULL, &f->err));
+	assert_int_equal(l->current, 0);
+	assert_int_equal(l->items[2].spells, 0);
+	assert_int_equal(l->texts.n, 2);
+	REFUSED(live_text_add_item(l, 7, SECTION_HEARD, "x", NULL, &f->err),
+		CLERK_INVALID);
 	struct resolution r = {0};
 	OK(live_resolve(l, "The Board:", "Notes the report.", &r, &f->err));
 	assert_int_equal(r.outcome, OUTCOME_CARRIED);
@@ -784,6 +792,22 @@ static void test_action_all_or_nothing(void **state)
 	assert_int_equal(count_events(f, EVENT_NOTE, "kept"), 0);
 }
 
+static void test_open_refused(void **state)
+{
+	struct fx *f = *state;
+	struct meeting m = {.starts_at = START + 86400, .public_present = -1};
+	memcpy(m.body_id, f->body, CLERK_UUID_LEN);
+	OK(meeting_create(f->db, &m, &f->err));
+	OK(meeting_set_status(f->db, m.id, MEETING_CANCELLED, &f->err));
+	struct live *other = NULL;
+	REFUSED(live_open(f->db, m.id, &other, &f->err), CLERK_INVALID);
+	assert_null(other);
+	assert_non_null(strstr(f->err.msg, "cancelled"));
+	REFUSED(live_open(f->db, "no-such-meeting", &other, &f->err),
+		CLERK_NOT_FOUND);
+	meeting_free(&m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -819,6 +843,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_urgent, fx_setup,
 						fx_teardown),
 		cmocka_unit_test_setup_teardown(test_reopen, fx_setup,
+						fx_teardown),
+		cmocka_unit_test_setup_teardown(test_open_refused, fx_setup,
 						fx_teardown),
 		cmocka_unit_test_setup_teardown(test_action_all_or_nothing,
 						fx_setup, fx_teardown),
