@@ -1,0 +1,106 @@
+/*
+ * benchlive: the cost of recording one event in a live meeting, committed
+ * to disk, against the floor of the disk itself.
+ *
+ *   benchlive FILE MEETING_ID N
+ *
+ * Opens the meeting in the live controller (as the console does) and
+ * records N minute points on its current item, timing each call (it returns
+ * only once the commit reached the disk).  Then times N small writes with
+ * fdatasync on a file beside the database: the disk's fsync time.  Prints
+ * "EVENT_MEDIAN_MS EVENT_P99_MS FSYNC_MEDIAN_MS FSYNC_P99_MS PEAK_RSS_KB".
+ */
+#include "config.h"
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include "clerk/live.h"
+
+static double now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+static void percentiles(double *t, int n, double *median, double *p99)
+{
+	qsort(t, (size_t)n, sizeof *t, cmp_double);
+	*median = t[n / 2];
+	*p99 = t[(n * 99) / 100 < n ? (n * 99) / 100 : n - 1];
+}
+
+static void fsync_floor(const char *dbpath, double *t, int n)
+{
+	char *path = xasprintf("%s.fsync-probe", dbpath);
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	if (fd < 0) {
+		perror(path);
+		exit(1);
+	}
+	char buf[4096] = {0};
+	for (int i = 0; i < n; i++) {
+		double start = now_ms();
+		if (pwrite(fd, buf, sizeof buf, (off_t)i * 4096) < 0 ||
+		    fdatasync(fd) != 0) {
+			perror("fdatasync");
+			exit(1);
+		}
+		t[i] = now_ms() - start;
+	}
+	close(fd);
+	unlink(path);
+	free(path);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc != 4) {
+		fprintf(stderr, "usage: benchlive FILE MEETING_ID N\n");
+		return 2;
+	}
+	int n = atoi(argv[3]);
+	if (n < 10)
+		n = 10;
+	struct clerk_err err = {0};
+	struct db *db = NULL;
+	struct live *l = NULL;
+	if (db_open(argv[1], DB_EXISTING, &db, &err) ||
+	    live_open(db, argv[2], &l, &err)) {
+		fprintf(stderr, "benchlive: %s\n", err.msg);
+		return 1;
+	}
+	double *t = xcalloc((size_t)n, sizeof *t);
+	for (int i = 0; i < n; i++) {
+		char text[96];
+		snprintf(text, sizeof text, "Point %d heard by the meeting.", i);
+		double start = now_ms();
+		if (live_text_add(l, SECTION_HEARD, text, NULL, &err)) {
+			fprintf(stderr, "benchlive: %s\n", err.msg);
+			return 1;
+		}
+		t[i] = now_ms() - start;
+	}
+	double em, ep, fm, fp;
+	percentiles(t, n, &em, &ep);
+	fsync_floor(argv[1], t, n);
+	percentiles(t, n, &fm, &fp);
+	struct rusage ru;
+	getrusage(RUSAGE_SELF, &ru);
+	printf("%.3f %.3f %.3f %.3f %ld\n", em, ep, fm, fp, ru.ru_maxrss);
+	free(t);
+	live_free(&l);
+	db_close(&db);
+	return 0;
+}
