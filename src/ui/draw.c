@@ -83,17 +83,23 @@ int ui_put(struct app *app, int y, int x, int width, enum ui_role role,
 	size_t n = strlen(clean), i = 0, k = 0;
 	wchar_t *w = xmalloc((n + 1) * sizeof *w);
 	int used = 0;
+	/* when the text is wider than width, end it with an ellipsis */
+	int limit = utf8_width(clean) > width && width >= 2 ? width - 1 : width;
 	while (i < n) {
 		uint32_t cp;
 		size_t l = utf8_decode(clean + i, n - i, &cp);
 		int cw = utf8_cp_width(cp);
-		if (used + cw > width)
+		if (used + cw > limit)
 			break;
 		if (!app->utf8 && cp >= 0x80)
 			cp = '?';
 		w[k++] = (wchar_t)cp;
 		used += cw;
 		i += l;
+	}
+	if (i < n && limit < width) {
+		w[k++] = app->utf8 ? L'\u2026' : L'~';
+		used++;
 	}
 	w[k] = L'\0';
 	attr_t attr = ui_role_attr(app, role);

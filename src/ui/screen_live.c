@@ -124,15 +124,29 @@ static void draw_header(struct app *app, struct live_screen *s)
 			    : l->running   ? "LIVE"
 					   : "OPEN";
 	char right[128];
-	snprintf(right, sizeof right, "%s%s %s  quorum %d/%d %s",
+	snprintf(right, sizeof right, "%s%s %s  %s %d/%d%s",
 		 l->public_excluded ? "PRIVATE  " : "", state, now,
-		 l->voting_in_room, l->quorum, l->quorate ? "ok" : "LOST");
+		 l->quorum_warning ? "QUORUM LOST" : "quorum", l->voting_in_room,
+		 l->quorum, l->quorate ? " ok" : l->quorum_warning ? "" : " not yet");
 	int rw = utf8_width(right);
+	/* the whole venue when it fits, else its first part, else the
+	 * body's short name */
+	int room = r.w - rw - 2;
+	char *venue = xstrndup(l->meeting.venue, strcspn(l->meeting.venue, ","));
 	char *left = xasprintf(" %s · %s · %s", l->body.name, date,
 			       l->meeting.venue);
-	ui_put(app, r.y, r.x, r.w - rw - 2, UI_ROLE_HEADER, false, left);
+	if (utf8_width(left) > room) {
+		free(left);
+		left = xasprintf(" %s · %s · %s", l->body.name, date, venue);
+	}
+	if (utf8_width(left) > room && *l->body.short_name) {
+		free(left);
+		left = xasprintf(" %s · %s · %s", l->body.short_name, date, venue);
+	}
+	free(venue);
+	ui_put(app, r.y, r.x, room, UI_ROLE_HEADER, false, left);
 	free(left);
-	enum ui_role role = l->quorate ? UI_ROLE_HEADER : UI_ROLE_ERROR;
+	enum ui_role role = l->quorum_warning ? UI_ROLE_ERROR : UI_ROLE_HEADER;
 	ui_put(app, r.y, r.x + r.w - rw - 1, rw, role, false, right);
 }
 
@@ -218,7 +232,7 @@ static char marker_of(const struct attendance *a)
 	case ATT_IN_ATTENDANCE:
 		return 'i';
 	default:
-		return '?';
+		return '.';
 	}
 }
 
@@ -461,13 +475,24 @@ static void draw_item(struct app *app, struct live_screen *s)
 	if (!it) {
 		ui_put(app, r.y, r.x + 1, r.w - 1, UI_ROLE_TITLE, false,
 		       "Meeting open: no item taken yet");
-		char keys[64];
-		ui_keymap_describe(&app->keymap, UI_ACT_next_item, keys,
-				   sizeof keys);
-		ui_putf(app, r.y + 2, r.x + 1, r.w - 2, UI_ROLE_NORMAL,
-			"%s starts the first item; a then p marks people "
-			"present.",
-			keys);
+		char next[64], att[64], pres[64];
+		ui_keymap_describe(&app->keymap, UI_ACT_next_item, next,
+				   sizeof next);
+		ui_keymap_describe(&app->keymap, UI_ACT_attendance, att,
+				   sizeof att);
+		ui_keymap_describe(&app->keymap, UI_ACT_present, pres,
+				   sizeof pres);
+		char *text = xasprintf("%s starts the first item.  %s goes to "
+				       "the attendance, where %s marks the "
+				       "selected person present.",
+				       next, att, pres);
+		char **rows;
+		size_t nrows = ui_wrap(text, r.w - 2, &rows);
+		for (size_t i = 0; i < nrows && (int)i + 2 < r.h; i++)
+			ui_put(app, r.y + 2 + (int)i, r.x + 1, r.w - 2,
+			       UI_ROLE_NORMAL, false, rows[i]);
+		ui_lines_free(rows, nrows);
+		free(text);
 		return;
 	}
 	char head[32], clock[160], el[16], plan[16], over[16];

@@ -1,0 +1,141 @@
+#!/bin/bash
+# The live console in script mode on the demo board's 5 October 2017
+# meeting: opening, the screens at 80x24 and 200x60, too small, help, the
+# editor with UTF-8 and undo, pickers with search, leaving with and without
+# confirmation, hang-up, the keys file, and the harness's own checks.
+. "$top_srcdir/tests/ui/ui_lib.sh"
+
+# Declining to open leaves the meeting scheduled.
+ui_run decline 2017-10-05 <<'KEYS'
+@dump ask
+n
+KEYS
+is "declining to open exits 1" "$UI_RC" 1
+screen_has "asks before opening" decline ask "Open the meeting now?"
+is "still scheduled" "$(sql "SELECT status FROM meeting WHERE id='$MID'")" scheduled
+
+# Open, look around, resize, leave.
+ui_run open 2017-10-05 <<'KEYS'
+y
+@dump 80x24
+<F1>
+@dump help
+<Esc>
+@resize 200 60
+@dump 200x60
+@resize 40 10
+@dump small
+n
+@resize 80 24
+@expect Meeting open: no item taken yet
+q
+@dump quit-ask
+n
+q
+y
+KEYS
+is "open: exit 0" "$UI_RC" 0
+screen_is "the console at 80x24" open 80x24
+screen_is "help lists the actions with their keys" open help
+screen_is "a large terminal shows three full-height panes" open 200x60
+screen_is "below 60x16: a notice instead of the panes" open small
+screen_has "keys are ignored while too small" open quit-ask "Meeting open: no item taken yet"
+screen_has "q asks during a live meeting" open quit-ask "Leave the console?"
+is "opening set the meeting in progress" \
+	"$(sql "SELECT status FROM meeting WHERE id='$MID'")" "in progress"
+is "one OPENED event" "$(sql "SELECT count(*) FROM event WHERE meeting_id='$MID' AND kind='opened'")" 1
+
+# The editor: UTF-8 text, a second point, undo, save; then cancel.
+ui_run editor 2017-10-05 <<'KEYS'
+n
+@clock +2m
+h
+The Board heard that Café £5 ŵ costs rose<Enter>
+second point to drop<C-z><C-z><C-z><C-z>
+@dump typing
+<C-s>
+@dump saved
+h
+throw away<Esc>
+@dump discard-ask
+y
+q
+y
+KEYS
+is "editor: exit 0" "$UI_RC" 0
+screen_is "the editor wraps and shows its keys" editor typing
+screen_is "the points appear under Heard that, then saved" editor saved
+screen_has "cancelling asks before throwing text away" editor discard-ask "Throw away this text?"
+is "the heard points in the database, accents intact" \
+	"$(sql "SELECT body FROM minute_text WHERE meeting_id='$MID' AND section='heard' ORDER BY position")" \
+	"The Board heard that Café £5 ŵ costs rose"
+is "undo took back 'second point to drop' word by word" \
+	"$(sql "SELECT count(*) FROM minute_text WHERE meeting_id='$MID'")" 1
+
+# Attendance: search the pane, mark an apology with its reason.
+ui_run attend 2017-10-05 <<'KEYS'
+a
+/
+@dump search
+Bibawy
+<Enter>
+@dump found
+G
+o
+Unwell<Enter>
+@dump apology
+q
+y
+KEYS
+screen_has "search lists the attendance" attend search "Find"
+is "apology recorded with its reason" \
+	"$(sql "SELECT a.status || ':' || a.note FROM attendance a JOIN person p ON p.id=a.person_id JOIN meeting m ON m.id=a.meeting_id WHERE m.starts_at LIKE '2017-10-05%' AND a.status='apology'")" \
+	"apology:Unwell"
+screen_has "saved shows after the commit" attend apology "saved"
+
+# A hang-up (SIGHUP/SIGTERM) ends at once, without a question.
+ui_run hup 2017-10-05 <<'KEYS'
+n
+@signal HUP
+KEYS
+is "hang-up: exit 0" "$UI_RC" 0
+is "hang-up kept what was done (items 1 and 2 started)" "$(sql "SELECT count(*) FROM event WHERE meeting_id='$MID' AND kind='item started'")" 2
+# SIGINT asks before leaving.
+ui_run int 2017-10-05 <<'KEYS'
+@signal INT
+@dump asks
+y
+KEYS
+screen_has "SIGINT asks before leaving a live meeting" int asks "Leave the console?"
+
+# The keys file rebinds, and the status line follows.
+export XDG_CONFIG_HOME="$T/config"
+mkdir -p "$T/config/clerk"
+printf 'bind next_item N\n' >"$T/config/clerk/keys"
+ui_run rebound 2017-10-05 <<'KEYS'
+N
+@dump next
+q
+y
+KEYS
+screen_has "the status line shows the new key" rebound next "N next"
+screen_has "the new key works" rebound next "started 09:58"
+printf 'bind next_item N\nbind nope x\n' >"$T/config/clerk/keys"
+ui_run badkeys 2017-10-05 </dev/null
+is "a bad keys file stops the console (exit 3)" "$UI_RC" 3
+has "and names the line" "$UI_ERR" "clerk/keys:2: unknown action 'nope'"
+unset XDG_CONFIG_HOME
+
+# The harness: an unknown command and a failed @expect fail the run.
+ui_run harness 2017-10-05 <<'KEYS'
+@expect no such text
+@frobnicate
+q
+y
+KEYS
+is "a failed @expect exits 3" "$UI_RC" 3
+has "unknown harness commands are named" "$UI_ERR" "unknown harness command '@frobnicate'"
+exits "a bad --size is refused" 2 "$CLERK" --db "$DB" live --size 80 --script /dev/null
+exits "no terminal and no script: refused" 2 "$CLERK" --db "$DB" live 2017-10-05
+
+done_testing
