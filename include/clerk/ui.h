@@ -333,6 +333,13 @@ struct ui_pick_item {
 int ui_pick(struct app *app, const char *title, const struct ui_pick_item *items,
 	    size_t n, int start);
 
+/* The same, typing filtering the list from the start when searching (the
+ * user pressed / to find something): Enter keeps the filter, Enter again
+ * chooses. */
+int ui_pick_search(struct app *app, const char *title,
+		   const struct ui_pick_item *items, size_t n, int start,
+		   bool searching);
+
 /* The help screen: every action with its keys, for the given contexts. */
 void ui_help_show(struct app *app, const enum ui_context *ctxs, size_t n);
 

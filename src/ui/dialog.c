@@ -252,7 +252,15 @@ static int picker_choose(struct picker *p)
 int ui_pick(struct app *app, const char *title, const struct ui_pick_item *items,
 	    size_t n, int start)
 {
-	struct picker p = {.title = title, .items = items, .n = n};
+	return ui_pick_search(app, title, items, n, start, false);
+}
+
+int ui_pick_search(struct app *app, const char *title,
+		   const struct ui_pick_item *items, size_t n, int start,
+		   bool searching)
+{
+	struct picker p = {.title = title, .items = items, .n = n,
+			   .searching = searching};
 	p.shown = xmalloc((n + 1) * sizeof *p.shown);
 	picker_filter(&p);
 	if (start >= 0 && (size_t)start < n)

@@ -248,7 +248,23 @@ void ui_draw_status(struct app *app, int y, const char *hints)
 	int right = app->saved ? 7 : 0;
 	int width = COLS - right;
 	if (app->message[0]) {
-		ui_put(app, y, 0, width, app->message_role, false, app->message);
+		/* a long message takes the row above too */
+		char **rows;
+		size_t n = ui_wrap(app->message, width, &rows);
+		if (n > 1 && y > 0) {
+			ui_put(app, y - 1, 0, COLS, app->message_role, true,
+			       rows[0]);
+			struct strbuf rest = {0};
+			for (size_t i = 1; i < n; i++)
+				sb_addf(&rest, "%s%s", i > 1 ? " " : "", rows[i]);
+			ui_put(app, y, 0, width, app->message_role, true,
+			       sb_str(&rest));
+			sb_free(&rest);
+		} else {
+			ui_put(app, y, 0, width, app->message_role, false,
+			       app->message);
+		}
+		ui_lines_free(rows, n);
 	} else {
 		/* hints: "F1 help|n next|d declare": a key, a space, what it
 		 * does; the key is shown in KEY role */

@@ -245,9 +245,13 @@ static char *att_line(const struct live *l, const struct attendance *a)
 	free(name);
 	const struct seat_info *si = live_seat_of(l, a->person_id);
 	if (a->status == ATT_SUBSTITUTE && a->substitute_for[0]) {
-		char *m = live_person_name(l, a->substitute_for);
-		sb_addf(&sb, " for %s", m);
-		free(m);
+		/* "for Keith Mans": the name without honorific, to fit */
+		const struct attendance *m =
+			live_attendance_of(l, a->substitute_for);
+		char *full = m ? xstrdup(m->person.name)
+			       : live_person_name(l, a->substitute_for);
+		sb_addf(&sb, " for %s", full);
+		free(full);
 	} else if (si && si->filled &&
 		   strcmp(si->member.id, a->person_id) == 0) {
 		if (si->role == ROLE_CHAIRMAN)
@@ -362,7 +366,8 @@ static void add_section(struct lines *ls, const struct live *l,
 			add_line(ls, UI_ROLE_TITLE, xstrdup(heading));
 		any = true;
 		char *line = xasprintf("%s%s", bullet, t->body);
-		add_wrapped(ls, UI_ROLE_NORMAL, width, (int)strlen(bullet), line);
+		add_wrapped(ls, UI_ROLE_NORMAL, width,
+			    strlen(bullet) > 4 ? 2 : (int)strlen(bullet), line);
 		free(line);
 	}
 }
@@ -434,13 +439,18 @@ static void build_item_lines(const struct live *l, const struct live_item *it,
 		add_wrapped(ls, UI_ROLE_WARN, width, 2, u);
 		free(u);
 	}
+	/* the declarations item lists every declaration of the meeting */
+	bool all = it->item.kind == ITEM_DECLARATIONS;
 	for (size_t i = 0; i < l->declarations.n; i++) {
 		const struct declaration *d = &l->declarations.v[i];
-		if (strcmp(d->item_id, id) != 0)
+		if (!all && strcmp(d->item_id, id) != 0)
 			continue;
+		int on = live_item_index(l, d->item_id);
 		char *who = live_person_name(l, d->person_id);
 		char *line = xasprintf(
-			"Declared: %s — %s (%s)%s%s", who,
+			"%s%s%s: %s — %s (%s)%s%s", all ? "Item " : "Declared",
+			all && on >= 0 ? l->items[on].item.number : "",
+			all ? "" : "", who,
 			interest_kind_text(d->kind),
 			d->sensitive ? "sensitive" : d->what,
 			d->dispensation ? ", dispensation" : "",
@@ -504,8 +514,6 @@ static void draw_item(struct app *app, struct live_screen *s)
 	int n = snprintf(clock, sizeof clock, "started %s %s %s", head, run, el);
 	if (it->planned_seconds)
 		n += snprintf(clock + n, sizeof clock - (size_t)n, " of %s", plan);
-	if (it->overrun)
-		snprintf(clock + n, sizeof clock - (size_t)n, "  OVER by %s", over);
 	/* the title on up to two rows, then the clock */
 	char *title = xasprintf("%s %s", it->item.number, it->item.title);
 	char **trows;
@@ -517,6 +525,9 @@ static void draw_item(struct app *app, struct live_screen *s)
 	free(title);
 	ui_put(app, y++, r.x + 1, r.w - 2,
 	       it->overrun ? UI_ROLE_WARN : UI_ROLE_CURRENT, false, clock);
+	if (it->overrun)
+		ui_putf(app, y++, r.x + 1, r.w - 2, UI_ROLE_WARN,
+			"OVER TIME by %s", over);
 	if (l->adjourned || l->closed)
 		ui_put(app, y++, r.x + 1, r.w - 2, UI_ROLE_WARN, false,
 		       l->closed ? "Meeting closed" : "Adjourned: z resumes");
@@ -1320,7 +1331,7 @@ static enum ui_key_result live_key(struct app *app, void *state, int key)
 							l->items[i].item.title);
 			items[i].label = labels[i];
 		}
-		int c = ui_pick(app, "Find", items, cnt, 0);
+		int c = ui_pick_search(app, "Find", items, cnt, 0, true);
 		if (c >= 0)
 			*(s->focus == FOCUS_ATTEND ? &s->att_sel
 						   : &s->agenda_sel) = (size_t)c;

@@ -77,17 +77,19 @@ ui_run attend 2017-10-05 <<'KEYS'
 a
 /
 @dump search
-Bibawy
+Hollo
 <Enter>
 @dump found
-G
+<Enter>
 o
 Unwell<Enter>
 @dump apology
 q
 y
 KEYS
-screen_has "search lists the attendance" attend search "Find"
+screen_has "search lists the attendance" attend search "Councillor Keith Mans"
+screen_has "typing filters it" attend found "Christine Holloway"
+lacks "to the matching names" "$(cat "$T/attend/found.txt")" "Keith Mans"
 is "apology recorded with its reason" \
 	"$(sql "SELECT a.status || ':' || a.note FROM attendance a JOIN person p ON p.id=a.person_id JOIN meeting m ON m.id=a.meeting_id WHERE m.starts_at LIKE '2017-10-05%' AND a.status='apology'")" \
 	"apology:Unwell"
