@@ -20,7 +20,7 @@ DB=$T/clerk.db
 export CLERK_NOW=2017-10-05T08:58:00Z
 if ! "$CLERK" --db "$DB" demo >"$T/demo.out" 2>&1; then
 	echo "1..0 # SKIP the demo board cannot be built: $(cat "$T/demo.out")"
-	exit 77
+	exit 0
 fi
 
 # The meeting of 5 October 2017.
