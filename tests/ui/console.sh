@@ -110,6 +110,26 @@ y
 KEYS
 screen_has "SIGINT asks before leaving a live meeting" int asks "Leave the console?"
 
+# With no MEETING: the meeting in progress is offered first, the others
+# listed; a mouse click selects a person.
+ui_run noarg <<'KEYS'
+@dump choose
+<Enter>
+@click 5 13
+p
+@dump clicked
+q
+y
+KEYS
+is "clerk live with no meeting: exit 0" "$UI_RC" 0
+is "the meetings to choose from, the one in progress first" \
+	"$(grep -o '(in progress)\|(scheduled)' "$T/noarg/choose.txt" | tr '\n' ' ')" \
+	"(in progress) (scheduled) "
+screen_has "a click on the attendance selected Keith Mans, p marked him" \
+	noarg clicked "p Councillor Keith Mans"
+is "present in the database" \
+	"$(sql "SELECT a.status FROM attendance a JOIN person p ON p.id=a.person_id WHERE a.meeting_id='$MID' AND p.name='Keith Mans'")" present
+
 # The keys file rebinds, and the status line follows.
 export XDG_CONFIG_HOME="$T/config"
 mkdir -p "$T/config/clerk"

@@ -163,7 +163,13 @@ q
 KEYS
 is "the whole meeting ran (exit 0)" "$UI_RC" 0
 is "nothing went wrong on the way" "$UI_ERR" ""
-for d in subpick attendance declarations minutes late overrun voted \
+is "the substitute picker offers the nominated substitute first" \
+	"$(sed -n '3,4p' "$T/meeting/subpick.txt" | sed 's/^[^│]*│ *//; s/ *│.*$//')" \
+	"Nominated substitutes
+Dr Peter Bibawy"
+screen_has "and anyone else, members with a seat shown but not choosable" \
+	meeting subpick "Graham Allen                                               holds a seat"
+for d in attendance declarations minutes late overrun voted \
 	interest-out recorded-first casting casting-done returned adjourned \
 	resumed excluded exempt urgent-added urgent closed; do
 	screen_is "screen: $d" meeting "$d"
