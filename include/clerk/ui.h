@@ -286,7 +286,11 @@ const char *ui_glyph(struct app *app, enum ui_glyph g);
  * spaces.  Returns the columns used. */
 int ui_put(struct app *app, int y, int x, int width, enum ui_role role,
 	   bool pad, const char *text);
-/* Same, right-aligned within width. */
+/* Same, but text that does not fit ends with an ellipsis ("…") so that the
+ * reader sees it was cut (names, titles). */
+int ui_put_ellipsis(struct app *app, int y, int x, int width,
+		    enum ui_role role, bool pad, const char *text);
+/* Same as ui_put, right-aligned within width. */
 int ui_put_right(struct app *app, int y, int x, int width, enum ui_role role,
 		 const char *text);
 /* printf then ui_put (no padding). */

@@ -72,8 +72,9 @@ const char *ui_glyph(struct app *app, enum ui_glyph g)
 	return app->utf8 ? uni[g] : ascii[g];
 }
 
-int ui_put(struct app *app, int y, int x, int width, enum ui_role role,
-	   bool pad, const char *text)
+static int put_text(struct app *app, int y, int x, int width,
+		    enum ui_role role, bool pad, const char *text,
+		    bool ellipsis)
 {
 	if (width <= 0 || y < 0 || y >= LINES || x < 0 || x >= COLS)
 		return 0;
@@ -84,7 +85,9 @@ int ui_put(struct app *app, int y, int x, int width, enum ui_role role,
 	wchar_t *w = xmalloc((n + 1) * sizeof *w);
 	int used = 0;
 	/* when the text is wider than width, end it with an ellipsis */
-	int limit = utf8_width(clean) > width && width >= 2 ? width - 1 : width;
+	int limit = ellipsis && utf8_width(clean) > width && width >= 2
+			    ? width - 1
+			    : width;
 	while (i < n) {
 		uint32_t cp;
 		size_t l = utf8_decode(clean + i, n - i, &cp);
@@ -115,6 +118,18 @@ int ui_put(struct app *app, int y, int x, int width, enum ui_role role,
 	free(w);
 	free(clean);
 	return pad ? width : used;
+}
+
+int ui_put(struct app *app, int y, int x, int width, enum ui_role role,
+	   bool pad, const char *text)
+{
+	return put_text(app, y, x, width, role, pad, text, false);
+}
+
+int ui_put_ellipsis(struct app *app, int y, int x, int width,
+		    enum ui_role role, bool pad, const char *text)
+{
+	return put_text(app, y, x, width, role, pad, text, true);
 }
 
 int ui_put_right(struct app *app, int y, int x, int width, enum ui_role role,

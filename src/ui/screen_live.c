@@ -144,7 +144,7 @@ static void draw_header(struct app *app, struct live_screen *s)
 		left = xasprintf(" %s · %s · %s", l->body.short_name, date, venue);
 	}
 	free(venue);
-	ui_put(app, r.y, r.x, room, UI_ROLE_HEADER, false, left);
+	ui_put_ellipsis(app, r.y, r.x, room, UI_ROLE_HEADER, false, left);
 	free(left);
 	enum ui_role role = l->quorum_warning ? UI_ROLE_ERROR : UI_ROLE_HEADER;
 	ui_put(app, r.y, r.x + r.w - rw - 1, rw, role, false, right);
@@ -186,7 +186,7 @@ static void draw_agenda(struct app *app, struct live_screen *s)
 		ui_putf(app, y, r.x + 2, 3, role, "%s", it->item.number);
 		char *title = xasprintf("%s%s", it->item.title,
 					it->item.exempt ? " (exempt)" : "");
-		ui_put(app, y, r.x + 5, tw, role, false, title);
+		ui_put_ellipsis(app, y, r.x + 5, tw, role, false, title);
 		free(title);
 		char plan[16], actual[16];
 		fmt_time(l, it->planned_start, plan);
@@ -315,8 +315,9 @@ static void draw_attendance(struct app *app, struct live_screen *s)
 		int y = r.y + 1 + i;
 		char *text = att_line(l, a);
 		ui_put(app, y, r.x, r.w, role, true, "");
-		ui_putf(app, y, r.x + 1, r.w - 1, role, "%c %s", marker_of(a),
-			text);
+		char *line = xasprintf("%c %s", marker_of(a), text);
+		ui_put_ellipsis(app, y, r.x + 1, r.w - 1, role, false, line);
+		free(line);
 		free(text);
 	}
 }
