@@ -47,7 +47,8 @@
  *                     <Esc>, <Tab>, <BackTab>, <Up>, <Down>, <Left>,
  *                     <Right>, <Home>, <End>, <PageUp>, <PageDown>,
  *                     <Delete>, <Backspace>, <Insert>, <Space>, <F1>..<F12>,
- *                     <C-a>..<C-z>, <C-_>, <C-Left>, <C-Right>, <lt> for '<')
+ *                     <C-a>..<C-z>, <C-_>, <C-Left>, <C-Right>, <lt> for '<',
+ *                     <Hash> for a '#' that starts a line)
  * Harness commands: @clock +5m | +30s | +1h | 2017-10-05T10:00:00Z (moves the
  * injected clock), @dump NAME (writes DIR/NAME.txt: the screen as UTF-8
  * text, trailing blanks trimmed), @resize COLS ROWS, @click X Y (a mouse

@@ -68,6 +68,7 @@ static const struct {
 	{"Esc", UI_KEY_ESC},
 	{"Space", ' '},
 	{"lt", '<'},
+	{"Hash", '#'},
 	{"gt", '>'},
 	{"Up", UI_KEY_FN + KEY_UP},
 	{"Down", UI_KEY_FN + KEY_DOWN},
@@ -131,7 +132,8 @@ bool ui_key_parse(const char *name, size_t len, int *key)
 const char *ui_key_name(int key, char out[32])
 {
 	for (size_t i = 0; i < sizeof named_keys / sizeof named_keys[0]; i++)
-		if (named_keys[i].key == key && key != '>' && key != ' ') {
+		if (named_keys[i].key == key && key != '>' && key != ' ' &&
+		    key != '#') {
 			snprintf(out, 32, "<%s>", named_keys[i].name);
 			return out;
 		}
@@ -163,7 +165,7 @@ static bool parse_keys(const char *spec, int keys[UI_KEYMAP_MAX], int *n,
 	while (*p) {
 		while (*p == ' ' || *p == '\t')
 			p++;
-		if (!*p || *p == '\n' || *p == '#')
+		if (!*p || *p == '\n')
 			break;
 		const char *e = p;
 		while (*e && *e != ' ' && *e != '\t' && *e != '\n')

@@ -1233,6 +1233,151 @@ static void act_adjourn(struct app *app, struct live_screen *s)
 	free(reason);
 }
 
+/* ------------------------------------------------ correcting captures */
+
+enum capture_kind { CAP_TEXT, CAP_DECL, CAP_RES };
+
+struct capture {
+	enum capture_kind kind;
+	clerk_id id;
+	char *label;
+	char *body; /* words to edit */
+};
+
+/* The records captured on the current item (declarations: all of them on
+ * the declarations item), newest last.  Returns the count. */
+static size_t captures_of(const struct live *l, struct capture **out)
+{
+	const struct live_item *it = current_item(l);
+	size_t cap = l->texts.n + l->declarations.n + l->resolutions.n + 1;
+	struct capture *v = xcalloc(cap, sizeof *v);
+	size_t n = 0;
+	if (!it) {
+		*out = v;
+		return 0;
+	}
+	bool all = it->item.kind == ITEM_DECLARATIONS;
+	for (size_t i = 0; i < l->declarations.n; i++) {
+		const struct declaration *d = &l->declarations.v[i];
+		if (!all && strcmp(d->item_id, it->item.id) != 0)
+			continue;
+		char *who = live_person_name(l, d->person_id);
+		v[n].kind = CAP_DECL;
+		snprintf(v[n].id, sizeof v[n].id, "%s", d->id);
+		v[n].label = xasprintf("Declared: %s (%s)", who, d->what);
+		v[n].body = xstrdup(d->what);
+		free(who);
+		n++;
+	}
+	for (size_t i = 0; i < l->texts.n; i++) {
+		const struct minute_text *t = &l->texts.v[i];
+		if (strcmp(t->item_id, it->item.id) != 0)
+			continue;
+		v[n].kind = CAP_TEXT;
+		snprintf(v[n].id, sizeof v[n].id, "%s", t->id);
+		v[n].label = xasprintf("%s: %s", minute_section_text(t->section),
+				       t->body);
+		v[n].body = xstrdup(t->body);
+		n++;
+	}
+	for (size_t i = 0; i < l->resolutions.n; i++) {
+		const struct resolution *r = &l->resolutions.v[i];
+		if (strcmp(r->item_id, it->item.id) != 0)
+			continue;
+		v[n].kind = CAP_RES;
+		snprintf(v[n].id, sizeof v[n].id, "%s", r->id);
+		v[n].label = xasprintf("%s (%s): %s",
+				       resolution_kind_text(r->kind),
+				       outcome_text(r->outcome), r->body);
+		v[n].body = xstrdup(r->body);
+		n++;
+	}
+	*out = v;
+	return n;
+}
+
+static void captures_free(struct capture *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].label);
+		free(v[i].body);
+	}
+	free(v);
+}
+
+/* Let the user choose a capture; its index or -1. */
+static int pick_capture(struct app *app, const char *title,
+			const struct capture *v, size_t n)
+{
+	if (n == 0) {
+		ui_app_message(app, UI_ROLE_WARN,
+			       "Nothing captured on this item yet");
+		return -1;
+	}
+	struct ui_pick_item *items = xcalloc(n, sizeof *items);
+	for (size_t i = 0; i < n; i++)
+		items[i].label = v[i].label;
+	int c = ui_pick(app, title, items, n, (int)n - 1);
+	free(items);
+	return c;
+}
+
+struct edit_ctx {
+	struct live_screen *s;
+	const struct capture *c;
+};
+
+static enum clerk_status commit_edit(struct app *app, void *ctx,
+				     const char *text, struct clerk_err *err)
+{
+	(void)app;
+	struct edit_ctx *e = ctx;
+	if (e->c->kind == CAP_TEXT)
+		return live_text_edit(e->s->l, e->c->id, text, err);
+	return live_resolution_edit(e->s->l, e->c->id, NULL, text, err);
+}
+
+static void act_edit_capture(struct app *app, struct live_screen *s)
+{
+	struct capture *v;
+	size_t n = captures_of(s->l, &v);
+	int c = pick_capture(app, "Correct which?", v, n);
+	if (c >= 0 && v[c].kind == CAP_DECL) {
+		ui_app_message(app, UI_ROLE_WARN,
+			       "A declaration is withdrawn (D) and made again");
+	} else if (c >= 0) {
+		struct edit_ctx e = {s, &v[c]};
+		if (ui_edit(app, "Correct the words", v[c].body, commit_edit, &e))
+			report(app, s, CLERK_OK, NULL, "Corrected");
+	}
+	captures_free(v, n);
+}
+
+static void act_delete_capture(struct app *app, struct live_screen *s)
+{
+	struct capture *v;
+	size_t n = captures_of(s->l, &v);
+	int c = pick_capture(app, "Withdraw which?", v, n);
+	if (c >= 0) {
+		char *q = xasprintf("Withdraw this from the record?  %s",
+				    v[c].label);
+		if (ui_confirm(app, q)) {
+			struct clerk_err err = {0};
+			enum clerk_status st =
+				v[c].kind == CAP_TEXT
+					? live_text_delete(s->l, v[c].id, &err)
+				: v[c].kind == CAP_DECL
+					? live_declaration_delete(s->l, v[c].id,
+								  &err)
+					: live_resolution_delete(s->l, v[c].id,
+								 &err);
+			report(app, s, st, &err, "Withdrawn");
+		}
+		free(q);
+	}
+	captures_free(v, n);
+}
+
 static void move_sel(struct live_screen *s, long delta)
 {
 	size_t *sel = s->focus == FOCUS_ATTEND ? &s->att_sel : &s->agenda_sel;
@@ -1398,6 +1543,32 @@ static enum ui_key_result live_key(struct app *app, void *state, int key)
 		break;
 	case UI_ACT_adjourn:
 		act_adjourn(app, s);
+		break;
+	case UI_ACT_withdraw: {
+		const struct resolution *r = pending_resolution(l);
+		if (!r) {
+			ui_app_message(app, UI_ROLE_WARN, "No motion pending");
+			break;
+		}
+		char id[CLERK_UUID_LEN];
+		snprintf(id, sizeof id, "%s", r->id);
+		if (ui_confirm(app, "Withdraw the pending motion?"))
+			report(app, s, live_withdraw(l, id, &err), &err,
+			       "Withdrawn");
+		break;
+	}
+	case UI_ACT_public_count: {
+		int count = prompt_number(app, "Members of the public present");
+		if (count >= 0)
+			report(app, s, live_note_public(l, count, &err), &err,
+			       "Noted");
+		break;
+	}
+	case UI_ACT_edit_capture:
+		act_edit_capture(app, s);
+		break;
+	case UI_ACT_delete_capture:
+		act_delete_capture(app, s);
 		break;
 	case UI_ACT_close_meeting:
 		if (ui_confirm(app, "Close the meeting now?"))

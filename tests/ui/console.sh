@@ -72,6 +72,35 @@ is "the heard points in the database, accents intact" \
 is "undo took back 'second point to drop' word by word" \
 	"$(sql "SELECT count(*) FROM minute_text WHERE meeting_id='$MID'")" 1
 
+# Correcting and withdrawing what was captured; the public noted.
+ui_run correct 2017-10-05 <<'KEYS'
+E
+@dump pick
+<Enter>
+ (corrected)<C-s>
+@dump corrected
+<Hash>
+12<Enter>
+W
+@dump nomotion
+D
+<Enter>
+@dump withdraw-ask
+y
+@dump withdrawn
+q
+y
+KEYS
+screen_has "E lists what was captured on the item" correct pick "heard: The Board heard that Café"
+screen_has "the correction shows at once" correct corrected "costs rose (corrected)"
+screen_has "W with no motion says so" correct nomotion "No motion pending"
+screen_has "D asks before withdrawing" correct withdraw-ask "Withdraw this from the record?"
+lacks "withdrawn from the screen" "$(cat "$T/correct/withdrawn.txt")" "costs rose"
+is "withdrawn from the record" \
+	"$(sql "SELECT count(*) FROM minute_text WHERE meeting_id='$MID'")" 0
+is "the public noted" \
+	"$(sql "SELECT detail FROM event WHERE meeting_id='$MID' AND kind='note'")" "public 12"
+
 # Attendance: search the pane, mark an apology with its reason.
 ui_run attend 2017-10-05 <<'KEYS'
 a
