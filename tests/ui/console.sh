@@ -189,4 +189,25 @@ has "unknown harness commands are named" "$UI_ERR" "unknown harness command '@fr
 exits "a bad --size is refused" 2 "$CLERK" --db "$DB" live --size 80 --script /dev/null
 exits "no terminal and no script: refused" 2 "$CLERK" --db "$DB" live 2017-10-05
 
+# `clerk` with no command at all runs the console (CLERK_SCRIPT drives it).
+mkdir -p "$T/bare"
+printf '@dump bare\n<Enter>\n@dump opened\nq\ny\n' >"$T/bare.keys"
+(cd "$T/bare" && CLERK_SCRIPT="$T/bare.keys" "$CLERK" --db "$DB" >/dev/null 2>"$T/bare.err")
+is "clerk with no command: exit 0" "$?" 0
+has "it offers the meetings" "$(cat "$T/bare/bare.txt")" "Which meeting?"
+has "and runs the console" "$(cat "$T/bare/opened.txt")" "ATTENDANCE"
+
+# The quorum: lost the moment too few voting members remain in the room.
+{
+	printf 'a\ng\nP\n@dump all\n'
+	for i in $(seq 10 28); do printf 'x\n@dump q%s\nj\n' "$i"; done
+	printf 'q\ny\n'
+} | ui_run quorum 2017-10-05
+screen_has "quorate with everyone present (but the apology)" quorum all "quorum 19/5 ok"
+screen_has "the header says the quorum is lost" quorum q28 "QUORUM LOST"
+has "the status line said so the moment it happened" \
+	"$(cat "$T"/quorum/q*.txt)" "Quorum lost: 4 voting members in the room, 5"
+is "the loss is in the log" \
+	"$(sql "SELECT count(*) > 0 FROM event WHERE meeting_id='$MID' AND kind='quorum lost'")" 1
+
 done_testing
