@@ -18,6 +18,16 @@ if [ "$(id -u)" -eq 0 ]; then
 	chmod 755 "$T"
 	mkdir -p "$T/ro" "$T/rw"
 	chown nobody:nogroup "$T/ro" "$T/rw"
+	# The build tree may sit in a folder "nobody" cannot enter (a CI
+	# clone under /root): then run copies of the programs and share/.
+	if ! as_user test -x "$CLERK"; then
+		mkdir -p "$T/bin"
+		cp "$CLERK" "$RELTOOL" "$T/bin/"
+		cp -r "$top_srcdir/share" "$T/share"
+		chmod -R a+rX "$T/bin" "$T/share"
+		CLERK=$T/bin/clerk RELTOOL=$T/bin/reltool
+		export CLERK_SHARE=$T/share
+	fi
 else
 	mkdir -p "$T/ro" "$T/rw"
 fi
