@@ -210,4 +210,58 @@ has "the status line said so the moment it happened" \
 is "the loss is in the log" \
 	"$(sql "SELECT count(*) > 0 FROM event WHERE meeting_id='$MID' AND kind='quorum lost'")" 1
 
+# An amendment is voted before the motion it amends (a fresh demo board).
+DB=$T/amend.db
+"$CLERK" --db "$DB" demo >/dev/null
+MID=$(sqlite3 "$DB" "SELECT id FROM meeting WHERE starts_at LIKE '2017-10-05%'")
+ui_run amend 2017-10-05 <<'KEYS'
+y
+a
+P
+<Tab>
+n
+r
+/Mans<Enter><Enter>
+/Stallard<Enter><Enter>
+That the Board note the report.
+<C-s>
+m
+/Fairhurst<Enter><Enter>
+/Rushton<Enter><Enter>
+and ask for a further report in December
+<C-s>
+@dump moved
+v
+<Enter>
+10<Enter>
+5<Enter>
+0<Enter>
+v
+<Enter>
+12<Enter>
+0<Enter>
+0<Enter>
+@dump voted
+q
+y
+KEYS
+screen_has "the motion and its amendment are both pending" amend moved "Amendment (pending): and ask for a"
+is "the amendment carried 10 to 5, then the motion 12 to 0" \
+	"$(sql "SELECT kind || ' ' || outcome || ' ' || votes_for || '-' || votes_against FROM resolution WHERE meeting_id='$MID' ORDER BY position")" \
+	"motion carried 12-0
+amendment carried 10-5"
+screen_has "the screen shows the result" amend voted "12 for, 0 against, 0 abstained"
+
+# --no-color (and NO_COLOR) change the attributes only, not the text.
+ui_run plain 2017-10-05 <<'KEYS'
+@dump screen
+q
+y
+KEYS
+mkdir -p "$T/nocolor"
+printf '@dump screen\nq\ny\n' >"$T/nocolor.keys"
+"$CLERK" --db "$DB" --no-color live 2017-10-05 --script "$T/nocolor.keys" --dump "$T/nocolor"
+is "--no-color: exit 0" "$?" 0
+is "--no-color shows the same text" "$(cat "$T/nocolor/screen.txt")" "$(cat "$T/plain/screen.txt")"
+
 done_testing
