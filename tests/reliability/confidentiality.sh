@@ -1,8 +1,9 @@
 #!/bin/bash
 # Confidentiality: no SQL in src/ is built by printf-style formatting of
-# data (every value is a bound parameter), and the files that can hold
-# exempt minutes — the database and its journal, backups, confidential
-# exports — are created mode 0600 even under umask 000.
+# data (every value is a bound parameter); the files that can hold exempt
+# minutes — the database and its journal, backups, confidential exports —
+# are created mode 0600 even under umask 000; and no public output holds
+# an exempt minute or a sensitive interest's details.
 #
 # The allowed exceptions build SQL from identifiers, never from data:
 # - src/db/db.c generates the audit and lock triggers from PRAGMA
@@ -77,5 +78,33 @@ ok "a confidential export is written" \
 	"$CLERK" --db "$T/live.db" export 2017-10-05 --confidential -o "$T/conf.txt"
 is "the confidential export is mode 0600 under umask 000" "$(stat -c %a "$T/conf.txt")" 600
 umask 022
+
+# Public outputs never hold an exempt item's confidential minute, its
+# description, or a sensitive interest's details (the export tests cover
+# the minutes' formats; these add the open-data exports and search).
+db=$T/secrets.db
+make_live_board "$db" || exit 99
+"$CLERK" --db "$db" item add 2017-10-05 "Contract award" --exempt 3 \
+	--description "EXEMPT-SECRET-DESCRIPTION" >/dev/null
+ok "a sensitive interest and a confidential minute are recorded live" \
+	"$RELTOOL" secrets "$db" 2017-10-05
+secrets() { grep -o 'EXEMPT-SECRET-[A-Z]*\|SENSITIVE-SECRET-DETAIL' | sort -u | tr '\n' ' '; }
+"$CLERK" --db "$db" export 2017-10-05 --format docx -o "$T/public.docx"
+is "public DOCX: no secret" "$(unzip -p "$T/public.docx" | secrets)" ""
+for c in "popolo" "popolo Health" "ics Health" "attendance-csv Health" \
+	"search Acme" "search SECRET*" "export 2017-10-05" \
+	"export 2017-10-05 --format html" "export 2017-10-05 --format markdown" \
+	"export 2017-10-05 --agenda"; do
+	is "clerk $c: no secret" "$("$CLERK" --db "$db" $c 2>&1 | secrets)" ""
+done
+# ... while the confidential record and an --exempt search do hold them
+# (so the checks above could fail).
+has "the confidential minutes hold the confidential minute" \
+	"$("$CLERK" --db "$db" export 2017-10-05 --confidential | secrets)" "EXEMPT-SECRET-TEXT"
+has "search --exempt finds it" \
+	"$("$CLERK" --db "$db" search Acme --exempt | secrets)" "EXEMPT-SECRET-TEXT"
+is "the sensitive detail is stored" \
+	"$(sqlite3 "$db" "SELECT what FROM declaration WHERE sensitive = 1")" \
+	"SENSITIVE-SECRET-DETAIL"
 
 done_testing

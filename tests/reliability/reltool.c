@@ -10,6 +10,11 @@
  *   reltool text FILE DATE BODYFILE  add the contents of BODYFILE as a
  *                              paragraph of minute text ("heard") to the
  *                              last agenda item of the meeting of DATE
+ *   reltool secrets FILE DATE  take the exempt item of the meeting of DATE,
+ *                              mark everyone present, and record
+ *                              there a sensitive interest ("SENSITIVE-
+ *                              SECRET-DETAIL") and a confidential minute
+ *                              ("EXEMPT-SECRET-TEXT") through the live API
  *   reltool writeloop FILE STOP  record events and minute text (through the
  *                              model, one commit each) until the file STOP
  *                              exists; print "written N failed F slowest
@@ -29,6 +34,7 @@
 #include <unistd.h>
 
 #include "clerk/db.h"
+#include "clerk/live.h"
 #include "clerk/model.h"
 #include "relcommon.h"
 
@@ -134,6 +140,37 @@ static enum clerk_status add_text(struct db *db, const char *date,
 	return rc;
 }
 
+static enum clerk_status add_secrets(struct db *db, const char *date,
+				     struct clerk_err *err)
+{
+	struct meeting m = {0};
+	struct live *l = NULL;
+	enum clerk_status rc = meeting_find(db, date, NULL, &m, err);
+	if (!rc)
+		rc = live_open(db, m.id, &l, err);
+	if (!rc)
+		rc = live_att_all_present(l, NULL, err);
+	size_t exempt = l ? l->nitems - 1 : 0;
+	for (size_t i = 0; l && i < l->nitems; i++)
+		if (l->items[i].item.exempt)
+			exempt = i;
+	if (!rc)
+		rc = live_jump(l, exempt, err);
+	if (!rc) {
+		const char *who = l->seats.v[0].member.id;
+		rc = live_declare(l, who, -1, INTEREST_REGISTRABLE,
+				  "SENSITIVE-SECRET-DETAIL", true, false, NULL,
+				  err);
+	}
+	if (!rc)
+		rc = live_text_add(l, SECTION_EXEMPT,
+				   "EXEMPT-SECRET-TEXT: the bid of Acme Ltd", NULL,
+				   err);
+	live_free(&l);
+	meeting_free(&m);
+	return rc;
+}
+
 static int run(const char *action, const char *path, const char *arg,
 	       const char *arg2, struct db **db, struct clerk_err *err)
 {
@@ -154,6 +191,8 @@ static int run(const char *action, const char *path, const char *arg,
 	} else if (strcmp(action, "append") == 0) {
 		rc = event_append(*db, REL_MEETING, EVENT_NOTE, NULL, NULL,
 				  arg ? arg : "", NULL, err);
+	} else if (strcmp(action, "secrets") == 0 && arg) {
+		rc = add_secrets(*db, arg, err);
 	} else if (strcmp(action, "text") == 0 && arg && arg2) {
 		rc = add_text(*db, arg, arg2, err);
 	} else if (strcmp(action, "writeloop") == 0 && arg) {
