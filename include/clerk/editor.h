@@ -73,6 +73,9 @@ bool tb_up(struct textbuf *tb, int width);
 bool tb_down(struct textbuf *tb, int width);
 /* Take back the last edit step; false when there is none. */
 bool tb_undo(struct textbuf *tb);
+/* Text typed between these two (a bracketed paste) is one undo step. */
+void tb_paste_begin(struct textbuf *tb);
+void tb_paste_end(struct textbuf *tb);
 
 /* Word-wrap s (len bytes) to width columns.  Breaks after spaces; a word
  * wider than the line is broken between characters; '\n' ends a line.

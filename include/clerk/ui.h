@@ -48,7 +48,8 @@
  *                     <Right>, <Home>, <End>, <PageUp>, <PageDown>,
  *                     <Delete>, <Backspace>, <Insert>, <Space>, <F1>..<F12>,
  *                     <C-a>..<C-z>, <C-_>, <C-Left>, <C-Right>, <lt> for '<',
- *                     <Hash> for a '#' that starts a line)
+ *                     <Hash> for a '#' that starts a line, <PasteStart>
+ *                     and <PasteEnd> around pasted text)
  * Harness commands: @clock +5m | +30s | +1h | 2017-10-05T10:00:00Z (moves the
  * injected clock), @dump NAME (writes DIR/NAME.txt: the screen as UTF-8
  * text, trailing blanks trimmed), @resize COLS ROWS, @click X Y (a mouse
@@ -85,6 +86,8 @@ enum {
 	UI_KEY_TICK,    /* a second passed with no key */
 	UI_KEY_HANGUP,  /* terminal gone, SIGHUP/SIGTERM or script ended */
 	UI_KEY_INTERRUPT, /* SIGINT */
+	UI_KEY_PASTE_START, /* bracketed paste: the text pasted follows */
+	UI_KEY_PASTE_END,
 };
 /* The key of Ctrl plus a letter ('a'..'z'). */
 #define UI_CTRL(c) ((c) & 0x1f)

@@ -56,6 +56,10 @@ static void install_signals(void)
 	signal_interrupt = 0;
 }
 
+/* Key codes given to the bracketed paste markers (above ncurses' own). */
+#define PASTE_START_CODE (KEY_MAX + 1)
+#define PASTE_END_CODE (KEY_MAX + 2)
+
 /* The terminal code of a key named by terminfo (kLFT5...), or -1. */
 static int defined_key(const char *name)
 {
@@ -103,6 +107,12 @@ static bool setup_terminal(struct app *app, const struct ui_options *opt,
 		set_term(app->term);
 		mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED, NULL);
 		mouseinterval(0);
+		/* bracketed paste: the terminal marks pasted text, so that a
+		 * paste outside an editor is not taken for commands */
+		define_key("\033[200~", PASTE_START_CODE);
+		define_key("\033[201~", PASTE_END_CODE);
+		fputs("\033[?2004h", stdout);
+		fflush(stdout);
 	}
 	raw();
 	noecho();
@@ -162,8 +172,13 @@ int ui_app_end(struct app **pp)
 		return 0;
 	int rc = app->expect_failed ? 3 : 0;
 	if (app->term) {
-		if (!app->script_mode)
+		if (!app->script_mode) {
 			curs_set(1);
+			if (!app->hung_up) {
+				fputs("\033[?2004l", stdout);
+				fflush(stdout);
+			}
+		}
 		endwin();
 		delscreen(app->term);
 	}
@@ -356,6 +371,10 @@ static int translate_function_key(struct app *app, int code)
 {
 	if (code == KEY_RESIZE)
 		return UI_KEY_RESIZE;
+	if (code == PASTE_START_CODE)
+		return UI_KEY_PASTE_START;
+	if (code == PASTE_END_CODE)
+		return UI_KEY_PASTE_END;
 	if (code == KEY_ENTER)
 		return UI_KEY_ENTER;
 	if (code == app->cleft)
@@ -646,6 +665,18 @@ void ui_app_run(struct app *app, struct ui_screen *screen)
 				break;
 			continue;
 		}
+		/* pasted text is for editors: on a screen it would be taken
+		 * for a burst of commands */
+		if (key == UI_KEY_PASTE_START || key == UI_KEY_PASTE_END) {
+			app->pasting = key == UI_KEY_PASTE_START;
+			if (!app->pasting)
+				ui_app_message(app, UI_ROLE_WARN,
+					       "Paste ignored: open the editor "
+					       "first (h, c, t, r)");
+			continue;
+		}
+		if (app->pasting)
+			continue;
 		bool small = COLS < UI_MIN_COLS || LINES < UI_MIN_ROWS;
 		enum ui_key_result r = UI_KEY_UNUSED;
 		if (!small && screen->ops->key)

@@ -41,6 +41,7 @@ struct app {
 	int mouse_x, mouse_y;
 	int cursor_y, cursor_x;
 	int cleft, cright; /* terminal codes of Ctrl-Left / Ctrl-Right */
+	bool pasting;      /* between UI_KEY_PASTE_START and _END */
 };
 
 /* Attribute of a role (colour pair or plain attributes). */

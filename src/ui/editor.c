@@ -151,6 +151,16 @@ bool ui_edit(struct app *app, const char *title, const char *initial,
 		if (key == UI_KEY_TICK || key == UI_KEY_RESIZE)
 			continue;
 		ed.error[0] = '\0';
+		if (key == UI_KEY_PASTE_START || key == UI_KEY_PASTE_END) {
+			app->pasting = key == UI_KEY_PASTE_START;
+			if (app->pasting)
+				tb_paste_begin(&ed.tb);
+			else
+				tb_paste_end(&ed.tb);
+			continue;
+		}
+		if (app->pasting && key == UI_KEY_ESC)
+			continue; /* pasted text never cancels */
 		enum ui_context ctx_ed = UI_CTX_EDITOR;
 		enum ui_action a = ui_keymap_lookup_in(&app->keymap, &ctx_ed, 1,
 						       key);
@@ -226,6 +236,16 @@ char *ui_prompt(struct app *app, const char *title, const char *initial)
 			break;
 		if (key == UI_KEY_TICK || key == UI_KEY_RESIZE)
 			continue;
+		if (key == UI_KEY_PASTE_START || key == UI_KEY_PASTE_END) {
+			app->pasting = key == UI_KEY_PASTE_START;
+			if (app->pasting)
+				tb_paste_begin(&p.tb);
+			else
+				tb_paste_end(&p.tb);
+			continue;
+		}
+		if (app->pasting && key == UI_KEY_ENTER)
+			key = ' '; /* a pasted line break does not submit */
 		if (key == UI_KEY_ENTER) {
 			result = xstrdup(tb_text(&p.tb));
 			break;

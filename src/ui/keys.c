@@ -86,6 +86,8 @@ static const struct {
 	{"C-Left", UI_KEY_CLEFT},
 	{"C-Right", UI_KEY_CRIGHT},
 	{"Resize", UI_KEY_RESIZE},
+	{"PasteStart", UI_KEY_PASTE_START},
+	{"PasteEnd", UI_KEY_PASTE_END},
 };
 
 bool ui_key_parse(const char *name, size_t len, int *key)

@@ -12,7 +12,7 @@
 #include "clerk/core.h"
 #include "clerk/editor.h"
 
-enum { EDIT_NONE, EDIT_TYPE, EDIT_DELETE, EDIT_OTHER };
+enum { EDIT_NONE, EDIT_TYPE, EDIT_DELETE, EDIT_OTHER, EDIT_PASTE };
 
 static uint32_t cp_at(const struct textbuf *tb, size_t pos, size_t *len)
 {
@@ -109,6 +109,10 @@ static void snapshot(struct textbuf *tb)
 /* Record an undo step unless this edit continues the previous one. */
 static void begin_edit(struct textbuf *tb, int kind, bool new_word)
 {
+	if (tb->last_edit == EDIT_PASTE && kind == EDIT_TYPE) {
+		tb->goal_col = -1; /* a paste is one undo step */
+		return;
+	}
 	if (kind != tb->last_edit || kind == EDIT_OTHER || new_word)
 		snapshot(tb);
 	tb->last_edit = kind;
@@ -490,4 +494,16 @@ bool tb_undo(struct textbuf *tb)
 	sn->text = NULL;
 	moved(tb);
 	return true;
+}
+
+void tb_paste_begin(struct textbuf *tb)
+{
+	snapshot(tb);
+	tb->last_edit = EDIT_PASTE;
+}
+
+void tb_paste_end(struct textbuf *tb)
+{
+	if (tb->last_edit == EDIT_PASTE)
+		tb->last_edit = EDIT_OTHER;
 }

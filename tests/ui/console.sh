@@ -264,4 +264,30 @@ printf '@dump screen\nq\ny\n' >"$T/nocolor.keys"
 is "--no-color: exit 0" "$?" 0
 is "--no-color shows the same text" "$(cat "$T/nocolor/screen.txt")" "$(cat "$T/plain/screen.txt")"
 
+# Bracketed paste: ignored on the screen (never taken for commands), one
+# undo step in the editor, line breaks kept as points.
+ui_run paste 2017-10-05 <<'KEYS'
+<PasteStart>nnnCX<PasteEnd>
+@dump ignored
+h
+<PasteStart>first pasted point<Enter>second pasted point<PasteEnd>
+ typed<C-z><C-z>
+@dump undo1
+<C-z>
+@dump undo2
+<PasteStart>again<Enter>and again<PasteEnd>
+<C-s>
+q
+y
+KEYS
+screen_has "a paste on the screen is ignored, and says so" paste ignored "Paste ignored"
+is "no item was started by the pasted n's" \
+	"$(sql "SELECT count(*) FROM event WHERE meeting_id='$MID' AND kind='item started'")" 1
+screen_has "undo takes back the typed word first" paste undo1 "second pasted point"
+lacks "then the whole paste" "$(cat "$T/paste/undo2.txt")" "pasted point"
+is "pasted lines saved as points" \
+	"$(sql "SELECT body FROM minute_text WHERE meeting_id='$MID' AND section='heard' ORDER BY position")" \
+	"again
+and again"
+
 done_testing

@@ -212,6 +212,25 @@ static void test_paste_long_and_control_chars(void **state)
 	tb_free(&tb);
 }
 
+static void test_paste_is_one_undo_step(void **state)
+{
+	(void)state;
+	struct textbuf tb;
+	tb_init(&tb, "Before ");
+	tb_paste_begin(&tb);
+	type(&tb, "pasted words\nover two lines");
+	tb_paste_end(&tb);
+	type(&tb, " typed");
+	assert_string_equal(tb_text(&tb), "Before pasted words\nover two lines typed");
+	assert_true(tb_undo(&tb)); /* the typed word */
+	assert_string_equal(tb_text(&tb), "Before pasted words\nover two lines ");
+	assert_true(tb_undo(&tb)); /* the space before it */
+	assert_string_equal(tb_text(&tb), "Before pasted words\nover two lines");
+	assert_true(tb_undo(&tb)); /* the whole paste at once */
+	assert_string_equal(tb_text(&tb), "Before ");
+	tb_free(&tb);
+}
+
 static void test_kill_line(void **state)
 {
 	(void)state;
@@ -238,6 +257,7 @@ int main(void)
 		cmocka_unit_test(test_undo_by_words),
 		cmocka_unit_test(test_paste_long_and_control_chars),
 		cmocka_unit_test(test_kill_line),
+		cmocka_unit_test(test_paste_is_one_undo_step),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

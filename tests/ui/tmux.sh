@@ -72,6 +72,13 @@ ok "F1 shows the help" wait_for "Help — keys"
 tm send-keys -t t Escape
 ok "Esc closes it" wait_for "F1 help"
 
+# A real bracketed paste on the screen is ignored, not run as commands.
+tm set-buffer -b clip "nnnnC"
+tm paste-buffer -p -b clip -t t
+ok "a paste outside the editor is refused" wait_for "Paste ignored"
+is "no item was started by it" \
+	"$(sql "SELECT count(*) FROM event WHERE meeting_id='$MID' AND kind='item started'")" 0
+
 # q asks during a live meeting; n stays, q y leaves with status 0.
 tm send-keys -t t q
 ok "q asks before leaving" wait_for "Leave the console?"
