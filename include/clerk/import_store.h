@@ -6,7 +6,9 @@
  * seat", all meant to run inside ONE transaction the importer opens with
  * db_begin() and closes with db_commit() or db_rollback().
  *
- * These functions never begin or commit a transaction themselves.  Each
+ * These functions never begin or commit a transaction themselves; their
+ * writes go through the model (model.h), whose own transactions nest inside
+ * the importer's as savepoints.  Each
  * returns CLERK_OK or fills err (through db_fail) and returns its status.
  * `*created` (when the pointer is not NULL) tells whether a row was added.
  */

@@ -1,7 +1,15 @@
 /*
  * model/import_store: find-or-create by natural keys and "set the current
  * membership of a seat", for the importers.  Everything here runs inside the
- * one transaction an importer holds, so none of it begins or commits.
+ * one transaction an importer holds (model writes nest in it as savepoints),
+ * so an import stays all-or-nothing.
+ *
+ * Writes go through the model API (council_create, body_create,
+ * person_create, seat_create/update, item_create/update/delete,
+ * meeting_create/update, membership_add, substitute_add, attendance_set), so
+ * they get the model's checks and defaults.  The SQL left here is what the
+ * model lacks: the natural-key look-ups, making room for a seat at a given
+ * position, and ending every open term of a seat on a date.
  *
  * Natural keys: a council and a body by name (case-insensitive), a person by
  * name, a seat by body, position and label, a meeting by body and start
@@ -12,9 +20,11 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "clerk/import_store.h"
+#include "model_private.h"
 
 /* Step a statement that returns no row; fills err on failure. */
 static enum clerk_status step_done(struct db *db, sqlite3_stmt *st,
@@ -47,27 +57,16 @@ enum clerk_status istore_meeting_info(struct db *db, const char *meeting_id,
 				      time_t *starts_at, char *tz, size_t tzlen,
 				      bool *confirmed, struct clerk_err *err)
 {
-	sqlite3_stmt *st = db_stmt(
-		db,
-		"SELECT m.starts_at, b.tz, m.minutes_state = 'confirmed' "
-		"FROM meeting m JOIN body b ON b.id = m.body_id WHERE m.id = ?",
-		err);
-	if (!st)
-		return err->status;
-	db_bind_text(st, 1, meeting_id);
-	int rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW) {
-		db_done(st);
-		if (rc != SQLITE_DONE)
-			return db_fail(db, err, "reading the meeting");
-		return clerk_fail(err, CLERK_NOT_FOUND, "no meeting %s",
-				  meeting_id);
-	}
-	if (!time_parse_utc(db_col_text(st, 0), starts_at))
-		*starts_at = 0;
-	snprintf(tz, tzlen, "%s", db_col_text(st, 1));
-	*confirmed = sqlite3_column_int(st, 2) != 0;
-	db_done(st);
+	struct meeting m = {0};
+	enum clerk_status rc = meeting_get(db, meeting_id, &m, err);
+	if (rc)
+		return rc;
+	*starts_at = m.starts_at;
+	*confirmed = m.minutes_state == MINUTES_CONFIRMED;
+	char *zone = model_body_tz(db, m.body_id);
+	snprintf(tz, tzlen, "%s", zone);
+	free(zone);
+	meeting_free(&m);
 	return CLERK_OK;
 }
 
@@ -93,47 +92,68 @@ enum clerk_status istore_items_clear(struct db *db, const char *meeting_id,
 				  "the meeting already has minutes, declarations "
 				  "or events recorded against its agenda items; "
 				  "its agenda cannot be replaced by an import");
-	st = db_stmt(db, "DELETE FROM agenda_item WHERE meeting_id = ?", err);
-	if (!st)
-		return err->status;
-	db_bind_text(st, 1, meeting_id);
-	return step_done(db, st, "clearing the old agenda", err);
+	struct item_list items = {0};
+	enum clerk_status rc = item_list(db, meeting_id, &items, err);
+	for (size_t i = items.n; !rc && i > 0; i--)
+		rc = item_delete(db, items.v[i - 1].id, err);
+	item_list_free(&items);
+	return rc;
 }
 
-static void bind_item(sqlite3_stmt *st, const struct istore_item *it)
+/* The model's agenda item for an importer's item (borrowing its strings). */
+static struct agenda_item item_from(const char *meeting_id, int position,
+				    const struct istore_item *it)
 {
-	db_bind_text(st, 3, it->number ? it->number : "");
-	db_bind_text(st, 4, it->title ? it->title : "");
-	db_bind_text(st, 5, it->description ? it->description : "");
-	db_bind_text(st, 6, it->presenter ? it->presenter : "");
-	bind_time(st, 7, it->start);
-	sqlite3_bind_int(st, 8, it->minutes);
-	db_bind_text(st, 9, it->pages ? it->pages : "");
-	sqlite3_bind_int(st, 10, it->exempt);
-	db_bind_text(st, 11, it->exempt_paragraph ? it->exempt_paragraph : "");
-	db_bind_text(st, 12, it->kind ? it->kind : "ordinary");
+	struct agenda_item a = {.position = position};
+	model_copy_id(a.meeting_id, meeting_id);
+	a.number = it->number;
+	a.title = it->title;
+	a.description = it->description;
+	a.presenter = it->presenter;
+	a.planned_start = it->start;
+	a.planned_minutes = it->minutes;
+	a.pages = it->pages;
+	a.exempt = it->exempt;
+	a.exempt_paragraph = it->exempt_paragraph;
+	if (!it->kind || !item_kind_parse(it->kind, &a.kind))
+		a.kind = ITEM_ORDINARY;
+	return a;
 }
 
 enum clerk_status istore_item_insert(struct db *db, const char *meeting_id,
 				     int position, const struct istore_item *it,
 				     struct clerk_err *err)
 {
-	sqlite3_stmt *st = db_stmt(
-		db,
-		"INSERT INTO agenda_item (id, meeting_id, number, title,"
-		" description, presenter, planned_start, planned_minutes, pages,"
-		" exempt, exempt_paragraph, kind, position)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-		err);
-	if (!st)
-		return err->status;
-	char id[CLERK_UUID_LEN];
-	db_uuid(id);
-	db_bind_text(st, 1, id);
-	db_bind_text(st, 2, meeting_id);
-	bind_item(st, it);
-	sqlite3_bind_int(st, 13, position);
-	return step_done(db, st, "adding an agenda item", err);
+	struct agenda_item a = item_from(meeting_id, position, it);
+	return item_create(db, &a, err);
+}
+
+static bool same_text(const char *stored, const char *given)
+{
+	return strcmp(stored ? stored : "", given ? given : "") == 0;
+}
+
+/* Copy the fields an import of an existing item may change; true when
+ * they already held these values. */
+static bool item_merge(struct agenda_item *a, const struct istore_item *it)
+{
+	bool same = same_text(a->title, it->title) &&
+		    same_text(a->description, it->description) &&
+		    a->exempt == it->exempt && same_text(a->pages, it->pages) &&
+		    same_text(a->exempt_paragraph, it->exempt_paragraph);
+	if (same)
+		return true;
+	free(a->title);
+	free(a->description);
+	free(a->pages);
+	free(a->exempt_paragraph);
+	a->title = xstrdup(it->title ? it->title : "");
+	a->description = xstrdup(it->description ? it->description : "");
+	a->pages = xstrdup(it->pages ? it->pages : "");
+	a->exempt_paragraph =
+		xstrdup(it->exempt_paragraph ? it->exempt_paragraph : "");
+	a->exempt = it->exempt;
+	return false;
 }
 
 enum clerk_status istore_item_upsert(struct db *db, const char *meeting_id,
@@ -141,59 +161,38 @@ enum clerk_status istore_item_upsert(struct db *db, const char *meeting_id,
 				     bool *changed, struct clerk_err *err)
 {
 	*changed = false;
-	sqlite3_stmt *st = db_stmt(
-		db,
-		"SELECT id, title = ?3 AND description = ?4 AND exempt = ?5"
-		" AND pages = ?6 AND exempt_paragraph = ?7 FROM agenda_item "
-		"WHERE meeting_id = ?1 AND number = ?2",
-		err);
-	if (!st)
-		return err->status;
-	db_bind_text(st, 1, meeting_id);
-	db_bind_text(st, 2, it->number);
-	db_bind_text(st, 3, it->title ? it->title : "");
-	db_bind_text(st, 4, it->description ? it->description : "");
-	sqlite3_bind_int(st, 5, it->exempt);
-	db_bind_text(st, 6, it->pages ? it->pages : "");
-	db_bind_text(st, 7, it->exempt_paragraph ? it->exempt_paragraph : "");
-	char id[CLERK_UUID_LEN] = "";
-	bool same = false;
-	if (sqlite3_step(st) == SQLITE_ROW) {
+	struct item_list items = {0};
+	enum clerk_status rc = item_list(db, meeting_id, &items, err);
+	if (rc)
+		return rc;
+	struct agenda_item *found = NULL;
+	for (size_t i = 0; i < items.n && !found; i++)
+		if (same_text(items.v[i].number, it->number))
+			found = &items.v[i];
+	if (!found) {
+		*changed = true;
+		rc = istore_item_insert(db, meeting_id, 0, it, err);
+	} else if (!item_merge(found, it)) {
+		*changed = true;
+		rc = item_update(db, found, err);
+	}
+	item_list_free(&items);
+	return rc;
+}
+
+/* The id of the first row of a lookup by natural key, "" when none. */
+static enum clerk_status find_id(struct db *db, sqlite3_stmt *st,
+				 char id[CLERK_UUID_LEN], const char *doing,
+				 struct clerk_err *err)
+{
+	int step = sqlite3_step(st);
+	id[0] = '\0';
+	if (step == SQLITE_ROW)
 		copy_id(id, db_col_text(st, 0));
-		same = sqlite3_column_int(st, 1) != 0;
-	}
 	db_done(st);
-	if (same)
-		return CLERK_OK;
-	*changed = true;
-	if (!id[0]) {
-		st = db_stmt(db,
-			     "SELECT coalesce(max(position), 0) + 1 FROM "
-			     "agenda_item WHERE meeting_id = ?",
-			     err);
-		if (!st)
-			return err->status;
-		db_bind_text(st, 1, meeting_id);
-		int pos = sqlite3_step(st) == SQLITE_ROW
-				  ? sqlite3_column_int(st, 0)
-				  : 1;
-		db_done(st);
-		return istore_item_insert(db, meeting_id, pos, it, err);
-	}
-	st = db_stmt(db,
-		     "UPDATE agenda_item SET title = ?2, description = ?3,"
-		     " exempt = ?4, pages = ?5, exempt_paragraph = ?6 WHERE "
-		     "id = ?1",
-		     err);
-	if (!st)
-		return err->status;
-	db_bind_text(st, 1, id);
-	db_bind_text(st, 2, it->title ? it->title : "");
-	db_bind_text(st, 3, it->description ? it->description : "");
-	sqlite3_bind_int(st, 4, it->exempt);
-	db_bind_text(st, 5, it->pages ? it->pages : "");
-	db_bind_text(st, 6, it->exempt_paragraph ? it->exempt_paragraph : "");
-	return step_done(db, st, "updating an agenda item", err);
+	if (step != SQLITE_ROW && step != SQLITE_DONE)
+		return db_fail(db, err, doing);
+	return CLERK_OK;
 }
 
 enum clerk_status istore_council_ensure(struct db *db, const char *name,
@@ -217,19 +216,16 @@ enum clerk_status istore_council_ensure(struct db *db, const char *name,
 		if (!st)
 			return err->status;
 	}
-	bool found = sqlite3_step(st) == SQLITE_ROW;
-	if (found)
-		copy_id(id, db_col_text(st, 0));
-	db_done(st);
-	if (found)
-		return CLERK_OK;
-	st = db_stmt(db, "INSERT INTO council (id, name) VALUES (?, ?)", err);
-	if (!st)
-		return err->status;
-	db_uuid(id);
-	db_bind_text(st, 1, id);
-	db_bind_text(st, 2, name ? name : "Council");
-	return step_done(db, st, "adding the council", err);
+	enum clerk_status rc = find_id(db, st, id, "finding the council", err);
+	if (rc || id[0])
+		return rc;
+	struct council c = {.name = xstrdup(name ? name : "Council"),
+			    .kind = COUNCIL_PRINCIPAL};
+	rc = council_create(db, &c, err);
+	if (!rc)
+		copy_id(id, c.id);
+	council_free(&c);
+	return rc;
 }
 
 enum clerk_status istore_body_ensure(struct db *db, const char *council_id,
@@ -242,35 +238,28 @@ enum clerk_status istore_body_ensure(struct db *db, const char *council_id,
 	if (!st)
 		return err->status;
 	db_bind_text(st, 1, name);
-	bool found = sqlite3_step(st) == SQLITE_ROW;
-	if (found)
-		copy_id(id, db_col_text(st, 0));
-	db_done(st);
-	if (found)
-		return CLERK_OK;
-	st = db_stmt(db,
-		     "INSERT INTO body (id, council_id, name) VALUES (?, ?, ?)",
-		     err);
-	if (!st)
-		return err->status;
-	db_uuid(id);
-	db_bind_text(st, 1, id);
-	db_bind_text(st, 2, council_id);
-	db_bind_text(st, 3, name);
-	*created = true;
-	return step_done(db, st, "adding the body", err);
+	enum clerk_status rc = find_id(db, st, id, "finding the body", err);
+	if (rc || id[0])
+		return rc;
+	/* Every setting but the name takes the model's default. */
+	struct body b = {.name = xstrdup(name), .substitutes_allowed = true};
+	model_copy_id(b.council_id, council_id);
+	rc = body_create(db, &b, err);
+	if (!rc) {
+		copy_id(id, b.id);
+		*created = true;
+	}
+	body_free(&b);
+	return rc;
 }
 
 enum clerk_status istore_body_tz(struct db *db, const char *body_id, char *tz,
 				 size_t tzlen, struct clerk_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT tz FROM body WHERE id = ?", err);
-	if (!st)
-		return err->status;
-	db_bind_text(st, 1, body_id);
-	const char *z = sqlite3_step(st) == SQLITE_ROW ? db_col_text(st, 0) : "";
-	snprintf(tz, tzlen, "%s", *z ? z : "Europe/London");
-	db_done(st);
+	(void)err;
+	char *zone = model_body_tz(db, body_id);
+	snprintf(tz, tzlen, "%s", zone);
+	free(zone);
 	return CLERK_OK;
 }
 
@@ -290,25 +279,50 @@ enum clerk_status istore_person_ensure(struct db *db, const char *honorific,
 		return err->status;
 	db_bind_text(st, 1, name);
 	db_bind_text(st, 2, honorific ? honorific : "");
-	bool found = sqlite3_step(st) == SQLITE_ROW;
-	if (found)
-		copy_id(id, db_col_text(st, 0));
-	db_done(st);
-	if (found)
-		return CLERK_OK;
-	st = db_stmt(db,
-		     "INSERT INTO person (id, honorific, name, organisation) "
-		     "VALUES (?, ?, ?, ?)",
-		     err);
+	enum clerk_status rc = find_id(db, st, id, "finding a person", err);
+	if (rc || id[0])
+		return rc;
+	struct person p = {.honorific = xstrdup(honorific ? honorific : ""),
+			   .name = xstrdup(name),
+			   .organisation =
+				   xstrdup(organisation ? organisation : "")};
+	rc = person_create(db, &p, err);
+	if (!rc) {
+		copy_id(id, p.id);
+		*created = true;
+	}
+	person_free(&p);
+	return rc;
+}
+
+/* The seat of a body at `position` with `label`; found false when none. */
+static enum clerk_status seat_find(struct db *db, const char *body_id,
+				   int position, const char *label,
+				   struct seat *out, bool *found,
+				   struct clerk_err *err)
+{
+	sqlite3_stmt *st = db_stmt(
+		db,
+		"SELECT id, voting, vacancy_note, substitute_tbc FROM seat"
+		" WHERE body_id = ?1 AND position = ?2 AND label = ?3",
+		err);
 	if (!st)
 		return err->status;
-	db_uuid(id);
-	db_bind_text(st, 1, id);
-	db_bind_text(st, 2, honorific ? honorific : "");
-	db_bind_text(st, 3, name);
-	db_bind_text(st, 4, organisation ? organisation : "");
-	*created = true;
-	return step_done(db, st, "adding a person", err);
+	db_bind_text(st, 1, body_id);
+	sqlite3_bind_int(st, 2, position);
+	db_bind_text(st, 3, label);
+	int step = sqlite3_step(st);
+	*found = step == SQLITE_ROW;
+	if (*found) {
+		copy_id(out->id, db_col_text(st, 0));
+		out->voting = sqlite3_column_int(st, 1) != 0;
+		out->vacancy_note = db_col_dup(st, 2);
+		out->substitute_tbc = sqlite3_column_int(st, 3) != 0;
+	}
+	db_done(st);
+	if (step != SQLITE_ROW && step != SQLITE_DONE)
+		return db_fail(db, err, "finding a seat");
+	return CLERK_OK;
 }
 
 enum clerk_status istore_seat_ensure(struct db *db, const char *body_id,
@@ -318,65 +332,51 @@ enum clerk_status istore_seat_ensure(struct db *db, const char *body_id,
 				     struct clerk_err *err)
 {
 	*changed = false;
-	sqlite3_stmt *st = db_stmt(
-		db,
-		"SELECT id, vacancy_note = ?4 AND substitute_tbc = ?5 FROM seat"
-		" WHERE body_id = ?1 AND position = ?2 AND label = ?3",
-		err);
-	if (!st)
-		return err->status;
-	db_bind_text(st, 1, body_id);
-	sqlite3_bind_int(st, 2, position);
-	db_bind_text(st, 3, label);
-	db_bind_text(st, 4, vacancy_note);
-	sqlite3_bind_int(st, 5, sub_tbc);
-	bool found = sqlite3_step(st) == SQLITE_ROW, same = false;
-	if (found) {
-		copy_id(id, db_col_text(st, 0));
-		same = sqlite3_column_int(st, 1) != 0;
-	}
-	db_done(st);
-	if (same)
-		return CLERK_OK;
-	*changed = true;
-	if (found) {
-		st = db_stmt(db,
-			     "UPDATE seat SET vacancy_note = ?, substitute_tbc "
-			     "= ? WHERE id = ?",
-			     err);
-		if (!st)
-			return err->status;
-		db_bind_text(st, 1, vacancy_note);
-		sqlite3_bind_int(st, 2, sub_tbc);
-		db_bind_text(st, 3, id);
-		return step_done(db, st, "updating a seat", err);
-	}
-	/* A different seat at this position moves down to make room. */
-	st = db_stmt(db,
-		     "UPDATE seat SET position = position + 1 WHERE body_id = ?"
-		     " AND position >= ?",
-		     err);
-	if (!st)
-		return err->status;
-	db_bind_text(st, 1, body_id);
-	sqlite3_bind_int(st, 2, position);
-	enum clerk_status rc = step_done(db, st, "making room for a seat", err);
-	if (rc)
+	struct seat s = {.position = position, .label = xstrdup(label),
+			 .voting = true};
+	model_copy_id(s.body_id, body_id);
+	bool found = false;
+	enum clerk_status rc =
+		seat_find(db, body_id, position, label, &s, &found, err);
+	if (rc) {
+		seat_free(&s);
 		return rc;
-	st = db_stmt(db,
-		     "INSERT INTO seat (id, body_id, position, label, "
-		     "vacancy_note, substitute_tbc) VALUES (?, ?, ?, ?, ?, ?)",
-		     err);
-	if (!st)
-		return err->status;
-	db_uuid(id);
-	db_bind_text(st, 1, id);
-	db_bind_text(st, 2, body_id);
-	sqlite3_bind_int(st, 3, position);
-	db_bind_text(st, 4, label);
-	db_bind_text(st, 5, vacancy_note);
-	sqlite3_bind_int(st, 6, sub_tbc);
-	return step_done(db, st, "adding a seat", err);
+	}
+	if (found) {
+		copy_id(id, s.id);
+		bool same = same_text(s.vacancy_note, vacancy_note) &&
+			    s.substitute_tbc == sub_tbc;
+		if (!same) {
+			*changed = true;
+			free(s.vacancy_note);
+			s.vacancy_note = xstrdup(vacancy_note);
+			s.substitute_tbc = sub_tbc;
+			rc = seat_update(db, &s, err);
+		}
+		seat_free(&s);
+		return rc;
+	}
+	*changed = true;
+	/* A different seat at this position moves down to make room. */
+	sqlite3_stmt *st = db_stmt(db,
+				   "UPDATE seat SET position = position + 1 "
+				   "WHERE body_id = ? AND position >= ?",
+				   err);
+	if (st) {
+		db_bind_text(st, 1, body_id);
+		sqlite3_bind_int(st, 2, position);
+		rc = step_done(db, st, "making room for a seat", err);
+	} else {
+		rc = err->status;
+	}
+	s.vacancy_note = xstrdup(vacancy_note);
+	s.substitute_tbc = sub_tbc;
+	if (!rc)
+		rc = seat_create(db, &s, err);
+	if (!rc)
+		copy_id(id, s.id);
+	seat_free(&s);
+	return rc;
 }
 
 /* Refuse to end a term on a date before it began: sql selects (position,
@@ -457,22 +457,13 @@ enum clerk_status istore_member_set(struct db *db, const char *seat_id,
 	*changed = sqlite3_total_changes(db_handle(db)) != before;
 	if (keep[0] || !person_id)
 		return CLERK_OK;
-	st = db_stmt(db,
-		     "INSERT INTO membership (id, seat_id, person_id, role, "
-		     "capacity, from_date) VALUES (?, ?, ?, ?, ?, ?)",
-		     err);
-	if (!st)
-		return err->status;
-	char id[CLERK_UUID_LEN];
-	db_uuid(id);
-	db_bind_text(st, 1, id);
-	db_bind_text(st, 2, seat_id);
-	db_bind_text(st, 3, person_id);
-	db_bind_text(st, 4, role);
-	db_bind_text(st, 5, capacity);
-	db_bind_text(st, 6, from);
+	enum member_role r = ROLE_MEMBER;
+	if (!member_role_parse(role, &r))
+		return clerk_fail(err, CLERK_INVALID, "the role \"%s\" is unknown",
+				  role);
 	*changed = true;
-	return step_done(db, st, "adding a membership", err);
+	return membership_add(db, seat_id, person_id, r, capacity, from, NULL,
+			      err);
 }
 
 /* True when the open nominations of a seat are exactly these, in order. */
@@ -533,26 +524,10 @@ enum clerk_status istore_subs_set(struct db *db, const char *seat_id,
 	db_bind_text(st, 2, seat_id);
 	if ((rc = step_done(db, st, "ending a nomination", err)))
 		return rc;
-	for (size_t i = 0; i < n; i++) {
-		st = db_stmt(db,
-			     "INSERT INTO substitute (id, seat_id, person_id, "
-			     "capacity, position, from_date) VALUES (?, ?, ?, ?,"
-			     " ?, ?)",
-			     err);
-		if (!st)
-			return err->status;
-		char id[CLERK_UUID_LEN];
-		db_uuid(id);
-		db_bind_text(st, 1, id);
-		db_bind_text(st, 2, seat_id);
-		db_bind_text(st, 3, person_ids[i]);
-		db_bind_text(st, 4, capacities[i]);
-		sqlite3_bind_int(st, 5, (int)i + 1);
-		db_bind_text(st, 6, from);
-		if ((rc = step_done(db, st, "adding a substitute", err)))
-			return rc;
-	}
-	return CLERK_OK;
+	for (size_t i = 0; i < n && !rc; i++)
+		rc = substitute_add(db, seat_id, person_ids[i], capacities[i],
+				    from, NULL, err);
+	return rc;
 }
 
 enum clerk_status istore_meeting_ensure(struct db *db, const char *body_id,
@@ -579,28 +554,47 @@ enum clerk_status istore_meeting_ensure(struct db *db, const char *body_id,
 	db_done(st);
 	if (found && same)
 		return CLERK_OK;
+	struct meeting m = {0};
+	enum clerk_status rc;
 	if (found) {
-		st = db_stmt(db, "UPDATE meeting SET venue = ? WHERE id = ?",
-			     err);
-		if (!st)
-			return err->status;
-		db_bind_text(st, 1, venue);
-		db_bind_text(st, 2, id);
-		return step_done(db, st, "setting the venue", err);
+		if ((rc = meeting_get(db, id, &m, err)))
+			return rc;
+		free(m.venue);
+		m.venue = xstrdup(venue);
+		rc = meeting_update(db, &m, err);
+		meeting_free(&m);
+		return rc;
 	}
-	st = db_stmt(db,
-		     "INSERT INTO meeting (id, body_id, starts_at, venue) "
-		     "VALUES (?, ?, ?, ?)",
-		     err);
+	m.starts_at = starts_at;
+	m.venue = xstrdup(venue ? venue : "");
+	m.public_present = -1;
+	model_copy_id(m.body_id, body_id);
+	rc = meeting_create(db, &m, err);
+	if (!rc) {
+		copy_id(id, m.id);
+		*created = true;
+	}
+	meeting_free(&m);
+	return rc;
+}
+
+/* The seat in the meeting's body that `person_id` holds or last held
+ * ("" when none). */
+static enum clerk_status seat_of(struct db *db, const char *meeting_id,
+				 const char *person_id, clerk_id seat_id,
+				 struct clerk_err *err)
+{
+	sqlite3_stmt *st = db_stmt(
+		db,
+		"SELECT s.id FROM seat s JOIN membership ms ON ms.seat_id = s.id"
+		" JOIN meeting m ON m.id = ?1 AND m.body_id = s.body_id WHERE "
+		"ms.person_id = ?2 ORDER BY ms.to_date IS NULL DESC LIMIT 1",
+		err);
 	if (!st)
 		return err->status;
-	db_uuid(id);
-	db_bind_text(st, 1, id);
-	db_bind_text(st, 2, body_id);
-	bind_time(st, 3, starts_at);
-	db_bind_text(st, 4, venue ? venue : "");
-	*created = true;
-	return step_done(db, st, "adding the meeting", err);
+	db_bind_text(st, 1, meeting_id);
+	db_bind_text(st, 2, person_id);
+	return find_id(db, st, seat_id, "finding the member's seat", err);
 }
 
 enum clerk_status istore_attendance_set(struct db *db, const char *meeting_id,
@@ -611,57 +605,38 @@ enum clerk_status istore_attendance_set(struct db *db, const char *meeting_id,
 					bool *changed, struct clerk_err *err)
 {
 	*changed = false;
-	sqlite3_stmt *st = db_stmt(
-		db,
-		"SELECT id, status = ?3 AND capacity = ?4 AND substitute_for IS"
-		" ?5 FROM attendance WHERE meeting_id = ?1 AND person_id = ?2",
-		err);
-	if (!st)
-		return err->status;
-	db_bind_text(st, 1, meeting_id);
-	db_bind_text(st, 2, person_id);
-	db_bind_text(st, 3, status);
-	db_bind_text(st, 4, capacity);
-	db_bind_text(st, 5, substitute_for);
-	char id[CLERK_UUID_LEN] = "";
-	bool same = false;
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		copy_id(id, db_col_text(st, 0));
-		same = sqlite3_column_int(st, 1) != 0;
+	enum attendance_status want;
+	if (!attendance_status_parse(status, &want))
+		return clerk_fail(err, CLERK_INVALID,
+				  "the attendance status \"%s\" is unknown", status);
+	struct attendance_list all = {0};
+	enum clerk_status rc = attendance_list(db, meeting_id, &all, err);
+	if (rc)
+		return rc;
+	struct attendance *a = NULL, fresh = {0};
+	for (size_t i = 0; i < all.n && !a; i++)
+		if (strcmp(all.v[i].person_id, person_id) == 0)
+			a = &all.v[i];
+	if (a && a->status == want && same_text(a->capacity, capacity) &&
+	    strcmp(a->substitute_for, substitute_for ? substitute_for : "") == 0)
+		goto out;
+	if (!a) {
+		a = &fresh;
+		model_copy_id(a->meeting_id, meeting_id);
+		model_copy_id(a->person_id, person_id);
+		if ((rc = seat_of(db, meeting_id,
+				  substitute_for ? substitute_for : person_id,
+				  a->seat_id, err)))
+			goto out;
 	}
-	db_done(st);
-	if (same)
-		return CLERK_OK;
 	*changed = true;
-	if (id[0]) {
-		st = db_stmt(db,
-			     "UPDATE attendance SET status = ?, capacity = ?, "
-			     "substitute_for = ? WHERE id = ?",
-			     err);
-		if (!st)
-			return err->status;
-		db_bind_text(st, 1, status);
-		db_bind_text(st, 2, capacity);
-		db_bind_text(st, 3, substitute_for);
-		db_bind_text(st, 4, id);
-		return step_done(db, st, "updating attendance", err);
-	}
-	st = db_stmt(db,
-		     "INSERT INTO attendance (id, meeting_id, person_id, seat_id,"
-		     " status, capacity, substitute_for) VALUES (?1, ?2, ?3, "
-		     "(SELECT s.id FROM seat s JOIN membership ms ON ms.seat_id ="
-		     " s.id JOIN meeting m ON m.id = ?2 AND m.body_id = s.body_id"
-		     " WHERE ms.person_id = coalesce(?6, ?3) ORDER BY ms.to_date"
-		     " IS NULL DESC LIMIT 1), ?4, ?5, ?6)",
-		     err);
-	if (!st)
-		return err->status;
-	db_uuid(id);
-	db_bind_text(st, 1, id);
-	db_bind_text(st, 2, meeting_id);
-	db_bind_text(st, 3, person_id);
-	db_bind_text(st, 4, status);
-	db_bind_text(st, 5, capacity);
-	db_bind_text(st, 6, substitute_for);
-	return step_done(db, st, "recording attendance", err);
+	a->status = want;
+	free(a->capacity);
+	a->capacity = xstrdup(capacity ? capacity : "");
+	model_copy_id(a->substitute_for, substitute_for);
+	rc = attendance_set(db, a, err);
+out:
+	attendance_free(&fresh);
+	attendance_list_free(&all);
+	return rc;
 }
