@@ -25,6 +25,8 @@ struct live_screen {
 	enum focus focus;
 	size_t agenda_sel, agenda_top;
 	size_t att_sel, att_top;
+	int item_scroll; /* rows scrolled back from the newest capture */
+	int scroll_item; /* the item item_scroll belongs to */
 	struct ui_live_layout lay;
 };
 
@@ -536,10 +538,24 @@ static void draw_item(struct app *app, struct live_screen *s)
 	int width = r.w - 2;
 	build_item_lines(l, it, width, &ls);
 	int rows = r.y + r.h - y;
-	/* newest capture last: show the tail when it does not fit */
+	/* newest capture last: show the tail when it does not fit, or
+	 * what [ scrolled back to */
+	if (s->scroll_item != l->current)
+		s->item_scroll = 0;
+	s->scroll_item = l->current;
 	size_t first = ls.n > (size_t)rows ? ls.n - (size_t)rows : 0;
-	for (size_t i = first; i < ls.n; i++)
+	if (s->item_scroll > (int)first)
+		s->item_scroll = (int)first;
+	if (s->item_scroll < 0)
+		s->item_scroll = 0;
+	first -= (size_t)s->item_scroll;
+	if (s->item_scroll > 0 && rows > 0)
+		rows--; /* room for the note below */
+	for (size_t i = first; i < ls.n && i < first + (size_t)rows; i++)
 		ui_put(app, y++, r.x + 1, width, ls.role[i], false, ls.text[i]);
+	if (s->item_scroll > 0)
+		ui_putf(app, y, r.x + 1, width, UI_ROLE_DIM,
+			"%d more below (] scrolls on)", s->item_scroll);
 	for (size_t i = 0; i < ls.n; i++)
 		free(ls.text[i]);
 	free(ls.text);
@@ -1543,6 +1559,12 @@ static enum ui_key_result live_key(struct app *app, void *state, int key)
 		break;
 	case UI_ACT_adjourn:
 		act_adjourn(app, s);
+		break;
+	case UI_ACT_item_back:
+		s->item_scroll += page;
+		break;
+	case UI_ACT_item_forward:
+		s->item_scroll -= page;
 		break;
 	case UI_ACT_withdraw: {
 		const struct resolution *r = pending_resolution(l);
