@@ -212,6 +212,8 @@ struct lookup_attendance {
 	int substitute_sent; /* their substitute attended in their place */
 	char last_attended[LOOKUP_DATE_LEN]; /* any meeting of the body up to
 					      * now, "" if never */
+	time_t last_in_period; /* start of the last meeting attended within
+				* the period, 0 if none */
 	char member_since[LOOKUP_DATE_LEN];  /* start of the current seat */
 	long days_since; /* from last attendance (else from member_since) to
 			  * today; -1 when neither is known */
@@ -228,9 +230,10 @@ struct lookup_attendance_list {
 #define LOOKUP_SIX_MONTH_WARN_DAYS 120
 
 /* Attendance per member of body_id, or of person_id on every body they sat
- * on or substituted for; meetings held (in progress, adjourned or closed)
- * between `from` and `to` (dates, NULL: open), counted; days since the last
- * attendance are relative to clock_now(). */
+ * on or substituted for; meetings held (started by clock_now() and not
+ * cancelled) between `from` and `to` (dates, NULL: open), counted by the
+ * rules in model/lookup_attendance.c (the same that attendance_summary()
+ * uses); days since the last attendance are relative to clock_now(). */
 enum clerk_status lookup_attendance(struct db *db, const char *body_id,
 				    const char *person_id, const char *from,
 				    const char *to,

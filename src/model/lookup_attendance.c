@@ -3,15 +3,22 @@
  * and how long since each member last attended (the six-month rule of the
  * Local Government Act 1972 s.85).
  *
- * For each meeting held (in progress, adjourned or closed) the members
- * expected are those whose term covers the meeting's date, and anyone
- * recorded against a seat in their own right.  A member recorded present
- * is present; 'apology' and 'absent' count as such; a member with no record
- * (or still 'expected') at a closed meeting counts as absent.  A person
- * recorded as someone's substitute attended as a substitute, and that
- * member "sent a substitute".  The last attendance is taken over every
- * meeting of the body up to now, whatever the period asked for, since that
- * is what the six-month rule counts.
+ * These are THE attendance rules of clerk: `clerk attendance`, the look-up
+ * screen and the model's attendance_summary() (model/summary.c) all count
+ * through this file, so they cannot disagree.
+ *
+ * A meeting counts once it has started by the program's clock and was not
+ * cancelled (a past meeting still marked scheduled, as an imported one is,
+ * counts too).  At each, the members expected are those whose term covers
+ * the meeting's date, and anyone recorded against a seat in their own
+ * right.  A member recorded present (or in attendance) is present; 'apology'
+ * and 'absent' count as such; a member with no record (or still 'expected')
+ * counts as absent, except while the meeting is still running (in progress
+ * or adjourned), when they may yet arrive.  A person recorded as someone's
+ * substitute attended as a substitute, and that member "sent a substitute".
+ * The last attendance is taken over every meeting of the body up to now,
+ * whatever the period asked for, since that is what the six-month rule
+ * counts; the last one within the period is kept beside it.
  *
  * The counting is done in C over the rows of one body at a time, which
  * keeps the rules above readable.  The attendance rows are read sorted by
@@ -30,7 +37,8 @@
 struct att_meeting {
 	char id[CLERK_UUID_LEN];
 	char date[LOOKUP_DATE_LEN];
-	bool closed;
+	time_t starts_at;
+	bool running; /* in progress or adjourned: no record is not absent yet */
 	bool in_period;
 	size_t first_row, nrows; /* its rows in att_body.rows */
 };
@@ -82,8 +90,7 @@ static enum clerk_status read_meetings(struct db *db, struct att_body *a,
 {
 	static const char sql[] =
 		"SELECT id, starts_at, status FROM meeting WHERE body_id = ?1 "
-		"AND status IN ('in progress', 'adjourned', 'closed') "
-		"ORDER BY starts_at, id";
+		"AND status <> 'cancelled' ORDER BY starts_at, id";
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 	if (!st)
 		return CLERK_DB;
@@ -96,9 +103,12 @@ static enum clerk_status read_meetings(struct db *db, struct att_body *a,
 		memset(m, 0, sizeof *m);
 		snprintf(m->id, sizeof m->id, "%s", db_col_text(st, 0));
 		lookup_local_date(db_col_text(st, 1), a->body.tz, m->date);
-		if (strcmp(m->date, a->today) > 0)
-			continue; /* recorded ahead of the clock: not held yet */
-		m->closed = strcmp(db_col_text(st, 2), "closed") == 0;
+		if (!time_parse_utc(db_col_text(st, 1), &m->starts_at) ||
+		    m->starts_at > clock_now())
+			continue; /* not started by the clock: not held yet */
+		const char *status = db_col_text(st, 2);
+		m->running = strcmp(status, "in progress") == 0 ||
+			     strcmp(status, "adjourned") == 0;
 		m->in_period = in_range(m->date, from, to);
 		a->nmeetings++;
 	}
@@ -241,11 +251,22 @@ static const struct att_row *row_of(const struct att_body *a,
 	return NULL;
 }
 
-static void note_attended(struct att_acc *acc, const char *date)
+static void note_attended(struct att_acc *acc, const struct att_meeting *m)
 {
-	if (strcmp(date, acc->a.last_attended) > 0)
+	if (strcmp(m->date, acc->a.last_attended) > 0)
 		snprintf(acc->a.last_attended, sizeof acc->a.last_attended, "%s",
-			 date);
+			 m->date);
+	if (m->in_period && m->starts_at > acc->a.last_in_period)
+		acc->a.last_in_period = m->starts_at;
+}
+
+/* Present as the member: recorded present (not for someone else) or in
+ * attendance. */
+static bool is_present(const struct att_row *r)
+{
+	return r && !*r->substitute_for &&
+	       (strcmp(r->status, "present") == 0 ||
+		strcmp(r->status, "in attendance") == 0);
 }
 
 /* Count one member expected at one meeting. */
@@ -259,18 +280,18 @@ static void count_expected(const struct att_body *a,
 		if (strcmp(rows[i].substitute_for, acc->a.person_id) == 0 &&
 		    is_substituting(&rows[i]))
 			sent = true;
-	if (r && strcmp(r->status, "present") == 0 && !*r->substitute_for)
-		note_attended(acc, m->date);
+	if (is_present(r))
+		note_attended(acc, m);
 	if (!m->in_period)
 		return;
 	acc->a.expected++;
 	acc->a.substitute_sent += sent;
 	const char *status = r && !is_substituting(r) ? r->status : "";
-	if (strcmp(status, "present") == 0)
+	if (is_present(r))
 		acc->a.present++;
 	else if (strcmp(status, "apology") == 0)
 		acc->a.apologies++;
-	else if (strcmp(status, "absent") == 0 || m->closed)
+	else if (strcmp(status, "absent") == 0 || !m->running)
 		acc->a.absent++;
 }
 
@@ -311,7 +332,7 @@ static void count_meeting(const struct att_body *a, const struct att_meeting *m,
 			count_expected(a, m, acc_for(accs, r->person_id));
 		} else if (is_substituting(r)) {
 			struct att_acc *acc = acc_for(accs, r->person_id);
-			note_attended(acc, m->date);
+			note_attended(acc, m);
 			acc->a.as_substitute += m->in_period;
 		}
 	}

@@ -1,11 +1,12 @@
 /*
  * model/summary: a member's attendance over a period, for the annual
- * report and for members' records.  Only meetings that have taken place
- * (started by the program's clock and not cancelled) count.  At each, every
- * seat's member on that day was expected; their attendance row says whether
- * they came, sent apologies or stayed away (no row, or still 'expected',
- * counts as absent), and substitutes standing in are counted both for the
- * substitute and for the member who sent them.
+ * report and for members' records.  The counting is not done here: it is
+ * the look-ups' (model/lookup_attendance.c, the one place the attendance
+ * rules live), so `clerk attendance` and this summary always give the same
+ * figures.  This file only turns its per-body rows into the model's shape:
+ * one row per person (summed over the bodies asked for), sorted by name,
+ * with the person's record and the start of the last meeting attended in
+ * the period.
  */
 #include "config.h"
 
@@ -13,109 +14,62 @@
 #include <string.h>
 #include <strings.h>
 
+#include "clerk/lookup.h"
 #include "model_private.h"
 
-struct tally {
-	struct attendance_summary_list *out;
-	const char *person_id; /* only this person (NULL: everyone) */
-};
-
-static struct attendance_summary *tally_of(struct tally *t,
-					   const struct person *p)
+/* The summary row of person_id in out, added when missing. */
+static enum clerk_status summary_of(struct db *db, const char *person_id,
+				    struct attendance_summary_list *out,
+				    struct attendance_summary **row,
+				    struct clerk_err *err)
 {
-	if (t->person_id && strcmp(t->person_id, p->id) != 0)
-		return NULL;
-	for (size_t i = 0; i < t->out->n; i++)
-		if (strcmp(t->out->v[i].person.id, p->id) == 0)
-			return &t->out->v[i];
-	struct attendance_summary *s = MODEL_LIST_PUSH(t->out);
-	person_copy(&s->person, p);
-	return s;
+	for (size_t i = 0; i < out->n; i++)
+		if (strcmp(out->v[i].person.id, person_id) == 0) {
+			*row = &out->v[i];
+			return CLERK_OK;
+		}
+	*row = MODEL_LIST_PUSH(out);
+	return person_get(db, person_id, &(*row)->person, err);
 }
 
-static const struct attendance *row_of(const struct attendance_list *att,
-				       const char *person_id)
+/* Add the look-up's rows (one per person and body) into out. */
+static enum clerk_status summary_add(struct db *db,
+				     const struct lookup_attendance_list *l,
+				     struct attendance_summary_list *out,
+				     struct clerk_err *err)
 {
-	for (size_t i = 0; i < att->n; i++)
-		if (strcmp(att->v[i].person_id, person_id) == 0)
-			return &att->v[i];
-	return NULL;
-}
-
-static bool sent_substitute(const struct attendance_list *att,
-			    const char *member_id)
-{
-	for (size_t i = 0; i < att->n; i++)
-		if (att->v[i].status == ATT_SUBSTITUTE &&
-		    strcmp(att->v[i].substitute_for, member_id) == 0)
-			return true;
-	return false;
-}
-
-static void attended(struct attendance_summary *s, time_t when)
-{
-	if (when > s->last_attended)
-		s->last_attended = when;
-}
-
-static void tally_member(struct tally *t, const struct seat_info *si,
-			 const struct attendance_list *att, time_t when)
-{
-	struct attendance_summary *s = tally_of(t, &si->member);
-	if (!s)
-		return;
-	const struct attendance *a = row_of(att, si->member.id);
-	s->expected++;
-	s->substitute_sent += sent_substitute(att, si->member.id);
-	enum attendance_status st = a ? a->status : ATT_EXPECTED;
-	if (st == ATT_PRESENT || st == ATT_IN_ATTENDANCE) {
-		s->present++;
-		attended(s, when);
-	} else if (st == ATT_APOLOGY) {
-		s->apologies++;
-	} else if (st != ATT_SUBSTITUTE) {
-		s->absent++;
+	for (size_t i = 0; i < l->n; i++) {
+		const struct lookup_attendance *a = &l->v[i];
+		struct attendance_summary *s;
+		enum clerk_status rc = summary_of(db, a->person_id, out, &s, err);
+		if (rc)
+			return rc;
+		s->expected += a->expected;
+		s->present += a->present;
+		s->as_substitute += a->as_substitute;
+		s->apologies += a->apologies;
+		s->absent += a->absent;
+		s->substitute_sent += a->substitute_sent;
+		if (a->last_in_period > s->last_attended)
+			s->last_attended = a->last_in_period;
 	}
+	return CLERK_OK;
 }
 
-static enum clerk_status tally_meeting(struct db *db, struct tally *t,
-				       const struct meeting *m, const char *date,
+/* Count one body (or, body_id NULL, every body of person_id) into out. */
+static enum clerk_status summary_count(struct db *db, const char *body_id,
+				       const char *person_id, const char *from,
+				       const char *to,
+				       struct attendance_summary_list *out,
 				       struct clerk_err *err)
 {
-	struct seat_info_list seats;
-	struct attendance_list att;
-	enum clerk_status rc = seat_info_list(db, m->body_id, date, &seats, err);
-	if (rc)
-		return rc;
-	if (!(rc = attendance_list(db, m->id, &att, err))) {
-		for (size_t i = 0; i < seats.n; i++)
-			if (seats.v[i].filled)
-				tally_member(t, &seats.v[i], &att, m->starts_at);
-		for (size_t i = 0; i < att.n; i++) {
-			struct attendance_summary *s;
-			if (att.v[i].status == ATT_SUBSTITUTE &&
-			    (s = tally_of(t, &att.v[i].person))) {
-				s->as_substitute++;
-				attended(s, m->starts_at);
-			}
-		}
-		attendance_list_free(&att);
-	}
-	seat_info_list_free(&seats);
+	struct lookup_attendance_list l;
+	enum clerk_status rc =
+		lookup_attendance(db, body_id, person_id, from, to, &l, err);
+	if (!rc)
+		rc = summary_add(db, &l, out, err);
+	lookup_attendance_list_free(&l);
 	return rc;
-}
-
-/* The local date of m if it falls within [from, to] and took place. */
-static bool meeting_counts(struct db *db, const struct meeting *m,
-			   const char *from, const char *to, char date[11])
-{
-	if (m->status == MEETING_CANCELLED || m->starts_at > clock_now())
-		return false;
-	char *tz = model_body_tz(db, m->body_id);
-	model_local_date(m->starts_at, tz, date);
-	free(tz);
-	return (!model_has(from) || strcmp(date, from) >= 0) &&
-	       (!model_has(to) || strcmp(date, to) <= 0);
 }
 
 static int by_name(const void *a, const void *b)
@@ -131,22 +85,29 @@ enum clerk_status attendance_summary(struct db *db, const char *body_id,
 				     struct attendance_summary_list *out,
 				     struct clerk_err *err)
 {
-	struct meeting_list ml;
 	memset(out, 0, sizeof *out);
 	enum clerk_status rc;
 	if ((rc = model_check_date(from, "start of the period", false, err)) ||
-	    (rc = model_check_date(to, "end of the period", false, err)) ||
-	    (rc = meeting_list(db, model_has(body_id) ? body_id : NULL, &ml, err)))
+	    (rc = model_check_date(to, "end of the period", false, err)))
 		return rc;
-	struct tally t = {out, model_has(person_id) ? person_id : NULL};
-	char date[11];
-	for (size_t i = 0; !rc && i < ml.n; i++)
-		if (meeting_counts(db, &ml.v[i], from, to, date))
-			rc = tally_meeting(db, &t, &ml.v[i], date, err);
-	meeting_list_free(&ml);
-	if (!rc && t.person_id && out->n == 0) /* never expected: zeros */
-		rc = person_get(db, t.person_id, &MODEL_LIST_PUSH(out)->person,
-				err);
+	const char *body = model_has(body_id) ? body_id : NULL;
+	const char *person = model_has(person_id) ? person_id : NULL;
+	from = model_has(from) ? from : NULL;
+	to = model_has(to) ? to : NULL;
+	if (body || person) {
+		rc = summary_count(db, body, person, from, to, out, err);
+	} else {
+		struct body_list bodies;
+		rc = body_list_all(db, &bodies, err);
+		for (size_t i = 0; !rc && i < bodies.n; i++)
+			rc = summary_count(db, bodies.v[i].id, NULL, from, to, out,
+					   err);
+		body_list_free(&bodies);
+	}
+	if (!rc && person && out->n == 0) { /* never expected: zeros */
+		struct attendance_summary *s;
+		rc = summary_of(db, person, out, &s, err);
+	}
 	if (rc)
 		attendance_summary_list_free(out);
 	else if (out->n > 1)
