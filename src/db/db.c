@@ -627,15 +627,22 @@ static enum clerk_status check_length(struct db *db, struct clerk_err *err)
 	if (companion_size(db->path, "-wal") > 0 ||
 	    companion_size(db->path, "-journal") > 0)
 		return CLERK_OK;
+	/* Read through SQLite's own handle.  Never open() and close() the
+	 * file while a connection is open: closing any descriptor of a file
+	 * drops every POSIX lock the process holds on it, SQLite's included;
+	 * another process then takes itself for the last connection,
+	 * checkpoints and deletes the -wal under this one's feet, and the
+	 * file is corrupted (tests/reliability/concurrency.sh caught it). */
 	unsigned char h[100];
-	int fd = open(db->path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return CLERK_OK; /* SQLite has it open: its own errors will tell */
-	struct stat st;
-	bool got = fstat(fd, &st) == 0 && pread(fd, h, sizeof h, 0) == sizeof h;
-	close(fd);
-	if (!got)
-		return CLERK_OK;
+	sqlite3_file *file = NULL;
+	sqlite3_int64 size = 0;
+	if (sqlite3_file_control(db->sql, "main", SQLITE_FCNTL_FILE_POINTER,
+				 &file) != SQLITE_OK ||
+	    !file || !file->pMethods ||
+	    file->pMethods->xFileSize(file, &size) != SQLITE_OK ||
+	    file->pMethods->xRead(file, h, (int)sizeof h, 0) != SQLITE_OK)
+		return CLERK_OK; /* SQLite's own errors will tell */
+	struct stat st = {.st_size = (off_t)size};
 	uint32_t page = (uint32_t)h[16] << 8 | h[17];
 	if (page == 1)
 		page = 65536;
@@ -803,6 +810,16 @@ static void repair_companions(const char *path)
 	}
 }
 
+/* True when a read-only connection failed because it cannot set up the
+ * WAL's shared memory (no -shm, folder read-only), not because the file is
+ * busy or damaged. */
+static bool cannot_share_wal(struct db *db)
+{
+	int code = sqlite3_extended_errcode(db->sql) & 0xFF;
+	return code == SQLITE_CANTOPEN || code == SQLITE_READONLY ||
+	       code == SQLITE_IOERR;
+}
+
 enum clerk_status db_open(const char *path, enum db_mode mode, struct db **out,
 			  struct clerk_err *err)
 {
@@ -834,9 +851,12 @@ enum clerk_status db_open(const char *path, enum db_mode mode, struct db **out,
 	if (!rc)
 		rc = setup_connection(db, err);
 	if (!rc && readonly && !immutable &&
-	    pragma_int(db, "SELECT count(*) FROM sqlite_schema") < 0) {
+	    pragma_int(db, "SELECT count(*) FROM sqlite_schema") < 0 &&
+	    cannot_share_wal(db)) {
 		/* A WAL file in a read-only folder without its -shm: read it as
-		 * an immutable snapshot. */
+		 * an immutable snapshot.  Never when the file is merely busy or
+		 * damaged: an immutable reader of a file another program is
+		 * writing would see torn pages. */
 		sqlite3_close_v2(db->sql);
 		db->sql = NULL;
 		rc = open_connection(db, true, true, err);
