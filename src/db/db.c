@@ -642,18 +642,17 @@ static enum clerk_status check_length(struct db *db, struct clerk_err *err)
 	    file->pMethods->xFileSize(file, &size) != SQLITE_OK ||
 	    file->pMethods->xRead(file, h, (int)sizeof h, 0) != SQLITE_OK)
 		return CLERK_OK; /* SQLite's own errors will tell */
-	struct stat st = {.st_size = (off_t)size};
 	uint32_t page = (uint32_t)h[16] << 8 | h[17];
 	if (page == 1)
 		page = 65536;
 	uint32_t pages = be32(h + 28);
 	if (pages == 0 || be32(h + 24) != be32(h + 92))
 		return CLERK_OK;
-	if ((uint64_t)st.st_size < (uint64_t)pages * page) {
+	if ((uint64_t)size < (uint64_t)pages * page) {
 		char why[120];
 		snprintf(why, sizeof why,
 			 "the file is cut short: %lld of %lu pages",
-			 (long long)(st.st_size / page), (unsigned long)pages);
+			 (long long)(size / page), (unsigned long)pages);
 		return damaged(db, why, err);
 	}
 	return CLERK_OK;

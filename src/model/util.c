@@ -26,7 +26,12 @@ void model_ensure_id(clerk_id id)
 
 void model_copy_id(clerk_id out, const char *id)
 {
-	snprintf(out, CLERK_UUID_LEN, "%s", id ? id : "");
+	/* Not snprintf: ids are copied for every row read, and the live
+	 * console rereads a whole meeting after each action (make bench). */
+	size_t n = id ? strnlen(id, CLERK_UUID_LEN - 1) : 0;
+	if (n)
+		memcpy(out, id, n);
+	out[n] = '\0';
 }
 
 const char *model_or(const char *s, const char *def)
