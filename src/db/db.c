@@ -105,14 +105,26 @@ static enum clerk_status check_file_kind(const char *path, bool *exists,
 	*exists = true;
 	if (st.st_size == 0)
 		return CLERK_OK;
+	/* Through SQLite's VFS, not open()/close(): closing a descriptor of a
+	 * file drops every POSIX lock this process holds on it, and another
+	 * connection of this process may have it open; SQLite's VFS keeps such
+	 * a descriptor until those locks are gone. */
 	char head[16] = {0};
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
+	if (access(path, R_OK) != 0)
 		return clerk_fail(err, CLERK_IO, "cannot read %s: %s", path,
 				  strerror(errno));
-	ssize_t n = read(fd, head, sizeof head);
-	close(fd);
-	if (n != (ssize_t)sizeof head || memcmp(head, "SQLite format 3", 16) != 0)
+	sqlite3_vfs *vfs = sqlite3_vfs_find(NULL);
+	sqlite3_file *f = vfs ? xcalloc(1, (size_t)vfs->szOsFile) : NULL;
+	int flags = 0;
+	bool got = f &&
+		   vfs->xOpen(vfs, path, f, SQLITE_OPEN_READONLY | SQLITE_OPEN_MAIN_DB,
+			      &flags) == SQLITE_OK &&
+		   f->pMethods &&
+		   f->pMethods->xRead(f, head, (int)sizeof head, 0) == SQLITE_OK;
+	if (f && f->pMethods)
+		f->pMethods->xClose(f);
+	free(f);
+	if (!got || memcmp(head, "SQLite format 3", 16) != 0)
 		return clerk_fail(err, CLERK_FOREIGN,
 				  "%s is not a clerk database (not an SQLite file); "
 				  "it was left untouched",
