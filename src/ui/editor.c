@@ -136,6 +136,18 @@ static void editor_draw(struct app *app, void *ctx)
 	draw_text(app, &ed->tb, ed->text, &ed->top);
 }
 
+/* Commit text changed in the editor when the session ends under it; true
+ * when it was saved.  Blank text and unchanged text are left alone. */
+static bool save_on_hangup(struct app *app, struct textbuf *tb,
+			   const char *original, ui_commit_fn commit, void *ctx)
+{
+	const char *text = tb_text(tb);
+	if (strcmp(original, text) == 0 || text[strspn(text, " \t\n")] == '\0')
+		return false;
+	struct clerk_err err = {0};
+	return commit(app, ctx, text, &err) == CLERK_OK;
+}
+
 bool ui_edit(struct app *app, const char *title, const char *initial,
 	     ui_commit_fn commit, void *ctx)
 {
@@ -146,8 +158,12 @@ bool ui_edit(struct app *app, const char *title, const char *initial,
 	ui_app_push_overlay(app, editor_draw, &ed);
 	for (;;) {
 		int key = ui_app_read_key(app);
-		if (key == UI_KEY_HANGUP)
+		if (key == UI_KEY_HANGUP) {
+			/* The terminal is gone (SIGHUP, SIGTERM): keep what was
+			 * typed, as the clerk would have, rather than lose it. */
+			saved = save_on_hangup(app, &ed.tb, original, commit, ctx);
 			break;
+		}
 		if (key == UI_KEY_TICK || key == UI_KEY_RESIZE)
 			continue;
 		ed.error[0] = '\0';
