@@ -85,13 +85,13 @@ struct lookup_seat {
 	char *role; /* "chairman", "vice-chairman", "member" */
 	struct lookup_holder *subs;  /* nominated substitutes, in order */
 	size_t nsubs;
-	/* Seats have no dates of their own, so their use is read from their
-	 * history: an empty seat with no nomination whose terms all ended by
-	 * the date was retired (or replaced); one whose terms all begin later
-	 * was not created yet.  Such seats are listed apart, not counted. */
+	/* In existence on the date, by the seat's from and to dates: a seat
+	 * ended (replaced) before the date, or created after it, is listed
+	 * apart and not counted.  A seat in existence with no member is in
+	 * use, vacant. */
 	bool in_use;
-	char *first_day; /* earliest term or nomination, or "" */
-	char *last_day;  /* end of the latest, "" when one is open */
+	char *first_day; /* the seat's first day, or "" (always) */
+	char *last_day;  /* its last day, included, or "" (open) */
 };
 
 struct lookup_membership {

@@ -266,6 +266,8 @@ struct seat {
 	bool voting;
 	char *vacancy_note;  /* "Vacancy as of 1 Oct 2017" ("" when filled) */
 	bool substitute_tbc; /* a substitute is still to be confirmed */
+	char *from; /* date: first day the seat exists ("" or NULL: always) */
+	char *to;   /* date: LAST day it exists, included ("" or NULL: open) */
 };
 
 struct seat_substitute {
@@ -289,7 +291,8 @@ struct seat_info_list {
 	size_t n;
 };
 
-/* Position 0 puts the seat after the body's last. */
+/* Position 0 puts the seat after the body's last.  A to date before the
+ * from date is refused (CLERK_INVALID). */
 enum clerk_status seat_create(struct db *db, struct seat *s,
 			      struct clerk_err *err);
 enum clerk_status seat_update(struct db *db, const struct seat *s,
@@ -329,7 +332,9 @@ enum clerk_status membership_history(struct db *db, const char *seat_id,
 				     struct membership_list *out,
 				     struct clerk_err *err);
 void membership_list_free(struct membership_list *l);
-/* The seats of a body on `date` (NULL: today), in order. */
+/* The seats of a body in existence on `date` (NULL: today: from <= date
+ * <= to, open ends open), in order; a seat with no member that day is
+ * listed, vacant. */
 enum clerk_status seat_info_list(struct db *db, const char *body_id,
 				 const char *date, struct seat_info_list *out,
 				 struct clerk_err *err);

@@ -376,10 +376,19 @@ static const char schema_v3[] =
 	/* A person's events (attendance history, who). */
 	"CREATE INDEX event_person ON event(person_id);\n";
 
+/* Step 4: seats have dates.  A seat exists from its from_date to its
+ * to_date, both included (the last day it exists); NULL is open at that
+ * end, so every seat made before this step exists at every date.  A seat
+ * replaced by another ends the day before its successor begins. */
+static const char schema_v4[] =
+	"ALTER TABLE seat ADD COLUMN from_date TEXT; -- first day it exists\n"
+	"ALTER TABLE seat ADD COLUMN to_date TEXT;   -- last day it exists\n";
+
 const struct db_migration db_migrations[] = {
 	{1, "the first schema", schema_v1},
 	{2, "full-text search of minutes, resolutions, agenda and declarations",
 	 schema_v2},
 	{3, "indexes for look-ups in a large archive", schema_v3},
+	{4, "dates of seats (when a seat was created and ended)", schema_v4},
 	{0, NULL, NULL},
 };

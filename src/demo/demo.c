@@ -13,7 +13,8 @@
  *   body HANDLE:     council, name, short-name, self-name, quorum,
  *                    substitutes, minute-format, numbering, year-start,
  *                    style, tz, standard-item*, seat* LABEL:
- *     seat:          voting, vacancy, substitute-tbc, member* HANDLE,
+ *     seat:          voting, vacancy, substitute-tbc, from, to (its first
+ *                    and last day), member* HANDLE,
  *                    substitute* HANDLE
  *       member:      from, to, role, capacity   (substitute: no role)
  *   meeting HANDLE:  body, starts, venue, status, public-present,
@@ -565,11 +566,19 @@ static enum clerk_status load_seat(struct loader *L, const struct board_node *n,
 {
 	enum clerk_status rc;
 	struct seat s = {.position = position};
-	if ((rc = check_keys(L, n, "voting vacancy substitute-tbc",
+	char from[11], to[11];
+	if ((rc = check_keys(L, n, "voting vacancy substitute-tbc from to",
 			     "member substitute")) ||
 	    (rc = yes_no(L, n, "voting", true, &s.voting)) ||
-	    (rc = yes_no(L, n, "substitute-tbc", false, &s.substitute_tbc)))
+	    (rc = yes_no(L, n, "substitute-tbc", false, &s.substitute_tbc)) ||
+	    (rc = date_kid(L, n, "from", false, from)) ||
+	    (rc = date_kid(L, n, "to", false, to)))
 		return rc;
+	if (from[0] && to[0] && strcmp(to, from) < 0)
+		return fail_at(L, n, "the seat's last day 'to %s' is before its "
+				     "first day 'from %s'", to, from);
+	s.from = from;
+	s.to = to;
 	if (!*n->value)
 		return fail_at(L, n, "a seat needs a label: 'seat ORGANISATION "
 				     "OR ROLE'");

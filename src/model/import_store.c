@@ -303,7 +303,8 @@ static enum clerk_status seat_find(struct db *db, const char *body_id,
 {
 	sqlite3_stmt *st = db_stmt(
 		db,
-		"SELECT id, voting, vacancy_note, substitute_tbc FROM seat"
+		"SELECT id, voting, vacancy_note, substitute_tbc, from_date, "
+		"to_date FROM seat"
 		" WHERE body_id = ?1 AND position = ?2 AND label = ?3",
 		err);
 	if (!st)
@@ -318,6 +319,8 @@ static enum clerk_status seat_find(struct db *db, const char *body_id,
 		out->voting = sqlite3_column_int(st, 1) != 0;
 		out->vacancy_note = db_col_dup(st, 2);
 		out->substitute_tbc = sqlite3_column_int(st, 3) != 0;
+		out->from = db_col_dup(st, 4);
+		out->to = db_col_dup(st, 5);
 	}
 	db_done(st);
 	if (step != SQLITE_ROW && step != SQLITE_DONE)

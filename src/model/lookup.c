@@ -396,7 +396,8 @@ static enum clerk_status membership_seats(struct db *db,
 					  struct clerk_err *err)
 {
 	static const char sql[] =
-		"SELECT id, position, label, voting, vacancy_note, substitute_tbc "
+		"SELECT id, position, label, voting, vacancy_note, substitute_tbc, "
+		"coalesce(from_date, ''), coalesce(to_date, '') "
 		"FROM seat WHERE body_id = ?1 ORDER BY position, id";
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 	if (!st)
@@ -413,44 +414,20 @@ static enum clerk_status membership_seats(struct db *db,
 		s->voting = sqlite3_column_int(st, 3) != 0;
 		s->vacancy_note = db_col_dup(st, 4);
 		s->substitute_tbc = sqlite3_column_int(st, 5) != 0;
+		s->first_day = db_col_dup(st, 6);
+		s->last_day = db_col_dup(st, 7);
 	}
 	db_done(st);
 	return step == SQLITE_DONE ? CLERK_OK
 				   : db_fail(db, err, "reading the seats");
 }
 
-/* The span of a seat's history (terms and nominations): its first day and
- * the end of its latest ("" when one is still open). */
-static enum clerk_status seat_history(struct db *db, struct lookup_seat *s,
-				      struct clerk_err *err)
-{
-	static const char sql[] =
-		"SELECT coalesce(min(from_date), ''), "
-		"CASE WHEN count(*) = 0 OR count(to_date) < count(*) THEN '' "
-		"ELSE max(to_date) END FROM (SELECT from_date, to_date FROM "
-		"membership WHERE seat_id = ?1 UNION ALL SELECT from_date, "
-		"to_date FROM substitute WHERE seat_id = ?1)";
-	sqlite3_stmt *st = db_stmt(db, sql, err);
-	if (!st)
-		return CLERK_DB;
-	db_bind_text(st, 1, s->id);
-	int step = sqlite3_step(st);
-	if (step == SQLITE_ROW) {
-		s->first_day = db_col_dup(st, 0);
-		s->last_day = db_col_dup(st, 1);
-	}
-	db_done(st);
-	return step == SQLITE_ROW ? CLERK_OK
-				  : db_fail(db, err, "reading a seat's history");
-}
-
+/* In existence on the date, by the seat's own dates (the schema's, both
+ * days included; "" open). */
 static bool seat_in_use(const struct lookup_seat *s, const char *date)
 {
-	if (s->filled || s->nsubs || s->substitute_tbc || !*s->first_day)
-		return true;
-	bool retired = *s->last_day && strcmp(s->last_day, date) <= 0;
-	bool not_yet = strcmp(s->first_day, date) > 0;
-	return !retired && !not_yet;
+	return (!*s->first_day || strcmp(s->first_day, date) <= 0) &&
+	       (!*s->last_day || strcmp(s->last_day, date) >= 0);
 }
 
 enum clerk_status lookup_membership(struct db *db, const char *body_id,
@@ -476,8 +453,6 @@ enum clerk_status lookup_membership(struct db *db, const char *body_id,
 		rc = seat_member(db, s, out->date, err);
 		if (!rc)
 			rc = seat_subs(db, s, out->date, err);
-		if (!rc)
-			rc = seat_history(db, s, err);
 		if (!rc)
 			s->in_use = seat_in_use(s, out->date);
 		out->in_use += !rc && s->in_use;

@@ -20,8 +20,14 @@ static enum clerk_status seat_check(const struct seat *s, struct clerk_err *err)
 	enum clerk_status rc;
 	if ((rc = model_check_id(s->body_id, "body for the seat", err)) ||
 	    (rc = model_check_text(s->label, "seat's label", false, err)) ||
-	    (rc = model_check_text(s->vacancy_note, "vacancy note", false, err)))
+	    (rc = model_check_text(s->vacancy_note, "vacancy note", false, err)) ||
+	    (rc = model_check_date(s->from, "seat's first day", false, err)) ||
+	    (rc = model_check_date(s->to, "seat's last day", false, err)))
 		return rc;
+	if (model_has(s->from) && model_has(s->to) && strcmp(s->to, s->from) < 0)
+		return clerk_fail(err, CLERK_INVALID,
+				  "the seat's last day %s is before its first day %s",
+				  s->to, s->from);
 	return CLERK_OK;
 }
 
@@ -34,6 +40,8 @@ static void seat_bind(sqlite3_stmt *st, const struct seat *s)
 	sqlite3_bind_int(st, 5, s->voting);
 	model_bind_str(st, 6, s->vacancy_note);
 	sqlite3_bind_int(st, 7, s->substitute_tbc);
+	db_bind_text(st, 8, model_has(s->from) ? s->from : NULL);
+	db_bind_text(st, 9, model_has(s->to) ? s->to : NULL);
 }
 
 static enum clerk_status seat_insert(struct db *db, void *arg,
@@ -43,7 +51,8 @@ static enum clerk_status seat_insert(struct db *db, void *arg,
 		"SELECT max(position) FROM seat WHERE body_id = ?1";
 	static const char sql[] =
 		"INSERT INTO seat(id, body_id, position, label, voting, "
-		"vacancy_note, substitute_tbc) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+		"vacancy_note, substitute_tbc, from_date, to_date) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
 	struct seat *s = arg;
 	if (s->position <= 0)
 		s->position = model_query_int(db, last, s->body_id, 0) + 1;
@@ -69,7 +78,8 @@ enum clerk_status seat_update(struct db *db, const struct seat *s,
 {
 	static const char sql[] =
 		"UPDATE seat SET body_id = ?2, position = ?3, label = ?4, "
-		"voting = ?5, vacancy_note = ?6, substitute_tbc = ?7 WHERE id = ?1";
+		"voting = ?5, vacancy_note = ?6, substitute_tbc = ?7, "
+		"from_date = ?8, to_date = ?9 WHERE id = ?1";
 	enum clerk_status rc = seat_check(s, err);
 	if (rc)
 		return rc;
@@ -87,6 +97,8 @@ void seat_free(struct seat *s)
 		return;
 	free(s->label);
 	free(s->vacancy_note);
+	free(s->from);
+	free(s->to);
 	memset(s, 0, sizeof *s);
 }
 
@@ -349,16 +361,20 @@ static enum clerk_status seat_subs_on(struct db *db, struct seat_info *si,
 }
 
 static enum clerk_status seat_rows(struct db *db, const char *body_id,
-				   struct seat_info_list *out,
+				   const char *date, struct seat_info_list *out,
 				   struct clerk_err *err)
 {
 	static const char sql[] =
 		"SELECT id, body_id, position, label, voting, vacancy_note, "
-		"substitute_tbc FROM seat WHERE body_id = ?1 ORDER BY position, id";
+		"substitute_tbc, coalesce(from_date, ''), coalesce(to_date, '') "
+		"FROM seat WHERE body_id = ?1 "
+		"AND (from_date IS NULL OR from_date <= ?2) "
+		"AND (to_date IS NULL OR to_date >= ?2) ORDER BY position, id";
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 	if (!st)
 		return CLERK_DB;
 	db_bind_text(st, 1, body_id);
+	db_bind_text(st, 2, date);
 	int step;
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		struct seat *s = &MODEL_LIST_PUSH(out)->seat;
@@ -369,6 +385,8 @@ static enum clerk_status seat_rows(struct db *db, const char *body_id,
 		s->voting = sqlite3_column_int(st, 4) != 0;
 		s->vacancy_note = db_col_dup(st, 5);
 		s->substitute_tbc = sqlite3_column_int(st, 6) != 0;
+		s->from = db_col_dup(st, 7);
+		s->to = db_col_dup(st, 8);
 	}
 	enum clerk_status rc = CLERK_OK;
 	if (step != SQLITE_DONE)
@@ -392,7 +410,7 @@ enum clerk_status seat_info_list(struct db *db, const char *body_id,
 		free(tz);
 		date = today;
 	}
-	rc = seat_rows(db, body_id, out, err);
+	rc = seat_rows(db, body_id, date, out, err);
 	for (size_t i = 0; !rc && i < out->n; i++)
 		if (!(rc = seat_member_on(db, &out->v[i], date, err)))
 			rc = seat_subs_on(db, &out->v[i], date, err);

@@ -122,8 +122,11 @@ static void test_seats_october(void **state)
 	struct clerk_err err = {0};
 	assert_int_equal(seat_info_list(f->db, f->body.id, "2017-10-05", &l, &err),
 			 CLERK_OK);
-	/* 21 seats of Appendix B, and the seat Fire and Rescue replaced. */
-	assert_int_equal(l.n, 22);
+	/* The 21 seats of Appendix B: the seat Fire and Rescue replaced ended
+	 * on 30 September 2017, by its own date in the schema. */
+	assert_int_equal(l.n, 21);
+	for (size_t i = 0; i < l.n; i++)
+		assert_int_not_equal(l.v[i].seat.position, 22);
 	int filled = 0;
 	for (int pos = 1; pos <= 21; pos++)
 		filled += seat_at(&l, pos)->filled;
@@ -162,9 +165,11 @@ static void test_seats_october(void **state)
 	assert_string_equal(fire->member.name, "Shantha Dickinson");
 	assert_true(has_sub(fire, "Nigel Cooper"));
 
+	assert_string_equal(fire->seat.from, "2017-10-01");
+	assert_string_equal(fire->seat.to, "");
+
 	/* Paul Archer's seat went to Fire and Rescue; he substitutes for the
 	 * Director of Adults' Health and Care. */
-	assert_false(seat_at(&l, 22)->filled);
 	assert_true(has_sub(seat_at(&l, 4), "Paul Archer"));
 	assert_true(has_sub(seat_at(&l, 5), "Stuart Ashley"));
 	seat_info_list_free(&l);
@@ -178,13 +183,17 @@ static void test_seats_june(void **state)
 	struct clerk_err err = {0};
 	assert_int_equal(seat_info_list(f->db, f->body.id, "2017-06-29", &l, &err),
 			 CLERK_OK);
+	/* 21 seats, all filled: Fire and Rescue's seat did not exist yet. */
+	assert_int_equal(l.n, 21);
 	int filled = 0;
-	for (size_t i = 0; i < l.n; i++)
+	for (size_t i = 0; i < l.n; i++) {
 		filled += l.v[i].filled;
+		assert_int_not_equal(l.v[i].seat.position, 21);
+	}
 	assert_int_equal(filled, 21);
 	assert_string_equal(seat_at(&l, 13)->member.name, "Dominic Hardy");
-	assert_false(seat_at(&l, 21)->filled); /* Fire and Rescue not yet */
 	const struct seat_info *archer = seat_at(&l, 22);
+	assert_string_equal(archer->seat.to, "2017-09-30");
 	assert_string_equal(archer->member.name, "Paul Archer");
 	assert_string_equal(archer->member_capacity,
 			    "Director of Transformation & Governance");

@@ -28,8 +28,9 @@ has "the TBC substitute" "$out" "Dr Barbara Rushton (Vice-Chairman), Clinical Ch
       substitute: TBC"
 has "a seat with no substitute" "$out" "Councillor Roger Allen, Gosport Borough Council
       no substitute"
-has "the replaced seat is listed apart" "$out" "Not in use on 2017-10-05:
-22  Hampshire County Council – Director of Transformation & Governance: until 2017-10-01"
+has "the replaced seat is listed apart, by its last day in the schema" "$out" \
+	"Not in use on 2017-10-05:
+22  Hampshire County Council – Director of Transformation & Governance: until 2017-09-30"
 
 out=$(m hwb --at 2017-06-29)
 is "the membership as it stood on 29 June 2017" "$out" \
@@ -110,5 +111,52 @@ for c in members who attendance search; do
 done
 exits "a missing file: exit 4, never created" 4 "$CLERK" --db "$T/none.db" members hwb
 ok "and it was not created" test ! -e "$T/none.db"
+
+# Seats have dates in the schema: what is in use is the seat's own from and
+# to, not a guess from who held it.
+db=$T/dated.db
+"$CLERK" --db "$db" demo >/dev/null
+sql() { "$top_builddir/tests/lookup/sqlexec" "$db" "$1"; }
+is "the replaced seat's last day and the new seat's first, as stored" \
+	"$(sqlite3 "$db" "SELECT coalesce(from_date, '-'), coalesce(to_date, '-')
+FROM seat WHERE label LIKE '%Transformation%' OR label LIKE '%Fire and Rescue%'
+ORDER BY position")" "2017-10-01|-
+-|2017-09-30"
+for d in 2017-06-29 2017-10-05; do
+	has "21 seats on $d" "$(m hwb --at "$d")" "21 seats, "
+done
+out=$(m hwb --at 2017-09-30)
+has "its last day, 30 September, the replaced seat is still in use" "$out" \
+	"22  Hampshire County Council – Director of Transformation & Governance
+      Paul Archer"
+has "and the new one not yet" "$out" \
+	"21  Hampshire Fire and Rescue Service: from 2017-10-01"
+out=$(m hwb --at 2017-10-01)
+has "the first day of the new one, 1 October, the old one is apart" "$out" \
+	"22  Hampshire County Council – Director of Transformation & Governance: until 2017-09-30"
+has "and 21 seats still" "$out" "21 seats, 20 filled, 1 vacant"
+sql "UPDATE seat SET to_date = NULL WHERE label LIKE '%Transformation%'"
+out=$(m hwb)
+has "a seat with no end whose member left is vacant, not retired" "$out" \
+	"22  Hampshire County Council – Director of Transformation & Governance
+      vacant: Replaced by Hampshire Fire and Rescue Service from 1 Oct 2017"
+has "and counted" "$out" "22 seats, 20 filled, 2 vacant"
+lacks "nothing is listed apart" "$out" "Not in use"
+"$CLERK" --db "$db" seat add hwb "Healthwatch Hampshire" --from 2017-11-01 \
+	>/dev/null
+has "clerk seat add --from: not in use before its first day" \
+	"$(m hwb)" "23  Healthwatch Hampshire: from 2017-11-01"
+has "and vacant from it" "$(m hwb --at 2017-11-01)" \
+	"23  Healthwatch Hampshire
+      vacant"
+exits "clerk seat add --to before --from: refused" 3 "$CLERK" --db "$db" \
+	seat add hwb "Backwards" --from 2017-11-01 --to 2017-10-01
+has "naming what is wrong" "$("$CLERK" --db "$db" seat add hwb Backwards \
+	--from 2017-11-01 --to 2017-10-01 2>&1)" \
+	"the seat's last day 2017-10-01 is before its first day 2017-11-01"
+exits "clerk seat add with a bad date: refused" 3 "$CLERK" --db "$db" \
+	seat add hwb "Bad" --from 1/11/2017
+is "and nothing was added" "$(sqlite3 "$db" "SELECT count(*) FROM seat
+WHERE label IN ('Backwards', 'Bad')")" 0
 
 done_testing

@@ -286,6 +286,72 @@ static void test_seat_info_at_dates(void **state)
 			 CLERK_INVALID);
 }
 
+/* A seat exists from its from date to its to date, both included: the
+ * Director of Transformation's seat ends on 30 September 2017 and Fire and
+ * Rescue's begins on 1 October, so the board has the same number of seats
+ * either side of the change. */
+static void test_seat_dates(void **state)
+{
+	struct fixture *f = *state;
+	struct clerk_err err;
+	clerk_id ann, old_seat, new_seat, open_seat;
+	fixture_person(f, "Ann Member", ann);
+	fixture_seat(f, "Always", true, NULL, NULL, open_seat);
+	struct seat s = {.label = xstrdup("Director of Transformation"),
+			 .voting = true, .to = xstrdup("2017-09-30")};
+	memcpy(s.body_id, f->body.id, sizeof s.body_id);
+	assert_int_equal(seat_create(f->db, &s, &err), CLERK_OK);
+	memcpy(old_seat, s.id, sizeof old_seat);
+	assert_int_equal(membership_add(f->db, old_seat, ann, ROLE_MEMBER, "",
+					"2017-05-25", "2017-10-01", &err),
+			 CLERK_OK);
+	seat_free(&s);
+	s = (struct seat){.label = xstrdup("Fire and Rescue"), .voting = true,
+			  .from = xstrdup("2017-10-01")};
+	memcpy(s.body_id, f->body.id, sizeof s.body_id);
+	assert_int_equal(seat_create(f->db, &s, &err), CLERK_OK);
+	memcpy(new_seat, s.id, sizeof new_seat);
+	seat_free(&s);
+
+	struct seat_info_list l;
+	const char *dates[] = {"2017-06-29", "2017-09-30", "2017-10-01",
+			       "2017-10-05"};
+	const char *second[] = {"Director of Transformation",
+				"Director of Transformation", "Fire and Rescue",
+				"Fire and Rescue"};
+	for (size_t i = 0; i < 4; i++) {
+		assert_int_equal(seat_info_list(f->db, f->body.id, dates[i], &l,
+						&err),
+				 CLERK_OK);
+		assert_int_equal(l.n, 2);
+		assert_string_equal(l.v[0].seat.label, "Always");
+		assert_false(l.v[0].filled); /* vacant, still listed */
+		assert_string_equal(l.v[1].seat.label, second[i]);
+		seat_info_list_free(&l);
+	}
+	assert_int_equal(seat_info_list(f->db, f->body.id, "2017-06-29", &l, &err),
+			 CLERK_OK);
+	assert_string_equal(l.v[1].seat.to, "2017-09-30");
+	assert_string_equal(l.v[1].seat.from, "");
+	assert_true(l.v[1].filled);
+	seat_info_list_free(&l);
+
+	/* Bad dates are refused and nothing is written. */
+	s = (struct seat){.label = xstrdup("Backwards"), .voting = true,
+			  .from = xstrdup("2017-10-01"), .to = xstrdup("2017-09-30")};
+	memcpy(s.body_id, f->body.id, sizeof s.body_id);
+	assert_int_equal(seat_create(f->db, &s, &err), CLERK_INVALID);
+	assert_non_null(strstr(err.msg, "before its first day"));
+	free(s.to);
+	s.to = xstrdup("2017-9-30");
+	assert_int_equal(seat_create(f->db, &s, &err), CLERK_INVALID);
+	seat_free(&s);
+	assert_int_equal(seat_info_list(f->db, f->body.id, "2017-10-05", &l, &err),
+			 CLERK_OK);
+	assert_int_equal(l.n, 2);
+	seat_info_list_free(&l);
+}
+
 static void test_council_and_seat_round_trip(void **state)
 {
 	struct fixture *f = *state;
@@ -585,6 +651,7 @@ int main(void)
 		T(test_person_invalid_utf8_refused),
 		T(test_person_search_order),
 		T(test_seat_info_at_dates),
+		T(test_seat_dates),
 		T(test_council_and_seat_round_trip),
 		T(test_meeting_round_trip_and_find),
 		T(test_meeting_current_and_status),
