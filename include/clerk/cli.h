@@ -32,6 +32,11 @@ int cli_main(int argc, char **argv);
 int cli_open_db(struct cli *cli, enum db_mode mode, struct db **out);
 /* Print "clerk: MESSAGE" for err and return its exit code. */
 int cli_report(struct cli *cli, const struct clerk_err *err);
+/* Print a message to cli->out with every control character, escape
+ * sequence and bidi override of the data replaced by '?' (newlines and tabs
+ * of the format kept): for echoes of names and titles the user typed. */
+void cli_say(struct cli *cli, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
 /* Print "clerk: usage: ..." and return 2. */
 int cli_usage(struct cli *cli, const char *usage);
 

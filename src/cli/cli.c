@@ -88,6 +88,29 @@ int cli_report(struct cli *cli, const struct clerk_err *err)
 	return clerk_status_exit_code(err->status);
 }
 
+void cli_say(struct cli *cli, const char *fmt, ...)
+{
+	struct strbuf sb = {0};
+	va_list ap;
+	va_start(ap, fmt);
+	sb_vaddf(&sb, fmt, ap);
+	va_end(ap);
+	/* Sanitise line by line so that the format's own line ends survive. */
+	const char *line = sb_str(&sb);
+	while (*line) {
+		size_t n = strcspn(line, "\n\t");
+		char *part = xstrndup(line, n);
+		char *safe = utf8_sanitize(part);
+		fputs(safe, cli->out);
+		free(safe);
+		free(part);
+		line += n;
+		if (*line)
+			fputc(*line++, cli->out);
+	}
+	sb_free(&sb);
+}
+
 int cli_usage(struct cli *cli, const char *usage)
 {
 	fprintf(cli->err, "clerk: usage: clerk %s\n", usage);

@@ -121,9 +121,9 @@ static enum clerk_status apply_opts(int argc, char **argv, struct body *b,
 
 static void print_body(struct cli *cli, const char *verb, const struct body *b)
 {
-	fprintf(cli->out, "%s body %s", verb, b->name);
+	cli_say(cli, "%s body %s", verb, b->name);
 	if (b->short_name && *b->short_name)
-		fprintf(cli->out, " (%s)", b->short_name);
+		cli_say(cli, " (%s)", b->short_name);
 	fprintf(cli->out, ": quorum ");
 	if (b->quorum_kind == QUORUM_FIXED)
 		fprintf(cli->out, "%d", b->quorum_fixed);
@@ -132,7 +132,7 @@ static void print_body(struct cli *cli, const char *verb, const struct body *b)
 			b->quorum_den);
 	if (b->quorum_kind == QUORUM_COMPOSITE)
 		fprintf(cli->out, " (at least %d)", b->quorum_fixed);
-	fprintf(cli->out, ", substitutes %s, minutes numbered \"%s\" per %s.\n",
+	cli_say(cli, ", substitutes %s, minutes numbered \"%s\" per %s.\n",
 		b->substitutes_allowed ? "allowed" : "not allowed",
 		b->minute_format, numbering_text(b->numbering));
 }

@@ -268,7 +268,7 @@ static enum clerk_status do_add(struct item_ctx *c)
 					 c->o.start, &c->err);
 	}
 	if (!rc)
-		fprintf(c->cli->out, "Added item \"%s\".\n", it.title);
+		cli_say(c->cli, "Added item \"%s\".\n", it.title);
 	item_free(&it);
 	return rc;
 }
@@ -289,7 +289,7 @@ static enum clerk_status do_edit(struct item_ctx *c)
 		rc = apply_start(c->db, &c->m, c->b.tz, &c->l, idx, c->o.start,
 				 &c->err);
 	if (!rc)
-		fprintf(c->cli->out, "Changed item %s \"%s\".\n", it->number,
+		cli_say(c->cli, "Changed item %s \"%s\".\n", it->number,
 			it->title);
 	return rc;
 }
@@ -311,7 +311,7 @@ static enum clerk_status do_move(struct item_ctx *c)
 	if (!rc)
 		rc = prep_renumber(c->db, c->m.id, &c->err);
 	if (!rc)
-		fprintf(c->cli->out, "Moved \"%s\" to position %d.\n",
+		cli_say(c->cli, "Moved \"%s\" to position %d.\n",
 			c->l.v[idx].title, to);
 	return rc;
 }
@@ -327,7 +327,7 @@ static enum clerk_status do_delete(struct item_ctx *c)
 	if (!rc)
 		rc = prep_renumber(c->db, c->m.id, &c->err);
 	if (!rc)
-		fprintf(c->cli->out, "Deleted \"%s\".\n", c->l.v[idx].title);
+		cli_say(c->cli, "Deleted \"%s\".\n", c->l.v[idx].title);
 	return rc;
 }
 

@@ -108,7 +108,7 @@ int cmd_meeting(struct cli *cli, int argc, char **argv)
 		char when[64];
 		time_format_local(m.starts_at, b.tz, "%A %-d %B %Y at %H:%M",
 				  when, sizeof when);
-		fprintf(cli->out, "Added a meeting of %s on %s%s%s, with %d "
+		cli_say(cli, "Added a meeting of %s on %s%s%s, with %d "
 				  "standard item%s.\n",
 			b.name, when, *venue ? " at " : "", venue, added,
 			added == 1 ? "" : "s");

@@ -91,7 +91,7 @@ int cmd_member(struct cli *cli, int argc, char **argv)
 		code = cli_report(cli, &err);
 	} else {
 		char *who = person_display_name(&p);
-		fprintf(cli->out, "%s%s holds seat %s of %s as %s from %s%s%s.\n",
+		cli_say(cli, "%s%s holds seat %s of %s as %s from %s%s%s.\n",
 			who, created ? " (new)" : "", pos[1], b.name,
 			member_role_text(o.role), o.from, o.to ? " to " : "",
 			o.to ? o.to : "");

@@ -62,7 +62,7 @@ int cmd_seat(struct cli *cli, int argc, char **argv)
 	if (rc)
 		code = cli_report(cli, &err);
 	else
-		fprintf(cli->out, "Added seat %d of %s: %s%s.\n", s.position,
+		cli_say(cli, "Added seat %d of %s: %s%s.\n", s.position,
 			b.name, label, voting ? "" : " (non-voting)");
 	seat_free(&s);
 	body_free(&b);

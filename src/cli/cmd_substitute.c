@@ -75,7 +75,7 @@ int cmd_substitute(struct cli *cli, int argc, char **argv)
 		code = cli_report(cli, &err);
 	} else {
 		char *who = person_display_name(&p);
-		fprintf(cli->out,
+		cli_say(cli,
 			"%s%s is a nominated substitute for seat %s of %s from "
 			"%s.\n",
 			who, created ? " (new)" : "", pos[1], b.name, from);
