@@ -143,6 +143,15 @@ static enum clerk_status read_terms(struct db *db, struct att_body *a,
 				   : db_fail(db, err, "reading the membership");
 }
 
+/* snprintf(dst, size, "%s", src) without snprintf's cost: read_rows copies
+ * every attendance row of the body's history. */
+static void copy_text(char *dst, size_t size, const char *src)
+{
+	size_t n = strnlen(src, size - 1);
+	memcpy(dst, src, n);
+	dst[n] = '\0';
+}
+
 static enum clerk_status read_rows(struct db *db, struct att_body *a,
 				   struct clerk_err *err)
 {
@@ -159,14 +168,12 @@ static enum clerk_status read_rows(struct db *db, struct att_body *a,
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		a->rows = lookup_grow(a->rows, a->nrows, sizeof *a->rows);
 		struct att_row *r = &a->rows[a->nrows++];
-		snprintf(r->meeting_id, sizeof r->meeting_id, "%s",
-			 db_col_text(st, 0));
-		snprintf(r->person_id, sizeof r->person_id, "%s",
-			 db_col_text(st, 1));
+		copy_text(r->meeting_id, sizeof r->meeting_id, db_col_text(st, 0));
+		copy_text(r->person_id, sizeof r->person_id, db_col_text(st, 1));
 		r->seat = sqlite3_column_int(st, 2) != 0;
-		snprintf(r->status, sizeof r->status, "%s", db_col_text(st, 3));
-		snprintf(r->substitute_for, sizeof r->substitute_for, "%s",
-			 db_col_text(st, 4));
+		copy_text(r->status, sizeof r->status, db_col_text(st, 3));
+		copy_text(r->substitute_for, sizeof r->substitute_for,
+			  db_col_text(st, 4));
 	}
 	db_done(st);
 	return step == SQLITE_DONE ? CLERK_OK
@@ -222,15 +229,30 @@ struct att_acc {
 };
 
 struct att_accs {
-	struct att_acc *v;
+	struct att_acc *v; /* in the order first met (the final sort's ties) */
 	size_t n;
+	size_t *by_id; /* indexes into v sorted by person id, for acc_for */
 };
 
 static struct att_acc *acc_for(struct att_accs *accs, const char *person_id)
 {
-	for (size_t i = 0; i < accs->n; i++)
-		if (strcmp(accs->v[i].a.person_id, person_id) == 0)
-			return &accs->v[i];
+	/* Binary search: acc_for runs for every member of every meeting of
+	 * the body's history, over everyone who ever sat on it. */
+	size_t lo = 0, hi = accs->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(accs->v[accs->by_id[mid]].a.person_id, person_id);
+		if (c == 0)
+			return &accs->v[accs->by_id[mid]];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	accs->by_id = xrealloc(accs->by_id, (accs->n + 1) * sizeof *accs->by_id);
+	memmove(accs->by_id + lo + 1, accs->by_id + lo,
+		(accs->n - lo) * sizeof *accs->by_id);
+	accs->by_id[lo] = accs->n;
 	accs->v = lookup_grow(accs->v, accs->n, sizeof *accs->v);
 	struct att_acc *acc = &accs->v[accs->n++];
 	memset(acc, 0, sizeof *acc);
@@ -440,6 +462,7 @@ static enum clerk_status count_body(struct db *db, const char *body_id,
 		out->v[out->n++] = accs.v[i].a;
 	}
 	free(accs.v);
+	free(accs.by_id);
 	att_body_free(&a);
 	return rc;
 }
