@@ -40,6 +40,19 @@ void cli_say(struct cli *cli, const char *fmt, ...)
 /* Print "clerk: usage: ..." and return 2. */
 int cli_usage(struct cli *cli, const char *usage);
 
+/* The terminal options every screen takes, for a getopt_long table; their
+ * codes are 's', 'd', 'z' and 't'. */
+#define CLI_UI_OPTIONS                                       \
+	{"script", required_argument, NULL, 's'},            \
+	{"dump", required_argument, NULL, 'd'},              \
+	{"size", required_argument, NULL, 'z'},              \
+	{"term", required_argument, NULL, 't'}
+struct ui_options;
+/* Apply one of CLI_UI_OPTIONS to *ui: 0 when taken, 2 after printing why
+ * a --size is not COLSxROWS, -1 when opt is not one of them. */
+int cli_ui_option(struct cli *cli, int opt, const char *arg,
+		  struct ui_options *ui);
+
 #define CLI_COMMAND(name, summary, usage) \
 	int cmd_##name(struct cli *cli, int argc, char **argv);
 #include "../../src/cli/commands.def"

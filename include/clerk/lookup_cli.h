@@ -7,6 +7,8 @@
 #ifndef CLERK_LOOKUP_CLI_H
 #define CLERK_LOOKUP_CLI_H
 
+#include <getopt.h>
+
 #include "clerk/cli.h"
 #include "clerk/listing.h"
 #include "clerk/lookup.h"
@@ -50,5 +52,26 @@ int lookup_cli_no_person(struct cli *cli, struct db *db, const char *name);
 /* Check a --from/--to/--at date; prints a usage error and returns false
  * when it is not YYYY-MM-DD. */
 bool lookup_cli_date(struct cli *cli, const char *option, const char *value);
+
+/* The options the look-ups share, as lookup_cli_parse() leaves them. */
+struct lookup_cli_opts {
+	enum listing_format format; /* LISTING_TEXT unless --json or --csv */
+	const char *at, *from, *to; /* NULL when not given */
+	char *words; /* the words after the options, joined (NULL: none);
+		      * the caller frees */
+};
+/* A command's own option: returns 0, or an exit code (after printing). */
+typedef int (*lookup_cli_extra_fn)(struct cli *cli, int opt, const char *arg,
+				   void *ctx);
+/* Parse argv with the getopt_long table `options`: the shared LOOKUP_OPT_
+ * codes fill *o, any other code goes to extra (NULL: a usage error), an
+ * unknown option prints `usage`.  Returns 0 or the exit code.  Dates are
+ * not checked here: see lookup_cli_dates. */
+int lookup_cli_parse(struct cli *cli, int argc, char **argv,
+		     const struct option *options, const char *usage,
+		     lookup_cli_extra_fn extra, void *ctx,
+		     struct lookup_cli_opts *o);
+/* Check every date given in *o (lookup_cli_date); false after printing. */
+bool lookup_cli_dates(struct cli *cli, const struct lookup_cli_opts *o);
 
 #endif

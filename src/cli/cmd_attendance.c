@@ -246,6 +246,16 @@ static const char usage[] =
 	"attendance [BODY | --person NAME] [--from DATE] [--to DATE] "
 	"[--json | --csv]";
 
+/* --person NAME, the one option of its own. */
+static int att_option(struct cli *cli, int opt, const char *arg, void *ctx)
+{
+	struct att_args *a = ctx;
+	if (opt != LOOKUP_OPT_PERSON)
+		return cli_usage(cli, usage);
+	a->person = arg;
+	return 0;
+}
+
 static int parse_args(struct cli *cli, int argc, char **argv,
 		      struct att_args *a)
 {
@@ -257,34 +267,20 @@ static int parse_args(struct cli *cli, int argc, char **argv,
 		{"csv", no_argument, NULL, LOOKUP_OPT_CSV},
 		{NULL, 0, NULL, 0},
 	};
-	int opt;
-	optind = 0;
-	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
-		switch (opt) {
-		case LOOKUP_OPT_PERSON:
-			a->person = optarg;
-			break;
-		case LOOKUP_OPT_FROM:
-			a->from = optarg;
-			break;
-		case LOOKUP_OPT_TO:
-			a->to = optarg;
-			break;
-		case LOOKUP_OPT_JSON:
-			a->format = LISTING_JSON;
-			break;
-		case LOOKUP_OPT_CSV:
-			a->format = LISTING_CSV;
-			break;
-		default:
-			return cli_usage(cli, usage);
-		}
+	struct lookup_cli_opts o = {0};
+	int code = lookup_cli_parse(cli, argc, argv, options, usage, att_option,
+				    a, &o);
+	a->format = o.format;
+	a->from = o.from;
+	a->to = o.to;
+	a->body = o.words;
+	if (!code && !lookup_cli_dates(cli, &o))
+		code = 2;
+	if (code) {
+		free(a->body);
+		a->body = NULL;
 	}
-	if ((a->from && !lookup_cli_date(cli, "--from", a->from)) ||
-	    (a->to && !lookup_cli_date(cli, "--to", a->to)))
-		return 2;
-	a->body = lookup_cli_join(argc, argv, optind);
-	return 0;
+	return code;
 }
 
 int cmd_attendance(struct cli *cli, int argc, char **argv)

@@ -31,39 +31,21 @@ static int parse_args(struct cli *cli, int argc, char **argv,
 {
 	static const struct option options[] = {
 		{"body", required_argument, NULL, 'b'},
-		{"script", required_argument, NULL, 's'},
-		{"dump", required_argument, NULL, 'd'},
-		{"size", required_argument, NULL, 'z'},
-		{"term", required_argument, NULL, 't'},
+		CLI_UI_OPTIONS,
 		{NULL, 0, NULL, 0},
 	};
-	int opt;
+	int opt, rc;
 	optind = 0; /* reset glibc's getopt: options may follow MEETING */
 	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
 		switch (opt) {
 		case 'b':
 			a->body = optarg;
 			break;
-		case 's':
-			a->ui.script = optarg;
-			break;
-		case 'd':
-			a->ui.dump_dir = optarg;
-			break;
-		case 't':
-			a->ui.term = optarg;
-			break;
-		case 'z':
-			if (sscanf(optarg, "%dx%d", &a->ui.cols, &a->ui.rows) != 2 ||
-			    a->ui.cols < 1 || a->ui.rows < 1) {
-				fprintf(cli->err, "clerk: --size wants COLSxROWS "
-						  "(e.g. 80x24), not '%s'\n",
-					optarg);
-				return 2;
-			}
-			break;
 		default:
-			return cli_usage(cli, LIVE_USAGE);
+			if ((rc = cli_ui_option(cli, opt, optarg, &a->ui)) < 0)
+				return cli_usage(cli, LIVE_USAGE);
+			if (rc)
+				return rc;
 		}
 	}
 	if (argc - optind > 1)

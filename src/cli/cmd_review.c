@@ -23,40 +23,23 @@ int cmd_review(struct cli *cli, int argc, char **argv)
 {
 	static const struct option options[] = {
 		{"body", required_argument, NULL, 'b'},
-		{"script", required_argument, NULL, 's'},
-		{"dump", required_argument, NULL, 'd'},
-		{"size", required_argument, NULL, 'z'},
-		{"term", required_argument, NULL, 't'},
+		CLI_UI_OPTIONS,
 		{NULL, 0, NULL, 0},
 	};
 	struct ui_options ui = {.no_color = cli->no_color};
 	const char *body = NULL;
-	int opt;
+	int opt, code;
 	optind = 0;
 	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
 		switch (opt) {
 		case 'b':
 			body = optarg;
 			break;
-		case 's':
-			ui.script = optarg;
-			break;
-		case 'd':
-			ui.dump_dir = optarg;
-			break;
-		case 't':
-			ui.term = optarg;
-			break;
-		case 'z':
-			if (sscanf(optarg, "%dx%d", &ui.cols, &ui.rows) != 2 ||
-			    ui.cols < 1 || ui.rows < 1) {
-				fprintf(cli->err, "clerk: --size wants COLSxROWS "
-						  "(e.g. 80x24)\n");
-				return 2;
-			}
-			break;
 		default:
-			return cli_usage(cli, REVIEW_USAGE);
+			if ((code = cli_ui_option(cli, opt, optarg, &ui)) < 0)
+				return cli_usage(cli, REVIEW_USAGE);
+			if (code)
+				return code;
 		}
 	}
 	if (argc - optind > 1)

@@ -140,6 +140,30 @@ static const char usage[] =
 	"search TEXT [--body NAME] [--from DATE] [--to DATE] [--limit N] "
 	"[--exempt] [--json | --csv]";
 
+/* --body, --limit and --exempt, the options of its own. */
+static int search_option(struct cli *cli, int opt, const char *arg, void *ctx)
+{
+	struct search_args *a = ctx;
+	char *end;
+	switch (opt) {
+	case LOOKUP_OPT_BODY:
+		a->body = arg;
+		return 0;
+	case LOOKUP_OPT_LIMIT:
+		a->opts.limit = (int)strtol(arg, &end, 10);
+		if (*end || a->opts.limit <= 0) {
+			fprintf(cli->err, "clerk: --limit wants a number above 0\n");
+			return 2;
+		}
+		return 0;
+	case LOOKUP_OPT_EXEMPT:
+		a->opts.exempt = true;
+		return 0;
+	default:
+		return cli_usage(cli, usage);
+	}
+}
+
 static int parse_args(struct cli *cli, int argc, char **argv,
 		      struct search_args *a)
 {
@@ -153,45 +177,19 @@ static int parse_args(struct cli *cli, int argc, char **argv,
 		{"csv", no_argument, NULL, LOOKUP_OPT_CSV},
 		{NULL, 0, NULL, 0},
 	};
-	int opt;
-	char *end;
-	optind = 0;
-	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
-		switch (opt) {
-		case LOOKUP_OPT_BODY:
-			a->body = optarg;
-			break;
-		case LOOKUP_OPT_FROM:
-			a->opts.from = optarg;
-			break;
-		case LOOKUP_OPT_TO:
-			a->opts.to = optarg;
-			break;
-		case LOOKUP_OPT_LIMIT:
-			a->opts.limit = (int)strtol(optarg, &end, 10);
-			if (*end || a->opts.limit <= 0) {
-				fprintf(cli->err, "clerk: --limit wants a number "
-						  "above 0\n");
-				return 2;
-			}
-			break;
-		case LOOKUP_OPT_EXEMPT:
-			a->opts.exempt = true;
-			break;
-		case LOOKUP_OPT_JSON:
-			a->format = LISTING_JSON;
-			break;
-		case LOOKUP_OPT_CSV:
-			a->format = LISTING_CSV;
-			break;
-		default:
-			return cli_usage(cli, usage);
-		}
+	struct lookup_cli_opts o = {0};
+	int code = lookup_cli_parse(cli, argc, argv, options, usage,
+				    search_option, a, &o);
+	if (!code && !lookup_cli_dates(cli, &o))
+		code = 2;
+	if (code) {
+		free(o.words);
+		return code;
 	}
-	if ((a->opts.from && !lookup_cli_date(cli, "--from", a->opts.from)) ||
-	    (a->opts.to && !lookup_cli_date(cli, "--to", a->opts.to)))
-		return 2;
-	a->text = lookup_cli_join(argc, argv, optind);
+	a->format = o.format;
+	a->opts.from = o.from;
+	a->opts.to = o.to;
+	a->text = o.words;
 	if (!a->text || !a->text[strspn(a->text, " \t")]) {
 		free(a->text);
 		a->text = NULL;

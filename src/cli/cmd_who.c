@@ -151,27 +151,20 @@ int cmd_who(struct cli *cli, int argc, char **argv)
 		{"csv", no_argument, NULL, LOOKUP_OPT_CSV},
 		{NULL, 0, NULL, 0},
 	};
-	enum listing_format format = LISTING_TEXT;
-	const char *at = NULL;
-	int opt;
-	optind = 0;
-	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
-		if (opt == LOOKUP_OPT_AT)
-			at = optarg;
-		else if (opt == LOOKUP_OPT_JSON)
-			format = LISTING_JSON;
-		else if (opt == LOOKUP_OPT_CSV)
-			format = LISTING_CSV;
-		else
-			return cli_usage(cli, usage);
-	}
-	char *name = lookup_cli_join(argc, argv, optind);
+	struct lookup_cli_opts o = {0};
+	int code = lookup_cli_parse(cli, argc, argv, options, usage, NULL, NULL,
+				    &o);
+	if (code)
+		return code;
+	char *name = o.words;
 	if (!name)
 		return cli_usage(cli, usage);
-	if (at && !lookup_cli_date(cli, "--at", at)) {
+	if (!lookup_cli_dates(cli, &o)) {
 		free(name);
 		return 2;
 	}
+	enum listing_format format = o.format;
+	const char *at = o.at;
 	char today[LOOKUP_DATE_LEN];
 	lookup_today(NULL, today);
 	const char *date = at ? at : today;

@@ -2,10 +2,12 @@
  * cli/lookup_cli: naming bodies and people on the command line for the
  * look-up commands, with the documented exit codes: 1 when nothing
  * matches (with the names there are, or "did you mean"), 2 when a name
- * fits several (with the candidates).
+ * fits several (with the candidates); and the options they share
+ * (--at, --from, --to, --json, --csv), parsed in one place.
  */
 #include "config.h"
 
+#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -159,4 +161,47 @@ bool lookup_cli_date(struct cli *cli, const char *option, const char *value)
 		option, shown);
 	free(shown);
 	return false;
+}
+
+int lookup_cli_parse(struct cli *cli, int argc, char **argv,
+		     const struct option *options, const char *usage,
+		     lookup_cli_extra_fn extra, void *ctx,
+		     struct lookup_cli_opts *o)
+{
+	int opt;
+	optind = 0; /* 0: glibc re-initialises (cli.c parsed with "+") */
+	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
+		int rc = 0;
+		switch (opt) {
+		case LOOKUP_OPT_AT:
+			o->at = optarg;
+			break;
+		case LOOKUP_OPT_FROM:
+			o->from = optarg;
+			break;
+		case LOOKUP_OPT_TO:
+			o->to = optarg;
+			break;
+		case LOOKUP_OPT_JSON:
+			o->format = LISTING_JSON;
+			break;
+		case LOOKUP_OPT_CSV:
+			o->format = LISTING_CSV;
+			break;
+		default:
+			rc = extra && opt != '?' ? extra(cli, opt, optarg, ctx)
+						 : cli_usage(cli, usage);
+		}
+		if (rc)
+			return rc;
+	}
+	o->words = lookup_cli_join(argc, argv, optind);
+	return 0;
+}
+
+bool lookup_cli_dates(struct cli *cli, const struct lookup_cli_opts *o)
+{
+	return (!o->at || lookup_cli_date(cli, "--at", o->at)) &&
+	       (!o->from || lookup_cli_date(cli, "--from", o->from)) &&
+	       (!o->to || lookup_cli_date(cli, "--to", o->to));
 }
