@@ -298,16 +298,20 @@ static enum clerk_status search_take(struct db *db, sqlite3_stmt *ranked,
 	return rc;
 }
 
-/* The rowid from which matches are candidates (sql_cutoff); 0 for all. */
+/* The rowid from which matches are candidates (sql_cutoff); 0 for all.
+ * At least `page` are candidates, so that a --limit above the bound still
+ * gets as many hits as before. */
 static enum clerk_status search_cutoff(struct db *db, const char *query,
-				       const char *text, sqlite3_int64 *cutoff,
+				       const char *text, int page,
+				       sqlite3_int64 *cutoff,
 				       struct clerk_err *err)
 {
 	sqlite3_stmt *st = db_stmt(db, sql_cutoff, err);
 	if (!st)
 		return CLERK_DB;
 	db_bind_text(st, 1, query);
-	sqlite3_bind_int(st, 2, SEARCH_CANDIDATES - 1);
+	sqlite3_bind_int(st, 2,
+			 (page > SEARCH_CANDIDATES ? page : SEARCH_CANDIDATES) - 1);
 	int step = sqlite3_step(st);
 	*cutoff = step == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	db_done(st);
@@ -333,7 +337,8 @@ static enum clerk_status search_walk(struct db *db, const char *query,
 	int limit = opts->limit > 0 ? opts->limit : 50;
 	int page = limit * 2 > 100 ? limit * 2 : 100, rows = 0;
 	sqlite3_int64 cutoff = 0;
-	enum clerk_status rc = search_cutoff(db, query, opts->text, &cutoff, err);
+	enum clerk_status rc = search_cutoff(db, query, opts->text, page, &cutoff,
+					   err);
 	if (rc) {
 		db_done(hit);
 		db_done(ranked);
