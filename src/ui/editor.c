@@ -115,6 +115,22 @@ static struct ui_rect editor_box(void)
 	return ui_layout_centre(COLS, LINES, w, h);
 }
 
+/* The error of a failed save, wrapped to the box and ending on the hint
+ * line (it may cover the last lines of text until the next key): a message
+ * such as the full-disk one must be read to its end. */
+static void draw_error(struct app *app, const char *error, struct ui_rect b,
+		       int hint_y)
+{
+	char **lines = NULL;
+	size_t n = ui_wrap(error, b.w - 2, &lines);
+	size_t room = (size_t)(b.h - 2);
+	size_t first = n > room ? n - room : 0;
+	for (size_t i = first; i < n; i++)
+		ui_put(app, hint_y - (int)(n - 1 - i), b.x + 1, b.w - 2,
+		       UI_ROLE_ERROR, true, lines[i]);
+	ui_lines_free(lines, n);
+}
+
 static void editor_draw(struct app *app, void *ctx)
 {
 	struct editor *ed = ctx;
@@ -126,8 +142,7 @@ static void editor_draw(struct app *app, void *ctx)
 	ui_keymap_describe(&app->keymap, UI_ACT_ed_undo, undo, sizeof undo);
 	int hint_y = b.y + b.h - 2;
 	if (ed->error[0])
-		ui_put(app, hint_y, b.x + 1, b.w - 2, UI_ROLE_ERROR, true,
-		       ed->error);
+		draw_error(app, ed->error, b, hint_y);
 	else
 		ui_putf(app, hint_y, b.x + 1, b.w - 2, UI_ROLE_DIM,
 			"%s save · %s cancel · %s undo · Enter new point",

@@ -46,8 +46,8 @@ done
 run "$n" 1
 first=$(cat "$T/dump/first.txt" 2>/dev/null)
 has "the console says the disk is full and the text was not saved" "$first" "is full: a database update was not saved"
-# (At 100 columns the sentence's end, "free some space and try again", is
-# cut off by the editor's frame: reported to the ui.)
+# The sentence is wrapped in the editor's frame, to its end.
+has "the sentence can be read to its end" "$first" "some space and try again"
 has "the typed text is still in the editor" "$first" "$text"
 has "the retry saves it: it is in the minute on screen" \
 	"$(cat "$T/dump/second.txt")" "The Board heard that the"
