@@ -71,6 +71,11 @@ int lookup_cli_parse(struct cli *cli, int argc, char **argv,
 		     const struct option *options, const char *usage,
 		     lookup_cli_extra_fn extra, void *ctx,
 		     struct lookup_cli_opts *o);
+/* "COMMAND NAME [--at DATE] [--json | --csv]" (members, who): parse, and
+ * require the name (o->words, which the caller frees) and a good date.
+ * Returns 0 or the exit code (usage or the date's error printed). */
+int lookup_cli_parse_named(struct cli *cli, int argc, char **argv,
+			   const char *usage, struct lookup_cli_opts *o);
 /* Check every date given in *o (lookup_cli_date); false after printing. */
 bool lookup_cli_dates(struct cli *cli, const struct lookup_cli_opts *o);
 

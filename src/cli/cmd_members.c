@@ -209,24 +209,11 @@ static const char usage[] = "members BODY [--at DATE] [--json | --csv]";
 
 int cmd_members(struct cli *cli, int argc, char **argv)
 {
-	static const struct option options[] = {
-		{"at", required_argument, NULL, LOOKUP_OPT_AT},
-		{"json", no_argument, NULL, LOOKUP_OPT_JSON},
-		{"csv", no_argument, NULL, LOOKUP_OPT_CSV},
-		{NULL, 0, NULL, 0},
-	};
 	struct lookup_cli_opts o = {0};
-	int code = lookup_cli_parse(cli, argc, argv, options, usage, NULL, NULL,
-				    &o);
+	int code = lookup_cli_parse_named(cli, argc, argv, usage, &o);
 	if (code)
 		return code;
 	char *name = o.words;
-	if (!name)
-		return cli_usage(cli, usage);
-	if (!lookup_cli_dates(cli, &o)) {
-		free(name);
-		return 2;
-	}
 	enum listing_format format = o.format;
 	const char *at = o.at;
 	struct db *db = NULL;

@@ -205,3 +205,26 @@ bool lookup_cli_dates(struct cli *cli, const struct lookup_cli_opts *o)
 	       (!o->from || lookup_cli_date(cli, "--from", o->from)) &&
 	       (!o->to || lookup_cli_date(cli, "--to", o->to));
 }
+
+int lookup_cli_parse_named(struct cli *cli, int argc, char **argv,
+			   const char *usage, struct lookup_cli_opts *o)
+{
+	static const struct option options[] = {
+		{"at", required_argument, NULL, LOOKUP_OPT_AT},
+		{"json", no_argument, NULL, LOOKUP_OPT_JSON},
+		{"csv", no_argument, NULL, LOOKUP_OPT_CSV},
+		{NULL, 0, NULL, 0},
+	};
+	int code = lookup_cli_parse(cli, argc, argv, options, usage, NULL, NULL,
+				    o);
+	if (code)
+		return code;
+	if (!o->words)
+		return cli_usage(cli, usage);
+	if (!lookup_cli_dates(cli, o)) {
+		free(o->words);
+		o->words = NULL;
+		return 2;
+	}
+	return 0;
+}

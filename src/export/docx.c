@@ -30,26 +30,7 @@ struct docx_state {
 
 static void xml_escape(struct strbuf *o, const char *text)
 {
-	char *t = export_clean(text);
-	for (const char *p = t; *p; p++) {
-		switch (*p) {
-		case '&':
-			sb_add(o, "&amp;");
-			break;
-		case '<':
-			sb_add(o, "&lt;");
-			break;
-		case '>':
-			sb_add(o, "&gt;");
-			break;
-		case '"':
-			sb_add(o, "&quot;");
-			break;
-		default:
-			sb_addc(o, *p);
-		}
-	}
-	free(t);
+	export_escape_markup(o, text, false);
 }
 
 static void docx_run(struct strbuf *o, const char *text, bool bold)

@@ -55,6 +55,36 @@ char *export_clean(const char *text)
 	return clean;
 }
 
+void export_escape_markup(struct strbuf *o, const char *text, bool apos)
+{
+	char *t = export_clean(text);
+	for (const char *p = t; *p; p++) {
+		switch (*p) {
+		case '&':
+			sb_add(o, "&amp;");
+			break;
+		case '<':
+			sb_add(o, "&lt;");
+			break;
+		case '>':
+			sb_add(o, "&gt;");
+			break;
+		case '"':
+			sb_add(o, "&quot;");
+			break;
+		case '\'':
+			if (apos) {
+				sb_add(o, "&#39;");
+				break;
+			}
+			/* fall through */
+		default:
+			sb_addc(o, *p);
+		}
+	}
+	free(t);
+}
+
 bool export_is_confidential(const struct doc *d)
 {
 	return d->confidential != NULL;

@@ -11,6 +11,10 @@
  * runs of blanks one space, control characters and invalid bytes '?'.
  * Caller frees. */
 char *export_clean(const char *text);
+/* Append export_clean(text) to o with the markup characters & < > " as
+ * entities (and ' as &#39; when apos: HTML attributes may be quoted with
+ * it), for the HTML and the Word (XML) documents alike. */
+void export_escape_markup(struct strbuf *o, const char *text, bool apos);
 /* True when the document's text anywhere is marked confidential. */
 bool export_is_confidential(const struct doc *d);
 

@@ -15,29 +15,7 @@
 
 static void html_escape(struct strbuf *o, const char *text)
 {
-	char *t = export_clean(text);
-	for (const char *p = t; *p; p++) {
-		switch (*p) {
-		case '&':
-			sb_add(o, "&amp;");
-			break;
-		case '<':
-			sb_add(o, "&lt;");
-			break;
-		case '>':
-			sb_add(o, "&gt;");
-			break;
-		case '"':
-			sb_add(o, "&quot;");
-			break;
-		case '\'':
-			sb_add(o, "&#39;");
-			break;
-		default:
-			sb_addc(o, *p);
-		}
-	}
-	free(t);
+	export_escape_markup(o, text, true);
 }
 
 static const char html_style[] =

@@ -15,8 +15,9 @@
 	"planned_start, planned_minutes, pages, exempt, exempt_paragraph, "    \
 	"kind, urgent_reason"
 
-static void item_read(sqlite3_stmt *st, struct agenda_item *it)
+static void item_read(sqlite3_stmt *st, void *out)
 {
+	struct agenda_item *it = out;
 	memset(it, 0, sizeof *it);
 	model_col_id(st, 0, it->id);
 	model_col_id(st, 1, it->meeting_id);
@@ -164,22 +165,8 @@ enum clerk_status item_get(struct db *db, const char *id,
 {
 	static const char sql[] =
 		"SELECT " ITEM_COLS " FROM agenda_item WHERE id = ?1";
-	memset(out, 0, sizeof *out);
-	sqlite3_stmt *st = db_stmt(db, sql, err);
-	if (!st)
-		return CLERK_DB;
-	db_bind_text(st, 1, id);
-	enum clerk_status rc = CLERK_OK;
-	int step = sqlite3_step(st);
-	if (step == SQLITE_ROW)
-		item_read(st, out);
-	else if (step == SQLITE_DONE)
-		rc = clerk_fail(err, CLERK_NOT_FOUND, "no agenda item with id %s",
-				id ? id : "(none)");
-	else
-		rc = db_fail(db, err, "reading the agenda item");
-	db_done(st);
-	return rc;
+	return model_get_row(db, sql, id, item_read, out, sizeof *out,
+			     "agenda item", err);
 }
 
 static enum clerk_status item_remove(struct db *db, void *arg,

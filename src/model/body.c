@@ -75,8 +75,9 @@ void council_free(struct council *c)
 	"b.standard_items, c.name, c.kind"
 #define BODY_FROM " FROM body b JOIN council c ON c.id = b.council_id "
 
-static void body_read(sqlite3_stmt *st, struct body *b)
+static void body_read(sqlite3_stmt *st, void *out)
 {
+	struct body *b = out;
 	memset(b, 0, sizeof *b);
 	model_col_id(st, 0, b->id);
 	model_col_id(st, 1, b->council_id);
@@ -209,21 +210,8 @@ enum clerk_status body_get(struct db *db, const char *id, struct body *out,
 {
 	static const char sql[] =
 		"SELECT " BODY_COLS BODY_FROM "WHERE b.id = ?1";
-	sqlite3_stmt *st = db_stmt(db, sql, err);
-	if (!st)
-		return CLERK_DB;
-	memset(out, 0, sizeof *out);
-	db_bind_text(st, 1, id);
-	enum clerk_status rc = CLERK_OK;
-	int step = sqlite3_step(st);
-	if (step == SQLITE_ROW)
-		body_read(st, out);
-	else if (step == SQLITE_DONE)
-		rc = clerk_fail(err, CLERK_NOT_FOUND, "no body with id %s", id);
-	else
-		rc = db_fail(db, err, "reading the body");
-	db_done(st);
-	return rc;
+	return model_get_row(db, sql, id, body_read, out, sizeof *out,
+			     "body", err);
 }
 
 enum clerk_status body_list_all(struct db *db, struct body_list *out,

@@ -16,8 +16,9 @@
 	"m.confirmed_at, m.confirmed_on, m.confirmed_amendment, m.signed_by, " \
 	"m.first_minute, m.public_present"
 
-static void meeting_read(sqlite3_stmt *st, struct meeting *m)
+static void meeting_read(sqlite3_stmt *st, void *out)
 {
+	struct meeting *m = out;
 	memset(m, 0, sizeof *m);
 	model_col_id(st, 0, m->id);
 	model_col_id(st, 1, m->body_id);
@@ -127,22 +128,8 @@ enum clerk_status meeting_get(struct db *db, const char *id, struct meeting *out
 {
 	static const char sql[] =
 		"SELECT " MEETING_COLS " FROM meeting m WHERE m.id = ?1";
-	memset(out, 0, sizeof *out);
-	sqlite3_stmt *st = db_stmt(db, sql, err);
-	if (!st)
-		return CLERK_DB;
-	db_bind_text(st, 1, id);
-	enum clerk_status rc = CLERK_OK;
-	int step = sqlite3_step(st);
-	if (step == SQLITE_ROW)
-		meeting_read(st, out);
-	else if (step == SQLITE_DONE)
-		rc = clerk_fail(err, CLERK_NOT_FOUND, "no meeting with id %s",
-				id ? id : "(none)");
-	else
-		rc = db_fail(db, err, "reading the meeting");
-	db_done(st);
-	return rc;
+	return model_get_row(db, sql, id, meeting_read, out, sizeof *out,
+			     "meeting", err);
 }
 
 /* ------------------------------------------------------ finding by date */

@@ -68,6 +68,14 @@ typedef enum clerk_status (*model_tx_fn)(struct db *db, void *arg,
 					 struct clerk_err *err);
 enum clerk_status model_tx(struct db *db, model_tx_fn fn, void *arg,
 			   struct clerk_err *err);
+/* Read one row of a query into a struct: the X_read of a model file. */
+typedef void (*model_read_fn)(sqlite3_stmt *st, void *out);
+/* The X_get of every record: zero *out (size bytes), run sql with id as ?1
+ * and read its row with read; CLERK_NOT_FOUND "no WHAT with id ID" when
+ * there is none, db_fail "reading the WHAT" when the file fails. */
+enum clerk_status model_get_row(struct db *db, const char *sql, const char *id,
+				model_read_fn read, void *out, size_t size,
+				const char *what, struct clerk_err *err);
 /* Fail with CLERK_NOT_FOUND when the last write changed no row. */
 enum clerk_status model_check_changed(struct db *db, const char *what,
 				      const char *id, struct clerk_err *err);

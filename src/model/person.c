@@ -86,27 +86,19 @@ enum clerk_status person_update(struct db *db, const struct person *p,
 	return rc ? rc : model_check_changed(db, "person", p->id, err);
 }
 
+/* person_read for model_get_row: the person's columns come first. */
+static void person_read_row(sqlite3_stmt *st, void *out)
+{
+	person_read(st, 0, out);
+}
+
 enum clerk_status person_get(struct db *db, const char *id, struct person *out,
 			     struct clerk_err *err)
 {
 	static const char sql[] =
 		"SELECT " PERSON_COLS " FROM person WHERE id = ?1";
-	sqlite3_stmt *st = db_stmt(db, sql, err);
-	if (!st)
-		return CLERK_DB;
-	memset(out, 0, sizeof *out);
-	db_bind_text(st, 1, id);
-	enum clerk_status rc = CLERK_OK;
-	int step = sqlite3_step(st);
-	if (step == SQLITE_ROW)
-		person_read(st, 0, out);
-	else if (step == SQLITE_DONE)
-		rc = clerk_fail(err, CLERK_NOT_FOUND, "no person with id %s",
-				id ? id : "(none)");
-	else
-		rc = db_fail(db, err, "reading the person");
-	db_done(st);
-	return rc;
+	return model_get_row(db, sql, id, person_read_row, out, sizeof *out,
+			     "person", err);
 }
 
 static enum clerk_status person_query(struct db *db, sqlite3_stmt *st,

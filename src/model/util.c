@@ -156,6 +156,31 @@ enum clerk_status model_tx(struct db *db, model_tx_fn fn, void *arg,
 	return db_commit(db, err);
 }
 
+enum clerk_status model_get_row(struct db *db, const char *sql, const char *id,
+				model_read_fn read, void *out, size_t size,
+				const char *what, struct clerk_err *err)
+{
+	memset(out, 0, size);
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	if (!st)
+		return CLERK_DB;
+	db_bind_text(st, 1, id);
+	enum clerk_status rc = CLERK_OK;
+	int step = sqlite3_step(st);
+	if (step == SQLITE_ROW) {
+		read(st, out);
+	} else if (step == SQLITE_DONE) {
+		rc = clerk_fail(err, CLERK_NOT_FOUND, "no %s with id %s", what,
+				id ? id : "(none)");
+	} else {
+		char doing[80];
+		snprintf(doing, sizeof doing, "reading the %s", what);
+		rc = db_fail(db, err, doing);
+	}
+	db_done(st);
+	return rc;
+}
+
 enum clerk_status model_check_changed(struct db *db, const char *what,
 				      const char *id, struct clerk_err *err)
 {
