@@ -257,15 +257,10 @@ enum clerk_status item_list(struct db *db, const char *meeting_id,
 	if (!st)
 		return CLERK_DB;
 	db_bind_text(st, 1, meeting_id);
-	int step;
-	while ((step = sqlite3_step(st)) == SQLITE_ROW)
-		item_read(st, MODEL_LIST_PUSH(out));
-	enum clerk_status rc = CLERK_OK;
-	if (step != SQLITE_DONE) {
-		rc = db_fail(db, err, "reading the agenda");
+	enum clerk_status rc =
+		MODEL_READ_ROWS(db, st, item_read, out, "reading the agenda", err);
+	if (rc)
 		item_list_free(out);
-	}
-	db_done(st);
 	return rc;
 }
 

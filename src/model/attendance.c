@@ -16,8 +16,9 @@
 	"a.arrived_at, a.arrived_item, a.left_at, a.left_item, p.id, "         \
 	"p.honorific, p.name, p.organisation, p.role, p.pronoun"
 
-static void att_read(sqlite3_stmt *st, struct attendance *a)
+static void att_read(sqlite3_stmt *st, void *out)
 {
+	struct attendance *a = out;
 	memset(a, 0, sizeof *a);
 	model_col_id(st, 0, a->id);
 	model_col_id(st, 1, a->meeting_id);
@@ -131,15 +132,10 @@ enum clerk_status attendance_list(struct db *db, const char *meeting_id,
 	if (!st)
 		return CLERK_DB;
 	db_bind_text(st, 1, meeting_id);
-	int step;
-	while ((step = sqlite3_step(st)) == SQLITE_ROW)
-		att_read(st, MODEL_LIST_PUSH(out));
-	enum clerk_status rc = CLERK_OK;
-	if (step != SQLITE_DONE) {
-		rc = db_fail(db, err, "reading the attendance");
+	enum clerk_status rc =
+		MODEL_READ_ROWS(db, st, att_read, out, "reading the attendance", err);
+	if (rc)
 		attendance_list_free(out);
-	}
-	db_done(st);
 	return rc;
 }
 

@@ -223,15 +223,10 @@ enum clerk_status body_list_all(struct db *db, struct body_list *out,
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 	if (!st)
 		return CLERK_DB;
-	int step;
-	while ((step = sqlite3_step(st)) == SQLITE_ROW)
-		body_read(st, MODEL_LIST_PUSH(out));
-	enum clerk_status rc = CLERK_OK;
-	if (step != SQLITE_DONE) {
-		rc = db_fail(db, err, "listing the bodies");
+	enum clerk_status rc =
+		MODEL_READ_ROWS(db, st, body_read, out, "listing the bodies", err);
+	if (rc)
 		body_list_free(out);
-	}
-	db_done(st);
 	return rc;
 }
 

@@ -14,8 +14,9 @@
 	"id, meeting_id, item_id, person_id, kind, what, sensitive, "          \
 	"dispensation, left_room"
 
-static void decl_read(sqlite3_stmt *st, struct declaration *d)
+static void decl_read(sqlite3_stmt *st, void *out)
 {
+	struct declaration *d = out;
 	memset(d, 0, sizeof *d);
 	model_col_id(st, 0, d->id);
 	model_col_id(st, 1, d->meeting_id);
@@ -123,15 +124,10 @@ enum clerk_status declaration_list(struct db *db, const char *meeting_id,
 	if (!st)
 		return CLERK_DB;
 	db_bind_text(st, 1, meeting_id);
-	int step;
-	while ((step = sqlite3_step(st)) == SQLITE_ROW)
-		decl_read(st, MODEL_LIST_PUSH(out));
-	enum clerk_status rc = CLERK_OK;
-	if (step != SQLITE_DONE) {
-		rc = db_fail(db, err, "reading the declarations");
+	enum clerk_status rc =
+		MODEL_READ_ROWS(db, st, decl_read, out, "reading the declarations", err);
+	if (rc)
 		declaration_list_free(out);
-	}
-	db_done(st);
 	return rc;
 }
 

@@ -13,8 +13,9 @@
 
 #define EVENT_COLS "id, meeting_id, seq, at, kind, item_id, person_id, detail"
 
-static void event_read(sqlite3_stmt *st, struct event *e)
+static void event_read(sqlite3_stmt *st, void *out)
 {
+	struct event *e = out;
 	memset(e, 0, sizeof *e);
 	model_col_id(st, 0, e->id);
 	model_col_id(st, 1, e->meeting_id);
@@ -88,15 +89,10 @@ enum clerk_status event_list(struct db *db, const char *meeting_id,
 	if (!st)
 		return CLERK_DB;
 	db_bind_text(st, 1, meeting_id);
-	int step;
-	while ((step = sqlite3_step(st)) == SQLITE_ROW)
-		event_read(st, MODEL_LIST_PUSH(out));
-	enum clerk_status rc = CLERK_OK;
-	if (step != SQLITE_DONE) {
-		rc = db_fail(db, err, "reading the meeting's log");
+	enum clerk_status rc =
+		MODEL_READ_ROWS(db, st, event_read, out, "reading the meeting's log", err);
+	if (rc)
 		event_list_free(out);
-	}
-	db_done(st);
 	return rc;
 }
 

@@ -16,8 +16,9 @@
 	"CASE t.section WHEN 'received' THEN 0 WHEN 'narrative' THEN 1 "        \
 	"WHEN 'heard' THEN 2 WHEN 'commented' THEN 3 ELSE 4 END"
 
-static void text_read(sqlite3_stmt *st, struct minute_text *t)
+static void text_read(sqlite3_stmt *st, void *out)
 {
+	struct minute_text *t = out;
 	memset(t, 0, sizeof *t);
 	model_col_id(st, 0, t->id);
 	model_col_id(st, 1, t->meeting_id);
@@ -169,15 +170,10 @@ enum clerk_status minute_text_list(struct db *db, const char *meeting_id,
 		return CLERK_DB;
 	db_bind_text(st, 1, meeting_id);
 	model_bind_id(st, 2, item_id);
-	int step;
-	while ((step = sqlite3_step(st)) == SQLITE_ROW)
-		text_read(st, MODEL_LIST_PUSH(out));
-	enum clerk_status rc = CLERK_OK;
-	if (step != SQLITE_DONE) {
-		rc = db_fail(db, err, "reading the minutes");
+	enum clerk_status rc =
+		MODEL_READ_ROWS(db, st, text_read, out, "reading the minutes", err);
+	if (rc)
 		minute_text_list_free(out);
-	}
-	db_done(st);
 	return rc;
 }
 

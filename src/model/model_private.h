@@ -76,6 +76,17 @@ typedef void (*model_read_fn)(sqlite3_stmt *st, void *out);
 enum clerk_status model_get_row(struct db *db, const char *sql, const char *id,
 				model_read_fn read, void *out, size_t size,
 				const char *what, struct clerk_err *err);
+/* The X_list of every record: step st (prepared and bound by the caller)
+ * to the end, appending each row to the { v, n } list through read, and
+ * reset it; db_fail(doing) when the file fails, and the caller then frees
+ * the list with its X_list_free. */
+enum clerk_status model_read_rows(struct db *db, sqlite3_stmt *st,
+				  model_read_fn read, void **v, size_t *n,
+				  size_t size, const char *doing,
+				  struct clerk_err *err);
+#define MODEL_READ_ROWS(db, st, read, list, doing, err)                   \
+	model_read_rows((db), (st), (read), (void **)&(list)->v, &(list)->n, \
+			sizeof *(list)->v, (doing), (err))
 /* Fail with CLERK_NOT_FOUND when the last write changed no row. */
 enum clerk_status model_check_changed(struct db *db, const char *what,
 				      const char *id, struct clerk_err *err);

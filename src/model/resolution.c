@@ -14,8 +14,9 @@
 	"r.preamble, r.body, r.mover, r.seconder, r.outcome, r.voted, "         \
 	"r.votes_for, r.votes_against, r.votes_abstain, r.recorded, r.casting"
 
-static void res_read(sqlite3_stmt *st, struct resolution *r)
+static void res_read(sqlite3_stmt *st, void *out)
 {
+	struct resolution *r = out;
 	memset(r, 0, sizeof *r);
 	model_col_id(st, 0, r->id);
 	model_col_id(st, 1, r->meeting_id);
@@ -187,15 +188,10 @@ enum clerk_status resolution_list(struct db *db, const char *meeting_id,
 		return CLERK_DB;
 	db_bind_text(st, 1, meeting_id);
 	model_bind_id(st, 2, item_id);
-	int step;
-	while ((step = sqlite3_step(st)) == SQLITE_ROW)
-		res_read(st, MODEL_LIST_PUSH(out));
-	enum clerk_status rc = CLERK_OK;
-	if (step != SQLITE_DONE) {
-		rc = db_fail(db, err, "reading the resolutions");
+	enum clerk_status rc =
+		MODEL_READ_ROWS(db, st, res_read, out, "reading the resolutions", err);
+	if (rc)
 		resolution_list_free(out);
-	}
-	db_done(st);
 	return rc;
 }
 

@@ -181,6 +181,23 @@ enum clerk_status model_get_row(struct db *db, const char *sql, const char *id,
 	return rc;
 }
 
+enum clerk_status model_read_rows(struct db *db, sqlite3_stmt *st,
+				  model_read_fn read, void **v, size_t *n,
+				  size_t size, const char *doing,
+				  struct clerk_err *err)
+{
+	int step;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		model_grow(v, n, size);
+		read(st, (char *)*v + (*n - 1) * size);
+	}
+	enum clerk_status rc = CLERK_OK;
+	if (step != SQLITE_DONE)
+		rc = db_fail(db, err, doing);
+	db_done(st);
+	return rc;
+}
+
 enum clerk_status model_check_changed(struct db *db, const char *what,
 				      const char *id, struct clerk_err *err)
 {
