@@ -81,7 +81,7 @@ int cmd_member(struct cli *cli, int argc, char **argv)
 		o.from = today;
 	}
 	if (!rc)
-		rc = prep_seat(db, b.id, pos[1], seat, &err);
+		rc = prep_seat(db, b.id, pos[1], o.from, seat, &err);
 	if (!rc)
 		rc = prep_person(db, pos[2], &p, &created, &err);
 	if (!rc)

@@ -66,7 +66,7 @@ int cmd_substitute(struct cli *cli, int argc, char **argv)
 		from = today;
 	}
 	if (!rc)
-		rc = prep_seat(db, b.id, pos[1], seat, &err);
+		rc = prep_seat(db, b.id, pos[1], from, seat, &err);
 	if (!rc)
 		rc = prep_person(db, pos[2], &p, &created, &err);
 	if (!rc)

@@ -57,11 +57,11 @@ done:
 }
 
 enum clerk_status prep_seat(struct db *db, const char *body_id,
-			    const char *spec, clerk_id out,
+			    const char *spec, const char *date, clerk_id out,
 			    struct clerk_err *err)
 {
 	struct seat_info_list l = {0};
-	enum clerk_status rc = seat_info_list(db, body_id, NULL, &l, err);
+	enum clerk_status rc = seat_info_list(db, body_id, date, &l, err);
 	if (rc)
 		return rc;
 	char *end;
@@ -88,9 +88,10 @@ enum clerk_status prep_seat(struct db *db, const char *body_id,
 		snprintf(out, CLERK_UUID_LEN, "%s", l.v[which].seat.id);
 	else if (!found)
 		rc = clerk_fail(err, CLERK_NOT_FOUND,
-				"the body has no seat \"%s\" (name it by its "
-				"number or part of its label)",
-				spec);
+				"the body has no seat \"%s\" on %s (name it by "
+				"its number or part of its label; a seat exists "
+				"only between its first and last day)",
+				spec, date);
 	else
 		rc = clerk_fail(err, CLERK_AMBIGUOUS,
 				"\"%s\" could be several seats: %s", spec,

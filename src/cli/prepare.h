@@ -20,10 +20,11 @@ extern const char prep_default_standard_items[];
 enum clerk_status prep_person(struct db *db, const char *full,
 			      struct person *out, bool *created,
 			      struct clerk_err *err);
-/* The seat of a body named by its position ("3") or any unambiguous
- * case-insensitive part of its label. */
+/* The seat of a body in existence on `date` (the day a term begins),
+ * named by its position ("3") or any unambiguous case-insensitive part of
+ * its label. */
 enum clerk_status prep_seat(struct db *db, const char *body_id,
-			    const char *spec, clerk_id out,
+			    const char *spec, const char *date, clerk_id out,
 			    struct clerk_err *err);
 /* A date option: "YYYY-MM-DD"; usage error naming `what` otherwise. */
 enum clerk_status prep_date(const char *s, const char *what,

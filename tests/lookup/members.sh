@@ -149,6 +149,14 @@ has "clerk seat add --from: not in use before its first day" \
 has "and vacant from it" "$(m hwb --at 2017-11-01)" \
 	"23  Healthwatch Hampshire
       vacant"
+exits "a member from a day the seat does not exist yet: refused" 1 \
+	"$CLERK" --db "$db" member add hwb 23 "Jo Bloggs"
+has "naming the date" "$("$CLERK" --db "$db" member add hwb 23 "Jo Bloggs" 2>&1)" \
+	"the body has no seat \"23\" on 2017-10-05"
+exits "a member from its first day: taken" 0 "$CLERK" --db "$db" member add \
+	hwb 23 "Jo Bloggs" --from 2017-11-01
+has "and shown then" "$(m hwb --at 2017-11-01)" "23  Healthwatch Hampshire
+      Jo Bloggs"
 exits "clerk seat add --to before --from: refused" 3 "$CLERK" --db "$db" \
 	seat add hwb "Backwards" --from 2017-11-01 --to 2017-10-01
 has "naming what is wrong" "$("$CLERK" --db "$db" seat add hwb Backwards \
