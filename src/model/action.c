@@ -117,12 +117,7 @@ void action_free(struct action *a)
 
 void action_list_free(struct action_list *l)
 {
-	if (!l)
-		return;
-	for (size_t i = 0; i < l->n; i++)
-		action_free(&l->v[i]);
-	free(l->v);
-	memset(l, 0, sizeof *l);
+	MODEL_LIST_FREE(l, action_free);
 }
 
 /* ------------------------------------------------------------ corrections */
@@ -193,10 +188,5 @@ void correction_free(struct correction *c)
 
 void correction_list_free(struct correction_list *l)
 {
-	if (!l)
-		return;
-	for (size_t i = 0; i < l->n; i++)
-		correction_free(&l->v[i]);
-	free(l->v);
-	memset(l, 0, sizeof *l);
+	MODEL_LIST_FREE(l, correction_free);
 }

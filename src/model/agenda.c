@@ -280,10 +280,5 @@ void item_free(struct agenda_item *it)
 
 void item_list_free(struct item_list *l)
 {
-	if (!l)
-		return;
-	for (size_t i = 0; i < l->n; i++)
-		item_free(&l->v[i]);
-	free(l->v);
-	memset(l, 0, sizeof *l);
+	MODEL_LIST_FREE(l, item_free);
 }

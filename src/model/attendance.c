@@ -217,10 +217,5 @@ void attendance_free(struct attendance *a)
 
 void attendance_list_free(struct attendance_list *l)
 {
-	if (!l)
-		return;
-	for (size_t i = 0; i < l->n; i++)
-		attendance_free(&l->v[i]);
-	free(l->v);
-	memset(l, 0, sizeof *l);
+	MODEL_LIST_FREE(l, attendance_free);
 }

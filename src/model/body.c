@@ -313,12 +313,7 @@ void body_free(struct body *b)
 
 void body_list_free(struct body_list *l)
 {
-	if (!l)
-		return;
-	for (size_t i = 0; i < l->n; i++)
-		body_free(&l->v[i]);
-	free(l->v);
-	memset(l, 0, sizeof *l);
+	MODEL_LIST_FREE(l, body_free);
 }
 
 int body_quorum(const struct body *b, int seats)

@@ -141,10 +141,5 @@ void declaration_free(struct declaration *d)
 
 void declaration_list_free(struct declaration_list *l)
 {
-	if (!l)
-		return;
-	for (size_t i = 0; i < l->n; i++)
-		declaration_free(&l->v[i]);
-	free(l->v);
-	memset(l, 0, sizeof *l);
+	MODEL_LIST_FREE(l, declaration_free);
 }

@@ -106,10 +106,5 @@ void event_free(struct event *e)
 
 void event_list_free(struct event_list *l)
 {
-	if (!l)
-		return;
-	for (size_t i = 0; i < l->n; i++)
-		event_free(&l->v[i]);
-	free(l->v);
-	memset(l, 0, sizeof *l);
+	MODEL_LIST_FREE(l, event_free);
 }

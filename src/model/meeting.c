@@ -371,10 +371,5 @@ void meeting_free(struct meeting *m)
 
 void meeting_list_free(struct meeting_list *l)
 {
-	if (!l)
-		return;
-	for (size_t i = 0; i < l->n; i++)
-		meeting_free(&l->v[i]);
-	free(l->v);
-	memset(l, 0, sizeof *l);
+	MODEL_LIST_FREE(l, meeting_free);
 }

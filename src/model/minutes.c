@@ -187,10 +187,5 @@ void minute_text_free(struct minute_text *t)
 
 void minute_text_list_free(struct minute_text_list *l)
 {
-	if (!l)
-		return;
-	for (size_t i = 0; i < l->n; i++)
-		minute_text_free(&l->v[i]);
-	free(l->v);
-	memset(l, 0, sizeof *l);
+	MODEL_LIST_FREE(l, minute_text_free);
 }

@@ -16,6 +16,17 @@
 	(model_grow((void **)&(list)->v, &(list)->n, sizeof *(list)->v),       \
 	 &(list)->v[(list)->n - 1])
 void model_grow(void **v, size_t *n, size_t size);
+/* The X_list_free of every list: free_one each element, then the array,
+ * and zero the list (a NULL list is left alone). */
+#define MODEL_LIST_FREE(list, free_one)                                  \
+	do {                                                             \
+		if (!(list))                                             \
+			break;                                           \
+		for (size_t i_ = 0; i_ < (list)->n; i_++)                \
+			free_one(&(list)->v[i_]);                        \
+		free((list)->v);                                         \
+		memset((list), 0, sizeof *(list));                       \
+	} while (0)
 
 /* Give id a fresh UUID when it is empty. */
 void model_ensure_id(clerk_id id);

@@ -180,10 +180,5 @@ void person_free(struct person *p)
 
 void person_list_free(struct person_list *l)
 {
-	if (!l)
-		return;
-	for (size_t i = 0; i < l->n; i++)
-		person_free(&l->v[i]);
-	free(l->v);
-	memset(l, 0, sizeof *l);
+	MODEL_LIST_FREE(l, person_free);
 }

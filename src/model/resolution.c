@@ -206,12 +206,7 @@ void resolution_free(struct resolution *r)
 
 void resolution_list_free(struct resolution_list *l)
 {
-	if (!l)
-		return;
-	for (size_t i = 0; i < l->n; i++)
-		resolution_free(&l->v[i]);
-	free(l->v);
-	memset(l, 0, sizeof *l);
+	MODEL_LIST_FREE(l, resolution_free);
 }
 
 /* ------------------------------------------------------------------ votes */
@@ -300,10 +295,5 @@ void vote_free(struct vote *v)
 
 void vote_list_free(struct vote_list *l)
 {
-	if (!l)
-		return;
-	for (size_t i = 0; i < l->n; i++)
-		vote_free(&l->v[i]);
-	free(l->v);
-	memset(l, 0, sizeof *l);
+	MODEL_LIST_FREE(l, vote_free);
 }
