@@ -116,7 +116,9 @@ char *utf8_sanitize(const char *s);
 /* The clock.  clock_now() is the only source of "now" in clerk.  It follows
  * the real time unless CLERK_NOW (an ISO-8601 UTC time such as
  * 2017-10-05T10:00:00Z) is set, or a test calls clock_set(); then it stands
- * still at that time until advanced. */
+ * still at that time until advanced.  CLERK_CLOCK_FROM (same form) instead
+ * starts the clock at that time and lets it run (the demo of a past
+ * meeting). */
 time_t clock_now(void);
 void clock_set(time_t t);
 void clock_advance(long seconds);

@@ -16,6 +16,9 @@
 static bool clock_fixed;
 static bool clock_env_read;
 static time_t clock_value;
+/* CLERK_CLOCK_FROM: the clock starts at that time and then runs in real
+ * time (demonstrations of a past meeting, with a clock that ticks). */
+static time_t clock_offset;
 
 static void clock_read_env(void)
 {
@@ -27,13 +30,17 @@ static void clock_read_env(void)
 	if (env && *env && time_parse_utc(env, &t)) {
 		clock_fixed = true;
 		clock_value = t;
+		return;
 	}
+	env = getenv("CLERK_CLOCK_FROM");
+	if (env && *env && time_parse_utc(env, &t))
+		clock_offset = t - time(NULL);
 }
 
 time_t clock_now(void)
 {
 	clock_read_env();
-	return clock_fixed ? clock_value : time(NULL);
+	return clock_fixed ? clock_value : time(NULL) + clock_offset;
 }
 
 void clock_set(time_t t)
@@ -52,6 +59,7 @@ void clock_reset(void)
 {
 	clock_fixed = false;
 	clock_env_read = false;
+	clock_offset = 0;
 }
 
 void time_format_utc(time_t t, char out[CLERK_TIME_LEN])

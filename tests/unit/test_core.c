@@ -82,6 +82,25 @@ static void test_clock_is_fixed_and_advances(void **state)
 	clock_reset();
 }
 
+static void test_clock_from_runs_from_the_given_time(void **state)
+{
+	(void)state;
+	clock_reset();
+	setenv("CLERK_CLOCK_FROM", "2017-10-05T08:58:00Z", 1);
+	time_t start;
+	assert_true(time_parse_utc("2017-10-05T08:58:00Z", &start));
+	time_t first = clock_now();
+	/* It starts there (this test takes well under a minute)... */
+	assert_true(first >= start && first < start + 60);
+	/* ...and it runs: it follows the real clock from there. */
+	time_t later = time(NULL) + 2;
+	while (time(NULL) < later)
+		;
+	assert_true(clock_now() >= first + 2);
+	unsetenv("CLERK_CLOCK_FROM");
+	clock_reset();
+}
+
 static void test_local_time_in_summer_and_winter(void **state)
 {
 	(void)state;
@@ -135,6 +154,7 @@ int main(void)
 		cmocka_unit_test(test_valid_rejects_overlong_and_surrogates),
 		cmocka_unit_test(test_strbuf_grows),
 		cmocka_unit_test(test_clock_is_fixed_and_advances),
+		cmocka_unit_test(test_clock_from_runs_from_the_given_time),
 		cmocka_unit_test(test_local_time_in_summer_and_winter),
 		cmocka_unit_test(test_bad_dates_are_refused),
 		cmocka_unit_test(test_status_exit_codes),
