@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "lookup_private.h"
+#include "model_private.h"
 
 /* ------------------------------------------------------------- helpers */
 
@@ -130,12 +131,7 @@ void lookup_body_free(struct lookup_body *b)
 
 void lookup_body_list_free(struct lookup_body_list *l)
 {
-	if (!l)
-		return;
-	for (size_t i = 0; i < l->n; i++)
-		lookup_body_free(&l->v[i]);
-	free(l->v);
-	memset(l, 0, sizeof *l);
+	MODEL_LIST_FREE(l, lookup_body_free);
 }
 
 enum clerk_status lookup_body_get(struct db *db, const char *id,
@@ -787,12 +783,7 @@ void lookup_person_free(struct lookup_person *p)
 
 void lookup_person_list_free(struct lookup_person_list *l)
 {
-	if (!l)
-		return;
-	for (size_t i = 0; i < l->n; i++)
-		lookup_person_free(&l->v[i]);
-	free(l->v);
-	memset(l, 0, sizeof *l);
+	MODEL_LIST_FREE(l, lookup_person_free);
 }
 
 enum clerk_status lookup_person_posts(struct db *db, struct lookup_person *p,
