@@ -45,6 +45,19 @@ void db_close(struct db **db);
 /* The SQLite handle, for model code. */
 sqlite3 *db_handle(struct db *db);
 const char *db_path(const struct db *db);
+/* Defer the WAL checkpoint, which SQLite otherwise runs inside the commit
+ * that fills the WAL past 1,000 pages, to db_idle(): for an interactive
+ * writer, so that no action waits for it.  The WAL is still checkpointed at
+ * a commit once it passes 8,000 pages, and when the last connection closes.
+ * db_idle() checkpoints when the WAL holds 1,000 pages or more (call it
+ * when the user has been idle; it does nothing inside a transaction). */
+void db_defer_checkpoints(struct db *db);
+void db_idle(struct db *db);
+/* PRAGMA data_version: it changes when another connection (another clerk,
+ * a look-up, an import) has committed to the file since the last call, and
+ * never for this connection's own commits; -1 when it cannot be read.  A
+ * reader that keeps what it read can tell from it whether to read again. */
+long long db_data_version(struct db *db);
 /* True when writes will be refused (read-only file, folder or mode). */
 bool db_is_readonly(const struct db *db);
 /* True when the file lives on a network filesystem (NFS, SMB, sshfs), where

@@ -114,6 +114,8 @@ struct live {
 	bool quorum_reached; /* reached at some time (NOTE "quorum reached") */
 	bool quorum_lost_logged; /* the log's last quorum event is QUORUM_LOST */
 	bool in_tx; /* internal: an action's transaction is open */
+	long long data_version; /* internal: db_data_version() at the last
+				   whole read (-1: read everything next) */
 
 	/* What the last action has to tell the clerk ("" when nothing). */
 	char notice[1024];
@@ -131,6 +133,9 @@ enum clerk_status live_open(struct db *db, const char *meeting_id,
 			    struct live **out, struct clerk_err *err);
 /* Rebuild every derived field of l from the database at clock_now(). */
 enum clerk_status live_reload(struct live *l, struct clerk_err *err);
+/* The clerk has been idle (the console's tick): do what no action should
+ * wait for, which is copying the WAL into the file (db_idle). */
+void live_idle(struct live *l);
 /* Release the context and set *l to NULL (NULL is fine). */
 void live_free(struct live **l);
 

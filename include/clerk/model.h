@@ -472,6 +472,13 @@ enum clerk_status event_append(struct db *db, const char *meeting_id,
 enum clerk_status event_list(struct db *db, const char *meeting_id,
 			     struct event_list *out, struct clerk_err *err);
 void event_free(struct event *e);
+/* Append to *out the events of the meeting numbered after `after_seq`, in
+ * order: the log is only ever appended to, so a reader that holds the log up
+ * to some event reads on from there.  On failure *out keeps what it held
+ * (and perhaps some of the new events). */
+enum clerk_status event_list_after(struct db *db, const char *meeting_id,
+				   int after_seq, struct event_list *out,
+				   struct clerk_err *err);
 void event_list_free(struct event_list *l);
 
 /* -------------------------------------------------------------- attendance */

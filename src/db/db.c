@@ -38,6 +38,8 @@ struct db {
 	char *path;
 	bool readonly;
 	int depth; /* open db_begin() calls: 1 = BEGIN, more = SAVEPOINTs */
+	int wal_frames; /* frames in the WAL after the last commit (deferred
+			   checkpoints only) */
 	size_t nstmts;
 	struct stmt_slot stmts[STMT_CACHE_MAX];
 };
@@ -373,6 +375,58 @@ char *db_col_dup(sqlite3_stmt *stmt, int col)
 sqlite3 *db_handle(struct db *db)
 {
 	return db->sql;
+}
+
+/* ---- checkpoints ---- */
+
+/* SQLite copies the WAL into the file (a checkpoint, with an fsync of the
+ * file) at the commit that takes the WAL past 1,000 pages: one commit in
+ * fifty in a live meeting waits several times the fsync.  A console defers
+ * that to its idle moments; these bound the WAL meanwhile. */
+#define DB_WAL_IDLE_FRAMES 1000  /* checkpoint when idle beyond this */
+#define DB_WAL_FORCE_FRAMES 8000 /* never idle: checkpoint at commit */
+
+static void db_checkpoint(struct db *db)
+{
+	int log = 0, done = 0;
+	if (sqlite3_wal_checkpoint_v2(db->sql, NULL, SQLITE_CHECKPOINT_PASSIVE,
+				      &log, &done) == SQLITE_OK &&
+	    done >= log)
+		db->wal_frames = 0;
+}
+
+static int db_wal_hook(void *arg, sqlite3 *sql, const char *name, int frames)
+{
+	(void)sql;
+	(void)name;
+	struct db *db = arg;
+	db->wal_frames = frames;
+	if (frames >= DB_WAL_FORCE_FRAMES)
+		db_checkpoint(db);
+	return SQLITE_OK;
+}
+
+void db_defer_checkpoints(struct db *db)
+{
+	if (!db->readonly)
+		sqlite3_wal_hook(db->sql, db_wal_hook, db);
+}
+
+void db_idle(struct db *db)
+{
+	if (db->depth == 0 && db->wal_frames >= DB_WAL_IDLE_FRAMES)
+		db_checkpoint(db);
+}
+
+long long db_data_version(struct db *db)
+{
+	sqlite3_stmt *st = db_stmt(db, "PRAGMA data_version", NULL);
+	long long v = -1;
+	if (st && sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	if (st)
+		db_done(st);
+	return v;
 }
 
 const char *db_path(const struct db *db)

@@ -145,6 +145,28 @@ static const struct minute_text *live_text_of(const struct live *l,
 	return NULL;
 }
 
+/* Put a text just written into l->texts where minute_text_list() would
+ * read it (agenda order, then section, then position): after the texts of
+ * earlier items and sections and after its own section's, whose positions
+ * are lower.  Searched from the end, where the text being taken goes. */
+static void live_texts_insert(struct live *l, int idx, struct minute_text *t)
+{
+	struct minute_text_list *list = &l->texts;
+	size_t at = list->n;
+	while (at > 0) {
+		const struct minute_text *o = &list->v[at - 1];
+		int oidx = live_item_index(l, o->item_id);
+		if (oidx < idx || (oidx == idx && o->section <= t->section))
+			break;
+		at--;
+	}
+	list->v = xrealloc(list->v, (list->n + 1) * sizeof *list->v);
+	memmove(&list->v[at + 1], &list->v[at],
+		(list->n - at) * sizeof *list->v);
+	list->v[at] = *t;
+	list->n++;
+}
+
 enum clerk_status live_text_add(struct live *l, enum minute_section section,
 				const char *body, clerk_id *id_out,
 				struct clerk_err *err)
@@ -168,19 +190,22 @@ enum clerk_status live_text_add_item(struct live *l, int item_index,
 	if ((rc = live_tx(l, err)))
 		return rc;
 	struct minute_text t = { 0 };
-	char *b = live_trim(body);
 	snprintf(t.meeting_id, sizeof t.meeting_id, "%s", l->meeting.id);
 	snprintf(t.item_id, sizeof t.item_id, "%s", l->items[idx].item.id);
 	t.section = section;
-	t.body = b;
+	t.body = live_trim(body);
 	rc = minute_text_create(l->db, &t, err);
-	free(b);
 	if (!rc)
 		rc = live_event(l, EVENT_TEXT_RECORDED, NULL,
 				minute_section_text(section), err);
 	if (!rc && id_out)
 		snprintf(*id_out, sizeof(clerk_id), "%s", t.id);
-	return live_act_end(l, rc, err);
+	if (rc) {
+		minute_text_free(&t);
+		return live_act_end(l, rc, err);
+	}
+	live_texts_insert(l, idx, &t); /* takes t's body */
+	return live_act_end_reading(l, rc, LIVE_READ_LOG, err);
 }
 
 enum clerk_status live_text_edit(struct live *l, const char *id,

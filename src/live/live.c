@@ -187,13 +187,14 @@ static void live_act_undo(struct live *l)
 	live_reload(l, &e2);
 }
 
-enum clerk_status live_act_end(struct live *l, enum clerk_status rc,
-			       struct clerk_err *err)
+enum clerk_status live_act_end_reading(struct live *l, enum clerk_status rc,
+				       unsigned parts, struct clerk_err *err)
 {
 	if (!rc)
-		rc = live_reload(l, err);
+		rc = live_read_parts(l, parts, err);
+	/* A quorum event only appends to the log. */
 	if (!rc && live_quorum_log(l, err))
-		rc = live_reload(l, err);
+		rc = live_read_parts(l, LIVE_READ_LOG, err);
 	if (!rc)
 		rc = err->status;
 	if (!rc && l->in_tx) {
@@ -207,33 +208,29 @@ enum clerk_status live_act_end(struct live *l, enum clerk_status rc,
 	return CLERK_OK;
 }
 
+enum clerk_status live_act_end(struct live *l, enum clerk_status rc,
+			       struct clerk_err *err)
+{
+	return live_act_end_reading(l, rc, LIVE_READ_ACTION, err);
+}
+
 /* ------------------------------------------------------------ context */
 
-static void live_clear(struct live *l)
-{
-	meeting_free(&l->meeting);
-	body_free(&l->body);
-	council_free(&l->council);
-	seat_info_list_free(&l->seats);
-	for (size_t i = 0; i < l->nitems; i++)
-		item_free(&l->items[i].item);
-	xfree(&l->items);
-	l->nitems = 0;
-	attendance_list_free(&l->attendance);
-	xfree(&l->presence);
-	event_list_free(&l->events);
-	declaration_list_free(&l->declarations);
-	minute_text_list_free(&l->texts);
-	resolution_list_free(&l->resolutions);
-	action_list_free(&l->actions);
-}
+static void live_free_business(struct live *l);
 
 void live_free(struct live **lp)
 {
 	if (!lp || !*lp)
 		return;
-	live_clear(*lp);
-	free(*lp);
+	struct live *l = *lp;
+	meeting_free(&l->meeting);
+	body_free(&l->body);
+	council_free(&l->council);
+	seat_info_list_free(&l->seats);
+	live_free_business(l);
+	event_list_free(&l->events);
+	minute_text_list_free(&l->texts);
+	free(l);
 	*lp = NULL;
 }
 
@@ -430,21 +427,50 @@ static void live_derive_clock(struct live *l)
 	}
 }
 
-static enum clerk_status live_load(struct live *l, struct clerk_err *err)
+/* ------------------------------------------------------------ reading */
+
+/* What never changes in the room: the body, its council, and its seats as
+ * on the meeting's date (no action of the console writes them). */
+static enum clerk_status live_read_fixed(struct live *l, struct clerk_err *err)
 {
-	clerk_id id;
+	body_free(&l->body);
+	council_free(&l->council);
+	seat_info_list_free(&l->seats);
 	enum clerk_status rc;
-	snprintf(id, sizeof id, "%s", l->meeting.id);
-	live_clear(l);
-	if ((rc = meeting_get(l->db, id, &l->meeting, err)) ||
-	    (rc = body_get(l->db, l->meeting.body_id, &l->body, err)) ||
+	if ((rc = body_get(l->db, l->meeting.body_id, &l->body, err)) ||
 	    (rc = council_get(l->db, l->body.council_id, &l->council, err)))
 		return rc;
 	char date[16];
 	time_format_local(l->meeting.starts_at, l->body.tz, "%Y-%m-%d", date,
 			  sizeof date);
+	return seat_info_list(l->db, l->body.id, date, &l->seats, err);
+}
+
+static void live_free_business(struct live *l)
+{
+	for (size_t i = 0; i < l->nitems; i++)
+		item_free(&l->items[i].item);
+	xfree(&l->items);
+	l->nitems = 0;
+	attendance_list_free(&l->attendance);
+	xfree(&l->presence);
+	declaration_list_free(&l->declarations);
+	resolution_list_free(&l->resolutions);
+	action_list_free(&l->actions);
+}
+
+/* The meeting row and its business: agenda, attendance, declarations,
+ * resolutions and actions (each a few dozen rows at most). */
+static enum clerk_status live_read_business(struct live *l,
+					    struct clerk_err *err)
+{
+	clerk_id id;
+	snprintf(id, sizeof id, "%s", l->meeting.id);
+	meeting_free(&l->meeting);
+	live_free_business(l);
 	struct item_list items = { 0 };
-	if ((rc = seat_info_list(l->db, l->body.id, date, &l->seats, err)) ||
+	enum clerk_status rc;
+	if ((rc = meeting_get(l->db, id, &l->meeting, err)) ||
 	    (rc = item_list(l->db, id, &items, err)))
 		return rc;
 	l->items = xcalloc(items.n ? items.n : 1, sizeof *l->items);
@@ -453,23 +479,57 @@ static enum clerk_status live_load(struct live *l, struct clerk_err *err)
 		l->items[i].item = items.v[i]; /* takes the strings */
 	free(items.v);
 	if ((rc = attendance_list(l->db, id, &l->attendance, err)) ||
-	    (rc = event_list(l->db, id, &l->events, err)) ||
 	    (rc = declaration_list(l->db, id, &l->declarations, err)) ||
-	    (rc = minute_text_list(l->db, id, NULL, &l->texts, err)) ||
 	    (rc = resolution_list(l->db, id, NULL, &l->resolutions, err)) ||
 	    (rc = action_list(l->db, id, &l->actions, err)))
 		return rc;
 	l->presence = xcalloc(l->attendance.n ? l->attendance.n : 1,
 			      sizeof *l->presence);
-	for (size_t i = 0; i < l->attendance.n; i++)
-		snprintf(l->presence[i].person_id, sizeof(clerk_id), "%s",
-			 l->attendance.v[i].person_id);
 	return CLERK_OK;
 }
 
-enum clerk_status live_reload(struct live *l, struct clerk_err *err)
+static enum clerk_status live_read_texts(struct live *l, struct clerk_err *err)
 {
-	enum clerk_status rc = live_load(l, err);
+	minute_text_list_free(&l->texts);
+	return minute_text_list(l->db, l->meeting.id, NULL, &l->texts, err);
+}
+
+/* The log is only appended to: read on after the last event held. */
+static enum clerk_status live_read_log(struct live *l, bool from_start,
+				       struct clerk_err *err)
+{
+	if (from_start)
+		event_list_free(&l->events);
+	int after = l->events.n ? l->events.v[l->events.n - 1].seq : 0;
+	return event_list_after(l->db, l->meeting.id, after, &l->events, err);
+}
+
+/* Read what `parts` names, or everything when another connection has
+ * written the file since the last read (or that cannot be told). */
+static enum clerk_status live_read(struct live *l, unsigned parts,
+				   struct clerk_err *err)
+{
+	long long version = db_data_version(l->db);
+	if (version < 0 || version != l->data_version)
+		parts = LIVE_READ_EVERYTHING;
+	l->data_version = -1; /* until this read is whole */
+	enum clerk_status rc = CLERK_OK;
+	if (parts & LIVE_READ_BUSINESS)
+		rc = live_read_business(l, err);
+	if (!rc && (parts & LIVE_READ_FIXED))
+		rc = live_read_fixed(l, err);
+	if (!rc && (parts & LIVE_READ_TEXTS))
+		rc = live_read_texts(l, err);
+	if (!rc)
+		rc = live_read_log(l, parts & LIVE_READ_FIXED, err);
+	if (!rc)
+		l->data_version = version;
+	return rc;
+}
+
+/* Everything derived from what was read, at clock_now(). */
+static void live_derive(struct live *l, bool read_whole)
+{
 	l->current = -1;
 	l->running = l->public_excluded = l->quorum_lost_logged = false;
 	l->quorum_reached = false;
@@ -478,15 +538,38 @@ enum clerk_status live_reload(struct live *l, struct clerk_err *err)
 	l->voting_seats = l->voting_in_room = l->quorum = 0;
 	l->quorate = l->quorum_warning = false;
 	l->now = clock_now();
-	if (rc)
-		return rc;
+	if (!read_whole)
+		return;
 	l->adjourned = l->meeting.status == MEETING_ADJOURNED;
 	l->closed = l->meeting.status == MEETING_CLOSED;
+	/* What is derived is derived anew, also where the rows were kept. */
+	for (size_t i = 0; i < l->nitems; i++) {
+		struct agenda_item item = l->items[i].item;
+		l->items[i] = (struct live_item){ .item = item };
+	}
+	for (size_t i = 0; i < l->attendance.n; i++) {
+		struct live_presence *p = &l->presence[i];
+		*p = (struct live_presence){ 0 };
+		snprintf(p->person_id, sizeof p->person_id, "%s",
+			 l->attendance.v[i].person_id);
+	}
 	live_derive_plan(l);
 	live_derive_log(l);
 	live_derive_room(l);
 	live_derive_clock(l);
-	return CLERK_OK;
+}
+
+enum clerk_status live_read_parts(struct live *l, unsigned parts,
+				  struct clerk_err *err)
+{
+	enum clerk_status rc = live_read(l, parts, err);
+	live_derive(l, rc == CLERK_OK);
+	return rc;
+}
+
+enum clerk_status live_reload(struct live *l, struct clerk_err *err)
+{
+	return live_read_parts(l, LIVE_READ_EVERYTHING, err);
 }
 
 static bool live_log_has(const struct event_list *ev, enum event_kind kind)
@@ -547,15 +630,24 @@ enum clerk_status live_open(struct db *db, const char *meeting_id,
 		meeting_free(&m);
 		return rc;
 	}
+	/* The console is the interactive writer: no action of its should
+	 * wait for a checkpoint (live_idle runs them). */
+	db_defer_checkpoints(db);
 	struct live *l = xcalloc(1, sizeof *l);
 	l->db = db;
-	l->meeting = m; /* live_load keeps the id and reads it again */
+	l->meeting = m; /* live_read keeps the id and reads it again */
+	l->data_version = -1;
 	if ((rc = live_reload(l, err))) {
 		live_free(&l);
 		return rc;
 	}
 	*out = l;
 	return CLERK_OK;
+}
+
+void live_idle(struct live *l)
+{
+	db_idle(l->db);
 }
 
 /* ------------------------------------------------------------ queries */

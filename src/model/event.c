@@ -96,6 +96,21 @@ enum clerk_status event_list(struct db *db, const char *meeting_id,
 	return rc;
 }
 
+enum clerk_status event_list_after(struct db *db, const char *meeting_id,
+				   int after_seq, struct event_list *out,
+				   struct clerk_err *err)
+{
+	static const char sql[] = "SELECT " EVENT_COLS " FROM event WHERE "
+				  "meeting_id = ?1 AND seq > ?2 ORDER BY seq";
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	if (!st)
+		return CLERK_DB;
+	db_bind_text(st, 1, meeting_id);
+	sqlite3_bind_int(st, 2, after_seq);
+	return MODEL_READ_ROWS(db, st, event_read, out,
+			       "reading the meeting's log", err);
+}
+
 void event_free(struct event *e)
 {
 	if (!e)

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -792,6 +793,158 @@ static void test_action_all_or_nothing(void **state)
 	assert_int_equal(count_events(f, EVENT_NOTE, "kept"), 0);
 }
 
+/* What the console shows after an action that reads only part of the file
+ * again is what a context read whole from the file shows. */
+static void assert_same_as_read_whole(struct fx *f)
+{
+	struct db *db2 = NULL;
+	struct live *whole = NULL;
+	OK(db_open(f->path, DB_EXISTING, &db2, &f->err));
+	OK(live_open(db2, f->meeting, &whole, &f->err));
+	struct live *l = f->l;
+	assert_int_equal(l->texts.n, whole->texts.n);
+	for (size_t i = 0; i < l->texts.n; i++) {
+		assert_string_equal(l->texts.v[i].id, whole->texts.v[i].id);
+		assert_string_equal(l->texts.v[i].body, whole->texts.v[i].body);
+		assert_int_equal(l->texts.v[i].position,
+				 whole->texts.v[i].position);
+	}
+	assert_int_equal(l->events.n, whole->events.n);
+	for (size_t i = 0; i < l->events.n; i++)
+		assert_string_equal(l->events.v[i].id, whole->events.v[i].id);
+	assert_int_equal(l->current, whole->current);
+	assert_int_equal(l->voting_in_room, whole->voting_in_room);
+	assert_int_equal(l->quorate, whole->quorate);
+	assert_int_equal(l->quorum_lost_logged, whole->quorum_lost_logged);
+	assert_int_equal(l->sitting, whole->sitting);
+	for (size_t i = 0; i < l->nitems; i++)
+		assert_int_equal(l->items[i].elapsed, whole->items[i].elapsed);
+	for (size_t i = 0; i < l->attendance.n; i++)
+		assert_int_equal(l->presence[i].in_room,
+				 whole->presence[i].in_room);
+	live_free(&whole);
+	db_close(&db2);
+}
+
+static void test_captures_read_incrementally(void **state)
+{
+	struct fx *f = *state;
+	struct live *l = f->l;
+	all_present_and_start(f);
+	OK(live_text_add(l, SECTION_HEARD, "Referrals had risen.", NULL,
+			 &f->err));
+	assert_same_as_read_whole(f);
+	/* Out of agenda and section order: each lands where a reader of the
+	 * whole file puts it. */
+	OK(live_text_add_item(l, 2, SECTION_COMMENTED, "Refuges.", NULL,
+			      &f->err));
+	OK(live_text_add_item(l, 2, SECTION_RECEIVED, "A report.", NULL,
+			      &f->err));
+	OK(live_text_add(l, SECTION_RECEIVED, "The Director's report.", NULL,
+			 &f->err));
+	OK(live_text_add_item(l, 1, SECTION_HEARD, "None.", NULL, &f->err));
+	OK(live_text_add(l, SECTION_HEARD, "Waiting times were down.", NULL,
+			 &f->err));
+	assert_same_as_read_whole(f);
+	assert_int_equal(l->texts.n, 6);
+	assert_string_equal(l->texts.v[0].body, "The Director's report.");
+	assert_string_equal(l->texts.v[5].body, "Refuges.");
+	/* The quorum lost between captures, and the log read on. */
+	clock_advance(2 * MIN);
+	OK(live_att_departed(l, f->member[1], 0, &f->err));
+	OK(live_att_departed(l, f->member[2], 0, &f->err));
+	OK(live_att_departed(l, f->member[3], 0, &f->err));
+	assert_false(l->quorate);
+	assert_int_equal(count_events(f, EVENT_QUORUM_LOST, NULL), 1);
+	clock_advance(MIN);
+	OK(live_text_add(l, SECTION_HEARD, "The meeting was inquorate.", NULL,
+			 &f->err));
+	assert_same_as_read_whole(f);
+	/* A failed capture leaves the context as the file is. */
+	assert_int_equal(sqlite3_exec(db_handle(f->db),
+				      "CREATE TEMP TRIGGER fail_text BEFORE "
+				      "INSERT ON event WHEN NEW.kind = "
+				      "'text recorded' BEGIN SELECT "
+				      "RAISE(ABORT, 'injected'); END",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
+	assert_int_not_equal(live_text_add(l, SECTION_HEARD, "Lost.", NULL,
+					   &f->err),
+			     CLERK_OK);
+	assert_int_equal(l->texts.n, 7);
+	assert_same_as_read_whole(f);
+}
+
+/* Another connection's writes are seen at the console's next action. */
+static void test_other_connection_seen(void **state)
+{
+	struct fx *f = *state;
+	struct live *l = f->l;
+	all_present_and_start(f);
+	struct db *db2 = NULL;
+	OK(db_open(f->path, DB_EXISTING, &db2, &f->err));
+	struct minute_text t = {.section = SECTION_HEARD,
+				.body = xstrdup("Typed on the other laptop.")};
+	memcpy(t.meeting_id, f->meeting, CLERK_UUID_LEN);
+	memcpy(t.item_id, f->item[0], CLERK_UUID_LEN);
+	OK(minute_text_create(db2, &t, &f->err));
+	minute_text_free(&t);
+	OK(event_append(db2, f->meeting, EVENT_NOTE, f->item[0], NULL,
+			"from elsewhere", NULL, &f->err));
+	db_close(&db2);
+	OK(live_text_add(l, SECTION_HEARD, "Typed here.", NULL, &f->err));
+	assert_int_equal(l->texts.n, 2);
+	assert_string_equal(l->texts.v[0].body, "Typed on the other laptop.");
+	assert_int_equal(count_events(f, EVENT_NOTE, "from elsewhere"), 1);
+	assert_same_as_read_whole(f);
+}
+
+static off_t file_size(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 ? st.st_size : -1;
+}
+
+/* No action waits for the WAL to be copied into the file: that is done
+ * when the clerk is idle, and the copy then holds everything. */
+static void test_checkpoint_when_idle(void **state)
+{
+	struct fx *f = *state;
+	struct live *l = f->l;
+	all_present_and_start(f);
+	live_idle(l);
+	off_t before = file_size(f->path);
+	char *wal = xasprintf("%s-wal", f->path);
+	for (int i = 0; i < 200; i++) {
+		char text[64];
+		snprintf(text, sizeof text, "Point %d heard by the Board.", i);
+		OK(live_text_add(l, SECTION_HEARD, text, NULL, &f->err));
+	}
+	/* SQLite alone would have copied the WAL at 1,000 pages (4 MB). */
+	assert_true(file_size(wal) > 1000 * 4096);
+	assert_int_equal(file_size(f->path), before);
+	live_idle(l);
+	assert_true(file_size(f->path) > before);
+	/* The file read without the WAL holds all 200 points. */
+	char *uri = xasprintf("file:%s?immutable=1", f->path);
+	sqlite3 *raw = NULL;
+	assert_int_equal(sqlite3_open_v2(uri, &raw, SQLITE_OPEN_READONLY |
+							    SQLITE_OPEN_URI,
+					 NULL),
+			 SQLITE_OK);
+	sqlite3_stmt *st = NULL;
+	assert_int_equal(sqlite3_prepare_v2(raw, "SELECT count(*) FROM "
+						 "minute_text",
+					    -1, &st, NULL),
+			 SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(st, 0), 200);
+	sqlite3_finalize(st);
+	sqlite3_close(raw);
+	free(uri);
+	free(wal);
+}
+
 static void test_open_refused(void **state)
 {
 	struct fx *f = *state;
@@ -847,6 +1000,12 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_open_refused, fx_setup,
 						fx_teardown),
 		cmocka_unit_test_setup_teardown(test_action_all_or_nothing,
+						fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_captures_read_incrementally,
+						fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_other_connection_seen,
+						fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_checkpoint_when_idle,
 						fx_setup, fx_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
