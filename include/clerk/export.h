@@ -146,8 +146,7 @@ enum clerk_status export_agenda_build(struct db *db, const char *meeting_id,
 /* The state of one export run, passed to each member of export_ops. */
 struct export_ctx {
 	const struct doc *doc;
-	struct strbuf out; /* stream formats append their bytes here */
-	const char *path;  /* file formats (needs_file) write this file */
+	struct strbuf out; /* every format appends its bytes here */
 	void *state;       /* the exporter's own, freed by its end() */
 	struct clerk_err *err;
 };
@@ -160,8 +159,9 @@ struct export_ops {
 	const char *name;
 	/* Usual file extension, without the dot. */
 	const char *extension;
-	/* True when the format is a binary file written to ctx->path
-	 * (it cannot go to standard output). */
+	/* True when the format is binary (its bytes in ctx->out may hold
+	 * NULs): it is only written to a file, never to standard output or
+	 * by export_render(). */
 	bool needs_file;
 	/* Start the document: write any preamble (HTML head and print
 	 * stylesheet, the confidential banner) and set up ctx->state.
@@ -171,8 +171,8 @@ struct export_ops {
 	 * Returns CLERK_OK or fills ctx->err. */
 	enum clerk_status (*block)(struct export_ctx *ctx,
 				   const struct doc_block *b);
-	/* Finish: write the trailer (or, for file formats, the whole file at
-	 * ctx->path), and free ctx->state.  ok is false when an earlier step
+	/* Finish: write the trailer (or, for a binary format, the whole
+	 * file), and free ctx->state.  ok is false when an earlier step
 	 * failed: then only release.  Returns CLERK_OK or fills ctx->err. */
 	enum clerk_status (*end)(struct export_ctx *ctx, bool ok);
 };

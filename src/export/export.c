@@ -126,6 +126,19 @@ void export_wrap(struct strbuf *out, const char *text, int width,
 	free(clean);
 }
 
+/* Run ops over d: begin, each block, end (always, to free its state).
+ * The bytes are left in ctx->out. */
+static enum clerk_status export_run(const struct export_ops *ops,
+				    struct export_ctx *ctx)
+{
+	const struct doc *d = ctx->doc;
+	enum clerk_status rc = ops->begin(ctx);
+	for (size_t i = 0; rc == CLERK_OK && i < d->n; i++)
+		rc = ops->block(ctx, &d->v[i]);
+	enum clerk_status erc = ops->end(ctx, rc == CLERK_OK);
+	return rc != CLERK_OK ? rc : erc;
+}
+
 enum clerk_status export_render(const struct export_ops *ops,
 				const struct doc *d, char **out,
 				struct clerk_err *err)
@@ -136,12 +149,7 @@ enum clerk_status export_render(const struct export_ops *ops,
 		return clerk_fail(err, CLERK_USAGE,
 				  "the %s format is a file: name one with -o FILE",
 				  ops->name);
-	enum clerk_status rc = ops->begin(&ctx);
-	for (size_t i = 0; rc == CLERK_OK && i < d->n; i++)
-		rc = ops->block(&ctx, &d->v[i]);
-	enum clerk_status erc = ops->end(&ctx, rc == CLERK_OK);
-	if (rc == CLERK_OK)
-		rc = erc;
+	enum clerk_status rc = export_run(ops, &ctx);
 	if (rc == CLERK_OK)
 		*out = sb_detach(&ctx.out);
 	sb_free(&ctx.out);
@@ -171,49 +179,30 @@ static enum clerk_status write_fail(struct clerk_err *err, const char *path,
 			  "cannot write %s: %s", path, strerror(e));
 }
 
-/* Run a stream exporter into a temporary file descriptor's file. */
-static enum clerk_status write_stream(const struct export_ops *ops,
-				      const struct doc *d, const char *tmp,
-				      const char *path, mode_t mode,
-				      struct clerk_err *err)
+/* Run an exporter into the new file tmp, created with mode.  Its bytes are
+ * taken by length: a binary format's (docx) may hold NULs. */
+static enum clerk_status write_file(const struct export_ops *ops,
+				    const struct doc *d, const char *tmp,
+				    const char *path, mode_t mode,
+				    struct clerk_err *err)
 {
-	char *bytes = NULL;
-	enum clerk_status rc = export_render(ops, d, &bytes, err);
-	if (rc)
+	struct export_ctx ctx = {.doc = d, .err = err};
+	enum clerk_status rc = export_run(ops, &ctx);
+	if (rc) {
+		sb_free(&ctx.out);
 		return rc;
+	}
 	int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
 	if (fd < 0) {
 		rc = write_fail(err, path, errno);
 	} else {
-		if (!write_all(fd, bytes, strlen(bytes)) || fsync(fd) != 0)
+		if (!write_all(fd, sb_str(&ctx.out), ctx.out.len) ||
+		    fsync(fd) != 0)
 			rc = write_fail(err, path, errno);
 		if (close(fd) != 0 && rc == CLERK_OK)
 			rc = write_fail(err, path, errno);
 	}
-	free(bytes);
-	return rc;
-}
-
-static enum clerk_status write_file_format(const struct export_ops *ops,
-					   const struct doc *d, const char *tmp,
-					   mode_t mode, struct clerk_err *err)
-{
-	/* Create the file with its mode first, so that the exporter's
-	 * library (libzip) replaces a file that is already private. */
-	int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
-	if (fd < 0)
-		return write_fail(err, tmp, errno);
-	close(fd);
-	struct export_ctx ctx = {.doc = d, .err = err, .path = tmp};
-	enum clerk_status rc = ops->begin(&ctx);
-	for (size_t i = 0; rc == CLERK_OK && i < d->n; i++)
-		rc = ops->block(&ctx, &d->v[i]);
-	enum clerk_status erc = ops->end(&ctx, rc == CLERK_OK);
 	sb_free(&ctx.out);
-	if (rc == CLERK_OK)
-		rc = erc;
-	if (rc == CLERK_OK && chmod(tmp, mode) != 0)
-		rc = write_fail(err, tmp, errno);
 	return rc;
 }
 
@@ -243,9 +232,7 @@ enum clerk_status export_write(const struct export_ops *ops,
 	if (!export_is_confidential(d))
 		mode &= ~mask;
 	char *tmp = xasprintf("%s.tmp-%ld", path, (long)getpid());
-	enum clerk_status rc =
-		ops->needs_file ? write_file_format(ops, d, tmp, mode, err)
-				: write_stream(ops, d, tmp, path, mode, err);
+	enum clerk_status rc = write_file(ops, d, tmp, path, mode, err);
 	if (rc == CLERK_OK && rename(tmp, path) != 0)
 		rc = write_fail(err, path, errno);
 	if (rc)
