@@ -16,4 +16,11 @@ enum clerk_status meeting_list_confirmed_at(struct db *db, const char *at_id,
 					    struct meeting_list *out,
 					    struct clerk_err *err);
 
+/* The meetings of body BODY_ID starting in [from, to) (UTC), in date order
+ * (meeting_list of the body, filtered on starts_at, through an index). */
+enum clerk_status meeting_list_between(struct db *db, const char *body_id,
+				       time_t from, time_t to,
+				       struct meeting_list *out,
+				       struct clerk_err *err);
+
 #endif

@@ -1,22 +1,29 @@
 /*
  * cli/export: the commands of the minutes' life after the meeting —
  *   clerk export MEETING   minutes (or --agenda, the notice) in a format
+ *   clerk export --body B --from D --to D -o FOLDER   a period's minutes,
+ *                          one file a meeting (a municipal year, say)
  *   clerk confirm MEETING --at MEETING2   confirmed and signed: locked
  *   clerk correct MEETING --at MEETING2 TEXT   a correction after that
  */
 #include "config.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "clerk/cli.h"
 #include "clerk/export.h"
 #include "clerk/model.h"
+#include "clerk/model_scale.h"
 
 #define EXPORT_USAGE                                                        \
 	"export MEETING [--body NAME] [--format text|markdown|html|docx] "   \
-	"[--confidential] [--agenda] [--style NAME] [-o FILE]"
+	"[--confidential] [--agenda] [--style NAME] [-o FILE]\n"             \
+	"   or: clerk export --body NAME --from DATE --to DATE "              \
+	"[--format F] [--confidential] [--style NAME] -o FOLDER"
 #define CONFIRM_USAGE                                                       \
 	"confirm MEETING --at MEETING2 [--body NAME] [--amendment TEXT] "    \
 	"[--signed-by NAME]"
@@ -45,7 +52,15 @@ static char *meeting_day(struct db *db, const struct meeting *m)
 	return s;
 }
 
-int cmd_export(struct cli *cli, int argc, char **argv)
+/* What `clerk export` was asked for. */
+struct export_args {
+	const char *meeting, *body, *format, *path, *from, *to;
+	struct export_opts opts;
+	bool agenda;
+};
+
+static int parse_export(struct cli *cli, int argc, char **argv,
+			struct export_args *a)
 {
 	static const struct option options[] = {
 		{"body", required_argument, NULL, 'b'},
@@ -54,48 +69,52 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 		{"agenda", no_argument, NULL, 'a'},
 		{"style", required_argument, NULL, 's'},
 		{"output", required_argument, NULL, 'o'},
+		{"from", required_argument, NULL, 'F'},
+		{"to", required_argument, NULL, 'T'},
 		{NULL, 0, NULL, 0},
 	};
-	const char *body = NULL, *format = "text", *path = NULL;
-	struct export_opts opts = {0};
-	bool agenda = false;
+	memset(a, 0, sizeof *a);
+	a->format = "text";
 	int opt;
 	optind = 0;
 	while ((opt = getopt_long(argc, argv, "b:f:o:", options, NULL)) != -1) {
 		switch (opt) {
-		case 'b':
-			body = optarg;
-			break;
-		case 'f':
-			format = optarg;
-			break;
-		case 'c':
-			opts.confidential = true;
-			break;
-		case 'a':
-			agenda = true;
-			break;
-		case 's':
-			opts.style = optarg;
-			break;
-		case 'o':
-			path = optarg;
-			break;
-		default:
-			return cli_usage(cli, EXPORT_USAGE);
+		case 'b': a->body = optarg; break;
+		case 'f': a->format = optarg; break;
+		case 'c': a->opts.confidential = true; break;
+		case 'a': a->agenda = true; break;
+		case 's': a->opts.style = optarg; break;
+		case 'o': a->path = optarg; break;
+		case 'F': a->from = optarg; break;
+		case 'T': a->to = optarg; break;
+		default: return cli_usage(cli, EXPORT_USAGE);
 		}
 	}
-	if (optind != argc - 1)
+	bool period = a->from || a->to;
+	if (argc - optind != (period ? 0 : 1))
 		return cli_usage(cli, EXPORT_USAGE);
-	const struct export_ops *ops = export_find(format);
+	if (!period)
+		a->meeting = argv[optind];
+	return 0;
+}
+
+/* The exporter named by --format, or NULL after saying which exist. */
+static const struct export_ops *find_format(struct cli *cli, const char *name)
+{
+	const struct export_ops *ops = export_find(name);
 	if (!ops) {
-		char *f = utf8_sanitize(format);
+		char *f = utf8_sanitize(name);
 		fprintf(cli->err, "clerk: no export format '%s': use one of %s\n",
 			f, export_names());
 		free(f);
-		return 2;
 	}
-	if (ops->needs_file && (!path || strcmp(path, "-") == 0)) {
+	return ops;
+}
+
+static int export_one(struct cli *cli, const struct export_args *a,
+		      const struct export_ops *ops)
+{
+	if (ops->needs_file && (!a->path || strcmp(a->path, "-") == 0)) {
 		fprintf(cli->err, "clerk: the %s format is a file: name it with "
 				  "-o FILE\n",
 			ops->name);
@@ -106,23 +125,25 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 	if (rc)
 		return rc;
 	struct meeting m = {0};
-	rc = find_meeting(cli, db, argv[optind], body, &m);
+	rc = find_meeting(cli, db, a->meeting, a->body, &m);
 	struct doc d = {0};
 	struct clerk_err err = {0};
 	if (!rc) {
 		enum clerk_status st =
-			agenda ? export_agenda_build(db, m.id, &opts, &d, &err)
-			       : export_minutes_build(db, m.id, &opts, &d, &err);
+			a->agenda
+				? export_agenda_build(db, m.id, &a->opts, &d, &err)
+				: export_minutes_build(db, m.id, &a->opts, &d, &err);
 		if (!st)
-			st = export_write(ops, &d, path, cli->out, &err);
+			st = export_write(ops, &d, a->path, cli->out, &err);
 		if (st)
 			rc = cli_report(cli, &err);
-		else if (path && strcmp(path, "-") != 0) {
-			char *p = utf8_sanitize(path);
+		else if (a->path && strcmp(a->path, "-") != 0) {
+			char *p = utf8_sanitize(a->path);
 			fprintf(cli->err, "clerk: %s written to %s%s\n",
-				agenda ? "agenda" : "minutes", p,
-				opts.confidential ? " (confidential, mode 0600)"
-						  : "");
+				a->agenda ? "agenda" : "minutes", p,
+				a->opts.confidential
+					? " (confidential, mode 0600)"
+					: "");
 			free(p);
 		}
 	}
@@ -130,6 +151,177 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 	meeting_free(&m);
 	db_close(&db);
 	return rc;
+}
+
+/* The folder a period's minutes go in: made when missing (private for
+ * confidential minutes), refused when it is something else. */
+static int make_folder(struct cli *cli, const char *dir, bool confidential)
+{
+	struct stat st;
+	if (mkdir(dir, confidential ? 0700 : 0755) == 0 ||
+	    (errno == EEXIST && stat(dir, &st) == 0 && S_ISDIR(st.st_mode)))
+		return 0;
+	int e = errno == EEXIST ? ENOTDIR : errno;
+	char *safe = utf8_sanitize(dir);
+	fprintf(cli->err, "clerk: cannot write the minutes into the folder "
+			  "%s: %s\n",
+		safe, strerror(e));
+	free(safe);
+	return 4;
+}
+
+/* The period's meetings that were held (closed), and how many were not. */
+static int period_meetings(struct cli *cli, struct db *db,
+			   const struct export_args *a, struct body *b,
+			   struct meeting_list *held, int *not_held)
+{
+	int y1, m1, d1, y2, m2, d2;
+	if (!date_parse(a->from, &y1, &m1, &d1) ||
+	    !date_parse(a->to, &y2, &m2, &d2) || strcmp(a->from, a->to) > 0) {
+		fprintf(cli->err, "clerk: the period must be --from DATE --to "
+				  "DATE (YYYY-MM-DD), the first not after the "
+				  "second\n");
+		return 2;
+	}
+	struct clerk_err err = {0};
+	if (body_find(db, a->body, b, &err))
+		return cli_report(cli, &err);
+	/* A day either side in UTC, then the local date decides. */
+	time_t from = time_from_local(b->tz, y1, m1, d1, 0, 0) - 86400;
+	time_t to = time_from_local(b->tz, y2, m2, d2, 0, 0) + 2 * 86400;
+	struct meeting_list all = {0};
+	if (meeting_list_between(db, b->id, from, to, &all, &err))
+		return cli_report(cli, &err);
+	memset(held, 0, sizeof *held);
+	held->v = xcalloc(all.n ? all.n : 1, sizeof *held->v);
+	*not_held = 0;
+	for (size_t i = 0; i < all.n; i++) {
+		char day[16];
+		time_format_local(all.v[i].starts_at, b->tz, "%Y-%m-%d", day,
+				  sizeof day);
+		bool in = strcmp(day, a->from) >= 0 && strcmp(day, a->to) <= 0;
+		if (in && all.v[i].status == MEETING_CLOSED) {
+			held->v[held->n++] = all.v[i];
+			continue;
+		}
+		if (in && all.v[i].status != MEETING_CANCELLED)
+			(*not_held)++;
+		meeting_free(&all.v[i]);
+	}
+	free(all.v);
+	return 0;
+}
+
+/* FOLDER/DATE.EXT, or DATE-2.EXT for a second meeting on the same day. */
+static char *period_file(const char *dir, const struct body *b,
+			 const struct meeting *m, const struct meeting *prev,
+			 int *same_day, const char *ext)
+{
+	char day[16], prev_day[16] = "";
+	time_format_local(m->starts_at, b->tz, "%Y-%m-%d", day, sizeof day);
+	if (prev)
+		time_format_local(prev->starts_at, b->tz, "%Y-%m-%d", prev_day,
+				  sizeof prev_day);
+	*same_day = strcmp(day, prev_day) ? 1 : *same_day + 1;
+	if (*same_day > 1)
+		return xasprintf("%s/%s-%d.%s", dir, day, *same_day, ext);
+	return xasprintf("%s/%s.%s", dir, day, ext);
+}
+
+static int write_period(struct cli *cli, struct db *db,
+			const struct export_args *a,
+			const struct export_ops *ops, const struct body *b,
+			const struct meeting_list *held)
+{
+	int same_day = 0;
+	for (size_t i = 0; i < held->n; i++) {
+		char *path = period_file(a->path, b, &held->v[i],
+					 i ? &held->v[i - 1] : NULL, &same_day,
+					 ops->extension);
+		struct doc d = {0};
+		struct clerk_err err = {0};
+		enum clerk_status st = export_minutes_build(db, held->v[i].id,
+							    &a->opts, &d, &err);
+		if (!st)
+			st = export_write(ops, &d, path, cli->out, &err);
+		doc_free(&d);
+		if (st) {
+			char *day = meeting_day(db, &held->v[i]);
+			fprintf(cli->err, "clerk: the minutes of %s: %s\n", day,
+				err.msg[0] ? err.msg
+					   : clerk_status_text(err.status));
+			free(day);
+			free(path);
+			return clerk_status_exit_code(err.status);
+		}
+		char *safe = utf8_sanitize(path);
+		fprintf(cli->out, "%s\n", safe);
+		free(safe);
+		free(path);
+	}
+	return 0;
+}
+
+static int export_period(struct cli *cli, const struct export_args *a,
+			 const struct export_ops *ops)
+{
+	if (!a->from || !a->to || !a->body || !a->path || a->agenda) {
+		fprintf(cli->err, "clerk: a period's minutes need --body NAME "
+				  "--from DATE --to DATE and -o FOLDER (and no "
+				  "--agenda)\n");
+		return 2;
+	}
+	struct db *db = NULL;
+	int rc = cli_open_db(cli, DB_READONLY, &db);
+	if (rc)
+		return rc;
+	struct body b = {0};
+	struct meeting_list held = {0};
+	int not_held = 0;
+	rc = period_meetings(cli, db, a, &b, &held, &not_held);
+	char *name = utf8_sanitize(b.short_name && *b.short_name ? b.short_name
+								  : b.name ? b.name : "");
+	if (!rc && held.n == 0) {
+		fprintf(cli->err, "clerk: %s held no meeting from %s to %s\n",
+			name, a->from, a->to);
+		rc = 1;
+	}
+	if (!rc)
+		rc = make_folder(cli, a->path, a->opts.confidential);
+	if (!rc)
+		rc = write_period(cli, db, a, ops, &b, &held);
+	if (!rc) {
+		char *dir = utf8_sanitize(a->path);
+		fprintf(cli->err, "clerk: the minutes of %zu meeting%s of %s "
+				  "from %s to %s written to %s%s",
+			held.n, held.n == 1 ? "" : "s", name, a->from, a->to,
+			dir, a->opts.confidential ? " (confidential, mode 0600)"
+						  : "");
+		if (not_held)
+			fprintf(cli->err, "; %d not yet held left out",
+				not_held);
+		fputs("\n", cli->err);
+		free(dir);
+	}
+	free(name);
+	meeting_list_free(&held);
+	body_free(&b);
+	db_close(&db);
+	return rc;
+}
+
+int cmd_export(struct cli *cli, int argc, char **argv)
+{
+	struct export_args a;
+	int rc = parse_export(cli, argc, argv, &a);
+	if (rc)
+		return rc;
+	const struct export_ops *ops = find_format(cli, a.format);
+	if (!ops)
+		return 2;
+	if (a.from || a.to)
+		return export_period(cli, &a, ops);
+	return export_one(cli, &a, ops);
 }
 
 /* The person named by `name` (a UUID or a unique part of a name). */

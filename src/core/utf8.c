@@ -139,6 +139,16 @@ char *utf8_sanitize(const char *s)
 	struct strbuf sb = {0};
 	size_t n = strlen(s), i = 0;
 	while (i < n) {
+		/* Printable ASCII, most of any text, is copied a run at once. */
+		size_t run = i;
+		while (run < n && (unsigned char)s[run] >= 0x20 &&
+		       (unsigned char)s[run] < 0x7f)
+			run++;
+		if (run > i) {
+			sb_addn(&sb, s + i, run - i);
+			i = run;
+			continue;
+		}
 		uint32_t cp;
 		size_t len = utf8_decode(s + i, n - i, &cp);
 		bool bad = (cp == 0xFFFD && len == 1) || is_control(cp) ||

@@ -267,6 +267,30 @@ static enum clerk_status body_ambiguous(const struct body_list *all,
 	return rc;
 }
 
+/* The one body whose short name, else whose whole name, is `name` in any
+ * case (body_matches' first two rules), found without reading every body:
+ * how a body is named nearly always.  False when there is no such single
+ * body: the caller then applies every rule to the list of all bodies. */
+static bool body_find_exact(struct db *db, const char *name, clerk_id id)
+{
+	static const char sql[] =
+		"SELECT min(id), count(*) FROM body WHERE short_name = ?1 "
+		"COLLATE NOCASE UNION ALL SELECT min(id), count(*) FROM body "
+		"WHERE name = ?1 COLLATE NOCASE";
+	sqlite3_stmt *st = db_stmt(db, sql, NULL);
+	if (!st)
+		return false;
+	db_bind_text(st, 1, name);
+	int found = 0;
+	while (found == 0 && sqlite3_step(st) == SQLITE_ROW) {
+		found = sqlite3_column_int(st, 1);
+		if (found == 1)
+			model_col_id(st, 0, id);
+	}
+	db_done(st);
+	return found == 1;
+}
+
 enum clerk_status body_find(struct db *db, const char *name, struct body *out,
 			    struct clerk_err *err)
 {
@@ -275,6 +299,9 @@ enum clerk_status body_find(struct db *db, const char *name, struct body *out,
 		return clerk_fail(err, CLERK_USAGE, "no body was named");
 	if (db_is_uuid(name))
 		return body_get(db, name, out, err);
+	clerk_id id;
+	if (body_find_exact(db, name, id))
+		return body_get(db, id, out, err);
 	struct body_list all;
 	enum clerk_status rc = body_list_all(db, &all, err);
 	if (rc)

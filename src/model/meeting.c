@@ -309,6 +309,24 @@ enum clerk_status meeting_list_confirmed_at(struct db *db, const char *at_id,
 	return meeting_rows(db, st, out, err);
 }
 
+enum clerk_status meeting_list_between(struct db *db, const char *body_id,
+				       time_t from, time_t to,
+				       struct meeting_list *out,
+				       struct clerk_err *err)
+{
+	static const char sql[] =
+		"SELECT " MEETING_COLS " FROM meeting m WHERE m.body_id = ?1 AND "
+		"m.starts_at >= ?2 AND m.starts_at < ?3 ORDER BY m.starts_at, m.id";
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	if (!st)
+		return CLERK_DB;
+	db_bind_text(st, 1, body_id);
+	model_bind_time(st, 2, from);
+	model_bind_time(st, 3, to);
+	return meeting_rows(db, st, out, err);
+}
+
 enum clerk_status meeting_set_status(struct db *db, const char *meeting_id,
 				     enum meeting_status status,
 				     struct clerk_err *err)

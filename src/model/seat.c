@@ -298,64 +298,90 @@ void membership_list_free(struct membership_list *l)
 
 /* -------------------------------------------------------- seats on a date */
 
-static enum clerk_status seat_member_on(struct db *db, struct seat_info *si,
-					const char *date, struct clerk_err *err)
+/* The seat of the list with id `seat_id`, or NULL (a body has a few dozen
+ * seats at most). */
+static struct seat_info *seat_in(struct seat_info_list *l, const char *seat_id)
 {
-	static const char sql[] =
-		"SELECT m.role, m.capacity, m.from_date, p.id, p.honorific, "
-		"p.name, p.organisation, p.role, p.pronoun FROM membership m "
-		"JOIN person p ON p.id = m.person_id WHERE m.seat_id = ?1 "
-		"AND m.from_date <= ?2 AND (m.to_date IS NULL OR m.to_date > ?2) "
-		"ORDER BY m.from_date DESC LIMIT 1";
-	sqlite3_stmt *st = db_stmt(db, sql, err);
-	if (!st)
-		return CLERK_DB;
-	db_bind_text(st, 1, si->seat.id);
-	db_bind_text(st, 2, date);
-	enum clerk_status rc = CLERK_OK;
-	int step = sqlite3_step(st);
-	if (step == SQLITE_ROW) {
-		si->filled = true;
-		MODEL_COL_ENUM(st, 0, member_role_parse, &si->role);
-		si->member_capacity = db_col_dup(st, 1);
-		si->member_since = db_col_dup(st, 2);
-		model_read_person(st, 3, &si->member);
-	} else if (step != SQLITE_DONE) {
-		rc = db_fail(db, err, "reading the seat's member");
-	}
-	db_done(st);
-	if (!si->filled) {
-		si->role = ROLE_MEMBER;
-		si->member_capacity = xstrdup("");
-		si->member_since = xstrdup("");
-	}
-	return rc;
+	for (size_t i = 0; i < l->n; i++)
+		if (!strcmp(l->v[i].seat.id, seat_id))
+			return &l->v[i];
+	return NULL;
 }
 
-static enum clerk_status seat_subs_on(struct db *db, struct seat_info *si,
-				      const char *date, struct clerk_err *err)
+/* The member of each seat on the date: one query for the whole body (a
+ * query per seat cost more in statement steps than the rows themselves);
+ * where terms overlap, the latest started wins. */
+static enum clerk_status seat_members_on(struct db *db, const char *body_id,
+					 const char *date,
+					 struct seat_info_list *l,
+					 struct clerk_err *err)
 {
 	static const char sql[] =
-		"SELECT s.capacity, p.id, p.honorific, p.name, p.organisation, "
-		"p.role, p.pronoun FROM substitute s JOIN person p ON "
-		"p.id = s.person_id WHERE s.seat_id = ?1 AND s.from_date <= ?2 "
-		"AND (s.to_date IS NULL OR s.to_date > ?2) "
-		"ORDER BY s.position, s.from_date";
+		"SELECT m.seat_id, m.role, m.capacity, m.from_date, p.id, "
+		"p.honorific, p.name, p.organisation, p.role, p.pronoun FROM "
+		"seat s JOIN membership m ON m.seat_id = s.id JOIN person p ON "
+		"p.id = m.person_id WHERE s.body_id = ?1 AND m.from_date <= ?2 "
+		"AND (m.to_date IS NULL OR m.to_date > ?2) "
+		"ORDER BY m.seat_id, m.from_date DESC";
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 	if (!st)
 		return CLERK_DB;
-	db_bind_text(st, 1, si->seat.id);
+	db_bind_text(st, 1, body_id);
 	db_bind_text(st, 2, date);
 	int step;
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		si->subs = xrealloc(si->subs, (si->nsubs + 1) * sizeof *si->subs);
-		struct seat_substitute *sub = &si->subs[si->nsubs++];
-		sub->capacity = db_col_dup(st, 0);
-		model_read_person(st, 1, &sub->person);
+		struct seat_info *si = seat_in(l, db_col_text(st, 0));
+		if (!si || si->filled)
+			continue;
+		si->filled = true;
+		MODEL_COL_ENUM(st, 1, member_role_parse, &si->role);
+		si->member_capacity = db_col_dup(st, 2);
+		si->member_since = db_col_dup(st, 3);
+		model_read_person(st, 4, &si->member);
 	}
 	enum clerk_status rc = CLERK_OK;
 	if (step != SQLITE_DONE)
-		rc = db_fail(db, err, "reading the seat's substitutes");
+		rc = db_fail(db, err, "reading the seats' members");
+	db_done(st);
+	for (size_t i = 0; i < l->n; i++)
+		if (!l->v[i].filled) {
+			l->v[i].role = ROLE_MEMBER;
+			l->v[i].member_capacity = xstrdup("");
+			l->v[i].member_since = xstrdup("");
+		}
+	return rc;
+}
+
+/* The nominated substitutes of each seat on the date, in their order. */
+static enum clerk_status seat_subs_on(struct db *db, const char *body_id,
+				      const char *date,
+				      struct seat_info_list *l,
+				      struct clerk_err *err)
+{
+	static const char sql[] =
+		"SELECT x.seat_id, x.capacity, p.id, p.honorific, p.name, "
+		"p.organisation, p.role, p.pronoun FROM seat s JOIN substitute x "
+		"ON x.seat_id = s.id JOIN person p ON p.id = x.person_id WHERE "
+		"s.body_id = ?1 AND x.from_date <= ?2 AND (x.to_date IS NULL OR "
+		"x.to_date > ?2) ORDER BY x.seat_id, x.position, x.from_date";
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	if (!st)
+		return CLERK_DB;
+	db_bind_text(st, 1, body_id);
+	db_bind_text(st, 2, date);
+	int step;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		struct seat_info *si = seat_in(l, db_col_text(st, 0));
+		if (!si)
+			continue;
+		si->subs = xrealloc(si->subs, (si->nsubs + 1) * sizeof *si->subs);
+		struct seat_substitute *sub = &si->subs[si->nsubs++];
+		sub->capacity = db_col_dup(st, 1);
+		model_read_person(st, 2, &sub->person);
+	}
+	enum clerk_status rc = CLERK_OK;
+	if (step != SQLITE_DONE)
+		rc = db_fail(db, err, "reading the seats' substitutes");
 	db_done(st);
 	return rc;
 }
@@ -410,10 +436,9 @@ enum clerk_status seat_info_list(struct db *db, const char *body_id,
 		free(tz);
 		date = today;
 	}
-	rc = seat_rows(db, body_id, date, out, err);
-	for (size_t i = 0; !rc && i < out->n; i++)
-		if (!(rc = seat_member_on(db, &out->v[i], date, err)))
-			rc = seat_subs_on(db, &out->v[i], date, err);
+	if (!(rc = seat_rows(db, body_id, date, out, err)) &&
+	    !(rc = seat_members_on(db, body_id, date, out, err)))
+		rc = seat_subs_on(db, body_id, date, out, err);
 	if (rc)
 		seat_info_list_free(out);
 	return rc;

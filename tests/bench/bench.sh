@@ -83,15 +83,9 @@ for size in $SIZES; do
 		row "clerk export $day --format $fmt" "<= 20 ms" "$1" "$2" "$3" "$start"
 	done
 
-	days=$(q "SELECT date(starts_at) FROM meeting m JOIN body b ON b.id = m.body_id WHERE b.short_name = 'B01' AND starts_at >= '$year_from' AND starts_at < '$year_to' ORDER BY starts_at")
-	{
-		echo "set -e"
-		for d in $days; do
-			echo "\"$CLERK\" --db \"$db\" export $d --body B01 --format html -o \"$tmp/year-$d.html\""
-		done
-	} >"$tmp/year.sh"
-	set -- $(run sh "$tmp/year.sh")
-	row "a year of B01's minutes as HTML ($(echo $days | wc -w) meetings)" "-" "$1" "$2" "$3" -
+	days=$(q "SELECT count(*) FROM meeting m JOIN body b ON b.id = m.body_id WHERE b.short_name = 'B01' AND status = 'closed' AND starts_at >= '$year_from' AND starts_at < '$year_to'")
+	set -- $(run "$CLERK" --db "$db" export --body B01 --from "$year_from" --to "$year_to" --format html -o "$tmp/year")
+	row "a year of B01's minutes as HTML ($days meetings, one command)" "-" "$1" "$2" "$3" "$start"
 
 	# The live benchmark writes 500 points: on a fresh copy beside the
 	# archive (the same disk), so that every run starts from the same file.
