@@ -133,6 +133,11 @@ enum clerk_status live_open(struct db *db, const char *meeting_id,
 			    struct live **out, struct clerk_err *err);
 /* Rebuild every derived field of l from the database at clock_now(). */
 enum clerk_status live_reload(struct live *l, struct clerk_err *err);
+/* The same for the console's tick, reading again only what may have
+ * changed: the log after its last event, and everything when another
+ * connection has written the file since (this context's own actions keep
+ * it up to date themselves). */
+enum clerk_status live_refresh(struct live *l, struct clerk_err *err);
 /* The clerk has been idle (the console's tick): do what no action should
  * wait for, which is copying the WAL into the file (db_idle). */
 void live_idle(struct live *l);

@@ -572,6 +572,11 @@ enum clerk_status live_reload(struct live *l, struct clerk_err *err)
 	return live_read_parts(l, LIVE_READ_EVERYTHING, err);
 }
 
+enum clerk_status live_refresh(struct live *l, struct clerk_err *err)
+{
+	return live_read_parts(l, LIVE_READ_LOG, err);
+}
+
 static bool live_log_has(const struct event_list *ev, enum event_kind kind)
 {
 	for (size_t i = 0; i < ev->n; i++)

@@ -626,7 +626,7 @@ static void live_tick(struct app *app, void *state)
 	struct live_screen *s = state;
 	struct clerk_err err = {0};
 	live_idle(s->l);
-	if (live_reload(s->l, &err) != CLERK_OK)
+	if (live_refresh(s->l, &err) != CLERK_OK)
 		ui_app_error(app, &err);
 }
 

@@ -891,6 +891,14 @@ static void test_other_connection_seen(void **state)
 	minute_text_free(&t);
 	OK(event_append(db2, f->meeting, EVENT_NOTE, f->item[0], NULL,
 			"from elsewhere", NULL, &f->err));
+	/* The console's tick sees it, without an action of its own. */
+	OK(live_refresh(l, &f->err));
+	assert_int_equal(l->texts.n, 1);
+	assert_int_equal(count_events(f, EVENT_NOTE, "from elsewhere"), 1);
+	/* And a tick with nothing new written changes nothing. */
+	OK(live_refresh(l, &f->err));
+	assert_int_equal(l->texts.n, 1);
+	assert_int_equal(count_events(f, EVENT_NOTE, "from elsewhere"), 1);
 	db_close(&db2);
 	OK(live_text_add(l, SECTION_HEARD, "Typed here.", NULL, &f->err));
 	assert_int_equal(l->texts.n, 2);
