@@ -5,7 +5,9 @@
  * Terms of membership and nomination run from their from date up to, not
  * including, their to date (as in model/seat.c).  Matching of names is done
  * in C over the few hundred bodies and people a council has, so that the
- * rules (initials, honorifics, word prefixes, edit distance) stay readable.
+ * rules (initials, honorifics, word prefixes, edit distance) stay readable;
+ * a person named exactly is found through the indexes first, so that the
+ * common look-up reads a few rows rather than every name.
  */
 #include "config.h"
 
@@ -590,38 +592,50 @@ struct person_row {
 	char *role;
 };
 
+static void person_row_clear(struct person_row *r)
+{
+	free(r->display);
+	free(r->name);
+	free(r->organisation);
+	free(r->role);
+}
+
 static void person_rows_free(struct person_row *v, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
-		free(v[i].display);
-		free(v[i].name);
-		free(v[i].organisation);
-		free(v[i].role);
-	}
+	for (size_t i = 0; i < n; i++)
+		person_row_clear(&v[i]);
 	free(v);
 }
 
+#define PERSON_ROW_COLS \
+	"id, trim(honorific || ' ' || name), name, organisation, role"
+
+static void person_row_add(sqlite3_stmt *st, struct person_row **rows,
+			   size_t *n)
+{
+	*rows = lookup_grow(*rows, *n, sizeof **rows);
+	struct person_row *r = &(*rows)[(*n)++];
+	snprintf(r->id, sizeof r->id, "%s", db_col_text(st, 0));
+	r->display = db_col_dup(st, 1);
+	r->name = db_col_dup(st, 2);
+	r->organisation = db_col_dup(st, 3);
+	r->role = db_col_dup(st, 4);
+}
+
+/* Every person, by name (letter case aside), then id. */
 static enum clerk_status person_rows(struct db *db, struct person_row **out,
 				     size_t *n, struct clerk_err *err)
 {
-	static const char sql[] =
-		"SELECT id, trim(honorific || ' ' || name), name, organisation, "
-		"role FROM person ORDER BY name COLLATE NOCASE, id";
+	static const char sql[] = "SELECT " PERSON_ROW_COLS
+				  " FROM person ORDER BY name COLLATE NOCASE, id";
 	*out = NULL;
 	*n = 0;
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 	if (!st)
 		return CLERK_DB;
 	int step;
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		*out = lookup_grow(*out, *n, sizeof **out);
-		struct person_row *r = &(*out)[(*n)++];
-		snprintf(r->id, sizeof r->id, "%s", db_col_text(st, 0));
-		r->display = db_col_dup(st, 1);
-		r->name = db_col_dup(st, 2);
-		r->organisation = db_col_dup(st, 3);
-		r->role = db_col_dup(st, 4);
-	}
+	while ((step = sqlite3_step(st)) == SQLITE_ROW)
+		person_row_add(st, out, n);
 	db_done(st);
 	if (step != SQLITE_DONE) {
 		person_rows_free(*out, *n);
@@ -629,6 +643,138 @@ static enum clerk_status person_rows(struct db *db, struct person_row **out,
 		*n = 0;
 		return db_fail(db, err, "reading people");
 	}
+	return CLERK_OK;
+}
+
+static int ascii_lower(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
+/* The order of SQLite's NOCASE: bytes with ASCII letters folded, a string
+ * before any longer one it begins. */
+static int nocase_cmp(const char *a, const char *b)
+{
+	const unsigned char *x = (const unsigned char *)a;
+	const unsigned char *y = (const unsigned char *)b;
+	for (;; x++, y++) {
+		int cx = ascii_lower(*x), cy = ascii_lower(*y);
+		if (cx != cy || !cx)
+			return cx - cy;
+	}
+}
+
+/* A UUID or an exact name, with or without honorific, names one person.
+ * Letter case is set aside as the person_name index sets it aside (ASCII
+ * only), so that person_rows_named() finds through it every person this
+ * accepts. */
+static bool person_is_named(const struct person_row *r, const char *query)
+{
+	return strcmp(r->id, query) == 0 || nocase_cmp(r->name, query) == 0 ||
+	       nocase_cmp(r->display, query) == 0;
+}
+
+static bool nocase_prefix(const char *s, const char *prefix)
+{
+	for (; *prefix; s++, prefix++)
+		if (ascii_lower((unsigned char)*s) !=
+		    ascii_lower((unsigned char)*prefix))
+			return false;
+	return true;
+}
+
+/* Add the person whose id is `id`, if any. */
+static enum clerk_status person_rows_id(struct db *db, const char *id,
+					struct person_row **rows, size_t *n,
+					struct clerk_err *err)
+{
+	static const char sql[] = "SELECT " PERSON_ROW_COLS
+				  " FROM person WHERE id = ?1";
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	if (!st)
+		return CLERK_DB;
+	db_bind_text(st, 1, id);
+	int step;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW)
+		person_row_add(st, rows, n);
+	db_done(st);
+	return step == SQLITE_DONE ? CLERK_OK : db_fail(db, err, "reading people");
+}
+
+/* Add the people whose name begins with `prefix` (letter case aside),
+ * read from the person_name index, which keeps them together. */
+static enum clerk_status person_rows_prefix(struct db *db, const char *prefix,
+					    struct person_row **rows,
+					    size_t *n, struct clerk_err *err)
+{
+	static const char sql[] =
+		"SELECT " PERSON_ROW_COLS " FROM person WHERE name >= ?1 "
+		"COLLATE NOCASE ORDER BY name COLLATE NOCASE";
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	if (!st)
+		return CLERK_DB;
+	db_bind_text(st, 1, prefix);
+	int step;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW &&
+	       nocase_prefix(db_col_text(st, 2), prefix))
+		person_row_add(st, rows, n);
+	db_done(st);
+	return step == SQLITE_ROW || step == SQLITE_DONE
+		       ? CLERK_OK
+		       : db_fail(db, err, "reading people");
+}
+
+static int person_row_cmp(const void *x, const void *y)
+{
+	const struct person_row *a = x, *b = y;
+	int c = nocase_cmp(a->name, b->name);
+	return c ? c : strcmp(a->id, b->id);
+}
+
+/* Keep the rows that person_is_named() accepts, once each, in the order of
+ * person_rows(). */
+static void person_rows_keep_named(struct person_row *v, size_t *n,
+				   const char *query)
+{
+	qsort(v, *n, sizeof *v, person_row_cmp);
+	size_t kept = 0;
+	for (size_t i = 0; i < *n; i++) {
+		bool dup = kept && strcmp(v[kept - 1].id, v[i].id) == 0;
+		if (dup || !person_is_named(&v[i], query))
+			person_row_clear(&v[i]);
+		else
+			v[kept++] = v[i];
+	}
+	*n = kept;
+}
+
+/* The people that `query` names exactly (person_is_named), found without
+ * reading every name.  The display name is the honorific, a space and the
+ * name, trimmed; so a person it names has an id equal to the query, or a
+ * name that begins the query, or begins it after one of its spaces, or
+ * begins with a space.  Those few are read through the indexes, then
+ * tested. */
+static enum clerk_status person_rows_named(struct db *db, const char *query,
+					   struct person_row **out, size_t *n,
+					   struct clerk_err *err)
+{
+	*out = NULL;
+	*n = 0;
+	enum clerk_status rc = person_rows_id(db, query, out, n, err);
+	if (!rc && *query)
+		rc = person_rows_prefix(db, query, out, n, err);
+	for (const char *s = query; !rc && (s = strchr(s, ' ')); s++)
+		if (s[1])
+			rc = person_rows_prefix(db, s + 1, out, n, err);
+	if (!rc)
+		rc = person_rows_prefix(db, " ", out, n, err);
+	if (rc) {
+		person_rows_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return rc;
+	}
+	person_rows_keep_named(*out, n, query);
 	return CLERK_OK;
 }
 
@@ -642,6 +788,20 @@ static bool person_matches(const struct person_row *r, const char *qn)
 	return ok;
 }
 
+/* Move the rows' display names, organisations and roles into out. */
+static void people_add(struct lookup_person_list *out,
+		       struct person_row *r)
+{
+	out->v = lookup_grow(out->v, out->n, sizeof *out->v);
+	struct lookup_person *p = &out->v[out->n++];
+	memset(p, 0, sizeof *p);
+	memcpy(p->id, r->id, sizeof p->id);
+	p->name = r->display;
+	p->organisation = r->organisation;
+	p->role = r->role;
+	r->display = r->organisation = r->role = NULL;
+}
+
 enum clerk_status lookup_people_match(struct db *db, const char *query,
 				      struct lookup_person_list *out,
 				      struct clerk_err *err)
@@ -649,34 +809,22 @@ enum clerk_status lookup_people_match(struct db *db, const char *query,
 	memset(out, 0, sizeof *out);
 	struct person_row *rows;
 	size_t n;
-	enum clerk_status rc = person_rows(db, &rows, &n, err);
+	/* An exact name is found through the indexes: only a partial or
+	 * mistyped one needs every name, in C. */
+	enum clerk_status rc = person_rows_named(db, query, &rows, &n, err);
 	if (rc)
 		return rc;
-	char *qn = query_norm(query);
-	bool exact = false;
-	/* A UUID or an exact name names one person. */
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(rows[i].id, query) == 0 ||
-		    strcasecmp(rows[i].name, query) == 0 ||
-		    strcasecmp(rows[i].display, query) == 0)
-			exact = true;
-	for (size_t i = 0; i < n; i++) {
-		struct person_row *r = &rows[i];
-		bool hit = exact ? strcmp(r->id, query) == 0 ||
-					   strcasecmp(r->name, query) == 0 ||
-					   strcasecmp(r->display, query) == 0
-				 : person_matches(r, qn);
-		if (!hit)
-			continue;
-		out->v = lookup_grow(out->v, out->n, sizeof *out->v);
-		struct lookup_person *p = &out->v[out->n++];
-		memset(p, 0, sizeof *p);
-		memcpy(p->id, r->id, sizeof p->id);
-		p->name = r->display;
-		p->organisation = r->organisation;
-		p->role = r->role;
-		r->display = r->organisation = r->role = NULL;
+	bool exact = n > 0;
+	if (!exact) {
+		free(rows);
+		rc = person_rows(db, &rows, &n, err);
+		if (rc)
+			return rc;
 	}
+	char *qn = query_norm(query);
+	for (size_t i = 0; i < n; i++)
+		if (exact || person_matches(&rows[i], qn))
+			people_add(out, &rows[i]);
 	free(qn);
 	person_rows_free(rows, n);
 	return CLERK_OK;

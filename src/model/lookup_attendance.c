@@ -20,11 +20,20 @@
  * whatever the period asked for, since that is what the six-month rule
  * counts; the last one within the period is kept beside it.
  *
+ * Everyone who was expected at, or substituted at, a meeting of the body
+ * held up to now has a line, with their last attendance, even when the
+ * period asked for is not theirs: so the body's whole history is read, but
+ * as little of it as the answer allows.
+ *
  * The counting is done in C over the rows of one body at a time, which
- * keeps the rules above readable.  The attendance rows are read sorted by
- * meeting and each meeting keeps the range of its own rows, so counting a
- * meeting reads only that meeting's rows: the work grows with the body's
- * history, not with its square (a twenty-year archive took half a second).
+ * keeps the rules above readable.  Each meeting keeps the range of its own
+ * rows.  The rows of a meeting within the period are read whole and
+ * counted; of any other meeting only who has a row is read, from the index
+ * on (meeting_id, person_id), since outside the period a row's status
+ * matters only to give a line to someone not met yet and to find each
+ * line's last attendance (walking back from the latest meeting), and there
+ * it is read row by row: a few hundred rows of a twenty-year history of
+ * 8,000 (see meet_meeting and find_last_attended).
  */
 #include "config.h"
 
@@ -50,9 +59,11 @@ struct att_term {
 	int position;
 };
 
+/* A person's row at a meeting.  Outside the period only the person is read
+ * at first (known false): the rest is read when a rule needs it. */
 struct att_row {
-	char meeting_id[CLERK_UUID_LEN];
 	char person_id[CLERK_UUID_LEN];
+	bool known;
 	bool seat;
 	char status[16];
 	char substitute_for[CLERK_UUID_LEN];
@@ -144,7 +155,7 @@ static enum clerk_status read_terms(struct db *db, struct att_body *a,
 }
 
 /* snprintf(dst, size, "%s", src) without snprintf's cost: read_rows copies
- * every attendance row of the body's history. */
+ * a person's id from every row of the body's history. */
 static void copy_text(char *dst, size_t size, const char *src)
 {
 	size_t n = strnlen(src, size - 1);
@@ -152,52 +163,70 @@ static void copy_text(char *dst, size_t size, const char *src)
 	dst[n] = '\0';
 }
 
-static enum clerk_status read_rows(struct db *db, struct att_body *a,
-				   struct clerk_err *err)
+static void row_fill(sqlite3_stmt *st, int col, struct att_row *r)
 {
-	static const char sql[] =
-		"SELECT a.meeting_id, a.person_id, a.seat_id IS NOT NULL, "
-		"a.status, coalesce(a.substitute_for, '') FROM attendance a "
-		"JOIN meeting m ON m.id = a.meeting_id WHERE m.body_id = ?1 "
-		"ORDER BY a.meeting_id";
-	sqlite3_stmt *st = db_stmt(db, sql, err);
+	r->known = true;
+	r->seat = sqlite3_column_int(st, col) != 0;
+	copy_text(r->status, sizeof r->status, db_col_text(st, col + 1));
+	copy_text(r->substitute_for, sizeof r->substitute_for,
+		  db_col_text(st, col + 2));
+}
+
+/* Append a meeting's rows to a->rows, in person order, and give the meeting
+ * their range.  A meeting of the period is read whole; any other only from
+ * the index on (meeting_id, person_id), a page or two, because for it only
+ * who has a row matters until a rule asks for more (row_detail). */
+static enum clerk_status read_rows(struct db *db, struct att_body *a,
+				   struct att_meeting *m, struct clerk_err *err)
+{
+	static const char whole[] =
+		"SELECT person_id, seat_id IS NOT NULL, status, "
+		"coalesce(substitute_for, '') FROM attendance "
+		"WHERE meeting_id = ?1 ORDER BY person_id";
+	static const char ids[] = "SELECT person_id FROM attendance "
+				  "WHERE meeting_id = ?1 ORDER BY person_id";
+	sqlite3_stmt *st = db_stmt(db, m->in_period ? whole : ids, err);
 	if (!st)
 		return CLERK_DB;
-	db_bind_text(st, 1, a->body.id);
+	db_bind_text(st, 1, m->id);
+	m->first_row = a->nrows;
 	int step;
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		a->rows = lookup_grow(a->rows, a->nrows, sizeof *a->rows);
 		struct att_row *r = &a->rows[a->nrows++];
-		copy_text(r->meeting_id, sizeof r->meeting_id, db_col_text(st, 0));
-		copy_text(r->person_id, sizeof r->person_id, db_col_text(st, 1));
-		r->seat = sqlite3_column_int(st, 2) != 0;
-		copy_text(r->status, sizeof r->status, db_col_text(st, 3));
-		copy_text(r->substitute_for, sizeof r->substitute_for,
-			  db_col_text(st, 4));
+		memset(r, 0, sizeof *r);
+		copy_text(r->person_id, sizeof r->person_id, db_col_text(st, 0));
+		if (m->in_period)
+			row_fill(st, 1, r);
 	}
+	m->nrows = a->nrows - m->first_row;
 	db_done(st);
 	return step == SQLITE_DONE ? CLERK_OK
 				   : db_fail(db, err, "reading the attendance");
 }
 
-/* Give each meeting the range of its rows (rows sorted by meeting id). */
-static void index_rows(struct att_body *a)
+/* Read the rest of a row read by read_rows as a person only. */
+static enum clerk_status row_detail(struct db *db, const struct att_meeting *m,
+				    struct att_row *r, struct clerk_err *err)
 {
-	for (size_t i = 0; i < a->nmeetings; i++) {
-		struct att_meeting *m = &a->meetings[i];
-		size_t lo = 0, hi = a->nrows;
-		while (lo < hi) {
-			size_t mid = lo + (hi - lo) / 2;
-			if (strcmp(a->rows[mid].meeting_id, m->id) < 0)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		m->first_row = lo;
-		while (hi < a->nrows && strcmp(a->rows[hi].meeting_id, m->id) == 0)
-			hi++;
-		m->nrows = hi - lo;
-	}
+	static const char sql[] =
+		"SELECT seat_id IS NOT NULL, status, coalesce(substitute_for, '') "
+		"FROM attendance WHERE meeting_id = ?1 AND person_id = ?2";
+	if (r->known)
+		return CLERK_OK;
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	if (!st)
+		return CLERK_DB;
+	db_bind_text(st, 1, m->id);
+	db_bind_text(st, 2, r->person_id);
+	int step = sqlite3_step(st);
+	if (step == SQLITE_ROW)
+		row_fill(st, 0, r);
+	r->known = true; /* gone (not in this snapshot): no status, no rule */
+	db_done(st);
+	return step == SQLITE_ROW || step == SQLITE_DONE
+		       ? CLERK_OK
+		       : db_fail(db, err, "reading the attendance");
 }
 
 static bool term_covers(const struct att_term *t, const char *date)
@@ -234,21 +263,42 @@ struct att_accs {
 	size_t *by_id; /* indexes into v sorted by person id, for acc_for */
 };
 
-static struct att_acc *acc_for(struct att_accs *accs, const char *person_id)
+/* Where person_id is, or would go, in accs->by_id. */
+static size_t acc_slot(const struct att_accs *accs, const char *person_id,
+		       bool *found)
 {
-	/* Binary search: acc_for runs for every member of every meeting of
-	 * the body's history, over everyone who ever sat on it. */
+	/* Binary search: it runs for every row of the body's history, over
+	 * everyone who ever sat on it. */
 	size_t lo = 0, hi = accs->n;
+	*found = false;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 		int c = strcmp(accs->v[accs->by_id[mid]].a.person_id, person_id);
-		if (c == 0)
-			return &accs->v[accs->by_id[mid]];
+		if (c == 0) {
+			*found = true;
+			return mid;
+		}
 		if (c < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
+	return lo;
+}
+
+static struct att_acc *acc_find(struct att_accs *accs, const char *person_id)
+{
+	bool found;
+	size_t i = acc_slot(accs, person_id, &found);
+	return found ? &accs->v[accs->by_id[i]] : NULL;
+}
+
+static struct att_acc *acc_for(struct att_accs *accs, const char *person_id)
+{
+	bool found;
+	size_t lo = acc_slot(accs, person_id, &found);
+	if (found)
+		return &accs->v[accs->by_id[lo]];
 	accs->by_id = xrealloc(accs->by_id, (accs->n + 1) * sizeof *accs->by_id);
 	memmove(accs->by_id + lo + 1, accs->by_id + lo,
 		(accs->n - lo) * sizeof *accs->by_id);
@@ -317,17 +367,27 @@ static void count_expected(const struct att_body *a,
 		acc->a.absent++;
 }
 
+/* The terms covering the meeting's date (the caller frees the array),
+ * found once per meeting: the loops over them then run over the few dozen
+ * members of that day rather than over every term of the body's history. */
+static const struct att_term **meeting_cover(const struct att_body *a,
+					     const struct att_meeting *m,
+					     size_t *n)
+{
+	const struct att_term **cover = xcalloc(a->nterms + 1, sizeof *cover);
+	*n = 0;
+	for (size_t i = 0; i < a->nterms; i++)
+		if (term_covers(&a->terms[i], m->date))
+			cover[(*n)++] = &a->terms[i];
+	return cover;
+}
+
+/* Count a meeting of the period (its rows are read whole). */
 static void count_meeting(const struct att_body *a, const struct att_meeting *m,
 			  const char *only, struct att_accs *accs)
 {
-	/* The terms covering the meeting's date, found once per meeting: the
-	 * loops below then run over the few dozen members of that day rather
-	 * than over every term of the body's history. */
-	const struct att_term **cover = xcalloc(a->nterms + 1, sizeof *cover);
-	size_t ncover = 0;
-	for (size_t i = 0; i < a->nterms; i++)
-		if (term_covers(&a->terms[i], m->date))
-			cover[ncover++] = &a->terms[i];
+	size_t ncover;
+	const struct att_term **cover = meeting_cover(a, m, &ncover);
 	/* Members expected, from their terms and their own records. */
 	for (size_t i = 0; i < ncover; i++) {
 		const char *pid = cover[i]->person_id;
@@ -359,6 +419,84 @@ static void count_meeting(const struct att_body *a, const struct att_meeting *m,
 		}
 	}
 	free(cover);
+}
+
+/* A meeting outside the period counts nothing, but gives a line, in the
+ * same order as count_meeting() would, to each member expected and each
+ * person recorded in their own right or as a substitute.  Only the row of
+ * someone not met yet is read in full. */
+static enum clerk_status meet_meeting(struct db *db, struct att_body *a,
+				      const struct att_meeting *m,
+				      const char *only, struct att_accs *accs,
+				      struct clerk_err *err)
+{
+	size_t ncover;
+	const struct att_term **cover = meeting_cover(a, m, &ncover);
+	for (size_t i = 0; i < ncover; i++)
+		if (!only || strcmp(cover[i]->person_id, only) == 0)
+			acc_for(accs, cover[i]->person_id);
+	free(cover);
+	enum clerk_status rc = CLERK_OK;
+	for (size_t i = 0; !rc && i < m->nrows; i++) {
+		struct att_row *r = &a->rows[m->first_row + i];
+		if ((only && strcmp(r->person_id, only)) ||
+		    acc_find(accs, r->person_id))
+			continue;
+		rc = row_detail(db, m, r, err);
+		if (!rc && (is_own_record(r) || is_substituting(r)))
+			acc_for(accs, r->person_id);
+	}
+	return rc;
+}
+
+/* Whether any term of person_id covers the date. */
+static bool has_term(const struct att_body *a, const char *person_id,
+		     const char *date)
+{
+	for (size_t i = 0; i < a->nterms; i++)
+		if (term_covers(&a->terms[i], date) &&
+		    strcmp(a->terms[i].person_id, person_id) == 0)
+			return true;
+	return false;
+}
+
+/* Attended, by the rules of count_meeting(): present as a member expected
+ * there, or as a substitute. */
+static bool row_attended(const struct att_body *a, const struct att_meeting *m,
+			 const struct att_row *r)
+{
+	return is_substituting(r) ||
+	       (is_present(r) &&
+		(is_own_record(r) || has_term(a, r->person_id, m->date)));
+}
+
+/* Each line's last attendance at any meeting of the body held up to now
+ * (the six-month rule's), whatever the period.  Walking back from the
+ * latest meeting, a row is read in full only when its meeting is later
+ * than the attendance already found for its person: for most people the
+ * first one or two. */
+static enum clerk_status find_last_attended(struct db *db, struct att_body *a,
+					    const char *only,
+					    struct att_accs *accs,
+					    struct clerk_err *err)
+{
+	enum clerk_status rc = CLERK_OK;
+	for (size_t i = a->nmeetings; !rc && i-- > 0;) {
+		const struct att_meeting *m = &a->meetings[i];
+		for (size_t j = 0; !rc && j < m->nrows; j++) {
+			struct att_row *r = &a->rows[m->first_row + j];
+			struct att_acc *acc = only && strcmp(r->person_id, only)
+						      ? NULL
+						      : acc_find(accs, r->person_id);
+			if (!acc || strcmp(m->date, acc->a.last_attended) <= 0)
+				continue;
+			rc = row_detail(db, m, r, err);
+			if (!rc && row_attended(a, m, r))
+				copy_text(acc->a.last_attended,
+					  sizeof acc->a.last_attended, m->date);
+		}
+	}
+	return rc;
 }
 
 /* Current term, seat order and the days counted for the six-month rule. */
@@ -431,19 +569,23 @@ static enum clerk_status count_body(struct db *db, const char *body_id,
 	}
 	if (!rc)
 		rc = read_terms(db, &a, err);
-	if (!rc)
-		rc = read_rows(db, &a, err);
-	if (!rc)
-		index_rows(&a);
+	for (size_t i = 0; !rc && i < a.nmeetings; i++)
+		rc = read_rows(db, &a, &a.meetings[i], err);
 	for (size_t i = 0; !rc && i < a.nmeetings; i++) {
-		count_meeting(&a, &a.meetings[i], person_id, &accs);
-		out->meetings += a.meetings[i].in_period;
+		struct att_meeting *m = &a.meetings[i];
+		if (m->in_period)
+			count_meeting(&a, m, person_id, &accs);
+		else
+			rc = meet_meeting(db, &a, m, person_id, &accs, err);
+		out->meetings += m->in_period;
 	}
 	/* Current members with no meeting yet still have a line. */
 	for (size_t i = 0; !rc && i < a.nterms; i++)
 		if (term_covers(&a.terms[i], a.today) &&
 		    (!person_id || strcmp(a.terms[i].person_id, person_id) == 0))
 			acc_for(&accs, a.terms[i].person_id);
+	if (!rc)
+		rc = find_last_attended(db, &a, person_id, &accs, err);
 	for (size_t i = 0; !rc && i < accs.n; i++) {
 		finish_acc(&a, &accs.v[i]);
 		rc = person_name(db, accs.v[i].a.person_id, &accs.v[i].a.name, err);

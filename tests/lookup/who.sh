@@ -64,4 +64,22 @@ exits "a bad date: exit 2" 2 w Bibawy --at yesterday
 has "--help gives the exit codes" "$("$CLERK" who --help)" \
 	"Exit status: 0 found, 1 nobody matches, 2 usage error."
 
+# An exact name or an id is found through the indexes: it names that person
+# alone, even when it begins someone else's name.
+"$top_builddir/tests/lookup/sqlexec" "$db" "INSERT INTO person(id, name)
+	VALUES ('7d0c1b9e-3f7a-4c2e-9b1d-5e6f7a8b9c0d', 'Alex Whitfield-Jones')"
+out=$(w "alex whitfield")
+has "an exact name, in any case" "$out" "Alex Whitfield"
+lacks "names that person alone" "$out" "Whitfield-Jones"
+has "while part of it finds both" "$(w "alex whit")" "Alex Whitfield-Jones"
+out=$(w "DR ANDREW WHITFIELD" --json)
+is "an exact name with its honorific" "$(printf '%s' "$out" | python3 -c '
+import json, sys
+print([p["name"] for p in json.load(sys.stdin)["people"]])')" \
+	"['Dr Andrew Whitfield']"
+id=$(printf '%s' "$out" | python3 -c '
+import json, sys
+print(json.load(sys.stdin)["people"][0]["id"])')
+is "an id names one person" "$(w "$id" | head -n 1)" "$(w "Dr Andrew Whitfield" | head -n 1)"
+
 done_testing
