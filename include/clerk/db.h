@@ -45,13 +45,21 @@ void db_close(struct db **db);
 /* The SQLite handle, for model code. */
 sqlite3 *db_handle(struct db *db);
 const char *db_path(const struct db *db);
-/* Defer the WAL checkpoint, which SQLite otherwise runs inside the commit
- * that fills the WAL past 1,000 pages, to db_idle(): for an interactive
- * writer, so that no action waits for it.  The WAL is still checkpointed at
- * a commit once it passes 8,000 pages, and when the last connection closes.
- * db_idle() checkpoints when the WAL holds 1,000 pages or more (call it
- * when the user has been idle; it does nothing inside a transaction). */
-void db_defer_checkpoints(struct db *db);
+/* Tune the connection for an interactive writer, so that no action waits
+ * for work it can do without:
+ * - the WAL checkpoint, which SQLite otherwise runs inside the commit that
+ *   fills the WAL past 1,000 pages, is deferred to db_idle().  The WAL is
+ *   still checkpointed at a commit once it passes 8,000 pages, and when the
+ *   last connection closes.  db_idle() checkpoints when the WAL holds 1,000
+ *   pages or more (call it when the user has been idle; it does nothing
+ *   inside a transaction);
+ * - temporary files stay in memory (PRAGMA temp_store=MEMORY): a statement
+ *   that writes a dozen pages through the search triggers keeps its
+ *   statement journal in memory instead of creating, writing and unlinking
+ *   a file in /var/tmp, and a full /var/tmp cannot fail a recording.  An
+ *   interactive writer's statements touch one meeting, so the memory is a
+ *   few dozen pages. */
+void db_interactive_writer(struct db *db);
 void db_idle(struct db *db);
 /* PRAGMA data_version: it changes when another connection (another clerk,
  * a look-up, an import) has committed to the file since the last call, and

@@ -406,10 +406,13 @@ static int db_wal_hook(void *arg, sqlite3 *sql, const char *name, int frames)
 	return SQLITE_OK;
 }
 
-void db_defer_checkpoints(struct db *db)
+void db_interactive_writer(struct db *db)
 {
-	if (!db->readonly)
-		sqlite3_wal_hook(db->sql, db_wal_hook, db);
+	if (db->readonly)
+		return;
+	sqlite3_wal_hook(db->sql, db_wal_hook, db);
+	/* Only a speed-up: without it the journals go to /var/tmp as before. */
+	(void)sqlite3_exec(db->sql, "PRAGMA temp_store=MEMORY", NULL, NULL, NULL);
 }
 
 void db_idle(struct db *db)

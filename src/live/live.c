@@ -636,8 +636,8 @@ enum clerk_status live_open(struct db *db, const char *meeting_id,
 		return rc;
 	}
 	/* The console is the interactive writer: no action of its should
-	 * wait for a checkpoint (live_idle runs them). */
-	db_defer_checkpoints(db);
+	 * wait for a checkpoint (live_idle runs them) or a temporary file. */
+	db_interactive_writer(db);
 	struct live *l = xcalloc(1, sizeof *l);
 	l->db = db;
 	l->meeting = m; /* live_read keeps the id and reads it again */

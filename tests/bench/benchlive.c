@@ -8,8 +8,10 @@
  * records N minute points on its current item, timing each call (it returns
  * only once the commit reached the disk).  Between two points it calls
  * live_idle(), untimed, as the console's one-second tick does while the
- * clerk listens: that is where the WAL is copied into the file.  Then times N small writes with
- * fdatasync on a file beside the database: the disk's fsync time.  Prints
+ * clerk listens: that is where the WAL is copied into the file.  After
+ * each event it times a small write with fdatasync to a file beside the
+ * database: the disk's fsync time, taken in the same moments as the events
+ * (a disk's fsync time drifts over a run, with what else it is doing).  Prints
  * "EVENT_MEDIAN_MS EVENT_P99_MS FSYNC_MEDIAN_MS FSYNC_P99_MS PEAK_RSS_KB".
  */
 #include "config.h"
@@ -43,27 +45,43 @@ static void percentiles(double *t, int n, double *median, double *p99)
 	*p99 = t[(n * 99) / 100 < n ? (n * 99) / 100 : n - 1];
 }
 
-static void fsync_floor(const char *dbpath, double *t, int n)
+/* The floor: a small write to a file beside the database, made to reach
+ * the disk with fdatasync.  Timed between two events, so that it meets the
+ * disk in the state the events meet it. */
+struct probe {
+	char *path;
+	int fd;
+	off_t end;
+};
+
+static void probe_open(struct probe *p, const char *dbpath)
 {
-	char *path = xasprintf("%s.fsync-probe", dbpath);
-	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-	if (fd < 0) {
-		perror(path);
+	p->path = xasprintf("%s.fsync-probe", dbpath);
+	p->fd = open(p->path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	p->end = 0;
+	if (p->fd < 0) {
+		perror(p->path);
 		exit(1);
 	}
-	char buf[4096] = {0};
-	for (int i = 0; i < n; i++) {
-		double start = now_ms();
-		if (pwrite(fd, buf, sizeof buf, (off_t)i * 4096) < 0 ||
-		    fdatasync(fd) != 0) {
-			perror("fdatasync");
-			exit(1);
-		}
-		t[i] = now_ms() - start;
+}
+
+static double probe_time(struct probe *p)
+{
+	static const char buf[4096];
+	double start = now_ms();
+	if (pwrite(p->fd, buf, sizeof buf, p->end) < 0 || fdatasync(p->fd) != 0) {
+		perror("fdatasync");
+		exit(1);
 	}
-	close(fd);
-	unlink(path);
-	free(path);
+	p->end += (off_t)sizeof buf;
+	return now_ms() - start;
+}
+
+static void probe_close(struct probe *p)
+{
+	close(p->fd);
+	unlink(p->path);
+	free(p->path);
 }
 
 int main(int argc, char **argv)
@@ -84,6 +102,9 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	double *t = xcalloc((size_t)n, sizeof *t);
+	double *f = xcalloc((size_t)n, sizeof *f);
+	struct probe probe;
+	probe_open(&probe, argv[1]);
 	for (int i = 0; i < n; i++) {
 		char text[96];
 		snprintf(text, sizeof text, "Point %d heard by the meeting.", i);
@@ -94,15 +115,17 @@ int main(int argc, char **argv)
 		}
 		t[i] = now_ms() - start;
 		live_idle(l);
+		f[i] = probe_time(&probe);
 	}
+	probe_close(&probe);
 	double em, ep, fm, fp;
 	percentiles(t, n, &em, &ep);
-	fsync_floor(argv[1], t, n);
-	percentiles(t, n, &fm, &fp);
+	percentiles(f, n, &fm, &fp);
 	struct rusage ru;
 	getrusage(RUSAGE_SELF, &ru);
 	printf("%.3f %.3f %.3f %.3f %ld\n", em, ep, fm, fp, ru.ru_maxrss);
 	free(t);
+	free(f);
 	live_free(&l);
 	db_close(&db);
 	return 0;
