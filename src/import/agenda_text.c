@@ -74,8 +74,9 @@ static bool cut_time(char *title, int *hour, int *minute, bool *ampm,
 	if (!sp || (last_space && last_space > sp))
 		sp = last_space;
 	char *tail = sp ? sp + 1 : title;
-	if (strcasecmp(tail, "am") == 0 || strcasecmp(tail, "pm") == 0) {
-		/* The time is the word before. */
+	if (sp && (strcasecmp(tail, "am") == 0 || strcasecmp(tail, "pm") == 0)) {
+		/* The time is the word before; a title that is only "am"
+		 * has none. */
 		size_t k = (size_t)(sp - title);
 		while (k && title[k - 1] != ' ' && title[k - 1] != '\t')
 			k--;
