@@ -736,7 +736,8 @@ static int person_row_cmp(const void *x, const void *y)
 static void person_rows_keep_named(struct person_row *v, size_t *n,
 				   const char *query)
 {
-	qsort(v, *n, sizeof *v, person_row_cmp);
+	if (*n > 1)
+		qsort(v, *n, sizeof *v, person_row_cmp);
 	size_t kept = 0;
 	for (size_t i = 0; i < *n; i++) {
 		bool dup = kept && strcmp(v[kept - 1].id, v[i].id) == 0;

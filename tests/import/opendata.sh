@@ -12,7 +12,8 @@ $CLERK body add "Health and Wellbeing Board" --council "Hampshire County Council
 $CLERK import members HWB "$here/appendix-b.csv" --from 2017-05-25 >/dev/null
 $CLERK import moderngov "$here/mg-committees.xml" "$here/mg-meetings.xml" "$here/mg-meeting.xml" >/dev/null
 $CLERK import agenda 2017-10-05 "$here/notice.txt" >/dev/null
-"$top_builddir/tests/import/record_votes" "$CLERK_DB" 2017-06-29
+ok "votes, declarations and resolutions are recorded" \
+	"$top_builddir/tests/import/record_votes" "$CLERK_DB" 2017-06-29
 
 ok "clerk popolo writes a file" $CLERK popolo HWB -o "$T/hwb.json"
 out=$($check "$T/hwb.json" 2>&1)

@@ -63,6 +63,7 @@ int main(int argc, char **argv)
 			 att.v[i].person_id);
 		if (vote_set(db, &v, &err))
 			return fail(&err);
+		vote_free(&v);
 	}
 	struct declaration d = {.kind = INTEREST_NON_REGISTRABLE,
 				.what = xstrdup("school governor")};
@@ -71,6 +72,7 @@ int main(int argc, char **argv)
 	snprintf(d.person_id, sizeof d.person_id, "%s", att.v[1].person_id);
 	if (declaration_create(db, &d, &err))
 		return fail(&err);
+	declaration_free(&d);
 	struct declaration s = {.kind = INTEREST_PECUNIARY, .sensitive = true,
 				.left_room = true,
 				.what = xstrdup("SECRET ADDRESS DETAIL")};
@@ -79,6 +81,7 @@ int main(int argc, char **argv)
 	snprintf(s.person_id, sizeof s.person_id, "%s", att.v[2].person_id);
 	if (declaration_create(db, &s, &err))
 		return fail(&err);
+	declaration_free(&s);
 	if (ex < items.n) {
 		struct resolution e = {.outcome = OUTCOME_CARRIED};
 		snprintf(e.meeting_id, sizeof e.meeting_id, "%s", m.id);
@@ -87,7 +90,9 @@ int main(int argc, char **argv)
 		e.body = xstrdup("CONFIDENTIAL CONTRACT TERMS agreed.");
 		if (resolution_create(db, &e, &err))
 			return fail(&err);
+		resolution_free(&e);
 	}
+	resolution_free(&r);
 	attendance_list_free(&att);
 	item_list_free(&items);
 	meeting_free(&m);
