@@ -58,7 +58,11 @@ const char *db_path(const struct db *db);
  *   statement journal in memory instead of creating, writing and unlinking
  *   a file in /var/tmp, and a full /var/tmp cannot fail a recording.  An
  *   interactive writer's statements touch one meeting, so the memory is a
- *   few dozen pages. */
+ *   few dozen pages;
+ * - when idle, db_idle() also gives the WAL file room for the frames of
+ *   the commits to come (zeros, about 5 MB), so that a commit overwrites
+ *   blocks the file has instead of growing it: growing a file makes its
+ *   fdatasync also commit the file's size to the filesystem's journal. */
 void db_interactive_writer(struct db *db);
 void db_idle(struct db *db);
 /* PRAGMA data_version: it changes when another connection (another clerk,

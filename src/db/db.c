@@ -33,6 +33,9 @@ struct stmt_slot {
 	sqlite3_stmt *stmt;
 };
 
+/* How long a statement waits for another connection's lock. */
+#define DB_BUSY_TIMEOUT_MS 5000
+
 struct db {
 	sqlite3 *sql;
 	char *path;
@@ -40,6 +43,8 @@ struct db {
 	int depth; /* open db_begin() calls: 1 = BEGIN, more = SAVEPOINTs */
 	int wal_frames; /* frames in the WAL after the last commit (deferred
 			   checkpoints only) */
+	bool wal_ready; /* an interactive writer in WAL mode whose WAL file
+			   db_idle() keeps room in (db_wal_make_room) */
 	size_t nstmts;
 	struct stmt_slot stmts[STMT_CACHE_MAX];
 };
@@ -406,19 +411,99 @@ static int db_wal_hook(void *arg, sqlite3 *sql, const char *name, int frames)
 	return SQLITE_OK;
 }
 
+/* Room the WAL file is given when idle: the frames written between two
+ * idle checkpoints, and a burst beyond them. */
+#define DB_WAL_ROOM_FRAMES (DB_WAL_IDLE_FRAMES + 250)
+
+static bool db_in_wal_mode(struct db *db)
+{
+	sqlite3_stmt *st = db_stmt(db, "PRAGMA journal_mode", NULL);
+	bool wal = st && sqlite3_step(st) == SQLITE_ROW &&
+		   strcmp(db_col_text(st, 0), "wal") == 0;
+	if (st)
+		db_done(st);
+	return wal;
+}
+
+static sqlite3_int64 db_wal_room_bytes(struct db *db)
+{
+	sqlite3_stmt *st = db_stmt(db, "PRAGMA page_size", NULL);
+	sqlite3_int64 page = 4096;
+	if (st && sqlite3_step(st) == SQLITE_ROW)
+		page = sqlite3_column_int64(st, 0);
+	if (st)
+		db_done(st);
+	return 32 + DB_WAL_ROOM_FRAMES * (24 + page); /* header, frames */
+}
+
+/* Zeros written to the WAL file from its end up to `want` bytes, and
+ * synced; false if the disk refused (the file may then be longer, which
+ * is harmless). */
+static bool wal_fill_zeros(sqlite3_file *wal, sqlite3_int64 want)
+{
+	static const char zeros[65536];
+	sqlite3_int64 size = 0;
+	if (wal->pMethods->xFileSize(wal, &size) != SQLITE_OK)
+		return false;
+	while (size < want) {
+		int n = want - size < (sqlite3_int64)sizeof zeros
+				? (int)(want - size)
+				: (int)sizeof zeros;
+		if (wal->pMethods->xWrite(wal, zeros, n, size) != SQLITE_OK)
+			return false;
+		size += n;
+	}
+	return wal->pMethods->xSync(wal, SQLITE_SYNC_NORMAL) == SQLITE_OK;
+}
+
+/* Give the WAL file room for the frames of the coming commits, so that a
+ * commit overwrites blocks the file already has.  A commit that appends to
+ * the file makes its fdatasync also write the file's new size to the
+ * filesystem's journal: recording an event took twice as long until the
+ * WAL had grown to its working size (the first fifty events of every
+ * session).  Zeros are not frames: SQLite reads a WAL only up to the first
+ * frame whose salt and checksum fail, as it does after every reset, and a
+ * WAL whose header is zeros is empty.  Done holding the write lock (BEGIN
+ * IMMEDIATE, without waiting for it), so that no other connection writes
+ * the WAL meanwhile, and through SQLite's own handle of the file.  Only a
+ * speed-up: any failure leaves the WAL to grow as it would have. */
+static void db_wal_make_room(struct db *db)
+{
+	sqlite3_file *wal = NULL;
+	sqlite3_int64 want = db_wal_room_bytes(db), size = 0;
+	if (sqlite3_file_control(db->sql, "main", SQLITE_FCNTL_JOURNAL_POINTER,
+				 &wal) != SQLITE_OK ||
+	    !wal || !wal->pMethods ||
+	    wal->pMethods->xFileSize(wal, &size) != SQLITE_OK || size >= want)
+		return;
+	sqlite3_busy_timeout(db->sql, 0);
+	if (sqlite3_exec(db->sql, "BEGIN IMMEDIATE", NULL, NULL, NULL) ==
+	    SQLITE_OK) {
+		if (!wal_fill_zeros(wal, want))
+			db->wal_ready = false; /* a full disk: do not retry */
+		(void)sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+	}
+	sqlite3_busy_timeout(db->sql, DB_BUSY_TIMEOUT_MS);
+}
+
 void db_interactive_writer(struct db *db)
 {
 	if (db->readonly)
 		return;
 	sqlite3_wal_hook(db->sql, db_wal_hook, db);
+	db->wal_ready = db_in_wal_mode(db);
 	/* Only a speed-up: without it the journals go to /var/tmp as before. */
 	(void)sqlite3_exec(db->sql, "PRAGMA temp_store=MEMORY", NULL, NULL, NULL);
 }
 
 void db_idle(struct db *db)
 {
-	if (db->depth == 0 && db->wal_frames >= DB_WAL_IDLE_FRAMES)
+	if (db->depth != 0)
+		return;
+	if (db->wal_frames >= DB_WAL_IDLE_FRAMES)
 		db_checkpoint(db);
+	if (db->wal_ready)
+		db_wal_make_room(db);
 }
 
 long long db_data_version(struct db *db)
@@ -786,7 +871,7 @@ static enum clerk_status check_sound(struct db *db, struct clerk_err *err)
 
 static enum clerk_status setup_connection(struct db *db, struct clerk_err *err)
 {
-	sqlite3_busy_timeout(db->sql, 5000);
+	sqlite3_busy_timeout(db->sql, DB_BUSY_TIMEOUT_MS);
 	if (sqlite3_create_function(db->sql, "clerk_now", 0, SQLITE_UTF8, NULL,
 				    sql_clerk_now, NULL, NULL) != SQLITE_OK)
 		return db_fail(db, err, "setting up the connection");

@@ -968,6 +968,54 @@ static void test_temporaries_in_memory(void **state)
 	sqlite3_finalize(st);
 }
 
+/* When idle, the recording connection gives the WAL file room for the
+ * coming commits (zeros), so that a commit overwrites blocks rather than
+ * growing the file; what is recorded before and after reads back whole,
+ * from another connection and after a reopen. */
+static void test_wal_room(void **state)
+{
+	struct fx *f = *state;
+	all_present_and_start(f);
+	OK(live_text_add(f->l, SECTION_HEARD, "Before the room.", NULL, &f->err));
+	live_idle(f->l);
+	char *wal = xasprintf("%s-wal", f->path);
+	struct stat sb;
+	assert_int_equal(stat(wal, &sb), 0);
+	assert_true(sb.st_size >= 1000 * (24 + 4096)); /* room for 1,000 frames */
+	for (int i = 0; i < 300; i++) {
+		char text[64];
+		snprintf(text, sizeof text, "Point %d.", i);
+		OK(live_text_add(f->l, SECTION_HEARD, text, NULL, &f->err));
+		if (i % 50 == 0)
+			live_idle(f->l);
+	}
+	sqlite3 *other = NULL;
+	sqlite3_stmt *st = NULL;
+	for (int pass = 0; pass < 2; pass++) {
+		assert_int_equal(sqlite3_open_v2(f->path, &other,
+						 SQLITE_OPEN_READONLY, NULL),
+				 SQLITE_OK);
+		assert_int_equal(
+			sqlite3_prepare_v2(other,
+					   "SELECT count(*), "
+					   "(SELECT integrity_check FROM "
+					   "pragma_integrity_check) "
+					   "FROM minute_text WHERE section = 'heard'",
+					   -1, &st, NULL),
+			SQLITE_OK);
+		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+		assert_int_equal(sqlite3_column_int(st, 0), 301);
+		assert_string_equal((const char *)sqlite3_column_text(st, 1),
+				    "ok");
+		sqlite3_finalize(st);
+		sqlite3_close(other);
+		/* Second pass: after the recording connection closed. */
+		live_free(&f->l);
+		db_close(&f->db);
+	}
+	free(wal);
+}
+
 static void test_open_refused(void **state)
 {
 	struct fx *f = *state;
@@ -1032,6 +1080,8 @@ int main(void)
 						fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_temporaries_in_memory,
 						fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_wal_room, fx_setup,
+						fx_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
