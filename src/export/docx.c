@@ -1,5 +1,5 @@
 /*
- * export/docx: Office Open XML (WordprocessingML) written with libzip.
+ * export/docx: Office Open XML (WordprocessingML), zipped by export/zipw.
  *
  * The package holds the parts Word and LibreOffice need and nothing more:
  * [Content_Types].xml, _rels/.rels, word/document.xml, word/styles.xml,
@@ -15,9 +15,9 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <zip.h>
 
 #include "export_private.h"
+#include "zipw.h"
 
 /* A4 with 2.54 cm margins: the width of the text in twentieths of a
  * point, where right-aligned asides (approximate times) are put. */
@@ -305,91 +305,36 @@ static char *docx_header(const struct doc *d)
 	return sb_detach(&o);
 }
 
-/* Add one part to the archive; the data must live until zip_close().
- * Only the document is worth compressing, and at deflate's fastest level:
- * libzip's default, 9, took five times the work for a part a fifth
- * smaller.  The other parts are a few hundred bytes each and are stored:
+/* Only the document is worth compressing, and at deflate's fastest level
+ * (the default, 6 or 9, took five times the work for a part a fifth
+ * smaller).  The other parts are a few hundred bytes each and are stored:
  * setting up a deflate stream costs more than compressing them saves. */
-static bool docx_part(zip_t *za, const char *name, const char *data,
+static bool docx_part(struct zipw *z, const char *name, const char *data,
 		      bool compress)
 {
-	zip_source_t *src = zip_source_buffer(za, data, strlen(data), 0);
-	if (!src)
-		return false;
-	zip_int64_t i =
-		zip_file_add(za, name, src, ZIP_FL_OVERWRITE | ZIP_FL_ENC_UTF_8);
-	if (i < 0) {
-		zip_source_free(src);
-		return false;
-	}
-	return zip_set_file_compression(za, (zip_uint64_t)i,
-					compress ? ZIP_CM_DEFLATE : ZIP_CM_STORE,
-					compress ? 1 : 0) == 0;
+	return zipw_add(z, name, data, strlen(data), compress);
 }
 
-static bool docx_add_parts(zip_t *za, const char *document,
-			   const char *numbering, const char *header)
-{
-	return docx_part(za, "[Content_Types].xml", content_types, false) &&
-	       docx_part(za, "_rels/.rels", package_rels, false) &&
-	       docx_part(za, "word/_rels/document.xml.rels", document_rels,
-			 false) &&
-	       docx_part(za, "word/document.xml", document, true) &&
-	       docx_part(za, "word/styles.xml", styles_xml, false) &&
-	       docx_part(za, "word/numbering.xml", numbering, false) &&
-	       docx_part(za, "word/header1.xml", header, false);
-}
-
-/* Append the finished archive held by src to out. */
-static bool docx_copy_out(zip_source_t *src, struct strbuf *out)
-{
-	if (zip_source_open(src) < 0)
-		return false;
-	char chunk[8192];
-	zip_int64_t n;
-	while ((n = zip_source_read(src, chunk, sizeof chunk)) > 0)
-		sb_addn(out, chunk, (size_t)n);
-	zip_source_close(src);
-	return n == 0;
-}
-
-static enum clerk_status docx_fail(struct export_ctx *ctx, const char *what,
-				   zip_error_t *ze)
-{
-	return clerk_fail(ctx->err, CLERK_IO, "cannot %s the DOCX package: %s",
-			  what, zip_error_strerror(ze));
-}
-
-/* Zip the parts into ctx->out.  The archive is built in memory rather than
- * opened on a file: for a file, libzip writes a temporary file of its own
- * beside it and renames it over ours, and names that file with random
- * bytes from OpenSSL, whose start-up alone (about 8 million instructions)
- * cost more than the rest of the export.  The driver already writes
- * ctx->out under a temporary name and renames it into place. */
+/* Zip the parts into ctx->out, in memory: the driver writes ctx->out under
+ * a temporary name and renames it into place. */
 static enum clerk_status docx_zip(struct export_ctx *ctx, const char *document,
 				  const char *numbering, const char *header)
 {
-	enum clerk_status rc = CLERK_OK;
-	zip_error_t ze;
-	zip_error_init(&ze);
-	zip_source_t *src = zip_source_buffer_create(NULL, 0, 0, &ze);
-	zip_t *za = NULL;
-	if (src)
-		za = zip_open_from_source(src, ZIP_CREATE | ZIP_TRUNCATE, &ze);
-	if (za) /* zip_close() frees the archive and its source: keep this */
-		zip_source_keep(src);
-	if (!za) {
-		rc = docx_fail(ctx, "start", &ze);
-	} else if (!docx_add_parts(za, document, numbering, header) ||
-		   zip_close(za) != 0) {
-		rc = docx_fail(ctx, "build", zip_get_error(za));
-		zip_discard(za);
-	} else if (!docx_copy_out(src, &ctx->out)) {
-		rc = docx_fail(ctx, "read back", zip_source_error(src));
-	}
-	zip_source_free(src); /* the kept reference, or one a failed open left */
-	zip_error_fini(&ze);
-	return rc;
+	struct zipw z;
+	zipw_init(&z, &ctx->out);
+	bool ok = docx_part(&z, "[Content_Types].xml", content_types, false) &&
+		  docx_part(&z, "_rels/.rels", package_rels, false) &&
+		  docx_part(&z, "word/_rels/document.xml.rels", document_rels,
+			    false) &&
+		  docx_part(&z, "word/document.xml", document, true) &&
+		  docx_part(&z, "word/styles.xml", styles_xml, false) &&
+		  docx_part(&z, "word/numbering.xml", numbering, false) &&
+		  docx_part(&z, "word/header1.xml", header, false);
+	if (!zipw_finish(&z, ok))
+		return clerk_fail(ctx->err, CLERK_IO,
+				  "cannot build the DOCX package: the minutes "
+				  "are too large for a zip file, or zlib failed");
+	return CLERK_OK;
 }
 
 static enum clerk_status docx_write(struct export_ctx *ctx,
