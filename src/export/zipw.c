@@ -120,7 +120,7 @@ bool zipw_finish(struct zipw *z, bool ok)
 	size_t dir_offset = z->out->len - z->base, dir_len = z->dir.len;
 	ok = ok && dir_offset + dir_len <= UINT32_MAX;
 	if (ok) {
-		sb_addn(z->out, z->dir.s ? z->dir.s : "", dir_len);
+		sb_addn(z->out, sb_str(&z->dir), dir_len);
 		put32(z->out, ZIP_END_SIG);
 		put16(z->out, 0); /* this disk */
 		put16(z->out, 0); /* the disk where the directory starts */
