@@ -405,6 +405,13 @@ enum clerk_status meeting_check_correction(struct db *db,
 					   const struct meeting *m,
 					   const struct meeting *at,
 					   struct clerk_err *err);
+/* Where a council's standing orders say so, the minutes of body_id are
+ * confirmed at meetings of confirmer_id (NULL, "" or body_id itself: at its
+ * own meetings, the default). */
+enum clerk_status body_set_minutes_confirmed_by(struct db *db,
+					       const char *body_id,
+					       const char *confirmer_id,
+					       struct clerk_err *err);
 /* Who presided at a confirming meeting, and so signs. */
 enum presiding_role {
 	PRESIDING_CHAIRMAN,

@@ -235,6 +235,28 @@ enum clerk_status meeting_check_correction(struct db *db,
 	return check_at(db, m, at, "corrected", err);
 }
 
+enum clerk_status body_set_minutes_confirmed_by(struct db *db,
+					       const char *body_id,
+					       const char *confirmer_id,
+					       struct clerk_err *err)
+{
+	static const char sql[] =
+		"UPDATE body SET minutes_confirmed_by = ?2 WHERE id = ?1";
+	enum clerk_status rc = model_check_id(body_id, "body", err);
+	if (rc)
+		return rc;
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	if (!st)
+		return CLERK_DB;
+	db_bind_text(st, 1, body_id);
+	model_bind_id(st, 2, model_has(confirmer_id) &&
+					 strcmp(confirmer_id, body_id) != 0
+				 ? confirmer_id
+				 : NULL);
+	rc = model_step_done(db, st, "saving the body", err);
+	return rc ? rc : model_check_changed(db, "body", body_id, err);
+}
+
 /* ------------------------------------------------------ who presided */
 
 const char *presiding_role_text(enum presiding_role r)
