@@ -28,7 +28,8 @@
  *             adjourned during the item, "" otherwise
  *   ATTENDANCE the new status text ("present", "apology", ...)
  *   ARRIVED   "" ; QUORUM_LOST/REGAINED "N of M" (voting members in the room
- *             of the quorum needed) ; MOVED the resolution id ;
+ *             of the quorum needed), with the person whose leaving (or
+ *             return) in the same action changed it, when there is one ; MOVED the resolution id ;
  *   VOTE_TAKEN the resolution id and outcome "id carried" ;
  *   PUBLIC_EXCLUDED the exclusion resolution id ; NOTE "public N", and
  *   NOTE "quorum reached N of M" the first time the quorum is reached
@@ -114,6 +115,7 @@ struct live {
 	bool quorum_reached; /* reached at some time (NOTE "quorum reached") */
 	bool quorum_lost_logged; /* the log's last quorum event is QUORUM_LOST */
 	bool in_tx; /* internal: an action's transaction is open */
+	int act_seq; /* internal: the log's last seq when the action began */
 	long long data_version; /* internal: db_data_version() at the last
 				   whole read (-1: read everything next) */
 
@@ -144,6 +146,13 @@ void live_idle(struct live *l);
 /* Release the context and set *l to NULL (NULL is fine). */
 void live_free(struct live **l);
 
+/* Refuse (CLERK_INVALID, with a sentence offering what the chair can do)
+ * while the meeting is inquorate once business has begun: an inquorate
+ * meeting transacts no business.  Moving, agreeing and voting motions,
+ * excluding the public, starting another item and taking an urgent item
+ * all check it; minute text, attendance, adjourning and closing do not. */
+enum clerk_status live_may_transact(const struct live *l,
+				    struct clerk_err *err);
 /* Index in l->items of item `item_id`, or -1. */
 int live_item_index(const struct live *l, const char *item_id);
 /* Attendance row of a person, or NULL. */
@@ -201,7 +210,9 @@ enum clerk_status live_close(struct live *l, struct clerk_err *err);
  * substitute; an early departure is cleared). */
 enum clerk_status live_att_present(struct live *l, const char *person_id,
 				   struct clerk_err *err);
-/* Mark a member's apology with its reason (may be ""). */
+/* Mark a member's apology with its reason (may be ""); for a substitute,
+ * the substitute's own apology (they keep the seat they were for, and
+ * no longer count). */
 enum clerk_status live_att_apology(struct live *l, const char *person_id,
 				   const char *reason, struct clerk_err *err);
 /* Mark a member absent (no apology). */
@@ -216,6 +227,25 @@ enum clerk_status live_att_absent(struct live *l, const char *person_id,
 enum clerk_status live_att_substitute(struct live *l, const char *member_id,
 				      const char *sub_id,
 				      struct clerk_err *err);
+/* The same for a member marked present who, the clerk confirms, sent
+ * apologies: the apology is recorded and the substitute takes the seat, in
+ * one commit (live_att_substitute refuses a present member: a seat counts
+ * once). */
+enum clerk_status live_att_substitute_apology(struct live *l,
+					      const char *member_id,
+					      const char *sub_id,
+					      struct clerk_err *err);
+/* Remove a substitute recorded by mistake (their row goes; ATTENDANCE
+ * "removed" is logged); the member's own status is kept. */
+enum clerk_status live_att_sub_remove(struct live *l, const char *sub_id,
+				      struct clerk_err *err);
+/* The member, not their substitute, holds the seat: the substitute's row
+ * goes (recorded by mistake) and the member is marked present.  (Marking
+ * the member present while a substitute sits is refused with
+ * CLERK_CONFLICT, as is a substitute's return while the member is.) */
+enum clerk_status live_att_seat_to_member(struct live *l,
+					  const char *member_id,
+					  struct clerk_err *err);
 /* Late arrival of a person at time `at` (0: now; later than now is
  * refused): marked present (or kept a substitute), with the time and the
  * item running then; ARRIVED appended (and LEFT "interest" when they have

@@ -67,6 +67,25 @@ static void report(struct app *app, struct live_screen *s, enum clerk_status st,
 		ui_app_message(app, UI_ROLE_OK, "%s", done);
 }
 
+/* True (and the clerk told why, and what the chair can do, with the keys)
+ * when the meeting is inquorate: no business may be transacted.  Asked
+ * before any picker or editor opens, so nothing is typed in vain. */
+static bool refused_inquorate(struct app *app, struct live_screen *s)
+{
+	struct clerk_err err = {0};
+	if (live_may_transact(s->l, &err) == CLERK_OK)
+		return false;
+	char adj[32], cls[32];
+	ui_keymap_describe(&app->keymap, UI_ACT_adjourn, adj, sizeof adj);
+	ui_keymap_describe(&app->keymap, UI_ACT_close_meeting, cls, sizeof cls);
+	ui_app_message(app, UI_ROLE_ERROR,
+		       "Inquorate (%d in the room, %d needed): no business can "
+		       "be transacted. Wait for members to return, adjourn to "
+		       "a time (%s) or close (%s)",
+		       s->l->voting_in_room, s->l->quorum, adj, cls);
+	return true;
+}
+
 static const struct attendance *selected_att(struct live_screen *s)
 {
 	if (s->att_sel >= s->l->attendance.n)
@@ -246,7 +265,7 @@ static char *att_line(const struct live *l, const struct attendance *a)
 	sb_add(&sb, name);
 	free(name);
 	const struct seat_info *si = live_seat_of(l, a->person_id);
-	if (a->status == ATT_SUBSTITUTE && a->substitute_for[0]) {
+	if (a->substitute_for[0]) { /* sitting, or sent apologies ('a') */
 		/* "for Keith Mans": the name without honorific, to fit */
 		const struct attendance *m =
 			live_attendance_of(l, a->substitute_for);
@@ -789,6 +808,8 @@ static void act_move(struct app *app, struct live_screen *s,
 		ui_app_message(app, UI_ROLE_WARN, "Start an item first (n)");
 		return;
 	}
+	if (refused_inquorate(app, s))
+		return;
 	char amends[CLERK_UUID_LEN] = "";
 	if (kind == RES_AMENDMENT) {
 		const struct resolution *m = last_motion(l);
@@ -927,6 +948,8 @@ static void act_vote(struct app *app, struct live_screen *s)
 			       "Nothing to vote on: move a motion first (r)");
 		return;
 	}
+	if (refused_inquorate(app, s))
+		return;
 	char id[CLERK_UUID_LEN];
 	snprintf(id, sizeof id, "%s", r->id);
 	if (tie_pending(l, id)) {
@@ -1030,6 +1053,25 @@ static void act_substitute(struct app *app, struct live_screen *s)
 			       "Select the member who sends the substitute");
 		return;
 	}
+	/* A seat counts once: a member marked present has a substitute
+	 * only if they sent apologies after all. */
+	bool apology = false;
+	if (a->status == ATT_PRESENT) {
+		char *mn = live_person_name(l, member);
+		char *q = xasprintf("%s is marked present: a seat counts once. "
+				    "Did %s send apologies (the substitute "
+				    "then holds the seat)?",
+				    mn, mn);
+		free(mn);
+		apology = ui_confirm(app, q);
+		free(q);
+		if (!apology) {
+			ui_app_message(app, UI_ROLE_WARN,
+				       "No substitute recorded: the member "
+				       "present holds the seat");
+			return;
+		}
+	}
 	struct person_list all = {0};
 	struct clerk_err err = {0};
 	if (person_list_all(l->db, &all, &err) != CLERK_OK) {
@@ -1077,8 +1119,11 @@ static void act_substitute(struct app *app, struct live_screen *s)
 	if (c >= 0 && ids[c]) {
 		clerk_id sub;
 		snprintf(sub, sizeof sub, "%s", ids[c]);
-		st = live_att_substitute(l, member, sub, &err);
-		report(app, s, st, &err, "Substitute recorded");
+		st = apology ? live_att_substitute_apology(l, member, sub, &err)
+			     : live_att_substitute(l, member, sub, &err);
+		report(app, s, st, &err,
+		       apology ? "Apology recorded; the substitute holds the seat"
+			       : "Substitute recorded");
 	}
 	for (size_t i = 0; i < k; i++)
 		free(labels[i]);
@@ -1089,6 +1134,41 @@ static void act_substitute(struct app *app, struct live_screen *s)
 }
 
 /* The attendance actions on the selected person. */
+/* A member is marked present while their substitute sits: a seat counts
+ * once, so the clerk says which of the two holds it. */
+static void ask_seat_holder(struct app *app, struct live_screen *s,
+			    const char *member_id)
+{
+	struct live *l = s->l;
+	const struct attendance *sub = NULL;
+	for (size_t i = 0; i < l->attendance.n; i++)
+		if (l->attendance.v[i].status == ATT_SUBSTITUTE &&
+		    strcmp(l->attendance.v[i].substitute_for, member_id) == 0)
+			sub = &l->attendance.v[i];
+	if (!sub)
+		return;
+	char *mn = live_person_name(l, member_id);
+	char *sn = live_person_name(l, sub->person_id);
+	char *l0 = xasprintf("%s (the substitute was recorded by mistake)", mn);
+	char *l1 = xasprintf("%s, as substitute (%s is not counted)", sn, mn);
+	struct ui_pick_item items[] = {{.label = l0}, {.label = l1}};
+	char *title = xasprintf("%s sits for %s: who holds the seat?", sn, mn);
+	int c = ui_pick(app, title, items, 2, 1);
+	struct clerk_err err = {0};
+	if (c == 0)
+		report(app, s, live_att_seat_to_member(l, member_id, &err), &err,
+		       "The member holds the seat; the substitute is removed");
+	else
+		ui_app_message(app, UI_ROLE_WARN,
+			       "%s holds the seat: %s is not marked present", sn,
+			       mn);
+	free(title);
+	free(l0);
+	free(l1);
+	free(mn);
+	free(sn);
+}
+
 static bool act_attendance(struct app *app, struct live_screen *s,
 			   enum ui_action a)
 {
@@ -1124,7 +1204,13 @@ static bool act_attendance(struct app *app, struct live_screen *s,
 	snprintf(pid, sizeof pid, "%s", row->person_id);
 	switch (a) {
 	case UI_ACT_present:
-		st = live_att_present(l, pid, &err);
+	case UI_ACT_late:
+		st = a == UI_ACT_present ? live_att_present(l, pid, &err)
+					 : live_att_arrived(l, pid, 0, &err);
+		if (st == CLERK_CONFLICT && !row->substitute_for[0]) {
+			ask_seat_holder(app, s, pid);
+			return true;
+		}
 		break;
 	case UI_ACT_apology: {
 		char *reason = ui_prompt(app, "Apology: reason (may be empty)", NULL);
@@ -1135,14 +1221,19 @@ static bool act_attendance(struct app *app, struct live_screen *s,
 		break;
 	}
 	case UI_ACT_absent:
+		if (row->substitute_for[0]) {
+			if (!ui_confirm(app, "Remove this substitute, recorded "
+					     "by mistake?"))
+				return true;
+			report(app, s, live_att_sub_remove(l, pid, &err), &err,
+			       "Substitute removed");
+			return true;
+		}
 		st = live_att_absent(l, pid, "", &err);
 		break;
 	case UI_ACT_substitute:
 		act_substitute(app, s);
 		return true;
-	case UI_ACT_late:
-		st = live_att_arrived(l, pid, 0, &err);
-		break;
 	case UI_ACT_departed:
 		st = live_att_departed(l, pid, 0, &err);
 		break;
@@ -1172,6 +1263,8 @@ static void act_exclude(struct app *app, struct live_screen *s)
 {
 	struct live *l = s->l;
 	char *para = NULL;
+	if (refused_inquorate(app, s))
+		return;
 	if (l->council.kind == COUNCIL_PRINCIPAL) {
 		para = ui_prompt(app, "Paragraph of Schedule 12A (1-7)", NULL);
 		if (!para)
@@ -1186,6 +1279,8 @@ static void act_exclude(struct app *app, struct live_screen *s)
 
 static void act_urgent(struct app *app, struct live_screen *s)
 {
+	if (refused_inquorate(app, s))
+		return;
 	char *title = ui_prompt(app, "Urgent item: title", NULL);
 	if (!title)
 		return;
@@ -1477,7 +1572,7 @@ static enum ui_key_result live_key(struct app *app, void *state, int key)
 		s->focus = FOCUS_AGENDA;
 		break;
 	case UI_ACT_select:
-		if (s->focus == FOCUS_AGENDA)
+		if (s->focus == FOCUS_AGENDA && !refused_inquorate(app, s))
 			act_simple(app, s, live_jump(l, s->agenda_sel, &err),
 				   &err, NULL);
 		break;
@@ -1505,10 +1600,12 @@ static enum ui_key_result live_key(struct app *app, void *state, int key)
 		break;
 	}
 	case UI_ACT_next_item:
-		act_simple(app, s, live_next(l, &err), &err, NULL);
+		if (!refused_inquorate(app, s))
+			act_simple(app, s, live_next(l, &err), &err, NULL);
 		break;
 	case UI_ACT_prev_item:
-		act_simple(app, s, live_prev(l, &err), &err, NULL);
+		if (!refused_inquorate(app, s))
+			act_simple(app, s, live_prev(l, &err), &err, NULL);
 		break;
 	case UI_ACT_declare:
 		act_declare(app, s);
@@ -1540,6 +1637,8 @@ static enum ui_key_result live_key(struct app *app, void *state, int key)
 			ui_app_message(app, UI_ROLE_WARN, "No motion pending");
 			break;
 		}
+		if (refused_inquorate(app, s))
+			break;
 		char id[CLERK_UUID_LEN];
 		snprintf(id, sizeof id, "%s", r->id);
 		report(app, s, live_agree(l, id, &err), &err, "Agreed");
