@@ -2,8 +2,8 @@
 # The man page's EXAMPLES run as written, in order, on an empty database
 # named by CLERK_DB (as they say): a whole meeting from set-up to published
 # minutes.  The two consoles are run headless: live opens the meeting (y),
-# closes it (C, y) and leaves (q); review leaves at once.  Every other line
-# runs as printed.
+# marks every member present (a, P), closes it (C, y) and leaves (q);
+# review leaves at once.  Every other line runs as printed.
 . "$top_srcdir/tests/lib.sh"
 setup
 
@@ -14,7 +14,7 @@ sed -n '/^\.SH EXAMPLES/,/^\.SH [A-Z]/p' "$top_srcdir/share/clerk.1" |
 	sed 's/\\-/-/g; s/\\e$/\\/' >"$T/examples.sh"
 has "the EXAMPLES set up a body" "$(cat "$T/examples.sh")" "clerk body add"
 has "the EXAMPLES publish the minutes" "$(cat "$T/examples.sh")" "clerk export"
-printf 'y\nC\ny\nq\n' >"$T/live.keys"
+printf 'y\na\nP\nC\ny\nq\n' >"$T/live.keys"
 printf 'q\n' >"$T/review.keys"
 cd "$T/work" || exit 1
 n=0
