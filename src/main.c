@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* clerk: the program's entry point.  Everything it does lives in cli. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/lib.sh: a tiny TAP library for clerk's shell tests.
 #
 #   . "$top_srcdir/tests/lib.sh"

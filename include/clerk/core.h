@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * core: what every other module of clerk stands on.
  *
@@ -112,6 +113,19 @@ size_t utf8_fit(const char *s, int cols, int *used);
  * characters (C0, DEL, C1) and bidi overrides become U+FFFD-free '?',
  * invalid bytes become '?'.  Caller frees. */
 char *utf8_sanitize(const char *s);
+/* Unicode rules (core/unicode, from utf8proc).  Capitals by Unicode's case
+ * mapping: "Café" gives "CAFÉ", "Straße" "STRASSE"; utf8_upper_first
+ * capitalises the first letter only.  Caller frees. */
+char *utf8_upper(const char *s);
+char *utf8_upper_first(const char *s);
+/* The form names are matched in: case folded, accents and other marks
+ * removed, compatibility forms unified, composed or decomposed alike
+ * ("SIÂN", "Sia\u0302n" and "sian" all give "sian").  Caller frees. */
+char *utf8_fold(const char *s);
+/* A readable ASCII form for a terminal whose locale is not UTF-8: accents
+ * dropped, ß as "ss", Ł as "L", dashes and quotes plain; what has no ASCII
+ * spelling becomes '?'.  Caller frees. */
+char *utf8_to_ascii(const char *s);
 
 /* The clock.  clock_now() is the only source of "now" in clerk.  It follows
  * the real time unless CLERK_NOW (an ISO-8601 UTC time such as

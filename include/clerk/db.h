@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * db: the clerk file.  Opening and creating it, the pragmas that make every
  * commit durable, schema migrations, transactions, cached prepared

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * demo: the demo board.  The .board files of share/demo describe councils,
  * bodies, seats, people and meetings in a readable, hand-editable text format (see

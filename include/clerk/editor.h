@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * editor: the text buffer behind the console's multi-line editor, with no
  * curses in it so that every operation is unit-tested on its own.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * export: minutes and agendas out of clerk, in a council's house style.
  *

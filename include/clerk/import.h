@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * import: bringing agendas, memberships and ModernGov data into clerk.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * import_store: the reads and writes the importers need that the general
  * model (model.h) does not offer: find-or-create by natural keys (a body by

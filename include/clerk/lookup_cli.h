@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * lookup_cli: what the look-up commands (members, who, attendance, search)
  * share: their output options, naming a body or a person on the command
@@ -48,6 +49,12 @@ int lookup_cli_person(struct cli *cli, struct db *db, const char *name,
 /* Print "nobody matches 'name'" with "did you mean" suggestions to the
  * error stream; returns 1 (or the exit code of a storage error). */
 int lookup_cli_no_person(struct cli *cli, struct db *db, const char *name);
+/* When nobody matches name but exactly one name is close to it: say so on
+ * the error stream ("nobody is called 'Fairhirst'; showing the one close
+ * match, ...") and return 0 with *near the name to use (caller frees).
+ * Otherwise as lookup_cli_no_person, *near NULL. */
+int lookup_cli_one_near(struct cli *cli, struct db *db, const char *name,
+			char **near);
 
 /* Check a --from/--to/--at date; prints a usage error and returns false
  * when it is not YYYY-MM-DD. */

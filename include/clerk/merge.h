@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * merge: bringing the records of another clerk file into this one.
  *

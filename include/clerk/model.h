@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * model: the business of a committee as plain C structs, and every read and
  * write of them.  No other module sees SQL.

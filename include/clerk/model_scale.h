@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * clerk/model_scale.h: narrow queries the domain model (model.h) answers
  * only by listing everything.  Each exists so that a caller's cost follows

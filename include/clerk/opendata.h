@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * opendata: the records clerk publishes as open data (Popolo JSON,
  * iCalendar, attendance CSV), read set by set as rows of named text

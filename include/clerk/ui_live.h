@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * ui_live: the live console screen (src/ui/screen_live.c) and the choice
  * of meeting it opens (src/cli/cmd_live.c).

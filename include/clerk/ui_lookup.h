@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * ui_lookup: the look-up screens of the console (src/ui/screen_lookup.c),
  * opened by `clerk browse` (src/cli/cmd_browse.c).

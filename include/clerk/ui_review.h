@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * ui_review: the review screen (src/ui/screen_review.c), opened by
  * `clerk review`: the meetings and the state of their minutes, each

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cli: global options and dispatch, driven by the one list of commands in
  * commands.def (read by help.c, which also prints the help from it).
@@ -5,6 +6,7 @@
 #include "config.h"
 
 #include <getopt.h>
+#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -79,6 +81,9 @@ int cli_main(int argc, char **argv)
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
 	};
+	/* The character set only: numbers, dates and sorting stay as clerk
+	 * writes them whatever the locale. */
+	setlocale(LC_CTYPE, "");
 	struct cli cli = {.out = stdout, .err = stderr};
 	const char *nc = getenv("NO_COLOR");
 	cli.no_color = nc && *nc;
@@ -96,7 +101,7 @@ int cli_main(int argc, char **argv)
 			cli_print_help(stdout);
 			return 0;
 		case 'V':
-			printf("clerk %s\n", PACKAGE_VERSION);
+			cli_print_version(stdout);
 			return 0;
 		default:
 			fputs("Try 'clerk --help'.\n", stderr);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cli/cmd_attendance: `clerk attendance [BODY | --person NAME] [--from DATE]
  * [--to DATE] [--json | --csv]` — per member: meetings expected, present,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cli/backup: `clerk backup FILE` — a consistent copy of the clerk file,
  * taken with SQLite's online backup API (safe while the console runs).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cli/cmd_body: `clerk body add NAME [options]` and `clerk body edit BODY
  * [options]` — a committee's name and rules: short name, how the minutes

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cli/cmd_browse: `clerk browse [BODY | --person NAME | --search TEXT]` —
  * the look-up console: bodies, membership, people (seats, attendance,

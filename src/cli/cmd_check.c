@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cli/check: `clerk check` — is the clerk file sound?  Prints the file's
  * size and schema, how it is journalled, and the result of SQLite's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cli/cmd_demo: `clerk [--db FILE] demo` builds the demo board (the
  * Hampshire Health and Wellbeing Board, from the .board files of

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cli/export: the commands of the minutes' life after the meeting —
  *   clerk export MEETING   minutes (or --agenda, the notice) in a format

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cli/cmd_help: `clerk help [COMMAND]` is `clerk --help` (or `clerk COMMAND
  * --help`); `clerk help --man` prints the man page's synopsis lines and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cli/cmd_import: `clerk import agenda|members|moderngov ...` — reading
  * files into clerk.  Each import is all or nothing: on any bad line it

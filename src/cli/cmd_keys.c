@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cli/cmd_keys: `clerk keys [--defaults] [--man]` prints the console's
  * actions with their keys, from the one action list (src/ui/actions.def)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cli/cmd_live: `clerk live [MEETING]`, the live console.  With no MEETING
  * it takes the meeting in progress (or adjourned), else the next one

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cli/cmd_meeting: `clerk meeting add BODY DATE TIME [--venue V]` — a new
  * meeting, with the body's standard opening and closing items already on

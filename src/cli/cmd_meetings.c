@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cli/cmd_meetings: `clerk meetings [--body NAME]` lists meetings, oldest
  * first, one a line: local date and time, body, status, state of the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cli/cmd_member: `clerk member add BODY SEAT PERSON [--role R]
  * [--capacity TEXT] [--from DATE] [--to DATE]` — who holds a seat, and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cli/cmd_members: `clerk members BODY [--at DATE] [--json | --csv]` — who
  * sits on a body, seat by seat: the main member and their role, the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cli/cmd_merge: `clerk merge OTHER.db` — copy what another clerk file has
  * and this one lacks; list the records that differ between the two (kept

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cli/cmd_opendata: `clerk popolo [BODY] [-o FILE]`, `clerk ics BODY
  * [-o FILE]` and `clerk attendance-csv BODY [-o FILE]` — open data out.

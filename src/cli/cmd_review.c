@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cli/cmd_review: `clerk review [MEETING] [--body NAME]`, the review
  * screen: meetings and their minutes, export, corrections before

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cli/cmd_search: `clerk search TEXT [--body NAME] [--from DATE] [--to DATE]
  * [--limit N] [--exempt] [--json | --csv]` — what meetings recorded about

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cli/cmd_seat: `clerk seat add BODY LABEL [--non-voting] [--from DATE]
  * [--to DATE]` — a place on a body, usually held for an organisation or a

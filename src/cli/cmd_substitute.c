@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cli/cmd_substitute: `clerk substitute add BODY SEAT PERSON [--capacity
  * TEXT] [--from DATE] [--to DATE]` — a nominated substitute of a seat.

@@ -1,8 +1,10 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cli/cmd_who: `clerk who NAME [--at DATE] [--json | --csv]` — every body a
  * person sits on, as main member (with their role) or as nominated
  * substitute (and for whom), and since when.  A name that matches nobody
- * gets "did you mean" suggestions and exit status 1.
+ * but is close to exactly one name is answered for that one, saying so;
+ * otherwise it gets "did you mean" suggestions and exit status 1.
  */
 #include "config.h"
 
@@ -161,8 +163,12 @@ int cmd_who(struct cli *cli, int argc, char **argv)
 	int rc = lookup_cli_open(cli, &db);
 	if (!rc && lookup_people_match(db, name, &people, &err))
 		rc = cli_report(cli, &err);
+	char *near = NULL;
 	if (!rc && people.n == 0)
-		rc = lookup_cli_no_person(cli, db, name);
+		rc = lookup_cli_one_near(cli, db, name, &near);
+	if (!rc && near && lookup_people_match(db, near, &people, &err))
+		rc = cli_report(cli, &err);
+	free(near);
 	for (size_t i = 0; !rc && i < people.n; i++)
 		if (lookup_person_posts(db, &people.v[i], date, &err))
 			rc = cli_report(cli, &err);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cli/complete: shell completion, answered by clerk itself from the table
  * of commands (its subcommands, options and what each argument names) and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cli/help: everything printed from the table of commands.  The table is
  * expanded once, as a flat list of facts, so that one command's usage lines,
@@ -54,6 +55,24 @@ const char *cli_command_shown(const struct cli_fact *cmd, char *buf,
 	return buf;
 }
 
+void cli_print_version(FILE *out)
+{
+	fprintf(out,
+		"clerk %s\n"
+		"Copyright (C) 2026 the authors of clerk.\n"
+		"License GPLv3+: GNU GPL version 3 or later "
+		"<https://gnu.org/licenses/gpl.html>.\n"
+		"This is free software: you are free to change and "
+		"redistribute it.\n"
+		"There is NO WARRANTY, to the extent permitted by law.\n"
+		"The demo board contains public sector information licensed "
+		"under the\nOpen Government Licence v3.0 (Hampshire County "
+		"Council).\n",
+		PACKAGE_VERSION);
+	if (*PACKAGE_BUGREPORT)
+		fprintf(out, "Report bugs to: %s\n", PACKAGE_BUGREPORT);
+}
+
 void cli_print_help(FILE *out)
 {
 	fputs("usage: clerk [--db FILE] [--no-color] COMMAND [ARGS]\n"
@@ -87,6 +106,8 @@ void cli_print_help(FILE *out)
 	      "3 input or record refused, 4 storage error.\n"
 	      "See clerk(1).\n",
 	      out);
+	if (*PACKAGE_BUGREPORT)
+		fprintf(out, "Report bugs to: %s\n", PACKAGE_BUGREPORT);
 }
 
 /* The facts of one kind about cmd, in order; f is the previous one found

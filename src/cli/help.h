@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cli/help: the table of commands (commands.def) read as facts, and what is
  * printed from it: `clerk --help`, `clerk COMMAND --help`, the man page's
@@ -37,6 +38,9 @@ const struct cli_fact *cli_find_command(const char *typed);
 const char *cli_command_shown(const struct cli_fact *cmd, char *buf,
 			      size_t size);
 
+/* `clerk --version`: the version and the licence, as GNU programs give
+ * them. */
+void cli_print_version(FILE *out);
 /* `clerk --help`. */
 void cli_print_help(FILE *out);
 /* `clerk COMMAND --help`: its forms, summary, options, notes, examples. */

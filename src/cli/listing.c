@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cli/listing: text, CSV and JSON forms of a look-up's results, fitted to
  * the terminal by display width (utf8_width/utf8_fit), never by bytes.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cli/lookup_cli: naming bodies and people on the command line for the
  * look-up commands, with the documented exit codes: 1 when nothing
@@ -119,6 +120,31 @@ int lookup_cli_no_person(struct cli *cli, struct db *db, const char *name)
 	free(shown);
 	lookup_strings_free(&near);
 	return 1;
+}
+
+int lookup_cli_one_near(struct cli *cli, struct db *db, const char *name,
+			char **near)
+{
+	struct clerk_err err = {0};
+	char **cands = NULL;
+	*near = NULL;
+	if (lookup_people_suggest(db, name, 2, &cands, &err)) {
+		lookup_strings_free(&cands);
+		return cli_report(cli, &err);
+	}
+	bool one = cands[0] && !cands[1];
+	if (one) {
+		char *shown = utf8_sanitize(name), *s = utf8_sanitize(cands[0]);
+		fprintf(cli->err,
+			"clerk: nobody is called '%s'; showing the one close "
+			"match, %s\n",
+			shown, s);
+		free(shown);
+		free(s);
+		*near = xstrdup(cands[0]);
+	}
+	lookup_strings_free(&cands);
+	return one ? 0 : lookup_cli_no_person(cli, db, name);
 }
 
 int lookup_cli_person(struct cli *cli, struct db *db, const char *name,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cli/prepare: helpers of the commands that prepare meetings (see
  * prepare.h).  All reads and writes go through the model.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cli/prepare: what the commands that prepare meetings share (body, seat,
  * member, substitute, meeting, item): naming a person, a seat or a time on

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* core/alloc: allocation that reports exhaustion instead of returning NULL.
  * Every change is committed as it is made, so ending the process here loses
  * nothing that was shown as saved. */

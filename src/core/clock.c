@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* core/clock: the one source of "now", and UTC <-> local time.
  *
  * Tests fix the clock with CLERK_NOW or clock_set() and move it with

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* core/paths: where clerk finds its shared data (styles, the demo board). */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* core/status: status codes, their exit codes, and the error record. */
 #include "config.h"
 

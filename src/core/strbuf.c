@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* core/strbuf: a growable NUL-terminated string. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * core/user: who is using clerk, for the audit trail.  The login name comes
  * from the account (getpwuid), else $LOGNAME or $USER; the display name from

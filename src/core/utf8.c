@@ -1,10 +1,12 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* core/utf8: decoding, validation, display width and terminal-safe copies.
- * Width comes from the C library's wcwidth() (the locale must be UTF-8, which
- * clerk sets up at start); truncation always happens between characters. */
+ * Width comes from utf8proc's tables, the same in every locale (the C
+ * library's wcwidth() gives -1 for every accented letter unless the locale
+ * is UTF-8); truncation always happens between characters. */
 #include "config.h"
 
 #include <string.h>
-#include <wchar.h>
+#include <utf8proc.h>
 
 #include "clerk/core.h"
 
@@ -98,8 +100,10 @@ int utf8_cp_width(uint32_t cp)
 {
 	if (is_control(cp))
 		return 1;
-	int w = wcwidth((wchar_t)cp);
-	if (w < 0)
+	/* Unassigned and private-use code points: one column, as terminals
+	 * draw them. */
+	int w = utf8proc_charwidth((utf8proc_int32_t)cp);
+	if (w == 0 && utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_CN)
 		return 1;
 	return w;
 }

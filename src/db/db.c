@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * db: opening the clerk file safely, migrations, statements, transactions.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* db internals shared by db.c and schema.c. */
 #ifndef CLERK_DB_PRIVATE_H
 #define CLERK_DB_PRIVATE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * db/schema: the schema of a clerk file, as a list of migration steps.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * demo/board: reading the line-oriented, indented .board format into a tree
  * of nodes (see board.h), with errors that name the file, the line and what

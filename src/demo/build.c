@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * demo/build: putting the demo database at a path without ever leaving a
  * half-built or damaged file there.

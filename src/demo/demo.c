@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * demo: giving .board files their meaning.  board.c turns a file into a
  * tree of "KEYWORD VALUE" lines; this file walks the tree, checks every

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * export/agenda: the notice of a meeting — its fields (meeting, date and
  * time, place, enquiries), the signatory, then the agenda with each item's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * export/decisions: what a meeting decided, in the house style — the
  * confirmation of earlier minutes and corrections recorded after

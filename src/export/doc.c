@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * export/doc: the intermediate document between the model and the output
  * formats — a growable list of blocks, each owning its strings.

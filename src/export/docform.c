@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * export/docform: the intermediate document as text, so that minutes can
  * be kept as signed and rendered again, in any format, without the data or

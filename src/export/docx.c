@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * export/docx: Office Open XML (WordprocessingML), zipped by export/zipw.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * export/export: the driver.  Finds an exporter by name, runs it over a
  * document (begin, each block, end), and writes the result where it was

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * export_private: helpers shared by the exporters of src/export, not part
  * of the public interface.

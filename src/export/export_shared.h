@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * export_shared: the state shared by the minutes builders of src/export
  * (minutes.c, people.c, decisions.c, agenda.c) while one document is built.
@@ -54,7 +55,7 @@ char *minutes_number(const struct minutes_ctx *c, int n);
 char *minutes_item_number(const struct minutes_ctx *c, const char *item_id);
 const char *minutes_item_title(const struct minutes_ctx *c,
 			       const char *item_id);
-/* An upper-case copy (ASCII letters).  Caller frees. */
+/* A copy in capitals by Unicode's rules ("CAFÉ").  Caller frees. */
 char *minutes_upper(const char *s);
 
 /* people.c: the attendance block, apologies, declarations. */

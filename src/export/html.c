@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * export/html: one self-contained, printable HTML5 file in UTF-8.  The
  * stylesheet is inside the file (nothing is fetched), a print stylesheet

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * export/markdown: CommonMark that renders the same on GitHub, GitLab,
  * pandoc and the like.  Every piece of text is escaped: the characters

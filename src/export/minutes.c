@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * export/minutes: the minutes of a meeting as an intermediate document, in
  * the body's house style.
@@ -304,11 +305,7 @@ static void minute_item(struct minutes_ctx *c, size_t idx)
 
 char *minutes_upper(const char *s)
 {
-	char *u = xstrdup(s);
-	for (char *p = u; *p; p++)
-		if (*p >= 'a' && *p <= 'z')
-			*p = (char)(*p - 'a' + 'A');
-	return u;
+	return utf8_upper(s);
 }
 
 /* --------------------------------------------------------------- driver */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * export/people: who was there, in the house style — the attendance (a
  * PRESENT table with the chairman and vice-chairman first and p / a

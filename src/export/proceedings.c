@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * export/proceedings: what happened to the meeting itself, minuted from
  * the event log in the body's house style: the loss and the return of the

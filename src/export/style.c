@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * export/style: house styles.  A style file is a list of `key = value`
  * lines; a line starting with blanks continues the value above (joined with
@@ -153,16 +154,18 @@ void style_free(struct style *s)
 	memset(s, 0, sizeof *s);
 }
 
-/* ASCII case changes: names of councils and bodies are upper-cased in the
- * house style; other letters pass through unchanged. */
+/* Case changes by Unicode's rules: names of councils and bodies are
+ * upper-cased in the house style ("CAFÉ", "ÉCOLE"), or given a capital
+ * first letter (mode 1). */
 static void add_cased(struct strbuf *sb, const char *v, int mode)
 {
-	for (size_t i = 0; v[i]; i++) {
-		char c = v[i];
-		if (mode == 2 || (mode == 1 && i == 0))
-			c = (char)toupper((unsigned char)c);
-		sb_addc(sb, c);
+	if (mode == 0) {
+		sb_add(sb, v);
+		return;
 	}
+	char *cased = mode == 2 ? utf8_upper(v) : utf8_upper_first(v);
+	sb_add(sb, cased);
+	free(cased);
 }
 
 static const char *find_var(const struct style_var *vars, size_t nvars,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * export/text: plain text, wrapped at 80 columns, in the layout of a typed
  * set of minutes: headings on their own lines, "- " bullets and "1. "

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * export/zipw: a zip archive written into memory (see zipw.h).
  */

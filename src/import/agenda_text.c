@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * import/agenda_text: the agenda of a notice of meeting, as plain text, into
  * a meeting's agenda.

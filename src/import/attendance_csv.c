@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * import/attendance_csv: who attended each meeting of a body, as CSV
  * (RFC 4180: CRLF line ends, fields quoted when they hold a comma, quote or

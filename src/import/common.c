@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * import/common: what the importers share — the report of problems, reading
  * a file, trimming, honorifics, times of day, the planning of item times and

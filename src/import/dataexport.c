@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * import/dataexport: what the open-data writers share — writing a file
  * safely (temporary name, sync, rename) and ISO 8601 times with offsets.

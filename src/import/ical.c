@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * import/ical: a body's meetings as an iCalendar file (RFC 5545).
  *

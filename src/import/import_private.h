@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * import_private: helpers shared by the importers of src/import and nothing
  * else: trimming, splitting a person's honorific from their name, time-of-day

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * import/members_csv: a body's membership table (Appendix B of an agenda
  * pack) from CSV into seats, memberships and substitute nominations.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * import/moderngov: responses saved from a ModernGov web service
  * (mgWebService.asmx) into bodies, meetings, agenda items and attendance.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * import/popolo: a body's people, seats, memberships, meetings, motions and
  * votes as Popolo JSON (see dataexport.h for the shape and the "clerk:"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * live exempt, urgent and actions: the rarer business of a meeting.
  *

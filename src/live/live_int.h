@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * live_int: helpers shared by the files of the live module (not public).
  *

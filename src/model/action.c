@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * model/action: what a meeting asked someone to do (tracked to later
  * meetings, so never locked), and corrections to confirmed minutes, which

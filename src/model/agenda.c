@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * model/agenda: the items of business of a meeting, kept in agenda order.
  * Inserting, deleting and moving an item renumber the positions of the

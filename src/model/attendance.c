@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * model/attendance: who was expected at a meeting and who came, in what
  * capacity, with apologies, substitutes, late arrivals and early

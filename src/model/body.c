@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * model/body: councils and their bodies (committees, boards, panels), the
  * quorum rule of a body, and finding a body by the name a clerk types.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * model/confirm: when minutes may be confirmed or corrected, who presided
  * and signed, and the lock that keeps confirmed minutes as they were signed.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * model/declaration: declarations of interest made at a meeting, on an item
  * or on the business as a whole, with whether the member left the room and

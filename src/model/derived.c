@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * model/derived: answers computed from what is recorded rather than stored.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * model/event: the log of what happened in the room.  Events are only ever
  * appended, numbered in order within their meeting and stamped with the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * model/import_store: find-or-create by natural keys and "set the current
  * membership of a seat", for the importers.  Everything here runs inside the

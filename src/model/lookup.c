@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * model/lookup: bodies named loosely, a body's membership on a date, and
  * people found by name (with "did you mean" when a name is mistyped).
@@ -509,13 +510,16 @@ int lookup_edit_distance(const char *a, const char *b)
 	return d;
 }
 
-/* Lower-case ASCII, punctuation other than apostrophes and hyphens to
- * spaces, runs of spaces to one, no space at either end. */
+/* Folded by Unicode's rules (case, accents, composed or decomposed:
+ * utf8_fold), punctuation other than apostrophes and hyphens to spaces,
+ * runs of spaces to one, no space at either end: "SIÂN  O'Neil" gives
+ * "sian o'neil". */
 static char *name_norm(const char *s)
 {
+	char *folded = utf8_fold(s);
 	struct strbuf sb = {0};
 	bool space = true;
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+	for (const unsigned char *p = (const unsigned char *)folded; *p; p++) {
 		unsigned char c = *p;
 		if (c < 128 && !isalnum(c) && c != '\'' && c != '-')
 			c = ' ';
@@ -525,14 +529,24 @@ static char *name_norm(const char *s)
 			space = true;
 			continue;
 		}
-		sb_addc(&sb, (char)(c < 128 ? tolower(c) : c));
+		sb_addc(&sb, (char)c);
 		space = false;
 	}
+	free(folded);
 	char *r = sb_detach(&sb);
 	size_t n = strlen(r);
 	if (n && r[n - 1] == ' ')
 		r[n - 1] = '\0';
 	return r;
+}
+
+/* "Fairhurst, Liz" as a list or a register writes it is "Liz Fairhurst". */
+static char *surname_first_turned(const char *query)
+{
+	const char *comma = strchr(query, ',');
+	if (!comma || strchr(comma + 1, ','))
+		return xstrdup(query);
+	return xasprintf("%s %.*s", comma + 1, (int)(comma - query), query);
 }
 
 /* The query without a leading title ("cllr liz fairhurst" -> "liz
@@ -542,7 +556,9 @@ static char *query_norm(const char *query)
 	static const char *const titles[] = {
 		"cllr", "councillor", "dr", "mr", "mrs", "ms", "miss", "mx",
 		"prof", "professor", "sir", "dame", "rev", "lord", "lady", NULL};
-	char *q = name_norm(query);
+	char *turned = surname_first_turned(query);
+	char *q = name_norm(turned);
+	free(turned);
 	char *space = strchr(q, ' ');
 	if (!space)
 		return q;

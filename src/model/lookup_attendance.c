@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * model/lookup_attendance: who came to the meetings of a body, per member,
  * and how long since each member last attended (the six-month rule of the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lookup internals shared by lookup.c, lookup_attendance.c and
  * lookup_search.c: read snapshots, growing arrays, dates as day numbers. */
 #ifndef CLERK_LOOKUP_PRIVATE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * model/lookup_search: full-text search over what meetings recorded —
  * minute text, resolutions, agenda titles and descriptions, declarations —

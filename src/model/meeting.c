@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * model/meeting: the meetings of a body, finding one by date or id, the
  * meeting in progress, its status, confirmation of its minutes, and the

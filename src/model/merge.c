@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * model/merge: the SQL of `clerk merge` (see merge.h).
  *

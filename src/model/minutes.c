@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * model/minutes: the narrative of each item's minute, one row per paragraph
  * or point, grouped in sections (what was received, narrative, what the

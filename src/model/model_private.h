@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * model internals shared by the files of src/model: binding and reading
  * ids and times, checking text input, running a write as one transaction,

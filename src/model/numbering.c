@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * model/numbering: the number of a meeting's first minute.  A body numbers
  * its minutes either afresh at each meeting or continuously through the

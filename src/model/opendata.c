@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * model/opendata: the reads behind the open-data exports (see opendata.h).
  * One SELECT per set, each limited by ?1 = body id (NULL: all bodies).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * model/person: the people of a council's committees (members, substitutes,
  * officers, observers), finding them by part of a name, and how minutes

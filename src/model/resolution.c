@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * model/resolution: motions, amendments and resolutions on an item, with
  * their outcome and counted votes, and the named votes of a recorded vote.

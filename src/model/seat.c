@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * model/seat: the seats of a body, who held each one and when (membership
  * history), their nominated substitutes, and the membership table of a

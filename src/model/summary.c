@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * model/summary: a member's attendance over a period, for the annual
  * report and for members' records.  The counting is not done here: it is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * model/util: the small pieces every model file uses: ids, binding and
  * reading times, checking text before anything is written, stepping a write

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * safety/check: is the clerk file sound, and how is it journalled?
  *

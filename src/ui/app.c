@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * ui/app: the console's application context and its loop.
  *
@@ -67,6 +68,14 @@ static int defined_key(const char *name)
 	return k > 0 ? k : -1;
 }
 
+/* A terminal without cursor addressing (TERM=dumb, a printing terminal)
+ * would show a blank or garbled screen: say so instead. */
+static bool can_place_cursor(void)
+{
+	char *cup = tigetstr("cup");
+	return cup && cup != (char *)-1 && *cup;
+}
+
 static bool setup_terminal(struct app *app, const struct ui_options *opt,
 			   struct clerk_err *err)
 {
@@ -105,6 +114,17 @@ static bool setup_terminal(struct app *app, const struct ui_options *opt,
 			return false;
 		}
 		set_term(app->term);
+		if (!can_place_cursor()) {
+			clerk_fail(err, CLERK_USAGE,
+				   "this terminal (TERM=%s) cannot place the "
+				   "cursor, which the console needs: run it in "
+				   "a terminal such as xterm or the Linux "
+				   "console (TERM=xterm-256color or TERM=linux); "
+				   "the look-ups (clerk members, who, attendance, "
+				   "search) work on any terminal",
+				   t && *t ? t : "xterm");
+			return false;
+		}
 		mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED, NULL);
 		mouseinterval(0);
 		/* bracketed paste: the terminal marks pasted text, so that a

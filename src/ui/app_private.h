@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * ui/app_private: the application context, shared by the files of src/ui
  * only.  Other modules use the accessors of clerk/ui.h.

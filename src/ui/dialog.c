@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * ui/dialog: modal widgets on top of a screen: yes/no confirmation, a
  * message box, a picker (a list with search, mouse and disabled entries

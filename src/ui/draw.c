@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * ui/draw: painting helpers.  Colour by semantic role (none at all under
  * NO_COLOR or --no-color: then only bold, reverse and underline), text put
@@ -81,6 +82,11 @@ static int put_text(struct app *app, int y, int x, int width,
 	if (x + width > COLS)
 		width = COLS - x;
 	char *clean = utf8_sanitize(text ? text : "");
+	if (!app->utf8) { /* "Sian", not "Si?n", where the locale is not UTF-8 */
+		char *ascii = utf8_to_ascii(clean);
+		free(clean);
+		clean = ascii;
+	}
 	size_t n = strlen(clean), i = 0, k = 0;
 	wchar_t *w = xmalloc((n + 1) * sizeof *w);
 	int used = 0;
@@ -94,8 +100,6 @@ static int put_text(struct app *app, int y, int x, int width,
 		int cw = utf8_cp_width(cp);
 		if (used + cw > limit)
 			break;
-		if (!app->utf8 && cp >= 0x80)
-			cp = '?';
 		w[k++] = (wchar_t)cp;
 		used += cw;
 		i += l;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * ui/editor: the multi-line text editor widget and the one-line prompt,
  * both on the text buffer of clerk/editor.h.  The editor word-wraps to its

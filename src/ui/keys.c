@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * ui/keys: key names, the table of actions (from actions.def), the key map
  * built from it, and the user's keys file that rebinds actions.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * ui/layout: pane geometry as pure functions of the terminal size, apart
  * from painting, so that tests check the rectangles at 80x24, 200x60 and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * ui/screen_live: the live console, the screen the clerk keeps open for the
  * whole meeting.  A header (body, date, venue, live clock, quorum), the

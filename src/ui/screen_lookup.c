@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * ui/screen_lookup: the look-up console — bodies, a body's membership, a
  * person's seats, attendance and declarations, full-text search, and the
@@ -386,12 +387,12 @@ static void build_text(struct app *app, struct page *p)
 	char *needle = NULL;
 	if (*p->item_id && item_get(db, p->item_id, &it, &err) == CLERK_OK) {
 		/* Minute headings are the titles in capitals. */
-		needle = xstrdup(it.title);
-		for (char *c = needle; *c; c++)
-			if (*c >= 'a' && *c <= 'z')
-				*c = (char)(*c - 'a' + 'A');
-		if (strlen(needle) > 24)
-			needle[24] = '\0';
+		needle = utf8_upper(it.title);
+		/* At most 24 bytes, cut between characters. */
+		size_t cut = strlen(needle) > 24 ? 24 : strlen(needle);
+		while (cut && ((unsigned char)needle[cut] & 0xC0) == 0x80)
+			cut--;
+		needle[cut] = '\0';
 	}
 	size_t found = (size_t)-1;
 	for (char *s = text, *nl; s && *s; s = nl ? nl + 1 : NULL) {

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * ui/screen_review: the clerk's desk after the meeting.  A list of the
  * meetings (date, body, status: scheduled / draft minutes / confirmed);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * ui/textbuf: the buffer of the multi-line editor (clerk/editor.h): UTF-8
  * text, a cursor that moves by character, word, row and line, insertion and

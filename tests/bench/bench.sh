@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # bench.sh: times clerk's operations on generated archives, each beside its
 # floor measured in the same run on the same file (make bench).
 #

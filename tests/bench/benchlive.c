@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * benchlive: the cost of recording one event in a live meeting, committed
  * to disk, against the floor of the disk itself.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * benchrun: runs a command several times and prints its median and worst
  * wall-clock time and its peak memory, for bench.sh.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * genarchive: builds a realistic archive of committee records in one clerk
  * file, for the benchmarks (make bench).  Everything goes through the model

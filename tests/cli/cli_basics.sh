@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The command line itself: help, version, unknown commands and options
 # (exit 2 with a message).
 . "$top_srcdir/tests/lib.sh"
@@ -14,7 +15,22 @@ is "-h is --help" "$("$CLERK" -h 2>&1)" "$out"
 
 out=$("$CLERK" --version 2>&1); rc=$?
 is "--version exits 0" "$rc" 0
-is "--version prints the version" "$out" "clerk $(sed -n 's/^AC_INIT(\[clerk\], \[\([^]]*\)\].*/\1/p' "$top_srcdir/configure.ac")"
+is "--version prints the version first" "$(printf '%s\n' "$out" | head -1)" "clerk $(sed -n 's/^AC_INIT(\[clerk\], \[\([^]]*\)\].*/\1/p' "$top_srcdir/configure.ac")"
+has "--version gives the licence, as GNU programs do" "$out" "License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.
+This is free software: you are free to change and redistribute it.
+There is NO WARRANTY, to the extent permitted by law."
+has "--version names the demo data's licence" "$out" "Open Government Licence v3.0"
+ok "COPYING is the GNU GPL version 3" grep -q "GNU GENERAL PUBLIC LICENSE" "$top_srcdir/COPYING"
+ok "the demo board's file gives its source and licence" grep -q "Open Government Licence v3.0" "$top_srcdir/share/demo/hampshire-hwb.board"
+ok "README gives the attribution the OGL asks for" grep -q "Contains public sector information licensed under" "$top_srcdir/README.md"
+ok "a NEWS file" test -s "$top_srcdir/NEWS"
+# Every source file says its licence (new files too: add the line).
+missing=$(cd "$top_srcdir" && find src include tests share/completion build-aux/quickstart \
+	configure.ac Makefile.am \( -name '*.[ch]' -o -name '*.def' -o -name '*.sh' \
+	-o -name '*.am' -o -name '*.py' -o -name '*.ac' -o -name quickstart \
+	-o -name clerk -o -name _clerk \) -type f -print | grep -v '^build-aux/tap' |
+	while read -r f; do head -3 "$f" | grep -q 'SPDX-License-Identifier: GPL-3.0-or-later' || echo "$f"; done)
+is "every source file has its SPDX-License-Identifier line" "$missing" ""
 
 out=$("$CLERK" meetings --help 2>&1); rc=$?
 is "COMMAND --help exits 0" "$rc" 0

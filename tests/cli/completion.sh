@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Shell completion: clerk answers from its table of commands and from the
 # database; the bash script installed by make install puts the answers in
 # COMPREPLY (quoted, for names with spaces); `make install` installs both

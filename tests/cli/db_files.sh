@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # What clerk does with the file --db names: a file that is not a clerk
 # database, one written by a newer clerk, and a read-only one are refused
 # (exit 4) and left byte for byte as they were, as is one another program

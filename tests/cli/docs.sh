@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Every command declared in src/cli/commands.def is documented where a user
 # looks: `clerk --help`, its own `clerk COMMAND --help`, the man page's
 # COMMANDS section and the README.  A command added without its

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Names and titles the user typed are echoed back by the preparing commands
 # without their escape sequences, control characters or bidi overrides, so
 # a pasted name can never drive the terminal; they are stored exactly.

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The exit codes are exactly those the man page and `clerk --help` give:
 # 0 success, 1 nothing found, 2 usage error, 3 input or record refused,
 # 4 storage error.  One check each, and every command that reads a database

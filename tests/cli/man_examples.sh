@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The man page's EXAMPLES run as written, in order, on an empty database
 # named by CLERK_DB (as they say): a whole meeting from set-up to published
 # minutes.  The two consoles are run headless: live opens the meeting (y),

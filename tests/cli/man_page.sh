@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The man page renders without warnings and documents the commands and the
 # exit codes.  Skipped (TAP "1..0 # SKIP") when neither man nor groff is
 # installed.

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/cli/share_dir.sh: a clerk outside the build tree (an installed copy)
 # reads its shared data only from its installation, never from the clone it
 # was built in; the build tree's clerk reads the clone's share/.

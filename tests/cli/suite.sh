@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/cli/suite.sh: the suite is whole.  A test program that configure
 # could build today but did not (because configure ran before its library
 # was installed) fails the run, naming what to do; every tool another test

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # clerk demo and clerk meetings as a clerk uses them: the demo board built
 # into a new folder, private, listed; rebuilt safely; a mistake in a .board
 # file named by file and line, with the old database left as it was.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * tests/demo/test_demo: the demo board as a clerk would find it after
  * `clerk demo` — read back through the model API — and the .board format's

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """derive_expected.py: how tests/export/expected/hwb-2017-06-29.{txt,md}
 were made.  Not run by `make check` (the seed is not part of the tree);
 kept so that the golden files can be re-derived and every difference from

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/export/docx.sh: the DOCX package is a real Office Open XML file —
 # a sound zip with the parts Word needs, well-formed XML, the text present —
 # and LibreOffice reads it back (skipped, exit 77, only when soffice is not

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/export/golden.sh: the demo's meeting of 29 June 2017 exported to
 # text and Markdown reproduces the published minutes (attendance, apologies
 # with substitutes, each item's narrative and resolutions, in order and in

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * tests/export/live_minutes: a meeting run through the live console's API
  * (clerk/live.h) from the demo board's notice of 5 October 2017 comes out

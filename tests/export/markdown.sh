@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/export/markdown.sh: exported Markdown renders as meant under a
 # CommonMark renderer (cmark, the reference implementation that GitHub's
 # and GitLab's derive from): minute numbers stay text (no accidental

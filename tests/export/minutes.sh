@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/export/minutes.sh: minutes exported from meetings built through the
 # model (tests/export/mkfixture): hostile names escaped in HTML and Markdown,
 # exempt minutes and sensitive interests kept out of public minutes in every

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * tests/export/mkfixture: `mkfixture DB` builds, through the model API, the
  * meetings the export tests need that the demo board does not have:

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/export/period.sh: a period's minutes (clerk export --body --from
 # --to -o FOLDER) on the demo board: one file for each meeting held, each
 # the same as exporting that meeting alone; meetings not yet held left out

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * tests/export/render: the exporters over a hand-built intermediate
  * document — wrapping at 80 columns, escaping hostile text in Markdown and

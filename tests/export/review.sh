@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/export/review.sh: the review screen (clerk review) driven by a
 # keystroke script: the meetings listed with the state of their minutes,
 # the minutes shown as published, corrections of the draft (attendance,

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/export/signed.sh: confirmation only where the law allows, and
 # confirmed minutes kept as signed.  Minutes are confirmed (and corrected)
 # only at a later meeting of the same body that was held: another body's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz_agenda: the notice-of-meeting agenda importer on any bytes. */
 #include "config.h"
 

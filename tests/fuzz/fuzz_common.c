@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz_common: the harnesses' clerk file (see fuzz_common.h). */
 #include "config.h"
 

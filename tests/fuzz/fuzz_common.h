@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * fuzz_common: what the libFuzzer harnesses share.  Each harness defines
  * LLVMFuzzerTestOneInput(); built with clang -fsanitize=fuzzer it is

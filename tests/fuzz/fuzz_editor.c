@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * fuzz_editor: the console editor's text buffer driven by a stream of
  * keys.  Each input byte picks an operation (type a character or a UTF-8

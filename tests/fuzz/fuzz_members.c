@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz_members: the membership-table (Appendix B CSV) importer. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz_moderngov: the ModernGov web-service XML importer.  The input may
  * hold up to three documents separated by a form feed (\f), imported
  * together as the command line does with several files. */

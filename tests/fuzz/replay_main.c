@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * replay_main: a plain main() for a fuzz harness, so that any compiler
  * (and the sanitizer build of make check) runs the harness over files:

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # clerk import agenda: a notice of meeting's agenda (the Hampshire Health and
 # Wellbeing Board, 5 October 2017) in, listed back out, and read again.
 . "$top_srcdir/tests/lib.sh"

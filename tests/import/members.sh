@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # clerk import members: Appendix B of the Hampshire agenda pack (21 seats,
 # main members, nominated substitutes) from CSV.
 . "$top_srcdir/tests/lib.sh"

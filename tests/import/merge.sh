@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # clerk merge: another clerk file's bodies, people and meetings come in by
 # UUID; merging twice changes nothing; a record changed in both files is
 # reported and not overwritten.

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # clerk import moderngov: GetCommittees, GetMeetings and GetMeeting responses
 # with the service's quirks (dd/mm/yyyy, "10.00 am", True/False, counts with
 # leading spaces, HTML escaped twice, attendees as attributes).

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Open data out: Popolo JSON (checked against the schemas' required fields
 # and references), iCalendar (RFC 5545 folding and escaping) and attendance
 # CSV, from a board built by the importers plus recorded votes.

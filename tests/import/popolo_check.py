@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Check a Popolo JSON export against the Popolo schemas' required fields
 and references (popoloproject.com/schemas): every object has its id and
 name/label/text, every *_id names an object that exists, dates match the

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Preparing a meeting on the command line: body, seats, members,
 # substitutes, a meeting with its standard items, and agenda items with
 # planned times kept consistent.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * tests/import/record_votes: a test helper that records, through the model,
  * what no import brings in: on the meeting of DATE, a carried resolution on

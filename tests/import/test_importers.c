@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Unit tests of the importers as plain functions on buffers (the way a
  * fuzzer calls them): every truncation of each test file, and a few

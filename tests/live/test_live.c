@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * tests/live/test_live: the running meeting, through the live API on a
  * fresh clerk file with a fixed clock.

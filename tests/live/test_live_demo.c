@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * tests/live/test_live_demo: the demo board's meeting of 5 October 2017
  * (Hampshire Health and Wellbeing Board, Ashburton Hall, 10:00), run live

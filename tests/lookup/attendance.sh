@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # clerk attendance on the demo board, checked against the minutes of
 # 29 June 2017 (15 present, 5 apologies, 1 absent; Dr Peter Bibawy came in
 # place of Dr Andrew Whitfield), and the six-month rule (s.85) as the clock

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # clerk browse, the look-up console, driven by keystroke scripts on the demo
 # board and compared screen by screen (script mode: no terminal needed).
 . "$top_srcdir/tests/lib.sh"

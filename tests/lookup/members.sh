@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # clerk members on the demo board (Appendix B of the seed's agenda pack):
 # the 21 seats, roles, several substitutes on one seat, the vacant seat, the
 # TBC substitute, the quorum; the membership on an earlier date; naming a

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The look-ups only read: they work on a read-only file without changing a
 # byte of it, and beside another process writing to the same file (a live
 # meeting being recorded) without "database is locked".

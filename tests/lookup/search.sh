@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # clerk search: ranking, phrases, prefixes, filters, exempt items, output
 # forms and exit codes, on a small hand-made file (fixture.sql) where the
 # right order is known; and the index kept in step with later changes.

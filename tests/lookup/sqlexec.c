@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * tests/lookup/sqlexec: run SQL on a clerk file through clerk's own
  * connection set-up (so that the audit triggers find clerk_now()), for the

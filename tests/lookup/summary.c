@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * tests/lookup/summary: print the model's attendance_summary() of a body
  * as CSV rows "person,expected,present,as_substitute,apologies,absent,

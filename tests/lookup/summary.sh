@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # One source of truth for attendance: the model's attendance_summary() and
 # `clerk attendance` give the same figures on the demo board, person by
 # person, on the day of the demo and later, when the meeting of 5 October

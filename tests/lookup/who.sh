@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # clerk who on the demo board: a member, a nominated substitute, a person
 # whose place changed on 1 October 2017, several people of one name, and
 # "did you mean" for a mistyped name.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* tests/model/fixture: see fixture.h. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* tests/model/fixture: a fresh clerk file in a private folder, holding a
  * council, the Health and Wellbeing Board and a few people, for the model
  * tests.  Include after <cmocka.h>. */

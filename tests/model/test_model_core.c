@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Model tests, part one: enums, councils and bodies, people, seats and
  * membership over time, meetings and the agenda.  Every test uses a fresh

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Model tests, part three: what is derived from the record — who is in the
  * room and whether the meeting is quorate at a given moment, replayed from

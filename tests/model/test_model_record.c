@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Model tests, part two: what is recorded at and after a meeting — the
  * event log, attendance, declarations, minute text, resolutions and votes,

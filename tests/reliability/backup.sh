@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # clerk backup and clerk check: a whole, private, checked copy; refusals that
 # leave other files alone; the journal mode reported, and the rollback-journal
 # fallback used on a network filesystem.

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Two processes on one file: one records events and minute text as fast as
 # it can (as the live console does, one commit each) while another runs the
 # officers' look-ups, checks and backups over and over.  Neither may see

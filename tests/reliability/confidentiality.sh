@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Confidentiality: no SQL in src/ is built by printf-style formatting of
 # data (every value is a bound parameter); the files that can hold exempt
 # minutes — the database and its journal, backups, confidential exports —

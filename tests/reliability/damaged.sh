@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Damaged files: a truncated clerk file, random bytes, a file that is not
 # SQLite, another program's SQLite file, a file from a newer clerk, a page
 # overwritten with garbage.  Every command gives a clear error (exit 1 or 4,

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # A real full disk: a 1 MiB tmpfs (in a private mount namespace, so
 # nothing outside the test sees it) fills up under clerk.  SQLite's ENOSPC
 # becomes the sentence "the disk holding ... is full: ... was not saved",

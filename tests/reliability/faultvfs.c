@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * faultvfs: full disks and power cuts for SQLite, in a test (see faultvfs.h).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * faultvfs: a test-only SQLite VFS that wraps the default one to stage the
  * two disasters a clerk's laptop meets: a full disk and a power cut.

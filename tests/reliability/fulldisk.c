@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * fulldisk: a disk that fills up corrupts nothing and loses nothing saved.
  *

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Hostile text: names, titles and minutes holding terminal escape
 # sequences, control characters, right-to-left overrides, SQL and HTML
 # metacharacters and a 100,000-character paragraph are stored exactly;

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Kill: a scripted live meeting (tests/reliability/killdrv, which drives
 # the live API as the console does and prints "ack" after every action that
 # committed) is killed with SIGKILL at a random moment, KILLS times (10 in

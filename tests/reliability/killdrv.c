@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * killdrv: a scripted live meeting for the kill test, driven through the
  * live API exactly as the console drives it (linked with libclerk.a).

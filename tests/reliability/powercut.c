@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * powercut: every event shown as saved survives a power cut.
  *

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # A read-only file, and a file in a read-only folder: look-ups, checks and
 # backups still work; every edit is refused with a clear message; the file
 # is left exactly as it was.  Run as an ordinary user (as root, chmod does

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * relcommon: helpers shared by the reliability tests (see relcommon.h).
  * The seed and the appended events go through clerk's db layer; the checks

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * relcommon: what the reliability tests share — TAP output, a seeded clerk
  * file (a council, a body, a meeting in progress), appending events the way

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/reliability/rellib.sh: shared by the reliability shell tests.
 RELTOOL=$top_builddir/tests/reliability/reltool
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * reltool: a test helper for the reliability tests, linked with libclerk.a.
  *

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Hang-up and termination of the live console in a real terminal (tmux):
 # SIGTERM and SIGHUP end clerk cleanly (exit status written, terminal modes
 # restored, the console's screen gone), nothing shown as saved is lost, the

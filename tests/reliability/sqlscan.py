@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """sqlscan: find SQL built with printf-style formatting in C sources.
 
 Usage: sqlscan.py FILE...   prints "FILE:LINE: FUNCTION: FORMAT" for every

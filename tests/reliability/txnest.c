@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * txnest: several model writes made one atomic action with db_begin /
  * db_commit around them (transactions nest as savepoints).  A kill before

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # A full disk in the live console: the fault VFS is preloaded into clerk
 # (tests/reliability/faultvfs.so) and fails writes with SQLITE_FULL, as
 # ENOSPC does.  Saving a paragraph then shows "the disk holding ... is

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The console under valgrind: a scripted live meeting (open, take items,
 # mark attendance, record and edit text, resize, help, a hang-up) runs with
 # no memory error and no definite leak.  Skipped in the sanitizer build

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The live console in script mode on the demo board's 5 October 2017
 # meeting: opening, the screens at 80x24 and 200x60, too small, help, the
 # editor with UTF-8 and undo, pickers with search, leaving with and without

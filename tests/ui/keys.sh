@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # clerk keys: the action list with the user's bindings, keys file errors
 # named by file and line, and the man page's KEYS section generated from
 # the same list (make man-keys regenerates it).

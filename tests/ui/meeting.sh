@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The capstone: the demo board's meeting of 5 October 2017 run in the
 # console from opening to closing, checked screen by screen (expected
 # dumps in tests/ui/expected/meeting-*.txt) and in the database afterwards:

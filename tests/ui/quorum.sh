@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Quorum stops business (issue 20): on the demo board (quorum 5), five
 # members are marked present and the meeting takes its first items; one
 # leaves and the meeting is inquorate.  Moving a motion, agreeing it,

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # What is shown is what is minuted, and checked where it is entered
 # (issue 20): the item pane shows a capture with the house style's words
 # around it (so doubled words are seen before export) and the editor says

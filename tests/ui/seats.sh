@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # One seat, one voter (issue 20), on the demo board of 20 voting seats:
 # every member is marked present, then a substitute recorded for a member
 # present asks whether the member sent apologies (yes: the apology is

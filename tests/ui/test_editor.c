@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Unit tests of the editor's text buffer (clerk/editor.h): insertion,
  * deletion and movement by character, word, row and line on UTF-8 text,
  * word wrap by display width, and undo. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Unit tests of key names, the action list and the keys file: every
  * default key in actions.def parses, no key means two actions in one
  * context, and a keys file rebinds actions or is refused with the file

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Unit tests of the console's geometry (ui_layout_live): the panes at
  * 80x24 and 200x60 are checked rectangle by rectangle, they never overlap
  * nor leave the screen at any size from the minimum up, and below the

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The console on a real terminal: tmux (private server, 80x24) sends real
 # keys, UTF-8 typed at the keyboard reaches the database intact, and the
 # screen is redrawn on resize (larger, too small, back).  Every wait polls

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/ui/ui_lib.sh: helpers of the console's script-mode tests.
 #
 #   . "$top_srcdir/tests/ui/ui_lib.sh"    # sources tests/lib.sh, runs setup,

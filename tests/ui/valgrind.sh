@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # make valgrind-ui: one console script (opening, attendance, the editor,
 # a picker with search, help, resize, a vote, leaving) under valgrind.
 # Fails on any memory error or definite leak of clerk's own.

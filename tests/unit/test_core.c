@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Unit tests of core: UTF-8 width and fitting, sanitising for the terminal,
  * the string buffer, the fixed clock and local-time conversion. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Storage tests: what the clerk file promises.  A new file is private
  * (0600) in a folder created for it; every connection is durable (WAL,
