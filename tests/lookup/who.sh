@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # clerk who on the demo board: a member, a nominated substitute, a person
 # whose place changed on 1 October 2017, several people of one name, and
-# "did you mean" for a mistyped name.
+# a mistyped name answered when one person is close, "did you mean" when
+# several are.
 . "$top_srcdir/tests/lib.sh"
 setup
 export CLERK_NOW=2017-10-05T08:00:00Z
@@ -36,17 +37,20 @@ out=$(w "Andrew W")
 has "word prefixes narrow it down" "$out" "Dr Andrew Whitfield"
 lacks "to one" "$out" "Alex"
 
-# Did you mean.
-exits "a mistyped name: exit 1" 1 w "Liz Farhurst"
-is "with the name it was probably meant to be" "$(w "Liz Farhurst" 2>&1)" \
-	"clerk: nobody matches 'Liz Farhurst'; did you mean:
-  Councillor Liz Fairhurst"
-has "a mistyped surname alone" "$(w Bibawi 2>&1)" "  Dr Peter Bibawy"
+# One close match is answered, saying so; several get "did you mean".
+out=$(w "Liz Farhurst" 2>"$T/err"); rc=$?
+is "a mistyped name close to one person: exit 0" "$rc" 0
+has "answered for the person it was probably meant to be" "$out" "Councillor Liz Fairhurst"
+is "and says so on standard error" "$(cat "$T/err")" \
+	"clerk: nobody is called 'Liz Farhurst'; showing the one close match, Councillor Liz Fairhurst"
+has "a mistyped surname alone" "$(w Bibawi 2>&1)" "Dr Peter Bibawy"
+exits "a mistyped name close to several: exit 1" 1 w "Whitfeld"
+has "did you mean, with each" "$(w Whitfeld 2>&1)" "did you mean:"
 out=$(w "Zebedee Quux" 2>&1)
 exits "nobody like it: exit 1" 1 w "Zebedee Quux"
 is "and no wild guesses" "$out" "clerk: nobody matches 'Zebedee Quux'"
 is "nothing on standard output when nobody matches" \
-	"$(w "Liz Farhurst" 2>/dev/null)" ""
+	"$(w "Zebedee Quux" 2>/dev/null)" ""
 
 # Machine-readable forms.
 out=$(w Bibawy --json)
