@@ -84,18 +84,18 @@ static enum clerk_status check_database(const char *name, const char *target,
 	if (!database)
 		return CLERK_OK;
 	if (st && same_file(st, database))
-		return refuse(err, name, "is the open database");
+		return refuse(err, name, "is the database itself");
 	static const char *const companions[] = {"-wal", "-shm", "-journal"};
 	char *mine = canonical(target);
 	char *db = canonical(database);
 	enum clerk_status rc = strcmp(mine, db) == 0
-				       ? refuse(err, name, "is the open database")
+				       ? refuse(err, name, "is the database itself")
 				       : CLERK_OK;
 	for (size_t i = 0; !rc && i < 3; i++) {
 		char *comp = xasprintf("%s%s", db, companions[i]);
 		char *raw = xasprintf("%s%s", database, companions[i]);
 		if (strcmp(mine, comp) == 0 || (st && same_file(st, raw))) {
-			char *why = xasprintf("is the open database's %s file",
+			char *why = xasprintf("is the database's %s file",
 					      companions[i]);
 			rc = refuse(err, name, why);
 			free(why);

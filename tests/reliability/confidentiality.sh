@@ -11,6 +11,9 @@
 #   lock_triggers_for), writes user_version/application_id as integers
 #   (migrate), and opens each b-tree named in sqlite_schema, quoted with %w,
 #   to check the file before writing (check_roots);
+# - src/db/schema_check.c drops, by its name quoted with %w, a view,
+#   trigger or index clerk does not create, and recreates clerk's own from
+#   its reference schema (db_schema_restore, for clerk check --repair);
 # - src/model/merge.c builds column lists of clerk's own tables from
 #   PRAGMA table_info to copy rows between two clerk files.
 . "$top_srcdir/tests/lib.sh"
@@ -35,6 +38,8 @@ allowed="src/db/db.c json_of_row
 src/db/db.c audit_triggers_for
 src/db/db.c lock_triggers_for
 src/db/db.c migrate
+src/db/db.c migrate_to
+src/db/schema_check.c db_schema_restore
 src/db/db.c check_roots
 src/model/merge.c table_cols
 src/model/merge.c find_changed

@@ -65,7 +65,7 @@ for w in "${writers[@]}"; do
 	for f in "$db" "$db-wal" "$db-shm" "$db-journal" "./clerk.db"; do
 		out=$(run "${cmd[@]}" "$f" 2>&1); rc=$?
 		is "$name onto ${f#$T/}: exit 2" "$rc" 2
-		has "$name onto ${f#$T/}: says so" "$out" "is the open database"
+		has "$name onto ${f#$T/}: says so" "$out" "is the database"
 	done
 	is "$name: the database is unchanged" "$(dbsum)" "$before"
 	[ ! -e "$db-journal" ]; _tap_result $? "$name: no -journal file was made"
@@ -130,7 +130,7 @@ ln -s "$db" "$T/period/2017-06-29.txt"
 before=$(dbsum)
 out=$("$CLERK" export --body Health --from 2017-01-01 --to 2017-12-31 -o "$T/period" 2>&1); rc=$?
 is "a period export whose file is a link to the database: exit 2" "$rc" 2
-has "and says so" "$out" "is the open database"
+has "and says so" "$out" "is the database"
 is "the database is unchanged" "$(dbsum)" "$before"
 
 done_testing
