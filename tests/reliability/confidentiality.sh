@@ -14,6 +14,8 @@
 # - src/db/schema_check.c drops, by its name quoted with %w, a view,
 #   trigger or index clerk does not create, and recreates clerk's own from
 #   its reference schema (db_schema_restore, for clerk check --repair);
+# - src/model/merge_check.c reads each of clerk's tables of a file to merge
+#   by its name quoted with %w, to validate every value (check_table);
 # - src/model/merge.c builds column lists of clerk's own tables from
 #   PRAGMA table_info to copy rows between two clerk files.
 . "$top_srcdir/tests/lib.sh"
@@ -40,6 +42,7 @@ src/db/db.c lock_triggers_for
 src/db/db.c migrate
 src/db/db.c migrate_to
 src/db/schema_check.c db_schema_restore
+src/model/merge_check.c check_table
 src/db/db.c check_roots
 src/model/merge.c table_cols
 src/model/merge.c find_changed

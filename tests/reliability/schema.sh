@@ -71,7 +71,7 @@ sqlite3 "$T/nolock.db" "DROP TRIGGER lock_minute_text_u; DROP TRIGGER lock_agend
 before=$(sqlite3 "$T/nolock.db" "SELECT count(*) FROM agenda_item")
 out=$("$CLERK" --db "$T/nolock.db" members Health 2>&1); rc=$?
 is "without its lock triggers the file is still read (exit 0)" "$rc" 0
-out=$("$CLERK" --db "$T/nolock.db" item add 2017-06-29 "Slipped in" 2>&1); rc=$?
+out=$("$CLERK" --db "$T/nolock.db" item add 2017-10-05 "Slipped in" 2>&1); rc=$?
 is "but a write is refused (exit 4)" "$rc" 4
 has "saying what to do" "$out" "run 'clerk check --repair'"
 is "nothing was added" "$(sqlite3 "$T/nolock.db" "SELECT count(*) FROM agenda_item")" "$before"
