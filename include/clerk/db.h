@@ -81,6 +81,14 @@ enum clerk_status db_schema_repair(struct db *db, struct clerk_err *err);
  * not). */
 const char *db_repair_reason(const struct db *db);
 
+/* Stop any statement of this connection, from now on, once SQLite has run
+ * `steps` virtual-machine steps in all (db_fail then says the work was
+ * stopped); 0 lifts the limit.  So that no file can hang or amplify a
+ * command that reads it (clerk merge). */
+void db_limit_work(struct db *db, long long steps);
+/* The number of pages of the main file (-1 when it cannot be read). */
+long long db_page_count(struct db *db);
+
 /* The SQLite handle, for model code. */
 sqlite3 *db_handle(struct db *db);
 const char *db_path(const struct db *db);

@@ -41,6 +41,7 @@ struct db {
 	char *path;
 	bool readonly;
 	char *repair; /* why writes are refused until clerk check --repair */
+	long long work_left; /* db_limit_work: progress calls still allowed */
 	int depth; /* open db_begin() calls: 1 = BEGIN, more = SAVEPOINTs */
 	int wal_frames; /* frames in the WAL after the last commit (deferred
 			   checkpoints only) */
@@ -252,6 +253,12 @@ enum clerk_status db_fail(struct db *db, struct clerk_err *err,
 				  "%s stayed busy in another program for 5 seconds: "
 				  "%s did not go through (nothing was changed); try "
 				  "again",
+				  path, doing);
+	case SQLITE_INTERRUPT:
+		return clerk_fail(err, CLERK_FOREIGN,
+				  "%s: %s was stopped: it took far more work than "
+				  "a file of this size needs (a damaged or hostile "
+				  "file?); nothing was changed",
 				  path, doing);
 	case SQLITE_CORRUPT:
 	case SQLITE_NOTADB:
@@ -550,6 +557,36 @@ long long db_data_version(struct db *db)
 	if (st)
 		db_done(st);
 	return v;
+}
+
+/* SQLite calls this every DB_WORK_STEP virtual-machine steps. */
+#define DB_WORK_STEP 1000
+
+static int db_work_progress(void *arg)
+{
+	struct db *db = arg;
+	return --db->work_left < 0;
+}
+
+void db_limit_work(struct db *db, long long steps)
+{
+	if (steps <= 0) {
+		sqlite3_progress_handler(db->sql, 0, NULL, NULL);
+		return;
+	}
+	db->work_left = steps / DB_WORK_STEP + 1;
+	sqlite3_progress_handler(db->sql, DB_WORK_STEP, db_work_progress, db);
+}
+
+long long db_page_count(struct db *db)
+{
+	sqlite3_stmt *st = db_stmt(db, "PRAGMA page_count", NULL);
+	long long n = -1;
+	if (st && sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	if (st)
+		db_done(st);
+	return n;
 }
 
 const char *db_path(const struct db *db)
