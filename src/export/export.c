@@ -76,17 +76,34 @@ static const char *markup_entity(char c)
 	}
 }
 
+/* U+FFFE and U+FFFF are not characters XML 1.0 allows (one of them made a
+ * DOCX that Word and LibreOffice refuse whole): they are written as U+FFFD,
+ * visibly.  Controls are already '?' (export_clean); surrogates are not
+ * valid UTF-8. */
+static bool xml_nonchar(const char *p)
+{
+	return (unsigned char)p[0] == 0xEF && (unsigned char)p[1] == 0xBF &&
+	       ((unsigned char)p[2] == 0xBE || (unsigned char)p[2] == 0xBF);
+}
+
 void export_escape_markup(struct strbuf *o, const char *text, bool apos)
 {
 	char *t = export_clean(text);
-	const char *special = apos ? "&<>\"'" : "&<>\"";
+	const char *special = apos ? "&<>\"'\xEF" : "&<>\"\xEF";
 	for (const char *p = t; *p; p++) {
 		size_t run = strcspn(p, special);
 		sb_addn(o, p, run);
 		p += run;
 		if (!*p)
 			break;
-		sb_add(o, markup_entity(*p));
+		if ((unsigned char)*p != 0xEF)
+			sb_add(o, markup_entity(*p));
+		else if (xml_nonchar(p)) {
+			sb_add(o, "\xEF\xBF\xBD");
+			p += 2;
+		} else {
+			sb_addc(o, *p);
+		}
 	}
 	free(t);
 }
