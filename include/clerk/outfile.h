@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * outfile: the one way clerk writes a file the user named — `-o FILE` of
  * every command, each file of a period's folder, a backup.

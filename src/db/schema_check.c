@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * db/schema_check: is this file's schema the one this clerk creates?
  *

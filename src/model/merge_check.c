@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * model/merge_check: every value a file brings to `clerk merge` passes the
  * validation typed input passes, or nothing is merged (see merge.h).

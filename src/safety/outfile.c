@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * safety/outfile: writing a file the user named without destroying what the
  * name leads to (see include/clerk/outfile.h).

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # A file given to `clerk merge` passes what `clerk check` asks and every
 # value it brings passes the validation typed input passes, or nothing is
 # merged: invalid UTF-8, a NUL byte, binary data, an id that is not a UUID,

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Writing files never destroys what is there: every writer (-o of export in
 # each format and --agenda, popolo, ics, attendance-csv, each file of a
 # period's folder, backup) writes a character device (/dev/null) or a FIFO

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # A file from someone else cannot hurt you: clerk compares a file's schema
 # with the one it creates before using it.  A table replaced by a recursive
 # view, a planted trigger, a view, an extra column: the file is refused
