@@ -747,6 +747,35 @@ enum clerk_status correction_list(struct db *db, const char *meeting_id,
 void correction_free(struct correction *c);
 void correction_list_free(struct correction_list *l);
 
+/* ----------------------------------------------------------------- audit */
+
+/* One change to a meeting's record, as the audit trail keeps it: the row
+ * before and after, as JSON objects of its columns ("" when none). */
+struct audit_entry {
+	long long seq;
+	time_t at;
+	char *table; /* "minute_text", "attendance", "meeting", ... */
+	clerk_id row_id;
+	char *op;    /* "insert", "update", "delete" */
+	char *old_json;
+	char *new_json;
+	char *who;   /* "jsmith (Jane Smith)"; "" before clerk recorded it */
+};
+struct audit_list {
+	struct audit_entry *v;
+	size_t n;
+};
+/* Every change to meeting_id's record (the meeting, its agenda, events,
+ * attendance, declarations, minute text, resolutions, votes, actions and
+ * the corrections of its minutes), oldest first. */
+enum clerk_status audit_history(struct db *db, const char *meeting_id,
+				struct audit_list *out, struct clerk_err *err);
+void audit_list_free(struct audit_list *l);
+/* The change in lines a reader follows, each "    field: value\n": a new
+ * or removed record's fields, a changed record's changed fields as
+ * "old -> new" (text quoted, none as -); ids left out.  Caller frees. */
+char *audit_entry_changes(const struct audit_entry *a);
+
 /* --------------------------------------------------------- signed minutes */
 
 /* Confirmed minutes as they were signed (model/signed.c): the public and

@@ -19,6 +19,7 @@
  */
 #include "config.h"
 
+#include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -429,4 +430,120 @@ enum clerk_status meeting_signed_as(struct db *db, const char *meeting_id,
 	}
 	db_done(st);
 	return CLERK_OK;
+}
+
+/* -------------------------------------------------------------- history */
+
+enum clerk_status audit_history(struct db *db, const char *meeting_id,
+				struct audit_list *out, struct clerk_err *err)
+{
+	/* Every audited row of a meeting's record carries its meeting_id
+	 * (the meeting row itself, its id); a correction is listed with the
+	 * minutes it corrects. */
+	static const char sql[] =
+		"SELECT seq, at, tbl, row_id, op, old, new, who FROM audit WHERE "
+		"(tbl = 'meeting' AND row_id = ?1) OR (tbl <> 'meeting' AND "
+		"json_extract(coalesce(new, old), '$.meeting_id') = ?1) "
+		"ORDER BY seq";
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	if (!st)
+		return CLERK_DB;
+	db_bind_text(st, 1, meeting_id);
+	int step;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		struct audit_entry *a = MODEL_LIST_PUSH(out);
+		a->seq = sqlite3_column_int64(st, 0);
+		a->at = model_col_time(st, 1);
+		a->table = db_col_dup(st, 2);
+		model_col_id(st, 3, a->row_id);
+		a->op = db_col_dup(st, 4);
+		a->old_json = db_col_dup(st, 5);
+		a->new_json = db_col_dup(st, 6);
+		a->who = db_col_dup(st, 7);
+	}
+	enum clerk_status rc = CLERK_OK;
+	if (step != SQLITE_DONE) {
+		rc = db_fail(db, err, "reading the history of the meeting");
+		audit_list_free(out);
+	}
+	db_done(st);
+	return rc;
+}
+
+static void audit_entry_free(struct audit_entry *a)
+{
+	free(a->table);
+	free(a->op);
+	free(a->old_json);
+	free(a->new_json);
+	free(a->who);
+	memset(a, 0, sizeof *a);
+}
+
+void audit_list_free(struct audit_list *l)
+{
+	MODEL_LIST_FREE(l, audit_entry_free);
+}
+
+/* Fields that say nothing to a reader (ids of the row and its meeting). */
+static bool field_hidden(const char *key)
+{
+	return strcmp(key, "id") == 0 || strcmp(key, "meeting_id") == 0;
+}
+
+/* A JSON value as the history shows it: text quoted, null as "-". */
+static char *value_text(const json_t *v)
+{
+	if (!v || json_is_null(v))
+		return xstrdup("-");
+	if (json_is_string(v))
+		return xasprintf("\"%s\"", json_string_value(v));
+	if (json_is_integer(v))
+		return xasprintf("%lld", (long long)json_integer_value(v));
+	if (json_is_real(v))
+		return xasprintf("%g", json_real_value(v));
+	return xstrdup("?");
+}
+
+static json_t *parse_row(const char *text)
+{
+	if (!text || !*text)
+		return NULL;
+	return json_loads(text, 0, NULL);
+}
+
+char *audit_entry_changes(const struct audit_entry *a)
+{
+	struct strbuf sb = {0};
+	sb_add(&sb, "");
+	json_t *old = parse_row(a->old_json), *new = parse_row(a->new_json);
+	json_t *shown = new ? new : old;
+	const char *key;
+	json_t *v;
+	json_object_foreach(shown, key, v)
+	{
+		if (field_hidden(key))
+			continue;
+		json_t *ov = old ? json_object_get(old, key) : NULL;
+		json_t *nv = new ? json_object_get(new, key) : NULL;
+		if (old && new) {
+			if (json_equal(ov, nv))
+				continue;
+			char *o = value_text(ov), *n = value_text(nv);
+			sb_addf(&sb, "    %s: %s -> %s\n", key, o, n);
+			free(o);
+			free(n);
+		} else {
+			if (json_is_null(v) ||
+			    (json_is_string(v) && !*json_string_value(v)))
+				continue;
+			char *t = value_text(v);
+			sb_addf(&sb, "    %s: %s\n", key, t);
+			free(t);
+		}
+	}
+	json_decref(old);
+	json_decref(new);
+	return sb_detach(&sb);
 }

@@ -28,6 +28,7 @@ struct review_screen {
 	size_t sel, top;
 	/* The pager, when a meeting is open. */
 	bool paging;
+	bool history; /* the pager shows the meeting's history */
 	char **lines;
 	size_t nlines, ptop;
 };
@@ -114,6 +115,7 @@ static enum clerk_status pager_load(struct app *app, struct review_screen *s,
 	const struct meeting *m = selected(s);
 	if (!m)
 		return clerk_fail(err, CLERK_NOT_FOUND, "no meeting selected");
+	s->history = false;
 	struct export_opts opts = {0};
 	struct doc d = {0};
 	char *text = NULL;
@@ -153,6 +155,61 @@ static enum clerk_status pager_load(struct app *app, struct review_screen *s,
 	(void)app;
 	if (s->ptop >= s->nlines)
 		s->ptop = s->nlines ? s->nlines - 1 : 0;
+	return CLERK_OK;
+}
+
+/* The selected meeting's history (clerk history) in the pager: one line
+ * per change, then its fields, wrapped to the terminal's width. */
+static enum clerk_status history_load(struct review_screen *s,
+				      struct clerk_err *err)
+{
+	const struct meeting *m = selected(s);
+	if (!m)
+		return clerk_fail(err, CLERK_NOT_FOUND, "no meeting selected");
+	struct audit_list h = {0};
+	enum clerk_status rc = audit_history(s->db, m->id, &h, err);
+	if (rc)
+		return rc;
+	char *tz = NULL;
+	struct body b = {0};
+	if (body_get(s->db, m->body_id, &b, err) == CLERK_OK)
+		tz = xstrdup(b.tz);
+	body_free(&b);
+	pager_free(s);
+	struct strbuf sb = {0};
+	sb_addf(&sb, "History: %zu change%s to this meeting's record, oldest "
+		     "first\n\n",
+		h.n, h.n == 1 ? "" : "s");
+	for (size_t i = 0; i < h.n; i++) {
+		char when[32];
+		time_format_local(h.v[i].at, tz ? tz : "Europe/London",
+				  "%Y-%m-%d %H:%M:%S", when, sizeof when);
+		char *changes = audit_entry_changes(&h.v[i]);
+		sb_addf(&sb, "%s  %s  %s %s\n%s", when,
+			*h.v[i].who ? h.v[i].who : "(not recorded)", h.v[i].op,
+			h.v[i].table, changes);
+		free(changes);
+	}
+	free(tz);
+	audit_list_free(&h);
+	int width = COLS > 1 ? COLS : 1;
+	char *text = sb_detach(&sb);
+	for (char *p = text, *nl; p && *p; p = nl ? nl + 1 : NULL) {
+		nl = strchr(p, '\n');
+		if (nl)
+			*nl = '\0';
+		char **w = NULL;
+		size_t n = *p ? ui_wrap(p, width, &w) : 0;
+		s->lines = xrealloc(s->lines,
+				    (s->nlines + (n ? n : 1)) * sizeof *s->lines);
+		if (!n)
+			s->lines[s->nlines++] = xstrdup("");
+		for (size_t i = 0; i < n; i++)
+			s->lines[s->nlines++] = w[i];
+		free(w);
+	}
+	free(text);
+	s->ptop = 0;
 	return CLERK_OK;
 }
 
@@ -772,11 +829,21 @@ static enum ui_key_result review_key(struct app *app, void *state, int key)
 		break;
 	case UI_ACT_cancel:
 		s->paging = false;
+		s->history = false;
+		break;
+	case UI_ACT_review_history:
+		if (history_load(s, &err)) {
+			ui_app_error(app, &err);
+		} else {
+			s->paging = true;
+			s->history = true;
+		}
 		break;
 	case UI_ACT_quit:
 		if (!s->paging)
 			return UI_KEY_UNUSED;
 		s->paging = false;
+		s->history = false;
 		break;
 	case UI_ACT_review_export:
 		act_export(app, s);
@@ -804,7 +871,9 @@ static void review_resize(struct app *app, void *state)
 {
 	struct review_screen *s = state;
 	struct clerk_err err = {0};
-	if (s->paging)
+	if (s->history)
+		history_load(s, &err);
+	else if (s->paging)
 		pager_load(app, s, &err);
 }
 

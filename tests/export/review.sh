@@ -12,6 +12,7 @@ cd "$T" || exit 1
 DB=$T/clerk.db
 "$top_builddir/tests/export/mkfixture" "$DB" || { echo "Bail out! mkfixture failed"; exit 1; }
 export CLERK_NOW=2024-04-01T12:00:00Z
+export CLERK_NAME="Jane Smith"   # the display name the audit records
 clerk() { "$CLERK" --db "$DB" "$@"; }
 flat() { tr '\n' ' ' | tr -s ' '; }
 
@@ -76,6 +77,11 @@ C
 <Enter>
 Minute 4: the report was from the Treasurer.<Enter>
 @expect Correction recorded
+H
+@expect History:
+<End>
+@dump history
+<Esc>
 <Esc>
 @dump after
 q
@@ -106,6 +112,28 @@ if need sqlite3; then
 		"$(sqlite3 "$DB" "SELECT old FROM audit WHERE tbl = 'minute_text' AND op = 'update'")" \
 		"Spending was on target & <under> budget\""
 fi
+# The history: every change, oldest first, who made it, old and new values.
+hist=$(clerk history 2024-03-14)
+who=$(id -un)
+has "history: who changed the heard point" "$hist" "$who (Jane Smith)  update minute_text "
+has "history: its old and new wording" "$hist" \
+	"    body: \"Spending was on target & <under> budget\" -> \"Spending was on target & <under> budget and approved\""
+has "history: the attendance corrected" "$hist" 'status: "present" -> "apology"'
+has "history: the votes corrected" "$hist" "votes_for: 2 -> 3"
+has "history: the confirmation" "$hist" 'minutes_state: "draft" -> "confirmed"'
+has "history: the correction made after it" "$hist" "insert correction "
+has "history: with its text" "$hist" \
+	'body: "Minute 4: the report was from the Treasurer."'
+first=$(printf '%s\n' "$hist" | grep -n 'update minute_text' | head -1 | cut -d: -f1)
+last=$(printf '%s\n' "$hist" | grep -n 'minutes_state: "draft" -> "confirmed"' | cut -d: -f1)
+ok "history: oldest first (the edit before the confirmation)" test "$first" -lt "$last"
+is "the audit rows name who made them" \
+	"$(sqlite3 "$DB" "SELECT DISTINCT who FROM audit WHERE tbl IN ('minute_text', 'resolution', 'attendance') AND op = 'update'")" \
+	"$who (Jane Smith)"
+h=$(cat "$T/history.txt")
+has "the review screen shows the history, with who" "$h" "(Jane Smith)  update minute_text"
+has "with the old and new values" "$h" '"draft" -> "confirmed"'
+
 # Opened on one meeting's minutes directly, narrowed to one body.
 printf '@expect 222/19 Apologies for absence\n@dump direct\nq\nq\n' >"$T/direct"
 exits "review MEETING opens its minutes" 0 clerk review 2019-06-11 --body Snoring --script "$T/direct" --dump "$T"

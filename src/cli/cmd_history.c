@@ -1,0 +1,73 @@
+/*
+ * cli/cmd_history: `clerk history MEETING [--body NAME]` — every change to
+ * a meeting's record, oldest first, from the audit trail: when (local
+ * time), who (login and display name), what (the kind of record and its
+ * id) and how: a new record's values, a changed record's old and new
+ * values of each field that changed, a removed record's last values.
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "clerk/cli.h"
+#include "clerk/model.h"
+
+#define HISTORY_USAGE "history MEETING [--body NAME]"
+
+static void print_history(struct cli *cli, const struct audit_list *h,
+			  const char *tz)
+{
+	for (size_t i = 0; i < h->n; i++) {
+		const struct audit_entry *a = &h->v[i];
+		char when[32];
+		time_format_local(a->at, tz, "%Y-%m-%d %H:%M:%S", when,
+				  sizeof when);
+		cli_say(cli, "%s  %s  %s %s %.8s\n", when,
+			*a->who ? a->who : "(not recorded)", a->op, a->table,
+			a->row_id);
+		char *changes = audit_entry_changes(a);
+		cli_say(cli, "%s", changes);
+		free(changes);
+	}
+}
+
+int cmd_history(struct cli *cli, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{"body", required_argument, NULL, 'b'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *body = NULL;
+	int opt;
+	optind = 0;
+	while ((opt = getopt_long(argc, argv, "b:", options, NULL)) != -1) {
+		if (opt != 'b')
+			return cli_usage(cli, HISTORY_USAGE);
+		body = optarg;
+	}
+	if (argc - optind != 1)
+		return cli_usage(cli, HISTORY_USAGE);
+	struct db *db = NULL;
+	int rc = cli_open_db(cli, DB_READONLY, &db);
+	if (rc)
+		return rc;
+	struct clerk_err err = {0};
+	struct meeting m = {0};
+	struct body b = {0};
+	struct audit_list h = {0};
+	if (meeting_find(db, argv[optind], body, &m, &err) ||
+	    body_get(db, m.body_id, &b, &err) ||
+	    audit_history(db, m.id, &h, &err))
+		rc = cli_report(cli, &err);
+	if (!rc && !h.n)
+		cli_say(cli, "No changes are recorded for this meeting.\n");
+	if (!rc)
+		print_history(cli, &h, b.tz);
+	audit_list_free(&h);
+	body_free(&b);
+	meeting_free(&m);
+	db_close(&db);
+	return rc;
+}
