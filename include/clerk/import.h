@@ -38,6 +38,8 @@ struct import_report {
 	/* Records written (only meaningful when the import succeeded). */
 	int bodies, meetings, items, people, seats, memberships, substitutes,
 		attendance;
+	int ended;    /* bodies marked ended (a committee wound up) */
+	int statuses; /* meetings cancelled or reinstated */
 	int unchanged; /* records already present and identical */
 };
 

@@ -186,8 +186,9 @@ static int import_mg(struct cli *cli, struct db *db, int argc, char **argv,
 		     const struct import_opts *o)
 {
 	if (argc < 1)
-		return cli_usage(cli,
-				 "import moderngov FILE... [--council NAME]");
+		return cli_usage(cli, "import moderngov FILE... [--council NAME] "
+				      "(GetCommittees, GetMeetings, GetMeeting, "
+				      "GetCouncillorsByWard responses)");
 	struct clerk_err err = {0};
 	struct import_report rep = {0};
 	struct import_source *src = xcalloc((size_t)argc, sizeof *src);

@@ -64,6 +64,9 @@ void import_report_summary(const struct import_report *r, FILE *out)
 	count(&sb, r->substitutes, "substitute nomination",
 	      "substitute nominations");
 	count(&sb, r->attendance, "attendance record", "attendance records");
+	count(&sb, r->ended, "body marked ended", "bodies marked ended");
+	count(&sb, r->statuses, "meeting status changed",
+	      "meeting statuses changed");
 	if (!sb.len)
 		sb_add(&sb, "nothing new");
 	sb_add(&sb, " written");

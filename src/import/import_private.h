@@ -32,6 +32,11 @@ bool imp_parse_clock(const char *s, int *hour, int *minute, bool *has_ampm);
  * "APOLOGIES FOR ABSENCE" gives "apologies", and so on; "ordinary" else. */
 const char *imp_kind_of_title(const char *title);
 
+/* HTML (ModernGov's agenda text, Word's markup) as plain paragraphs, one a
+ * line, with the gumbo parser; NULL with err when gumbo cannot be loaded.
+ * Caller frees. */
+char *imp_html_to_text(const char *html, struct clerk_err *err);
+
 /* Free the strings of an istore_item and zero it. */
 void imp_item_free(struct istore_item *it);
 
