@@ -95,6 +95,18 @@ is "a sub-item keeps its own description" "$(desc 2025-03-12 '4(b)')" \
 "Two storey side extension.
 • Recommendation: Refuse."
 
+# --- "1)", "Item 2:", a time before the number, "(Page 7)" alone on the line
+# after the title, "10:15 a.m.", "Agenda Item 5 -".
+$CLERK meeting add LAPC 2025-06-03 10.00 >/dev/null
+printf '1) Welcome and Apologies\nItem 2: Minutes of the Last Meeting\n(Page 7)\n10.20\t3. Budget Monitoring\n4. Playing Field Lease 10:45 a.m.\nAgenda Item 5 - Any Other Business\n' >"$T/forms.txt"
+ok "the other numbering forms import" $CLERK import agenda 2025-06-03 "$T/forms.txt"
+is "their items" "$(items 2025-06-03 | cut -d'|' -f1-5)" \
+"1|Welcome and Apologies|apologies|10.00|
+2|Minutes of the Last Meeting|previous minutes|10.00|7
+3|Budget Monitoring|ordinary|10.20|
+4|Playing Field Lease|ordinary|10.45|
+5|Any Other Business|any other business|10.45|"
+
 # --- Kinds: listed, corrected, kept through a listing and re-import.
 list=$($CLERK item list 2025-02-11)
 has "item list shows each item's kind" "$list" "4.	Matters Arising from the Minutes	14.00
