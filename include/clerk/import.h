@@ -39,6 +39,8 @@ struct import_report {
 	/* Records written (only meaningful when the import succeeded). */
 	int bodies, meetings, items, people, seats, memberships, substitutes,
 		attendance;
+	int ended;    /* bodies marked ended (a committee wound up) */
+	int statuses; /* meetings cancelled or reinstated */
 	int unchanged; /* records already present and identical */
 };
 
@@ -67,6 +69,39 @@ enum clerk_status import_agenda_text(struct db *db, const char *meeting_id,
 				     const char *name, const char *buf,
 				     size_t len, struct import_report *rep,
 				     struct clerk_err *err);
+
+struct istore_item;
+
+/* How to import an agenda, and the items read (for the caller to show). */
+struct import_agenda {
+	bool dry_run;	   /* read and check only: write nothing */
+	bool skip_unknown; /* lines that cannot be placed are skipped (each
+			      reported as "skipped: ..."), not refused */
+	/* Filled: the items read, in order (also when nothing was written,
+	 * but empty when the file was refused). */
+	struct istore_item *items;
+	size_t n;
+};
+/* Read an agenda as import_agenda_text() does, in any of the layouts real
+ * agendas use: "6. TITLE", "1 . Title", "1) Title", "Item 1 Title",
+ * "1APOLOGIES", the number alone on its line and the title on the next (a
+ * ModernGov agenda page), sub-items "a)", "(b)", "(i)", "5.1" as items of
+ * their own ("5(a)", "5(a)(i)", "5.1"), bullets kept in the description,
+ * page references "(Pages 11 - 32)", "Pages 5-10", "(pp. 5 to 10)" and
+ * "Page 5" (also alone on the line after the title), times "10.15",
+ * "10:15am", "10.15 a.m." at the end of the title or before the number, and
+ * link text ("pdf icon PDF 252 KB", "Additional documents:") dropped.  A
+ * line that cannot be placed (text before the first item, bytes that are not
+ * UTF-8) is reported with its line and refuses the import unless
+ * a->skip_unknown; a wrong item (a number used twice, a time that is not
+ * one, no title) always refuses it.  Item numbers may have any number of
+ * digits.  Free a with import_agenda_free(). */
+enum clerk_status import_agenda(struct db *db, const char *meeting_id,
+				const char *name, const char *buf, size_t len,
+				struct import_agenda *a,
+				struct import_report *rep,
+				struct clerk_err *err);
+void import_agenda_free(struct import_agenda *a);
 
 /* Set the membership of body `body_id` from a CSV table laid out like
  * Appendix B of an agenda pack: organisation / seat, main member with

@@ -113,5 +113,42 @@ enum clerk_status istore_attendance_set(struct db *db, const char *meeting_id,
 					const char *substitute_for,
 					bool *changed, struct clerk_err *err);
 
+/* The record an imported id stands for: `kind` "committee", "meeting" or
+ * "councillor" of `source` ("moderngov") in a council; id "" when none. */
+enum clerk_status istore_link_get(struct db *db, const char *council_id,
+				  const char *source, const char *kind,
+				  const char *ref, char id[CLERK_UUID_LEN],
+				  struct clerk_err *err);
+/* Remember that the source's `ref` is the record `record_id`. */
+enum clerk_status istore_link_set(struct db *db, const char *council_id,
+				  const char *source, const char *kind,
+				  const char *ref, const char *record_id,
+				  struct clerk_err *err);
+/* Mark a body ended (wound up: kept with its records) or current. */
+enum clerk_status istore_body_end(struct db *db, const char *body_id,
+				  bool ended, const char *reason,
+				  bool *changed, struct clerk_err *err);
+/* Set a person's party, ward and role (NULL: left as it is). */
+enum clerk_status istore_person_details(struct db *db, const char *person_id,
+					const char *party, const char *ward,
+					const char *role, bool *changed,
+					struct clerk_err *err);
+/* Cancel a scheduled meeting, or reinstate a cancelled one; a meeting
+ * that has started is left as it is. */
+enum clerk_status istore_meeting_status(struct db *db, const char *meeting_id,
+					bool cancelled, bool *changed,
+					struct clerk_err *err);
+/* The seat of a body labelled with `ward` that the person has held,
+ * created (at the end) when none. */
+enum clerk_status istore_ward_seat(struct db *db, const char *body_id,
+				   const char *ward, const char *person_id,
+				   char id[CLERK_UUID_LEN], bool *created,
+				   struct clerk_err *err);
+/* A term of office of a person in a seat from `from` to `to` (dates; the
+ * to date no longer held; NULL or "": open), added or its end updated. */
+enum clerk_status istore_term_set(struct db *db, const char *seat_id,
+				  const char *person_id, const char *capacity,
+				  const char *from, const char *to,
+				  bool *changed, struct clerk_err *err);
 
 #endif

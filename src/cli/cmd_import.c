@@ -12,10 +12,12 @@
 
 #include "clerk/cli.h"
 #include "clerk/import.h"
+#include "clerk/import_store.h"
 #include "clerk/model.h"
 
 #define USAGE_IMPORT                                                       \
-	"import agenda MEETING FILE [--body NAME]\n"                       \
+	"import agenda MEETING FILE [--body NAME] [--dry-run]\n"           \
+	"            [--skip-unknown]\n"                                     \
 	"       clerk import members BODY FILE.csv [--from DATE]\n"        \
 	"       clerk import moderngov FILE... [--council NAME]"
 
@@ -23,6 +25,7 @@ struct import_opts {
 	const char *body;
 	const char *from;
 	const char *council;
+	bool dry_run, skip_unknown;
 };
 
 /* Parse the options of an import; leaves positional arguments in
@@ -33,6 +36,8 @@ static bool parse_opts(int argc, char **argv, struct import_opts *o)
 		{"body", required_argument, NULL, 'b'},
 		{"from", required_argument, NULL, 'f'},
 		{"council", required_argument, NULL, 'c'},
+		{"dry-run", no_argument, NULL, 'n'},
+		{"skip-unknown", no_argument, NULL, 's'},
 		{NULL, 0, NULL, 0},
 	};
 	int opt;
@@ -47,6 +52,12 @@ static bool parse_opts(int argc, char **argv, struct import_opts *o)
 			break;
 		case 'c':
 			o->council = optarg;
+			break;
+		case 'n':
+			o->dry_run = true;
+			break;
+		case 's':
+			o->skip_unknown = true;
 			break;
 		default:
 			return false;
@@ -69,24 +80,85 @@ static int finish(struct cli *cli, enum clerk_status rc,
 	return code;
 }
 
-static int import_agenda(struct cli *cli, struct db *db, int argc,
-			 char **argv, const struct import_opts *o)
+/* The items an agenda import read, one line each: number, planned time,
+ * kind (which `clerk item edit ... --kind` corrects), title and pages. */
+static void show_items(struct cli *cli, const struct import_agenda *a,
+		       const char *tz)
+{
+	int w = 3;
+	for (size_t i = 0; i < a->n; i++) {
+		int k = (int)strlen(a->items[i].number) + 1;
+		w = k > w ? k : w;
+	}
+	fprintf(cli->out, "%-*s  %-5s  %-20s  %s\n", w, "No.", "Time", "Kind",
+		"Title");
+	for (size_t i = 0; i < a->n; i++) {
+		const struct istore_item *it = &a->items[i];
+		char when[16] = "";
+		if (it->start)
+			time_format_local(it->start, tz, "%H.%M", when,
+					  sizeof when);
+		char *num = xstrdup(it->number), *title = utf8_sanitize(it->title);
+		size_t k = strlen(num);
+		num = xrealloc(num, k + 2);
+		strcpy(num + k, ".");
+		fprintf(cli->out, "%-*s  %-5s  %-20s  %s", w, num, when, it->kind,
+			title);
+		if (it->pages && *it->pages)
+			fprintf(cli->out, " (Page%s %s)",
+				strchr(it->pages, '-') ? "s" : "", it->pages);
+		if (it->exempt)
+			fputs(" [exempt]", cli->out);
+		fputc('\n', cli->out);
+		free(num);
+		free(title);
+	}
+}
+
+static int import_agenda_file(struct cli *cli, struct db *db, int argc,
+			      char **argv, const struct import_opts *o)
 {
 	if (argc != 2)
-		return cli_usage(cli, "import agenda MEETING FILE [--body NAME]");
+		return cli_usage(cli, "import agenda MEETING FILE [--body NAME] "
+				      "[--dry-run] [--skip-unknown]");
 	struct clerk_err err = {0};
 	struct meeting m = {0};
+	struct body b = {0};
 	struct import_report rep = {0};
+	struct import_agenda a = {.dry_run = o->dry_run,
+				  .skip_unknown = o->skip_unknown};
 	char *buf = NULL;
 	size_t len = 0;
 	enum clerk_status rc = meeting_find(db, argv[0], o->body, &m, &err);
 	if (!rc)
+		rc = body_get(db, m.body_id, &b, &err);
+	if (!rc)
 		rc = import_read_file(argv[1], &buf, &len, &err);
 	if (!rc)
-		rc = import_agenda_text(db, m.id, argv[1], buf, len, &rep, &err);
+		rc = import_agenda(db, m.id, argv[1], buf, len, &a, &rep, &err);
+	if (!rc)
+		show_items(cli, &a, b.tz);
+	if (!rc && o->dry_run) {
+		fprintf(cli->out,
+			"%zu agenda item%s read; nothing written (--dry-run).\n",
+			a.n, a.n == 1 ? "" : "s");
+		rep.items = 0;
+	}
 	free(buf);
+	body_free(&b);
 	meeting_free(&m);
-	return finish(cli, rc, &rep, &err);
+	import_agenda_free(&a);
+	if (!rc && o->dry_run) {
+		import_report_print(&rep, cli->err);
+		import_report_free(&rep);
+		return 0;
+	}
+	int code = finish(cli, rc, &rep, &err);
+	if (!rc)
+		fprintf(cli->out, "A kind is corrected with: clerk item edit %s "
+				  "ITEM --kind KIND\n",
+			argv[0]);
+	return code;
 }
 
 static int import_members(struct cli *cli, struct db *db, int argc,
@@ -115,8 +187,9 @@ static int import_mg(struct cli *cli, struct db *db, int argc, char **argv,
 		     const struct import_opts *o)
 {
 	if (argc < 1)
-		return cli_usage(cli,
-				 "import moderngov FILE... [--council NAME]");
+		return cli_usage(cli, "import moderngov FILE... [--council NAME] "
+				      "(GetCommittees, GetMeetings, GetMeeting, "
+				      "GetCouncillorsByWard responses)");
 	struct clerk_err err = {0};
 	struct import_report rep = {0};
 	struct import_source *src = xcalloc((size_t)argc, sizeof *src);
@@ -150,7 +223,7 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 	int (*run)(struct cli *, struct db *, int, char **,
 		   const struct import_opts *) = NULL;
 	if (strcmp(what, "agenda") == 0)
-		run = import_agenda;
+		run = import_agenda_file;
 	else if (strcmp(what, "members") == 0)
 		run = import_members;
 	else if (strcmp(what, "moderngov") == 0)

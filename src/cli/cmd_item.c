@@ -12,8 +12,9 @@
  * times are kept consistent: each item starts when the one before it ends,
  * from the meeting's start; --minutes sets an item's duration, and --start
  * sets when it begins by changing the duration of the item before it.
- * `item list` prints the agenda laid out like a notice of meeting, which
- * `clerk import agenda` reads back.
+ * `item list` prints the agenda laid out like a notice of meeting, with each
+ * item's kind, which `clerk import agenda` reads back; `item edit ... --kind`
+ * corrects a kind.
  */
 #include "config.h"
 
@@ -196,7 +197,8 @@ static void list_items(struct cli *cli, const struct item_list *l,
 			title);
 		free(title);
 		if (*it->pages)
-			fprintf(cli->out, " (Pages %s)", it->pages);
+			fprintf(cli->out, " (Page%s %s)",
+				strchr(it->pages, '-') ? "s" : "", it->pages);
 		fprintf(cli->out, "\t%s\n", when);
 		char *desc = xstrdup(it->description);
 		char *save = NULL;
@@ -207,6 +209,10 @@ static void list_items(struct cli *cli, const struct item_list *l,
 			free(clean);
 		}
 		free(desc);
+		/* The kind decides what the minutes print under the item
+		 * (the confirmation of the minutes, the apologies): shown so
+		 * that a wrong one is seen, and read back by import. */
+		fprintf(cli->out, "\tKind: %s\n", item_kind_text(it->kind));
 		if (it->exempt)
 			fprintf(cli->out,
 				"\tExempt: Schedule 12A paragraph %s.\n",

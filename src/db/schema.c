@@ -415,6 +415,32 @@ static const char schema_v5[] =
 	"ALTER TABLE audit ADD COLUMN who TEXT NOT NULL DEFAULT '';\n"
 	"  -- login name and display name: 'jsmith (Jane Smith)'\n";
 
+/* Step 6: records imported from another system keep their ids there, so
+ * that importing again updates them instead of adding copies, and a file
+ * that names only the other system's id (a ModernGov GetMeeting names its
+ * meeting, not its committee) finds the record imported before.  People get
+ * the party and ward a council publishes; a body the council has wound up
+ * (a ModernGov committee expired or deleted) is kept, marked ended. */
+static const char schema_v6[] =
+	"CREATE TABLE import_link (\n"
+	"  council_id TEXT NOT NULL REFERENCES council(id),\n"
+	"  source TEXT NOT NULL,            -- 'moderngov'\n"
+	"  kind TEXT NOT NULL CHECK (kind IN ('committee','meeting',\n"
+	"                                     'councillor')),\n"
+	"  ref TEXT NOT NULL,               -- the source's id: '4967'\n"
+	"  record_id TEXT NOT NULL,         -- body, meeting or person id\n"
+	"  PRIMARY KEY (council_id, source, kind, ref)\n"
+	");\n"
+	"CREATE INDEX import_link_record ON import_link(record_id);\n"
+	"ALTER TABLE person ADD COLUMN party TEXT NOT NULL DEFAULT '';\n"
+	"                                  -- 'Liberal Democrats'\n"
+	"ALTER TABLE person ADD COLUMN ward TEXT NOT NULL DEFAULT '';\n"
+	"                                  -- 'Fareham East': ward represented\n"
+	"CREATE TABLE body_ended (\n"
+	"  body_id TEXT PRIMARY KEY REFERENCES body(id),\n"
+	"  reason TEXT NOT NULL DEFAULT ''  -- 'expired in ModernGov'\n"
+	");\n";
+
 const struct db_migration db_migrations[] = {
 	{1, "the first schema", schema_v1},
 	{2, "full-text search of minutes, resolutions, agenda and declarations",
@@ -423,5 +449,7 @@ const struct db_migration db_migrations[] = {
 	{4, "dates of seats (when a seat was created and ended)", schema_v4},
 	{5, "signed minutes kept as signed, who presided, who changed what",
 	 schema_v5},
+	{6, "links to imported records, party and ward, ended bodies",
+	 schema_v6},
 	{0, NULL, NULL},
 };

@@ -3,8 +3,8 @@
  * import/agenda_text: the agenda of a notice of meeting, as plain text, into
  * a meeting's agenda.
  *
- * The layout is the one councils publish (see the Hampshire notice in
- * share/demo and tests/import/notice.txt):
+ * The layouts are the ones councils publish (see agenda_lines.c for the
+ * shapes of lines, tests/import/agendas/ for whole agendas):
  *
  *     AGENDA
  *         Approx. Timings
@@ -14,137 +14,123 @@
  *     6.	DOMESTIC ABUSE JOINT TARGETED AREA INSPECTION (Pages 11 - 32)	10.15
  *     	To consider an overview of ...
  *
- * An item line is a number with a full stop, a title, optional page
- * references and an optional approximate time at the end; the lines up to
- * the next item are its description.  Tabs and spaces are interchangeable.
- * An item whose title or description says "exempt" (or names a paragraph of
- * Schedule 12A) is marked exempt.
+ * An item line is a number, a title (on the same line or the next), optional
+ * page references and an optional approximate time; sub-items ("a)", "(i)",
+ * "5.1") are items of their own; the lines up to the next item are the
+ * description.  An item whose title or description says "exempt" (or names
+ * a paragraph of Schedule 12A), or that a ModernGov page says is
+ * restricted, is marked exempt.
+ *
+ * Nothing is folded silently: a line that cannot be placed is reported with
+ * its number, and the import refused unless the clerk asks to skip such
+ * lines.
  */
 #include "config.h"
 
 #include <ctype.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "clerk/model.h"
 #include "import_private.h"
 
 struct agenda_parse {
 	const char *name;
 	struct import_report *rep;
+	bool skip_unknown;
+	int wrong;   /* problems that refuse the import whatever the options */
+	int unknown; /* lines that could not be placed */
 	struct istore_item *items;
 	int *lines; /* line of each item */
-	size_t n;
+	size_t n, cap;
 	int meeting_hour; /* to read "2.30" as 14:30 in an afternoon meeting */
 	struct tm day;    /* the meeting's local date */
 	const char *tz;
 	int last_minutes; /* minutes since midnight of the last timed item */
 	struct strbuf desc;
-	bool blank_before; /* the line before was blank */
-	bool done;         /* past the agenda: "ABOUT THIS AGENDA:" */
+	bool blank_before;  /* the line before was blank */
+	bool done;	    /* past the agenda: "ABOUT THIS AGENDA:" */
+	bool await_title;   /* the last item's number stood alone on its line */
+	bool skipping;	    /* in a "Minutes:" or documents block */
+	bool documents;	    /* the block is a list of documents */
+	bool have_top;	    /* a numbered (not sub-) item has been read */
+	unsigned long long top_value;
+	size_t top;	    /* index of the last numbered item */
+	size_t letter;	    /* index of the last lettered sub-item, or n */
+	char last_letter;   /* its letter, 0 when none since the last item */
 };
 
-/* Length of the item number at the start of s ("6." gives 2), 0 if the line
- * is not an item line. */
-static size_t item_number_len(const char *s)
+static void vreport(struct agenda_parse *ap, int line, const char *prefix,
+		    const char *fmt, va_list va)
 {
-	size_t i = 0;
-	while (isdigit((unsigned char)s[i]))
-		i++;
-	if (i == 0 || i > 3)
-		return 0;
-	if (isalpha((unsigned char)s[i]) && s[i + 1] == '.')
-		i++; /* "6a." */
-	if (s[i] != '.')
-		return 0;
-	if (s[i + 1] != ' ' && s[i + 1] != '\t' && s[i + 1] != '\0')
-		return 0;
-	return i + 1;
+	struct strbuf sb = {0};
+	sb_add(&sb, prefix);
+	sb_vaddf(&sb, fmt, va);
+	import_report_add(ap->rep, ap->name, line, "%s", sb_str(&sb));
+	sb_free(&sb);
 }
 
-/* Cut an approximate time off the end of title; returns true and the time
- * when there is one.  "…	10.15" or "… 10.15" or "… 2.30 pm". */
-static bool cut_time(char *title, int *hour, int *minute, bool *ampm,
-		     bool *bad)
+/* A problem with an item the file has: the import is refused. */
+__attribute__((format(printf, 3, 4))) static void
+wrong(struct agenda_parse *ap, int line, const char *fmt, ...)
 {
-	*bad = false;
-	/* Back over an optional "am"/"pm", then over digits, '.', digits. */
-
-	char *sp = strrchr(title, '\t');
-	char *last_space = strrchr(title, ' ');
-	if (!sp || (last_space && last_space > sp))
-		sp = last_space;
-	char *tail = sp ? sp + 1 : title;
-	if (sp && (strcasecmp(tail, "am") == 0 || strcasecmp(tail, "pm") == 0)) {
-		/* The time is the word before; a title that is only "am"
-		 * has none. */
-		size_t k = (size_t)(sp - title);
-		while (k && title[k - 1] != ' ' && title[k - 1] != '\t')
-			k--;
-		sp = k ? title + k - 1 : NULL;
-		tail = sp ? sp + 1 : title;
-	}
-
-	if (!isdigit((unsigned char)*tail))
-		return false;
-	/* Only something shaped like a time counts: d.dd or dd.dd. */
-	const char *dot = strpbrk(tail, ".:");
-	if (!dot || dot - tail > 2 || !isdigit((unsigned char)dot[1]))
-		return false;
-	if (!imp_parse_clock(tail, hour, minute, ampm)) {
-		*bad = true;
-		return false;
-	}
-	*tail = '\0';
-	return true;
+	va_list va;
+	va_start(va, fmt);
+	vreport(ap, line, "", fmt, va);
+	va_end(va);
+	ap->wrong++;
 }
 
-/* Cut "(Pages 11 - 32)" or "(Page 5)" off the end of title into *pages. */
-static void cut_pages(char *title, char **pages)
+/* A line that cannot be placed: refused, or skipped when asked. */
+__attribute__((format(printf, 3, 4))) static void
+unknown(struct agenda_parse *ap, int line, const char *fmt, ...)
 {
-	size_t n = strlen(title);
-	if (n < 8 || title[n - 1] != ')')
-		return;
-	char *open = strrchr(title, '(');
-	if (!open)
-		return;
-	const char *p = open + 1;
-	if (strncasecmp(p, "Pages ", 6) == 0)
-		p += 6;
-	else if (strncasecmp(p, "Page ", 5) == 0)
-		p += 5;
-	else
-		return;
-	*pages = imp_trim_dup(p, strlen(p) - 1);
-	imp_squeeze(*pages);
-	*open = '\0';
-	imp_trim(title);
+	va_list va;
+	va_start(va, fmt);
+	vreport(ap, line, ap->skip_unknown ? "skipped: " : "", fmt, va);
+	va_end(va);
+	ap->unknown++;
+}
+
+static struct istore_item *current(struct agenda_parse *ap)
+{
+	return &ap->items[ap->n - 1];
+}
+
+/* Mark the item exempt, with the paragraph of Schedule 12A found after
+ * "paragraph " in text (if any). */
+static void mark_exempt(struct istore_item *it, const char *text)
+{
+	it->exempt = true;
+	const char *p = text ? strcasestr(text, "paragraph ") : NULL;
+	if (p && !(it->exempt_paragraph && *it->exempt_paragraph)) {
+		p += strlen("paragraph ");
+		free(it->exempt_paragraph);
+		it->exempt_paragraph = xstrndup(p, strspn(p, "0123456789"));
+	}
 }
 
 static void finish_description(struct agenda_parse *ap)
 {
 	if (!ap->n)
 		return;
-	struct istore_item *it = &ap->items[ap->n - 1];
-	free(it->description);
-	it->description = sb_detach(&ap->desc);
-	/* Exempt: the notice says so in the title or the description. */
-	if (it->exempt)
-		return; /* "Exempt: Schedule 12A paragraph 3." said so */
-	if (strcasestr(it->title, "exempt") ||
-	    strcasestr(it->description, "exempt") ||
-	    strcasestr(it->description, "Schedule 12A")) {
-		it->exempt = true;
-		const char *p = strcasestr(it->description, "paragraph ");
-		if (!p)
-			p = strcasestr(it->title, "paragraph ");
-		if (p) {
-			p += strlen("paragraph ");
-			size_t k = strspn(p, "0123456789");
-			free(it->exempt_paragraph);
-			it->exempt_paragraph = xstrndup(p, k);
-		}
+	struct istore_item *it = current(ap);
+	if (ap->desc.len || !it->description) {
+		free(it->description);
+		it->description = sb_detach(&ap->desc);
 	}
+	/* Exempt: the notice says so in the title or the description; the
+	 * item that excludes the press and public cites the paragraph but is
+	 * itself public. */
+	if (strncasecmp(it->title, "Exclusion of", 12) == 0)
+		return;
+	if (strcasestr(it->title, "exempt"))
+		mark_exempt(it, it->title);
+	if (strcasestr(it->description, "exempt") ||
+	    strcasestr(it->description, "Schedule 12A"))
+		mark_exempt(it, it->description);
 }
 
 /* Read the time at the end of an item line into the item's start. */
@@ -158,75 +144,124 @@ static void item_time(struct agenda_parse *ap, struct istore_item *it,
 		hour += 12;
 	int mins = hour * 60 + minute;
 	if (mins < ap->last_minutes)
-		import_report_add(ap->rep, ap->name, line,
-				  "item %s is timed %02d.%02d, before the item "
-				  "above it",
-				  it->number, hour, minute);
+		wrong(ap, line, "item %s is timed %02d.%02d, before the item "
+				"above it",
+		      it->number, hour, minute);
 	ap->last_minutes = mins;
 	it->start = time_from_local(ap->tz, ap->day.tm_year + 1900,
 				    ap->day.tm_mon + 1, ap->day.tm_mday, hour,
 				    minute);
 }
 
-static void parse_item_line(struct agenda_parse *ap, const char *line,
-			    size_t numlen, int lineno)
+/* The title of the current item from `text` (the rest of its number's line,
+ * or the line after a number alone): link text, page references and the
+ * time are cut off it, in whichever order the agenda has them. */
+static void read_title(struct agenda_parse *ap, const char *text, int lineno)
+{
+	struct istore_item *it = current(ap);
+	char *title = xstrdup(text);
+	bool timed = false;
+	int hour = 0, minute = 0;
+	bool ampm = false;
+	for (bool again = true; again;) {
+		again = agl_cut_noise(title);
+		int h, m;
+		bool am, bad;
+		if (agl_cut_time(title, &h, &m, &am, &bad)) {
+			timed = again = true;
+			hour = h, minute = m, ampm = am;
+		} else if (bad) {
+			wrong(ap, lineno,
+			      "item %s ends with a time clerk cannot read "
+			      "(write it as 10.15)",
+			      it->number);
+		}
+		if (agl_cut_pages(title, &it->pages))
+			again = true;
+	}
+	imp_squeeze(title);
+	free(it->title);
+	it->title = title;
+	it->kind = imp_kind_of_title(title);
+	if (!*title)
+		wrong(ap, lineno, "item %s has no title", it->number);
+	if (timed)
+		item_time(ap, it, lineno, hour, minute, ampm);
+}
+
+/* Start a new item numbered `number` (taken) whose title is `title`, or on
+ * the next line when `title` is empty. */
+static void new_item(struct agenda_parse *ap, char *number, const char *title,
+		     int lineno)
 {
 	finish_description(ap);
-	ap->items = xrealloc(ap->items, (ap->n + 1) * sizeof *ap->items);
-	ap->lines = xrealloc(ap->lines, (ap->n + 1) * sizeof *ap->lines);
+	if (ap->await_title)
+		wrong(ap, ap->lines[ap->n - 1], "item %s has no title",
+		      current(ap)->number);
+	if (ap->n == ap->cap) {
+		ap->cap = ap->cap ? ap->cap * 2 : 16;
+		ap->items = xrealloc(ap->items, ap->cap * sizeof *ap->items);
+		ap->lines = xrealloc(ap->lines, ap->cap * sizeof *ap->lines);
+	}
 	struct istore_item *it = &ap->items[ap->n];
 	memset(it, 0, sizeof *it);
 	ap->lines[ap->n] = lineno;
 	ap->n++;
-	it->number = xstrndup(line, numlen - 1);
-	char *title = imp_trim_dup(line + numlen, strlen(line + numlen));
-	int hour, minute;
-	bool ampm, bad;
-	bool timed = cut_time(title, &hour, &minute, &ampm, &bad);
-	if (bad)
-		import_report_add(ap->rep, ap->name, lineno,
-				  "item %s ends with a time clerk cannot read "
-				  "(write it as 10.15)",
-				  it->number);
-	imp_trim(title);
-	cut_pages(title, &it->pages);
-	imp_squeeze(title);
-	it->title = title;
-	it->description = xstrdup("");
-	it->kind = imp_kind_of_title(title);
-	if (!*title)
-		import_report_add(ap->rep, ap->name, lineno,
-				  "item %s has no title", it->number);
-	if (timed)
-		item_time(ap, it, lineno, hour, minute, ampm);
-	for (size_t i = 0; i + 1 < ap->n; i++)
-		if (strcmp(ap->items[i].number, it->number) == 0)
-			import_report_add(ap->rep, ap->name, lineno,
-					  "item number %s is used twice (first "
-					  "on line %d)",
-					  it->number, ap->lines[i]);
+	it->number = number;
+	it->title = xstrdup("");
+	it->kind = "ordinary";
+	ap->skipping = ap->documents = false;
+	ap->blank_before = false;
+	ap->await_title = !*title;
+	if (*title)
+		read_title(ap, title, lineno);
 }
 
-/* Lines before the first item that are headings, not business:
- * "AGENDA", "Approx. Timings", or both on one line. */
-static bool is_heading(const char *s)
+/* A numbered line: is it the next item?  The shapes that could be text
+ * ("2 Members present", "1APOLOGIES", a number alone, "5.1") are items only
+ * when they follow the item before; inside a "Minutes:" block every shape
+ * must. */
+static bool takes_number(const struct agenda_parse *ap,
+			 const struct agl_number *num)
 {
-	if (strncmp(s, "AGENDA", 6) == 0) {
-		s += 6;
-		while (*s == ' ' || *s == '\t')
-			s++;
+	if (num->decimal)
+		return ap->have_top && num->value == ap->top_value &&
+		       num->minor >= 1;
+	if (!num->needs_sequence && !ap->skipping)
+		return true;
+	if (!ap->have_top)
+		return num->value <= 999 && !ap->skipping;
+	return num->value == ap->top_value + 1;
+}
+
+static void top_item(struct agenda_parse *ap, struct agl_number *num,
+		     const char *line, int lineno)
+{
+	char *number = num->text;
+	num->text = NULL;
+	new_item(ap, number, line + num->title_at, lineno);
+	if (!num->decimal) {
+		ap->have_top = true;
+		ap->top_value = num->value;
+		ap->top = ap->n - 1;
+		ap->last_letter = 0;
+		ap->letter = ap->n;
 	}
-	return !*s || strcasecmp(s, "Approx. Timings") == 0 ||
-	       strcasecmp(s, "Approx Timings") == 0 ||
-	       strcasecmp(s, "Item") == 0;
 }
 
-/* Lines that end the agenda of a notice of meeting. */
-static bool is_trailer(const char *s)
+/* "a) Title", "(i) Title": an item of its own, numbered under its parent
+ * ("5(a)", "5(a)(i)", "5(i)"). */
+static void sub_item(struct agenda_parse *ap, struct agl_sub *sub,
+		     const char *line, int lineno)
 {
-	return strncmp(s, "ABOUT THIS AGENDA", 17) == 0 ||
-	       strncmp(s, "ABOUT THIS MEETING", 18) == 0 ||
-	       strcasecmp(s, "This page is intentionally left blank") == 0;
+	size_t parent = !sub->letter && ap->letter < ap->n ? ap->letter : ap->top;
+	struct strbuf num = {0};
+	sb_addf(&num, "%s(%s)", ap->items[parent].number, sub->label);
+	new_item(ap, sb_detach(&num), line + sub->title_at, lineno);
+	if (sub->letter) {
+		ap->last_letter = (char)tolower((unsigned char)sub->label[0]);
+		ap->letter = ap->n - 1;
+	}
 }
 
 /* Add a description line: an indented line or one after a blank line
@@ -235,7 +270,7 @@ static void add_description(struct agenda_parse *ap, const char *raw,
 			    char *line)
 {
 	bool indented = raw[0] == '\t' || raw[0] == ' ';
-	struct istore_item *it = &ap->items[ap->n - 1];
+	struct istore_item *it = current(ap);
 	imp_squeeze(line);
 	/* The lines `clerk item list` adds after a description. */
 	if (strncmp(line, "Presenter: ", 11) == 0) {
@@ -244,47 +279,130 @@ static void add_description(struct agenda_parse *ap, const char *raw,
 		return;
 	}
 	if (strncmp(line, "Exempt: Schedule 12A paragraph ", 31) == 0) {
-		it->exempt = true;
 		free(it->exempt_paragraph);
-		it->exempt_paragraph =
-			xstrndup(line + 31, strspn(line + 31, "0123456789"));
+		it->exempt_paragraph = NULL;
+		mark_exempt(it, line);
 		return;
 	}
+	enum item_kind kind;
+	if (strncmp(line, "Kind: ", 6) == 0 && item_kind_parse(line + 6, &kind)) {
+		it->kind = item_kind_text(kind);
+		return;
+	}
+	size_t bullet = agl_bullet_len(line);
 	if (ap->desc.len)
-		sb_addc(&ap->desc,
-			indented || ap->blank_before ? '\n' : ' ');
+		sb_addc(&ap->desc, indented || ap->blank_before || bullet
+					   ? '\n'
+					   : ' ');
+	if (bullet) {
+		sb_add(&ap->desc, "\xe2\x80\xa2 ");
+		line += bullet + 1;
+	}
 	sb_add(&ap->desc, line);
+}
+
+/* A line inside an item (after its number). */
+static void item_text(struct agenda_parse *ap, const char *raw, char *line,
+		      int lineno)
+{
+	struct agl_sub sub;
+	char *pages;
+	switch (agl_marker(line)) {
+	case AGL_RECORD:
+		ap->skipping = true;
+		return;
+	case AGL_DOCUMENTS:
+		ap->skipping = ap->documents = true;
+		return;
+	case AGL_RESTRICTED:
+		mark_exempt(current(ap), NULL);
+		return;
+	case AGL_LINK:
+		return;
+	case AGL_NONE:
+		break;
+	}
+	if (ap->skipping)
+		return;
+	if (ap->await_title) {
+		ap->await_title = false;
+		read_title(ap, line, lineno);
+		return;
+	}
+	if ((pages = agl_pages_only(line))) {
+		/* "(Pages 5 - 10)" on the line after the title; elsewhere a
+		 * page number of the printed pack. */
+		struct istore_item *it = current(ap);
+		if (!ap->desc.len && !(it->pages && *it->pages)) {
+			free(it->pages);
+			it->pages = pages;
+		} else {
+			free(pages);
+		}
+		return;
+	}
+	if (agl_is_footer(line))
+		return;
+	if (agl_sub_label(line, ap->last_letter, &sub)) {
+		sub_item(ap, &sub, line, lineno);
+		free(sub.label);
+		return;
+	}
+	if (agl_cut_noise(line))
+		return; /* a link to a document: "Minutes pdf icon PDF 99 KB" */
+	add_description(ap, raw, line);
 }
 
 static void parse_line(struct agenda_parse *ap, const char *raw, size_t n,
 		       int lineno)
 {
 	if (memchr(raw, '\0', n)) {
-		import_report_add(ap->rep, ap->name, lineno,
-				  "the line holds a NUL byte: is this a text "
-				  "file?");
+		unknown(ap, lineno,
+			"the line holds a NUL byte: is this a text file?");
 		return;
 	}
 	if (!utf8_valid(raw, n)) {
-		import_report_add(ap->rep, ap->name, lineno,
-				  "the line is not valid UTF-8 text");
+		unknown(ap, lineno, "the line is not valid UTF-8 text");
 		return;
 	}
 	char *line = imp_trim_dup(raw, n);
-	size_t numlen = item_number_len(line);
-	if (is_trailer(line)) {
+	for (char *p = line; *p; p++)
+		if (*p == '\f' || *p == '\v')
+			*p = ' '; /* a page break of a PDF's text */
+	imp_trim(line);
+	struct agl_number num;
+	int h, m;
+	bool ampm;
+	size_t lead = agl_lead_time(line, &h, &m, &ampm);
+	if (agl_is_trailer(line)) {
 		ap->done = true;
-	} else if (numlen) {
-		parse_item_line(ap, line, numlen, lineno);
-	} else if (*line && ap->n) {
-		add_description(ap, raw, line);
-	} else if (*line && !is_heading(line)) {
-		import_report_add(ap->rep, ap->name, lineno,
-				  "text before the first numbered item: "
-				  "\"%.40s\"",
-				  line);
+	} else if (!*line) {
+		if (ap->documents)
+			ap->skipping = ap->documents = false;
+		ap->blank_before = true;
+	} else if (agl_item_number(line + lead, &num)) {
+		if (takes_number(ap, &num)) {
+			top_item(ap, &num, line + lead, lineno);
+			if (lead)
+				item_time(ap, current(ap), lineno, h, m, ampm);
+		} else if (ap->n) {
+			item_text(ap, raw, line, lineno);
+		} else {
+			unknown(ap, lineno,
+				"\"%.40s\" is not the first item (numbered "
+				"%llu, too high)",
+				line, num.value);
+		}
+		agl_number_free(&num);
+	} else if (ap->n) {
+		item_text(ap, raw, line, lineno);
+	} else if (!agl_is_heading(line) && !agl_is_footer(line)) {
+		unknown(ap, lineno, "text before the first numbered item: "
+				    "\"%.40s\"",
+			line);
 	}
-	ap->blank_before = !*line;
+	if (*line)
+		ap->blank_before = false;
 	free(line);
 }
 
@@ -300,7 +418,7 @@ static size_t agenda_start(const char *buf, size_t len, int *lineno)
 		size_t k = nl ? (size_t)(nl - (buf + pos)) : len - pos;
 		n++;
 		char *line = imp_trim_dup(buf + pos, k);
-		bool agenda = strncmp(line, "AGENDA", 6) == 0 && is_heading(line);
+		bool agenda = agl_is_agenda_heading(line);
 		free(line);
 		pos += k + (nl ? 1 : 0);
 		if (agenda) {
@@ -310,6 +428,36 @@ static size_t agenda_start(const char *buf, size_t len, int *lineno)
 	}
 	*lineno = 0;
 	return 0;
+}
+
+static int by_number(const void *a, const void *b, void *ctx)
+{
+	const struct istore_item *items = ctx;
+	const size_t *x = a, *y = b;
+	int c = strcmp(items[*x].number, items[*y].number);
+	return c ? c : (*x > *y) - (*x < *y);
+}
+
+/* Item numbers used twice, each named at its later line (sorting keeps
+ * this linear enough for agendas of any length). */
+static void check_numbers(struct agenda_parse *ap)
+{
+	size_t *order = xcalloc(ap->n ? ap->n : 1, sizeof *order);
+	for (size_t i = 0; i < ap->n; i++)
+		order[i] = i;
+	qsort_r(order, ap->n, sizeof *order, by_number, ap->items);
+	for (size_t i = 1; i < ap->n; i++) {
+		size_t first = order[i - 1], again = order[i];
+		if (strcmp(ap->items[first].number, ap->items[again].number))
+			continue;
+		while (i + 1 < ap->n && strcmp(ap->items[order[i + 1]].number,
+					       ap->items[first].number) == 0)
+			i++; /* report the second use only */
+		wrong(ap, ap->lines[again],
+		      "item number %s is used twice (first on line %d)",
+		      ap->items[again].number, ap->lines[first]);
+	}
+	free(order);
 }
 
 static void parse_all(struct agenda_parse *ap, const char *buf, size_t len)
@@ -327,11 +475,13 @@ static void parse_all(struct agenda_parse *ap, const char *buf, size_t len)
 		pos += n + (nl ? 1 : 0);
 	}
 	finish_description(ap);
+	if (ap->await_title)
+		wrong(ap, ap->lines[ap->n - 1], "item %s has no title",
+		      current(ap)->number);
+	check_numbers(ap);
 	if (ap->n == 0 && ap->rep->n == 0)
-		import_report_add(ap->rep, ap->name, 0,
-				  "no numbered items found (an item line "
-				  "looks like \"6. TITLE (Pages 11 - 32) "
-				  "10.15\")");
+		wrong(ap, 0, "no numbered items found (an item line looks "
+			     "like \"6. TITLE (Pages 11 - 32) 10.15\")");
 }
 
 static enum clerk_status store(struct db *db, const char *meeting_id,
@@ -356,10 +506,27 @@ fail:
 	return rc;
 }
 
-enum clerk_status import_agenda_text(struct db *db, const char *meeting_id,
-				     const char *name, const char *buf,
-				     size_t len, struct import_report *rep,
-				     struct clerk_err *err)
+/* Planned starts and durations of the items from the times read. */
+static void plan(struct agenda_parse *ap, time_t meeting_start)
+{
+	time_t *starts = xcalloc(ap->n ? ap->n : 1, sizeof *starts);
+	int *mins = xcalloc(ap->n ? ap->n : 1, sizeof *mins);
+	for (size_t i = 0; i < ap->n; i++)
+		starts[i] = ap->items[i].start;
+	import_plan_fill(starts, mins, ap->n, meeting_start);
+	for (size_t i = 0; i < ap->n; i++) {
+		ap->items[i].start = starts[i];
+		ap->items[i].minutes = mins[i];
+	}
+	free(starts);
+	free(mins);
+}
+
+enum clerk_status import_agenda(struct db *db, const char *meeting_id,
+				const char *name, const char *buf, size_t len,
+				struct import_agenda *a,
+				struct import_report *rep,
+				struct clerk_err *err)
 {
 	time_t start;
 	char tz[64];
@@ -372,34 +539,57 @@ enum clerk_status import_agenda_text(struct db *db, const char *meeting_id,
 		return clerk_fail(err, CLERK_LOCKED,
 				  "the minutes of this meeting are confirmed: "
 				  "its agenda cannot change");
-	struct agenda_parse ap = {.name = name, .rep = rep, .tz = tz};
+	struct agenda_parse ap = {.name = name,
+				  .rep = rep,
+				  .tz = tz,
+				  .skip_unknown = a->skip_unknown};
 	time_to_local(start, tz, &ap.day);
 	ap.meeting_hour = ap.day.tm_hour;
-	size_t before = rep->n;
 	parse_all(&ap, buf, len);
-	if (rep->n > before) {
+	int refusing = ap.wrong + (ap.skip_unknown ? 0 : ap.unknown);
+	if (refusing) {
 		rc = clerk_fail(err, CLERK_INVALID,
-				"%s: %zu problem%s found; nothing was imported",
-				name, rep->n - before,
-				rep->n - before == 1 ? "" : "s");
+				"%s: %d problem%s found; nothing was imported%s",
+				name, refusing, refusing == 1 ? "" : "s",
+				ap.wrong ? ""
+					 : " (--skip-unknown imports the "
+					   "items and skips those lines)");
 	} else {
-		time_t *starts = xcalloc(ap.n, sizeof *starts);
-		int *mins = xcalloc(ap.n, sizeof *mins);
-		for (size_t i = 0; i < ap.n; i++)
-			starts[i] = ap.items[i].start;
-		import_plan_fill(starts, mins, ap.n, start);
-		for (size_t i = 0; i < ap.n; i++) {
-			ap.items[i].start = starts[i];
-			ap.items[i].minutes = mins[i];
-		}
-		free(starts);
-		free(mins);
-		rc = store(db, meeting_id, &ap, err);
+		plan(&ap, start);
+		if (!a->dry_run)
+			rc = store(db, meeting_id, &ap, err);
+	}
+	if (!rc) {
+		a->items = ap.items;
+		a->n = ap.n;
+		ap.items = NULL;
+		ap.n = 0;
 	}
 	for (size_t i = 0; i < ap.n; i++)
 		imp_item_free(&ap.items[i]);
 	free(ap.items);
 	free(ap.lines);
 	sb_free(&ap.desc);
+	return rc;
+}
+
+void import_agenda_free(struct import_agenda *a)
+{
+	for (size_t i = 0; i < a->n; i++)
+		imp_item_free(&a->items[i]);
+	free(a->items);
+	a->items = NULL;
+	a->n = 0;
+}
+
+enum clerk_status import_agenda_text(struct db *db, const char *meeting_id,
+				     const char *name, const char *buf,
+				     size_t len, struct import_report *rep,
+				     struct clerk_err *err)
+{
+	struct import_agenda a = {0};
+	enum clerk_status rc =
+		import_agenda(db, meeting_id, name, buf, len, &a, rep, err);
+	import_agenda_free(&a);
 	return rc;
 }

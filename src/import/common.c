@@ -65,6 +65,9 @@ void import_report_summary(const struct import_report *r, FILE *out)
 	count(&sb, r->substitutes, "substitute nomination",
 	      "substitute nominations");
 	count(&sb, r->attendance, "attendance record", "attendance records");
+	count(&sb, r->ended, "body marked ended", "bodies marked ended");
+	count(&sb, r->statuses, "meeting status changed",
+	      "meeting statuses changed");
 	if (!sb.len)
 		sb_add(&sb, "nothing new");
 	sb_add(&sb, " written");
@@ -294,8 +297,28 @@ void import_plan_fill(time_t *starts, int *minutes, size_t n,
 
 /* ---------------------------------------------------------------- kinds */
 
+/* True when title starts with `words` (any case), as a whole word. */
+static bool title_starts(const char *title, const char *words)
+{
+	size_t n = strlen(words);
+	return strncasecmp(title, words, n) == 0 &&
+	       !isalnum((unsigned char)title[n]);
+}
+
 const char *imp_kind_of_title(const char *title)
 {
+	/* Titles that name a standard item but are not it: "Matters arising
+	 * from the minutes" is business of its own, not the confirmation of
+	 * the minutes; "Minutes of the Planning Sub-Committee" received from
+	 * another body is ordinary business too. */
+	static const char *const not_standard[] = {
+		"matters arising", "action log", "actions arising",
+		"minutes of sub", "minutes of the sub", "minutes of committees",
+		"minutes of other", "minutes and recommendations of",
+	};
+	for (size_t i = 0; i < sizeof not_standard / sizeof *not_standard; i++)
+		if (strcasestr(title, not_standard[i]))
+			return "ordinary";
 	static const struct {
 		const char *words;
 		const char *kind;
@@ -303,22 +326,42 @@ const char *imp_kind_of_title(const char *title)
 		{"apologies", "apologies"},
 		{"declarations of interest", "declarations"},
 		{"declaration of interest", "declarations"},
+		{"declarations of members", "declarations"},
+		{"disclosures of interest", "declarations"},
+		{"disclosure of interest", "declarations"},
+		{"declarations of pecuniary", "declarations"},
 		{"minutes of previous meeting", "previous minutes"},
 		{"minutes of the previous meeting", "previous minutes"},
 		{"minutes of last meeting", "previous minutes"},
+		{"minutes of the last meeting", "previous minutes"},
+		{"confirmation of minutes", "previous minutes"},
+		{"confirmation of the minutes", "previous minutes"},
+		{"to approve the minutes", "previous minutes"},
+		{"to confirm the minutes", "previous minutes"},
+		{"approval of minutes", "previous minutes"},
+		{"approval of the minutes", "previous minutes"},
 		{"deputations", "deputations"},
+		{"public participation", "deputations"},
+		{"public question", "deputations"},
 		{"announcements", "announcements"},
 		{"any other business", "any other business"},
 		{"date of next meeting", "date of next meeting"},
 		{"date of the next meeting", "date of next meeting"},
 		{"dates of future meetings", "date of next meeting"},
+		{"date of future meetings", "date of next meeting"},
 		{"election of", "election"},
 		{"appointment of chair", "election"},
+		{"appointment of vice", "election"},
 		{"urgent business", "urgent"},
+		{"urgent items", "urgent"},
 	};
 	for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
 		if (strcasestr(title, kinds[i].words))
 			return kinds[i].kind;
+	/* "Minutes", "Minutes of the meeting held on 12 March": the
+	 * minutes to confirm. */
+	if (title_starts(title, "minutes"))
+		return "previous minutes";
 	return "ordinary";
 }
 

@@ -98,10 +98,13 @@ static enum clerk_status item_shift(struct db *db, const char *meeting_id,
 	return model_step_done(db, st, "renumbering the agenda", err);
 }
 
+/* Positions run 1..n without gaps, so the last one is the count: read from
+ * the (meeting_id, position) index in one step, where count(*) walked every
+ * item (an agenda of 100,000 items took quadratic time to import). */
 static int item_count(struct db *db, const char *meeting_id)
 {
-	static const char sql[] =
-		"SELECT count(*) FROM agenda_item WHERE meeting_id = ?1";
+	static const char sql[] = "SELECT coalesce(max(position), 0) FROM "
+				  "agenda_item WHERE meeting_id = ?1";
 	return model_query_int(db, sql, meeting_id, 0);
 }
 

@@ -644,3 +644,189 @@ out:
 	attendance_list_free(&all);
 	return rc;
 }
+
+/* ------------------------------------------------- links to other systems */
+
+enum clerk_status istore_link_get(struct db *db, const char *council_id,
+				  const char *source, const char *kind,
+				  const char *ref, char id[CLERK_UUID_LEN],
+				  struct clerk_err *err)
+{
+	sqlite3_stmt *st = db_stmt(
+		db,
+		"SELECT record_id FROM import_link WHERE council_id = ?1 AND "
+		"source = ?2 AND kind = ?3 AND ref = ?4",
+		err);
+	if (!st)
+		return err->status;
+	db_bind_text(st, 1, council_id);
+	db_bind_text(st, 2, source);
+	db_bind_text(st, 3, kind);
+	db_bind_text(st, 4, ref);
+	return find_id(db, st, id, "reading what was imported before", err);
+}
+
+enum clerk_status istore_link_set(struct db *db, const char *council_id,
+				  const char *source, const char *kind,
+				  const char *ref, const char *record_id,
+				  struct clerk_err *err)
+{
+	sqlite3_stmt *st = db_stmt(
+		db,
+		"INSERT INTO import_link(council_id, source, kind, ref, record_id)"
+		" VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO UPDATE SET "
+		"record_id = excluded.record_id WHERE record_id <> "
+		"excluded.record_id",
+		err);
+	if (!st)
+		return err->status;
+	db_bind_text(st, 1, council_id);
+	db_bind_text(st, 2, source);
+	db_bind_text(st, 3, kind);
+	db_bind_text(st, 4, ref);
+	db_bind_text(st, 5, record_id);
+	return step_done(db, st, "recording where a record came from", err);
+}
+
+enum clerk_status istore_body_end(struct db *db, const char *body_id,
+				  bool ended, const char *reason,
+				  bool *changed, struct clerk_err *err)
+{
+	sqlite3_stmt *st = db_stmt(
+		db,
+		ended ? "INSERT INTO body_ended(body_id, reason) VALUES (?1, ?2) "
+			"ON CONFLICT DO UPDATE SET reason = excluded.reason "
+			"WHERE reason <> excluded.reason"
+		      : "DELETE FROM body_ended WHERE body_id = ?1 AND ?2 = ?2",
+		err);
+	if (!st)
+		return err->status;
+	db_bind_text(st, 1, body_id);
+	db_bind_text(st, 2, reason ? reason : "");
+	enum clerk_status rc = step_done(db, st, "marking the body ended", err);
+	*changed = !rc && sqlite3_changes(db_handle(db)) > 0;
+	return rc;
+}
+
+enum clerk_status istore_person_details(struct db *db, const char *person_id,
+					const char *party, const char *ward,
+					const char *role, bool *changed,
+					struct clerk_err *err)
+{
+	sqlite3_stmt *st = db_stmt(
+		db,
+		"UPDATE person SET party = coalesce(?2, party), ward = "
+		"coalesce(?3, ward), role = coalesce(?4, role) WHERE id = ?1 AND "
+		"(party <> coalesce(?2, party) OR ward <> coalesce(?3, ward) OR "
+		"role <> coalesce(?4, role))",
+		err);
+	if (!st)
+		return err->status;
+	db_bind_text(st, 1, person_id);
+	if (party)
+		db_bind_text(st, 2, party);
+	if (ward)
+		db_bind_text(st, 3, ward);
+	if (role)
+		db_bind_text(st, 4, role);
+	enum clerk_status rc = step_done(db, st, "saving the person", err);
+	*changed = !rc && sqlite3_changes(db_handle(db)) > 0;
+	return rc;
+}
+
+enum clerk_status istore_meeting_status(struct db *db, const char *meeting_id,
+					bool cancelled, bool *changed,
+					struct clerk_err *err)
+{
+	*changed = false;
+	struct meeting m = {0};
+	enum clerk_status rc = meeting_get(db, meeting_id, &m, err);
+	if (rc)
+		return rc;
+	/* Only a meeting that has not been held moves: a cancellation
+	 * published later cancels it; a cancellation withdrawn reinstates it. */
+	enum meeting_status want = m.status;
+	if (cancelled && m.status == MEETING_SCHEDULED)
+		want = MEETING_CANCELLED;
+	else if (!cancelled && m.status == MEETING_CANCELLED)
+		want = MEETING_SCHEDULED;
+	if (want != m.status) {
+		m.status = want;
+		rc = meeting_update(db, &m, err);
+		*changed = !rc;
+	}
+	meeting_free(&m);
+	return rc;
+}
+
+enum clerk_status istore_ward_seat(struct db *db, const char *body_id,
+				   const char *ward, const char *person_id,
+				   char id[CLERK_UUID_LEN], bool *created,
+				   struct clerk_err *err)
+{
+	*created = false;
+	sqlite3_stmt *st = db_stmt(
+		db,
+		"SELECT s.id FROM seat s JOIN membership ms ON ms.seat_id = s.id"
+		" WHERE s.body_id = ?1 AND s.label = ?2 AND ms.person_id = ?3 "
+		"LIMIT 1",
+		err);
+	if (!st)
+		return err->status;
+	db_bind_text(st, 1, body_id);
+	db_bind_text(st, 2, ward);
+	db_bind_text(st, 3, person_id);
+	enum clerk_status rc = find_id(db, st, id, "finding the ward's seat", err);
+	if (rc || id[0])
+		return rc;
+	struct seat s = {0};
+	model_copy_id(s.body_id, body_id);
+	s.label = xstrdup(ward);
+	s.voting = true;
+	rc = seat_create(db, &s, err);
+	if (!rc) {
+		copy_id(id, s.id);
+		*created = true;
+	}
+	seat_free(&s);
+	return rc;
+}
+
+enum clerk_status istore_term_set(struct db *db, const char *seat_id,
+				  const char *person_id, const char *capacity,
+				  const char *from, const char *to,
+				  bool *changed, struct clerk_err *err)
+{
+	*changed = false;
+	sqlite3_stmt *st = db_stmt(
+		db,
+		"SELECT id, coalesce(to_date, '') FROM membership WHERE seat_id ="
+		" ?1 AND person_id = ?2 AND from_date = ?3",
+		err);
+	if (!st)
+		return err->status;
+	db_bind_text(st, 1, seat_id);
+	db_bind_text(st, 2, person_id);
+	db_bind_text(st, 3, from);
+	char id[CLERK_UUID_LEN] = "", old_to[16] = "";
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		copy_id(id, db_col_text(st, 0));
+		snprintf(old_to, sizeof old_to, "%s", db_col_text(st, 1));
+	}
+	db_done(st);
+	if (!id[0]) {
+		*changed = true;
+		return membership_add(db, seat_id, person_id, ROLE_MEMBER,
+				      capacity, from, to && *to ? to : NULL, err);
+	}
+	if (strcmp(old_to, to ? to : "") == 0)
+		return CLERK_OK;
+	st = db_stmt(db, "UPDATE membership SET to_date = ?2 WHERE id = ?1", err);
+	if (!st)
+		return err->status;
+	db_bind_text(st, 1, id);
+	if (to && *to)
+		db_bind_text(st, 2, to);
+	*changed = true;
+	return step_done(db, st, "changing the term of office", err);
+}

@@ -14,7 +14,7 @@ $CLERK meeting add HWB 2017-10-05 10.00 --venue "Ashburton Hall" >/dev/null
 $CLERK meeting add HWB 2017-12-14 10.00 >/dev/null
 
 out=$($CLERK import agenda 2017-10-05 "$here/notice.txt" 2>&1)
-is "import reports the items written" "$out" "12 agenda items written."
+has "import reports the items written" "$out" "12 agenda items written."
 list=$($CLERK item list 2017-10-05)
 has "item 6 with its pages and time" "$list" \
 	"6.	DOMESTIC ABUSE JOINT TARGETED AREA INSPECTION (Pages 11 - 32)	10.15"

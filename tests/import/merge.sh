@@ -16,7 +16,7 @@ $CLERK --db "$A" import members HWB "$here/appendix-b.csv" --from 2017-05-25 >/d
 $CLERK --db "$A" backup "$B" >/dev/null
 $CLERK --db "$B" meeting add HWB 2017-10-05 10:00 --venue "Ashburton Hall" >/dev/null
 $CLERK --db "$B" import agenda 2017-10-05 "$here/notice.txt" >/dev/null
-$CLERK --db "$B" import moderngov "$here/mg-meeting.xml" >/dev/null
+$CLERK --db "$B" import moderngov "$here/mg-meetings.xml" "$here/mg-meeting.xml" >/dev/null
 
 before=$(counts "$B")
 out=$($CLERK --db "$A" merge "$B" 2>&1); rc=$?

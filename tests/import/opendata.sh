@@ -48,7 +48,7 @@ is "motion result and counts" "$(j '.vote_events[0] | [.result, (.counts | map("
 	"pass yes=10,no=2,abstain=1"
 is "recorded votes" "$(j '[.votes[].option] | sort | join(",")')" "abstain,no,yes"
 ok "clerk popolo without a body covers the whole file" $CLERK popolo -o "$T/all.json"
-is "both bodies in the whole-file export" "$(jq '[.organizations[] | select(.classification == "committee")] | length' "$T/all.json")" 2
+is "every body in the whole-file export, the expired committee kept too" "$(jq '[.organizations[] | select(.classification == "committee")] | length' "$T/all.json")" 3
 is "the whole-file export is valid too" "$($check "$T/all.json" 2>&1)" ""
 printf '{"persons":[{"id":"a"}],"organizations":[],"posts":[],"memberships":[{"person_id":"b","organization_id":"c"}],"events":[],"motions":[],"vote_events":[],"votes":[]}' >"$T/bad.json"
 out=$($check "$T/bad.json")
