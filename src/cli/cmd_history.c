@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cli/cmd_history: `clerk history MEETING [--body NAME]` — every change to
  * a meeting's record, oldest first, from the audit trail: when (local

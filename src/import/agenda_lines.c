@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * import/agenda_lines: recognising the shapes of the lines of an agenda as
  * councils print them, one line at a time and without context.

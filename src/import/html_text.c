@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * import/html_text: HTML (as ModernGov serves agenda text: Word's HTML,
  * <div class="WordSection1"><p class="MsoNormal"><span>...) to plain

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # clerk import agenda: agendas laid out as councils really print them — a
 # ModernGov agenda page (the number on its own line, link text, "Minutes:"
 # and "Additional documents:" blocks), a parish agenda from a PDF (numbers run
