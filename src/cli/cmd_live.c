@@ -150,10 +150,13 @@ static int open_meeting(struct cli *cli, struct app *app, struct db *db,
 	}
 	/* A meeting on another day: held now, or recorded for its own date
 	 * (its clock then starts at the planned start, and runs).  An
-	 * explicit CLERK_CLOCK_FROM or CLERK_NOW has already set the clock. */
+	 * explicit CLERK_CLOCK_FROM or CLERK_NOW has already said what now
+	 * is: no question then. */
 	enum live_clock how = LIVE_CLOCK_NOW;
 	bool asked = false;
-	if (!getenv("CLERK_CLOCK_FROM") && live_clock_ask(db, m)) {
+	const char *from = getenv("CLERK_CLOCK_FROM"), *now = getenv("CLERK_NOW");
+	bool clock_given = (from && *from) || (now && *now);
+	if (!clock_given && live_clock_ask(db, m)) {
 		struct body b = {0};
 		char day[32] = "";
 		if (body_get(db, m->body_id, &b, &err) == CLERK_OK)
