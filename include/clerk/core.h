@@ -136,6 +136,9 @@ char *utf8_to_ascii(const char *s);
 time_t clock_now(void);
 void clock_set(time_t t);
 void clock_advance(long seconds);
+/* From now on the clock reads t and runs on from there (a fixed clock is
+ * set to t and stays fixed): a meeting recorded for its own date. */
+void clock_run_from(time_t t);
 /* Back to the real time (unless CLERK_NOW is set). */
 void clock_reset(void);
 

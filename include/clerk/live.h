@@ -134,6 +134,24 @@ struct live {
  * the db is borrowed and must outlive it. */
 enum clerk_status live_open(struct db *db, const char *meeting_id,
 			    struct live **out, struct clerk_err *err);
+/* A meeting whose date is not today is either held now, or recorded for
+ * its own date (a rehearsal, the demo, minutes written up afterwards). */
+enum live_clock { LIVE_CLOCK_NOW, LIVE_CLOCK_OWN_DATE };
+/* True when meeting m (not closed) falls on another day than today in its
+ * body's zone and its log does not yet say how its clock runs: the
+ * console asks before live_open. */
+bool live_clock_ask(struct db *db, const struct meeting *m);
+/* Set clerk's clock for running meeting m, before live_open.  Recorded for
+ * its own date, the clock starts at the meeting's planned start (the first
+ * time) or where its log left off (reopening), and runs; held now, the
+ * real clock is used.  The choice is kept in the log (NOTE "clock own
+ * date" / "clock now", after live_open: see live_clock_keep), so that
+ * reopening resumes the same clock without asking. */
+enum clerk_status live_clock_start(struct db *db, const struct meeting *m,
+				   enum live_clock how, struct clerk_err *err);
+/* Keep the choice in the log of the opened meeting (once). */
+enum clerk_status live_clock_keep(struct live *l, enum live_clock how,
+				  struct clerk_err *err);
 /* Rebuild every derived field of l from the database at clock_now(). */
 enum clerk_status live_reload(struct live *l, struct clerk_err *err);
 /* The same for the console's tick, reading again only what may have

@@ -149,7 +149,37 @@ static int open_meeting(struct cli *cli, struct app *app, struct db *db,
 		if (!yes)
 			return 1;
 	}
-	if (live_open(db, m->id, out, &err) != CLERK_OK)
+	/* A meeting on another day: held now, or recorded for its own date
+	 * (its clock then starts at the planned start, and runs).  An
+	 * explicit CLERK_CLOCK_FROM or CLERK_NOW has already said what now
+	 * is: no question then. */
+	enum live_clock how = LIVE_CLOCK_NOW;
+	bool asked = false;
+	const char *from = getenv("CLERK_CLOCK_FROM"), *now = getenv("CLERK_NOW");
+	bool clock_given = (from && *from) || (now && *now);
+	if (!clock_given && live_clock_ask(db, m)) {
+		struct body b = {0};
+		char day[32] = "";
+		if (body_get(db, m->body_id, &b, &err) == CLERK_OK)
+			time_format_local(m->starts_at, b.tz, "%a %-d %b %Y",
+					  day, sizeof day);
+		body_free(&b);
+		char *title = xasprintf("%s is not today: how is it recorded?",
+					day);
+		struct ui_pick_item items[] = {
+			{.label = "for its own date: the clock starts at its "
+				  "planned start, and runs"},
+			{.label = "held now: the clock is today's"}};
+		int c = ui_pick(app, title, items, 2, 0);
+		free(title);
+		if (c < 0)
+			return 1;
+		how = c == 0 ? LIVE_CLOCK_OWN_DATE : LIVE_CLOCK_NOW;
+		asked = true;
+	}
+	if (live_clock_start(db, m, how, &err) != CLERK_OK ||
+	    live_open(db, m->id, out, &err) != CLERK_OK ||
+	    (asked && live_clock_keep(*out, how, &err) != CLERK_OK))
 		return cli_report(cli, &err);
 	return 0;
 }

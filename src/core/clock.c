@@ -51,6 +51,15 @@ void clock_set(time_t t)
 	clock_value = t;
 }
 
+void clock_run_from(time_t t)
+{
+	clock_read_env();
+	if (clock_fixed)
+		clock_value = t;
+	else
+		clock_offset = t - time(NULL);
+}
+
 void clock_advance(long seconds)
 {
 	clock_set(clock_now() + seconds);

@@ -24,6 +24,7 @@ struct minutes_ctx {
 	struct minute_text_list texts;
 	struct seat_info_list seats; /* on the meeting's date */
 	struct event_list events;    /* the meeting's log, in order */
+	struct action_list actions;  /* actions arising, as recorded */
 	int first_minute;
 	int muni_year;
 	char *self_noun, *date, *short_date, *confirmed_date;
@@ -82,6 +83,11 @@ bool minutes_ended_inquorate(const struct minutes_ctx *c);
 /* The sentence that the remaining business was not transacted, and the
  * items never taken. */
 void minutes_not_transacted(struct minutes_ctx *c);
+/* The actions arising from the resolutions of item it (style key
+ * action.item), and the list of all the meeting's actions at the end
+ * (actions.title, action.list); empty keys leave them out. */
+void minutes_item_actions(struct minutes_ctx *c, const struct agenda_item *it);
+void minutes_action_list(struct minutes_ctx *c);
 /* "The meeting commenced at ... and closed at ...". */
 void minutes_times(struct minutes_ctx *c);
 

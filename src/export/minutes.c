@@ -300,6 +300,7 @@ static void minute_item(struct minutes_ctx *c, size_t idx)
 	if (it->exempt)
 		item_texts(c, it, SECTION_EXEMPT);
 	minutes_resolutions(c, it, it->exempt);
+	minutes_item_actions(c, it);
 	minutes_item_events(c, it);
 }
 
@@ -356,6 +357,7 @@ static void ctx_free(struct minutes_ctx *c)
 	minute_text_list_free(&c->texts);
 	seat_info_list_free(&c->seats);
 	event_list_free(&c->events);
+	action_list_free(&c->actions);
 	free(c->self_noun);
 	free(c->date);
 	free(c->short_date);
@@ -388,6 +390,8 @@ enum clerk_status minutes_ctx_open(struct db *db, const char *meeting_id,
 		rc = minute_text_list(db, meeting_id, NULL, &c->texts, err);
 	if (!rc)
 		rc = event_list(db, meeting_id, &c->events, err);
+	if (!rc)
+		rc = action_list(db, meeting_id, &c->actions, err);
 	if (!rc) {
 		char day[16];
 		time_format_local(c->meeting.starts_at, c->body.tz, "%Y-%m-%d",
@@ -461,6 +465,7 @@ static enum clerk_status minutes_from_data(struct db *db,
 			minute_item(&c, i);
 	if (inquorate)
 		minutes_not_transacted(&c);
+	minutes_action_list(&c);
 	minutes_times(&c);
 	amended_on_confirmation(&c);
 	char *sig = minutes_say(&c, "signature", NULL, 0);

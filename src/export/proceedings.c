@@ -195,3 +195,66 @@ char *export_style_sentence(const struct style *s, const struct body *b,
 		{"chairman", style_get(s, "chairman", "Chairman")}};
 	return style_expand(tmpl, v, sizeof v / sizeof v[0]);
 }
+
+/* A due date "YYYY-MM-DD" in the style's short_date ("" stays ""). */
+static char *due_in_style(const struct minutes_ctx *c, const char *due)
+{
+	int y, m, d;
+	if (!due || !*due || !date_parse(due, &y, &m, &d))
+		return xstrdup(due ? due : "");
+	const char *tmpl =
+		style_get(&c->style, "short_date", "{day} {month} {year}");
+	return style_date(tmpl, time_from_local(c->body.tz, y, m, d, 12, 0),
+			  c->body.tz);
+}
+
+/* One action in the style key's words. */
+static char *action_text(const struct minutes_ctx *c, const char *key,
+			 const struct action *a)
+{
+	char *due = due_in_style(c, a->due);
+	const struct style_var v[] = {
+		{"action", a->body}, {"owner", a->owner}, {"due", due}};
+	char *s = minutes_say(c, key, v, 3);
+	free(due);
+	return s;
+}
+
+void minutes_item_actions(struct minutes_ctx *c, const struct agenda_item *it)
+{
+	struct resolution_list rl = {0};
+	struct clerk_err err = {0};
+	if (resolution_list(c->db, c->meeting.id, it->id, &rl, &err))
+		return;
+	for (size_t i = 0; i < c->actions.n; i++) {
+		const struct action *a = &c->actions.v[i];
+		bool here = false;
+		for (size_t j = 0; j < rl.n && !here; j++)
+			here = strcmp(rl.v[j].id, a->resolution_id) == 0;
+		if (!here)
+			continue;
+		char *t = action_text(c, "action.item", a);
+		if (t)
+			minutes_paras(c->doc, t);
+		free(t);
+	}
+	resolution_list_free(&rl);
+}
+
+void minutes_action_list(struct minutes_ctx *c)
+{
+	if (!c->actions.n)
+		return;
+	char *title = minutes_say(c, "actions.title", NULL, 0);
+	if (!title)
+		return;
+	doc_add(c->doc, DOC_PARA, title)->bold = true;
+	free(title);
+	struct doc_block *list = doc_add(c->doc, DOC_BULLETS, NULL);
+	for (size_t i = 0; i < c->actions.n; i++) {
+		char *t = action_text(c, "action.list", &c->actions.v[i]);
+		if (t)
+			doc_row_add(list, NULL, t);
+		free(t);
+	}
+}

@@ -90,6 +90,30 @@ static bool refused_inquorate(struct app *app, struct live_screen *s)
 	return true;
 }
 
+/* Moving to another item while the press and public are excluded: ask
+ * whether to readmit them first (the exclusion was for the item being
+ * left).  False when the move should not go ahead. */
+static bool readmit_before_moving(struct app *app, struct live_screen *s)
+{
+	if (!s->l->public_excluded)
+		return true;
+	struct ui_pick_item items[] = {
+		{.label = "readmit the press and public, then move on"},
+		{.label = "keep them excluded for the next item too"}};
+	int c = ui_pick(app, "The press and public are excluded", items, 2, 0);
+	if (c < 0)
+		return false;
+	if (c == 1)
+		return true;
+	struct clerk_err err = {0};
+	if (live_readmit_public(s->l, &err) != CLERK_OK) {
+		ui_app_error(app, &err);
+		return false;
+	}
+	ui_app_saved(app);
+	return true;
+}
+
 static const struct attendance *selected_att(struct live_screen *s)
 {
 	if (s->att_sel >= s->l->attendance.n)
@@ -1698,7 +1722,9 @@ static enum ui_key_result live_key(struct app *app, void *state, int key)
 		s->focus = FOCUS_AGENDA;
 		break;
 	case UI_ACT_select:
-		if (s->focus == FOCUS_AGENDA && !refused_inquorate(app, s))
+		if (s->focus == FOCUS_AGENDA && !refused_inquorate(app, s) &&
+		    (s->agenda_sel == (size_t)l->current ||
+		     readmit_before_moving(app, s)))
 			act_simple(app, s, live_jump(l, s->agenda_sel, &err),
 				   &err, NULL);
 		break;
@@ -1726,11 +1752,11 @@ static enum ui_key_result live_key(struct app *app, void *state, int key)
 		break;
 	}
 	case UI_ACT_next_item:
-		if (!refused_inquorate(app, s))
+		if (!refused_inquorate(app, s) && readmit_before_moving(app, s))
 			act_simple(app, s, live_next(l, &err), &err, NULL);
 		break;
 	case UI_ACT_prev_item:
-		if (!refused_inquorate(app, s))
+		if (!refused_inquorate(app, s) && readmit_before_moving(app, s))
 			act_simple(app, s, live_prev(l, &err), &err, NULL);
 		break;
 	case UI_ACT_declare:

@@ -15,7 +15,8 @@ sed -n '/^\.SH EXAMPLES/,/^\.SH [A-Z]/p' "$top_srcdir/share/clerk.1" |
 	sed 's/\\-/-/g; s/\\e$/\\/' >"$T/examples.sh"
 has "the EXAMPLES set up a body" "$(cat "$T/examples.sh")" "clerk body add"
 has "the EXAMPLES publish the minutes" "$(cat "$T/examples.sh")" "clerk export"
-printf 'y\na\nP\nC\ny\nq\n' >"$T/live.keys"
+# y opens it; Enter records it for its own date (it is not today)
+printf 'y\n<Enter>\na\nP\nC\ny\nq\n' >"$T/live.keys"
 printf 'q\n' >"$T/review.keys"
 cd "$T/work" || exit 1
 n=0

@@ -93,6 +93,7 @@ lacks "DOCX: no raw <script> element" "$docxml" "<script>"
 # The console: a script-mode screen dump holds no control character.
 cat >"$T/keys" <<'KEYS'
 y
+<Enter>
 @dump open
 n
 @dump item1

@@ -49,7 +49,7 @@ run $i was not killed mid-run: $(cat "$T/err.$i")"
 	rc=$?
 	case $out in *"integrity ok"*) sound=$((sound + 1)) ;; esac
 	case $out in *"missing 0 "*) complete=$((complete + 1)) ;; esac
-	case $out in *"state as-acked"*|*"state in-flight-committed"*)
+	case $out in *"state as-acked"*|*"state in-flight-committed"*|*"state nothing-shown"*)
 		exact=$((exact + 1)) ;; esac
 	case $out in *in-flight-committed*) inflight=$((inflight + 1)) ;; esac
 	case $out in *half-done*) halfdone=$((halfdone + 1)) ;; esac

@@ -396,7 +396,10 @@ static int verify(const char *path, const char *date, const char *file)
 	       at_last	     ? "as-acked"
 	       : at_inflight ? "in-flight-committed"
 	       : half_done   ? "half-done"
-			     : "-",
+	       /* killed before the first run had opened the meeting (a
+		* loaded machine): nothing was shown, nothing to compare */
+	       : !a.have_last ? "nothing-shown"
+			      : "-",
 	       ic);
 	free(ic);
 	free(events);

@@ -53,6 +53,8 @@ check_clean_exit() { # tag signal
 start_console term
 wait_for "Open the meeting now?" || echo "# the console did not ask to open: $(screen)"
 tm send-keys -t main y
+# The meeting is not today: record it for its own date.
+wait_for "is not today" && tm send-keys -t main Enter
 wait_for "Meeting open" && tm send-keys -t main n
 wait_for "LIVE" || echo "# no item started: $(screen)"
 tm send-keys -t main h

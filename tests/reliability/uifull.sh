@@ -18,6 +18,7 @@ mkdir "$T/dump"
 text="The Board heard that the reserves stand at £1.2m."
 cat >"$T/keys" <<KEYS
 y
+<Enter>
 n
 h
 $text

@@ -17,6 +17,7 @@ make_live_board "$db" || exit 99
 mkdir "$T/dump"
 cat >"$T/keys" <<'KEYS'
 y
+<Enter>
 n
 a
 p

@@ -44,6 +44,10 @@ v
 /Crocker<Enter><Enter>
 as he had not been present at that meeting<Enter>
 <Esc>
+w
+Circulate the budget report to all members<Enter>
+Head of Finance<Enter>
+2017-11-01<Enter>
 r
 <Enter>
 <Enter>
@@ -55,6 +59,13 @@ r
 <Enter>
 That the Board defer the next report.
 <C-s>
+n
+X
+3<Enter>
+n
+@dump readmit-ask
+<Enter>
+@dump item2
 C
 y
 q
@@ -93,9 +104,19 @@ has "the abstainer named in the minutes" "$county" \
 has "a motion never put: not minuted as resolved" "$county" \
 	"A motion was moved: That the Board defer the next report. The motion was not put to the vote."
 lacks "never as a resolution" "$county" "2. That the Board defer"
+screen_has "moving on while the public are excluded asks about readmitting them" \
+	record readmit-ask "The press and public are excluded"
+screen_has "then the next item is taken" record item2 "3 MINUTES OF PREVIOUS MEETING"
+is "they were readmitted before item 3 started" \
+	"$(sql "SELECT kind FROM event WHERE meeting_id='$MID' AND kind IN ('public excluded','public readmitted','item started') ORDER BY seq" | tail -3 | tr '\n' ',')" \
+	"public excluded,public readmitted,item started,"
+lacks "the county style does not print actions under items" "$county" "Action: Circulate"
+has "and the readmission minuted" "$county" "The press and public were readmitted."
 "$CLERK" --db "$DB" export 2017-10-05 --style parish -o "$T/parish.txt" 2>>"$T/export.err"
 parish=$(tr '\n' ' ' <"$T/parish.txt" | tr -s ' ')
 has "agreed without a vote, in the parish style's words" "$parish" \
 	"That the Board thank the officers. All were in favour."
+has "the parish style lists the actions at the end" "$parish" \
+	"Actions - Circulate the budget report to all members - Head of Finance, by 1st November 2017"
 
 done_testing
