@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # A meeting recorded on another day (issue 20): the demo's meeting of 5
 # October 2017 opened on 5 December 2026 asks whether it is held now or
 # recorded for its own date; for its own date the clock starts at its
