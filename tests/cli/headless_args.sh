@@ -22,6 +22,8 @@ done
 is "the database was not touched" "$(cksum <"$db")" "$before"
 is "the meeting was not opened" "$("$CLERK" --db "$db" meetings | grep 2017-10-05 | grep -c scheduled)" 1
 mkdir "$T/out"
-out=$("$CLERK" --db "$db" live 2017-10-05 --script "$T/keys" --dump "$T/out" 2>&1); rc=$?
+# The clock of the meeting's own morning, as the console's tests use, so the
+# console does not first ask whether the 2017 meeting is being held today.
+out=$(CLERK_NOW=2017-10-05T08:58:00Z "$CLERK" --db "$db" live 2017-10-05 --script "$T/keys" --dump "$T/out" 2>&1); rc=$?
 is "with the folder made, the same run works" "$rc" 0
 done_testing
