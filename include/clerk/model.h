@@ -46,7 +46,8 @@ typedef char clerk_id[CLERK_UUID_LEN];
 	X(CHAIRMAN, "chairman") X(VICE_CHAIRMAN, "vice-chairman") X(MEMBER, "member")
 #define MEETING_STATUS_LIST(X)                                            \
 	X(SCHEDULED, "scheduled") X(IN_PROGRESS, "in progress")           \
-	X(ADJOURNED, "adjourned") X(CLOSED, "closed") X(CANCELLED, "cancelled")
+	X(ADJOURNED, "adjourned") X(CLOSED, "closed") X(CANCELLED, "cancelled") \
+	X(POSTPONED, "postponed")
 #define MINUTES_STATE_LIST(X) X(DRAFT, "draft") X(CONFIRMED, "confirmed")
 #define ITEM_KIND_LIST(X)                                                  \
 	X(APOLOGIES, "apologies") X(DECLARATIONS, "declarations")          \
@@ -355,6 +356,7 @@ struct meeting {
 	clerk_id signed_by;
 	int first_minute;   /* 0: computed from the body's numbering */
 	int public_present; /* -1: not noted */
+	char *called_off_reason; /* why CANCELLED or POSTPONED ("" none) */
 };
 struct meeting_list {
 	struct meeting *v;
@@ -363,8 +365,10 @@ struct meeting_list {
 
 enum clerk_status meeting_create(struct db *db, struct meeting *m,
 				 struct clerk_err *err);
-/* Saves body, start, venue, status, first_minute and public_present; the
- * confirmation is only ever set by meeting_confirm. */
+/* Saves body, start, venue, status, first_minute, public_present and the
+ * reason it was called off; the confirmation is only ever set by
+ * meeting_confirm.  Create and update refuse (CLERK_CONFLICT) a second
+ * meeting of the body at the same start: both would have the same name. */
 enum clerk_status meeting_update(struct db *db, const struct meeting *m,
 				 struct clerk_err *err);
 enum clerk_status meeting_get(struct db *db, const char *id, struct meeting *out,
@@ -398,6 +402,25 @@ enum clerk_status meeting_confirm(struct db *db, const char *meeting_id,
  * each agenda item taking one number; cancelled meetings take none, and a
  * meeting whose first_minute is set restarts the count there. */
 int meeting_first_minute(struct db *db, const struct meeting *m);
+/* A meeting cancelled or postponed: not held on its date, so never run,
+ * counted for attendance or numbered. */
+bool meeting_called_off(const struct meeting *m);
+/* Call a meeting off (status CANCELLED or POSTPONED) with a reason (may be
+ * ""): refused (CLERK_CONFLICT, with a sentence) once it has been opened,
+ * as what happened there is recorded. */
+enum clerk_status meeting_call_off(struct db *db, const char *meeting_id,
+				   enum meeting_status status,
+				   const char *reason, struct clerk_err *err);
+/* What is recorded of a meeting (events, attendance, declarations, minute
+ * text, resolutions, votes, actions, corrections, or minutes confirmed or
+ * confirming others): a sentence naming it in *what (caller frees), or
+ * NULL with nothing recorded. */
+enum clerk_status meeting_recorded(struct db *db, const char *meeting_id,
+				   char **what, struct clerk_err *err);
+/* Delete a meeting with nothing recorded, with its agenda; one with
+ * anything recorded gives CLERK_CONFLICT naming what. */
+enum clerk_status meeting_delete(struct db *db, const char *meeting_id,
+				 struct clerk_err *err);
 void meeting_free(struct meeting *m);
 void meeting_list_free(struct meeting_list *l);
 

@@ -384,11 +384,62 @@ static const char schema_v4[] =
 	"ALTER TABLE seat ADD COLUMN from_date TEXT; -- first day it exists\n"
 	"ALTER TABLE seat ADD COLUMN to_date TEXT;   -- last day it exists\n";
 
+/* Step 5: meetings that change, and who a person is.
+ * - A meeting called off keeps status 'cancelled'; `postponed` says it is
+ *   to be held another day, and `called_off_reason` why (both shown in
+ *   lists and the calendar).  Neither kind is held: neither counts for
+ *   attendance nor can be run.
+ * - A body has one meeting at a start: two would have the same name (its
+ *   date) and neither could be named.  A trigger rather than a unique index
+ *   so that a file written before this step, which may hold such a pair,
+ *   still opens (the pair can be told apart by id and one moved).
+ * - A person's kind decides whether the six-month rule (Local Government
+ *   Act 1972 s.85) applies to them: only to councillors.  Existing people
+ *   are councillors when their honorific says so; others who held or stood
+ *   in for a seat are co-opted members; the rest officers.
+ * - An absence approved by the authority (s.85(1): "due to some reason
+ *   approved by the authority") covers a councillor to its last day. */
+static const char schema_v5[] =
+	"ALTER TABLE meeting ADD COLUMN postponed INTEGER NOT NULL DEFAULT 0;\n"
+	"ALTER TABLE meeting ADD COLUMN called_off_reason TEXT NOT NULL\n"
+	"  DEFAULT '';                      -- why cancelled or postponed\n"
+	"CREATE TRIGGER meeting_one_start_i BEFORE INSERT ON meeting\n"
+	"  WHEN EXISTS (SELECT 1 FROM meeting WHERE body_id = NEW.body_id\n"
+	"               AND starts_at = NEW.starts_at) BEGIN\n"
+	"  SELECT RAISE(ABORT, 'a meeting of that body already starts then');\n"
+	"  END;\n"
+	"CREATE TRIGGER meeting_one_start_u BEFORE UPDATE OF body_id, starts_at\n"
+	"  ON meeting WHEN EXISTS (SELECT 1 FROM meeting WHERE\n"
+	"    body_id = NEW.body_id AND starts_at = NEW.starts_at\n"
+	"    AND id <> NEW.id) BEGIN\n"
+	"  SELECT RAISE(ABORT, 'a meeting of that body already starts then');\n"
+	"  END;\n"
+	"ALTER TABLE person ADD COLUMN kind TEXT NOT NULL DEFAULT 'councillor'\n"
+	"  CHECK (kind IN ('councillor','co-opted member','officer',\n"
+	"                  'partner representative'));\n"
+	"UPDATE person SET kind = CASE\n"
+	"  WHEN honorific LIKE 'councillor%' OR honorific LIKE 'cllr%'\n"
+	"    THEN 'councillor'\n"
+	"  WHEN id IN (SELECT person_id FROM membership UNION\n"
+	"              SELECT person_id FROM substitute) THEN 'co-opted member'\n"
+	"  ELSE 'officer' END;\n"
+	"CREATE TABLE absence_approval (\n"
+	"  id TEXT PRIMARY KEY,\n"
+	"  person_id TEXT NOT NULL REFERENCES person(id),\n"
+	"  approved_at TEXT NOT NULL REFERENCES meeting(id), -- the meeting\n"
+	"  until TEXT NOT NULL,             -- date: last day covered\n"
+	"  reason TEXT NOT NULL\n"
+	");\n"
+	"CREATE INDEX absence_approval_person ON absence_approval(person_id);\n";
+
 const struct db_migration db_migrations[] = {
 	{1, "the first schema", schema_v1},
 	{2, "full-text search of minutes, resolutions, agenda and declarations",
 	 schema_v2},
 	{3, "indexes for look-ups in a large archive", schema_v3},
 	{4, "dates of seats (when a seat was created and ended)", schema_v4},
+	{5, "cancelled and postponed meetings, one meeting per start, "
+	    "people's kinds, approved absences",
+	 schema_v5},
 	{0, NULL, NULL},
 };

@@ -373,7 +373,7 @@ static void build_text(struct app *app, struct page *p)
 	struct export_opts opts = {0};
 	char *text = NULL;
 	if (meeting_get(db, p->id, &m, &err) ||
-	    (m.status == MEETING_SCHEDULED || m.status == MEETING_CANCELLED
+	    (m.status == MEETING_SCHEDULED || meeting_called_off(&m)
 		     ? export_agenda_build(db, p->id, &opts, &doc, &err)
 		     : export_minutes_build(db, p->id, &opts, &doc, &err)) ||
 	    export_render(&export_text_ops, &doc, &text, &err)) {
