@@ -72,6 +72,11 @@ typedef char clerk_id[CLERK_UUID_LEN];
 	X(WITHDRAWN, "withdrawn")
 #define VOTE_LIST(X) X(FOR, "for") X(AGAINST, "against") X(ABSTAIN, "abstain")
 #define ACTION_STATUS_LIST(X) X(OPEN, "open") X(DONE, "done") X(DROPPED, "dropped")
+/* What a person is to the council: the six-month rule (Local Government
+ * Act 1972 s.85) applies to councillors only. */
+#define PERSON_KIND_LIST(X)                                                \
+	X(COUNCILLOR, "councillor") X(COOPTED, "co-opted member")          \
+	X(OFFICER, "officer") X(PARTNER, "partner representative")
 /* Events of the live log.  A new kind is appended, never renumbered: the
  * stored form is the text. */
 #define EVENT_KIND_LIST(X)                                                 \
@@ -132,6 +137,11 @@ enum action_status { ACTION_STATUS_LIST(X) };
 #define X(name, text) EVENT_##name,
 enum event_kind { EVENT_KIND_LIST(X) };
 #undef X
+/* PERSON_UNSTATED: on creation, a councillor when the honorific says so
+ * ("Councillor", "Cllr"), else an officer; never stored. */
+#define X(name, text) PERSON_##name,
+enum person_kind { PERSON_UNSTATED, PERSON_KIND_LIST(X) };
+#undef X
 
 /* Stored text of each enum value, and back (false when text is unknown). */
 const char *council_kind_text(enum council_kind v);
@@ -164,6 +174,8 @@ bool resolution_kind_parse(const char *s, enum resolution_kind *out);
 bool outcome_parse(const char *s, enum outcome *out);
 bool vote_choice_parse(const char *s, enum vote_choice *out);
 bool action_status_parse(const char *s, enum action_status *out);
+const char *person_kind_text(enum person_kind v);
+bool person_kind_parse(const char *s, enum person_kind *out);
 
 /* ------------------------------------------------------ councils, bodies */
 
@@ -232,6 +244,7 @@ struct person {
 	char *organisation; /* "Hampshire County Council" */
 	char *role;         /* "Executive Member for Adult Social Care" */
 	char *pronoun;      /* "he", "she", "they" or "" */
+	enum person_kind kind; /* councillor, co-opted member, officer... */
 };
 struct person_list {
 	struct person *v;
@@ -299,22 +312,22 @@ enum clerk_status seat_create(struct db *db, struct seat *s,
 enum clerk_status seat_update(struct db *db, const struct seat *s,
 			      struct clerk_err *err);
 void seat_free(struct seat *s);
-/* Record that person holds seat from `from` (date) to `to` (NULL: open;
- * the to date itself is no longer held).  A term overlapping another of
- * the same seat is refused with CLERK_CONFLICT. */
+/* Record that person holds seat from `from` (date) to `to` (NULL: open),
+ * both days included: `to` is the last day held.  A term overlapping
+ * another of the same seat is refused with CLERK_CONFLICT. */
 enum clerk_status membership_add(struct db *db, const char *seat_id,
 				 const char *person_id, enum member_role role,
 				 const char *capacity, const char *from,
 				 const char *to, struct clerk_err *err);
-/* End the open membership of a seat on date `to`. */
+/* End the open membership of a seat: `to` is its last day. */
 enum clerk_status membership_end(struct db *db, const char *seat_id,
 				 const char *to, struct clerk_err *err);
 enum clerk_status substitute_add(struct db *db, const char *seat_id,
 				 const char *person_id, const char *capacity,
 				 const char *from, const char *to,
 				 struct clerk_err *err);
-/* One term of a person in a seat.  A term includes its from date and ends
- * before its to date (the day the seat passed on or fell vacant). */
+/* One term of a person in a seat, from its from date to its to date, both
+ * included (the to date is the last day the seat was held). */
 struct membership {
 	clerk_id id;
 	clerk_id seat_id;
@@ -322,7 +335,7 @@ struct membership {
 	enum member_role role;
 	char *capacity;
 	char *from; /* date */
-	char *to;   /* date, "" while still held */
+	char *to;   /* date: last day held, "" while still held */
 };
 struct membership_list {
 	struct membership *v;

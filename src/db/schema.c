@@ -398,7 +398,8 @@ static const char schema_v4[] =
  *   are councillors when their honorific says so; others who held or stood
  *   in for a seat are co-opted members; the rest officers.
  * - An absence approved by the authority (s.85(1): "due to some reason
- *   approved by the authority") covers a councillor to its last day. */
+ *   approved by the authority") covers a councillor to its last day.
+ * - Dates "from" and "to" are the first and last day everywhere. */
 static const char schema_v5[] =
 	"ALTER TABLE meeting ADD COLUMN postponed INTEGER NOT NULL DEFAULT 0;\n"
 	"ALTER TABLE meeting ADD COLUMN called_off_reason TEXT NOT NULL\n"
@@ -430,7 +431,18 @@ static const char schema_v5[] =
 	"  until TEXT NOT NULL,             -- date: last day covered\n"
 	"  reason TEXT NOT NULL\n"
 	");\n"
-	"CREATE INDEX absence_approval_person ON absence_approval(person_id);\n";
+	"CREATE INDEX absence_approval_person ON absence_approval(person_id);\n"
+	/* The to date of a term is its last day.  Terms written when it was
+	 * read as the day after (imports ended a term on its successor's
+	 * first day) end the day before their successor begins. */
+	"UPDATE membership SET to_date = max(from_date, date(to_date, '-1 day'))\n"
+	"  WHERE EXISTS (SELECT 1 FROM membership n WHERE n.seat_id =\n"
+	"    membership.seat_id AND n.id <> membership.id\n"
+	"    AND n.from_date = membership.to_date);\n"
+	"UPDATE substitute SET to_date = max(from_date, date(to_date, '-1 day'))\n"
+	"  WHERE EXISTS (SELECT 1 FROM substitute n WHERE n.seat_id =\n"
+	"    substitute.seat_id AND n.id <> substitute.id\n"
+	"    AND n.from_date = substitute.to_date);\n";
 
 const struct db_migration db_migrations[] = {
 	{1, "the first schema", schema_v1},

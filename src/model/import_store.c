@@ -421,7 +421,8 @@ static enum clerk_status end_memberships(struct db *db, const char *seat_id,
 		return rc;
 	sqlite3_stmt *st = db_stmt(
 		db,
-		"UPDATE membership SET to_date = ?3 WHERE seat_id = ?1 AND "
+		"UPDATE membership SET to_date = max(from_date, "
+		"date(?3, '-1 day')) WHERE seat_id = ?1 AND "
 		"to_date IS NULL AND id <> ?2",
 		err);
 	if (!st)
@@ -518,8 +519,9 @@ enum clerk_status istore_subs_set(struct db *db, const char *seat_id,
 	if (rc)
 		return rc;
 	sqlite3_stmt *st = db_stmt(db,
-				   "UPDATE substitute SET to_date = ? WHERE "
-				   "seat_id = ? AND to_date IS NULL",
+				   "UPDATE substitute SET to_date = max(from_date, "
+				   "date(?1, '-1 day')) WHERE "
+				   "seat_id = ?2 AND to_date IS NULL",
 				   err);
 	if (!st)
 		return err->status;

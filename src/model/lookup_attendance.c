@@ -231,7 +231,7 @@ static enum clerk_status row_detail(struct db *db, const struct att_meeting *m,
 
 static bool term_covers(const struct att_term *t, const char *date)
 {
-	return strcmp(t->from, date) <= 0 && (!*t->to || strcmp(t->to, date) > 0);
+	return strcmp(t->from, date) <= 0 && (!*t->to || strcmp(t->to, date) >= 0);
 }
 
 static bool is_substituting(const struct att_row *r)
