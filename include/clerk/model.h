@@ -733,6 +733,24 @@ enum clerk_status correction_list(struct db *db, const char *meeting_id,
 void correction_free(struct correction *c);
 void correction_list_free(struct correction_list *l);
 
+/* ------------------------------------------------------ approved absence */
+
+/* A councillor's absence approved by the authority (Local Government Act
+ * 1972 s.85(1)), at a meeting, until a last day. */
+struct absence_approval {
+	clerk_id id;
+	clerk_id person_id;
+	clerk_id approved_at; /* the meeting that approved it */
+	char *until;          /* date: last day covered */
+	char *reason;
+};
+/* Refused (CLERK_INVALID, with a sentence) for someone not recorded as a
+ * councillor, a meeting called off or not yet held, a last day before the
+ * meeting, or an empty reason. */
+enum clerk_status absence_approve(struct db *db, struct absence_approval *a,
+				  struct clerk_err *err);
+void absence_approval_free(struct absence_approval *a);
+
 /* ------------------------------------------------------- derived queries */
 
 /* Who is in the room at time t (0: now, from the whole log): members and

@@ -85,6 +85,8 @@ enum clerk_status person_create(struct db *db, struct person *p,
 	if (!st)
 		return CLERK_DB;
 	model_ensure_id(p->id);
+	if (p->kind == PERSON_UNSTATED)
+		p->kind = person_kind_guess(p);
 	person_bind(st, p);
 	return model_step_done(db, st, "adding the person", err);
 }
