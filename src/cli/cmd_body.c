@@ -55,7 +55,8 @@ static void set_str(char **field, const char *v)
 
 /* Apply the options to b; returns a status (usage errors in err). */
 static enum clerk_status apply_opts(int argc, char **argv, struct body *b,
-				    const char **council, struct clerk_err *err)
+				    const char **council, const char **confirmer,
+				    struct clerk_err *err)
 {
 	static const struct option options[] = {
 		{"name", required_argument, NULL, 'n'},
@@ -67,6 +68,7 @@ static enum clerk_status apply_opts(int argc, char **argv, struct body *b,
 		{"minute-format", required_argument, NULL, 'm'},
 		{"numbering", required_argument, NULL, 'N'},
 		{"tz", required_argument, NULL, 'z'},
+		{"minutes-confirmed-by", required_argument, NULL, 'C'},
 		{NULL, 0, NULL, 0},
 	};
 	int opt;
@@ -112,6 +114,12 @@ static enum clerk_status apply_opts(int argc, char **argv, struct body *b,
 		case 'z':
 			set_str(&b->tz, optarg);
 			break;
+		case 'C':
+			if (!confirmer)
+				rc = clerk_fail(err, CLERK_USAGE, "usage");
+			else
+				*confirmer = optarg;
+			break;
 		default:
 			rc = clerk_fail(err, CLERK_USAGE, "usage");
 		}
@@ -146,7 +154,7 @@ static int body_add(struct cli *cli, struct db *db, int argc, char **argv)
 	b.standard_items = xstrdup(prep_default_standard_items);
 	b.self_name = xstrdup("the Committee");
 	b.minute_format = xstrdup("%n.");
-	enum clerk_status rc = apply_opts(argc, argv, &b, &council, &err);
+	enum clerk_status rc = apply_opts(argc, argv, &b, &council, NULL, &err);
 	if (!rc && optind != argc - 1)
 		rc = clerk_fail(&err, CLERK_USAGE, "usage");
 	if (!rc)
@@ -170,18 +178,24 @@ static int body_edit(struct cli *cli, struct db *db, int argc, char **argv)
 {
 	struct clerk_err err = {0};
 	struct body b = {0};
-	const char *council = NULL;
+	const char *council = NULL, *confirmer = NULL;
 	if (argc < 2 || argv[1][0] == '-')
 		return cli_usage(cli, BODY_USAGE);
 	enum clerk_status rc = body_find(db, argv[1], &b, &err);
 	if (!rc)
-		rc = apply_opts(argc - 1, argv + 1, &b, &council, &err);
+		rc = apply_opts(argc - 1, argv + 1, &b, &council, &confirmer,
+				&err);
 	if (!rc && optind != argc - 1)
 		rc = clerk_fail(&err, CLERK_USAGE, "usage");
 	if (!rc && council)
 		rc = istore_council_ensure(db, council, b.council_id, &err);
+	struct body by = {0};
+	if (!rc && confirmer && strcmp(confirmer, "-") != 0)
+		rc = body_find(db, confirmer, &by, &err);
 	if (!rc)
 		rc = body_update(db, &b, &err);
+	if (!rc && confirmer)
+		rc = body_set_minutes_confirmed_by(db, b.id, by.id, &err);
 	int code = 0;
 	if (rc == CLERK_USAGE && strcmp(err.msg, "usage") == 0)
 		code = cli_usage(cli, BODY_USAGE);
@@ -189,6 +203,10 @@ static int body_edit(struct cli *cli, struct db *db, int argc, char **argv)
 		code = cli_report(cli, &err);
 	else
 		print_body(cli, "Changed", &b);
+	if (!rc && confirmer)
+		cli_say(cli, "Its minutes are confirmed at meetings of the %s.\n",
+			by.name ? by.name : b.name);
+	body_free(&by);
 	body_free(&b);
 	return code;
 }

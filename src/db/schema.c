@@ -384,7 +384,37 @@ static const char schema_v4[] =
 	"ALTER TABLE seat ADD COLUMN from_date TEXT; -- first day it exists\n"
 	"ALTER TABLE seat ADD COLUMN to_date TEXT;   -- last day it exists\n";
 
-/* Step 5: meetings that change, and who a person is.
+/* Step 5: confirmation as the law has it, and who changed what.
+ * - signed_minutes keeps confirmed minutes as they were signed: the
+ *   minutes as clerk's format-neutral document (export/docform.c), public
+ *   and confidential, from which every format is rendered, with the house
+ *   style they were made in and a SHA-256 digest that `clerk check`
+ *   verifies.  It is written once, at confirmation, and never changed;
+ * - meeting.signed_as says in what capacity the signer presided;
+ * - body.minutes_confirmed_by names another body whose meetings confirm
+ *   this body's minutes, where standing orders say so;
+ * - audit.who names whoever made each change. */
+static const char schema_v5[] =
+	"CREATE TABLE signed_minutes (\n"
+	"  meeting_id TEXT PRIMARY KEY REFERENCES meeting(id),\n"
+	"  signed_at TEXT NOT NULL,         -- UTC time of confirmation\n"
+	"  style TEXT NOT NULL,             -- house style it was made in\n"
+	"  public_doc TEXT NOT NULL,        -- the public minutes as signed\n"
+	"  confidential_doc TEXT NOT NULL,  -- with the exempt minutes\n"
+	"  digest TEXT NOT NULL             -- SHA-256 (hex) of the three above\n"
+	");\n"
+	"CREATE TRIGGER signed_minutes_keep_u BEFORE UPDATE ON signed_minutes\n"
+	"  BEGIN SELECT RAISE(ABORT, 'minutes confirmed'); END;\n"
+	"CREATE TRIGGER signed_minutes_keep_d BEFORE DELETE ON signed_minutes\n"
+	"  BEGIN SELECT RAISE(ABORT, 'minutes confirmed'); END;\n"
+	"ALTER TABLE meeting ADD COLUMN signed_as TEXT NOT NULL DEFAULT '';\n"
+	"  -- 'chairman', 'vice-chairman', 'presiding': who presided and signed\n"
+	"ALTER TABLE body ADD COLUMN minutes_confirmed_by TEXT\n"
+	"  REFERENCES body(id); -- NULL: its own later meetings confirm them\n"
+	"ALTER TABLE audit ADD COLUMN who TEXT NOT NULL DEFAULT '';\n"
+	"  -- login name and display name: 'jsmith (Jane Smith)'\n";
+
+/* Step 6: meetings that change, and who a person is.
  * - A meeting called off keeps status 'cancelled'; `postponed` says it is
  *   to be held another day, and `called_off_reason` why (both shown in
  *   lists and the calendar).  Neither kind is held: neither counts for
@@ -400,7 +430,7 @@ static const char schema_v4[] =
  * - An absence approved by the authority (s.85(1): "due to some reason
  *   approved by the authority") covers a councillor to its last day.
  * - Dates "from" and "to" are the first and last day everywhere. */
-static const char schema_v5[] =
+static const char schema_v6[] =
 	"ALTER TABLE meeting ADD COLUMN postponed INTEGER NOT NULL DEFAULT 0;\n"
 	"ALTER TABLE meeting ADD COLUMN called_off_reason TEXT NOT NULL\n"
 	"  DEFAULT '';                      -- why cancelled or postponed\n"
@@ -450,8 +480,10 @@ const struct db_migration db_migrations[] = {
 	 schema_v2},
 	{3, "indexes for look-ups in a large archive", schema_v3},
 	{4, "dates of seats (when a seat was created and ended)", schema_v4},
-	{5, "cancelled and postponed meetings, one meeting per start, "
-	    "people's kinds, approved absences",
+	{5, "signed minutes kept as signed, who presided, who changed what",
 	 schema_v5},
+	{6, "cancelled and postponed meetings, one meeting per start, "
+	    "people's kinds, approved absences",
+	 schema_v6},
 	{0, NULL, NULL},
 };
