@@ -309,6 +309,8 @@ struct lookup_hit {
 	char date[LOOKUP_DATE_LEN];
 	char *item_number;
 	char *item_title;
+	char *minute;  /* its minute number as printed ("6.", "23/17"); ""
+			* for a meeting not held */
 	char *kind;    /* "minute", "resolution", "item", "declaration" */
 	char *snippet; /* matched words between LOOKUP_MARK_OPEN/CLOSE */
 	bool exempt;

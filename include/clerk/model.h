@@ -464,6 +464,12 @@ enum clerk_status meeting_signed_as(struct db *db, const char *meeting_id,
  * each agenda item taking one number; cancelled meetings take none, and a
  * meeting whose first_minute is set restarts the count there. */
 int meeting_first_minute(struct db *db, const struct meeting *m);
+/* Minute number n of meeting m as the body prints it (its minute_format:
+ * "%n." gives "6.", "%n/%y" gives "6/17"); caller frees. */
+char *minute_number_text(const struct body *b, const struct meeting *m, int n);
+/* The minute number of an agenda item of a meeting held ("" for a meeting
+ * not held: scheduled or called off, or an unknown item); caller frees. */
+char *item_minute_number(struct db *db, const char *item_id);
 /* A meeting cancelled or postponed: not held on its date, so never run,
  * counted for attendance or numbered. */
 bool meeting_called_off(const struct meeting *m);

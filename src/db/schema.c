@@ -429,7 +429,8 @@ static const char schema_v5[] =
  *   in for a seat are co-opted members; the rest officers.
  * - An absence approved by the authority (s.85(1): "due to some reason
  *   approved by the authority") covers a councillor to its last day.
- * - Dates "from" and "to" are the first and last day everywhere. */
+ * - Dates "from" and "to" are the first and last day everywhere.
+ * - Prefix searches find the words as written (search_words). */
 static const char schema_v6[] =
 	"ALTER TABLE meeting ADD COLUMN postponed INTEGER NOT NULL DEFAULT 0;\n"
 	"ALTER TABLE meeting ADD COLUMN called_off_reason TEXT NOT NULL\n"
@@ -472,7 +473,29 @@ static const char schema_v6[] =
 	"UPDATE substitute SET to_date = max(from_date, date(to_date, '-1 day'))\n"
 	"  WHERE EXISTS (SELECT 1 FROM substitute n WHERE n.seat_id =\n"
 	"    substitute.seat_id AND n.id <> substitute.id\n"
-	"    AND n.from_date = substitute.to_date);\n";
+	"    AND n.from_date = substitute.to_date);\n"
+	/* The words as written, for prefix queries: search_fts holds stems
+	 * ("sustainability" is "sustain"), so "sustainab*" matched nothing.
+	 * search_words indexes the same rows unstemmed (detail=none: only
+	 * which words occur), and its vocabulary gives the words a prefix
+	 * stands for, which are then searched in search_fts. */
+	"CREATE VIRTUAL TABLE search_words USING fts5(title, body,\n"
+	"  content='search_doc', content_rowid='id',\n"
+	"  tokenize='unicode61 remove_diacritics 2', detail=none);\n"
+	"CREATE VIRTUAL TABLE search_words_vocab USING\n"
+	"  fts5vocab(search_words, row);\n"
+	"CREATE TRIGGER search_words_ai AFTER INSERT ON search_doc BEGIN\n"
+	"  INSERT INTO search_words(rowid, title, body)\n"
+	"  VALUES (NEW.id, NEW.title, NEW.body); END;\n"
+	"CREATE TRIGGER search_words_ad AFTER DELETE ON search_doc BEGIN\n"
+	"  INSERT INTO search_words(search_words, rowid, title, body)\n"
+	"  VALUES ('delete', OLD.id, OLD.title, OLD.body); END;\n"
+	"CREATE TRIGGER search_words_au AFTER UPDATE ON search_doc BEGIN\n"
+	"  INSERT INTO search_words(search_words, rowid, title, body)\n"
+	"  VALUES ('delete', OLD.id, OLD.title, OLD.body);\n"
+	"  INSERT INTO search_words(rowid, title, body)\n"
+	"  VALUES (NEW.id, NEW.title, NEW.body); END;\n"
+	"INSERT INTO search_words(search_words) VALUES ('rebuild');\n";
 
 const struct db_migration db_migrations[] = {
 	{1, "the first schema", schema_v1},
@@ -483,7 +506,7 @@ const struct db_migration db_migrations[] = {
 	{5, "signed minutes kept as signed, who presided, who changed what",
 	 schema_v5},
 	{6, "cancelled and postponed meetings, one meeting per start, "
-	    "people's kinds, approved absences",
+	    "people's kinds, approved absences, prefix search of words",
 	 schema_v6},
 	{0, NULL, NULL},
 };

@@ -364,8 +364,9 @@ static void build_search(struct app *app, struct page *p)
 	for (size_t i = 0; i < hits.n; i++) {
 		const struct lookup_hit *h = &hits.v[i];
 		entry_add(p, OPEN_MINUTES, h->meeting_id, h->item_id);
-		wrap_addf(p, UI_ROLE_TITLE, 1, "%s · %s · %s%s · %s %s",
+		wrap_addf(p, UI_ROLE_TITLE, 1, "%s · %s%s%s · %s%s · %s %s",
 			  *h->body_short ? h->body_short : h->body_name, h->date,
+			  *h->minute ? " · minute " : "", h->minute,
 			  strcmp(h->kind, "item") == 0 ? "agenda" : h->kind,
 			  h->exempt ? " (exempt)" : "", h->item_number,
 			  h->item_title);
