@@ -219,6 +219,19 @@ struct lookup_attendance {
 	long days_since; /* from last attendance (else from member_since) to
 			  * today; -1 when neither is known */
 	long days_left;  /* before six months pass (s.85); negative: passed */
+	/* The six-month rule (Local Government Act 1972 s.85), which applies
+	 * to councillors only and counts every meeting of the authority
+	 * (any of its council's bodies) attended as a member or substitute,
+	 * and the absences the authority approved (model/lookup_s85.c). */
+	bool s85;              /* a councillor: the rule applies */
+	char s85_last[LOOKUP_DATE_LEN]; /* last attendance at a meeting of
+					 * the authority, "" never */
+	long s85_days;         /* days since then (else since member_since);
+				* -1 unknown */
+	long s85_days_left;    /* before the rule bites; negative: passed */
+	char approved_until[LOOKUP_DATE_LEN]; /* approved absence covering
+					       * today, "" none */
+	char *approved_reason; /* its reason (NULL none) */
 };
 struct lookup_attendance_list {
 	struct lookup_attendance *v;
@@ -229,6 +242,37 @@ struct lookup_attendance_list {
 /* The six-month rule (Local Government Act 1972 s.85) warns this many days
  * after the last attendance. */
 #define LOOKUP_SIX_MONTH_WARN_DAYS 120
+
+/* Where a line stands under the six-month rule: not applicable (not a
+ * councillor, or no current seat), fine, approaching (from the warning
+ * day), covered by an approved absence, or passed. */
+enum lookup_rule {
+	LOOKUP_RULE_NONE, LOOKUP_RULE_OK, LOOKUP_RULE_SOON,
+	LOOKUP_RULE_APPROVED, LOOKUP_RULE_PASSED
+};
+enum lookup_rule lookup_rule_of(const struct lookup_attendance *a);
+
+/* An apology for absence, with the reason given. */
+struct lookup_apology {
+	char date[LOOKUP_DATE_LEN]; /* local date of the meeting */
+	char *body_name;
+	char person_id[CLERK_UUID_LEN];
+	char *name;   /* "Councillor Liz Fairhurst" */
+	char *reason; /* "" when none was given */
+};
+struct lookup_apology_list {
+	struct lookup_apology *v;
+	size_t n;
+};
+/* Apologies at the meetings held (started, not called off) of body_id
+ * (NULL: any) by person_id (NULL: anyone), dated from..to (NULL: open),
+ * oldest first. */
+enum clerk_status lookup_apologies(struct db *db, const char *body_id,
+				   const char *person_id, const char *from,
+				   const char *to,
+				   struct lookup_apology_list *out,
+				   struct clerk_err *err);
+void lookup_apology_list_free(struct lookup_apology_list *l);
 
 /* Attendance per member of body_id, or of person_id on every body they sat
  * on or substituted for; meetings held (started by clock_now() and not
@@ -266,6 +310,8 @@ struct lookup_hit {
 	char date[LOOKUP_DATE_LEN];
 	char *item_number;
 	char *item_title;
+	char *minute;  /* its minute number as printed ("6.", "23/17"); ""
+			* for a meeting not held */
 	char *kind;    /* "minute", "resolution", "item", "declaration" */
 	char *snippet; /* matched words between LOOKUP_MARK_OPEN/CLOSE */
 	bool exempt;

@@ -47,7 +47,8 @@ typedef char clerk_id[CLERK_UUID_LEN];
 	X(CHAIRMAN, "chairman") X(VICE_CHAIRMAN, "vice-chairman") X(MEMBER, "member")
 #define MEETING_STATUS_LIST(X)                                            \
 	X(SCHEDULED, "scheduled") X(IN_PROGRESS, "in progress")           \
-	X(ADJOURNED, "adjourned") X(CLOSED, "closed") X(CANCELLED, "cancelled")
+	X(ADJOURNED, "adjourned") X(CLOSED, "closed") X(CANCELLED, "cancelled") \
+	X(POSTPONED, "postponed")
 #define MINUTES_STATE_LIST(X) X(DRAFT, "draft") X(CONFIRMED, "confirmed")
 #define ITEM_KIND_LIST(X)                                                  \
 	X(APOLOGIES, "apologies") X(DECLARATIONS, "declarations")          \
@@ -72,6 +73,11 @@ typedef char clerk_id[CLERK_UUID_LEN];
 	X(WITHDRAWN, "withdrawn")
 #define VOTE_LIST(X) X(FOR, "for") X(AGAINST, "against") X(ABSTAIN, "abstain")
 #define ACTION_STATUS_LIST(X) X(OPEN, "open") X(DONE, "done") X(DROPPED, "dropped")
+/* What a person is to the council: the six-month rule (Local Government
+ * Act 1972 s.85) applies to councillors only. */
+#define PERSON_KIND_LIST(X)                                                \
+	X(COUNCILLOR, "councillor") X(COOPTED, "co-opted member")          \
+	X(OFFICER, "officer") X(PARTNER, "partner representative")
 /* Events of the live log.  A new kind is appended, never renumbered: the
  * stored form is the text. */
 #define EVENT_KIND_LIST(X)                                                 \
@@ -132,6 +138,11 @@ enum action_status { ACTION_STATUS_LIST(X) };
 #define X(name, text) EVENT_##name,
 enum event_kind { EVENT_KIND_LIST(X) };
 #undef X
+/* PERSON_UNSTATED: on creation, a councillor when the honorific says so
+ * ("Councillor", "Cllr"), else an officer; never stored. */
+#define X(name, text) PERSON_##name,
+enum person_kind { PERSON_UNSTATED, PERSON_KIND_LIST(X) };
+#undef X
 
 /* Stored text of each enum value, and back (false when text is unknown). */
 const char *council_kind_text(enum council_kind v);
@@ -164,6 +175,8 @@ bool resolution_kind_parse(const char *s, enum resolution_kind *out);
 bool outcome_parse(const char *s, enum outcome *out);
 bool vote_choice_parse(const char *s, enum vote_choice *out);
 bool action_status_parse(const char *s, enum action_status *out);
+const char *person_kind_text(enum person_kind v);
+bool person_kind_parse(const char *s, enum person_kind *out);
 
 /* ------------------------------------------------------ councils, bodies */
 
@@ -232,6 +245,7 @@ struct person {
 	char *organisation; /* "Hampshire County Council" */
 	char *role;         /* "Executive Member for Adult Social Care" */
 	char *pronoun;      /* "he", "she", "they" or "" */
+	enum person_kind kind; /* councillor, co-opted member, officer... */
 };
 struct person_list {
 	struct person *v;
@@ -299,22 +313,22 @@ enum clerk_status seat_create(struct db *db, struct seat *s,
 enum clerk_status seat_update(struct db *db, const struct seat *s,
 			      struct clerk_err *err);
 void seat_free(struct seat *s);
-/* Record that person holds seat from `from` (date) to `to` (NULL: open;
- * the to date itself is no longer held).  A term overlapping another of
- * the same seat is refused with CLERK_CONFLICT. */
+/* Record that person holds seat from `from` (date) to `to` (NULL: open),
+ * both days included: `to` is the last day held.  A term overlapping
+ * another of the same seat is refused with CLERK_CONFLICT. */
 enum clerk_status membership_add(struct db *db, const char *seat_id,
 				 const char *person_id, enum member_role role,
 				 const char *capacity, const char *from,
 				 const char *to, struct clerk_err *err);
-/* End the open membership of a seat on date `to`. */
+/* End the open membership of a seat: `to` is its last day. */
 enum clerk_status membership_end(struct db *db, const char *seat_id,
 				 const char *to, struct clerk_err *err);
 enum clerk_status substitute_add(struct db *db, const char *seat_id,
 				 const char *person_id, const char *capacity,
 				 const char *from, const char *to,
 				 struct clerk_err *err);
-/* One term of a person in a seat.  A term includes its from date and ends
- * before its to date (the day the seat passed on or fell vacant). */
+/* One term of a person in a seat, from its from date to its to date, both
+ * included (the to date is the last day the seat was held). */
 struct membership {
 	clerk_id id;
 	clerk_id seat_id;
@@ -322,7 +336,7 @@ struct membership {
 	enum member_role role;
 	char *capacity;
 	char *from; /* date */
-	char *to;   /* date, "" while still held */
+	char *to;   /* date: last day held, "" while still held */
 };
 struct membership_list {
 	struct membership *v;
@@ -356,6 +370,7 @@ struct meeting {
 	clerk_id signed_by;
 	int first_minute;   /* 0: computed from the body's numbering */
 	int public_present; /* -1: not noted */
+	char *called_off_reason; /* why CANCELLED or POSTPONED ("" none) */
 };
 struct meeting_list {
 	struct meeting *v;
@@ -364,8 +379,10 @@ struct meeting_list {
 
 enum clerk_status meeting_create(struct db *db, struct meeting *m,
 				 struct clerk_err *err);
-/* Saves body, start, venue, status, first_minute and public_present; the
- * confirmation is only ever set by meeting_confirm. */
+/* Saves body, start, venue, status, first_minute, public_present and the
+ * reason it was called off; the confirmation is only ever set by
+ * meeting_confirm.  Create and update refuse (CLERK_CONFLICT) a second
+ * meeting of the body at the same start: both would have the same name. */
 enum clerk_status meeting_update(struct db *db, const struct meeting *m,
 				 struct clerk_err *err);
 enum clerk_status meeting_get(struct db *db, const char *id, struct meeting *out,
@@ -448,6 +465,31 @@ enum clerk_status meeting_signed_as(struct db *db, const char *meeting_id,
  * each agenda item taking one number; cancelled meetings take none, and a
  * meeting whose first_minute is set restarts the count there. */
 int meeting_first_minute(struct db *db, const struct meeting *m);
+/* Minute number n of meeting m as the body prints it (its minute_format:
+ * "%n." gives "6.", "%n/%y" gives "6/17"); caller frees. */
+char *minute_number_text(const struct body *b, const struct meeting *m, int n);
+/* The minute number of an agenda item of a meeting held ("" for a meeting
+ * not held: scheduled or called off, or an unknown item); caller frees. */
+char *item_minute_number(struct db *db, const char *item_id);
+/* A meeting cancelled or postponed: not held on its date, so never run,
+ * counted for attendance or numbered. */
+bool meeting_called_off(const struct meeting *m);
+/* Call a meeting off (status CANCELLED or POSTPONED) with a reason (may be
+ * ""): refused (CLERK_CONFLICT, with a sentence) once it has been opened,
+ * as what happened there is recorded. */
+enum clerk_status meeting_call_off(struct db *db, const char *meeting_id,
+				   enum meeting_status status,
+				   const char *reason, struct clerk_err *err);
+/* What is recorded of a meeting (events, attendance, declarations, minute
+ * text, resolutions, votes, actions, corrections, or minutes confirmed or
+ * confirming others): a sentence naming it in *what (caller frees), or
+ * NULL with nothing recorded. */
+enum clerk_status meeting_recorded(struct db *db, const char *meeting_id,
+				   char **what, struct clerk_err *err);
+/* Delete a meeting with nothing recorded, with its agenda; one with
+ * anything recorded gives CLERK_CONFLICT naming what. */
+enum clerk_status meeting_delete(struct db *db, const char *meeting_id,
+				 struct clerk_err *err);
 void meeting_free(struct meeting *m);
 void meeting_list_free(struct meeting_list *l);
 
@@ -775,6 +817,24 @@ void audit_list_free(struct audit_list *l);
  * or removed record's fields, a changed record's changed fields as
  * "old -> new" (text quoted, none as -); ids left out.  Caller frees. */
 char *audit_entry_changes(const struct audit_entry *a);
+
+/* ------------------------------------------------------ approved absence */
+
+/* A councillor's absence approved by the authority (Local Government Act
+ * 1972 s.85(1)), at a meeting, until a last day. */
+struct absence_approval {
+	clerk_id id;
+	clerk_id person_id;
+	clerk_id approved_at; /* the meeting that approved it */
+	char *until;          /* date: last day covered */
+	char *reason;
+};
+/* Refused (CLERK_INVALID, with a sentence) for someone not recorded as a
+ * councillor, a meeting called off or not yet held, a last day before the
+ * meeting, or an empty reason. */
+enum clerk_status absence_approve(struct db *db, struct absence_approval *a,
+				  struct clerk_err *err);
+void absence_approval_free(struct absence_approval *a);
 
 /* --------------------------------------------------------- signed minutes */
 

@@ -14,29 +14,18 @@
 
 #include "clerk/lookup_cli.h"
 
-enum rule_state { RULE_NONE, RULE_OK, RULE_SOON, RULE_PASSED };
-
-static enum rule_state rule_state(const struct lookup_attendance *a)
-{
-	if (!a->current || a->days_since < 0)
-		return RULE_NONE;
-	if (a->days_left < 0)
-		return RULE_PASSED;
-	if (a->days_since >= LOOKUP_SIX_MONTH_WARN_DAYS)
-		return RULE_SOON;
-	return RULE_OK;
-}
-
-static const char *rule_word(enum rule_state s)
+static const char *rule_word(enum lookup_rule s)
 {
 	switch (s) {
-	case RULE_OK:
+	case LOOKUP_RULE_OK:
 		return "ok";
-	case RULE_SOON:
+	case LOOKUP_RULE_SOON:
 		return "warning";
-	case RULE_PASSED:
+	case LOOKUP_RULE_APPROVED:
+		return "approved";
+	case LOOKUP_RULE_PASSED:
 		return "passed";
-	case RULE_NONE:
+	case LOOKUP_RULE_NONE:
 	default:
 		return "";
 	}
@@ -52,6 +41,18 @@ static void count_cells(const struct lookup_attendance *a, char buf[6][16])
 	snprintf(buf[5], 16, "%d", a->substitute_sent);
 }
 
+/* "last attended a meeting of the authority on 2017-06-29" or "joined
+ * on ...". */
+static void s85_since(const struct lookup_attendance *a, char *out, size_t n)
+{
+	if (*a->s85_last)
+		snprintf(out, n, "last attending a meeting of the authority on %s",
+			 a->s85_last);
+	else
+		snprintf(out, n, "joining on %s with no meeting of the authority "
+				 "attended", a->member_since);
+}
+
 static void print_warnings(const struct listing *l,
 			   const struct lookup_attendance_list *list,
 			   bool by_body)
@@ -59,34 +60,59 @@ static void print_warnings(const struct listing *l,
 	bool any = false;
 	for (size_t i = 0; i < list->n; i++) {
 		const struct lookup_attendance *a = &list->v[i];
-		enum rule_state s = rule_state(a);
-		if (s != RULE_SOON && s != RULE_PASSED)
+		enum lookup_rule s = lookup_rule_of(a);
+		if (s != LOOKUP_RULE_SOON && s != LOOKUP_RULE_PASSED &&
+		    s != LOOKUP_RULE_APPROVED)
 			continue;
 		if (!any)
 			fputc('\n', l->out);
 		any = true;
 		const char *who = by_body ? a->body_name : a->name;
-		char since[64];
-		if (*a->last_attended)
-			snprintf(since, sizeof since, "%s", a->last_attended);
-		else
-			snprintf(since, sizeof since, "joining on %s", a->member_since);
-		if (s == RULE_PASSED)
+		char since[128];
+		s85_since(a, since, sizeof since);
+		if (s == LOOKUP_RULE_PASSED)
 			listing_linef(l, 0, LISTING_ALERT,
-				      "! %s: %ld days since %s; six months passed "
-				      "(s.85)",
-				      who, a->days_since, since);
+				      "! %s: %ld days since %s; six months have "
+				      "passed: ceases to be a member of the "
+				      "authority unless the absence was approved "
+				      "by the authority (s.85)",
+				      who, a->s85_days, since);
+		else if (s == LOOKUP_RULE_APPROVED)
+			listing_linef(l, 0, LISTING_PLAIN,
+				      "%s: %ld days since %s; absence approved by "
+				      "the authority until %s: %s (s.85)",
+				      who, a->s85_days, since, a->approved_until,
+				      a->approved_reason ? a->approved_reason : "");
 		else
 			listing_linef(l, 0, LISTING_WARN,
 				      "! %s: %ld days since %s; six months in %ld "
 				      "days (s.85)",
-				      who, a->days_since, since, a->days_left);
+				      who, a->s85_days, since, a->s85_days_left);
 	}
 	if (any)
 		listing_line(l, 0, LISTING_DIM,
-			     "s.85 Local Government Act 1972: six months without "
-			     "attending ends a membership unless the absence was "
-			     "approved.");
+			     "s.85 Local Government Act 1972: a councillor who "
+			     "attends no meeting of the authority for six months "
+			     "ceases to be a member of the authority unless the "
+			     "failure was due to a reason approved by the "
+			     "authority before the six months ran out (clerk "
+			     "absence approve).");
+}
+
+/* Each apology sent in the period, with its reason. */
+static void print_apologies(const struct listing *l,
+			    const struct lookup_apology_list *ap, bool by_body)
+{
+	if (!ap->n)
+		return;
+	fputc('\n', l->out);
+	listing_line(l, 0, LISTING_HEADING, "Apologies");
+	for (size_t i = 0; i < ap->n; i++) {
+		const struct lookup_apology *a = &ap->v[i];
+		listing_linef(l, 2, LISTING_PLAIN, "%s  %s: %s", a->date,
+			      by_body ? a->body_name : a->name,
+			      *a->reason ? a->reason : "no reason given");
+	}
 }
 
 static void print_text(const struct listing *l,
@@ -123,10 +149,11 @@ static void print_text(const struct listing *l,
 			snprintf(days, sizeof days, "%ld", a->days_since);
 		else
 			snprintf(days, sizeof days, "-");
-		enum rule_state s = rule_state(a);
-		const char *rule = s == RULE_PASSED ? "PASSED"
-				   : s == RULE_SOON ? "soon"
-						    : "";
+		enum lookup_rule s = lookup_rule_of(a);
+		const char *rule = s == LOOKUP_RULE_PASSED     ? "PASSED"
+				   : s == LOOKUP_RULE_SOON     ? "soon"
+				   : s == LOOKUP_RULE_APPROVED ? "approved"
+							       : "";
 		const char *cells[] = {
 			by_body ? a->body_name : a->name,
 			n[0], n[1], n[2], n[3], n[4], n[5],
@@ -160,7 +187,7 @@ static void print_csv(const struct listing *l,
 		const char *cells[] = {
 			a->body_name, a->name, a->current ? "yes" : "no",
 			n[0], n[1], n[2], n[3], n[4], n[5],
-			a->last_attended, days, rule_word(rule_state(a)),
+			a->last_attended, days, rule_word(lookup_rule_of(a)),
 		};
 		listing_table_add(t, cells);
 	}
@@ -198,13 +225,17 @@ static void print_json(const struct listing *l,
 		json_object_set_new(j, "days_since", a->days_since >= 0
 							     ? json_integer(a->days_since)
 							     : json_null());
-		enum rule_state s = rule_state(a);
-		json_object_set_new(j, "six_month_rule", s == RULE_NONE
+		enum lookup_rule s = lookup_rule_of(a);
+		json_object_set_new(j, "six_month_rule", s == LOOKUP_RULE_NONE
 								 ? json_null()
 								 : json_string(rule_word(s)));
-		json_object_set_new(j, "days_left", s == RULE_NONE
+		json_object_set_new(j, "days_left", s == LOOKUP_RULE_NONE
 							    ? json_null()
-							    : json_integer(a->days_left));
+							    : json_integer(a->s85_days_left));
+		json_object_set_new(j, "approved_until",
+				    *a->approved_until
+					    ? json_string(a->approved_until)
+					    : json_null());
 		json_array_append_new(rows, j);
 	}
 	json_object_set_new(root, "attendance", rows);
@@ -325,6 +356,15 @@ int cmd_attendance(struct cli *cli, int argc, char **argv)
 		else
 			print_text(&l, &list, by_body ? person.name : body.name,
 				   by_body, a.from, a.to, today);
+		struct lookup_apology_list ap = {0};
+		if (a.format == LISTING_TEXT &&
+		    lookup_apologies(db, *body.id ? body.id : NULL,
+				     *person.id ? person.id : NULL, a.from,
+				     a.to, &ap, &err) == CLERK_OK)
+			print_apologies(&l, &ap, by_body);
+		else if (a.format == LISTING_TEXT)
+			rc = cli_report(cli, &err);
+		lookup_apology_list_free(&ap);
 	}
 	lookup_attendance_list_free(&list);
 	lookup_person_free(&person);

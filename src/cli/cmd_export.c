@@ -206,7 +206,7 @@ static int period_meetings(struct cli *cli, struct db *db,
 			held->v[held->n++] = all.v[i];
 			continue;
 		}
-		if (in && all.v[i].status != MEETING_CANCELLED)
+		if (in && !meeting_called_off(&all.v[i]))
 			(*not_held)++;
 		meeting_free(&all.v[i]);
 	}

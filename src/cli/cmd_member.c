@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cli/cmd_member: `clerk member add BODY SEAT PERSON [--role R]
- * [--capacity TEXT] [--from DATE] [--to DATE]` — who holds a seat, and
- * when.  The person is created when nobody has that name yet.
+ * [--capacity TEXT] [--from DATE] [--to DATE] [--kind K]` — who holds a
+ * seat, and when.  The person is created when nobody has that name yet;
+ * --kind records what they are (councillor, co-opted member, officer,
+ * partner representative).
  */
 #include "config.h"
 
@@ -14,11 +16,11 @@
 
 #define MEMBER_USAGE                                                      \
 	"member add BODY SEAT PERSON [--role chairman|vice-chairman|member]\n" \
-	"            [--capacity TEXT] [--from DATE] [--to DATE]"
+	"            [--capacity TEXT] [--from DATE] [--to DATE] [--kind K]"
 
 struct member_opts {
 	enum member_role role;
-	const char *capacity, *from, *to;
+	const char *capacity, *from, *to, *kind;
 };
 
 static bool parse_member_opts(int argc, char **argv, struct member_opts *o)
@@ -28,6 +30,7 @@ static bool parse_member_opts(int argc, char **argv, struct member_opts *o)
 		{"capacity", required_argument, NULL, 'c'},
 		{"from", required_argument, NULL, 'f'},
 		{"to", required_argument, NULL, 't'},
+		{"kind", required_argument, NULL, 'k'},
 		{NULL, 0, NULL, 0},
 	};
 	int opt;
@@ -46,6 +49,9 @@ static bool parse_member_opts(int argc, char **argv, struct member_opts *o)
 			break;
 		case 't':
 			o->to = optarg;
+			break;
+		case 'k':
+			o->kind = optarg;
 			break;
 		default:
 			return false;
@@ -83,8 +89,20 @@ int cmd_member(struct cli *cli, int argc, char **argv)
 	}
 	if (!rc)
 		rc = prep_seat(db, b.id, pos[1], o.from, seat, &err);
+	enum person_kind kind = PERSON_UNSTATED;
+	if (!rc && o.kind)
+		rc = prep_person_kind(o.kind, &kind, &err);
 	if (!rc)
 		rc = prep_person(db, pos[2], &p, &created, &err);
+	/* A new member who is not a councillor sits as a co-opted member
+	 * unless said otherwise. */
+	if (!rc && kind == PERSON_UNSTATED && created &&
+	    p.kind != PERSON_COUNCILLOR)
+		kind = PERSON_COOPTED;
+	if (!rc && kind != PERSON_UNSTATED && kind != p.kind) {
+		p.kind = kind;
+		rc = person_update(db, &p, &err);
+	}
 	if (!rc)
 		rc = membership_add(db, seat, p.id, o.role, o.capacity, o.from,
 				    o.to, &err);

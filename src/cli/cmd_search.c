@@ -48,8 +48,9 @@ static void print_text(const struct listing *l, const struct lookup_hit_list *hi
 	for (size_t i = 0; i < hits->n; i++) {
 		const struct lookup_hit *h = &hits->v[i];
 		char *item = item_label(h);
-		listing_linef(l, 0, LISTING_HEADING, "%s · %s · %s%s%s%s",
+		listing_linef(l, 0, LISTING_HEADING, "%s · %s%s%s · %s%s%s%s",
 			      *h->body_short ? h->body_short : h->body_name, h->date,
+			      *h->minute ? " · minute " : "", h->minute,
 			      kind_word(h->kind), h->exempt ? " (exempt)" : "",
 			      *item ? " · " : "", item);
 		char *snip = l->width ? lookup_snippet_focus(h->snippet, l->width - 4)
@@ -64,8 +65,8 @@ static void print_csv(const struct listing *l, const struct lookup_hit_list *hit
 {
 	static const char *const headers[] = {
 		"rank", "body", "date", "item", "title", "kind", "exempt",
-		"snippet", "meeting_id", "item_id"};
-	struct listing_table *t = listing_table_new(10, headers);
+		"snippet", "meeting_id", "item_id", "minute"};
+	struct listing_table *t = listing_table_new(11, headers);
 	for (size_t i = 0; i < hits->n; i++) {
 		const struct lookup_hit *h = &hits->v[i];
 		char rank[24];
@@ -74,7 +75,7 @@ static void print_csv(const struct listing *l, const struct lookup_hit_list *hit
 		const char *cells[] = {
 			rank, h->body_name, h->date, h->item_number, h->item_title,
 			kind_word(h->kind), h->exempt ? "yes" : "no", snip,
-			h->meeting_id, h->item_id,
+			h->meeting_id, h->item_id, h->minute,
 		};
 		listing_table_add(t, cells);
 		free(snip);
@@ -119,6 +120,7 @@ static void print_json(const struct listing *l, const struct lookup_hit_list *hi
 		json_object_set_new(j, "item_id", json_string(h->item_id));
 		json_object_set_new(j, "item_number", listing_json_str(h->item_number));
 		json_object_set_new(j, "item_title", listing_json_str(h->item_title));
+		json_object_set_new(j, "minute", listing_json_str(h->minute));
 		json_object_set_new(j, "kind", json_string(kind_word(h->kind)));
 		json_object_set_new(j, "exempt", json_boolean(h->exempt));
 		json_object_set_new(j, "snippet", listing_json_str(snip));

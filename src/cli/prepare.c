@@ -57,6 +57,67 @@ done:
 	return rc;
 }
 
+enum clerk_status prep_person_named(struct db *db, const char *spec,
+				    struct person *out, struct clerk_err *err)
+{
+	char *hon, *name;
+	import_split_honorific(spec, &hon, &name);
+	memset(out, 0, sizeof *out);
+	struct person_list l = {0};
+	enum clerk_status rc = *name ? person_search(db, name, &l, err)
+				     : clerk_fail(err, CLERK_USAGE,
+						  "no person was named");
+	size_t pick = l.n, exact = 0;
+	for (size_t i = 0; !rc && i < l.n; i++)
+		if (strcasecmp(l.v[i].name, name) == 0) {
+			pick = i;
+			exact++;
+		}
+	if (!rc && !exact && l.n == 1)
+		pick = 0;
+	if (!rc && pick == l.n) {
+		struct strbuf sb = {0};
+		for (size_t i = 0; i < l.n && i < 8; i++)
+			sb_addf(&sb, "%s%s", i ? ", " : "", l.v[i].name);
+		rc = l.n ? clerk_fail(err, CLERK_AMBIGUOUS,
+				      "\"%s\" names %zu people: %s; give more "
+				      "of the name",
+				      spec, l.n, sb_str(&sb))
+			 : clerk_fail(err, CLERK_NOT_FOUND,
+				      "nobody is called \"%s\"", spec);
+		sb_free(&sb);
+	} else if (!rc && exact > 1) {
+		rc = clerk_fail(err, CLERK_AMBIGUOUS,
+				"%zu people are called \"%s\"", exact, name);
+	} else if (!rc) {
+		*out = l.v[pick];
+		memset(&l.v[pick], 0, sizeof l.v[pick]);
+	}
+	person_list_free(&l);
+	free(hon);
+	free(name);
+	return rc;
+}
+
+enum clerk_status prep_person_kind(const char *s, enum person_kind *out,
+				   struct clerk_err *err)
+{
+	if (person_kind_parse(s, out))
+		return CLERK_OK;
+	if (s && strcasecmp(s, "co-opted") == 0) {
+		*out = PERSON_COOPTED;
+		return CLERK_OK;
+	}
+	if (s && strcasecmp(s, "partner") == 0) {
+		*out = PERSON_PARTNER;
+		return CLERK_OK;
+	}
+	return clerk_fail(err, CLERK_USAGE,
+			  "\"%s\" is not a kind of person: councillor, "
+			  "co-opted member, officer or partner representative",
+			  s ? s : "");
+}
+
 enum clerk_status prep_seat(struct db *db, const char *body_id,
 			    const char *spec, const char *date, clerk_id out,
 			    struct clerk_err *err)

@@ -21,6 +21,16 @@ extern const char prep_default_standard_items[];
 enum clerk_status prep_person(struct db *db, const char *full,
 			      struct person *out, bool *created,
 			      struct clerk_err *err);
+/* The person named by `spec`: their exact name (case-insensitive, an
+ * honorific allowed) or any part of it matching one person only; nobody
+ * gives CLERK_NOT_FOUND, several CLERK_AMBIGUOUS naming them. */
+enum clerk_status prep_person_named(struct db *db, const char *spec,
+				    struct person *out, struct clerk_err *err);
+/* A person's kind from --kind ("councillor", "co-opted member", "officer",
+ * "partner representative"; "co-opted" and "partner" for short); usage
+ * error listing them otherwise. */
+enum clerk_status prep_person_kind(const char *s, enum person_kind *out,
+				   struct clerk_err *err);
 /* The seat of a body in existence on `date` (the day a term begins),
  * named by its position ("3") or any unambiguous case-insensitive part of
  * its label. */

@@ -441,6 +441,89 @@ static const char schema_v6[] =
 	"  reason TEXT NOT NULL DEFAULT ''  -- 'expired in ModernGov'\n"
 	");\n";
 
+/* Step 7: meetings that change, and who a person is.
+ * - A meeting called off keeps status 'cancelled'; `postponed` says it is
+ *   to be held another day, and `called_off_reason` why (both shown in
+ *   lists and the calendar).  Neither kind is held: neither counts for
+ *   attendance nor can be run.
+ * - A body has one meeting at a start: two would have the same name (its
+ *   date) and neither could be named.  A trigger rather than a unique index
+ *   so that a file written before this step, which may hold such a pair,
+ *   still opens (the pair can be told apart by id and one moved).
+ * - A person's kind decides whether the six-month rule (Local Government
+ *   Act 1972 s.85) applies to them: only to councillors.  Existing people
+ *   are councillors when their honorific says so; others who held or stood
+ *   in for a seat are co-opted members; the rest officers.
+ * - An absence approved by the authority (s.85(1): "due to some reason
+ *   approved by the authority") covers a councillor to its last day.
+ * - Dates "from" and "to" are the first and last day everywhere.
+ * - Prefix searches find the words as written (search_words). */
+static const char schema_v7[] =
+	"ALTER TABLE meeting ADD COLUMN postponed INTEGER NOT NULL DEFAULT 0;\n"
+	"ALTER TABLE meeting ADD COLUMN called_off_reason TEXT NOT NULL\n"
+	"  DEFAULT '';                      -- why cancelled or postponed\n"
+	"CREATE TRIGGER meeting_one_start_i BEFORE INSERT ON meeting\n"
+	"  WHEN EXISTS (SELECT 1 FROM meeting WHERE body_id = NEW.body_id\n"
+	"               AND starts_at = NEW.starts_at) BEGIN\n"
+	"  SELECT RAISE(ABORT, 'a meeting of that body already starts then');\n"
+	"  END;\n"
+	"CREATE TRIGGER meeting_one_start_u BEFORE UPDATE OF body_id, starts_at\n"
+	"  ON meeting WHEN EXISTS (SELECT 1 FROM meeting WHERE\n"
+	"    body_id = NEW.body_id AND starts_at = NEW.starts_at\n"
+	"    AND id <> NEW.id) BEGIN\n"
+	"  SELECT RAISE(ABORT, 'a meeting of that body already starts then');\n"
+	"  END;\n"
+	"ALTER TABLE person ADD COLUMN kind TEXT NOT NULL DEFAULT 'councillor'\n"
+	"  CHECK (kind IN ('councillor','co-opted member','officer',\n"
+	"                  'partner representative'));\n"
+	"UPDATE person SET kind = CASE\n"
+	"  WHEN honorific LIKE 'councillor%' OR honorific LIKE 'cllr%'\n"
+	"    THEN 'councillor'\n"
+	"  WHEN id IN (SELECT person_id FROM membership UNION\n"
+	"              SELECT person_id FROM substitute) THEN 'co-opted member'\n"
+	"  ELSE 'officer' END;\n"
+	"CREATE TABLE absence_approval (\n"
+	"  id TEXT PRIMARY KEY,\n"
+	"  person_id TEXT NOT NULL REFERENCES person(id),\n"
+	"  approved_at TEXT NOT NULL REFERENCES meeting(id), -- the meeting\n"
+	"  until TEXT NOT NULL,             -- date: last day covered\n"
+	"  reason TEXT NOT NULL\n"
+	");\n"
+	"CREATE INDEX absence_approval_person ON absence_approval(person_id);\n"
+	/* The to date of a term is its last day.  Terms written when it was
+	 * read as the day after (imports ended a term on its successor's
+	 * first day) end the day before their successor begins. */
+	"UPDATE membership SET to_date = max(from_date, date(to_date, '-1 day'))\n"
+	"  WHERE EXISTS (SELECT 1 FROM membership n WHERE n.seat_id =\n"
+	"    membership.seat_id AND n.id <> membership.id\n"
+	"    AND n.from_date = membership.to_date);\n"
+	"UPDATE substitute SET to_date = max(from_date, date(to_date, '-1 day'))\n"
+	"  WHERE EXISTS (SELECT 1 FROM substitute n WHERE n.seat_id =\n"
+	"    substitute.seat_id AND n.id <> substitute.id\n"
+	"    AND n.from_date = substitute.to_date);\n"
+	/* The words as written, for prefix queries: search_fts holds stems
+	 * ("sustainability" is "sustain"), so "sustainab*" matched nothing.
+	 * search_words indexes the same rows unstemmed (detail=none: only
+	 * which words occur), and its vocabulary gives the words a prefix
+	 * stands for, which are then searched in search_fts. */
+	"CREATE VIRTUAL TABLE search_words USING fts5(title, body,\n"
+	"  content='search_doc', content_rowid='id',\n"
+	"  tokenize='unicode61 remove_diacritics 2', detail=none);\n"
+	"CREATE VIRTUAL TABLE search_words_vocab USING\n"
+	"  fts5vocab(search_words, row);\n"
+	"CREATE TRIGGER search_words_ai AFTER INSERT ON search_doc BEGIN\n"
+	"  INSERT INTO search_words(rowid, title, body)\n"
+	"  VALUES (NEW.id, NEW.title, NEW.body); END;\n"
+	"CREATE TRIGGER search_words_ad AFTER DELETE ON search_doc BEGIN\n"
+	"  INSERT INTO search_words(search_words, rowid, title, body)\n"
+	"  VALUES ('delete', OLD.id, OLD.title, OLD.body); END;\n"
+	"CREATE TRIGGER search_words_au AFTER UPDATE ON search_doc BEGIN\n"
+	"  INSERT INTO search_words(search_words, rowid, title, body)\n"
+	"  VALUES ('delete', OLD.id, OLD.title, OLD.body);\n"
+	"  INSERT INTO search_words(rowid, title, body)\n"
+	"  VALUES (NEW.id, NEW.title, NEW.body); END;\n"
+	"INSERT INTO search_words(search_words) VALUES ('rebuild');\n";
+
 const struct db_migration db_migrations[] = {
 	{1, "the first schema", schema_v1},
 	{2, "full-text search of minutes, resolutions, agenda and declarations",
@@ -451,5 +534,8 @@ const struct db_migration db_migrations[] = {
 	 schema_v5},
 	{6, "links to imported records, party and ward, ended bodies",
 	 schema_v6},
+	{7, "cancelled and postponed meetings, one meeting per start, "
+	    "people's kinds, approved absences, prefix search of words",
+	 schema_v7},
 	{0, NULL, NULL},
 };

@@ -655,11 +655,16 @@ enum clerk_status live_open(struct db *db, const char *meeting_id,
 	enum clerk_status rc = meeting_get(db, meeting_id, &m, err);
 	if (rc)
 		return rc;
-	if (m.status == MEETING_CANCELLED) {
+	if (meeting_called_off(&m)) {
+		/* Called off: not held that day, so nothing is recorded. */
+		clerk_fail(err, CLERK_INVALID,
+			   "That meeting was %s%s%s: it cannot be run (arrange "
+			   "it again with clerk meeting edit MEETING --date)",
+			   meeting_status_text(m.status),
+			   *m.called_off_reason ? " - " : "",
+			   m.called_off_reason);
 		meeting_free(&m);
-		return clerk_fail(err, CLERK_INVALID,
-				  "That meeting was cancelled: it cannot be "
-				  "run");
+		return CLERK_INVALID;
 	}
 	if (m.minutes_state == MINUTES_CONFIRMED) {
 		meeting_free(&m);

@@ -15,7 +15,7 @@
 	"a.id, a.meeting_id, a.person_id, a.seat_id, a.status, "                \
 	"a.substitute_for, a.capacity, a.note, a.substitute_note, "            \
 	"a.arrived_at, a.arrived_item, a.left_at, a.left_item, p.id, "         \
-	"p.honorific, p.name, p.organisation, p.role, p.pronoun"
+	"p.honorific, p.name, p.organisation, p.role, p.pronoun, p.kind"
 
 static void att_read(sqlite3_stmt *st, void *out)
 {

@@ -48,3 +48,25 @@ MODEL_ENUM(outcome, outcome, OUTCOME_LIST)
 MODEL_ENUM(vote_choice, vote_choice, VOTE_LIST)
 MODEL_ENUM(action_status, action_status, ACTION_STATUS_LIST)
 MODEL_ENUM(event_kind, event_kind, EVENT_KIND_LIST)
+
+/* person_kind: value 0 is PERSON_UNSTATED, which has no stored text. */
+#define X(name, text) text,
+static const char *const person_kind_names[] = {"", PERSON_KIND_LIST(X)};
+#undef X
+
+const char *person_kind_text(enum person_kind v)
+{
+	size_t n = sizeof person_kind_names / sizeof *person_kind_names;
+	return (size_t)v < n ? person_kind_names[v] : "";
+}
+
+bool person_kind_parse(const char *s, enum person_kind *out)
+{
+	size_t n = sizeof person_kind_names / sizeof *person_kind_names;
+	for (size_t i = 1; s && i < n; i++)
+		if (strcmp(s, person_kind_names[i]) == 0) {
+			*out = (enum person_kind)i;
+			return true;
+		}
+	return false;
+}

@@ -406,8 +406,11 @@ static enum clerk_status later_term(struct db *db, const char *sql,
 	return rc;
 }
 
-/* End every open membership of a seat on `to`, except the one with `keep`
- * id (may be ""). */
+/* End every open membership of a seat the day before `to` (its successor's
+ * first day: to dates are last days), except the one with `keep` id (may be
+ * "").  A term that began on `to` itself is replaced before it was held for
+ * a day (the same import run again with a correction): it is removed, since
+ * a last day before its first cannot be written. */
 static enum clerk_status end_memberships(struct db *db, const char *seat_id,
 					 const char *keep, const char *to,
 					 struct clerk_err *err)
@@ -420,17 +423,22 @@ static enum clerk_status end_memberships(struct db *db, const char *seat_id,
 		seat_id, keep, to, err);
 	if (rc)
 		return rc;
-	sqlite3_stmt *st = db_stmt(
-		db,
-		"UPDATE membership SET to_date = ?3 WHERE seat_id = ?1 AND "
-		"to_date IS NULL AND id <> ?2",
-		err);
-	if (!st)
-		return err->status;
-	db_bind_text(st, 1, seat_id);
-	db_bind_text(st, 2, keep);
-	db_bind_text(st, 3, to);
-	return step_done(db, st, "ending a membership", err);
+	static const char *const sql[] = {
+		"DELETE FROM membership WHERE seat_id = ?1 AND to_date IS NULL "
+		"AND id <> ?2 AND from_date >= ?3",
+		"UPDATE membership SET to_date = date(?3, '-1 day') WHERE "
+		"seat_id = ?1 AND to_date IS NULL AND id <> ?2",
+	};
+	for (size_t i = 0; i < 2 && !rc; i++) {
+		sqlite3_stmt *st = db_stmt(db, sql[i], err);
+		if (!st)
+			return err->status;
+		db_bind_text(st, 1, seat_id);
+		db_bind_text(st, 2, keep);
+		db_bind_text(st, 3, to);
+		rc = step_done(db, st, "ending a membership", err);
+	}
+	return rc;
 }
 
 enum clerk_status istore_member_set(struct db *db, const char *seat_id,
@@ -518,15 +526,23 @@ enum clerk_status istore_subs_set(struct db *db, const char *seat_id,
 			seat_id, "", from, err);
 	if (rc)
 		return rc;
-	sqlite3_stmt *st = db_stmt(db,
-				   "UPDATE substitute SET to_date = ? WHERE "
-				   "seat_id = ? AND to_date IS NULL",
-				   err);
-	if (!st)
-		return err->status;
-	db_bind_text(st, 1, from);
-	db_bind_text(st, 2, seat_id);
-	if ((rc = step_done(db, st, "ending a nomination", err)))
+	/* As end_memberships: ended the day before, or removed when they
+	 * began on `from` itself. */
+	static const char *const sql[] = {
+		"DELETE FROM substitute WHERE seat_id = ?2 AND to_date IS NULL "
+		"AND from_date >= ?1",
+		"UPDATE substitute SET to_date = date(?1, '-1 day') WHERE "
+		"seat_id = ?2 AND to_date IS NULL",
+	};
+	for (size_t i = 0; i < 2 && !rc; i++) {
+		sqlite3_stmt *st = db_stmt(db, sql[i], err);
+		if (!st)
+			return err->status;
+		db_bind_text(st, 1, from);
+		db_bind_text(st, 2, seat_id);
+		rc = step_done(db, st, "ending a nomination", err);
+	}
+	if (rc)
 		return rc;
 	for (size_t i = 0; i < n && !rc; i++)
 		rc = substitute_add(db, seat_id, person_ids[i], capacities[i],

@@ -343,7 +343,7 @@ static enum clerk_status seat_member(struct db *db, struct lookup_seat *s,
 		"m.capacity, m.from_date, coalesce(m.to_date, ''), m.role "
 		"FROM membership m JOIN person p ON p.id = m.person_id "
 		"WHERE m.seat_id = ?1 AND m.from_date <= ?2 "
-		"AND (m.to_date IS NULL OR m.to_date > ?2) "
+		"AND (m.to_date IS NULL OR m.to_date >= ?2) "
 		"ORDER BY m.from_date DESC LIMIT 1";
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 	if (!st)
@@ -372,7 +372,7 @@ static enum clerk_status seat_subs(struct db *db, struct lookup_seat *s,
 		"u.capacity, u.from_date, coalesce(u.to_date, '') "
 		"FROM substitute u JOIN person p ON p.id = u.person_id "
 		"WHERE u.seat_id = ?1 AND u.from_date <= ?2 "
-		"AND (u.to_date IS NULL OR u.to_date > ?2) "
+		"AND (u.to_date IS NULL OR u.to_date >= ?2) "
 		"ORDER BY u.position, p.name COLLATE NOCASE";
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 	if (!st)
@@ -960,17 +960,17 @@ enum clerk_status lookup_person_posts(struct db *db, struct lookup_person *p,
 		"coalesce(m.to_date, ''), '' "
 		"FROM membership m JOIN seat s ON s.id = m.seat_id "
 		"JOIN body b ON b.id = s.body_id WHERE m.person_id = ?1 "
-		"AND m.from_date <= ?2 AND (m.to_date IS NULL OR m.to_date > ?2) "
+		"AND m.from_date <= ?2 AND (m.to_date IS NULL OR m.to_date >= ?2) "
 		"UNION ALL "
 		"SELECT b.id, b.name, coalesce(b.short_name, ''), s.position, "
 		"s.label, 1, 'substitute', u.capacity, u.from_date, "
 		"coalesce(u.to_date, ''), coalesce((SELECT trim(q.honorific || ' ' "
 		"|| q.name) FROM membership m2 JOIN person q ON q.id = m2.person_id "
 		"WHERE m2.seat_id = s.id AND m2.from_date <= ?2 AND (m2.to_date IS "
-		"NULL OR m2.to_date > ?2) ORDER BY m2.from_date DESC LIMIT 1), '') "
+		"NULL OR m2.to_date >= ?2) ORDER BY m2.from_date DESC LIMIT 1), '') "
 		"FROM substitute u JOIN seat s ON s.id = u.seat_id "
 		"JOIN body b ON b.id = s.body_id WHERE u.person_id = ?1 "
-		"AND u.from_date <= ?2 AND (u.to_date IS NULL OR u.to_date > ?2) "
+		"AND u.from_date <= ?2 AND (u.to_date IS NULL OR u.to_date >= ?2) "
 		"ORDER BY 2 COLLATE NOCASE, 1, 6, 4";
 	char today[LOOKUP_DATE_LEN];
 	if (!date) {

@@ -232,7 +232,7 @@ static enum clerk_status row_detail(struct db *db, const struct att_meeting *m,
 
 static bool term_covers(const struct att_term *t, const char *date)
 {
-	return strcmp(t->from, date) <= 0 && (!*t->to || strcmp(t->to, date) > 0);
+	return strcmp(t->from, date) <= 0 && (!*t->to || strcmp(t->to, date) >= 0);
 }
 
 static bool is_substituting(const struct att_row *r)
@@ -590,6 +590,9 @@ static enum clerk_status count_body(struct db *db, const char *body_id,
 	for (size_t i = 0; !rc && i < accs.n; i++) {
 		finish_acc(&a, &accs.v[i]);
 		rc = person_name(db, accs.v[i].a.person_id, &accs.v[i].a.name, err);
+		if (!rc)
+			rc = lookup_s85(db, a.body.id, a.body.tz, a.today,
+					&accs.v[i].a, err);
 		memcpy(accs.v[i].a.body_id, a.body.id, sizeof a.body.id);
 		accs.v[i].a.body_name = xstrdup(a.body.name ? a.body.name : "");
 	}
@@ -599,6 +602,7 @@ static enum clerk_status count_body(struct db *db, const char *body_id,
 		if (rc) {
 			free(accs.v[i].a.name);
 			free(accs.v[i].a.body_name);
+			free(accs.v[i].a.approved_reason);
 			continue;
 		}
 		out->v = lookup_grow(out->v, out->n, sizeof *out->v);
@@ -685,6 +689,7 @@ void lookup_attendance_list_free(struct lookup_attendance_list *l)
 	for (size_t i = 0; i < l->n; i++) {
 		free(l->v[i].name);
 		free(l->v[i].body_name);
+		free(l->v[i].approved_reason);
 	}
 	free(l->v);
 	memset(l, 0, sizeof *l);

@@ -34,4 +34,12 @@ enum clerk_status lookup_body_get(struct db *db, const char *id,
 				  struct lookup_body *out,
 				  struct clerk_err *err);
 
+/* Fill the six-month rule's fields of r (s85, s85_last, s85_days,
+ * s85_days_left, approved_until/reason) for its person, whose line is for
+ * body_id (tz its zone, today its date); needs r->current and
+ * r->member_since.  model/lookup_s85.c. */
+enum clerk_status lookup_s85(struct db *db, const char *body_id,
+			     const char *tz, const char *today,
+			     struct lookup_attendance *r, struct clerk_err *err);
+
 #endif

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "clerk/model.h"
 #include "lookup_private.h"
 
 /* A character FTS5 accepts in a bare word. */
@@ -90,6 +91,7 @@ void lookup_hit_list_free(struct lookup_hit_list *l)
 		free(h->body_short);
 		free(h->item_number);
 		free(h->item_title);
+		free(h->minute);
 		free(h->kind);
 		free(h->snippet);
 	}
@@ -298,6 +300,13 @@ static enum clerk_status search_take(struct db *db, sqlite3_stmt *ranked,
 		rc = search_fail(db, opts->text, err);
 	else
 		rc = search_snippets(db, query, ids, out, err);
+	/* The minute number of each hit kept, as its minutes print it. */
+	for (size_t i = 0; !rc && i < out->n; i++)
+		if (!out->v[i].minute)
+			out->v[i].minute =
+				*out->v[i].item_id
+					? item_minute_number(db, out->v[i].item_id)
+					: xstrdup("");
 	free(ids);
 	return rc;
 }
@@ -374,6 +383,200 @@ static enum clerk_status search_walk(struct db *db, const char *query,
 	return rc;
 }
 
+/* Attendance of the people whose name holds the words searched for, at
+ * meetings held (newest first), with the meeting's apologies item: a name
+ * is not in the text index, as attendance is a record, not text. */
+static const char sql_people[] =
+	"SELECT a.meeting_id, coalesce(ai.id, ''), b.name, "
+	"coalesce(b.short_name, ''), b.tz, m.starts_at, "
+	"coalesce(ai.number, ''), coalesce(ai.title, ''), a.status, "
+	"trim(p.honorific || ' ' || p.name), a.note, "
+	"coalesce((SELECT trim(q.honorific || ' ' || q.name) FROM person q "
+	"  WHERE q.id = a.substitute_for), '') "
+	"FROM person p JOIN attendance a ON a.person_id = p.id "
+	"JOIN meeting m ON m.id = a.meeting_id JOIN body b ON b.id = m.body_id "
+	"LEFT JOIN agenda_item ai ON ai.id = (SELECT i.id FROM agenda_item i "
+	"  WHERE i.meeting_id = m.id AND i.kind = 'apologies' "
+	"  ORDER BY i.position LIMIT 1) "
+	"WHERE instr(lower(p.name), lower(?1)) > 0 AND a.status <> 'expected' "
+	"AND m.status NOT IN ('scheduled', 'cancelled') "
+	"AND (?2 IS NULL OR m.body_id = ?2) "
+	"AND (?3 IS NULL OR m.starts_at >= ?3) "
+	"AND (?4 IS NULL OR m.starts_at < ?4) "
+	"ORDER BY m.starts_at DESC, p.name LIMIT ?5";
+
+/* Words only (letters, spaces, hyphens, apostrophes): what a name is. */
+static bool name_like(const char *text)
+{
+	bool letter = false;
+	for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
+		if (isalpha(*p) || *p >= 0x80)
+			letter = true;
+		else if (*p != ' ' && *p != '-' && *p != '\'' && *p != '.')
+			return false;
+	}
+	return letter;
+}
+
+/* "[Councillor Liz Fairhurst]: apologies (Unwell)". */
+static char *attendance_snippet(sqlite3_stmt *st)
+{
+	const char *status = db_col_text(st, 8), *note = db_col_text(st, 10);
+	const char *for_whom = db_col_text(st, 11);
+	bool apology = strcmp(status, "apology") == 0;
+	return xasprintf("%c%s%c: %s%s%s%s%s", LOOKUP_MARK_OPEN,
+			 db_col_text(st, 9), LOOKUP_MARK_CLOSE,
+			 apology ? "apologies" : status,
+			 *for_whom ? " for " : "", for_whom,
+			 *note ? " - " : "", note);
+}
+
+/* Append the attendance hits of people named by the text, up to limit. */
+static enum clerk_status search_people(struct db *db,
+				       const struct lookup_search_opts *opts,
+				       const char *from, const char *to,
+				       int limit, struct lookup_hit_list *out,
+				       struct clerk_err *err)
+{
+	if (out->n >= (size_t)limit || !name_like(opts->text))
+		return CLERK_OK;
+	sqlite3_stmt *st = db_stmt(db, sql_people, err);
+	if (!st)
+		return CLERK_DB;
+	db_bind_text(st, 1, opts->text);
+	db_bind_text(st, 2, opts->body_id);
+	db_bind_text(st, 3, from);
+	db_bind_text(st, 4, to);
+	sqlite3_bind_int(st, 5, limit - (int)out->n);
+	int step;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		out->v = lookup_grow(out->v, out->n, sizeof *out->v);
+		struct lookup_hit *h = &out->v[out->n++];
+		memset(h, 0, sizeof *h);
+		snprintf(h->meeting_id, sizeof h->meeting_id, "%s",
+			 db_col_text(st, 0));
+		snprintf(h->item_id, sizeof h->item_id, "%s", db_col_text(st, 1));
+		h->body_name = db_col_dup(st, 2);
+		h->body_short = db_col_dup(st, 3);
+		lookup_local_date(db_col_text(st, 5), db_col_text(st, 4), h->date);
+		h->item_number = db_col_dup(st, 6);
+		h->item_title = db_col_dup(st, 7);
+		h->kind = xstrdup("attendance");
+		h->snippet = attendance_snippet(st);
+		h->minute = *h->item_id ? item_minute_number(db, h->item_id)
+					: xstrdup("");
+	}
+	db_done(st);
+	return step == SQLITE_DONE ? CLERK_OK : db_fail(db, err, "searching");
+}
+
+/* At most this many words stand for one prefix (the first in alphabetical
+ * order); a shorter prefix than that matches too much to rank well. */
+enum { PREFIX_WORDS = 64 };
+
+/* Append to sb, for the bare prefix w* (w of n bytes, lower-cased), the
+ * words as written that start with it, from search_words' vocabulary (a
+ * range of its term index): " OR word" each. */
+static enum clerk_status prefix_words(struct db *db, const char *w, size_t n,
+				      struct strbuf *sb, struct clerk_err *err)
+{
+	static const char sql[] =
+		"SELECT term FROM search_words_vocab WHERE term >= ?1 AND "
+		"term < ?2 ORDER BY term LIMIT ?3";
+	char *lo = xstrndup(w, n), *hi = xstrndup(w, n);
+	for (size_t i = 0; i < n; i++)
+		lo[i] = hi[i] = (char)tolower((unsigned char)lo[i]);
+	hi[n - 1]++; /* the first string after every word starting with lo */
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	enum clerk_status rc = st ? CLERK_OK : CLERK_DB;
+	if (st) {
+		db_bind_text(st, 1, lo);
+		db_bind_text(st, 2, hi);
+		sqlite3_bind_int(st, 3, PREFIX_WORDS);
+		int step;
+		while ((step = sqlite3_step(st)) == SQLITE_ROW)
+			sb_addf(sb, " OR \"%s\"", db_col_text(st, 0));
+		db_done(st);
+		if (step != SQLITE_DONE)
+			rc = db_fail(db, err, "searching");
+	}
+	free(lo);
+	free(hi);
+	return rc;
+}
+
+/* The FTS5 query with each bare prefix word* outside quotes widened to
+ * (word* OR each word as written that starts with it): the index holds
+ * stems, so "sustainab*" alone would miss "sustainability" (stem
+ * "sustain"); the words are stemmed again as they are searched. */
+static enum clerk_status expand_prefixes(struct db *db, const char *query,
+					 char **out, struct clerk_err *err)
+{
+	struct strbuf sb = {0};
+	enum clerk_status rc = CLERK_OK;
+	/* FTS5 takes "a b" as a AND b, but not "(a OR b) c": in a query with a
+	 * prefix, operands side by side get an explicit AND.  NEAR() takes
+	 * only phrases, so a query with NEAR is left as it is. */
+	if (!strchr(query, '*') || strstr(query, "NEAR")) {
+		*out = xstrdup(query);
+		return CLERK_OK;
+	}
+	bool grouped = true, operand = false;
+	const char *p = query;
+	while (*p && !rc) {
+		if (*p == '"') {
+			const char *end = strchr(p + 1, '"');
+			size_t n = end ? (size_t)(end - p) + 1 : strlen(p);
+			if (operand && grouped)
+				sb_add(&sb, " AND ");
+			sb_addn(&sb, p, n);
+			p += n;
+			if (*p == '*')
+				sb_addc(&sb, *p++);
+			operand = true;
+			continue;
+		}
+		if (!bareword_char((unsigned char)*p)) {
+			if (*p == '(' && operand && grouped)
+				sb_add(&sb, " AND ");
+			if (*p == '(' || *p == '+' || *p == '^')
+				operand = false;
+			else if (*p == ')')
+				operand = true;
+			sb_addc(&sb, *p++);
+			continue;
+		}
+		const char *w = p;
+		while (bareword_char((unsigned char)*p) || *p == ':')
+			p++;
+		size_t n = (size_t)(p - w);
+		if (is_operator(w, n)) {
+			sb_addn(&sb, w, n);
+			operand = false;
+			continue;
+		}
+		if (operand && grouped)
+			sb_add(&sb, " AND ");
+		operand = true;
+		if (*p != '*' || memchr(w, ':', n)) {
+			sb_addn(&sb, w, n);
+			continue;
+		}
+		p++; /* the star */
+		sb_addc(&sb, '(');
+		sb_addn(&sb, w, n);
+		sb_addc(&sb, '*');
+		rc = prefix_words(db, w, n, &sb, err);
+		sb_addc(&sb, ')');
+	}
+	if (rc) {
+		sb_free(&sb);
+		return rc;
+	}
+	*out = sb_detach(&sb);
+	return CLERK_OK;
+}
+
 enum clerk_status lookup_search(struct db *db,
 				const struct lookup_search_opts *opts,
 				struct lookup_hit_list *out,
@@ -395,11 +598,17 @@ enum clerk_status lookup_search(struct db *db,
 				  "%s '%s' is not a date: write it as YYYY-MM-DD",
 				  bad_from ? "--from" : "--to",
 				  bad_from ? opts->from : opts->to);
-	char *query = lookup_search_query(opts->text);
+	char *typed = lookup_search_query(opts->text), *query = NULL;
 	bool began = lookup_read_begin(db);
-	enum clerk_status rc = search_walk(db, query, opts,
-					   opts->from ? from : NULL,
-					   opts->to ? to : NULL, out, err);
+	enum clerk_status rc = expand_prefixes(db, typed, &query, err);
+	free(typed);
+	if (!rc)
+		rc = search_walk(db, query, opts, opts->from ? from : NULL,
+				 opts->to ? to : NULL, out, err);
+	if (!rc)
+		rc = search_people(db, opts, opts->from ? from : NULL,
+				   opts->to ? to : NULL,
+				   opts->limit > 0 ? opts->limit : 50, out, err);
 	if (rc)
 		lookup_hit_list_free(out);
 	lookup_read_end(db, began);

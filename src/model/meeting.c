@@ -15,7 +15,7 @@
 #define MEETING_COLS                                                           \
 	"m.id, m.body_id, m.starts_at, m.venue, m.status, m.minutes_state, "    \
 	"m.confirmed_at, m.confirmed_on, m.confirmed_amendment, m.signed_by, " \
-	"m.first_minute, m.public_present"
+	"m.first_minute, m.public_present, m.postponed, m.called_off_reason"
 
 static void meeting_read(sqlite3_stmt *st, void *out)
 {
@@ -35,6 +35,16 @@ static void meeting_read(sqlite3_stmt *st, void *out)
 	m->public_present = sqlite3_column_type(st, 11) == SQLITE_NULL
 				    ? -1
 				    : sqlite3_column_int(st, 11);
+	/* Postponed is stored as cancelled with a flag (the status column's
+	 * CHECK predates it); the model shows it as its own status. */
+	if (m->status == MEETING_CANCELLED && sqlite3_column_int(st, 12))
+		m->status = MEETING_POSTPONED;
+	m->called_off_reason = db_col_dup(st, 13);
+}
+
+bool meeting_called_off(const struct meeting *m)
+{
+	return m->status == MEETING_CANCELLED || m->status == MEETING_POSTPONED;
 }
 
 /* Read every row of a query of MEETING_COLS into out. */
@@ -61,12 +71,13 @@ static enum clerk_status meeting_check(const struct meeting *m,
 	if ((rc = model_check_id(m->body_id, "body for the meeting", err)) ||
 	    (rc = model_check_text(m->venue, "venue", false, err)) ||
 	    (rc = model_check_text(m->confirmed_amendment, "amendment", false,
-				   err)))
+				   err)) ||
+	    (rc = model_check_text(m->called_off_reason, "reason", false, err)))
 		return rc;
 	if (!m->starts_at)
 		return clerk_fail(err, CLERK_INVALID,
 				  "the meeting has no date and time");
-	if ((unsigned)m->status > MEETING_CANCELLED ||
+	if ((unsigned)m->status > MEETING_POSTPONED ||
 	    (unsigned)m->minutes_state > MINUTES_CONFIRMED)
 		return clerk_fail(err, CLERK_INVALID,
 				  "the meeting's status is unknown");
@@ -79,7 +90,9 @@ static void meeting_bind(sqlite3_stmt *st, const struct meeting *m)
 	db_bind_text(st, 2, m->body_id);
 	model_bind_time(st, 3, m->starts_at);
 	model_bind_str(st, 4, m->venue);
-	db_bind_text(st, 5, meeting_status_text(m->status));
+	db_bind_text(st, 5, meeting_status_text(meeting_called_off(m)
+							? MEETING_CANCELLED
+							: m->status));
 	if (m->first_minute > 0)
 		sqlite3_bind_int(st, 6, m->first_minute);
 	else
@@ -88,6 +101,42 @@ static void meeting_bind(sqlite3_stmt *st, const struct meeting *m)
 		sqlite3_bind_int(st, 7, m->public_present);
 	else
 		sqlite3_bind_null(st, 7);
+	sqlite3_bind_int(st, 8, m->status == MEETING_POSTPONED);
+	model_bind_str(st, 9, m->called_off_reason);
+}
+
+/* Another meeting of the body at the same start: refused with a sentence,
+ * as neither could then be named by its date. */
+static enum clerk_status meeting_check_start(struct db *db,
+					     const struct meeting *m,
+					     struct clerk_err *err)
+{
+	static const char sql[] =
+		"SELECT count(*) FROM meeting WHERE body_id = ?1 AND "
+		"starts_at = ?2 AND id <> ?3";
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	if (!st)
+		return CLERK_DB;
+	db_bind_text(st, 1, m->body_id);
+	model_bind_time(st, 2, m->starts_at);
+	db_bind_text(st, 3, m->id);
+	int step = sqlite3_step(st);
+	int n = step == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+	db_done(st);
+	if (n < 0)
+		return db_fail(db, err, "looking for a meeting at that time");
+	if (n == 0)
+		return CLERK_OK;
+	char *tz = model_body_tz(db, m->body_id);
+	char when[64];
+	time_format_local(m->starts_at, tz, "%A %-d %B %Y at %H:%M", when,
+			  sizeof when);
+	free(tz);
+	return clerk_fail(err, CLERK_CONFLICT,
+			  "the body already has a meeting on %s: a body cannot "
+			  "hold two meetings at the same start (edit or delete "
+			  "the other one)",
+			  when);
 }
 
 enum clerk_status meeting_create(struct db *db, struct meeting *m,
@@ -95,8 +144,12 @@ enum clerk_status meeting_create(struct db *db, struct meeting *m,
 {
 	static const char sql[] =
 		"INSERT INTO meeting(id, body_id, starts_at, venue, status, "
-		"first_minute, public_present) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+		"first_minute, public_present, postponed, called_off_reason) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+	model_ensure_id(m->id);
 	enum clerk_status rc = meeting_check(m, err);
+	if (!rc)
+		rc = meeting_check_start(db, m, err);
 	if (rc)
 		return rc;
 	sqlite3_stmt *st = db_stmt(db, sql, err);
@@ -112,10 +165,13 @@ enum clerk_status meeting_update(struct db *db, const struct meeting *m,
 {
 	static const char sql[] =
 		"UPDATE meeting SET body_id = ?2, starts_at = ?3, venue = ?4, "
-		"status = ?5, first_minute = ?6, public_present = ?7 WHERE id = ?1";
+		"status = ?5, first_minute = ?6, public_present = ?7, "
+		"postponed = ?8, called_off_reason = ?9 WHERE id = ?1";
 	enum clerk_status rc = meeting_check(m, err);
 	if (!rc)
 		rc = model_refuse_confirmed(db, m->id, "saving the meeting", err);
+	if (!rc)
+		rc = meeting_check_start(db, m, err);
 	if (rc)
 		return rc;
 	sqlite3_stmt *st = db_stmt(db, sql, err);
@@ -160,8 +216,8 @@ static enum clerk_status meetings_near(struct db *db, const char *body_id,
 		meeting_read(st, MODEL_LIST_PUSH(out));
 		*tzs = xrealloc(*tzs, out->n * sizeof **tzs);
 		*names = xrealloc(*names, out->n * sizeof **names);
-		(*tzs)[out->n - 1] = db_col_dup(st, 12);
-		(*names)[out->n - 1] = db_col_dup(st, 13);
+		(*tzs)[out->n - 1] = db_col_dup(st, 14);
+		(*names)[out->n - 1] = db_col_dup(st, 15);
 	}
 	enum clerk_status rc = CLERK_OK;
 	if (step != SQLITE_DONE)
@@ -334,8 +390,9 @@ enum clerk_status meeting_set_status(struct db *db, const char *meeting_id,
 				     enum meeting_status status,
 				     struct clerk_err *err)
 {
-	static const char sql[] = "UPDATE meeting SET status = ?2 WHERE id = ?1";
-	if ((unsigned)status > MEETING_CANCELLED)
+	static const char sql[] = "UPDATE meeting SET status = ?2, "
+				  "postponed = ?3 WHERE id = ?1";
+	if ((unsigned)status > MEETING_POSTPONED)
 		return clerk_fail(err, CLERK_INVALID,
 				  "the meeting's status is unknown");
 	enum clerk_status locked = model_refuse_confirmed(
@@ -346,7 +403,10 @@ enum clerk_status meeting_set_status(struct db *db, const char *meeting_id,
 	if (!st)
 		return CLERK_DB;
 	db_bind_text(st, 1, meeting_id);
-	db_bind_text(st, 2, meeting_status_text(status));
+	db_bind_text(st, 2, meeting_status_text(
+				    status == MEETING_POSTPONED ? MEETING_CANCELLED
+								: status));
+	sqlite3_bind_int(st, 3, status == MEETING_POSTPONED);
 	enum clerk_status rc =
 		model_step_done(db, st, "changing the meeting's status", err);
 	return rc ? rc : model_check_changed(db, "meeting", meeting_id, err);
@@ -358,10 +418,140 @@ void meeting_free(struct meeting *m)
 		return;
 	free(m->venue);
 	free(m->confirmed_amendment);
+	free(m->called_off_reason);
 	memset(m, 0, sizeof *m);
 }
 
 void meeting_list_free(struct meeting_list *l)
 {
 	MODEL_LIST_FREE(l, meeting_free);
+}
+
+/* ------------------------------------------------- called off, deleted */
+
+enum clerk_status meeting_call_off(struct db *db, const char *meeting_id,
+				   enum meeting_status status,
+				   const char *reason, struct clerk_err *err)
+{
+	struct meeting m;
+	if (status != MEETING_CANCELLED && status != MEETING_POSTPONED)
+		return clerk_fail(err, CLERK_INVALID,
+				  "a meeting is called off as cancelled or "
+				  "postponed");
+	enum clerk_status rc = meeting_get(db, meeting_id, &m, err);
+	if (rc)
+		return rc;
+	if (m.status != MEETING_SCHEDULED && !meeting_called_off(&m)) {
+		rc = clerk_fail(err, CLERK_CONFLICT,
+				"that meeting is %s: it was held, and what "
+				"happened there is recorded, so it cannot be %s",
+				meeting_status_text(m.status),
+				meeting_status_text(status));
+	} else {
+		m.status = status;
+		free(m.called_off_reason);
+		m.called_off_reason = xstrdup(reason ? reason : "");
+		rc = meeting_update(db, &m, err);
+	}
+	meeting_free(&m);
+	return rc;
+}
+
+/* Each kind of record a meeting may hold, with how a sentence names it. */
+static const struct {
+	const char *sql, *what;
+} meeting_records[] = {
+	{"SELECT count(*) FROM event WHERE meeting_id = ?1", "events of its log"},
+	{"SELECT count(*) FROM attendance WHERE meeting_id = ?1",
+	 "attendance"},
+	{"SELECT count(*) FROM declaration WHERE meeting_id = ?1",
+	 "declarations of interest"},
+	{"SELECT count(*) FROM minute_text WHERE meeting_id = ?1",
+	 "minute text"},
+	{"SELECT count(*) FROM resolution WHERE meeting_id = ?1",
+	 "resolutions"},
+	{"SELECT count(*) FROM vote WHERE meeting_id = ?1", "votes"},
+	{"SELECT count(*) FROM action WHERE meeting_id = ?1", "actions"},
+	{"SELECT count(*) FROM correction WHERE meeting_id = ?1 OR "
+	 "made_at = ?1",
+	 "corrections"},
+	{"SELECT count(*) FROM meeting WHERE id = ?1 AND minutes_state = "
+	 "'confirmed'",
+	 "confirmed minutes"},
+	{"SELECT count(*) FROM meeting WHERE confirmed_at = ?1",
+	 "the confirmation of earlier minutes"},
+	{"SELECT count(*) FROM absence_approval WHERE approved_at = ?1",
+	 "approved absences"},
+};
+
+enum clerk_status meeting_recorded(struct db *db, const char *meeting_id,
+				   char **what, struct clerk_err *err)
+{
+	struct strbuf sb = {0};
+	*what = NULL;
+	for (size_t i = 0; i < sizeof meeting_records / sizeof *meeting_records;
+	     i++) {
+		int n = model_query_int(db, meeting_records[i].sql, meeting_id,
+					-1);
+		if (n < 0) {
+			sb_free(&sb);
+			return db_fail(db, err, "reading what the meeting "
+						"recorded");
+		}
+		if (n > 0)
+			sb_addf(&sb, "%s%s", sb.len ? ", " : "",
+				meeting_records[i].what);
+	}
+	if (sb.len)
+		*what = xstrdup(sb_str(&sb));
+	sb_free(&sb);
+	return CLERK_OK;
+}
+
+static enum clerk_status meeting_remove(struct db *db, void *arg,
+					struct clerk_err *err)
+{
+	static const char *const sql[] = {
+		"DELETE FROM agenda_item WHERE meeting_id = ?1",
+		"DELETE FROM meeting WHERE id = ?1",
+	};
+	const char *id = *(const char **)arg;
+	enum clerk_status rc = CLERK_OK;
+	for (size_t i = 0; i < 2 && !rc; i++) {
+		sqlite3_stmt *st = db_stmt(db, sql[i], err);
+		if (!st)
+			return CLERK_DB;
+		db_bind_text(st, 1, id);
+		rc = model_step_done(db, st, "deleting the meeting", err);
+	}
+	return rc;
+}
+
+enum clerk_status meeting_delete(struct db *db, const char *meeting_id,
+				 struct clerk_err *err)
+{
+	struct meeting m;
+	enum clerk_status rc = meeting_get(db, meeting_id, &m, err);
+	if (rc)
+		return rc;
+	char *what = NULL;
+	if ((rc = meeting_recorded(db, meeting_id, &what, err))) {
+		meeting_free(&m);
+		return rc;
+	}
+	if (what) {
+		rc = clerk_fail(err, CLERK_CONFLICT,
+				"that meeting has %s recorded: it cannot be "
+				"deleted, as nothing recorded is ever lost%s",
+				what,
+				m.status == MEETING_SCHEDULED
+					? " (cancel it instead: clerk meeting "
+					  "cancel MEETING --reason TEXT)"
+					: "");
+		free(what);
+	} else {
+		rc = model_tx(db, meeting_remove, &meeting_id, err);
+	}
+	meeting_free(&m);
+	return rc;
 }

@@ -32,6 +32,7 @@ static const struct {
 	{"membership", "membership", "memberships", NULL},
 	{"substitute", "substitute nomination", "substitute nominations", NULL},
 	{"meeting", "meeting", "meetings", NULL},
+	{"absence_approval", "approved absence", "approved absences", NULL},
 	{"agenda_item", "agenda item", "agenda items", NULL},
 	{"event", "event", "events", "meeting_id, seq"},
 	{"attendance", "attendance record", "attendance records", "meeting_id, person_id"},

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "model_private.h"
@@ -66,4 +67,60 @@ int meeting_first_minute(struct db *db, const struct meeting *m)
 						  : 1;
 	body_free(&b);
 	return n;
+}
+
+/* The first year of the municipal year holding the meeting. */
+static int municipal_year(const struct body *b, time_t t)
+{
+	struct tm tm;
+	int month = 5, day = 1;
+	time_to_local(t, b->tz, &tm);
+	if (!b->year_start || sscanf(b->year_start, "%d-%d", &month, &day) != 2)
+		month = 5, day = 1;
+	int year = tm.tm_year + 1900;
+	if (tm.tm_mon + 1 < month || (tm.tm_mon + 1 == month && tm.tm_mday < day))
+		year--;
+	return year;
+}
+
+char *minute_number_text(const struct body *b, const struct meeting *m, int n)
+{
+	const char *fmt = b->minute_format && *b->minute_format
+				  ? b->minute_format
+				  : "%n.";
+	struct strbuf sb = {0};
+	sb_add(&sb, "");
+	for (const char *p = fmt; *p; p++) {
+		if (p[0] == '%' && p[1] == 'n') {
+			sb_addf(&sb, "%d", n);
+			p++;
+		} else if (p[0] == '%' && p[1] == 'y') {
+			sb_addf(&sb, "%02d", municipal_year(b, m->starts_at) % 100);
+			p++;
+		} else if (p[0] == '%' && p[1] == '%') {
+			sb_addc(&sb, '%');
+			p++;
+		} else {
+			sb_addc(&sb, *p);
+		}
+	}
+	return sb_detach(&sb);
+}
+
+char *item_minute_number(struct db *db, const char *item_id)
+{
+	struct agenda_item it = {0};
+	struct meeting m = {0};
+	struct body b = {0};
+	char *out = NULL;
+	if (item_get(db, item_id, &it, NULL) == CLERK_OK &&
+	    meeting_get(db, it.meeting_id, &m, NULL) == CLERK_OK &&
+	    m.status != MEETING_SCHEDULED && !meeting_called_off(&m) &&
+	    body_get(db, m.body_id, &b, NULL) == CLERK_OK)
+		out = minute_number_text(
+			&b, &m, meeting_first_minute(db, &m) + it.position - 1);
+	body_free(&b);
+	meeting_free(&m);
+	item_free(&it);
+	return out ? out : xstrdup("");
 }

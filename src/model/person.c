@@ -8,10 +8,11 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "model_private.h"
 
-#define PERSON_COLS "id, honorific, name, organisation, role, pronoun"
+#define PERSON_COLS "id, honorific, name, organisation, role, pronoun, kind"
 
 static void person_read(sqlite3_stmt *st, int col, struct person *p)
 {
@@ -22,6 +23,19 @@ static void person_read(sqlite3_stmt *st, int col, struct person *p)
 	p->organisation = db_col_dup(st, col + 3);
 	p->role = db_col_dup(st, col + 4);
 	p->pronoun = db_col_dup(st, col + 5);
+	if (!person_kind_parse(db_col_text(st, col + 6), &p->kind))
+		p->kind = PERSON_UNSTATED; /* a query without the column */
+}
+
+/* The kind of a person whose kind was not stated: what the honorific says
+ * ("Councillor", "Cllr"), else an officer. */
+static enum person_kind person_kind_guess(const struct person *p)
+{
+	const char *h = p->honorific ? p->honorific : "";
+	return strncasecmp(h, "councillor", 10) == 0 ||
+			       strncasecmp(h, "cllr", 4) == 0
+		       ? PERSON_COUNCILLOR
+		       : PERSON_OFFICER;
 }
 
 /* Read a person from columns starting at col (used by other model files). */
@@ -41,6 +55,8 @@ static enum clerk_status person_check(const struct person *p,
 	    (rc = model_check_text(p->role, "role", false, err)) ||
 	    (rc = model_check_text(p->pronoun, "pronoun", false, err)))
 		return rc;
+	if ((unsigned)p->kind > PERSON_PARTNER)
+		return clerk_fail(err, CLERK_INVALID, "the person's kind is unknown");
 	return CLERK_OK;
 }
 
@@ -52,13 +68,17 @@ static void person_bind(sqlite3_stmt *st, const struct person *p)
 	model_bind_str(st, 4, p->organisation);
 	model_bind_str(st, 5, p->role);
 	model_bind_str(st, 6, p->pronoun);
+	db_bind_text(st, 7, person_kind_text(p->kind != PERSON_UNSTATED
+						    ? p->kind
+						    : person_kind_guess(p)));
 }
 
 enum clerk_status person_create(struct db *db, struct person *p,
 				struct clerk_err *err)
 {
 	static const char sql[] =
-		"INSERT INTO person(" PERSON_COLS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+		"INSERT INTO person(" PERSON_COLS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+		"?7)";
 	enum clerk_status rc = person_check(p, err);
 	if (rc)
 		return rc;
@@ -66,6 +86,8 @@ enum clerk_status person_create(struct db *db, struct person *p,
 	if (!st)
 		return CLERK_DB;
 	model_ensure_id(p->id);
+	if (p->kind == PERSON_UNSTATED)
+		p->kind = person_kind_guess(p);
 	person_bind(st, p);
 	return model_step_done(db, st, "adding the person", err);
 }
@@ -75,7 +97,7 @@ enum clerk_status person_update(struct db *db, const struct person *p,
 {
 	static const char sql[] =
 		"UPDATE person SET honorific = ?2, name = ?3, organisation = ?4, "
-		"role = ?5, pronoun = ?6 WHERE id = ?1";
+		"role = ?5, pronoun = ?6, kind = ?7 WHERE id = ?1";
 	enum clerk_status rc = person_check(p, err);
 	if (rc)
 		return rc;
@@ -165,6 +187,7 @@ void person_copy(struct person *dst, const struct person *src)
 	dst->organisation = xstrdup(src->organisation ? src->organisation : "");
 	dst->role = xstrdup(src->role ? src->role : "");
 	dst->pronoun = xstrdup(src->pronoun ? src->pronoun : "");
+	dst->kind = src->kind;
 }
 
 void person_free(struct person *p)

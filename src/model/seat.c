@@ -121,9 +121,9 @@ static enum clerk_status term_check(const struct term *t,
 	    (rc = model_check_date(t->from, "start date", true, err)) ||
 	    (rc = model_check_date(t->to, "end date", false, err)))
 		return rc;
-	if (model_has(t->to) && strcmp(t->to, t->from) <= 0)
+	if (model_has(t->to) && strcmp(t->to, t->from) < 0)
 		return clerk_fail(err, CLERK_INVALID,
-				  "the end date %s is not after the start date %s",
+				  "the last day %s is before the first day %s",
 				  t->to, t->from);
 	if ((unsigned)t->role > ROLE_MEMBER)
 		return clerk_fail(err, CLERK_INVALID, "the member's role is unknown");
@@ -138,8 +138,8 @@ static enum clerk_status membership_overlap(struct db *db,
 	static const char sql[] =
 		"SELECT p.name, m.from_date FROM membership m "
 		"JOIN person p ON p.id = m.person_id WHERE m.seat_id = ?1 "
-		"AND (?3 IS NULL OR m.from_date < ?3) "
-		"AND (m.to_date IS NULL OR m.to_date > ?2) LIMIT 1";
+		"AND (?3 IS NULL OR m.from_date <= ?3) "
+		"AND (m.to_date IS NULL OR m.to_date >= ?2) LIMIT 1";
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 	if (!st)
 		return CLERK_DB;
@@ -197,7 +197,7 @@ enum clerk_status membership_end(struct db *db, const char *seat_id,
 {
 	static const char sql[] =
 		"UPDATE membership SET to_date = ?2 WHERE seat_id = ?1 "
-		"AND to_date IS NULL AND from_date < ?2";
+		"AND to_date IS NULL AND from_date <= ?2";
 	enum clerk_status rc;
 	if ((rc = model_check_id(seat_id, "seat", err)) ||
 	    (rc = model_check_date(to, "end date", true, err)))
@@ -210,7 +210,7 @@ enum clerk_status membership_end(struct db *db, const char *seat_id,
 	rc = model_step_done(db, st, "ending the membership", err);
 	if (!rc && sqlite3_changes(db_handle(db)) == 0)
 		rc = clerk_fail(err, CLERK_NOT_FOUND,
-				"the seat has no member who started before %s", to);
+				"the seat has no member who started by %s", to);
 	return rc;
 }
 
@@ -256,7 +256,7 @@ enum clerk_status membership_history(struct db *db, const char *seat_id,
 	static const char sql[] =
 		"SELECT m.id, m.seat_id, m.role, m.capacity, m.from_date, "
 		"m.to_date, p.id, p.honorific, p.name, p.organisation, p.role, "
-		"p.pronoun FROM membership m JOIN person p ON p.id = m.person_id "
+		"p.pronoun, p.kind FROM membership m JOIN person p ON p.id = m.person_id "
 		"WHERE m.seat_id = ?1 ORDER BY m.from_date, m.id";
 	memset(out, 0, sizeof *out);
 	sqlite3_stmt *st = db_stmt(db, sql, err);
@@ -319,10 +319,10 @@ static enum clerk_status seat_members_on(struct db *db, const char *body_id,
 {
 	static const char sql[] =
 		"SELECT m.seat_id, m.role, m.capacity, m.from_date, p.id, "
-		"p.honorific, p.name, p.organisation, p.role, p.pronoun FROM "
+		"p.honorific, p.name, p.organisation, p.role, p.pronoun, p.kind FROM "
 		"seat s JOIN membership m ON m.seat_id = s.id JOIN person p ON "
 		"p.id = m.person_id WHERE s.body_id = ?1 AND m.from_date <= ?2 "
-		"AND (m.to_date IS NULL OR m.to_date > ?2) "
+		"AND (m.to_date IS NULL OR m.to_date >= ?2) "
 		"ORDER BY m.seat_id, m.from_date DESC";
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 	if (!st)
@@ -361,10 +361,11 @@ static enum clerk_status seat_subs_on(struct db *db, const char *body_id,
 {
 	static const char sql[] =
 		"SELECT x.seat_id, x.capacity, p.id, p.honorific, p.name, "
-		"p.organisation, p.role, p.pronoun FROM seat s JOIN substitute x "
+		"p.organisation, p.role, p.pronoun, p.kind FROM seat s JOIN "
+		"substitute x "
 		"ON x.seat_id = s.id JOIN person p ON p.id = x.person_id WHERE "
 		"s.body_id = ?1 AND x.from_date <= ?2 AND (x.to_date IS NULL OR "
-		"x.to_date > ?2) ORDER BY x.seat_id, x.position, x.from_date";
+		"x.to_date >= ?2) ORDER BY x.seat_id, x.position, x.from_date";
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 	if (!st)
 		return CLERK_DB;

@@ -262,24 +262,47 @@ static void person_attendance(struct app *app, struct page *p,
 	}
 	for (size_t i = 0; i < l.n; i++) {
 		const struct lookup_attendance *a = &l.v[i];
-		bool soon = a->current && a->days_since >= LOOKUP_SIX_MONTH_WARN_DAYS;
-		bool passed = a->current && a->days_since >= 0 && a->days_left < 0;
-		wrap_addf(p, passed ? UI_ROLE_ERROR : soon ? UI_ROLE_WARN
-							   : UI_ROLE_NORMAL,
+		enum lookup_rule rule = lookup_rule_of(a);
+		char note[192] = "";
+		if (rule == LOOKUP_RULE_PASSED)
+			snprintf(note, sizeof note,
+				 " — six months without attending the authority: "
+				 "ceases to be a member unless the absence was "
+				 "approved (s.85)");
+		else if (rule == LOOKUP_RULE_SOON)
+			snprintf(note, sizeof note,
+				 " — six-month rule (s.85) in %ld days",
+				 a->s85_days_left);
+		else if (rule == LOOKUP_RULE_APPROVED)
+			snprintf(note, sizeof note,
+				 " — absence approved until %s (s.85)",
+				 a->approved_until);
+		wrap_addf(p, rule == LOOKUP_RULE_PASSED ? UI_ROLE_ERROR
+			     : rule == LOOKUP_RULE_SOON ? UI_ROLE_WARN
+							: UI_ROLE_NORMAL,
 			  2,
 			  "%s: expected %d, present %d, as substitute %d, "
 			  "apologies %d, absent %d, substitute sent %d; last "
 			  "attended %s%s",
 			  a->body_name, a->expected, a->present, a->as_substitute,
 			  a->apologies, a->absent, a->substitute_sent,
-			  *a->last_attended ? a->last_attended : "never",
-			  passed ? " — six months have passed (s.85)"
-			  : soon ? " — six-month rule (s.85) approaching"
-				 : "");
+			  *a->last_attended ? a->last_attended : "never", note);
 	}
 	if (!l.n)
 		wrap_add(p, UI_ROLE_DIM, 2, "not expected at any meeting held, and attended none");
 	lookup_attendance_list_free(&l);
+	/* The reasons given with each apology. */
+	struct lookup_apology_list ap = {0};
+	if (lookup_apologies(ui_app_db(app), NULL, person_id, NULL, NULL, &ap,
+			     &err)) {
+		wrap_add(p, UI_ROLE_ERROR, 1, err.msg);
+		return;
+	}
+	for (size_t i = 0; i < ap.n; i++)
+		wrap_addf(p, UI_ROLE_NORMAL, 2, "apology %s, %s: %s",
+			  ap.v[i].date, ap.v[i].body_name,
+			  *ap.v[i].reason ? ap.v[i].reason : "no reason given");
+	lookup_apology_list_free(&ap);
 }
 
 static void person_declarations(struct app *app, struct page *p,
@@ -342,8 +365,9 @@ static void build_search(struct app *app, struct page *p)
 	for (size_t i = 0; i < hits.n; i++) {
 		const struct lookup_hit *h = &hits.v[i];
 		entry_add(p, OPEN_MINUTES, h->meeting_id, h->item_id);
-		wrap_addf(p, UI_ROLE_TITLE, 1, "%s · %s · %s%s · %s %s",
+		wrap_addf(p, UI_ROLE_TITLE, 1, "%s · %s%s%s · %s%s · %s %s",
 			  *h->body_short ? h->body_short : h->body_name, h->date,
+			  *h->minute ? " · minute " : "", h->minute,
 			  strcmp(h->kind, "item") == 0 ? "agenda" : h->kind,
 			  h->exempt ? " (exempt)" : "", h->item_number,
 			  h->item_title);
@@ -374,7 +398,7 @@ static void build_text(struct app *app, struct page *p)
 	struct export_opts opts = {0};
 	char *text = NULL;
 	if (meeting_get(db, p->id, &m, &err) ||
-	    (m.status == MEETING_SCHEDULED || m.status == MEETING_CANCELLED
+	    (m.status == MEETING_SCHEDULED || meeting_called_off(&m)
 		     ? export_agenda_build(db, p->id, &opts, &doc, &err)
 		     : export_minutes_build(db, p->id, &opts, &doc, &err)) ||
 	    export_render(&export_text_ops, &doc, &text, &err)) {

@@ -36,13 +36,13 @@ struct review_screen {
 /* ------------------------------------------------------------- the list */
 
 /* "scheduled" (still to come), "draft minutes" (held, not yet
- * confirmed), "confirmed" (and locked), or "cancelled". */
+ * confirmed), "confirmed" (and locked), or "cancelled" / "postponed". */
 static const char *minutes_status(const struct meeting *m)
 {
 	if (m->minutes_state == MINUTES_CONFIRMED)
 		return "confirmed";
-	if (m->status == MEETING_CANCELLED)
-		return "cancelled";
+	if (meeting_called_off(m))
+		return meeting_status_text(m->status);
 	if (m->status == MEETING_SCHEDULED && m->starts_at > clock_now())
 		return "scheduled";
 	return "draft minutes";
@@ -339,7 +339,7 @@ static int pick_later(struct app *app, struct review_screen *s,
 	size_t n = 0;
 	for (size_t i = 0; i < all.n; i++)
 		if (all.v[i].starts_at > m->starts_at &&
-		    all.v[i].status != MEETING_CANCELLED) {
+		    !meeting_called_off(&all.v[i])) {
 			labels[n] = meeting_line(s->db, &all.v[i]);
 			items[n].label = labels[n];
 			idx[n++] = i;

@@ -67,13 +67,13 @@ for h in d["hits"]:
 3 2017-06-29 7 minute ['Domestic', 'abuse']"
 out=$(s domestic abuse --csv)
 is "--csv header" "$(printf '%s\n' "$out" | head -1)" \
-	"rank,body,date,item,title,kind,exempt,snippet,meeting_id,item_id"$'\r'
+	"rank,body,date,item,title,kind,exempt,snippet,meeting_id,item_id,minute"$'\r'
 has "--csv quotes a field with a comma (RFC 4180)" "$out" \
 	'"[Domestic] [abuse] affects one in four women, and the strategy'
-ok "--csv parses as CSV with 10 fields a row" python3 -c '
+ok "--csv parses as CSV with 11 fields a row" python3 -c '
 import csv, io, sys
 rows = list(csv.reader(io.StringIO(sys.argv[1], newline="")))
-assert len(rows) == 4 and all(len(r) == 10 for r in rows), rows' "$out"
+assert len(rows) == 4 and all(len(r) == 11 for r in rows), rows' "$out"
 lacks "no terminal escapes on a pipe" "$(s domestic)" $'\033'
 
 # Exit codes and messages.

@@ -237,7 +237,9 @@ static void test_seat_info_at_dates(void **state)
 					"2017-09-01", NULL, &err),
 			 CLERK_CONFLICT);
 	assert_non_null(strstr(err.msg, "Ann Old"));
-	assert_int_equal(membership_end(f->db, seat, "2017-10-01", &err),
+	/* The to date is the last day held: Ann holds the seat on 30 September
+	 * and Bob from 1 October. */
+	assert_int_equal(membership_end(f->db, seat, "2017-09-30", &err),
 			 CLERK_OK);
 	assert_int_equal(membership_add(f->db, seat, bob, ROLE_CHAIRMAN, "Chair",
 					"2017-10-01", NULL, &err),
@@ -265,6 +267,11 @@ static void test_seat_info_at_dates(void **state)
 	assert_string_equal(l.v[0].member_capacity, "Chair");
 	assert_string_equal(l.v[0].member_since, "2017-10-01");
 	seat_info_list_free(&l);
+	assert_int_equal(seat_info_list(f->db, f->body.id, "2017-09-30", &l, &err),
+			 CLERK_OK);
+	assert_true(l.v[0].filled);
+	assert_string_equal(l.v[0].member.name, "Ann Old");
+	seat_info_list_free(&l);
 	assert_int_equal(seat_info_list(f->db, f->body.id, "2016-01-01", &l, &err),
 			 CLERK_OK);
 	assert_false(l.v[0].filled);
@@ -279,7 +286,7 @@ static void test_seat_info_at_dates(void **state)
 	assert_int_equal(membership_history(f->db, seat, &h, &err), CLERK_OK);
 	assert_int_equal(h.n, 2);
 	assert_string_equal(h.v[0].person.name, "Ann Old");
-	assert_string_equal(h.v[0].to, "2017-10-01");
+	assert_string_equal(h.v[0].to, "2017-09-30");
 	assert_string_equal(h.v[1].person.name, "Bob New");
 	assert_string_equal(h.v[1].to, "");
 	membership_list_free(&h);
@@ -304,7 +311,7 @@ static void test_seat_dates(void **state)
 	assert_int_equal(seat_create(f->db, &s, &err), CLERK_OK);
 	memcpy(old_seat, s.id, sizeof old_seat);
 	assert_int_equal(membership_add(f->db, old_seat, ann, ROLE_MEMBER, "",
-					"2017-05-25", "2017-10-01", &err),
+					"2017-05-25", "2017-09-30", &err),
 			 CLERK_OK);
 	seat_free(&s);
 	s = (struct seat){.label = xstrdup("Fire and Rescue"), .voting = true,
