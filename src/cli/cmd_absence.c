@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cli/cmd_absence: `clerk absence approve PERSON --until DATE --reason TEXT
  * --at MEETING [--body NAME]` — record that the authority, at a meeting it

@@ -1057,6 +1057,34 @@ static enum clerk_status store_committee(struct mg_store *s,
 	return rc;
 }
 
+/* ModernGov ends a term on the day the next one begins (election day);
+ * clerk's last day is inclusive, so a term that reaches the start of the
+ * councillor's next term ends the day before it. */
+static void term_end_before_next(const struct mg_councillor *c,
+				 const char *from,
+				 char to[11])
+{
+	char next[11] = "";
+	for (size_t j = 0; j < c->nterms; j++) {
+		char start[11];
+		mg_iso_date(c->terms[j].start, start);
+		if (strcmp(start, from) > 0 && (!next[0] || strcmp(start, next) < 0))
+			memcpy(next, start, sizeof next);
+	}
+	if (!next[0] || (to[0] && strcmp(to, next) < 0))
+		return;
+	struct tm tm = {0};
+	if (sscanf(next, "%d-%d-%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday) != 3)
+		return;
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	tm.tm_mday -= 1;
+	tm.tm_hour = 12;
+	time_t t = timegm(&tm);
+	gmtime_r(&t, &tm);
+	strftime(to, 11, "%Y-%m-%d", &tm);
+}
+
 /* A councillor: the person with party, ward and key posts, and each term
  * of office as membership of the council's "Council" body in a seat of
  * their ward. */
@@ -1093,6 +1121,7 @@ static enum clerk_status store_councillor(struct mg_store *s,
 		mg_iso_date(c->terms[i].start, from);
 		if (c->terms[i].end && strcasecmp(c->terms[i].end, "unspecified"))
 			mg_iso_date(c->terms[i].end, to);
+		term_end_before_next(c, from, to);
 		rc = istore_term_set(s->db, seat, person, party, from, to,
 				     &changed, err);
 		s->rep->memberships += !rc && changed;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * model/absence: absences approved by the authority under the Local
  * Government Act 1972 s.85(1) ("unless the failure was due to some reason

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * model/lookup_apologies: the apologies for absence sent to the meetings
  * held, with the reasons given, for `clerk attendance` and the look-up

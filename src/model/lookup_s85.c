@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * model/lookup_s85: the six-month rule of the Local Government Act 1972,
  * s.85(1): "if a member of a local authority fails throughout a period of

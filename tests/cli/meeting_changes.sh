@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Meetings that change: `clerk meeting edit`, `cancel`, `postpone` and
 # `delete`, followed through to the calendar, the list of meetings,
 # attendance and the live console; and one meeting per start of a body.

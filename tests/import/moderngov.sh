@@ -121,7 +121,9 @@ is "a cancellation withdrawn reinstates it" \
 	"$(q "SELECT status FROM meeting WHERE starts_at LIKE '2031-04-09%'")" scheduled
 
 # Councillors by ward: people with party and ward, terms of office as
-# membership of the council in a seat of their ward.
+# membership of the council in a seat of their ward.  ModernGov ends a term
+# on the day the next begins (election day); a last day is inclusive in
+# clerk, so that term ends the day before.
 out=$(eb "$here/mg-eb-councillors.xml" 2>&1); rc=$?
 is "GetCouncillorsByWard imports" "$rc" 0
 is "councillors with party, ward and key posts" \
@@ -134,7 +136,7 @@ is "the same person as the attendee of the same id, not a copy" \
 	"$(q "SELECT count(*) FROM person WHERE name = 'Ruth Okafor'")" 1
 is "terms of office as membership of the council ('unspecified': still serving)" \
 	"$(q "SELECT b.name, s.label, p.name, ms.from_date, coalesce(ms.to_date, '') FROM membership ms JOIN seat s ON s.id = ms.seat_id JOIN body b ON b.id = s.body_id JOIN person p ON p.id = ms.person_id ORDER BY p.name, ms.from_date")" \
-	"Council|Eastbrook Central|Ruth Okafor|2019-05-03|2023-05-04
+	"Council|Eastbrook Central|Ruth Okafor|2019-05-03|2023-05-03
 Council|Eastbrook Central|Ruth Okafor|2023-05-04|
 Council|Eastbrook Central|Simon Achterberg|2023-05-04|2027-05-06"
 before=$(counts)

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Dates "from" and "to" are the first and last day, everywhere: a member
 # whose term ends on 30 April still holds the seat that day (members, who,
 # attendance), and their successor from 1 May; a term may not end before

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Honest attendance: only meetings held count; the six-month rule (Local
 # Government Act 1972 s.85) applies to councillors only, counts every
 # meeting of the authority they attended, and honours absences the

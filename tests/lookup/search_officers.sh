@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Search as officers use it: a prefix finds the words that start with it
 # (not only stems that do: "sustainab*" finds "sustainability", whose stem
 # is "sustain"); people's names find their attendance and apologies (and
