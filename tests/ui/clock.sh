@@ -52,7 +52,9 @@ KEYS
 is "reopened (exit 0)" "$UI_RC" 0
 lacks "no second question" "$(cat "$T/again/reopened.txt")" "is not today"
 screen_has "the same clock, resumed where it was left" again reopened "LIVE 10:05"
-lacks "never today's clock" "$(cat "$T/again/reopened.txt")" "OVER TIME"
+# The item's clock resumes at about five minutes (a second or two more on a
+# slow machine), never at the hours since 2017 that today's clock gives.
+has "never today's clock" "$(cat "$T/again/reopened.txt")" "▶ 05:0"
 
 "$CLERK" --db "$DB" export 2017-10-05 -o "$T/minutes.txt" 2>"$T/export.err"
 has "the minutes give the meeting's own times" "$(tr '\n' ' ' <"$T/minutes.txt")" \
