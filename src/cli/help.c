@@ -65,9 +65,8 @@ void cli_print_version(FILE *out)
 		"This is free software: you are free to change and "
 		"redistribute it.\n"
 		"There is NO WARRANTY, to the extent permitted by law.\n"
-		"The demo board contains public sector information licensed "
-		"under the\nOpen Government Licence v3.0 (Hampshire County "
-		"Council).\n",
+		"The demo boards' data keeps the licence and source given in "
+		"its own\nfiles (share/demo/): the Open Government Licence v3.0.\n",
 		PACKAGE_VERSION);
 	if (*PACKAGE_BUGREPORT)
 		fprintf(out, "Report bugs to: %s\n", PACKAGE_BUGREPORT);
