@@ -1,20 +1,37 @@
-/* core/paths: where clerk finds its shared data. */
+/* core/paths: where clerk finds its shared data (styles, the demo board). */
 #include "config.h"
 
+#include <limits.h>
 #include <stdlib.h>
-#include <sys/stat.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "clerk/core.h"
+
+/* True when the running program is one built in this build tree (clerk
+ * itself or a test program), not an installed copy.  Only such a program
+ * may read the source tree's share/: an installed clerk that fell back to
+ * it would silently use whatever a clone happens to hold. */
+static int running_from_build_tree(void)
+{
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n <= 0)
+		return 0;
+	exe[n] = '\0';
+	size_t len = strlen(CLERK_BUILDDIR);
+	return strncmp(exe, CLERK_BUILDDIR, len) == 0 && exe[len] == '/';
+}
 
 const char *clerk_share_dir(void)
 {
 	const char *env = getenv("CLERK_SHARE");
 	if (env && *env)
 		return env;
-	struct stat st;
-	if (stat(CLERK_DATADIR "/demo", &st) == 0 && S_ISDIR(st.st_mode))
-		return CLERK_DATADIR;
-	return CLERK_SRCDIR "/share";
+	static int in_build_tree = -1;
+	if (in_build_tree < 0)
+		in_build_tree = running_from_build_tree();
+	return in_build_tree ? CLERK_SRCDIR "/share" : CLERK_DATADIR;
 }
 
 char *clerk_share_path(const char *relative)

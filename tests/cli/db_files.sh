@@ -26,7 +26,7 @@ out=$("$CLERK" --db "$T/folder.db" demo 2>&1); rc=$?
 is "demo onto a folder: exit 4" "$rc" 4
 has "says it is not a file" "$out" "$T/folder.db is not a file"
 
-if command -v sqlite3 >/dev/null 2>&1; then
+if need sqlite3; then
 	# Another program's SQLite file.
 	sqlite3 "$T/other.sqlite" "CREATE TABLE t(x); INSERT INTO t VALUES (42);"
 	before=$(cksum < "$T/other.sqlite")

@@ -18,7 +18,7 @@ is "text minutes of 29 June 2017 as published" \
 	"$(clerk export 2017-06-29 --format text)" "$(cat "$exp/hwb-2017-06-29.txt")"
 is "Markdown minutes of 29 June 2017 as published" \
 	"$(clerk export 2017-06-29 --format markdown)" "$(cat "$exp/hwb-2017-06-29.md")"
-if command -v cmark >/dev/null 2>&1; then
+if need cmark; then
 	h=$(clerk export 2017-06-29 --format markdown | cmark)
 	lacks "Markdown renders no accidental numbered list" "$h" "<ol start"
 	has "Markdown numbered resolutions render as a list" "$h" "<ol>

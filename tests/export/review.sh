@@ -79,7 +79,7 @@ has "confirmed: signed on the April meeting's date" "$m" "Chairman, 18 April 202
 has "exported file written" "$(cat "$T/r.html" 2>/dev/null)" "AT A MEETING of the Audit Committee"
 has "correction in the next meeting's minutes" "$(clerk export 2024-04-18 | flat)" \
 	"was recorded: Minute 4: the report was from the Treasurer."
-if command -v sqlite3 >/dev/null 2>&1; then
+if need sqlite3; then
 	is "the corrections are in the audit trail (text, vote, attendance)" \
 		"$(sqlite3 "$DB" "SELECT count(DISTINCT tbl) FROM audit WHERE op = 'update' AND tbl IN ('minute_text', 'resolution', 'attendance')")" "3"
 	has "the audit keeps the old wording" \

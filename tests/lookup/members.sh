@@ -85,7 +85,7 @@ has "--csv: the TBC substitute" "$out" \
 lacks "no escapes on a pipe" "$(m hwb)" $'\033'
 
 # On a terminal the lines fit its width.
-if command -v script >/dev/null 2>&1; then
+if need script; then
 	tty_out=$(COLUMNS=50 script -qec "$CLERK --db $db members hwb" /dev/null </dev/null)
 	widest=$(printf '%s' "$tty_out" | python3 -c 'import re,sys
 lines = re.sub(r"\x1b\[[0-9;]*m", "", sys.stdin.read()).replace("\r", "").split("\n")

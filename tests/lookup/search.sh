@@ -119,26 +119,4 @@ lacks "a deleted resolution is gone" "$(s domestic abuse)" "resolution"
 has "a declaration follows its declarer's new name" "$(s renamed)" \
 	"Dr Ben [Renamed]"
 
-# A file made before the search index existed is indexed when upgraded.
-# (Step 2 of src/db/schema.c; undoing it by hand is only right while it is
-# the last step.)
-v=$(sqlite3 "$db" 'PRAGMA user_version')
-if [ "$v" -ne 2 ]; then
-	_tap_result 0 "upgrade indexes old minutes # SKIP search is not the last step"
-else
-	sqlite3 "$db" "
-DROP TABLE search_fts; DROP TABLE search_doc;
-DROP TRIGGER search_minute_ai; DROP TRIGGER search_minute_au;
-DROP TRIGGER search_minute_ad; DROP TRIGGER search_resolution_ai;
-DROP TRIGGER search_resolution_au; DROP TRIGGER search_resolution_ad;
-DROP TRIGGER search_item_ai; DROP TRIGGER search_item_au;
-DROP TRIGGER search_item_ad; DROP TRIGGER search_declaration_ai;
-DROP TRIGGER search_declaration_au; DROP TRIGGER search_declaration_ad;
-DROP TRIGGER search_person_au; PRAGMA user_version = $((v - 1));"
-	has "upgrading indexes the minutes already recorded" "$(s hedgehogs)" \
-		"[Hedgehogs]"
-	is "the file is at the current schema again" \
-		"$(sqlite3 "$db" 'PRAGMA user_version')" "$v"
-fi
-
 done_testing
