@@ -2,7 +2,8 @@
  * cli: the command line.  `clerk [--db FILE] [--no-color] COMMAND [ARGS]`.
  *
  * Each command is declared once in src/cli/commands.def, which drives the
- * dispatch table, `clerk --help` and the man page's command list.  A command
+ * dispatch table, `clerk --help`, each command's --help, the man page's
+ * synopsis lines and shell completion.  A command
  * is a function `int cmd_NAME(struct cli *cli, int argc, char **argv)`
  * (argv[0] is the command's name) returning a process exit code:
  *   0 success, 1 nothing found, 2 usage error, 3 input or record refused,
@@ -53,9 +54,17 @@ struct ui_options;
 int cli_ui_option(struct cli *cli, int opt, const char *arg,
 		  struct ui_options *ui);
 
-#define CLI_COMMAND(name, summary, usage) \
+#define CLI_COMMAND(name, summary) \
 	int cmd_##name(struct cli *cli, int argc, char **argv);
+#define CLI_USAGE(name, usage)
+#define CLI_OPTION(name, option, arg, help)
+#define CLI_NOTE(name, text)
+#define CLI_EXAMPLE(name, text)
 #include "../../src/cli/commands.def"
 #undef CLI_COMMAND
+#undef CLI_USAGE
+#undef CLI_OPTION
+#undef CLI_NOTE
+#undef CLI_EXAMPLE
 
 #endif

@@ -28,7 +28,8 @@
  *             adjourned during the item, "" otherwise
  *   ATTENDANCE the new status text ("present", "apology", ...)
  *   ARRIVED   "" ; QUORUM_LOST/REGAINED "N of M" (voting members in the room
- *             of the quorum needed) ; MOVED the resolution id ;
+ *             of the quorum needed), with the person whose leaving (or
+ *             return) in the same action changed it, when there is one ; MOVED the resolution id ;
  *   VOTE_TAKEN the resolution id and outcome "id carried" ;
  *   PUBLIC_EXCLUDED the exclusion resolution id ; NOTE "public N", and
  *   NOTE "quorum reached N of M" the first time the quorum is reached
@@ -114,6 +115,7 @@ struct live {
 	bool quorum_reached; /* reached at some time (NOTE "quorum reached") */
 	bool quorum_lost_logged; /* the log's last quorum event is QUORUM_LOST */
 	bool in_tx; /* internal: an action's transaction is open */
+	int act_seq; /* internal: the log's last seq when the action began */
 	long long data_version; /* internal: db_data_version() at the last
 				   whole read (-1: read everything next) */
 
@@ -144,6 +146,13 @@ void live_idle(struct live *l);
 /* Release the context and set *l to NULL (NULL is fine). */
 void live_free(struct live **l);
 
+/* Refuse (CLERK_INVALID, with a sentence offering what the chair can do)
+ * while the meeting is inquorate once business has begun: an inquorate
+ * meeting transacts no business.  Moving, agreeing and voting motions,
+ * excluding the public, starting another item and taking an urgent item
+ * all check it; minute text, attendance, adjourning and closing do not. */
+enum clerk_status live_may_transact(const struct live *l,
+				    struct clerk_err *err);
 /* Index in l->items of item `item_id`, or -1. */
 int live_item_index(const struct live *l, const char *item_id);
 /* Attendance row of a person, or NULL. */

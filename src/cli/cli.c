@@ -1,6 +1,6 @@
 /*
- * cli: global options, dispatch, and the help text, all driven by the one
- * list of commands in commands.def.
+ * cli: global options and dispatch, driven by the one list of commands in
+ * commands.def (read by help.c, which also prints the help from it).
  */
 #include "config.h"
 
@@ -9,77 +9,10 @@
 #include <string.h>
 
 #include "clerk/cli.h"
-
-struct command {
-	const char *name;
-	const char *summary;
-	const char *usage;
-	int (*run)(struct cli *cli, int argc, char **argv);
-};
-
-static const struct command commands[] = {
-#define CLI_COMMAND(name, summary, usage) {#name, summary, usage, cmd_##name},
-#include "commands.def"
-#undef CLI_COMMAND
-	{NULL, NULL, NULL, NULL},
-};
+#include "help.h"
 
 /* The command run when none is named: the live console. */
 #define DEFAULT_COMMAND "live"
-
-static void print_help(FILE *out)
-{
-	fputs("usage: clerk [--db FILE] [--no-color] COMMAND [ARGS]\n"
-	      "\n"
-	      "clerk runs council committee meetings and keeps their minutes.\n"
-	      "With no COMMAND it opens the live console on the meeting in\n"
-	      "progress, else the next one scheduled.\n"
-	      "\n"
-	      "Commands:\n",
-	      out);
-	for (size_t i = 0; commands[i].name; i++) {
-		/* An '_' in a C name is a '-' on the command line. */
-		char shown[32];
-		snprintf(shown, sizeof shown, "%s", commands[i].name);
-		for (char *c = shown; *c; c++)
-			*c = *c == '_' ? '-' : *c;
-		fprintf(out, "  %-12s %s\n", shown, commands[i].summary);
-	}
-	fputs("\n"
-	      "Options:\n"
-	      "  --db FILE     the clerk database (default: $CLERK_DB, else\n"
-	      "                $XDG_DATA_HOME/clerk/clerk.db)\n"
-	      "  --no-color    no colour in the console (also NO_COLOR=1)\n"
-	      "  -h, --help    this help; `clerk COMMAND --help` for one command\n"
-	      "  -V, --version the version\n"
-	      "\n"
-	      "A MEETING is its date (2017-06-29) or its UUID; add --body NAME\n"
-	      "when several bodies met that day.  A body is named by any\n"
-	      "unambiguous part of its name or its short name.\n"
-	      "\n"
-	      "Exit status: 0 success, 1 nothing found, 2 usage error,\n"
-	      "3 input or record refused, 4 storage error.\n"
-	      "See clerk(1).\n",
-	      out);
-}
-
-/* True when the typed name is the command's: "attendance-csv" names
- * cmd_attendance_csv. */
-static bool command_named(const char *def, const char *typed)
-{
-	for (; *def && *typed; def++, typed++)
-		if (*def != *typed && !(*def == '_' && *typed == '-'))
-			return false;
-	return *def == *typed;
-}
-
-static const struct command *find_command(const char *name)
-{
-	for (size_t i = 0; commands[i].name; i++)
-		if (command_named(commands[i].name, name))
-			return &commands[i];
-	return NULL;
-}
 
 int cli_report(struct cli *cli, const struct clerk_err *err)
 {
@@ -160,7 +93,7 @@ int cli_main(int argc, char **argv)
 			cli.no_color = true;
 			break;
 		case 'h':
-			print_help(stdout);
+			cli_print_help(stdout);
 			return 0;
 		case 'V':
 			printf("clerk %s\n", PACKAGE_VERSION);
@@ -178,14 +111,14 @@ int cli_main(int argc, char **argv)
 		cargc = 1;
 		cargv = fallback;
 	}
-	const struct command *cmd = find_command(cargv[0]);
+	const struct cli_fact *cmd = cli_find_command(cargv[0]);
 	if (!cmd) {
 		fprintf(stderr, "clerk: no command '%s'. Try 'clerk --help'.\n",
 			cargv[0]);
 		return 2;
 	}
 	if (wants_help(cargc, cargv)) {
-		printf("usage: clerk %s\n%s\n", cmd->usage, cmd->summary);
+		cli_print_command_help(stdout, cmd);
 		return 0;
 	}
 	cli.db_path = db_default_path(cli.db_option);

@@ -23,6 +23,7 @@ struct minutes_ctx {
 	struct declaration_list decl;
 	struct minute_text_list texts;
 	struct seat_info_list seats; /* on the meeting's date */
+	struct event_list events;    /* the meeting's log, in order */
 	int first_minute;
 	int muni_year;
 	char *self_noun, *date, *short_date, *confirmed_date;
@@ -69,5 +70,19 @@ void minutes_previous(struct minutes_ctx *c, bool generated);
 void minutes_exclusion(struct minutes_ctx *c, const struct agenda_item *it);
 void minutes_resolutions(struct minutes_ctx *c, const struct agenda_item *it,
 			 bool exempt);
+
+/* proceedings.c: what happened to the meeting itself, from its log.
+ * The quorum lost and restored, adjournments, readmission of the public
+ * that happened during item it, in the order they happened. */
+void minutes_item_events(struct minutes_ctx *c, const struct agenda_item *it);
+/* True when the item was taken (started) at the meeting. */
+bool minutes_item_taken(const struct minutes_ctx *c, const char *item_id);
+/* True when the meeting was closed while inquorate. */
+bool minutes_ended_inquorate(const struct minutes_ctx *c);
+/* The sentence that the remaining business was not transacted, and the
+ * items never taken. */
+void minutes_not_transacted(struct minutes_ctx *c);
+/* "The meeting commenced at ... and closed at ...". */
+void minutes_times(struct minutes_ctx *c);
 
 #endif

@@ -268,8 +268,11 @@ static void minute_item(struct minutes_ctx *c, size_t idx)
 	item_movements(c, it);
 	if (it->exempt) {
 		minutes_exclusion(c, it);
-		if (!c->opts->confidential)
+		if (!c->opts->confidential) {
+			/* what happened to the meeting is never exempt */
+			minutes_item_events(c, it);
 			return;
+		}
 		char *law = council_exclusion_law(c->council.kind,
 						  c->council.nation,
 						  it->exempt_paragraph);
@@ -301,6 +304,7 @@ static void minute_item(struct minutes_ctx *c, size_t idx)
 	if (it->exempt)
 		item_texts(c, it, SECTION_EXEMPT);
 	minutes_resolutions(c, it, it->exempt);
+	minutes_item_events(c, it);
 }
 
 char *minutes_upper(const char *s)
@@ -372,6 +376,7 @@ static void ctx_free(struct minutes_ctx *c)
 	declaration_list_free(&c->decl);
 	minute_text_list_free(&c->texts);
 	seat_info_list_free(&c->seats);
+	event_list_free(&c->events);
 	free(c->self_noun);
 	free(c->date);
 	free(c->short_date);
@@ -404,6 +409,8 @@ enum clerk_status minutes_ctx_open(struct db *db, const char *meeting_id,
 		rc = declaration_list(db, meeting_id, &c->decl, err);
 	if (!rc)
 		rc = minute_text_list(db, meeting_id, NULL, &c->texts, err);
+	if (!rc)
+		rc = event_list(db, meeting_id, &c->events, err);
 	if (!rc) {
 		char day[16];
 		time_format_local(c->meeting.starts_at, c->body.tz, "%Y-%m-%d",
@@ -445,8 +452,15 @@ enum clerk_status export_minutes_build(struct db *db, const char *meeting_id,
 		has_previous |= c.items.v[i].kind == ITEM_PREVIOUS_MINUTES;
 	if (!has_previous)
 		minutes_previous(&c, true);
+	/* A meeting that ended inquorate did not transact the business it
+	 * never took: those items are listed, not minuted. */
+	bool inquorate = minutes_ended_inquorate(&c);
 	for (size_t i = 0; i < c.items.n; i++)
-		minute_item(&c, i);
+		if (!inquorate || minutes_item_taken(&c, c.items.v[i].id))
+			minute_item(&c, i);
+	if (inquorate)
+		minutes_not_transacted(&c);
+	minutes_times(&c);
 	char *sig = minutes_say(&c, "signature", NULL, 0);
 	if (sig)
 		doc_add(out, DOC_SIGNATURE, sig);

@@ -131,6 +131,13 @@ static const struct style_key keys[] = {
 	{"confidential.mark", "", 0, NULL},
 	{"confidential.item", " paragraph reason law ", 0, NULL},
 	{"urgent", " paragraph reason ", 0, NULL},
+	/* what happened to the meeting itself (export/proceedings.c) */
+	{"quorum.lost", " time name present needed ", 0, NULL},
+	{"quorum.restored", " time name present needed ", 0, NULL},
+	{"quorum.not_transacted", "", 0, NULL},
+	{"adjourned", " time reason resumed ", 0, NULL},
+	{"public.readmitted", " time ", 0, NULL},
+	{"meeting.times", " start end ", 0, NULL},
 	{"signature", "", KEY_REQUIRED, NULL},
 	/* the notice of meeting */
 	{"agenda.title", "", 0, NULL},

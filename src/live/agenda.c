@@ -88,7 +88,7 @@ enum clerk_status live_next(struct live *l, struct clerk_err *err)
 {
 	live_act_begin(l, err);
 	enum clerk_status rc = live_need_sitting(l, true, err);
-	if (rc)
+	if (rc || (rc = live_may_transact(l, err)))
 		return rc;
 	if (!l->nitems)
 		return clerk_fail(err, CLERK_INVALID,
@@ -106,7 +106,7 @@ enum clerk_status live_prev(struct live *l, struct clerk_err *err)
 {
 	live_act_begin(l, err);
 	enum clerk_status rc = live_need_sitting(l, true, err);
-	if (rc)
+	if (rc || (rc = live_may_transact(l, err)))
 		return rc;
 	if (l->current < 0)
 		return clerk_fail(err, CLERK_INVALID,
@@ -123,7 +123,7 @@ enum clerk_status live_jump(struct live *l, size_t index,
 {
 	live_act_begin(l, err);
 	enum clerk_status rc = live_need_sitting(l, true, err);
-	if (rc)
+	if (rc || (rc = live_may_transact(l, err)))
 		return rc;
 	if (index >= l->nitems)
 		return clerk_fail(err, CLERK_INVALID,

@@ -315,6 +315,7 @@ enum clerk_status live_move(struct live *l, enum resolution_kind kind,
 	int idx;
 	enum clerk_status rc;
 	if ((rc = live_need_item(l, &idx, err)) ||
+	    (rc = live_may_transact(l, err)) ||
 	    (rc = live_check_proposers(l, idx, mover, seconder, err)))
 		return rc;
 	if (live_blank(body))
@@ -356,7 +357,7 @@ enum clerk_status live_resolve(struct live *l, const char *preamble,
 	live_act_begin(l, err);
 	int idx;
 	enum clerk_status rc = live_need_item(l, &idx, err);
-	if (rc)
+	if (rc || (rc = live_may_transact(l, err)))
 		return rc;
 	if (live_blank(body))
 		return clerk_fail(err, CLERK_INVALID,
@@ -490,7 +491,8 @@ enum clerk_status live_agree(struct live *l, const char *id,
 	const struct resolution *r;
 	enum clerk_status rc;
 	if ((rc = live_res_arg(l, id, &r, err)) ||
-	    (rc = live_need_votable(l, r, err)))
+	    (rc = live_need_votable(l, r, err)) ||
+	    (rc = live_may_transact(l, err)))
 		return rc;
 	if ((rc = live_tx(l, err)))
 		return rc;
@@ -547,7 +549,8 @@ enum clerk_status live_vote_counts(struct live *l, const char *id,
 	const struct resolution *r;
 	enum clerk_status rc;
 	if ((rc = live_res_arg(l, id, &r, err)) ||
-	    (rc = live_need_votable(l, r, err)))
+	    (rc = live_need_votable(l, r, err)) ||
+	    (rc = live_may_transact(l, err)))
 		return rc;
 	if (votes_for < 0 || votes_against < 0 || abstain < 0)
 		return clerk_fail(err, CLERK_INVALID,
@@ -631,7 +634,8 @@ enum clerk_status live_vote_member(struct live *l, const char *id,
 	const struct resolution *r;
 	enum clerk_status rc;
 	if ((rc = live_res_arg(l, id, &r, err)) ||
-	    (rc = live_need_votable(l, r, err)))
+	    (rc = live_need_votable(l, r, err)) ||
+	    (rc = live_may_transact(l, err)))
 		return rc;
 	char why[512];
 	if (!live_entitled(l, person_id, live_item_index(l, r->item_id), why,
@@ -663,7 +667,8 @@ enum clerk_status live_vote_close(struct live *l, const char *id,
 	const struct resolution *r;
 	enum clerk_status rc;
 	if ((rc = live_res_arg(l, id, &r, err)) ||
-	    (rc = live_need_votable(l, r, err)))
+	    (rc = live_need_votable(l, r, err)) ||
+	    (rc = live_may_transact(l, err)))
 		return rc;
 	struct resolution c = *r;
 	if ((rc = live_tally(l, &c, err)))
@@ -686,7 +691,7 @@ enum clerk_status live_casting_vote(struct live *l, const char *id,
 	live_act_begin(l, err);
 	const struct resolution *r;
 	enum clerk_status rc = live_res_arg(l, id, &r, err);
-	if (rc)
+	if (rc || (rc = live_may_transact(l, err)))
 		return rc;
 	if (!r->voted || r->outcome != OUTCOME_PENDING ||
 	    r->votes_for != r->votes_against)

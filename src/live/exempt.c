@@ -92,6 +92,8 @@ enum clerk_status live_exclude_public(struct live *l, int item_index,
 {
 	live_act_begin(l, err);
 	enum clerk_status rc = live_need_sitting(l, true, err);
+	if (!rc)
+		rc = live_may_transact(l, err);
 	if (rc)
 		return rc;
 	int idx = item_index;
@@ -197,6 +199,8 @@ enum clerk_status live_add_urgent(struct live *l, const char *title,
 {
 	live_act_begin(l, err);
 	enum clerk_status rc = live_need_sitting(l, false, err);
+	if (!rc)
+		rc = live_may_transact(l, err);
 	if (rc)
 		return rc;
 	if (live_blank(title))

@@ -74,6 +74,18 @@ enum clerk_status live_need_sitting(const struct live *l, bool not_adjourned,
 	return CLERK_OK;
 }
 
+enum clerk_status live_may_transact(const struct live *l,
+				    struct clerk_err *err)
+{
+	if (!l->quorum_warning)
+		return CLERK_OK;
+	return clerk_fail(err, CLERK_INVALID,
+			  "Inquorate (%d in the room, %d needed): no business "
+			  "can be transacted. Wait for members to return, "
+			  "adjourn to a time, or close the meeting",
+			  l->voting_in_room, l->quorum);
+}
+
 enum clerk_status live_need_item(const struct live *l, int *idx,
 				 struct clerk_err *err)
 {
@@ -123,6 +135,27 @@ void live_act_begin(struct live *l, struct clerk_err *err)
 	l->notice[0] = '\0';
 	clerk_err_clear(err);
 	l->now = clock_now();
+	l->act_seq = l->events.n ? l->events.v[l->events.n - 1].seq : 0;
+}
+
+/* The person whose event in this action (after l->act_seq) took the quorum
+ * away (lost) or brought it back: the last leaving, or the last arrival or
+ * return, or change of attendance; NULL when none (a seat changed). */
+static const char *live_quorum_cause(const struct live *l, bool lost)
+{
+	for (size_t i = l->events.n; i-- > 0;) {
+		const struct event *e = &l->events.v[i];
+		if (e->seq <= l->act_seq)
+			break;
+		if (!e->person_id[0])
+			continue;
+		if (e->kind == EVENT_ATTENDANCE ||
+		    (lost && e->kind == EVENT_LEFT) ||
+		    (!lost && (e->kind == EVENT_RETURNED ||
+			       e->kind == EVENT_ARRIVED)))
+			return e->person_id;
+	}
+	return NULL;
 }
 
 /* Append QUORUM_LOST or QUORUM_REGAINED when the room and the log
@@ -147,19 +180,21 @@ static bool live_quorum_log(struct live *l, struct clerk_err *err)
 		 l->quorum);
 	if (!l->quorate && !l->quorum_lost_logged) {
 		if (event_append(l->db, l->meeting.id, EVENT_QUORUM_LOST,
-				 live_current_id(l), NULL, detail, NULL, err))
+				 live_current_id(l), live_quorum_cause(l, true),
+				 detail, NULL, err))
 			return false;
 		live_notice(l,
 			    "Quorum lost: %d voting member%s in the room, %d "
-			    "needed. Business cannot continue until it is "
-			    "regained.",
+			    "needed. No business can be transacted until it "
+			    "is regained.",
 			    l->voting_in_room, l->voting_in_room == 1 ? "" : "s",
 			    l->quorum);
 		return true;
 	}
 	if (l->quorate && l->quorum_lost_logged) {
 		if (event_append(l->db, l->meeting.id, EVENT_QUORUM_REGAINED,
-				 live_current_id(l), NULL, detail, NULL, err))
+				 live_current_id(l), live_quorum_cause(l, false),
+				 detail, NULL, err))
 			return false;
 		live_notice(l, "Quorum regained: %d voting members in the "
 			       "room, %d needed.",

@@ -67,6 +67,25 @@ static void report(struct app *app, struct live_screen *s, enum clerk_status st,
 		ui_app_message(app, UI_ROLE_OK, "%s", done);
 }
 
+/* True (and the clerk told why, and what the chair can do, with the keys)
+ * when the meeting is inquorate: no business may be transacted.  Asked
+ * before any picker or editor opens, so nothing is typed in vain. */
+static bool refused_inquorate(struct app *app, struct live_screen *s)
+{
+	struct clerk_err err = {0};
+	if (live_may_transact(s->l, &err) == CLERK_OK)
+		return false;
+	char adj[32], cls[32];
+	ui_keymap_describe(&app->keymap, UI_ACT_adjourn, adj, sizeof adj);
+	ui_keymap_describe(&app->keymap, UI_ACT_close_meeting, cls, sizeof cls);
+	ui_app_message(app, UI_ROLE_ERROR,
+		       "Inquorate (%d in the room, %d needed): no business can "
+		       "be transacted. Wait for members to return, adjourn to "
+		       "a time (%s) or close (%s)",
+		       s->l->voting_in_room, s->l->quorum, adj, cls);
+	return true;
+}
+
 static const struct attendance *selected_att(struct live_screen *s)
 {
 	if (s->att_sel >= s->l->attendance.n)
@@ -789,6 +808,8 @@ static void act_move(struct app *app, struct live_screen *s,
 		ui_app_message(app, UI_ROLE_WARN, "Start an item first (n)");
 		return;
 	}
+	if (refused_inquorate(app, s))
+		return;
 	char amends[CLERK_UUID_LEN] = "";
 	if (kind == RES_AMENDMENT) {
 		const struct resolution *m = last_motion(l);
@@ -927,6 +948,8 @@ static void act_vote(struct app *app, struct live_screen *s)
 			       "Nothing to vote on: move a motion first (r)");
 		return;
 	}
+	if (refused_inquorate(app, s))
+		return;
 	char id[CLERK_UUID_LEN];
 	snprintf(id, sizeof id, "%s", r->id);
 	if (tie_pending(l, id)) {
@@ -1172,6 +1195,8 @@ static void act_exclude(struct app *app, struct live_screen *s)
 {
 	struct live *l = s->l;
 	char *para = NULL;
+	if (refused_inquorate(app, s))
+		return;
 	if (council_cites_paragraph(l->council.kind, NULL)) {
 		para = ui_prompt(app, l->council.kind == COUNCIL_SCOTTISH
 					      ? "Paragraph of Schedule 7A (1-15)"
@@ -1189,6 +1214,8 @@ static void act_exclude(struct app *app, struct live_screen *s)
 
 static void act_urgent(struct app *app, struct live_screen *s)
 {
+	if (refused_inquorate(app, s))
+		return;
 	char *title = ui_prompt(app, "Urgent item: title", NULL);
 	if (!title)
 		return;
@@ -1480,7 +1507,7 @@ static enum ui_key_result live_key(struct app *app, void *state, int key)
 		s->focus = FOCUS_AGENDA;
 		break;
 	case UI_ACT_select:
-		if (s->focus == FOCUS_AGENDA)
+		if (s->focus == FOCUS_AGENDA && !refused_inquorate(app, s))
 			act_simple(app, s, live_jump(l, s->agenda_sel, &err),
 				   &err, NULL);
 		break;
@@ -1508,10 +1535,12 @@ static enum ui_key_result live_key(struct app *app, void *state, int key)
 		break;
 	}
 	case UI_ACT_next_item:
-		act_simple(app, s, live_next(l, &err), &err, NULL);
+		if (!refused_inquorate(app, s))
+			act_simple(app, s, live_next(l, &err), &err, NULL);
 		break;
 	case UI_ACT_prev_item:
-		act_simple(app, s, live_prev(l, &err), &err, NULL);
+		if (!refused_inquorate(app, s))
+			act_simple(app, s, live_prev(l, &err), &err, NULL);
 		break;
 	case UI_ACT_declare:
 		act_declare(app, s);
@@ -1543,6 +1572,8 @@ static enum ui_key_result live_key(struct app *app, void *state, int key)
 			ui_app_message(app, UI_ROLE_WARN, "No motion pending");
 			break;
 		}
+		if (refused_inquorate(app, s))
+			break;
 		char id[CLERK_UUID_LEN];
 		snprintf(id, sizeof id, "%s", r->id);
 		report(app, s, live_agree(l, id, &err), &err, "Agreed");

@@ -18,6 +18,20 @@ for c in $commands; do
 	"usage: clerk "*"$c"*) _tap_result 0 "clerk $c --help gives its usage" ;;
 	*) _tap_result 1 "clerk $c --help gives its usage" "first line: $own" ;;
 	esac
+	full=$("$CLERK" "$c" --help 2>&1)
+	has "clerk $c --help gives an example" "$full" "Example:
+  clerk "
+	# Every option its usage lines name is explained under Options.
+	opts=$(printf '%s\n' "$full" | sed -n '/^Options:/,/^$/p')
+	for o in $(printf '%s\n' "$full" | sed -n 's/^\(usage\|   or\): clerk //p' |
+		grep -o -- '--[a-z][a-z-]*' | sort -u); do
+		[ "$o" = --db ] && continue
+		if printf '%s\n' "$opts" | grep -Eq -- "(^  |, )$o( |$)"; then
+			_tap_result 0 "clerk $c --help explains $o"
+		else
+			_tap_result 1 "clerk $c --help explains $o" "not under Options"
+		fi
+	done
 	if printf '%s\n' "$man" | grep -Eq "^\.(B|BI|BR|B[IR]) \"?$c([ \"]|$)"; then
 		_tap_result 0 "the man page documents $c"
 	else

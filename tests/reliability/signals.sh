@@ -77,6 +77,9 @@ start_console hup
 wait_for "LIVE" || echo "# the console did not reopen: $(screen)"
 has "SIGHUP: reopened at the item that was running" "$(screen)" "1 APOLOGIES FOR ABSENCE"
 has "SIGHUP: the saved paragraph is on screen" "$(screen)" "The Board heard that the £2.5m plan"
+# The members are marked present first: an inquorate meeting takes no item.
+tm send-keys -t main a P Tab
+wait_for "quorum 6/" || echo "# attendance not taken: $(screen)"
 tm send-keys -t main n
 wait_for "2 DECLARATIONS OF INTEREST" || echo "# no second item: $(screen)"
 kill -HUP "$(clerk_pid)"

@@ -124,8 +124,12 @@ is "apology recorded with its reason" \
 	"apology:Unwell"
 screen_has "saved shows after the commit" attend apology "saved"
 
-# A hang-up (SIGHUP/SIGTERM) ends at once, without a question.
+# A hang-up (SIGHUP/SIGTERM) ends at once, without a question.  (The
+# members are marked present first: an inquorate meeting takes no item.)
 ui_run hup 2017-10-05 <<'KEYS'
+a
+P
+<Tab>
 n
 @signal HUP
 KEYS

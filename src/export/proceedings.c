@@ -1,0 +1,178 @@
+/*
+ * export/proceedings: what happened to the meeting itself, minuted from
+ * the event log in the body's house style: the loss and the return of the
+ * quorum (at the item where they happened, with the time and who left or
+ * came back), adjournments and resumptions, the readmission of the press
+ * and public, the times the meeting commenced and closed, and, when it
+ * ended inquorate, the business that was not transacted.
+ *
+ * Every sentence is a style key; a key left empty leaves its sentence out.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "clerk/model.h"
+#include "export_shared.h"
+
+static char *time_in_style(const struct minutes_ctx *c, time_t t)
+{
+	if (!t)
+		return xstrdup("");
+	const char *tmpl =
+		style_get(&c->style, "time", "{hour12}.{minute} {ampm}");
+	return style_date(tmpl, t, c->body.tz);
+}
+
+static void say(struct minutes_ctx *c, const char *key,
+		const struct style_var *v, size_t n)
+{
+	char *s = minutes_say(c, key, v, n);
+	if (s)
+		minutes_paras(c->doc, s);
+	free(s);
+}
+
+/* The first event of `kind` after index i (any item), or NULL. */
+static const struct event *event_after(const struct minutes_ctx *c, size_t i,
+				       enum event_kind kind)
+{
+	for (size_t j = i + 1; j < c->events.n; j++)
+		if (c->events.v[j].kind == kind)
+			return &c->events.v[j];
+	return NULL;
+}
+
+/* "The meeting became inquorate at 11.05 am when Councillor X left." */
+static void say_quorum(struct minutes_ctx *c, const struct event *e)
+{
+	bool lost = e->kind == EVENT_QUORUM_LOST;
+	int present = 0, needed = 0;
+	sscanf(e->detail, "%d of %d", &present, &needed);
+	char in_room[16], need[16];
+	snprintf(in_room, sizeof in_room, "%d", present);
+	snprintf(need, sizeof need, "%d", needed);
+	char *tm = time_in_style(c, e->at);
+	char *name = minutes_person_name(c, e->person_id);
+	const struct style_var v[] = {{"time", tm},
+				      {"name", name},
+				      {"present", in_room},
+				      {"needed", need}};
+	say(c, lost ? "quorum.lost" : "quorum.restored", v, 4);
+	free(name);
+	free(tm);
+}
+
+/* "The meeting adjourned at 11.05 am (Fire alarm) and reconvened at
+ * 11.20 am." */
+static void say_adjourned(struct minutes_ctx *c, size_t i)
+{
+	const struct event *e = &c->events.v[i];
+	const struct event *r = event_after(c, i, EVENT_RESUMED);
+	const struct event *closed = event_after(c, i, EVENT_CLOSED);
+	if (r && closed && closed->seq < r->seq)
+		r = NULL;
+	char *tm = time_in_style(c, e->at);
+	char *back = r ? time_in_style(c, r->at) : xstrdup("");
+	const struct style_var v[] = {
+		{"time", tm}, {"reason", e->detail}, {"resumed", back}};
+	say(c, "adjourned", v, 3);
+	free(back);
+	free(tm);
+}
+
+void minutes_item_events(struct minutes_ctx *c, const struct agenda_item *it)
+{
+	for (size_t i = 0; i < c->events.n; i++) {
+		const struct event *e = &c->events.v[i];
+		if (strcmp(e->item_id, it->id) != 0)
+			continue;
+		switch (e->kind) {
+		case EVENT_QUORUM_LOST:
+		case EVENT_QUORUM_REGAINED:
+			say_quorum(c, e);
+			break;
+		case EVENT_ADJOURNED:
+			say_adjourned(c, i);
+			break;
+		case EVENT_PUBLIC_READMITTED: {
+			char *tm = time_in_style(c, e->at);
+			const struct style_var v[] = {{"time", tm}};
+			say(c, "public.readmitted", v, 1);
+			free(tm);
+			break;
+		}
+		default:
+			break;
+		}
+	}
+}
+
+bool minutes_item_taken(const struct minutes_ctx *c, const char *item_id)
+{
+	for (size_t i = 0; i < c->events.n; i++)
+		if (c->events.v[i].kind == EVENT_ITEM_STARTED &&
+		    strcmp(c->events.v[i].item_id, item_id) == 0)
+			return true;
+	return false;
+}
+
+bool minutes_ended_inquorate(const struct minutes_ctx *c)
+{
+	bool inquorate = false;
+	for (size_t i = 0; i < c->events.n; i++) {
+		enum event_kind k = c->events.v[i].kind;
+		if (k == EVENT_QUORUM_LOST)
+			inquorate = true;
+		else if (k == EVENT_QUORUM_REGAINED)
+			inquorate = false;
+		else if (k == EVENT_CLOSED)
+			return inquorate;
+	}
+	return false;
+}
+
+void minutes_not_transacted(struct minutes_ctx *c)
+{
+	struct doc_block *list = NULL;
+	for (size_t i = 0; i < c->items.n; i++) {
+		const struct agenda_item *it = &c->items.v[i];
+		if (minutes_item_taken(c, it->id))
+			continue;
+		if (!list) {
+			char *s = minutes_say(c, "quorum.not_transacted", NULL,
+					      0);
+			if (!s) /* the record must still say it */
+				s = xstrdup("The meeting being inquorate, the "
+					    "remaining business was not "
+					    "transacted:");
+			minutes_paras(c->doc, s);
+			free(s);
+			list = doc_add(c->doc, DOC_BULLETS, NULL);
+		}
+		char *row = xasprintf("%s %s", it->number, it->title);
+		doc_row_add(list, NULL, row);
+		free(row);
+	}
+}
+
+void minutes_times(struct minutes_ctx *c)
+{
+	time_t start = 0, end = 0;
+	for (size_t i = 0; i < c->events.n; i++) {
+		const struct event *e = &c->events.v[i];
+		if (!start && e->kind == EVENT_ITEM_STARTED)
+			start = e->at;
+		if (e->kind == EVENT_CLOSED)
+			end = e->at;
+	}
+	if (!start)
+		return;
+	char *from = time_in_style(c, start), *to = time_in_style(c, end);
+	const struct style_var v[] = {{"start", from}, {"end", to}};
+	say(c, "meeting.times", v, 2);
+	free(from);
+	free(to);
+}
