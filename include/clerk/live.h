@@ -210,7 +210,9 @@ enum clerk_status live_close(struct live *l, struct clerk_err *err);
  * substitute; an early departure is cleared). */
 enum clerk_status live_att_present(struct live *l, const char *person_id,
 				   struct clerk_err *err);
-/* Mark a member's apology with its reason (may be ""). */
+/* Mark a member's apology with its reason (may be ""); for a substitute,
+ * the substitute's own apology (they keep the seat they were for, and
+ * no longer count). */
 enum clerk_status live_att_apology(struct live *l, const char *person_id,
 				   const char *reason, struct clerk_err *err);
 /* Mark a member absent (no apology). */
@@ -225,6 +227,25 @@ enum clerk_status live_att_absent(struct live *l, const char *person_id,
 enum clerk_status live_att_substitute(struct live *l, const char *member_id,
 				      const char *sub_id,
 				      struct clerk_err *err);
+/* The same for a member marked present who, the clerk confirms, sent
+ * apologies: the apology is recorded and the substitute takes the seat, in
+ * one commit (live_att_substitute refuses a present member: a seat counts
+ * once). */
+enum clerk_status live_att_substitute_apology(struct live *l,
+					      const char *member_id,
+					      const char *sub_id,
+					      struct clerk_err *err);
+/* Remove a substitute recorded by mistake (their row goes; ATTENDANCE
+ * "removed" is logged); the member's own status is kept. */
+enum clerk_status live_att_sub_remove(struct live *l, const char *sub_id,
+				      struct clerk_err *err);
+/* The member, not their substitute, holds the seat: the substitute's row
+ * goes (recorded by mistake) and the member is marked present.  (Marking
+ * the member present while a substitute sits is refused with
+ * CLERK_CONFLICT, as is a substitute's return while the member is.) */
+enum clerk_status live_att_seat_to_member(struct live *l,
+					  const char *member_id,
+					  struct clerk_err *err);
 /* Late arrival of a person at time `at` (0: now; later than now is
  * refused): marked present (or kept a substitute), with the time and the
  * item running then; ARRIVED appended (and LEFT "interest" when they have

@@ -270,6 +270,31 @@ static const char *reason_of(const char *note)
 	return note;
 }
 
+/* True when sub_id is a nominated substitute of member_id's seat. */
+static bool nominated_for(const struct minutes_ctx *c, const char *member_id,
+			  const char *sub_id)
+{
+	const struct seat_info *s = seat_of(c, member_id);
+	for (size_t j = 0; s && j < s->nsubs; j++)
+		if (strcmp(s->subs[j].person.id, sub_id) == 0)
+			return true;
+	return false;
+}
+
+/* A substitute who is not the seat's nominated one, described as what
+ * they are: as recorded at the meeting, else their own post and
+ * organisation (never the capacity of some seat).  Caller frees. */
+static char *own_capacity(const struct attendance *a)
+{
+	if (a->capacity && *a->capacity)
+		return xstrdup(a->capacity);
+	const char *role = a->person.role ? a->person.role : "";
+	const char *org = a->person.organisation ? a->person.organisation : "";
+	if (*role && *org)
+		return xasprintf("%s, %s", role, org);
+	return xstrdup(*role ? role : org);
+}
+
 /* The clause about a member's substitute (style apologies.sub_*). */
 static char *substitute_clause(struct minutes_ctx *c, const struct attendance *a,
 			       const struct style_var pv[3])
@@ -291,8 +316,11 @@ static char *substitute_clause(struct minutes_ctx *c, const struct attendance *a
 		return s;
 	}
 	const char *key;
+	bool other = sub && !nominated_for(c, a->person_id, sub->person_id);
 	if (sub && sub->status == ATT_APOLOGY)
 		key = *sub->note ? "apologies.sub_unable" : "apologies.sub_apologies";
+	else if (other && *style_get(&c->style, "apologies.sub_other", ""))
+		key = "apologies.sub_other";
 	else if (sub)
 		key = "apologies.sub_attended";
 	else if (!c->body.substitutes_allowed)
@@ -302,7 +330,9 @@ static char *substitute_clause(struct minutes_ctx *c, const struct attendance *a
 		key = s && s->nsubs ? "apologies.sub_absent" : "apologies.no_sub";
 	}
 	char *subname = sub ? person_display_name(&sub->person) : xstrdup("");
-	char *subcap = sub ? capacity_of(c, sub) : xstrdup("");
+	char *subcap = other ? own_capacity(sub)
+		       : sub ? capacity_of(c, sub)
+			     : xstrdup("");
 	const struct style_var v[] = {{"sub", subname},
 				      {"sub_capacity", subcap},
 				      {"sub_reason", sub ? reason_of(sub->note) : ""},

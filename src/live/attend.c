@@ -58,6 +58,53 @@ static enum clerk_status live_att_write(struct live *l,
 	return rc;
 }
 
+/* The substitute sitting in member's seat (status substitute), or NULL. */
+static const struct attendance *live_sitting_sub(const struct live *l,
+						 const char *member_id)
+{
+	for (size_t i = 0; i < l->attendance.n; i++) {
+		const struct attendance *a = &l->attendance.v[i];
+		if (a->status == ATT_SUBSTITUTE &&
+		    !strcmp(a->substitute_for, member_id))
+			return a;
+	}
+	return NULL;
+}
+
+/* A seat counts once: refuse to mark a member present (or arrived) while
+ * their substitute sits, and a substitute back in the seat while the
+ * member is present. */
+static enum clerk_status live_one_voter(const struct live *l,
+					const struct attendance *row,
+					struct clerk_err *err)
+{
+	const struct attendance *other = NULL;
+	if (row->substitute_for[0]) {
+		other = live_attendance_of(l, row->substitute_for);
+		if (!other || other->status != ATT_PRESENT)
+			return CLERK_OK;
+	} else if (!(other = live_sitting_sub(l, row->person_id))) {
+		return CLERK_OK;
+	}
+	const char *sub_id = row->substitute_for[0] ? row->person_id
+						    : other->person_id;
+	const char *mem_id = row->substitute_for[0] ? row->substitute_for
+						    : row->person_id;
+	char *sub = live_person_name(l, sub_id);
+	char *mem = live_person_name(l, mem_id);
+	clerk_fail(err, CLERK_CONFLICT,
+		   row->substitute_for[0]
+			   ? "%s is marked present: a seat counts once, so %s "
+			     "cannot sit as substitute for %s"
+			   : "%s sits as substitute for %s: a seat counts once. "
+			     "Say which of the two holds the seat",
+		   row->substitute_for[0] ? mem : sub,
+		   row->substitute_for[0] ? sub : mem, mem);
+	free(sub);
+	free(mem);
+	return CLERK_CONFLICT;
+}
+
 /* Common head of the attendance actions. */
 static enum clerk_status live_att_begin(struct live *l, const char *person_id,
 					const struct attendance **row,
@@ -78,9 +125,11 @@ enum clerk_status live_att_present(struct live *l, const char *person_id,
 	if (rc)
 		return rc;
 	enum attendance_status st = row->status;
-	if (st != ATT_SUBSTITUTE && st != ATT_IN_ATTENDANCE)
+	if (row->substitute_for[0]) /* a substitute who had sent apologies */
+		st = ATT_SUBSTITUTE;
+	else if (st != ATT_IN_ATTENDANCE)
 		st = ATT_PRESENT;
-	if ((rc = live_tx(l, err)))
+	if ((rc = live_one_voter(l, row, err)) || (rc = live_tx(l, err)))
 		return rc;
 	return live_act_end(l, live_att_write(l, row, st, NULL, true, err),
 			    err);
@@ -96,6 +145,17 @@ static enum clerk_status live_att_away(struct live *l, const char *person_id,
 	enum clerk_status rc = live_att_begin(l, person_id, &row, err);
 	if (rc)
 		return rc;
+	if (row->substitute_for[0] && st == ATT_APOLOGY) {
+		/* "Her substitute ... also sent apologies": the substitute's
+		 * row keeps the seat it was for, and no longer counts. */
+		if ((rc = live_tx(l, err)))
+			return rc;
+		return live_act_end(l,
+				    live_att_write(l, row, ATT_APOLOGY,
+						   reason ? reason : "", false,
+						   err),
+				    err);
+	}
 	if (row->status == ATT_IN_ATTENDANCE || row->status == ATT_SUBSTITUTE) {
 		char *name = live_person_name(l, person_id);
 		clerk_fail(err, CLERK_INVALID,
@@ -231,21 +291,41 @@ static enum clerk_status live_sub_write(struct live *l,
 	struct attendance m = *member;
 	char *snote = xasprintf("%s attended as substitute", sname);
 	m.substitute_note = snote;
-	if (m.status == ATT_EXPECTED || m.status == ATT_ABSENT)
+	bool was_present = m.status == ATT_PRESENT;
+	if (m.status == ATT_EXPECTED || m.status == ATT_ABSENT || was_present)
 		m.status = ATT_APOLOGY;
+	if (was_present) { /* the apology asked for when they were present */
+		m.left_at = 0;
+		m.left_item[0] = '\0';
+		m.arrived_at = 0;
+		m.arrived_item[0] = '\0';
+	}
 	rc = attendance_set(l->db, &m, err);
+	if (!rc && was_present)
+		rc = live_event(l, EVENT_ATTENDANCE, member->person_id,
+				attendance_status_text(ATT_APOLOGY), err);
 	free(snote);
 	return rc;
 }
 
-enum clerk_status live_att_substitute(struct live *l, const char *member_id,
-				      const char *sub_id,
+static enum clerk_status live_att_sub(struct live *l, const char *member_id,
+				      const char *sub_id, bool apology,
 				      struct clerk_err *err)
 {
 	const struct attendance *member;
 	enum clerk_status rc = live_att_begin(l, member_id, &member, err);
 	if (rc)
 		return rc;
+	if (member->status == ATT_PRESENT && !apology) {
+		char *mname = live_person_name(l, member_id);
+		clerk_fail(err, CLERK_CONFLICT,
+			   "%s is marked present: a seat counts once. Record "
+			   "that they sent apologies for a substitute to take "
+			   "the seat",
+			   mname);
+		free(mname);
+		return CLERK_CONFLICT;
+	}
 	struct person sp = { 0 };
 	if (!sub_id || (rc = person_get(l->db, sub_id, &sp, err)))
 		return rc ? rc
@@ -281,6 +361,86 @@ enum clerk_status live_att_substitute(struct live *l, const char *member_id,
 	return rc;
 }
 
+enum clerk_status live_att_substitute(struct live *l, const char *member_id,
+				      const char *sub_id,
+				      struct clerk_err *err)
+{
+	return live_att_sub(l, member_id, sub_id, false, err);
+}
+
+enum clerk_status live_att_substitute_apology(struct live *l,
+					      const char *member_id,
+					      const char *sub_id,
+					      struct clerk_err *err)
+{
+	return live_att_sub(l, member_id, sub_id, true, err);
+}
+
+/* Delete the substitute's row sub and what the member's row says of it. */
+static enum clerk_status live_sub_delete(struct live *l,
+					 const struct attendance *sub,
+					 struct clerk_err *err)
+{
+	const struct attendance *member =
+		live_attendance_of(l, sub->substitute_for);
+	enum clerk_status rc = attendance_delete(l->db, sub->id, err);
+	if (!rc)
+		rc = live_event(l, EVENT_ATTENDANCE, sub->person_id, "removed",
+				err);
+	if (!rc && member && member->substitute_note &&
+	    *member->substitute_note) {
+		struct attendance m = *member;
+		char empty[] = "";
+		m.substitute_note = empty;
+		rc = attendance_set(l->db, &m, err);
+	}
+	return rc;
+}
+
+enum clerk_status live_att_sub_remove(struct live *l, const char *sub_id,
+				      struct clerk_err *err)
+{
+	const struct attendance *row;
+	enum clerk_status rc = live_att_begin(l, sub_id, &row, err);
+	if (rc)
+		return rc;
+	if (!row->substitute_for[0]) {
+		char *name = live_person_name(l, sub_id);
+		clerk_fail(err, CLERK_INVALID,
+			   "%s is not recorded as a substitute: only a "
+			   "substitute's record can be removed",
+			   name);
+		free(name);
+		return CLERK_INVALID;
+	}
+	if ((rc = live_tx(l, err)))
+		return rc;
+	return live_act_end(l, live_sub_delete(l, row, err), err);
+}
+
+enum clerk_status live_att_seat_to_member(struct live *l,
+					  const char *member_id,
+					  struct clerk_err *err)
+{
+	const struct attendance *row;
+	enum clerk_status rc = live_att_begin(l, member_id, &row, err);
+	if (rc)
+		return rc;
+	const struct attendance *sub = live_sitting_sub(l, member_id);
+	if (!sub)
+		return live_att_present(l, member_id, err);
+	if ((rc = live_tx(l, err)))
+		return rc;
+	rc = live_sub_delete(l, sub, err);
+	if (!rc) {
+		struct attendance m = *row; /* borrows row's strings */
+		char empty[] = "";
+		m.substitute_note = empty;
+		rc = live_att_write(l, &m, ATT_PRESENT, "", true, err);
+	}
+	return live_act_end(l, rc, err);
+}
+
 /* Record arrival or departure time `at` (0: now) during the current item. */
 static enum clerk_status live_att_when(struct live *l, time_t *at,
 				       struct clerk_err *err)
@@ -299,10 +459,13 @@ enum clerk_status live_att_arrived(struct live *l, const char *person_id,
 {
 	const struct attendance *row;
 	enum clerk_status rc = live_att_begin(l, person_id, &row, err);
-	if (rc || (rc = live_att_when(l, &at, err)) || (rc = live_tx(l, err)))
+	if (rc || (rc = live_att_when(l, &at, err)) ||
+	    (rc = live_one_voter(l, row, err)) || (rc = live_tx(l, err)))
 		return rc;
 	struct attendance a = *row;
-	if (a.status != ATT_SUBSTITUTE && a.status != ATT_IN_ATTENDANCE)
+	if (a.substitute_for[0])
+		a.status = ATT_SUBSTITUTE;
+	else if (a.status != ATT_IN_ATTENDANCE)
 		a.status = ATT_PRESENT;
 	a.arrived_at = at;
 	snprintf(a.arrived_item, sizeof a.arrived_item, "%s",

@@ -265,7 +265,7 @@ static char *att_line(const struct live *l, const struct attendance *a)
 	sb_add(&sb, name);
 	free(name);
 	const struct seat_info *si = live_seat_of(l, a->person_id);
-	if (a->status == ATT_SUBSTITUTE && a->substitute_for[0]) {
+	if (a->substitute_for[0]) { /* sitting, or sent apologies ('a') */
 		/* "for Keith Mans": the name without honorific, to fit */
 		const struct attendance *m =
 			live_attendance_of(l, a->substitute_for);
@@ -1053,6 +1053,25 @@ static void act_substitute(struct app *app, struct live_screen *s)
 			       "Select the member who sends the substitute");
 		return;
 	}
+	/* A seat counts once: a member marked present has a substitute
+	 * only if they sent apologies after all. */
+	bool apology = false;
+	if (a->status == ATT_PRESENT) {
+		char *mn = live_person_name(l, member);
+		char *q = xasprintf("%s is marked present: a seat counts once. "
+				    "Did %s send apologies (the substitute "
+				    "then holds the seat)?",
+				    mn, mn);
+		free(mn);
+		apology = ui_confirm(app, q);
+		free(q);
+		if (!apology) {
+			ui_app_message(app, UI_ROLE_WARN,
+				       "No substitute recorded: the member "
+				       "present holds the seat");
+			return;
+		}
+	}
 	struct person_list all = {0};
 	struct clerk_err err = {0};
 	if (person_list_all(l->db, &all, &err) != CLERK_OK) {
@@ -1100,8 +1119,11 @@ static void act_substitute(struct app *app, struct live_screen *s)
 	if (c >= 0 && ids[c]) {
 		clerk_id sub;
 		snprintf(sub, sizeof sub, "%s", ids[c]);
-		st = live_att_substitute(l, member, sub, &err);
-		report(app, s, st, &err, "Substitute recorded");
+		st = apology ? live_att_substitute_apology(l, member, sub, &err)
+			     : live_att_substitute(l, member, sub, &err);
+		report(app, s, st, &err,
+		       apology ? "Apology recorded; the substitute holds the seat"
+			       : "Substitute recorded");
 	}
 	for (size_t i = 0; i < k; i++)
 		free(labels[i]);
@@ -1112,6 +1134,41 @@ static void act_substitute(struct app *app, struct live_screen *s)
 }
 
 /* The attendance actions on the selected person. */
+/* A member is marked present while their substitute sits: a seat counts
+ * once, so the clerk says which of the two holds it. */
+static void ask_seat_holder(struct app *app, struct live_screen *s,
+			    const char *member_id)
+{
+	struct live *l = s->l;
+	const struct attendance *sub = NULL;
+	for (size_t i = 0; i < l->attendance.n; i++)
+		if (l->attendance.v[i].status == ATT_SUBSTITUTE &&
+		    strcmp(l->attendance.v[i].substitute_for, member_id) == 0)
+			sub = &l->attendance.v[i];
+	if (!sub)
+		return;
+	char *mn = live_person_name(l, member_id);
+	char *sn = live_person_name(l, sub->person_id);
+	char *l0 = xasprintf("%s (the substitute was recorded by mistake)", mn);
+	char *l1 = xasprintf("%s, as substitute (%s is not counted)", sn, mn);
+	struct ui_pick_item items[] = {{.label = l0}, {.label = l1}};
+	char *title = xasprintf("%s sits for %s: who holds the seat?", sn, mn);
+	int c = ui_pick(app, title, items, 2, 1);
+	struct clerk_err err = {0};
+	if (c == 0)
+		report(app, s, live_att_seat_to_member(l, member_id, &err), &err,
+		       "The member holds the seat; the substitute is removed");
+	else
+		ui_app_message(app, UI_ROLE_WARN,
+			       "%s holds the seat: %s is not marked present", sn,
+			       mn);
+	free(title);
+	free(l0);
+	free(l1);
+	free(mn);
+	free(sn);
+}
+
 static bool act_attendance(struct app *app, struct live_screen *s,
 			   enum ui_action a)
 {
@@ -1147,7 +1204,13 @@ static bool act_attendance(struct app *app, struct live_screen *s,
 	snprintf(pid, sizeof pid, "%s", row->person_id);
 	switch (a) {
 	case UI_ACT_present:
-		st = live_att_present(l, pid, &err);
+	case UI_ACT_late:
+		st = a == UI_ACT_present ? live_att_present(l, pid, &err)
+					 : live_att_arrived(l, pid, 0, &err);
+		if (st == CLERK_CONFLICT && !row->substitute_for[0]) {
+			ask_seat_holder(app, s, pid);
+			return true;
+		}
 		break;
 	case UI_ACT_apology: {
 		char *reason = ui_prompt(app, "Apology: reason (may be empty)", NULL);
@@ -1158,14 +1221,19 @@ static bool act_attendance(struct app *app, struct live_screen *s,
 		break;
 	}
 	case UI_ACT_absent:
+		if (row->substitute_for[0]) {
+			if (!ui_confirm(app, "Remove this substitute, recorded "
+					     "by mistake?"))
+				return true;
+			report(app, s, live_att_sub_remove(l, pid, &err), &err,
+			       "Substitute removed");
+			return true;
+		}
 		st = live_att_absent(l, pid, "", &err);
 		break;
 	case UI_ACT_substitute:
 		act_substitute(app, s);
 		return true;
-	case UI_ACT_late:
-		st = live_att_arrived(l, pid, 0, &err);
-		break;
 	case UI_ACT_departed:
 		st = live_att_departed(l, pid, 0, &err);
 		break;
