@@ -79,6 +79,8 @@ static const struct style_key keys[] = {
 	 KEY_PRONOUNS, NULL},
 	{"apologies.sub_absent", " sub sub_capacity sub_reason ", KEY_PRONOUNS,
 	 NULL},
+	{"apologies.sub_other", " sub sub_capacity sub_reason ", KEY_PRONOUNS,
+	 NULL},
 	{"apologies.no_sub", " sub sub_capacity sub_reason ", KEY_PRONOUNS,
 	 NULL},
 	{"apologies.sub_note", " note ", 0, NULL},
