@@ -150,4 +150,9 @@ const char *clerk_share_dir(void);
 /* A file under the share folder (caller frees). */
 char *clerk_share_path(const char *relative);
 
+/* Who is using clerk, as the audit trail names them: "login (Display
+ * Name)", the display name from $CLERK_NAME or else the account's full
+ * name; just "login" when there is none.  Caller frees. */
+char *user_who(void);
+
 #endif

@@ -85,6 +85,14 @@ struct doc_row *doc_row_add(struct doc_block *b, const char *label,
 			    const char *text);
 /* Release everything the document holds and zero it. */
 void doc_free(struct doc *d);
+/* The document as text (export/docform.c): the form in which confirmed
+ * minutes are kept as signed, from which every format is rendered.
+ * Caller frees. */
+char *doc_serialize(const struct doc *d);
+/* Read a document back from doc_serialize()'s text into *out (freed with
+ * doc_free); CLERK_INVALID naming the line when the text is damaged. */
+enum clerk_status doc_parse(const char *text, struct doc *out,
+			    struct clerk_err *err);
 
 /* ---------------------------------------------------------- house styles */
 
@@ -140,11 +148,25 @@ struct export_opts {
 };
 
 /* Build the minutes of meeting_id as published (or, with confidential, as
- * the confidential record) into *out.  Fills err and returns non-zero when
- * the meeting or its style cannot be read. */
+ * the confidential record) into *out.  Confirmed minutes come from the text
+ * kept when they were signed (the style, names and data as they were then;
+ * opts->style is not applied), followed by the corrections recorded since;
+ * draft minutes are built from the data in the body's style (or
+ * opts->style).  Fills err and returns non-zero when the meeting or its
+ * style cannot be read. */
 enum clerk_status export_minutes_build(struct db *db, const char *meeting_id,
 				       const struct export_opts *opts,
 				       struct doc *out, struct clerk_err *err);
+/* Confirm meeting_id's minutes at meeting at_id (meeting_confirm: the
+ * rules, who presided) and keep them as signed: the public and the
+ * confidential record, with the amendment made on confirmation shown on
+ * them, in the body's house style, with their SHA-256 digest.  One
+ * transaction: on any failure nothing is confirmed. */
+enum clerk_status export_confirm_minutes(struct db *db, const char *meeting_id,
+					 const char *at_id,
+					 const char *amendment,
+					 const char *presiding,
+					 struct clerk_err *err);
 /* Build the notice of meeting and agenda of meeting_id, with approximate
  * timings, into *out. */
 enum clerk_status export_agenda_build(struct db *db, const char *meeting_id,

@@ -474,12 +474,61 @@ enum clerk_status meeting_list(struct db *db, const char *body_id,
 enum clerk_status meeting_set_status(struct db *db, const char *meeting_id,
 				     enum meeting_status status,
 				     struct clerk_err *err);
-/* Record that `meeting_id`'s minutes were confirmed at meeting `at_id` with
- * the amendment (may be "") and signed by `signed_by`; they are locked from
- * then on (confirming twice gives CLERK_LOCKED). */
+/* Confirmation (model/confirm.c).  Minutes are confirmed, and confirmed
+ * minutes corrected, only at a later meeting of the same body (or of the
+ * body set as body.minutes_confirmed_by, where standing orders say so)
+ * that has been held or is in progress; minutes of a meeting that was not
+ * held cannot be confirmed.  Each refusal (CLERK_INVALID, or CLERK_LOCKED
+ * when already confirmed) names the rule and what to do instead. */
+
+/* True when the meeting took place or is taking place: in progress,
+ * adjourned or closed, or scheduled and its time has come (minutes typed
+ * in afterwards); never cancelled or postponed. */
+bool meeting_was_held(const struct meeting *m);
+enum clerk_status meeting_check_confirmation(struct db *db,
+					     const struct meeting *m,
+					     const struct meeting *at,
+					     struct clerk_err *err);
+enum clerk_status meeting_check_correction(struct db *db,
+					   const struct meeting *m,
+					   const struct meeting *at,
+					   struct clerk_err *err);
+/* Where a council's standing orders say so, the minutes of body_id are
+ * confirmed at meetings of confirmer_id (NULL, "" or body_id itself: at its
+ * own meetings, the default). */
+enum clerk_status body_set_minutes_confirmed_by(struct db *db,
+					       const char *body_id,
+					       const char *confirmer_id,
+					       struct clerk_err *err);
+/* Who presided at a confirming meeting, and so signs. */
+enum presiding_role {
+	PRESIDING_CHAIRMAN,
+	PRESIDING_VICE_CHAIRMAN,
+	PRESIDING_MEMBER, /* another member, named by the clerk */
+};
+/* "chairman", "vice-chairman", "presiding". */
+const char *presiding_role_text(enum presiding_role r);
+/* Who signs minutes confirmed at meeting `at`: `named` (a person id, or
+ * NULL) when given, who must be recorded present there when its
+ * attendance is recorded; else the body's chairman recorded present,
+ * else its vice-chairman (when no attendance is recorded: the chairman,
+ * else vice-chairman, holding the seat that day).  CLERK_INVALID saying
+ * to name who presided when there is none. */
+enum clerk_status meeting_presiding(struct db *db, const struct meeting *at,
+				    const char *named, clerk_id who,
+				    enum presiding_role *role,
+				    struct clerk_err *err);
+/* Record that `meeting_id`'s minutes were confirmed at meeting `at_id`
+ * with the amendment (may be "") and signed by the person presiding
+ * (`presiding`, a person id, or NULL: worked out by meeting_presiding).
+ * Checks meeting_check_confirmation first; locked from then on.  To keep
+ * the signed text as well, use export_confirm_minutes(). */
 enum clerk_status meeting_confirm(struct db *db, const char *meeting_id,
 				  const char *at_id, const char *amendment,
-				  const char *signed_by, struct clerk_err *err);
+				  const char *presiding, struct clerk_err *err);
+/* In what capacity the signer of confirmed minutes presided. */
+enum clerk_status meeting_signed_as(struct db *db, const char *meeting_id,
+				    enum presiding_role *role);
 /* The number of a meeting's first minute, from the body's numbering rule:
  * per meeting it is 1; per municipal year (from body.year_start, in the
  * body's zone) it continues from the meetings before it in the same year,
@@ -784,6 +833,47 @@ enum clerk_status correction_list(struct db *db, const char *meeting_id,
 				  struct clerk_err *err);
 void correction_free(struct correction *c);
 void correction_list_free(struct correction_list *l);
+
+/* --------------------------------------------------------- signed minutes */
+
+/* Confirmed minutes as they were signed (model/signed.c): the public and
+ * the confidential record in clerk's format-neutral document form
+ * (export/docform.c), the house style they were made in, and a SHA-256
+ * digest (64 hex digits) of the three.  Written once, never replaced. */
+#define SIGNED_DIGEST_LEN 65
+struct signed_minutes {
+	clerk_id meeting_id;
+	time_t signed_at;
+	char *style;
+	char *public_doc;
+	char *confidential_doc;
+	char *digest; /* filled on reads; computed by the store */
+};
+/* The digest of a signed record, as lower-case hex. */
+void signed_minutes_digest(const char *style, const char *public_doc,
+			   const char *confidential_doc,
+			   char out[SIGNED_DIGEST_LEN]);
+/* Keep the signed text of confirmed minutes (CLERK_INVALID when they are
+ * not confirmed, CLERK_LOCKED when it is already kept). */
+enum clerk_status signed_minutes_store(struct db *db,
+				       const struct signed_minutes *s,
+				       struct clerk_err *err);
+/* CLERK_NOT_FOUND when the meeting's minutes were not kept as signed (a
+ * draft, or confirmed in a file made before clerk kept the signed
+ * text). */
+enum clerk_status signed_minutes_get(struct db *db, const char *meeting_id,
+				     struct signed_minutes *out,
+				     struct clerk_err *err);
+/* True when the stored digest matches the stored text. */
+bool signed_minutes_intact(const struct signed_minutes *s);
+/* Check every signed record: the meetings whose stored text no longer
+ * matches its digest go in *broken (oldest signed first), the number of
+ * records checked in *checked. */
+enum clerk_status signed_minutes_verify(struct db *db,
+					struct meeting_list *broken,
+					size_t *checked,
+					struct clerk_err *err);
+void signed_minutes_free(struct signed_minutes *s);
 
 /* ------------------------------------------------------- derived queries */
 

@@ -22,6 +22,7 @@
 	"            [--next-minute N [--next-minute-from DATE]]\n"           \
 	"            [--style NAME] [--tz ZONE]\n"                            \
 	"       clerk body edit BODY [--name NAME] [same options]\n"          \
+	"            [--minutes-confirmed-by BODY|-]\n"                      \
 	"       clerk body delete BODY   (only while it has no meetings)"
 
 /* "1/4", "5" or "1/4 min 3" into the body's quorum rule. */
@@ -72,7 +73,10 @@ static enum clerk_status check_style(const char *name, struct clerk_err *err)
 struct body_extra {
 	const char *council;
 	const char *next_from; /* date the --next-minute sequence starts */
+	const char *confirmer; /* body edit: whose meetings confirm its
+				  minutes ("-": its own) */
 	bool style_given;
+	bool editing;
 };
 
 /* Apply the options to b; returns a status (usage errors in err). */
@@ -92,6 +96,7 @@ static enum clerk_status apply_opts(int argc, char **argv, struct body *b,
 		{"style", required_argument, NULL, 'y'},
 		{"next-minute", required_argument, NULL, 'x'},
 		{"next-minute-from", required_argument, NULL, 'F'},
+		{"minutes-confirmed-by", required_argument, NULL, 'C'},
 		{NULL, 0, NULL, 0},
 	};
 	int opt;
@@ -117,6 +122,12 @@ static enum clerk_status apply_opts(int argc, char **argv, struct body *b,
 		case 'F':
 			rc = prep_date(optarg, "--next-minute-from", err);
 			x->next_from = optarg;
+			break;
+		case 'C':
+			if (!x->editing)
+				rc = clerk_fail(err, CLERK_USAGE, "usage");
+			else
+				x->confirmer = optarg;
 			break;
 		case 's':
 			set_str(&b->short_name, optarg);
@@ -277,7 +288,7 @@ static int body_edit(struct cli *cli, struct db *db, int argc, char **argv)
 {
 	struct clerk_err err = {0};
 	struct body b = {0};
-	struct body_extra x = {0};
+	struct body_extra x = {.editing = true};
 	if (argc < 2 || argv[1][0] == '-')
 		return cli_usage(cli, BODY_USAGE);
 	enum clerk_status rc = body_find(db, argv[1], &b, &err);
@@ -290,8 +301,13 @@ static int body_edit(struct cli *cli, struct db *db, int argc, char **argv)
 		rc = body_council(db, x.council, &b, &err);
 	if (!rc && (b.next_minute != was_next || x.next_from))
 		next_minute_from(&b, &x);
+	struct body by = {0};
+	if (!rc && x.confirmer && strcmp(x.confirmer, "-") != 0)
+		rc = body_find(db, x.confirmer, &by, &err);
 	if (!rc)
 		rc = body_update(db, &b, &err);
+	if (!rc && x.confirmer)
+		rc = body_set_minutes_confirmed_by(db, b.id, by.id, &err);
 	int code = 0;
 	if (rc == CLERK_USAGE && strcmp(err.msg, "usage") == 0)
 		code = cli_usage(cli, BODY_USAGE);
@@ -299,6 +315,10 @@ static int body_edit(struct cli *cli, struct db *db, int argc, char **argv)
 		code = cli_report(cli, &err);
 	else
 		print_body(cli, "Changed", &b);
+	if (!rc && x.confirmer)
+		cli_say(cli, "Its minutes are confirmed at meetings of the %s.\n",
+			by.name ? by.name : b.name);
+	body_free(&by);
 	body_free(&b);
 	return code;
 }

@@ -9,7 +9,43 @@
 #include <stdlib.h>
 
 #include "clerk/cli.h"
+#include "clerk/model.h"
 #include "clerk/safety.h"
+
+/* Every confirmed minutes' signed text against its SHA-256 digest; prints
+ * a line for each that no longer matches and returns how many. */
+static int check_signed_minutes(struct cli *cli, struct db *db)
+{
+	struct meeting_list broken = {0};
+	struct clerk_err err = {0};
+	size_t checked = 0;
+	if (signed_minutes_verify(db, &broken, &checked, &err)) {
+		fprintf(cli->out, "signed:       could not be checked: %s\n",
+			err.msg);
+		return 1;
+	}
+	if (!broken.n)
+		fprintf(cli->out, "signed:       ok (%zu confirmed minutes match "
+				  "their SHA-256 digest)\n",
+			checked);
+	for (size_t i = 0; i < broken.n; i++) {
+		const struct meeting *m = &broken.v[i];
+		struct body b = {0};
+		char day[32] = "?";
+		if (body_get(db, m->body_id, &b, &err) == CLERK_OK)
+			time_format_local(m->starts_at, b.tz, "%Y-%m-%d", day,
+					  sizeof day);
+		cli_say(cli,
+			"signed:       the minutes of %s (%s, meeting %s) no "
+			"longer match the text signed: their stored text was "
+			"changed after confirmation\n",
+			day, b.name ? b.name : "?", m->id);
+		body_free(&b);
+	}
+	int n = (int)broken.n;
+	meeting_list_free(&broken);
+	return n;
+}
 
 static void check_print_journal(struct cli *cli, const struct safety_report *r)
 {
@@ -43,8 +79,19 @@ int cmd_check(struct cli *cli, int argc, char **argv)
 	fprintf(cli->out, "file:         %s (%lld KiB, schema %d)\n", path,
 		(r.bytes + 1023) / 1024, r.schema);
 	check_print_journal(cli, &r);
+	int altered = 0;
 	if (r.problems == 0) {
 		fputs("integrity:    ok\nforeign keys: ok\n", cli->out);
+		altered = check_signed_minutes(cli, db);
+	}
+	if (r.problems == 0 && altered) {
+		fprintf(cli->out,
+			"%s holds %d confirmed minutes whose text is not what "
+			"was signed: restore it from a backup made before the "
+			"change (clerk backup makes one)\n",
+			path, altered);
+		rc = 4;
+	} else if (r.problems == 0) {
 		fprintf(cli->out, "%s is sound\n", path);
 	} else {
 		fputs(sb_str(&r.details), cli->out);

@@ -26,7 +26,7 @@
 	"[--format F] [--confidential] [--style NAME] -o FOLDER"
 #define CONFIRM_USAGE                                                       \
 	"confirm MEETING --at MEETING2 [--body NAME] [--amendment TEXT] "    \
-	"[--signed-by NAME]"
+	"[--presiding NAME]"
 #define CORRECT_USAGE "correct MEETING --at MEETING2 [--body NAME] TEXT"
 
 /* Find a meeting by date or id, reporting failure; returns an exit code. */
@@ -376,25 +376,6 @@ static char *signer_name(struct db *db, const char *id)
 	return safe;
 }
 
-/* The chairman of the body on the day of meeting m ("" when none). */
-static void chairman_of(struct db *db, const struct meeting *m, clerk_id out)
-{
-	struct seat_info_list sl = {0};
-	struct clerk_err err = {0};
-	struct body b = {0};
-	out[0] = '\0';
-	if (body_get(db, m->body_id, &b, &err))
-		return;
-	char day[16];
-	time_format_local(m->starts_at, b.tz, "%Y-%m-%d", day, sizeof day);
-	if (seat_info_list(db, b.id, day, &sl, &err) == CLERK_OK)
-		for (size_t i = 0; i < sl.n; i++)
-			if (sl.v[i].filled && sl.v[i].role == ROLE_CHAIRMAN)
-				memcpy(out, sl.v[i].member.id, sizeof(clerk_id));
-	seat_info_list_free(&sl);
-	body_free(&b);
-}
-
 /* Parse MEETING --at MEETING2 [--body] [--amendment] [--signed-by]
  * [TEXT]; returns 0 or an exit code. */
 struct confirm_args {
@@ -410,6 +391,7 @@ static int parse_confirm(struct cli *cli, int argc, char **argv,
 		{"body", required_argument, NULL, 'b'},
 		{"amendment", required_argument, NULL, 'm'},
 		{"signed-by", required_argument, NULL, 's'},
+		{"presiding", required_argument, NULL, 's'},
 		{NULL, 0, NULL, 0},
 	};
 	memset(a, 0, sizeof *a);
@@ -446,7 +428,7 @@ static int parse_confirm(struct cli *cli, int argc, char **argv,
 	return 0;
 }
 
-/* Open the database and find both meetings; checks that `at` is later. */
+/* Open the database and find both meetings (the model checks the rules). */
 static int open_pair(struct cli *cli, const struct confirm_args *a,
 		     struct db **db, struct meeting *m, struct meeting *at)
 {
@@ -456,16 +438,6 @@ static int open_pair(struct cli *cli, const struct confirm_args *a,
 	if ((rc = find_meeting(cli, *db, a->meeting, a->body, m)) ||
 	    (rc = find_meeting(cli, *db, a->at, a->body, at)))
 		return rc;
-	if (at->starts_at <= m->starts_at) {
-		char *d1 = meeting_day(*db, m), *d2 = meeting_day(*db, at);
-		fprintf(cli->err,
-			"clerk: the meeting of %s cannot act on the minutes of "
-			"%s: it must come after it\n",
-			d2, d1);
-		free(d1);
-		free(d2);
-		return 3;
-	}
 	return 0;
 }
 
@@ -477,29 +449,40 @@ int cmd_confirm(struct cli *cli, int argc, char **argv)
 		return rc;
 	struct db *db = NULL;
 	struct meeting m = {0}, at = {0};
-	clerk_id signer = "";
+	clerk_id named = "";
 	rc = open_pair(cli, &a, &db, &m, &at);
 	if (!rc && a.signed_by)
-		rc = find_person(cli, db, a.signed_by, signer);
-	else if (!rc)
-		chairman_of(db, &at, signer);
+		rc = find_person(cli, db, a.signed_by, named);
 	struct clerk_err err = {0};
-	if (!rc && meeting_confirm(db, m.id, at.id, a.amendment ? a.amendment : "",
-				   signer, &err))
+	if (!rc && export_confirm_minutes(db, m.id, at.id,
+					  a.amendment ? a.amendment : "",
+					  *named ? named : NULL, &err))
+		rc = cli_report(cli, &err);
+	struct meeting done = {0};
+	if (!rc && meeting_get(db, m.id, &done, &err))
 		rc = cli_report(cli, &err);
 	if (!rc) {
 		char *d1 = meeting_day(db, &m), *d2 = meeting_day(db, &at);
-		char *who = signer_name(db, signer);
-		fprintf(cli->out,
-			"The minutes of %s were confirmed at the meeting of %s%s%s%s.\n"
-			"They are now locked: later changes are refused; record "
-			"a correction with `clerk correct`.\n",
-			d1, d2, *who ? " and signed by " : "", who,
-			a.amendment && *a.amendment ? ", with an amendment" : "");
+		char *who = signer_name(db, done.signed_by);
+		enum presiding_role role;
+		meeting_signed_as(db, m.id, &role);
+		struct signed_minutes sm = {0};
+		signed_minutes_get(db, m.id, &sm, &err);
+		cli_say(cli,
+			"The minutes of %s were confirmed at the meeting of %s "
+			"and signed by %s (%s)%s.\n"
+			"They are now locked and kept as signed (SHA-256 %s): "
+			"later changes are refused; record a correction with "
+			"`clerk correct`.\n",
+			d1, d2, who, presiding_role_text(role),
+			a.amendment && *a.amendment ? ", with an amendment" : "",
+			sm.digest ? sm.digest : "?");
+		signed_minutes_free(&sm);
 		free(who);
 		free(d1);
 		free(d2);
 	}
+	meeting_free(&done);
 	meeting_free(&m);
 	meeting_free(&at);
 	db_close(&db);
@@ -515,15 +498,6 @@ int cmd_correct(struct cli *cli, int argc, char **argv)
 	struct db *db = NULL;
 	struct meeting m = {0}, at = {0};
 	rc = open_pair(cli, &a, &db, &m, &at);
-	if (!rc && m.minutes_state != MINUTES_CONFIRMED) {
-		char *d1 = meeting_day(db, &m);
-		fprintf(cli->err,
-			"clerk: the minutes of %s are not confirmed yet: they are "
-			"a draft, so correct them directly instead\n",
-			d1);
-		free(d1);
-		rc = 3;
-	}
 	struct clerk_err err = {0};
 	struct correction c = {0};
 	if (!rc) {
@@ -535,10 +509,11 @@ int cmd_correct(struct cli *cli, int argc, char **argv)
 	}
 	if (!rc) {
 		char *d1 = meeting_day(db, &m), *d2 = meeting_day(db, &at);
-		fprintf(cli->out,
+		cli_say(cli,
 			"Correction to the minutes of %s recorded at the meeting "
-			"of %s; it appears in that meeting's minutes.\n",
-			d1, d2);
+			"of %s; it appears in that meeting's minutes and after "
+			"the signed minutes of %s.\n",
+			d1, d2, d1);
 		free(d1);
 		free(d2);
 	}

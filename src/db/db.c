@@ -45,6 +45,7 @@ struct db {
 			   checkpoints only) */
 	sqlite3_int64 wal_room; /* bytes db_idle() keeps in the WAL file of an
 				   interactive writer in WAL mode; 0: none */
+	char *who; /* user_who(), for the audit, read at its first use */
 	size_t nstmts;
 	struct stmt_slot stmts[STMT_CACHE_MAX];
 };
@@ -190,6 +191,18 @@ static void sql_clerk_now(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	char buf[CLERK_TIME_LEN];
 	time_format_utc(clock_now(), buf);
 	sqlite3_result_text(ctx, buf, -1, SQLITE_TRANSIENT);
+}
+
+/* Who makes the change, for the audit triggers: read once a connection. */
+static void sql_clerk_user(sqlite3_context *ctx, int argc,
+			   sqlite3_value **argv)
+{
+	(void)argc;
+	(void)argv;
+	struct db *db = sqlite3_user_data(ctx);
+	if (!db->who)
+		db->who = user_who();
+	sqlite3_result_text(ctx, db->who, -1, SQLITE_STATIC);
 }
 
 /* ---- errors ---- */
@@ -601,26 +614,44 @@ static void json_of_row(struct db *db, const char *table, const char *prefix,
 	sb_add(out, ")");
 }
 
+/* True once the audit table has its `who` column (schema step 5): the
+ * triggers of the steps before it are made without it. */
+static bool audit_has_who(struct db *db)
+{
+	sqlite3_stmt *stmt = NULL;
+	bool has = false;
+	if (sqlite3_prepare_v2(db->sql, "PRAGMA table_info(audit)", -1, &stmt,
+			       NULL) == SQLITE_OK)
+		while (!has && sqlite3_step(stmt) == SQLITE_ROW)
+			has = strcmp(db_col_text(stmt, 1), "who") == 0;
+	sqlite3_finalize(stmt);
+	return has;
+}
+
 static void audit_triggers_for(struct db *db, const char *table,
 			       struct strbuf *sql)
 {
 	struct strbuf oldj = {0}, newj = {0};
 	json_of_row(db, table, "OLD", &oldj);
 	json_of_row(db, table, "NEW", &newj);
+	bool who = audit_has_who(db);
+	const char *cols = who ? "at,tbl,row_id,op,old,new,who"
+			       : "at,tbl,row_id,op,old,new";
+	const char *by = who ? ",clerk_user()" : "";
 	sb_addf(sql,
 		"DROP TRIGGER IF EXISTS audit_%1$s_i;"
 		"CREATE TRIGGER audit_%1$s_i AFTER INSERT ON %1$s BEGIN "
-		"INSERT INTO audit(at,tbl,row_id,op,old,new) VALUES "
-		"(clerk_now(),'%1$s',NEW.id,'insert',NULL,%3$s); END;"
+		"INSERT INTO audit(%4$s) VALUES "
+		"(clerk_now(),'%1$s',NEW.id,'insert',NULL,%3$s%5$s); END;"
 		"DROP TRIGGER IF EXISTS audit_%1$s_u;"
 		"CREATE TRIGGER audit_%1$s_u AFTER UPDATE ON %1$s BEGIN "
-		"INSERT INTO audit(at,tbl,row_id,op,old,new) VALUES "
-		"(clerk_now(),'%1$s',OLD.id,'update',%2$s,%3$s); END;"
+		"INSERT INTO audit(%4$s) VALUES "
+		"(clerk_now(),'%1$s',OLD.id,'update',%2$s,%3$s%5$s); END;"
 		"DROP TRIGGER IF EXISTS audit_%1$s_d;"
 		"CREATE TRIGGER audit_%1$s_d AFTER DELETE ON %1$s BEGIN "
-		"INSERT INTO audit(at,tbl,row_id,op,old,new) VALUES "
-		"(clerk_now(),'%1$s',OLD.id,'delete',%2$s,NULL); END;",
-		table, sb_str(&oldj), sb_str(&newj));
+		"INSERT INTO audit(%4$s) VALUES "
+		"(clerk_now(),'%1$s',OLD.id,'delete',%2$s,NULL%5$s); END;",
+		table, sb_str(&oldj), sb_str(&newj), cols, by);
 	sb_free(&oldj);
 	sb_free(&newj);
 }
@@ -926,7 +957,9 @@ static enum clerk_status setup_connection(struct db *db, struct clerk_err *err)
 {
 	sqlite3_busy_timeout(db->sql, DB_BUSY_TIMEOUT_MS);
 	if (sqlite3_create_function(db->sql, "clerk_now", 0, SQLITE_UTF8, NULL,
-				    sql_clerk_now, NULL, NULL) != SQLITE_OK)
+				    sql_clerk_now, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_create_function(db->sql, "clerk_user", 0, SQLITE_UTF8, db,
+				    sql_clerk_user, NULL, NULL) != SQLITE_OK)
 		return db_fail(db, err, "setting up the connection");
 	/* cell_size_check: SQLite tests each page it reads more strictly, so
 	 * that a command reaching a damaged page stops there (check_sound). */
@@ -1111,6 +1144,7 @@ void db_close(struct db **pdb)
 	if (db->sql)
 		sqlite3_close_v2(db->sql);
 	free(db->path);
+	free(db->who);
 	free(db);
 	*pdb = NULL;
 }

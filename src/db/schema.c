@@ -384,8 +384,37 @@ static const char schema_v4[] =
 	"ALTER TABLE seat ADD COLUMN from_date TEXT; -- first day it exists\n"
 	"ALTER TABLE seat ADD COLUMN to_date TEXT;   -- last day it exists\n";
 
+/* Step 5: confirmation as the law has it, and who changed what.
+ * - signed_minutes keeps confirmed minutes as they were signed: the
+ *   minutes as clerk's format-neutral document (export/docform.c), public
+ *   and confidential, from which every format is rendered, with the house
+ *   style they were made in and a SHA-256 digest that `clerk check`
+ *   verifies.  It is written once, at confirmation, and never changed;
+ * - meeting.signed_as says in what capacity the signer presided;
+ * - body.minutes_confirmed_by names another body whose meetings confirm
+ *   this body's minutes, where standing orders say so;
+ * - audit.who names whoever made each change. */
+static const char schema_v5[] =
+	"CREATE TABLE signed_minutes (\n"
+	"  meeting_id TEXT PRIMARY KEY REFERENCES meeting(id),\n"
+	"  signed_at TEXT NOT NULL,         -- UTC time of confirmation\n"
+	"  style TEXT NOT NULL,             -- house style it was made in\n"
+	"  public_doc TEXT NOT NULL,        -- the public minutes as signed\n"
+	"  confidential_doc TEXT NOT NULL,  -- with the exempt minutes\n"
+	"  digest TEXT NOT NULL             -- SHA-256 (hex) of the three above\n"
+	");\n"
+	"CREATE TRIGGER signed_minutes_keep_u BEFORE UPDATE ON signed_minutes\n"
+	"  BEGIN SELECT RAISE(ABORT, 'minutes confirmed'); END;\n"
+	"CREATE TRIGGER signed_minutes_keep_d BEFORE DELETE ON signed_minutes\n"
+	"  BEGIN SELECT RAISE(ABORT, 'minutes confirmed'); END;\n"
+	"ALTER TABLE meeting ADD COLUMN signed_as TEXT NOT NULL DEFAULT '';\n"
+	"  -- 'chairman', 'vice-chairman', 'presiding': who presided and signed\n"
+	"ALTER TABLE body ADD COLUMN minutes_confirmed_by TEXT\n"
+	"  REFERENCES body(id); -- NULL: its own later meetings confirm them\n"
+	"ALTER TABLE audit ADD COLUMN who TEXT NOT NULL DEFAULT '';\n"
+	"  -- login name and display name: 'jsmith (Jane Smith)'\n";
 
-/* Step 5: councils of every kind, and the settings a clerk gives a body.
+/* Step 6: councils of every kind, and the settings a clerk gives a body.
  * The kind of a council (principal, parish or town, Welsh community,
  * Scottish) and the nation whose statutes apply decide the legal wording of
  * its minutes; the details a notice of meeting prints are the council's
@@ -396,8 +425,8 @@ static const char schema_v4[] =
  * step runs with foreign keys off (db.c) and checks them before it commits.
  * Neither table carries triggers (the audit, lock and search triggers are
  * on other tables, and are re-created after every step). */
-static const char schema_v5[] =
-	"CREATE TABLE council_v5 (\n"
+static const char schema_v6[] =
+	"CREATE TABLE council_v6 (\n"
 	"  id TEXT PRIMARY KEY,\n"
 	"  name TEXT NOT NULL,              -- 'Wereham Parish Council'\n"
 	"  kind TEXT NOT NULL DEFAULT 'principal'\n"
@@ -414,10 +443,10 @@ static const char schema_v5[] =
 	"  filming TEXT NOT NULL DEFAULT '',  -- filming notice of its papers\n"
 	"  conduct TEXT NOT NULL DEFAULT ''   -- code of conduct it cites\n"
 	");\n"
-	"INSERT INTO council_v5(id, name, kind) SELECT id, name, kind FROM council;\n"
+	"INSERT INTO council_v6(id, name, kind) SELECT id, name, kind FROM council;\n"
 	"DROP TABLE council;\n"
-	"ALTER TABLE council_v5 RENAME TO council;\n"
-	"CREATE TABLE body_v5 (\n"
+	"ALTER TABLE council_v6 RENAME TO council;\n"
+	"CREATE TABLE body_v6 (\n"
 	"  id TEXT PRIMARY KEY,\n"
 	"  council_id TEXT NOT NULL REFERENCES council(id),\n"
 	"  name TEXT NOT NULL,              -- 'Health and Wellbeing Board'\n"
@@ -440,19 +469,21 @@ static const char schema_v5[] =
 	"  standard_items TEXT,            -- opening/closing items, one per line\n"
 	"  next_minute INTEGER,            -- number of the first minute of the\n"
 	"                                  -- first meeting from next_minute_from\n"
-	"  next_minute_from TEXT           -- UTC: where that sequence starts\n"
+	"  next_minute_from TEXT,          -- UTC: where that sequence starts\n"
+	"  minutes_confirmed_by TEXT REFERENCES body(id) -- (step 5)\n"
 	");\n"
-	"INSERT INTO body_v5(id, council_id, name, short_name, self_name,\n"
+	"INSERT INTO body_v6(id, council_id, name, short_name, self_name,\n"
 	"  quorum_kind, quorum_num, quorum_den, quorum_fixed, substitutes_allowed,\n"
-	"  minute_format, minute_numbering, year_start, style, tz, standard_items)\n"
+	"  minute_format, minute_numbering, year_start, style, tz, standard_items,\n"
+	"  minutes_confirmed_by)\n"
 	"  SELECT id, council_id, name, short_name, self_name, quorum_kind,\n"
 	"  quorum_num, quorum_den, quorum_fixed, substitutes_allowed,\n"
-	"  minute_format, minute_numbering, year_start, style, tz, standard_items\n"
-	"  FROM body;\n"
+	"  minute_format, minute_numbering, year_start, style, tz, standard_items,\n"
+	"  minutes_confirmed_by FROM body;\n"
 	"UPDATE council SET year_start = coalesce((SELECT min(year_start) FROM\n"
 	"  body WHERE council_id = council.id), '05-01');\n"
 	"DROP TABLE body;\n"
-	"ALTER TABLE body_v5 RENAME TO body;\n";
+	"ALTER TABLE body_v6 RENAME TO body;\n";
 
 const struct db_migration db_migrations[] = {
 	{1, "the first schema", schema_v1},
@@ -460,9 +491,11 @@ const struct db_migration db_migrations[] = {
 	 schema_v2},
 	{3, "indexes for look-ups in a large archive", schema_v3},
 	{4, "dates of seats (when a seat was created and ended)", schema_v4},
-	{5, "councils of every kind; body settings for numbering and style",
+	{5, "signed minutes kept as signed, who presided, who changed what",
 	 schema_v5},
+	{6, "councils of every kind; body settings for numbering and style",
+	 schema_v6},
 	{0, NULL, NULL},
 };
 
-const int db_rebuild_steps[] = {5, 0};
+const int db_rebuild_steps[] = {6, 0};

@@ -51,6 +51,7 @@
 
 #include "board.h"
 #include "clerk/demo.h"
+#include "clerk/export.h"
 #include "clerk/model.h"
 
 /* ---------------------------------------------------------------- tables */
@@ -1086,10 +1087,9 @@ static enum clerk_status apply_confirms(struct loader *L)
 		}
 		struct clerk_err merr = {0};
 		clock_set(L->meetings.v[at].confirm_time);
-		rc = meeting_confirm(L->db, L->meetings.v[c->meeting].id,
-				     L->meetings.v[at].id,
-				     val(k, "amendment", ""), L->people.v[who].id,
-				     &merr);
+		rc = export_confirm_minutes(
+			L->db, L->meetings.v[c->meeting].id, L->meetings.v[at].id,
+			val(k, "amendment", ""), L->people.v[who].id, &merr);
 		clock_reset();
 		if (rc)
 			rc = model_fail(L, k, &merr);

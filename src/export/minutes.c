@@ -435,9 +435,33 @@ void minutes_ctx_close(struct minutes_ctx *c)
 	ctx_free(c);
 }
 
-enum clerk_status export_minutes_build(struct db *db, const char *meeting_id,
-				       const struct export_opts *opts,
-				       struct doc *out, struct clerk_err *err)
+/* The amendment made on confirmation, shown on the confirmed minutes as a
+ * correction they were signed with. */
+static void amended_on_confirmation(struct minutes_ctx *c)
+{
+	const char *amendment = c->meeting.confirmed_amendment;
+	if (c->meeting.minutes_state != MINUTES_CONFIRMED || !amendment ||
+	    !*amendment)
+		return;
+	const struct style_var v[] = {{"amendment", amendment}};
+	const char *tmpl = style_get(
+		&c->style, "confirmed.amendment",
+		"Amended when confirmed as a correct record on "
+		"{confirmed_date}: {amendment}");
+	struct style_var vars[MINUTES_BASE_VARS + 1];
+	vars[0] = v[0];
+	memcpy(vars + 1, c->base, c->nbase * sizeof *vars);
+	char *s = style_expand(tmpl, vars, c->nbase + 1);
+	minutes_paras(c->doc, s);
+	free(s);
+}
+
+/* The minutes built from the data in the house style. */
+static enum clerk_status minutes_from_data(struct db *db,
+					   const char *meeting_id,
+					   const struct export_opts *opts,
+					   struct doc *out,
+					   struct clerk_err *err)
 {
 	struct minutes_ctx c;
 	memset(out, 0, sizeof *out);
@@ -461,10 +485,137 @@ enum clerk_status export_minutes_build(struct db *db, const char *meeting_id,
 	if (inquorate)
 		minutes_not_transacted(&c);
 	minutes_times(&c);
+	amended_on_confirmation(&c);
 	char *sig = minutes_say(&c, "signature", NULL, 0);
 	if (sig)
 		doc_add(out, DOC_SIGNATURE, sig);
 	free(sig);
 	minutes_ctx_close(&c);
 	return CLERK_OK;
+}
+
+/* After confirmed minutes: each correction recorded since, as a new and
+ * visible record ("Correction recorded at the meeting of ...").  Worded in
+ * the body's current style (its built-in wording when the style cannot be
+ * read: the signed text must still come out). */
+static void later_corrections(struct db *db, const struct meeting *m,
+			      struct doc *out)
+{
+	struct correction_list cl = {0};
+	struct clerk_err err = {0};
+	if (correction_list(db, m->id, false, &cl, &err) || !cl.n) {
+		correction_list_free(&cl);
+		return;
+	}
+	struct body b = {0};
+	struct style st = {0};
+	if (body_get(db, m->body_id, &b, &err) == CLERK_OK &&
+	    style_load(b.style, &st, &err) != CLERK_OK)
+		style_free(&st);
+	doc_add(out, DOC_HEADING,
+		style_get(&st, "corrected.heading", "CORRECTIONS MADE AFTER SIGNING"));
+	for (size_t i = 0; i < cl.n; i++) {
+		struct meeting at = {0};
+		time_t when = cl.v[i].at;
+		if (*cl.v[i].made_at &&
+		    meeting_get(db, cl.v[i].made_at, &at, &err) == CLERK_OK)
+			when = at.starts_at;
+		meeting_free(&at);
+		char *date = style_date(style_get(&st, "short_date",
+						  "{day} {month} {year}"),
+					when, b.tz ? b.tz : "Europe/London");
+		const struct style_var v[] = {{"correction_date", date},
+					      {"correction", cl.v[i].body}};
+		char *s = style_expand(
+			style_get(&st, "corrected.note",
+				  "Correction recorded at the meeting of "
+				  "{correction_date}: {correction}"),
+			v, 2);
+		minutes_paras(out, s);
+		free(s);
+		free(date);
+	}
+	style_free(&st);
+	body_free(&b);
+	correction_list_free(&cl);
+}
+
+/* Confirmed minutes as kept when signed; CLERK_NOT_FOUND when they were
+ * confirmed before clerk kept the signed text. */
+static enum clerk_status minutes_as_signed(struct db *db,
+					   const char *meeting_id,
+					   const struct export_opts *opts,
+					   struct doc *out,
+					   struct clerk_err *err)
+{
+	struct signed_minutes sm = {0};
+	struct clerk_err miss = {0};
+	enum clerk_status rc = signed_minutes_get(db, meeting_id, &sm, &miss);
+	if (rc == CLERK_NOT_FOUND)
+		return rc;
+	if (rc) {
+		*err = miss;
+		return rc;
+	}
+	rc = doc_parse(opts->confidential ? sm.confidential_doc : sm.public_doc,
+		       out, err);
+	signed_minutes_free(&sm);
+	return rc;
+}
+
+enum clerk_status export_minutes_build(struct db *db, const char *meeting_id,
+				       const struct export_opts *opts,
+				       struct doc *out, struct clerk_err *err)
+{
+	struct meeting m = {0};
+	memset(out, 0, sizeof *out);
+	enum clerk_status rc = meeting_get(db, meeting_id, &m, err);
+	if (rc)
+		return rc;
+	if (m.minutes_state == MINUTES_CONFIRMED)
+		rc = minutes_as_signed(db, meeting_id, opts, out, err);
+	if (m.minutes_state != MINUTES_CONFIRMED || rc == CLERK_NOT_FOUND)
+		rc = minutes_from_data(db, meeting_id, opts, out, err);
+	if (!rc && m.minutes_state == MINUTES_CONFIRMED)
+		later_corrections(db, &m, out);
+	meeting_free(&m);
+	return rc;
+}
+
+enum clerk_status export_confirm_minutes(struct db *db, const char *meeting_id,
+					 const char *at_id,
+					 const char *amendment,
+					 const char *presiding,
+					 struct clerk_err *err)
+{
+	enum clerk_status rc = db_begin(db, err);
+	if (rc)
+		return rc;
+	struct export_opts pub = {0}, conf = {.confidential = true};
+	struct doc dp = {0}, dc = {0};
+	struct body b = {0};
+	struct meeting m = {0};
+	struct signed_minutes sm = {0};
+	if (!(rc = meeting_confirm(db, meeting_id, at_id, amendment, presiding,
+				   err)) &&
+	    !(rc = meeting_get(db, meeting_id, &m, err)) &&
+	    !(rc = body_get(db, m.body_id, &b, err)) &&
+	    !(rc = minutes_from_data(db, meeting_id, &pub, &dp, err)) &&
+	    !(rc = minutes_from_data(db, meeting_id, &conf, &dc, err))) {
+		snprintf(sm.meeting_id, sizeof sm.meeting_id, "%s", meeting_id);
+		sm.style = xstrdup(b.style);
+		sm.public_doc = doc_serialize(&dp);
+		sm.confidential_doc = doc_serialize(&dc);
+		rc = signed_minutes_store(db, &sm, err);
+	}
+	if (!rc)
+		rc = db_commit(db, err);
+	if (rc)
+		db_rollback(db);
+	signed_minutes_free(&sm);
+	doc_free(&dp);
+	doc_free(&dc);
+	body_free(&b);
+	meeting_free(&m);
+	return rc;
 }

@@ -130,7 +130,18 @@ enum clerk_status correction_create(struct db *db, struct correction *c,
 		"VALUES (?1, ?2, ?3, ?4, ?5)";
 	enum clerk_status rc;
 	if ((rc = model_check_id(c->meeting_id, "meeting corrected", err)) ||
+	    (rc = model_check_id(c->made_at, "meeting at which the correction "
+					     "was made", err)) ||
 	    (rc = model_check_text(c->body, "correction", true, err)))
+		return rc;
+	/* Made at a later meeting of the body that confirms the minutes. */
+	struct meeting m = {0}, at = {0};
+	if (!(rc = meeting_get(db, c->meeting_id, &m, err)) &&
+	    !(rc = meeting_get(db, c->made_at, &at, err)))
+		rc = meeting_check_correction(db, &m, &at, err);
+	meeting_free(&m);
+	meeting_free(&at);
+	if (rc)
 		return rc;
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 	if (!st)

@@ -127,6 +127,9 @@ enum clerk_status item_create(struct db *db, struct agenda_item *it,
 			      struct clerk_err *err)
 {
 	enum clerk_status rc = item_check(it, err);
+	if (!rc)
+		rc = model_refuse_confirmed(db, it->meeting_id,
+					    "adding the agenda item", err);
 	if (rc)
 		return rc;
 	bool fresh = !it->id[0];
@@ -150,6 +153,9 @@ enum clerk_status item_update(struct db *db, const struct agenda_item *it,
 		"pages = ?10, exempt = ?11, exempt_paragraph = ?12, kind = ?13, "
 		"urgent_reason = ?14 WHERE id = ?1 AND meeting_id = ?2";
 	enum clerk_status rc = item_check(it, err);
+	if (!rc)
+		rc = model_refuse_confirmed_row(db, MODEL_ROW_ITEM, it->id,
+						"saving the agenda item", err);
 	if (rc)
 		return rc;
 	sqlite3_stmt *st = db_stmt(db, sql, err);
@@ -203,7 +209,10 @@ enum clerk_status item_delete(struct db *db, const char *item_id,
 	enum clerk_status rc = item_get(db, item_id, &it, err);
 	if (rc)
 		return rc;
-	rc = model_tx(db, item_remove, &it, err);
+	rc = model_refuse_confirmed(db, it.meeting_id,
+				    "deleting the agenda item", err);
+	if (!rc)
+		rc = model_tx(db, item_remove, &it, err);
 	item_free(&it);
 	return rc;
 }
@@ -242,6 +251,9 @@ enum clerk_status item_move(struct db *db, const char *item_id, int to,
 	int n = item_count(db, it.meeting_id);
 	struct item_move_arg a = {&it, to < 1 ? 1 : to > n ? n : to};
 	if (a.to != it.position)
+		rc = model_refuse_confirmed(db, it.meeting_id,
+					    "moving the agenda item", err);
+	if (!rc && a.to != it.position)
 		rc = model_tx(db, item_reposition, &a, err);
 	item_free(&it);
 	return rc;

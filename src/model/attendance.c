@@ -69,6 +69,9 @@ enum clerk_status attendance_set(struct db *db, struct attendance *a,
 		"capacity = ?7, note = ?8, substitute_note = ?9, arrived_at = ?10, "
 		"arrived_item = ?11, left_at = ?12, left_item = ?13 RETURNING id";
 	enum clerk_status rc = att_check(a, err);
+	if (!rc)
+		rc = model_refuse_confirmed(db, a->meeting_id,
+					    "recording the attendance", err);
 	if (rc)
 		return rc;
 	sqlite3_stmt *st = db_stmt(db, sql, err);
@@ -107,6 +110,9 @@ enum clerk_status attendance_delete(struct db *db, const char *id,
 				    struct clerk_err *err)
 {
 	static const char sql[] = "DELETE FROM attendance WHERE id = ?1";
+	if (model_refuse_confirmed_row(db, MODEL_ROW_ATTENDANCE, id,
+				       "removing the attendance", err))
+		return err->status;
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 	if (!st)
 		return CLERK_DB;

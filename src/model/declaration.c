@@ -62,6 +62,9 @@ enum clerk_status declaration_create(struct db *db, struct declaration *d,
 	static const char sql[] = "INSERT INTO declaration(" DECL_COLS
 				  ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
 	enum clerk_status rc = decl_check(d, err);
+	if (!rc)
+		rc = model_refuse_confirmed(db, d->meeting_id,
+					    "recording the declaration", err);
 	if (rc)
 		return rc;
 	sqlite3_stmt *st = db_stmt(db, sql, err);
@@ -84,6 +87,12 @@ enum clerk_status declaration_update(struct db *db, const struct declaration *d,
 		"?4, kind = ?5, what = ?6, sensitive = ?7, dispensation = ?8, "
 		"left_room = ?9 WHERE id = ?1";
 	enum clerk_status rc = decl_check(d, err);
+	if (!rc)
+		rc = model_refuse_confirmed_row(db, MODEL_ROW_DECLARATION, d->id,
+						"saving the declaration", err);
+	if (!rc)
+		rc = model_refuse_confirmed(db, d->meeting_id,
+					    "saving the declaration", err);
 	if (rc)
 		return rc;
 	sqlite3_stmt *st = db_stmt(db, sql, err);
@@ -98,6 +107,9 @@ enum clerk_status declaration_delete(struct db *db, const char *id,
 				     struct clerk_err *err)
 {
 	static const char sql[] = "DELETE FROM declaration WHERE id = ?1";
+	if (model_refuse_confirmed_row(db, MODEL_ROW_DECLARATION, id,
+				       "removing the declaration", err))
+		return err->status;
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 	if (!st)
 		return CLERK_DB;

@@ -65,6 +65,9 @@ enum clerk_status event_append(struct db *db, const char *meeting_id,
 		return rc;
 	if ((unsigned)kind > EVENT_NOTE)
 		return clerk_fail(err, CLERK_INVALID, "the event's kind is unknown");
+	if ((rc = model_refuse_confirmed(db, meeting_id, "recording the event",
+					 err)))
+		return rc;
 	struct event e = {.kind = kind, .at = clock_now()};
 	db_uuid(e.id);
 	model_copy_id(e.meeting_id, meeting_id);

@@ -113,6 +113,8 @@ enum clerk_status meeting_update(struct db *db, const struct meeting *m,
 		"UPDATE meeting SET body_id = ?2, starts_at = ?3, venue = ?4, "
 		"status = ?5, first_minute = ?6, public_present = ?7 WHERE id = ?1";
 	enum clerk_status rc = meeting_check(m, err);
+	if (!rc)
+		rc = model_refuse_confirmed(db, m->id, "saving the meeting", err);
 	if (rc)
 		return rc;
 	sqlite3_stmt *st = db_stmt(db, sql, err);
@@ -335,6 +337,10 @@ enum clerk_status meeting_set_status(struct db *db, const char *meeting_id,
 	if ((unsigned)status > MEETING_CANCELLED)
 		return clerk_fail(err, CLERK_INVALID,
 				  "the meeting's status is unknown");
+	enum clerk_status locked = model_refuse_confirmed(
+		db, meeting_id, "changing the meeting's status", err);
+	if (locked)
+		return locked;
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 	if (!st)
 		return CLERK_DB;
@@ -343,39 +349,6 @@ enum clerk_status meeting_set_status(struct db *db, const char *meeting_id,
 	enum clerk_status rc =
 		model_step_done(db, st, "changing the meeting's status", err);
 	return rc ? rc : model_check_changed(db, "meeting", meeting_id, err);
-}
-
-enum clerk_status meeting_confirm(struct db *db, const char *meeting_id,
-				  const char *at_id, const char *amendment,
-				  const char *signed_by, struct clerk_err *err)
-{
-	static const char sql[] =
-		"UPDATE meeting SET minutes_state = 'confirmed', confirmed_at = "
-		"?2, confirmed_on = ?3, confirmed_amendment = ?4, signed_by = ?5 "
-		"WHERE id = ?1 AND minutes_state = 'draft'";
-	static const char state[] =
-		"SELECT minutes_state = 'confirmed' FROM meeting WHERE id = ?1";
-	enum clerk_status rc;
-	if ((rc = model_check_id(meeting_id, "meeting", err)) ||
-	    (rc = model_check_text(amendment, "amendment", false, err)))
-		return rc;
-	sqlite3_stmt *st = db_stmt(db, sql, err);
-	if (!st)
-		return CLERK_DB;
-	db_bind_text(st, 1, meeting_id);
-	model_bind_id(st, 2, at_id);
-	model_bind_time(st, 3, clock_now());
-	model_bind_str(st, 4, amendment);
-	model_bind_id(st, 5, signed_by);
-	rc = model_step_done(db, st, "confirming the minutes", err);
-	if (rc || sqlite3_changes(db_handle(db)) > 0)
-		return rc;
-	if (model_query_int(db, state, meeting_id, 0))
-		return clerk_fail(err, CLERK_LOCKED,
-				  "these minutes were already confirmed and "
-				  "signed; record a correction instead");
-	return clerk_fail(err, CLERK_NOT_FOUND, "no meeting with id %s",
-			  meeting_id);
 }
 
 void meeting_free(struct meeting *m)

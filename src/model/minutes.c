@@ -85,6 +85,9 @@ enum clerk_status minute_text_create(struct db *db, struct minute_text *t,
 	if ((unsigned)t->section > SECTION_EXEMPT)
 		return clerk_fail(err, CLERK_INVALID,
 				  "the section of the minute is unknown");
+	if ((rc = model_refuse_confirmed(db, t->meeting_id,
+					 "recording the minute text", err)))
+		return rc;
 	t->position = text_position(db, t);
 	model_ensure_id(t->id);
 	return model_tx(db, text_insert, t, err);
@@ -95,6 +98,9 @@ enum clerk_status minute_text_update(struct db *db, const char *id,
 {
 	static const char sql[] = "UPDATE minute_text SET body = ?2 WHERE id = ?1";
 	enum clerk_status rc = model_check_text(body, "minute text", true, err);
+	if (!rc)
+		rc = model_refuse_confirmed_row(db, MODEL_ROW_TEXT, id,
+						"saving the minute text", err);
 	if (rc)
 		return rc;
 	sqlite3_stmt *st = db_stmt(db, sql, err);
@@ -151,6 +157,9 @@ enum clerk_status minute_text_delete(struct db *db, const char *id,
 {
 	if (!model_has(id))
 		return clerk_fail(err, CLERK_INVALID, "no minute text was given");
+	if (model_refuse_confirmed_row(db, MODEL_ROW_TEXT, id,
+				       "deleting the minute text", err))
+		return err->status;
 	return model_tx(db, text_remove, (void *)(uintptr_t)id, err);
 }
 

@@ -118,5 +118,25 @@ void model_read_person(sqlite3_stmt *st, int col, struct person *p);
 void person_copy(struct person *dst, const struct person *src);
 void attendance_copy(struct attendance *dst, const struct attendance *src);
 
+/* The lock (model/confirm.c): CLERK_LOCKED, saying that the minutes were
+ * confirmed and `doing` was refused, when the meeting (or the meeting of
+ * the row) has confirmed minutes.  Called by every write to a meeting's
+ * record before it writes, so that the lock does not rest on the triggers
+ * inside the file alone. */
+enum model_row_table {
+	MODEL_ROW_ITEM,
+	MODEL_ROW_ATTENDANCE,
+	MODEL_ROW_DECLARATION,
+	MODEL_ROW_TEXT,
+	MODEL_ROW_RESOLUTION,
+};
+enum clerk_status model_refuse_confirmed(struct db *db, const char *meeting_id,
+					 const char *doing,
+					 struct clerk_err *err);
+enum clerk_status model_refuse_confirmed_row(struct db *db,
+					     enum model_row_table table,
+					     const char *row_id,
+					     const char *doing,
+					     struct clerk_err *err);
 
 #endif

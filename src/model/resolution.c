@@ -106,6 +106,9 @@ enum clerk_status resolution_create(struct db *db, struct resolution *r,
 				    struct clerk_err *err)
 {
 	enum clerk_status rc = res_check(r, err);
+	if (!rc)
+		rc = model_refuse_confirmed(db, r->meeting_id,
+					    "recording the resolution", err);
 	if (rc)
 		return rc;
 	model_ensure_id(r->id);
@@ -122,6 +125,12 @@ enum clerk_status resolution_update(struct db *db, const struct resolution *r,
 		"votes_against = ?14, votes_abstain = ?15, recorded = ?16, "
 		"casting = ?17 WHERE id = ?1";
 	enum clerk_status rc = res_check(r, err);
+	if (!rc)
+		rc = model_refuse_confirmed_row(db, MODEL_ROW_RESOLUTION, r->id,
+						"saving the resolution", err);
+	if (!rc)
+		rc = model_refuse_confirmed(db, r->meeting_id,
+					    "saving the resolution", err);
 	if (rc)
 		return rc;
 	sqlite3_stmt *st = db_stmt(db, sql, err);
@@ -170,6 +179,9 @@ enum clerk_status resolution_delete(struct db *db, const char *id,
 {
 	if (!model_has(id))
 		return clerk_fail(err, CLERK_INVALID, "no resolution was given");
+	if (model_refuse_confirmed_row(db, MODEL_ROW_RESOLUTION, id,
+				       "deleting the resolution", err))
+		return err->status;
 	return model_tx(db, res_remove, (void *)(uintptr_t)id, err);
 }
 
@@ -225,6 +237,10 @@ enum clerk_status vote_set(struct db *db, struct vote *v, struct clerk_err *err)
 		return rc;
 	if ((unsigned)v->vote > VOTE_ABSTAIN)
 		return clerk_fail(err, CLERK_INVALID, "the vote is unknown");
+	if ((rc = model_refuse_confirmed_row(db, MODEL_ROW_RESOLUTION,
+					     v->resolution_id,
+					     "recording the vote", err)))
+		return rc;
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 	if (!st)
 		return CLERK_DB;

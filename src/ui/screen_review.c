@@ -379,27 +379,15 @@ static void act_confirm(struct app *app, struct review_screen *s)
 	struct clerk_err err = {0};
 	char id[CLERK_UUID_LEN];
 	snprintf(id, sizeof id, "%s", m->id);
-	/* Signed by the chairman on the day of the confirming meeting. */
-	clerk_id signer = "";
-	struct seat_info_list sl = {0};
-	struct body b = {0};
-	if (body_get(s->db, at.body_id, &b, &err) == CLERK_OK) {
-		char day[16];
-		time_format_local(at.starts_at, b.tz, "%Y-%m-%d", day, sizeof day);
-		if (seat_info_list(s->db, b.id, day, &sl, &err) == CLERK_OK)
-			for (size_t i = 0; i < sl.n; i++)
-				if (sl.v[i].filled && sl.v[i].role == ROLE_CHAIRMAN)
-					snprintf(signer, sizeof signer, "%s",
-						 sl.v[i].member.id);
-	}
-	seat_info_list_free(&sl);
-	body_free(&b);
-	if (amend && meeting_confirm(s->db, id, at.id, amend, signer, &err)) {
+	/* Signed by whoever presided there (the model finds the chairman,
+	 * else the vice-chairman, in that meeting's attendance). */
+	if (amend && export_confirm_minutes(s->db, id, at.id, amend, NULL, &err)) {
 		ui_app_error(app, &err);
 	} else if (amend) {
 		ui_app_saved(app);
 		ui_app_message(app, UI_ROLE_OK,
-			       "Confirmed: these minutes are now locked");
+			       "Confirmed and kept as signed: these minutes "
+			       "are now locked");
 		list_load(s, &err);
 		if (s->paging)
 			pager_load(app, s, &err);

@@ -103,7 +103,8 @@ exits "two councils' Planning Committees: name which" 2 $CLERK body delete "Plan
 ok "a body with no meetings is deleted, by its short name" $CLERK body delete CCCP
 is "with nothing else" "$(q "SELECT count(*) FROM body")" 2
 
-# ---- a file from before step 5 is upgraded with nothing lost
+# ---- a file from before step 6 (councils of every kind) is upgraded with
+# nothing lost
 D="$T/old.db"
 "$CLERK" --db "$D" demo >/dev/null
 before=$("$CLERK" --db "$D" export 2017-06-29 --format text)
@@ -115,13 +116,14 @@ CREATE TABLE b4 (id TEXT PRIMARY KEY, council_id TEXT NOT NULL REFERENCES counci
  quorum_num INTEGER NOT NULL DEFAULT 1, quorum_den INTEGER NOT NULL DEFAULT 4, quorum_fixed INTEGER NOT NULL DEFAULT 0,
  substitutes_allowed INTEGER NOT NULL DEFAULT 1, minute_format TEXT NOT NULL DEFAULT '%n.',
  minute_numbering TEXT NOT NULL DEFAULT 'meeting' CHECK (minute_numbering IN ('meeting','year')),
- year_start TEXT NOT NULL DEFAULT '05-01', style TEXT NOT NULL DEFAULT 'county', tz TEXT NOT NULL DEFAULT 'Europe/London', standard_items TEXT);
+ year_start TEXT NOT NULL DEFAULT '05-01', style TEXT NOT NULL DEFAULT 'county', tz TEXT NOT NULL DEFAULT 'Europe/London', standard_items TEXT,
+ minutes_confirmed_by TEXT REFERENCES body(id));
 INSERT INTO b4 SELECT id, council_id, name, short_name, self_name, quorum_kind, quorum_num, quorum_den, quorum_fixed,
- substitutes_allowed, minute_format, minute_numbering, year_start, style, tz, standard_items FROM body;
-DROP TABLE body; ALTER TABLE b4 RENAME TO body; PRAGMA user_version = 4; COMMIT;"
-is "the old file is at step 4" "$(sqlite3 "$D" 'PRAGMA user_version')" 4
+ substitutes_allowed, minute_format, minute_numbering, year_start, style, tz, standard_items, minutes_confirmed_by FROM body;
+DROP TABLE body; ALTER TABLE b4 RENAME TO body; PRAGMA user_version = 5; COMMIT;"
+is "the old file is at step 5" "$(sqlite3 "$D" 'PRAGMA user_version')" 5
 ok "a writing command upgrades it" "$CLERK" --db "$D" council edit Hampshire --enquiries "members.services@hants.gov.uk"
-is "upgraded past step 4" "$(sqlite3 "$D" 'PRAGMA user_version')" "$(sqlite3 "$CLERK_DB" 'PRAGMA user_version')"
+is "upgraded past step 5" "$(sqlite3 "$D" 'PRAGMA user_version')" "$(sqlite3 "$CLERK_DB" 'PRAGMA user_version')"
 is "every reference still finds its row" "$(sqlite3 "$D" 'PRAGMA foreign_key_check')" ""
 is "councils kept their kinds" "$(sqlite3 "$D" "SELECT kind, nation FROM council ORDER BY name")" "principal|england
 parish|england"

@@ -47,6 +47,8 @@ has "the rebuilt file lists the same meetings" \
 # A mistake in a .board file: named by file and line, old file untouched.
 mkdir -p "$T/share/demo"
 cp "$top_srcdir/share/demo/hampshire-hwb.board" "$T/share/demo/"
+# (confirmed minutes are kept as signed, in their house style)
+cp -r "$top_srcdir/share/styles" "$T/share/"
 printf 'person extra\n  name Someone\n  pronoun hee\n' > "$T/share/demo/zz-extra.board"
 before=$(cksum < "$db")
 out=$(CLERK_SHARE=$T/share "$CLERK" --db "$db" demo 2>&1); rc=$?

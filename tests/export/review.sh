@@ -46,7 +46,25 @@ x
 <C-a><C-k>r.html<Enter>
 n
 @expect Written to r.html
-# Confirmed at the April meeting: locked from then on.
+# The April meeting has not been held yet: nothing is confirmed at it.
+K
+<Enter>
+<Enter>
+@expect has not been held yet
+@dump unheld
+q
+q
+KEYS
+exits "the review script runs to the end" 0 clerk review --script "$T/script" --dump "$T"
+has "confirming at a meeting not yet held is refused, saying why" \
+	"$(cat "$T/unheld.txt" | flat)" "has not been held yet, so nothing can be confirmed at it"
+is "nothing was confirmed" "$(clerk meetings | grep -c confirmed)" 0
+
+# After the April meeting: confirmed there, locked from then on.
+cat >"$T/script" <<'KEYS'
+<Down><Down>
+<Enter>
+@expect AT A MEETING of the Audit Committee
 K
 <Enter>
 <Enter>
@@ -61,7 +79,8 @@ Minute 4: the report was from the Treasurer.<Enter>
 @dump after
 q
 KEYS
-exits "the review script runs to the end" 0 clerk review --script "$T/script" --dump "$T"
+CLERK_NOW=2024-04-18T15:00:00Z exits "the confirming script runs to the end" 0 \
+	clerk review --script "$T/script" --dump "$T"
 list=$(cat "$T/list.txt")
 has "meetings listed with the state of their minutes" "$list" "Thu 14 Mar 2024  10:00  draft minutes  Audit Committee"
 has "a meeting still to come is scheduled" "$list" "Thu 18 Apr 2024  10:00  scheduled      Audit Committee"

@@ -391,6 +391,13 @@ static void test_actions_and_corrections(void **state)
 	struct correction c = {.body = xstrdup("Minute 12: for Mr read Dr")};
 	memcpy(c.meeting_id, mt, sizeof c.meeting_id);
 	memcpy(c.made_at, later, sizeof c.made_at);
+	/* Draft minutes are corrected directly, not by a correction. */
+	assert_int_equal(correction_create(f->db, &c, &err), CLERK_INVALID);
+	assert_non_null(strstr(err.msg, "not confirmed yet"));
+	clerk_id liz;
+	fixture_person(f, "Liz Fairhurst", liz);
+	assert_int_equal(meeting_confirm(f->db, mt, later, "", liz, &err),
+			 CLERK_OK);
 	assert_int_equal(correction_create(f->db, &c, &err), CLERK_OK);
 	struct correction_list cl;
 	assert_int_equal(correction_list(f->db, mt, false, &cl, &err), CLERK_OK);
@@ -519,6 +526,172 @@ static void test_minute_numbering_through_the_year(void **state)
 	assert_int_equal(first_minute(f, dec), 47);
 }
 
+
+/* What the file says about one meeting, to show a refusal changed nothing. */
+static char *meeting_row(struct fixture *f, const char *id)
+{
+	sqlite3_stmt *st = NULL;
+	assert_int_equal(sqlite3_prepare_v2(db_handle(f->db),
+					    "SELECT minutes_state || '|' || "
+					    "coalesce(confirmed_at, '') || '|' || "
+					    "(SELECT count(*) FROM correction) || '|' "
+					    "|| (SELECT count(*) FROM audit) FROM "
+					    "meeting WHERE id = ?1",
+					    -1, &st, NULL),
+			 SQLITE_OK);
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	char *row = xstrdup(sqlite3_step(st) == SQLITE_ROW
+				    ? (const char *)sqlite3_column_text(st, 0)
+				    : "");
+	sqlite3_finalize(st);
+	return row;
+}
+
+static void test_confirmation_rules(void **state)
+{
+	struct fixture *f = *state;
+	struct clerk_err err;
+	clerk_id june, oct, dec, coming, liz, vice, other_m, seat, seat2;
+	fixture_person(f, "Liz Fairhurst", liz);
+	fixture_person(f, "Anne Vice", vice);
+	fixture_seat(f, "Chairman", true, NULL, "2017-01-01", seat);
+	fixture_seat(f, "Vice", true, NULL, "2017-01-01", seat2);
+	assert_int_equal(membership_add(f->db, seat, liz, ROLE_CHAIRMAN, "",
+					"2017-01-01", NULL, &err),
+			 CLERK_OK);
+	assert_int_equal(membership_add(f->db, seat2, vice, ROLE_VICE_CHAIRMAN,
+					"", "2017-01-01", NULL, &err),
+			 CLERK_OK);
+	fixture_meeting(f, 2017, 6, 29, 10, june);
+	fixture_meeting(f, 2017, 9, 1, 10, dec); /* to be cancelled */
+	fixture_meeting(f, 2017, 10, 5, 9, oct);  /* the clock: 11:00 */
+	fixture_meeting(f, 2017, 12, 7, 10, coming);
+	/* another body's meeting, held */
+	struct body other = {.name = xstrdup("Upper Testwood Parish Council")};
+	memcpy(other.council_id, f->council.id, sizeof other.council_id);
+	assert_int_equal(body_create(f->db, &other, &err), CLERK_OK);
+	struct meeting om = {.starts_at = 1507100000, .public_present = -1};
+	memcpy(om.body_id, other.id, sizeof om.body_id);
+	assert_int_equal(meeting_create(f->db, &om, &err), CLERK_OK);
+	memcpy(other_m, om.id, sizeof other_m);
+	assert_int_equal(meeting_set_status(f->db, dec, MEETING_CANCELLED, &err),
+			 CLERK_OK);
+	char *before = meeting_row(f, june);
+
+	/* at another body's meeting */
+	assert_int_equal(meeting_confirm(f->db, june, other_m, "", liz, &err),
+			 CLERK_INVALID);
+	assert_non_null(strstr(err.msg, "only be confirmed at a meeting of the "
+					"Health and Wellbeing Board"));
+	/* at a cancelled meeting */
+	assert_int_equal(meeting_confirm(f->db, june, dec, "", liz, &err),
+			 CLERK_INVALID);
+	assert_non_null(strstr(err.msg, "was cancelled"));
+	/* at a meeting still to come */
+	assert_int_equal(meeting_confirm(f->db, june, coming, "", liz, &err),
+			 CLERK_INVALID);
+	assert_non_null(strstr(err.msg, "has not been held yet"));
+	/* the minutes of a meeting not held */
+	assert_int_equal(meeting_confirm(f->db, coming, coming, "", liz, &err),
+			 CLERK_INVALID);
+	assert_non_null(strstr(err.msg, "has no minutes to confirm"));
+	/* corrections obey the same rules */
+	struct correction c = {.body = xstrdup("for Mr read Dr")};
+	memcpy(c.meeting_id, june, sizeof c.meeting_id);
+	memcpy(c.made_at, oct, sizeof c.made_at);
+	assert_int_equal(correction_create(f->db, &c, &err), CLERK_INVALID);
+	assert_non_null(strstr(err.msg, "not confirmed yet"));
+	char *after = meeting_row(f, june);
+	assert_string_equal(after, before);
+	free(after);
+
+	/* The vice-chairman presided: the chairman sent apologies. */
+	struct attendance a = {.status = ATT_APOLOGY};
+	memcpy(a.meeting_id, oct, sizeof a.meeting_id);
+	memcpy(a.person_id, liz, sizeof a.person_id);
+	assert_int_equal(attendance_set(f->db, &a, &err), CLERK_OK);
+	struct attendance v = {.status = ATT_PRESENT};
+	memcpy(v.meeting_id, oct, sizeof v.meeting_id);
+	memcpy(v.person_id, vice, sizeof v.person_id);
+	assert_int_equal(attendance_set(f->db, &v, &err), CLERK_OK);
+	/* the absent chairman cannot be named to sign */
+	assert_int_equal(meeting_confirm(f->db, june, oct, "", liz, &err),
+			 CLERK_INVALID);
+	assert_non_null(strstr(err.msg, "not recorded present"));
+	assert_int_equal(meeting_confirm(f->db, june, oct, "Minute 3: for 4 read 5",
+					 NULL, &err),
+			 CLERK_OK);
+	struct meeting m;
+	assert_int_equal(meeting_get(f->db, june, &m, &err), CLERK_OK);
+	assert_string_equal(m.signed_by, vice);
+	assert_string_equal(m.confirmed_amendment, "Minute 3: for 4 read 5");
+	meeting_free(&m);
+	enum presiding_role role;
+	assert_int_equal(meeting_signed_as(f->db, june, &role), CLERK_OK);
+	assert_int_equal(role, PRESIDING_VICE_CHAIRMAN);
+	/* a correction at another body's meeting is refused too */
+	memcpy(c.made_at, other_m, sizeof c.made_at);
+	assert_int_equal(correction_create(f->db, &c, &err), CLERK_INVALID);
+	assert_non_null(strstr(err.msg, "only be corrected at a meeting"));
+	memcpy(c.made_at, oct, sizeof c.made_at);
+	assert_int_equal(correction_create(f->db, &c, &err), CLERK_OK);
+	correction_free(&c);
+	attendance_free(&a);
+	attendance_free(&v);
+	meeting_free(&om);
+	body_free(&other);
+	free(before);
+}
+
+/* A file whose lock triggers were dropped still refuses: the model checks. */
+static void test_lock_without_triggers(void **state)
+{
+	struct fixture *f = *state;
+	struct clerk_err err;
+	clerk_id mt, next, item, liz, text;
+	fixture_meeting(f, 2017, 6, 29, 10, mt);
+	fixture_meeting(f, 2017, 10, 5, 10, next);
+	fixture_item(f, mt, "Minutes", item);
+	fixture_person(f, "Liz Fairhurst", liz);
+	add_text(f, mt, item, SECTION_NARRATIVE, 0, "were agreed", text);
+	assert_int_equal(meeting_confirm(f->db, mt, next, "", liz, &err),
+			 CLERK_OK);
+	sqlite3_stmt *st = NULL;
+	assert_int_equal(sqlite3_prepare_v2(db_handle(f->db),
+					    "SELECT name FROM sqlite_schema WHERE "
+					    "type = 'trigger' AND name LIKE 'lock_%'",
+					    -1, &st, NULL),
+			 SQLITE_OK);
+	struct strbuf drop = {0};
+	while (sqlite3_step(st) == SQLITE_ROW)
+		sb_addf(&drop, "DROP TRIGGER %s;", sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	assert_true(drop.len > 0);
+	assert_int_equal(sqlite3_exec(db_handle(f->db), sb_str(&drop), NULL,
+				      NULL, NULL),
+			 SQLITE_OK);
+	sb_free(&drop);
+	assert_int_equal(minute_text_update(f->db, text, "were not agreed", &err),
+			 CLERK_LOCKED);
+	assert_non_null(strstr(err.msg, "confirmed and signed"));
+	assert_int_equal(minute_text_delete(f->db, text, &err), CLERK_LOCKED);
+	assert_int_equal(item_delete(f->db, item, &err), CLERK_LOCKED);
+	assert_int_equal(event_append(f->db, mt, EVENT_NOTE, NULL, NULL, "x",
+				      NULL, &err),
+			 CLERK_LOCKED);
+	struct attendance a = {.status = ATT_PRESENT};
+	memcpy(a.meeting_id, mt, sizeof a.meeting_id);
+	memcpy(a.person_id, liz, sizeof a.person_id);
+	assert_int_equal(attendance_set(f->db, &a, &err), CLERK_LOCKED);
+	assert_int_equal(meeting_set_status(f->db, mt, MEETING_CANCELLED, &err),
+			 CLERK_LOCKED);
+	struct minute_text_list l;
+	assert_int_equal(minute_text_list(f->db, mt, NULL, &l, &err), CLERK_OK);
+	assert_int_equal(l.n, 1);
+	assert_string_equal(l.v[0].body, "were agreed");
+	minute_text_list_free(&l);
+}
+
 int main(void)
 {
 #define T(name) cmocka_unit_test_setup_teardown(name, fixture_setup, fixture_teardown)
@@ -532,6 +705,8 @@ int main(void)
 		T(test_resolution_and_votes),
 		T(test_actions_and_corrections),
 		T(test_confirmed_minutes_are_locked),
+		T(test_confirmation_rules),
+		T(test_lock_without_triggers),
 		T(test_minute_numbering_through_the_year),
 	};
 #undef T

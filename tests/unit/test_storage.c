@@ -377,7 +377,14 @@ static void test_confirmed_minutes_refuse_every_edit(void **state)
 	memcpy(r.meeting_id, mt, sizeof r.meeting_id);
 	memcpy(r.item_id, it.id, sizeof r.item_id);
 	assert_int_equal(resolution_create(db, &r, &err), CLERK_OK);
-	assert_int_equal(meeting_confirm(db, mt, NULL, "", p.id, &err), CLERK_OK);
+	/* Confirmed at a later meeting of the same body, already held. */
+	struct meeting first = {0}, next = {.starts_at = 1507195800,
+					    .public_present = -1};
+	assert_int_equal(meeting_get(db, mt, &first, &err), CLERK_OK);
+	memcpy(next.body_id, first.body_id, sizeof next.body_id);
+	assert_int_equal(meeting_create(db, &next, &err), CLERK_OK);
+	assert_int_equal(meeting_confirm(db, mt, next.id, "", p.id, &err),
+			 CLERK_OK);
 	int audit = pragma(db, "SELECT count(*) FROM audit");
 	free(r.body);
 	r.body = xstrdup("Rejects the budget.");
@@ -408,8 +415,11 @@ static void test_confirmed_minutes_refuse_every_edit(void **state)
 	/* a correction is the way to change them, and it is recorded */
 	struct correction c = {.body = xstrdup("For 2017 read 2018")};
 	memcpy(c.meeting_id, mt, sizeof c.meeting_id);
+	memcpy(c.made_at, next.id, sizeof c.made_at);
 	assert_int_equal(correction_create(db, &c, &err), CLERK_OK);
 	correction_free(&c);
+	meeting_free(&first);
+	meeting_free(&next);
 	vote_free(&v);
 	attendance_free(&a);
 	declaration_free(&d);

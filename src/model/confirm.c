@@ -1,0 +1,431 @@
+/*
+ * model/confirm: when minutes may be confirmed or corrected, who presided
+ * and signed, and the lock that keeps confirmed minutes as they were signed.
+ *
+ * Minutes are confirmed and signed by the person presiding at a later
+ * meeting of the same body (Local Government Act 1972, Sch. 12 para 41),
+ * or of the body the council's standing orders name for it
+ * (body.minutes_confirmed_by).  That meeting must have been held or be in
+ * progress: never one cancelled, postponed or still to come.  Minutes of a
+ * meeting not yet held cannot be confirmed.  A correction to confirmed
+ * minutes is made the same way, at such a meeting.  The rules live here so
+ * that the command line, the review screen, the live console and any
+ * import meet the same refusals, each naming the rule and what to do.
+ *
+ * Every write to a meeting's record goes through model_refuse_confirmed()
+ * first: the triggers inside the file refuse the same writes, but a file
+ * whose triggers were dropped must not accept them either.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "model_private.h"
+
+/* ------------------------------------------------------------- the lock */
+
+static enum clerk_status locked(const char *doing, struct clerk_err *err)
+{
+	return clerk_fail(err, CLERK_LOCKED,
+			  "these minutes were confirmed and signed; they are a "
+			  "legal record and cannot be changed (%s refused): "
+			  "record a correction instead",
+			  doing);
+}
+
+enum clerk_status model_refuse_confirmed(struct db *db, const char *meeting_id,
+					 const char *doing,
+					 struct clerk_err *err)
+{
+	static const char sql[] =
+		"SELECT minutes_state = 'confirmed' FROM meeting WHERE id = ?1";
+	if (!model_has(meeting_id))
+		return CLERK_OK;
+	return model_query_int(db, sql, meeting_id, 0) ? locked(doing, err)
+							: CLERK_OK;
+}
+
+enum clerk_status model_refuse_confirmed_row(struct db *db,
+					     enum model_row_table table,
+					     const char *row_id,
+					     const char *doing,
+					     struct clerk_err *err)
+{
+	/* One fixed statement per table: no SQL is formatted. */
+	static const char item[] =
+		"SELECT m.minutes_state = 'confirmed' FROM agenda_item r JOIN "
+		"meeting m ON m.id = r.meeting_id WHERE r.id = ?1";
+	static const char attendance[] =
+		"SELECT m.minutes_state = 'confirmed' FROM attendance r JOIN "
+		"meeting m ON m.id = r.meeting_id WHERE r.id = ?1";
+	static const char declaration[] =
+		"SELECT m.minutes_state = 'confirmed' FROM declaration r JOIN "
+		"meeting m ON m.id = r.meeting_id WHERE r.id = ?1";
+	static const char text[] =
+		"SELECT m.minutes_state = 'confirmed' FROM minute_text r JOIN "
+		"meeting m ON m.id = r.meeting_id WHERE r.id = ?1";
+	static const char resolution[] =
+		"SELECT m.minutes_state = 'confirmed' FROM resolution r JOIN "
+		"meeting m ON m.id = r.meeting_id WHERE r.id = ?1";
+	const char *sql = table == MODEL_ROW_ITEM	   ? item
+			  : table == MODEL_ROW_ATTENDANCE  ? attendance
+			  : table == MODEL_ROW_DECLARATION ? declaration
+			  : table == MODEL_ROW_TEXT	   ? text
+							   : resolution;
+	if (!model_has(row_id))
+		return CLERK_OK;
+	return model_query_int(db, sql, row_id, 0) ? locked(doing, err)
+						   : CLERK_OK;
+}
+
+/* ------------------------------------------------------------ the rules */
+
+bool meeting_was_held(const struct meeting *m)
+{
+	switch (m->status) {
+	case MEETING_IN_PROGRESS:
+	case MEETING_ADJOURNED:
+	case MEETING_CLOSED:
+		return true;
+	case MEETING_SCHEDULED:
+		/* Minutes typed in afterwards: a meeting whose time has come
+		 * and that nobody cancelled or postponed took place. */
+		return m->starts_at <= clock_now();
+	default:
+		return false; /* cancelled, postponed */
+	}
+}
+
+/* "the Health and Wellbeing Board's meeting of 5 October 2017". */
+static char *meeting_words(struct db *db, const struct meeting *m)
+{
+	struct body b = {0};
+	struct clerk_err err = {0};
+	bool have = body_get(db, m->body_id, &b, &err) == CLERK_OK;
+	char day[64];
+	time_format_local(m->starts_at, have ? b.tz : "Europe/London",
+			  "%e %B %Y", day, sizeof day);
+	char *s = xasprintf("the %s's meeting of %s", have ? b.name : "body",
+			    day[0] == ' ' ? day + 1 : day);
+	body_free(&b);
+	return s;
+}
+
+/* Not held: why, in words ("was cancelled", "has not been held yet"). */
+static const char *not_held_why(const struct meeting *m)
+{
+	if (m->status == MEETING_SCHEDULED)
+		return "has not been held yet";
+	return m->status == MEETING_CANCELLED ? "was cancelled"
+					       : "was not held (it was postponed)";
+}
+
+/* The body whose meetings confirm body_id's minutes: its standing orders'
+ * choice, else itself. */
+static void confirming_body(struct db *db, const char *body_id, clerk_id out)
+{
+	static const char sql[] =
+		"SELECT coalesce(minutes_confirmed_by, id) FROM body WHERE id = ?1";
+	model_copy_id(out, body_id);
+	sqlite3_stmt *st = db_stmt(db, sql, NULL);
+	if (!st)
+		return;
+	db_bind_text(st, 1, body_id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		model_col_id(st, 0, out);
+	db_done(st);
+}
+
+static char *body_name_of(struct db *db, const char *body_id)
+{
+	struct body b = {0};
+	struct clerk_err err = {0};
+	char *s = body_get(db, body_id, &b, &err) == CLERK_OK ? xstrdup(b.name)
+							      : xstrdup("?");
+	body_free(&b);
+	return s;
+}
+
+/* The checks shared by confirmation and correction: `at` is a later
+ * meeting of the right body that took place.  what: "confirmed",
+ * "corrected". */
+static enum clerk_status check_at(struct db *db, const struct meeting *m,
+				  const struct meeting *at, const char *what,
+				  struct clerk_err *err)
+{
+	char *mw = meeting_words(db, m), *aw = meeting_words(db, at);
+	enum clerk_status rc = CLERK_OK;
+	clerk_id want;
+	confirming_body(db, m->body_id, want);
+	if (strcmp(at->id, m->id) == 0 || at->starts_at <= m->starts_at) {
+		rc = clerk_fail(err, CLERK_INVALID,
+				"the minutes of %s can only be %s at a later "
+				"meeting (Local Government Act 1972, Sch. 12 "
+				"para 41), and %s is not later: name a meeting "
+				"held after it",
+				mw, what, aw);
+	} else if (strcmp(at->body_id, want) != 0) {
+		char *wb = body_name_of(db, want);
+		rc = clerk_fail(err, CLERK_INVALID,
+				"the minutes of %s can only be %s at a meeting "
+				"of the %s (Sch. 12 para 41: signed at the next "
+				"suitable meeting), not at %s: name a later "
+				"meeting of the %s, or, where standing orders "
+				"say another body confirms them, set it with "
+				"`clerk body edit BODY --minutes-confirmed-by "
+				"NAME`",
+				mw, what, wb, aw, wb);
+		free(wb);
+	} else if (!meeting_was_held(at)) {
+		rc = clerk_fail(err, CLERK_INVALID,
+				"%s %s, so nothing can be %s at it: minutes are "
+				"%s at a meeting that has been held or is in "
+				"progress; %s",
+				aw, not_held_why(at), what, what,
+				at->status == MEETING_SCHEDULED
+					? "do it at that meeting once it opens "
+					  "(in the live console, at its minutes "
+					  "of the previous meeting)"
+					: "name the meeting at which it was done");
+	}
+	free(mw);
+	free(aw);
+	return rc;
+}
+
+enum clerk_status meeting_check_confirmation(struct db *db,
+					     const struct meeting *m,
+					     const struct meeting *at,
+					     struct clerk_err *err)
+{
+	if (m->minutes_state == MINUTES_CONFIRMED)
+		return clerk_fail(err, CLERK_LOCKED,
+				  "these minutes were already confirmed and "
+				  "signed; record a correction instead");
+	if (!meeting_was_held(m)) {
+		char *mw = meeting_words(db, m);
+		enum clerk_status rc = clerk_fail(
+			err, CLERK_INVALID,
+			"%s %s, so it has no minutes to confirm: minutes are "
+			"confirmed only after their meeting took place",
+			mw, not_held_why(m));
+		free(mw);
+		return rc;
+	}
+	return check_at(db, m, at, "confirmed", err);
+}
+
+enum clerk_status meeting_check_correction(struct db *db,
+					   const struct meeting *m,
+					   const struct meeting *at,
+					   struct clerk_err *err)
+{
+	if (m->minutes_state != MINUTES_CONFIRMED) {
+		char *mw = meeting_words(db, m);
+		enum clerk_status rc = clerk_fail(
+			err, CLERK_INVALID,
+			"the minutes of %s are not confirmed yet: they are a "
+			"draft, so correct them directly instead (clerk "
+			"review)",
+			mw);
+		free(mw);
+		return rc;
+	}
+	return check_at(db, m, at, "corrected", err);
+}
+
+enum clerk_status body_set_minutes_confirmed_by(struct db *db,
+					       const char *body_id,
+					       const char *confirmer_id,
+					       struct clerk_err *err)
+{
+	static const char sql[] =
+		"UPDATE body SET minutes_confirmed_by = ?2 WHERE id = ?1";
+	enum clerk_status rc = model_check_id(body_id, "body", err);
+	if (rc)
+		return rc;
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	if (!st)
+		return CLERK_DB;
+	db_bind_text(st, 1, body_id);
+	model_bind_id(st, 2, model_has(confirmer_id) &&
+					 strcmp(confirmer_id, body_id) != 0
+				 ? confirmer_id
+				 : NULL);
+	rc = model_step_done(db, st, "saving the body", err);
+	return rc ? rc : model_check_changed(db, "body", body_id, err);
+}
+
+/* ------------------------------------------------------ who presided */
+
+const char *presiding_role_text(enum presiding_role r)
+{
+	switch (r) {
+	case PRESIDING_CHAIRMAN:
+		return "chairman";
+	case PRESIDING_VICE_CHAIRMAN:
+		return "vice-chairman";
+	default:
+		return "presiding";
+	}
+}
+
+/* The chairman (else vice-chairman) of at's body on its day, recorded
+ * present at it (present_only) or simply holding the role. */
+static bool chair_of(struct db *db, const struct meeting *at, bool present_only,
+		     clerk_id who, enum presiding_role *role)
+{
+	static const char sql[] =
+		"SELECT ms.person_id, ms.role FROM membership ms "
+		"JOIN seat s ON s.id = ms.seat_id WHERE s.body_id = ?1 "
+		"AND ms.role IN ('chairman', 'vice-chairman') "
+		"AND ms.from_date <= ?2 AND (ms.to_date IS NULL OR ms.to_date >= ?2) "
+		"AND (?4 = 0 OR EXISTS (SELECT 1 FROM attendance a WHERE "
+		"a.meeting_id = ?3 AND a.person_id = ms.person_id AND "
+		"a.status = 'present')) "
+		"ORDER BY ms.role = 'chairman' DESC, ms.from_date DESC LIMIT 1";
+	char day[11];
+	char *tz = model_body_tz(db, at->body_id);
+	model_local_date(at->starts_at, tz, day);
+	free(tz);
+	sqlite3_stmt *st = db_stmt(db, sql, NULL);
+	if (!st)
+		return false;
+	db_bind_text(st, 1, at->body_id);
+	db_bind_text(st, 2, day);
+	db_bind_text(st, 3, at->id);
+	sqlite3_bind_int(st, 4, present_only);
+	bool found = sqlite3_step(st) == SQLITE_ROW;
+	if (found) {
+		model_col_id(st, 0, who);
+		*role = strcmp(db_col_text(st, 1), "chairman") == 0
+				? PRESIDING_CHAIRMAN
+				: PRESIDING_VICE_CHAIRMAN;
+	}
+	db_done(st);
+	return found;
+}
+
+static int attendance_recorded(struct db *db, const char *meeting_id)
+{
+	static const char sql[] =
+		"SELECT count(*) FROM attendance WHERE meeting_id = ?1 AND "
+		"status IN ('present', 'substitute')";
+	return model_query_int(db, sql, meeting_id, 0);
+}
+
+enum clerk_status meeting_presiding(struct db *db, const struct meeting *at,
+				    const char *named, clerk_id who,
+				    enum presiding_role *role,
+				    struct clerk_err *err)
+{
+	static const char present[] =
+		"SELECT count(*) FROM attendance WHERE meeting_id = ?2 AND "
+		"person_id = ?1 AND status IN ('present', 'substitute')";
+	bool recorded = attendance_recorded(db, at->id) > 0;
+	who[0] = '\0';
+	*role = PRESIDING_MEMBER;
+	if (model_has(named)) {
+		sqlite3_stmt *st = db_stmt(db, present, err);
+		if (!st)
+			return CLERK_DB;
+		db_bind_text(st, 1, named);
+		db_bind_text(st, 2, at->id);
+		bool there = sqlite3_step(st) == SQLITE_ROW &&
+			     sqlite3_column_int(st, 0) > 0;
+		db_done(st);
+		if (recorded && !there) {
+			char *aw = meeting_words(db, at);
+			enum clerk_status rc = clerk_fail(
+				err, CLERK_INVALID,
+				"the person named to sign is not recorded "
+				"present at %s: the minutes are signed by the "
+				"person presiding there; correct that meeting's "
+				"attendance first, or name who presided",
+				aw);
+			free(aw);
+			return rc;
+		}
+		model_copy_id(who, named);
+		clerk_id chair;
+		enum presiding_role r;
+		if (chair_of(db, at, false, chair, &r) && strcmp(chair, named) == 0)
+			*role = r;
+		return CLERK_OK;
+	}
+	if (chair_of(db, at, recorded, who, role))
+		return CLERK_OK;
+	char *aw = meeting_words(db, at);
+	enum clerk_status rc = clerk_fail(
+		err, CLERK_INVALID,
+		"%s %s: name the member who presided there, who signs the "
+		"minutes (--presiding NAME)",
+		recorded ? "neither the chairman nor the vice-chairman is "
+			   "recorded present at"
+			 : "no chairman or vice-chairman is on record for",
+		aw);
+	free(aw);
+	return rc;
+}
+
+/* ----------------------------------------------------------- confirming */
+
+enum clerk_status meeting_confirm(struct db *db, const char *meeting_id,
+				  const char *at_id, const char *amendment,
+				  const char *presiding, struct clerk_err *err)
+{
+	static const char sql[] =
+		"UPDATE meeting SET minutes_state = 'confirmed', confirmed_at = "
+		"?2, confirmed_on = ?3, confirmed_amendment = ?4, signed_by = ?5, "
+		"signed_as = ?6 WHERE id = ?1 AND minutes_state = 'draft'";
+	enum clerk_status rc;
+	if ((rc = model_check_id(meeting_id, "meeting", err)) ||
+	    (rc = model_check_id(at_id, "meeting at which they were confirmed",
+				 err)) ||
+	    (rc = model_check_text(amendment, "amendment", false, err)))
+		return rc;
+	struct meeting m = {0}, at = {0};
+	clerk_id who;
+	enum presiding_role role = PRESIDING_MEMBER;
+	if (!(rc = meeting_get(db, meeting_id, &m, err)) &&
+	    !(rc = meeting_get(db, at_id, &at, err)) &&
+	    !(rc = meeting_check_confirmation(db, &m, &at, err)))
+		rc = meeting_presiding(db, &at, presiding, who, &role, err);
+	meeting_free(&m);
+	meeting_free(&at);
+	if (rc)
+		return rc;
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	if (!st)
+		return CLERK_DB;
+	db_bind_text(st, 1, meeting_id);
+	db_bind_text(st, 2, at_id);
+	model_bind_time(st, 3, clock_now());
+	model_bind_str(st, 4, amendment);
+	model_bind_id(st, 5, who);
+	db_bind_text(st, 6, presiding_role_text(role));
+	rc = model_step_done(db, st, "confirming the minutes", err);
+	if (!rc && sqlite3_changes(db_handle(db)) == 0)
+		rc = locked("confirming the minutes again", err);
+	return rc;
+}
+
+enum clerk_status meeting_signed_as(struct db *db, const char *meeting_id,
+				    enum presiding_role *role)
+{
+	static const char sql[] = "SELECT signed_as FROM meeting WHERE id = ?1";
+	*role = PRESIDING_CHAIRMAN;
+	sqlite3_stmt *st = db_stmt(db, sql, NULL);
+	if (!st)
+		return CLERK_DB;
+	db_bind_text(st, 1, meeting_id);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		const char *s = db_col_text(st, 0);
+		*role = strcmp(s, "vice-chairman") == 0 ? PRESIDING_VICE_CHAIRMAN
+			: strcmp(s, "presiding") == 0	 ? PRESIDING_MEMBER
+							 : PRESIDING_CHAIRMAN;
+	}
+	db_done(st);
+	return CLERK_OK;
+}
