@@ -764,6 +764,14 @@ static enum clerk_status migrate(struct db *db, int from, struct clerk_err *err)
 		if (rebuilds &&
 		    (rc = db_exec(db, "PRAGMA foreign_keys=ON", err)))
 			return rc;
+		/* Each step rewrites the schema's pages (and its triggers):
+		 * checkpointed step by step, the WAL is reused rather than
+		 * holding every step at once (a new file on a 1 MiB disk,
+		 * tests/reliability/enospc.sh).  Only a saving: a failure
+		 * leaves the frames for the next checkpoint. */
+		(void)sqlite3_wal_checkpoint_v2(db->sql, NULL,
+						SQLITE_CHECKPOINT_PASSIVE, NULL,
+						NULL);
 	}
 	return CLERK_OK;
 }
