@@ -122,6 +122,14 @@ enum clerk_status style_validate(const struct style *s, struct clerk_err *err);
 /* The value of key, or def when the style lacks it. */
 const char *style_get(const struct style *s, const char *key, const char *def);
 void style_free(struct style *s);
+/* The sentence of style key `key` as the minutes of body b print it, with
+ * {text} replaced by text (may be NULL) and the body's own names ({self},
+ * {Self}, {body}, {council}, {chairman} ...) filled in; NULL when the key
+ * is empty or missing.  The console shows captures with it, so that what
+ * is on screen is what is minuted.  Caller frees. */
+struct body;
+char *export_style_sentence(const struct style *s, const struct body *b,
+			    const char *key, const char *text);
 
 /* One substitution of a template: {name} in the template becomes value. */
 struct style_var {

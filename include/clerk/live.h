@@ -355,6 +355,14 @@ enum clerk_status live_vote_member(struct live *l, const char *id,
 				   const char *person_id,
 				   enum vote_choice choice, const char *reason,
 				   struct clerk_err *err);
+/* Name a member who abstained on a vote by show of hands (counted), with
+ * their reason (may be ""): the counts do not change.  Refused on a vote
+ * not counted or recorded by name, for anyone not entitled to vote on the
+ * item, and beyond the number of abstentions counted. */
+enum clerk_status live_vote_abstainer(struct live *l, const char *id,
+				      const char *person_id,
+				      const char *reason,
+				      struct clerk_err *err);
 /* Close a recorded vote: outcome from the named votes (equal votes: as in
  * live_vote_counts). */
 enum clerk_status live_vote_close(struct live *l, const char *id,

@@ -203,14 +203,20 @@ static void vote_details(struct minutes_ctx *c, const struct resolution *r,
 		{"for", f},          {"against", a},        {"abstain", ab},
 		{"for_names", fn},   {"against_names", an}, {"abstain_names", abn},
 		{"casting", r->casting == VOTE_FOR ? "for" : "against"}};
-	const char *keys[4] = {r->voted ? "resolution.votes" : NULL,
+	/* Agreed without a vote: the style's words for it, if any. */
+	bool agreed = !r->voted && r->kind == RES_MOTION &&
+		      r->outcome == OUTCOME_CARRIED;
+	const char *keys[4] = {r->voted	  ? "resolution.votes"
+			       : agreed ? "resolution.agreed"
+					: NULL,
 			       r->recorded ? "resolution.recorded" : NULL,
 			       NULL,
 			       r->has_casting ? "resolution.casting" : NULL};
 	for (int k = 0; k < 4; k++) {
 		if (k == 2) {
-			/* Each abstention, named with its reason. */
-			for (size_t i = 0; i < vl.n; i++) {
+			/* Each abstention, named with its reason (a recorded
+			 * vote names them once, in its list). */
+			for (size_t i = 0; !r->recorded && i < vl.n; i++) {
 				if (vl.v[i].vote != VOTE_ABSTAIN)
 					continue;
 				char *n = minutes_person_name(c, vl.v[i].person_id);
@@ -260,7 +266,12 @@ static void not_resolved(struct minutes_ctx *c, const struct resolution *r)
 	const struct style_var v[] = {{"mover", m}, {"seconder", s},
 				      {"body", r->body}};
 	struct strbuf sb = {0};
-	char *t = minutes_say(c, "resolution.amendment", v, 3);
+	/* A motion is not worded as an amendment (styles without a
+	 * resolution.motion key keep their old wording). */
+	char *t = r->kind == RES_MOTION ? minutes_say(c, "resolution.motion", v, 3)
+					: NULL;
+	if (!t)
+		t = minutes_say(c, "resolution.amendment", v, 3);
 	sb_add(&sb, t ? t : r->body);
 	free(t);
 	const char *key = r->kind == RES_AMENDMENT
@@ -268,8 +279,9 @@ static void not_resolved(struct minutes_ctx *c, const struct resolution *r)
 				     : r->outcome == OUTCOME_WITHDRAWN
 					     ? "outcome.withdrawn"
 					     : "outcome.amendment_carried")
-			  : r->outcome == OUTCOME_LOST ? "outcome.lost"
-						       : "outcome.withdrawn";
+			  : r->outcome == OUTCOME_LOST	    ? "outcome.lost"
+			  : r->outcome == OUTCOME_PENDING ? "outcome.pending"
+							  : "outcome.withdrawn";
 	vote_details(c, r, &sb);
 	t = minutes_say(c, key, NULL, 0);
 	if (t)
@@ -283,8 +295,10 @@ static void not_resolved(struct minutes_ctx *c, const struct resolution *r)
 
 static bool is_resolved(const struct resolution *r)
 {
+	/* A motion never decided (the meeting closed, or the minutes are
+	 * drafted before the vote) is no resolution. */
 	return r->kind != RES_AMENDMENT && r->outcome != OUTCOME_LOST &&
-	       r->outcome != OUTCOME_WITHDRAWN;
+	       r->outcome != OUTCOME_WITHDRAWN && r->outcome != OUTCOME_PENDING;
 }
 
 void minutes_resolutions(struct minutes_ctx *c, const struct agenda_item *it,

@@ -176,3 +176,21 @@ void minutes_times(struct minutes_ctx *c)
 	free(from);
 	free(to);
 }
+
+char *export_style_sentence(const struct style *s, const struct body *b,
+			    const char *key, const char *text)
+{
+	const char *tmpl = style_get(s, key, "");
+	if (!*tmpl)
+		return NULL;
+	const char *self = *b->self_name ? b->self_name : "the Committee";
+	const char *noun = strncmp(self, "the ", 4) == 0 ? self + 4 : self;
+	const struct style_var v[] = {
+		{"text", text ? text : ""},
+		{"body", b->name},
+		{"council", b->council_name},
+		{"self", self},
+		{"self_noun", noun},
+		{"chairman", style_get(s, "chairman", "Chairman")}};
+	return style_expand(tmpl, v, sizeof v / sizeof v[0]);
+}

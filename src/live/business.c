@@ -709,3 +709,55 @@ enum clerk_status live_casting_vote(struct live *l, const char *id,
 	c.outcome = live_outcome_of(c.votes_for, c.votes_against, true, choice);
 	return live_act_end(l, live_res_decide(l, &c, err), err);
 }
+
+enum clerk_status live_vote_abstainer(struct live *l, const char *id,
+				      const char *person_id,
+				      const char *reason,
+				      struct clerk_err *err)
+{
+	live_act_begin(l, err);
+	const struct resolution *r;
+	enum clerk_status rc = live_res_arg(l, id, &r, err);
+	if (rc)
+		return rc;
+	if (!r->voted || r->recorded)
+		return clerk_fail(err, CLERK_INVALID,
+				  "Abstentions are named on a vote by show of "
+				  "hands, once it is counted (a recorded vote "
+				  "names everyone)");
+	char why[512];
+	if (!live_entitled(l, person_id, live_item_index(l, r->item_id), why,
+			   sizeof why))
+		return clerk_fail(err, CLERK_INVALID, "%s: they cannot have "
+						      "abstained",
+				  why);
+	struct vote_list vl = { 0 };
+	if ((rc = vote_list(l->db, id, &vl, err)))
+		return rc;
+	int named = 0;
+	bool again = false;
+	for (size_t i = 0; i < vl.n; i++) {
+		named += vl.v[i].vote == VOTE_ABSTAIN;
+		again |= !strcmp(vl.v[i].person_id, person_id);
+	}
+	vote_list_free(&vl);
+	if (!again && named >= r->votes_abstain)
+		return clerk_fail(err, CLERK_INVALID,
+				  "%d abstention%s counted, and %d already "
+				  "named",
+				  r->votes_abstain,
+				  r->votes_abstain == 1 ? " was" : "s were",
+				  named);
+	if ((rc = live_tx(l, err)))
+		return rc;
+	struct vote v = { 0 };
+	char *rs = live_trim(reason);
+	snprintf(v.meeting_id, sizeof v.meeting_id, "%s", l->meeting.id);
+	snprintf(v.resolution_id, sizeof v.resolution_id, "%s", id);
+	snprintf(v.person_id, sizeof v.person_id, "%s", person_id);
+	v.vote = VOTE_ABSTAIN;
+	v.reason = rs;
+	rc = vote_set(l->db, &v, err);
+	free(rs);
+	return live_act_end(l, rc, err);
+}

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "app_private.h"
+#include "clerk/export.h"
 #include "clerk/live.h"
 #include "clerk/model.h"
 #include "clerk/ui_live.h"
@@ -28,6 +29,8 @@ struct live_screen {
 	int item_scroll; /* rows scrolled back from the newest capture */
 	int scroll_item; /* the item item_scroll belongs to */
 	struct ui_live_layout lay;
+	struct style style; /* the body's house style: captures are shown
+			       as the minutes print them */
 };
 
 /* ----------------------------------------------------------- helpers */
@@ -375,10 +378,20 @@ static void add_wrapped(struct lines *ls, enum ui_role role, int width,
 	ui_lines_free(rows, n);
 }
 
-static void add_section(struct lines *ls, const struct live *l,
+/* The label of a section as the minutes print it ("The Board heard
+ * that:"), else `fallback`.  Caller frees. */
+static char *section_label(const struct live_screen *s, const char *key,
+			   const char *fallback)
+{
+	char *v = export_style_sentence(&s->style, &s->l->body, key, NULL);
+	return v ? v : xstrdup(fallback);
+}
+
+static void add_section(struct lines *ls, const struct live_screen *s,
 			const char *item_id, enum minute_section sec,
 			const char *heading, const char *bullet, int width)
 {
+	const struct live *l = s->l;
 	bool any = false;
 	for (size_t i = 0; i < l->texts.n; i++) {
 		const struct minute_text *t = &l->texts.v[i];
@@ -387,7 +400,12 @@ static void add_section(struct lines *ls, const struct live *l,
 		if (!any && heading)
 			add_line(ls, UI_ROLE_TITLE, xstrdup(heading));
 		any = true;
-		char *line = xasprintf("%s%s", bullet, t->body);
+		/* "Received" as minuted: the style's sentence around it. */
+		char *said = sec == SECTION_RECEIVED
+				     ? export_style_sentence(&s->style, &l->body,
+							     "received", t->body)
+				     : NULL;
+		char *line = said ? said : xasprintf("%s%s", bullet, t->body);
 		add_wrapped(ls, UI_ROLE_NORMAL, width,
 			    strlen(bullet) > 4 ? 2 : (int)strlen(bullet), line);
 		free(line);
@@ -447,9 +465,11 @@ static void add_resolution(struct lines *ls, const struct live *l,
 	sb_free(&sb);
 }
 
-static void build_item_lines(const struct live *l, const struct live_item *it,
-			     int width, struct lines *ls)
+static void build_item_lines(const struct live_screen *s,
+			     const struct live_item *it, int width,
+			     struct lines *ls)
 {
+	const struct live *l = s->l;
 	const char *id = it->item.id;
 	if (it->item.exempt)
 		add_wrapped(ls, UI_ROLE_WARN, width, 2,
@@ -481,13 +501,16 @@ static void build_item_lines(const struct live *l, const struct live_item *it,
 		free(line);
 		free(who);
 	}
-	add_section(ls, l, id, SECTION_RECEIVED, NULL, "Received: ", width);
-	add_section(ls, l, id, SECTION_NARRATIVE, NULL, "", width);
-	add_section(ls, l, id, SECTION_HEARD, "Heard that:", "  - ", width);
-	add_section(ls, l, id, SECTION_COMMENTED, "Members commented:", "  - ",
+	char *heard = section_label(s, "heard", "Heard that:");
+	char *commented = section_label(s, "commented", "Members commented:");
+	add_section(ls, s, id, SECTION_RECEIVED, NULL, "Received: ", width);
+	add_section(ls, s, id, SECTION_NARRATIVE, NULL, "", width);
+	add_section(ls, s, id, SECTION_HEARD, heard, "  - ", width);
+	add_section(ls, s, id, SECTION_COMMENTED, commented, "  - ", width);
+	add_section(ls, s, id, SECTION_EXEMPT, "Confidential minute:", "  ",
 		    width);
-	add_section(ls, l, id, SECTION_EXEMPT, "Confidential minute:", "  ",
-		    width);
+	free(heard);
+	free(commented);
 	int n = 0;
 	for (size_t i = 0; i < l->resolutions.n; i++) {
 		const struct resolution *r = &l->resolutions.v[i];
@@ -555,7 +578,7 @@ static void draw_item(struct app *app, struct live_screen *s)
 		       l->closed ? "Meeting closed" : "Adjourned: z resumes");
 	struct lines ls = {0};
 	int width = r.w - 2;
-	build_item_lines(l, it, width, &ls);
+	build_item_lines(s, it, width, &ls);
 	int rows = r.y + r.h - y;
 	/* newest capture last: show the tail when it does not fit, or
 	 * what [ scrolled back to */
@@ -676,8 +699,19 @@ static size_t live_contexts(struct app *app, void *state,
 /* Pick a person among the attendance rows (present ones first); only
  * those present when present_only.  Returns the index in attendance or
  * -1. */
+/* Who a picker of people lists. */
+enum pick_who {
+	PICK_ANYONE,   /* everyone on the attendance list */
+	PICK_ENTITLED, /* present and entitled to vote on the current item */
+};
+
+/* Pick a person from the attendance: their index in l->attendance, -2 for
+ * "(not noted)" (offered first, and where the picker starts, when
+ * allow_none), -1 when cancelled.  `leave_out` (may be NULL) is not
+ * listed (the mover, when picking the seconder). */
 static int pick_attendee(struct app *app, struct live_screen *s,
-			 const char *title, bool present_only, bool allow_none)
+			 const char *title, enum pick_who who, bool allow_none,
+			 const char *leave_out)
 {
 	const struct live *l = s->l;
 	size_t n = l->attendance.n;
@@ -691,10 +725,10 @@ static int pick_attendee(struct app *app, struct live_screen *s,
 	}
 	for (size_t i = 0; i < n; i++) {
 		const struct attendance *a = &l->attendance.v[i];
-		bool present = a->status == ATT_PRESENT ||
-			       a->status == ATT_SUBSTITUTE ||
-			       a->status == ATT_IN_ATTENDANCE;
-		if (present_only && !present)
+		if (who == PICK_ENTITLED &&
+		    !live_entitled(l, a->person_id, l->current, NULL, 0))
+			continue;
+		if (leave_out && strcmp(a->person_id, leave_out) == 0)
 			continue;
 		labels[k] = person_display_name(&a->person);
 		items[k].label = labels[k];
@@ -702,7 +736,7 @@ static int pick_attendee(struct app *app, struct live_screen *s,
 		items[k].note = pr && pr->out ? "out of the room" : NULL;
 		map[k++] = (int)i;
 	}
-	int choice = ui_pick(app, title, items, k, allow_none ? 1 : 0);
+	int choice = ui_pick(app, title, items, k, 0);
 	int result = choice >= 0 ? map[choice] : -1;
 	for (size_t i = 0; i < k; i++)
 		free(labels[i]);
@@ -712,21 +746,43 @@ static int pick_attendee(struct app *app, struct live_screen *s,
 	return result;
 }
 
-/* Ask for a whole number >= 0 (NULL title cancels: -1). */
-static int prompt_number(struct app *app, const char *title)
+/* Ask for a whole number from 0 to max (max < 0: no limit), -1 when
+ * cancelled.  A refusal says why (`what_max` completes "only N ...") and
+ * asks again with the text typed kept. */
+static int prompt_count(struct app *app, const char *title, int max,
+			const char *what_max)
 {
+	char *typed = NULL;
 	for (;;) {
-		char *s = ui_prompt(app, title, NULL);
+		char *s = ui_prompt(app, title, typed);
+		free(typed);
+		typed = NULL;
 		if (!s)
 			return -1;
 		char *end;
 		long v = strtol(s, &end, 10);
 		bool ok = *s && *end == '\0' && v >= 0 && v < 10000;
-		free(s);
-		if (ok)
+		if (ok && (max < 0 || v <= max)) {
+			free(s);
 			return (int)v;
-		ui_message_box(app, "Not a number", "Type a whole number, 0 or more.");
+		}
+		typed = s;
+		if (!ok) {
+			ui_message_box(app, "Not a number",
+				       "Type a whole number, 0 or more.");
+			continue;
+		}
+		char *why = xasprintf("%ld votes, but only %d %s.", v, max,
+				      what_max);
+		ui_message_box(app, "Too many votes", why);
+		free(why);
 	}
+}
+
+/* Ask for a whole number >= 0 (NULL title cancels: -1). */
+static int prompt_number(struct app *app, const char *title)
+{
+	return prompt_count(app, title, -1, NULL);
 }
 
 /* ------------------------------------------------------------ actions */
@@ -770,8 +826,26 @@ static enum clerk_status commit_text(struct app *app, void *ctx,
 	return CLERK_OK;
 }
 
+/* The editor's title: what the house style adds around the text, so that
+ * the clerk does not type it twice ("Minuted as: The Board received …").
+ * Caller frees. */
+static char *text_title(const struct live_screen *s, const char *key,
+			const char *fallback)
+{
+	char *said = export_style_sentence(&s->style, &s->l->body, key,
+					   "\u2026");
+	if (!said)
+		return xstrdup(fallback);
+	char *t = xasprintf("Minuted as: %s%s (one %s per line)", said,
+			    strstr(said, "\u2026") ? "" : " \u2026",
+			    strcmp(key, "received") == 0 ? "paragraph" : "point");
+	free(said);
+	return t;
+}
+
 static void act_text(struct app *app, struct live_screen *s,
-		     enum minute_section sec, const char *title)
+		     enum minute_section sec, const char *key,
+		     const char *fallback)
 {
 	if (!current_item(s->l)) {
 		ui_app_message(app, UI_ROLE_WARN, "Start an item first (n)");
@@ -780,8 +854,10 @@ static void act_text(struct app *app, struct live_screen *s,
 	if (s->l->public_excluded && sec == SECTION_RECEIVED)
 		sec = SECTION_EXEMPT;
 	struct text_ctx t = {s, sec};
+	char *title = text_title(s, key, fallback);
 	if (ui_edit(app, title, NULL, commit_text, &t))
 		report(app, s, CLERK_OK, NULL, NULL);
+	free(title);
 }
 
 struct move_ctx {
@@ -820,10 +896,13 @@ static void act_move(struct app *app, struct live_screen *s,
 		}
 		snprintf(amends, sizeof amends, "%s", m->id);
 	}
-	int mi = pick_attendee(app, s, "Moved by", true, true);
+	/* Only members present and entitled to vote on the item may move
+	 * or second; the seconder is someone other than the mover. */
+	int mi = pick_attendee(app, s, "Moved by", PICK_ENTITLED, true, NULL);
 	if (mi == -1)
 		return;
-	int si = pick_attendee(app, s, "Seconded by", true, true);
+	int si = pick_attendee(app, s, "Seconded by", PICK_ENTITLED, true,
+			       mi >= 0 ? l->attendance.v[mi].person_id : NULL);
 	if (si == -1)
 		return;
 	clerk_id mover = "", seconder = "";
@@ -939,6 +1018,40 @@ static void act_recorded_vote(struct app *app, struct live_screen *s,
 	report(app, s, st, &err, msg);
 }
 
+/* On a show of hands, those abstaining may be named, each with a reason
+ * ("as they had not been present at that meeting"); Esc leaves the rest
+ * unnamed. */
+static void name_abstainers(struct app *app, struct live_screen *s,
+			    const char *id, int count)
+{
+	struct live *l = s->l;
+	for (int k = 0; k < count; k++) {
+		char *title = xasprintf("Abstained (%d of %d; Esc: not named)",
+					k + 1, count);
+		int who = pick_attendee(app, s, title, PICK_ENTITLED, false,
+					NULL);
+		free(title);
+		if (who < 0)
+			return;
+		clerk_id pid;
+		snprintf(pid, sizeof pid, "%s", l->attendance.v[who].person_id);
+		char *reason = ui_prompt(app, "Why they abstained (may be "
+					      "empty)",
+					 NULL);
+		if (!reason)
+			return;
+		struct clerk_err err = {0};
+		enum clerk_status st =
+			live_vote_abstainer(l, id, pid, reason, &err);
+		free(reason);
+		if (st != CLERK_OK) {
+			ui_app_error(app, &err);
+			return;
+		}
+		ui_app_saved(app);
+	}
+}
+
 static void act_vote(struct app *app, struct live_screen *s)
 {
 	struct live *l = s->l;
@@ -968,17 +1081,28 @@ static void act_vote(struct app *app, struct live_screen *s)
 		act_recorded_vote(app, s, id);
 		return;
 	}
-	int f = prompt_number(app, "Votes for");
+	/* Counts are checked as they are typed against the members present
+	 * and entitled to vote on the item. */
+	int entitled = 0;
+	for (size_t i = 0; i < l->attendance.n; i++)
+		entitled += live_entitled(l, l->attendance.v[i].person_id,
+					  l->current, NULL, 0);
+	const char *who = "members present are entitled to vote";
+	int f = prompt_count(app, "Votes for", entitled, who);
 	if (f < 0)
 		return;
-	int a = prompt_number(app, "Votes against");
+	int a = prompt_count(app, "Votes against", entitled - f,
+			     "more members present are entitled to vote");
 	if (a < 0)
 		return;
-	int ab = prompt_number(app, "Abstentions");
+	int ab = prompt_count(app, "Abstentions", entitled - f - a,
+			      "more members present are entitled to vote");
 	if (ab < 0)
 		return;
 	struct clerk_err err = {0};
 	enum clerk_status st = live_vote_counts(l, id, f, a, ab, &err);
+	if (st == CLERK_OK)
+		name_abstainers(app, s, id, ab);
 	if (st == CLERK_OK && tie_pending(l, id)) {
 		ui_app_saved(app);
 		ask_casting(app, s, id);
@@ -990,7 +1114,8 @@ static void act_vote(struct app *app, struct live_screen *s)
 static void act_declare(struct app *app, struct live_screen *s)
 {
 	struct live *l = s->l;
-	int who = pick_attendee(app, s, "Declaration by", false, false);
+	int who = pick_attendee(app, s, "Declaration by", PICK_ANYONE, false,
+				NULL);
 	if (who < 0)
 		return;
 	clerk_id pid;
@@ -1614,15 +1739,15 @@ static enum ui_key_result live_key(struct app *app, void *state, int key)
 		act_declare(app, s);
 		break;
 	case UI_ACT_received:
-		act_text(app, s, SECTION_RECEIVED,
+		act_text(app, s, SECTION_RECEIVED, "received",
 			 "The meeting received (one paragraph per line)");
 		break;
 	case UI_ACT_heard:
-		act_text(app, s, SECTION_HEARD,
+		act_text(app, s, SECTION_HEARD, "heard",
 			 "The meeting heard that (one point per line)");
 		break;
 	case UI_ACT_commented:
-		act_text(app, s, SECTION_COMMENTED,
+		act_text(app, s, SECTION_COMMENTED, "commented",
 			 "Members commented (one point per line)");
 		break;
 	case UI_ACT_resolve:
@@ -1721,6 +1846,15 @@ void ui_live_run(struct app *app, struct live *l)
 	struct live_screen s = {.l = l, .focus = FOCUS_AGENDA};
 	if (l->current >= 0)
 		s.agenda_sel = (size_t)l->current;
+	struct clerk_err err = {0};
+	if (style_load(l->body.style, &s.style, &err) != CLERK_OK) {
+		/* The minutes will refuse the same style when exported; the
+		 * room goes on, showing captures as typed. */
+		style_free(&s.style);
+		memset(&s.style, 0, sizeof s.style);
+		ui_app_message(app, UI_ROLE_WARN, "%s", err.msg);
+	}
 	struct ui_screen screen = {&live_ops, &s};
 	ui_app_run(app, &screen);
+	style_free(&s.style);
 }

@@ -8,6 +8,19 @@
 # settled by the chair's casting vote, an action, an adjournment and
 # resumption, an exempt item with the press and public excluded, an urgent
 # item, and the close.
+#
+# Re-run under the room's rules (issue 20); what changed and why:
+# - the mover of item 3 is picked by name: the pickers now start on "(not
+#   noted)" (an Enter no longer names whoever is listed first), and list
+#   only members present and entitled to vote on the item;
+# - after the count on item 6 the console offers to name the one member
+#   who abstained; Esc leaves the abstention unnamed, as before;
+# - the item pane shows captures as the minutes print them, in the house
+#   style: "The Board received ...", "The Board heard that:" (the screens
+#   late, overrun, voted, ... changed accordingly);
+# - the minutes now also say when the meeting adjourned and reconvened,
+#   that the press and public were readmitted, and when the meeting
+#   commenced and closed (checked at the end).
 . "$top_srcdir/tests/ui/ui_lib.sh"
 
 ui_run meeting 2017-10-05 <<'KEYS'
@@ -46,7 +59,7 @@ n
 @clock +2m
 n
 r
-<Enter>
+/Mans<Enter><Enter>
 /Stallard<Enter><Enter>
 That the minutes of the meeting held on 29 June 2017 be confirmed as a correct record and signed by the Chairman.
 @dump motion-edit
@@ -83,6 +96,7 @@ v
 15<Enter>
 0<Enter>
 1<Enter>
+<Esc>
 w
 Bring back the strategic priorities to the Board in December
 <Enter>
@@ -242,6 +256,20 @@ is "what the Board heard on item 6, in order" \
 	"$(sql "SELECT body FROM minute_text WHERE item_id='$(item 6)' AND section='heard' ORDER BY position")" \
 	"The inspection had found strong multi-agency working
 Four areas for improvement had been identified"
+
+# The minutes of the meeting as run: what the room's rules add to them.
+"$CLERK" --db "$DB" export 2017-10-05 -o "$T/minutes.txt" 2>"$T/export.err"
+is "the minutes export" "$?" 0
+minutes=$(tr '\n' ' ' <"$T/minutes.txt" | tr -s ' ')
+has "the adjournment and the resumption are minuted" "$minutes" \
+	"The meeting adjourned at 11.05 am (Fire alarm) and reconvened at 11.20 am."
+has "so is the readmission of the press and public, after the exempt item's exclusion" \
+	"$minutes" "disclosing it. The press and public were readmitted. 11. ANY OTHER BUSINESS"
+has "and when the meeting commenced and closed" "$minutes" \
+	"The meeting commenced at 10.00 am and closed at 11.50 am."
+has "the motion of item 3 was agreed without a vote: the county style prints the resolution alone" \
+	"$minutes" "RESOLVED: That the minutes of the meeting held on 29 June 2017"
+has "the count on item 6" "$minutes" "(Votes: For 15, Against 0, Abstentions 1)"
 
 # Reopening after the close shows the same record, read-only in effect.
 ui_run reopen 2017-10-05 <<'KEYS'
