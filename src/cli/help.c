@@ -139,3 +139,89 @@ void cli_print_command_help(FILE *out, const struct cli_fact *cmd)
 	fputs("\nGlobal options (before COMMAND): --db FILE, --no-color.  "
 	      "See clerk(1).\n", out);
 }
+
+bool cli_usage_word(const char **s, char *word, size_t size,
+		    enum cli_word_kind *kind)
+{
+	const char *p = *s;
+	while (*p == ' ')
+		p++;
+	if (!*p)
+		return false;
+	size_t n = strchr("[]|", *p) ? 1 : strcspn(p, " []|");
+	if (n >= size)
+		n = size - 1;
+	memcpy(word, p, n);
+	word[n] = '\0';
+	*s = p + n;
+	if (strchr("[]|", *word))
+		*kind = CLI_WORD_PUNCT;
+	else if (*word == '-' || !strpbrk(word, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+		*kind = CLI_WORD_LITERAL;
+	else
+		*kind = CLI_WORD_META;
+	return true;
+}
+
+/* Write text for troff: a '-' as "\-", a backslash as "\e". */
+static void man_text(FILE *out, const char *s)
+{
+	for (; *s; s++) {
+		if (*s == '-')
+			fputs("\\-", out);
+		else if (*s == '\\')
+			fputs("\\e", out);
+		else
+			fputc(*s, out);
+	}
+}
+
+/* One usage form as ".BR" (or ".RB" when it starts roman): its literals
+ * bold, its metavariables italic inside the roman parts, spaces and
+ * brackets roman.  A macro line rather than text, so that a long synopsis
+ * stays the one tag of its .TP. */
+static void man_usage_line(FILE *out, const char *usage)
+{
+	char word[64];
+	enum cli_word_kind kind;
+	const char *s = usage;
+	while (*s == ' ')
+		s++;
+	const char *peek = s;
+	cli_usage_word(&peek, word, sizeof word, &kind);
+	bool bold = kind == CLI_WORD_LITERAL;
+	fputs(bold ? ".BR \"" : ".RB \"", out);
+	while (*s) {
+		const char *start = s;
+		if (!cli_usage_word(&s, word, sizeof word, &kind))
+			break;
+		bool want_bold = kind == CLI_WORD_LITERAL;
+		size_t spaces = strspn(start, " ");
+		if (spaces && bold && !want_bold) { /* "body add" stays bold */
+			fputs("\" \"", out);
+			bold = false;
+		}
+		for (size_t i = 0; i < spaces; i++)
+			fputc(' ', out);
+		if (want_bold != bold) {
+			fputs("\" \"", out);
+			bold = want_bold;
+		}
+		if (kind == CLI_WORD_META)
+			fputs("\\fI", out);
+		man_text(out, word);
+		if (kind == CLI_WORD_META)
+			fputs("\\fR", out);
+	}
+	fputs("\"\n", out);
+}
+
+void cli_print_man_synopsis(FILE *out)
+{
+	for (const struct cli_fact *f = cli_facts; f->command; f++) {
+		if (f->kind != CLI_FACT_USAGE)
+			continue;
+		fputs(".TP\n", out);
+		man_usage_line(out, f->text);
+	}
+}

@@ -42,4 +42,23 @@ void cli_print_help(FILE *out);
 /* `clerk COMMAND --help`: its forms, summary, options, notes, examples. */
 void cli_print_command_help(FILE *out, const struct cli_fact *cmd);
 
+
+/* The words of a usage line, each with what it is: a literal the user
+ * types (a command, a subcommand, an option, a keyword such as "html"), a
+ * metavariable (BODY, FILE...), or punctuation ("[", "]", "|"). */
+enum cli_word_kind { CLI_WORD_LITERAL, CLI_WORD_META, CLI_WORD_PUNCT };
+/* The next word of *s (advanced past it and any spaces before it); false
+ * at the end.  word holds at least 64 bytes. */
+bool cli_usage_word(const char **s, char *word, size_t size,
+		    enum cli_word_kind *kind);
+
+/* `clerk help --man`: each usage form as the man page's COMMANDS section
+ * gives it, a `.TP` line and the synopsis. */
+void cli_print_man_synopsis(FILE *out);
+/* `clerk help --complete N WORD...`: the candidates for word N (0 is the
+ * first word after "clerk"), one a line; names of bodies, people and
+ * meeting dates are read from the database the words name (or the
+ * default), when it can be read. */
+int cli_complete(struct cli *cli, int index, int argc, char **argv);
+
 #endif

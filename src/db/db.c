@@ -1090,8 +1090,10 @@ enum clerk_status db_open(const char *path, enum db_mode mode, struct db **out,
 	enum clerk_status rc = check_file_kind(path, &exists, err);
 	if (rc)
 		return rc;
+	/* A missing file is a storage error (exit 4, as documented), not an
+	 * empty answer (exit 1) that a script could take for "none". */
 	if (!exists && mode != DB_CREATE)
-		return clerk_fail(err, CLERK_NOT_FOUND,
+		return clerk_fail(err, CLERK_IO,
 				  "no clerk database at %s: run 'clerk demo' to "
 				  "create the demo board, or give --db FILE",
 				  path);

@@ -393,7 +393,8 @@ void ui_actions_print(FILE *out, const struct ui_keymap *km, bool man)
 				man_escape(out, keys);
 				fputs("\"\n", out);
 				man_escape(out, actions[a].help);
-				fprintf(out, " (\\fB%s\\fR)\n", actions[a].name);
+				/* On its own line: a text line stays within 80 bytes. */
+				fprintf(out, "\n(\\fB%s\\fR)\n", actions[a].name);
 			} else {
 				fprintf(out, "  %-16s %-18s %s\n", keys,
 					actions[a].name, actions[a].help);

@@ -51,7 +51,7 @@ is "an unknown option of demo: exit 2" "$rc" 2
 ok "usage errors create no database" test ! -e "$T/x.db"
 
 out=$("$CLERK" --db "$T/absent.db" meetings 2>&1); rc=$?
-is "meetings on a missing database: exit 1" "$rc" 1
+is "meetings on a missing database: exit 4 (storage)" "$rc" 4
 has "says how to make one" "$out" "clerk demo"
 ok "and does not create it" test ! -e "$T/absent.db"
 

@@ -18,6 +18,27 @@ else
 	exit 0
 fi
 is "the man page renders without warnings" "$warn" ""
+if need groff; then
+	is "groff -ww finds nothing to warn of" "$(groff -man -ww -z "$man" 2>&1)" ""
+fi
+if need mandoc; then
+	is "mandoc -T lint finds nothing (not even style)" "$(mandoc -T lint "$man" 2>&1)" ""
+fi
+# Each synopsis line under COMMANDS is the one generated from the table of
+# commands (`clerk help --man`; paste a changed one in its place).
+commands=$(sed -n '/^\.\\" COMMANDS-BEGIN/,/^\.\\" COMMANDS-END/p' "$man")
+while IFS= read -r line; do
+	case "$line" in .TP) continue ;; esac
+	if printf '%s\n' "$commands" | grep -A1 -Fx '.TP' | grep -qFx -- "$line"; then
+		_tap_result 0 "the man page's synopsis: $line"
+	else
+		_tap_result 1 "the man page's synopsis: $line" "not under COMMANDS after a .TP"
+	fi
+done < <("$CLERK" help --man)
+# Every entry under COMMANDS starts with its .TP (found: body add and popolo
+# ran into the paragraph before).
+untagged=$(printf '%s\n' "$commands" | grep -B1 -E '^\.(BR|RB|BI|B) ' | grep -vE '^\.(TP|BR|RB|BI|B) |^--$|^\.TP$')
+is "every command entry has its .TP" "$untagged" ""
 has "the man page has an EXIT STATUS section" "$text" "EXIT STATUS"
 for code in 0 1 2 3 4; do
 	has "the man page documents exit code $code" \

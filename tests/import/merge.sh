@@ -48,7 +48,7 @@ has "the rest is merged" "$out" "1 meeting"
 is "the new meeting arrived" "$(sqlite3 "$A" "SELECT count(*) FROM meeting WHERE starts_at LIKE '2017-12-14%'")" 1
 
 exits "merging a file with itself is refused" 2 $CLERK --db "$A" merge "$A"
-exits "a missing file is not found" 1 $CLERK --db "$A" merge "$T/none.db"
+exits "a missing file is a storage error, as documented" 4 $CLERK --db "$A" merge "$T/none.db"
 printf 'not a database' >"$T/junk.db"
 exits "a foreign file is refused" 4 $CLERK --db "$A" merge "$T/junk.db"
 done_testing

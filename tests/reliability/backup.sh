@@ -64,7 +64,7 @@ has "and says why" "$out" "is the database itself"
 exits "backup onto a folder is refused" 2 "$CLERK" --db "$db" backup "$T"
 exits "backup without a file name is a usage error" 2 "$CLERK" --db "$db" backup
 out=$("$CLERK" --db "$T/none.db" backup "$T/b2.db" 2>&1); rc=$?
-is "backup of a missing database exits 1 (nothing found)" "$rc" 1
+is "backup of a missing database exits 4 (storage error, as documented)" "$rc" 4
 has "and says there is no database" "$out" "no clerk database at"
 [ ! -e "$T/b2.db" ]; _tap_result $? "no backup file is made from nothing"
 

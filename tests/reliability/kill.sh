@@ -1,8 +1,12 @@
 #!/bin/bash
 # Kill: a scripted live meeting (tests/reliability/killdrv, which drives
 # the live API as the console does and prints "ack" after every action that
-# committed) is killed with SIGKILL at a random moment, KILLS times (10 in
-# make check, 200 in make reliability).  After each kill: the file passes
+# committed) is killed with SIGKILL at a random point of its progress, KILLS
+# times (10 in make check, 200 in make reliability): after a random number
+# of acknowledged actions and a few milliseconds more, so that the kill lands
+# in an action, its commit or its reload whatever the machine's speed (a
+# wall-clock delay killed a sanitizer build under load before it had opened
+# the meeting).  After each kill: the file passes
 # integrity_check, every row ever acknowledged is in it, the log is no
 # shorter than the last acknowledgement said, and the meeting reopens at the
 # item (and running/adjourned state) last shown — exactly: every live
@@ -15,14 +19,25 @@ KILLDRV=$top_builddir/tests/reliability/killdrv
 db=$T/kill.db
 make_live_board "$db" || exit 99
 
+# wait_for_acks PID FILE N: until the driver has reopened the meeting and
+# acknowledged N actions (or has stopped, or a minute has passed).
+wait_for_acks() {
+	for _w in $(seq 1 6000); do
+		kill -0 "$1" 2>/dev/null || return
+		grep -q '^open' "$2" 2>/dev/null &&
+			[ "$(grep -c '^ack' "$2")" -ge "$3" ] && return
+		sleep 0.01
+	done
+}
+
 sound=0 complete=0 exact=0 halfdone=0 killed=0 inflight=0 acked=0
 problems=""
 for i in $(seq 1 "$KILLS"); do
 	"$KILLDRV" run "$db" 2017-10-05 "$i" >"$T/acks.$i" 2>"$T/err.$i" &
 	pid=$!
-	# 30 to 529 ms: startup takes a few ms, then ~100 actions a second,
-	# so the kill lands anywhere in an action, its commit or its reload.
-	sleep "$(printf '0.%03d' $((30 + RANDOM % 500)))"
+	wait_for_acks "$pid" "$T/acks.$i" $((RANDOM % 12))
+	# An action takes about 10 ms: the kill lands anywhere in the next one.
+	sleep "$(printf '0.%03d' $((RANDOM % 15)))"
 	kill -KILL "$pid" 2>/dev/null
 	{ wait "$pid"; } 2>/dev/null
 	[ $? -eq 137 ] && killed=$((killed + 1)) ||
