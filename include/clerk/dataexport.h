@@ -37,9 +37,10 @@ enum clerk_status dataexport_attendance_csv(struct db *db, const char *body_id,
 /* A writer above. */
 typedef enum clerk_status (*dataexport_fn)(struct db *db, const char *body_id,
 					   FILE *out, struct clerk_err *err);
-/* Run `fn` into `path` (NULL or "-": standard output).  A file is written
- * under a temporary name in the same folder, flushed and synced, then
- * renamed into place, so a reader never sees half a file. */
+/* Run `fn` into memory, then write it to `path` (NULL or "-": standard
+ * output) through outfile: a file under a temporary name in the same
+ * folder, synced, then renamed into place; a device or FIFO in place; the
+ * database and its companions refused.  Nothing is written on failure. */
 enum clerk_status dataexport_write(struct db *db, const char *body_id,
 				   dataexport_fn fn, const char *path,
 				   struct clerk_err *err);

@@ -23,6 +23,29 @@ enum db_mode {
 	DB_CREATE,   /* open, creating the file (mode 0600) and its folder */
 	DB_EXISTING, /* open read-write; the file must exist */
 	DB_READONLY, /* open for look-ups only; never writes */
+	DB_INSPECT,  /* read-only, and a schema that differs from this
+			clerk's is opened rather than refused (clerk check) */
+	DB_REPAIR,   /* read-write, a differing schema opened (clerk check
+			--repair) */
+};
+
+/* How a file's schema compares with the one this clerk creates. */
+enum schema_verdict {
+	SCHEMA_SAME,    /* as this clerk creates it */
+	SCHEMA_REPAIR,  /* one of clerk's triggers or indexes is missing or
+			   altered, or there is an index clerk does not
+			   create: readable; writes refused until repaired */
+	SCHEMA_FOREIGN, /* a table missing or different, a view, a trigger
+			   clerk does not create: the file is refused */
+};
+
+struct schema_report {
+	enum schema_verdict verdict;
+	char first[512];     /* the first difference of the gravest kind */
+	struct strbuf lines; /* every difference, one a line */
+	int n;               /* how many */
+	bool tables_differ;  /* a table is missing or different: that
+				cannot be repaired */
 };
 
 struct db;
@@ -41,6 +64,30 @@ enum clerk_status db_open(const char *path, enum db_mode mode, struct db **out,
 			  struct clerk_err *err);
 /* Close the connection and set *db to NULL. */
 void db_close(struct db **db);
+
+/* Compare the open file's schema with what this clerk creates (every
+ * table a table with its columns, clerk's own triggers and indexes and no
+ * other, no view).  Every connection does it on opening: a SCHEMA_FOREIGN
+ * file is refused, a SCHEMA_REPAIR one opened for reading only (except in
+ * DB_INSPECT and DB_REPAIR modes).  Release rep with schema_report_free. */
+enum clerk_status db_schema_report(struct db *db, struct schema_report *rep,
+				   struct clerk_err *err);
+void schema_report_free(struct schema_report *rep);
+/* Put the schema right: drop the views, triggers and indexes clerk does
+ * not create, restore its own (DB_REPAIR connections).  A missing or
+ * different table cannot be repaired: that is refused, nothing changed. */
+enum clerk_status db_schema_repair(struct db *db, struct clerk_err *err);
+/* Why writes are refused until `clerk check --repair` (NULL: they are
+ * not). */
+const char *db_repair_reason(const struct db *db);
+
+/* Stop any statement of this connection, from now on, once SQLite has run
+ * `steps` virtual-machine steps in all (db_fail then says the work was
+ * stopped); 0 lifts the limit.  So that no file can hang or amplify a
+ * command that reads it (clerk merge). */
+void db_limit_work(struct db *db, long long steps);
+/* The number of pages of the main file (-1 when it cannot be read). */
+long long db_page_count(struct db *db);
 
 /* The SQLite handle, for model code. */
 sqlite3 *db_handle(struct db *db);

@@ -19,8 +19,9 @@
  *     a DOCX package.  Exporters know nothing of meetings; they only lay out
  *     blocks, escaping every piece of text for their format.
  *
- * export_write() runs an exporter and puts the result in a file through a
- * temporary name and rename(), so a reader never sees half a document;
+ * export_write() runs an exporter and hands the bytes to outfile, which
+ * writes a file through a temporary name and rename(), so a reader never
+ * sees half a document, and never replaces a device or the database;
  * confidential documents are created with mode 0600.
  */
 #ifndef CLERK_EXPORT_H
@@ -232,12 +233,15 @@ const char *export_names(void);
 enum clerk_status export_render(const struct export_ops *ops,
 				const struct doc *d, char **out,
 				struct clerk_err *err);
-/* Render d with ops into the file path (NULL: standard output, stream
- * formats only), through a temporary name and rename().  A confidential
- * document's file is created mode 0600, others 0644 (less the umask). */
+/* Render d with ops and write it to path through outfile (see outfile.h):
+ * NULL (stream formats only) or "-" is stdout_fp, a device is written in
+ * place, a file is replaced whole; database (the open file, or NULL) and
+ * its companions are refused.  A confidential document's file is created
+ * mode 0600, others 0644 (less the umask). */
 enum clerk_status export_write(const struct export_ops *ops,
 			       const struct doc *d, const char *path,
-			       FILE *stdout_fp, struct clerk_err *err);
+			       FILE *stdout_fp, const char *database,
+			       struct clerk_err *err);
 
 /* Wrap text (UTF-8) at width display columns into out, each line starting
  * with first (the first line) or rest (the others); lines end with '\n'. */

@@ -38,4 +38,9 @@ enum clerk_status merge_file(struct db *db, const char *other_path,
 			     struct merge_report *rep, struct clerk_err *err);
 void merge_report_free(struct merge_report *rep);
 
+/* Refuse a file to merge whose values would not pass as typed input:
+ * text that is not valid UTF-8 or holds a NUL, binary data, an id that is
+ * not a UUID.  err names the table, column and row (merge_check.c). */
+enum clerk_status merge_check_values(struct db *other, struct clerk_err *err);
+
 #endif

@@ -44,11 +44,16 @@ struct safety_report {
 	int schema;            /* the file's schema version */
 	long long bytes;       /* size of the file */
 	int problems;          /* number of problems found; 0: sound */
+	bool tables_differ;    /* a table is missing or different */
+	bool schema_repairable; /* the schema differs only in views,
+				   triggers or indexes: clerk check --repair
+				   puts it right */
 	struct strbuf details; /* one line per problem, "\n"-terminated */
 };
 
-/* Run PRAGMA integrity_check and foreign_key_check on the open database and
- * describe its journalling.  Returns CLERK_OK when the checks ran (look at
+/* Compare the schema with this clerk's (every difference), run PRAGMA
+ * integrity_check and foreign_key_check on the open database and describe
+ * its journalling.  Returns CLERK_OK when the checks ran (look at
  * out->problems for the verdict), an error when they could not run.
  * Release out with safety_report_free(). */
 enum clerk_status safety_check(struct db *db, struct safety_report *out,

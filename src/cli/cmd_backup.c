@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "clerk/cli.h"
+#include "clerk/outfile.h"
 #include "clerk/safety.h"
 
 int cmd_backup(struct cli *cli, int argc, char **argv)
@@ -24,8 +25,12 @@ int cmd_backup(struct cli *cli, int argc, char **argv)
 		db_close(&db);
 		return cli_report(cli, &err);
 	}
+	/* The backup itself may have gone to standard output. */
+	struct outfile_opts o = {0};
+	enum outfile_kind kind = OUTFILE_REGULAR;
+	(void)outfile_check(argv[1], &o, &kind, NULL);
 	char *safe = utf8_sanitize(argv[1]);
-	fprintf(cli->out, "backup written to %s (%lld KiB, %d pages, checked)\n",
+	fprintf(kind == OUTFILE_STDOUT ? cli->err : cli->out, "backup written to %s (%lld KiB, %d pages, checked)\n",
 		safe, (info.bytes + 1023) / 1024, info.pages);
 	free(safe);
 	db_close(&db);

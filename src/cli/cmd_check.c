@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "clerk/cli.h"
 #include "clerk/model.h"
@@ -60,13 +61,48 @@ static void check_print_journal(struct cli *cli, const struct safety_report *r)
 	fputc('\n', cli->out);
 }
 
+/* clerk check --repair: restore clerk's own triggers and indexes, drop
+ * views, triggers and indexes it does not create. */
+static int check_repair(struct cli *cli)
+{
+	struct db *db = NULL;
+	int rc = cli_open_db(cli, DB_REPAIR, &db);
+	if (rc)
+		return rc;
+	struct clerk_err err = {0};
+	if (db_schema_repair(db, &err))
+		rc = cli_report(cli, &err);
+	else
+		fputs("schema:       repaired: views, triggers and indexes "
+		      "clerk does not create dropped, its own restored; no "
+		      "data was changed\n",
+		      cli->out);
+	db_close(&db);
+	return rc;
+}
+
+/* How many of the problems are the schema's. */
+static int count_schema_lines(const struct safety_report *r)
+{
+	int n = 0;
+	for (const char *p = sb_str(&r->details); (p = strstr(p, "schema: "));
+	     p++)
+		n++;
+	return n;
+}
+
 int cmd_check(struct cli *cli, int argc, char **argv)
 {
-	(void)argv;
-	if (argc != 1)
-		return cli_usage(cli, "check");
+	bool repair = argc == 2 && strcmp(argv[1], "--repair") == 0;
+	if (argc != 1 && !repair)
+		return cli_usage(cli, "check [--repair]");
+	if (repair) {
+		int rrc = check_repair(cli);
+		if (rrc)
+			return rrc;
+	}
 	struct db *db = NULL;
-	int rc = cli_open_db(cli, DB_READONLY, &db);
+	int rc = cli_open_db(cli, DB_INSPECT, &db);
 	if (rc)
 		return rc;
 	struct clerk_err err = {0};
@@ -80,27 +116,41 @@ int cmd_check(struct cli *cli, int argc, char **argv)
 		(r.bytes + 1023) / 1024, r.schema);
 	check_print_journal(cli, &r);
 	int altered = 0;
-	if (r.problems == 0) {
-		fputs("integrity:    ok\nforeign keys: ok\n", cli->out);
+	if (r.problems == 0)
+		fputs("schema:       as this clerk creates it\nintegrity:    "
+		      "ok\nforeign keys: ok\n",
+		      cli->out);
+	else
+		fputs(sb_str(&r.details), cli->out);
+	/* The signed text is checked whenever clerk's tables are there:
+	 * minutes altered once their lock triggers were dropped are named. */
+	if (!r.tables_differ)
 		altered = check_signed_minutes(cli, db);
-	}
-	if (r.problems == 0 && altered) {
+	if (altered)
 		fprintf(cli->out,
 			"%s holds %d confirmed minutes whose text is not what "
 			"was signed: restore it from a backup made before the "
 			"change (clerk backup makes one)\n",
 			path, altered);
-		rc = 4;
-	} else if (r.problems == 0) {
+	if (r.problems == 0 && !altered) {
 		fprintf(cli->out, "%s is sound\n", path);
-	} else {
-		fputs(sb_str(&r.details), cli->out);
+	} else if (r.problems && r.schema_repairable &&
+		   r.problems == count_schema_lines(&r)) {
 		fprintf(cli->out,
-			"%s is damaged (%d problem%s): restore it from a backup "
-			"(clerk backup makes one) or keep a copy and ask for help\n",
+			"%s is not as this clerk makes it (%d problem%s): "
+			"run 'clerk check --repair' to drop what clerk "
+			"does not create and restore its own triggers "
+			"and indexes\n",
 			path, r.problems, r.problems == 1 ? "" : "s");
-		rc = 4;
+	} else if (r.problems) {
+		fprintf(cli->out,
+			"%s is damaged (%d problem%s): restore it from a "
+			"backup (clerk backup makes one) or keep a copy and "
+			"ask for help\n",
+			path, r.problems, r.problems == 1 ? "" : "s");
 	}
+	if (r.problems || altered)
+		rc = 4;
 	free(path);
 	safety_report_free(&r);
 	db_close(&db);

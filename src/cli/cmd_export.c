@@ -114,9 +114,9 @@ static const struct export_ops *find_format(struct cli *cli, const char *name)
 static int export_one(struct cli *cli, const struct export_args *a,
 		      const struct export_ops *ops)
 {
-	if (ops->needs_file && (!a->path || strcmp(a->path, "-") == 0)) {
+	if (ops->needs_file && !a->path) {
 		fprintf(cli->err, "clerk: the %s format is a file: name it with "
-				  "-o FILE\n",
+				  "-o FILE (or -o - for standard output)\n",
 			ops->name);
 		return 2;
 	}
@@ -134,7 +134,8 @@ static int export_one(struct cli *cli, const struct export_args *a,
 				? export_agenda_build(db, m.id, &a->opts, &d, &err)
 				: export_minutes_build(db, m.id, &a->opts, &d, &err);
 		if (!st)
-			st = export_write(ops, &d, a->path, cli->out, &err);
+			st = export_write(ops, &d, a->path, cli->out, db_path(db),
+					  &err);
 		if (st)
 			rc = cli_report(cli, &err);
 		else if (a->path && strcmp(a->path, "-") != 0) {
@@ -243,7 +244,8 @@ static int write_period(struct cli *cli, struct db *db,
 		enum clerk_status st = export_minutes_build(db, held->v[i].id,
 							    &a->opts, &d, &err);
 		if (!st)
-			st = export_write(ops, &d, path, cli->out, &err);
+			st = export_write(ops, &d, path, cli->out, db_path(db),
+					  &err);
 		doc_free(&d);
 		if (st) {
 			char *day = meeting_day(db, &held->v[i]);

@@ -40,6 +40,8 @@ struct db {
 	sqlite3 *sql;
 	char *path;
 	bool readonly;
+	char *repair; /* why writes are refused until clerk check --repair */
+	long long work_left; /* db_limit_work: progress calls still allowed */
 	int depth; /* open db_begin() calls: 1 = BEGIN, more = SAVEPOINTs */
 	int wal_frames; /* frames in the WAL after the last commit (deferred
 			   checkpoints only) */
@@ -207,6 +209,17 @@ static void sql_clerk_user(sqlite3_context *ctx, int argc,
 
 /* ---- errors ---- */
 
+/* The sentence of a file whose triggers or indexes need repairing. */
+static enum clerk_status needs_repair(struct db *db, struct clerk_err *err)
+{
+	return clerk_fail(err, CLERK_READONLY,
+			  "%s cannot be changed until it is repaired (%s): the "
+			  "rules that lock confirmed minutes and audit every "
+			  "change must be clerk's own; run 'clerk check --repair'",
+			  db->path, db->repair);
+}
+
+
 enum clerk_status db_fail(struct db *db, struct clerk_err *err,
 			  const char *doing)
 {
@@ -220,6 +233,8 @@ enum clerk_status db_fail(struct db *db, struct clerk_err *err,
 				  "free some space and try again",
 				  path, doing);
 	case SQLITE_READONLY:
+		if (db->repair)
+			return needs_repair(db, err);
 		return clerk_fail(err, CLERK_READONLY,
 				  "%s is read-only: %s was refused", path, doing);
 	case SQLITE_CONSTRAINT:
@@ -238,6 +253,12 @@ enum clerk_status db_fail(struct db *db, struct clerk_err *err,
 				  "%s stayed busy in another program for 5 seconds: "
 				  "%s did not go through (nothing was changed); try "
 				  "again",
+				  path, doing);
+	case SQLITE_INTERRUPT:
+		return clerk_fail(err, CLERK_FOREIGN,
+				  "%s: %s was stopped: it took far more work than "
+				  "a file of this size needs (a damaged or hostile "
+				  "file?); nothing was changed",
 				  path, doing);
 	case SQLITE_CORRUPT:
 	case SQLITE_NOTADB:
@@ -309,6 +330,8 @@ static void sync_depth(struct db *db)
 
 enum clerk_status db_begin(struct db *db, struct clerk_err *err)
 {
+	if (db->repair)
+		return needs_repair(db, err);
 	if (db->readonly)
 		return clerk_fail(err, CLERK_READONLY,
 				  "%s is read-only: changes are refused (look-ups "
@@ -536,6 +559,36 @@ long long db_data_version(struct db *db)
 	return v;
 }
 
+/* SQLite calls this every DB_WORK_STEP virtual-machine steps. */
+#define DB_WORK_STEP 1000
+
+static int db_work_progress(void *arg)
+{
+	struct db *db = arg;
+	return --db->work_left < 0;
+}
+
+void db_limit_work(struct db *db, long long steps)
+{
+	if (steps <= 0) {
+		sqlite3_progress_handler(db->sql, 0, NULL, NULL);
+		return;
+	}
+	db->work_left = steps / DB_WORK_STEP + 1;
+	sqlite3_progress_handler(db->sql, DB_WORK_STEP, db_work_progress, db);
+}
+
+long long db_page_count(struct db *db)
+{
+	sqlite3_stmt *st = db_stmt(db, "PRAGMA page_count", NULL);
+	long long n = -1;
+	if (st && sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	if (st)
+		db_done(st);
+	return n;
+}
+
 const char *db_path(const struct db *db)
 {
 	return db->path;
@@ -732,10 +785,12 @@ static enum clerk_status foreign_keys_intact(struct db *db,
 	return CLERK_OK;
 }
 
-static enum clerk_status migrate(struct db *db, int from, struct clerk_err *err)
+/* Run the steps after version `from` up to `to` (inclusive). */
+static enum clerk_status migrate_to(struct db *db, int from, int to,
+				    struct clerk_err *err)
 {
 	for (const struct db_migration *m = db_migrations; m->version; m++) {
-		if (m->version <= from)
+		if (m->version <= from || m->version > to)
 			continue;
 		/* A step that rebuilds a table others refer to runs with
 		 * foreign keys off (they cannot change inside a transaction)
@@ -774,6 +829,11 @@ static enum clerk_status migrate(struct db *db, int from, struct clerk_err *err)
 						NULL);
 	}
 	return CLERK_OK;
+}
+
+static enum clerk_status migrate(struct db *db, int from, struct clerk_err *err)
+{
+	return migrate_to(db, from, db_program_schema_version(), err);
 }
 
 /* Check application_id and user_version before anything is written: a file
@@ -961,12 +1021,44 @@ static enum clerk_status check_sound(struct db *db, struct clerk_err *err)
 	return rc;
 }
 
+/* A file from someone else cannot reach beyond its own data: no
+ * direct writes to the schema or pages (defensive), no function with side
+ * effects called from its schema (trusted_schema off: only innocuous
+ * functions, such as clerk_now, run in triggers, views and indexes), no
+ * extension loaded, no view at all (clerk uses none; a recursive view
+ * hung every command), and "text" never taken for a string. */
+static enum clerk_status harden_connection(struct db *db,
+					   struct clerk_err *err)
+{
+	static const int off[] = {SQLITE_DBCONFIG_TRUSTED_SCHEMA,
+				  SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION,
+				  SQLITE_DBCONFIG_DQS_DML, SQLITE_DBCONFIG_DQS_DDL,
+				  SQLITE_DBCONFIG_ENABLE_VIEW};
+	int set = -1;
+	if (sqlite3_db_config(db->sql, SQLITE_DBCONFIG_DEFENSIVE, 1, &set) !=
+		    SQLITE_OK ||
+	    set != 1)
+		return db_fail(db, err, "setting up the connection");
+	for (size_t i = 0; i < sizeof off / sizeof off[0]; i++)
+		if (sqlite3_db_config(db->sql, off[i], 0, &set) != SQLITE_OK ||
+		    set != 0)
+			return db_fail(db, err, "setting up the connection");
+	return CLERK_OK;
+}
+
 static enum clerk_status setup_connection(struct db *db, struct clerk_err *err)
 {
 	sqlite3_busy_timeout(db->sql, DB_BUSY_TIMEOUT_MS);
-	if (sqlite3_create_function(db->sql, "clerk_now", 0, SQLITE_UTF8, NULL,
+	enum clerk_status rc = harden_connection(db, err);
+	if (rc)
+		return rc;
+	/* Innocuous: they may run in clerk's triggers with trusted_schema
+	 * off (they read the clock and the user, and change nothing). */
+	if (sqlite3_create_function(db->sql, "clerk_now", 0,
+				    SQLITE_UTF8 | SQLITE_INNOCUOUS, NULL,
 				    sql_clerk_now, NULL, NULL) != SQLITE_OK ||
-	    sqlite3_create_function(db->sql, "clerk_user", 0, SQLITE_UTF8, db,
+	    sqlite3_create_function(db->sql, "clerk_user", 0,
+				    SQLITE_UTF8 | SQLITE_INNOCUOUS, db,
 				    sql_clerk_user, NULL, NULL) != SQLITE_OK)
 		return db_fail(db, err, "setting up the connection");
 	/* cell_size_check: SQLite tests each page it reads more strictly, so
@@ -1081,6 +1173,112 @@ static void db_configure_sqlite(void)
 	(void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 }
 
+/* Trust the schema: let clerk's triggers use the full-text index (a
+ * virtual table SQLite does not mark innocuous).  Only once the schema is
+ * known to be exactly clerk's. */
+static void trust_schema(sqlite3 *sql)
+{
+	(void)sqlite3_db_config(sql, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 1, NULL);
+}
+
+enum clerk_status db_reference_schema(int version, sqlite3 **out,
+				      struct clerk_err *err)
+{
+	static char name[] = "clerk's own schema";
+	struct db ref = {.path = name};
+	*out = NULL;
+	enum clerk_status rc = CLERK_OK;
+	if (sqlite3_open_v2(":memory:", &ref.sql,
+			    SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY,
+			    NULL) != SQLITE_OK)
+		rc = db_fail(&ref, err, "making the reference schema");
+	if (!rc)
+		rc = setup_connection(&ref, err);
+	if (!rc) {
+		trust_schema(ref.sql);
+		rc = migrate_to(&ref, 0, version, err);
+	}
+	for (size_t i = 0; i < ref.nstmts; i++)
+		sqlite3_finalize(ref.stmts[i].stmt);
+	free(ref.who);
+	if (rc) {
+		sqlite3_close(ref.sql);
+		return rc;
+	}
+	*out = ref.sql;
+	return CLERK_OK;
+}
+
+enum clerk_status db_schema_report(struct db *db, struct schema_report *rep,
+				   struct clerk_err *err)
+{
+	return db_schema_compare(db->sql, db_schema_version(db), rep, err);
+}
+
+enum clerk_status db_schema_repair(struct db *db, struct clerk_err *err)
+{
+	if (db->readonly)
+		return clerk_fail(err, CLERK_READONLY,
+				  "%s is read-only: it cannot be repaired here",
+				  db->path);
+	struct schema_report rep;
+	int version = db_schema_version(db);
+	enum clerk_status rc = db_schema_compare(db->sql, version, &rep, err);
+	if (!rc && rep.tables_differ) {
+		char *p = utf8_sanitize(db->path);
+		rc = clerk_fail(err, CLERK_FOREIGN,
+				"%s cannot be repaired: %s; restore it from a "
+				"backup",
+				p, rep.first);
+		free(p);
+	}
+	if (!rc && rep.verdict != SCHEMA_SAME)
+		rc = db_schema_restore(db->sql, version, err);
+	schema_report_free(&rep);
+	if (!rc) {
+		trust_schema(db->sql);
+		if (version < db_program_schema_version())
+			rc = migrate(db, version, err);
+	}
+	return rc;
+}
+
+const char *db_repair_reason(const struct db *db)
+{
+	return db->repair;
+}
+
+/* Refuse a file whose schema is not what this clerk creates at the file's
+ * version; a file whose triggers or indexes alone differ is opened for
+ * reading only.  A file exactly as clerk makes it is trusted (its
+ * triggers may use the full-text index). */
+static enum clerk_status check_schema(struct db *db, int version,
+				      struct clerk_err *err)
+{
+	struct schema_report rep;
+	enum clerk_status rc = db_schema_compare(db->sql, version, &rep, err);
+	if (rc)
+		return rc;
+	char *p = utf8_sanitize(db->path);
+	if (rep.verdict == SCHEMA_FOREIGN)
+		rc = clerk_fail(err, CLERK_FOREIGN,
+				"%s is not a clerk database as this clerk makes "
+				"it: %s; it was left untouched ('clerk check' "
+				"lists every difference)",
+				p, rep.first);
+	else if (rep.verdict == SCHEMA_REPAIR) {
+		db->repair = xstrdup(rep.first);
+		if (!db->readonly)
+			(void)sqlite3_exec(db->sql, "PRAGMA query_only=ON", NULL,
+					   NULL, NULL);
+	} else {
+		trust_schema(db->sql);
+	}
+	free(p);
+	schema_report_free(&rep);
+	return rc;
+}
+
 enum clerk_status db_open(const char *path, enum db_mode mode, struct db **out,
 			  struct clerk_err *err)
 {
@@ -1102,7 +1300,8 @@ enum clerk_status db_open(const char *path, enum db_mode mode, struct db **out,
 
 	struct db *db = xcalloc(1, sizeof *db);
 	db->path = xstrdup(path);
-	bool readonly = mode == DB_READONLY || !writable(path);
+	bool readonly = mode == DB_READONLY || mode == DB_INSPECT ||
+			!writable(path);
 	if (readonly && mode == DB_CREATE && !exists)
 		readonly = false;
 	/* A file nobody may write, closed cleanly (no -wal): read it as an
@@ -1134,7 +1333,10 @@ enum clerk_status db_open(const char *path, enum db_mode mode, struct db **out,
 		rc = check_sound(db, err);
 	if (!rc)
 		rc = set_journal(db, err);
-	if (!rc && version < db_program_schema_version())
+	if (!rc && mode != DB_INSPECT && mode != DB_REPAIR)
+		rc = check_schema(db, version, err);
+	if (!rc && !db->repair && mode != DB_INSPECT && mode != DB_REPAIR &&
+	    version < db_program_schema_version())
 		rc = migrate(db, version, err);
 	if (rc) {
 		db_close(&db);
@@ -1154,6 +1356,7 @@ void db_close(struct db **pdb)
 	if (db->sql)
 		sqlite3_close_v2(db->sql);
 	free(db->path);
+	free(db->repair);
 	free(db->who);
 	free(db);
 	*pdb = NULL;

@@ -1,8 +1,8 @@
 /*
  * export/export: the driver.  Finds an exporter by name, runs it over a
  * document (begin, each block, end), and writes the result where it was
- * asked: standard output, or a file through a temporary name and rename()
- * so that nobody ever opens half a document.
+ * asked, through outfile (standard output, a device, or a file through a
+ * temporary name and rename() so that nobody ever opens half a document).
  */
 #include "config.h"
 
@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "clerk/outfile.h"
 #include "export_private.h"
 
 static const struct export_ops *const exporters[] = {
@@ -75,17 +76,34 @@ static const char *markup_entity(char c)
 	}
 }
 
+/* U+FFFE and U+FFFF are not characters XML 1.0 allows (one of them made a
+ * DOCX that Word and LibreOffice refuse whole): they are written as U+FFFD,
+ * visibly.  Controls are already '?' (export_clean); surrogates are not
+ * valid UTF-8. */
+static bool xml_nonchar(const char *p)
+{
+	return (unsigned char)p[0] == 0xEF && (unsigned char)p[1] == 0xBF &&
+	       ((unsigned char)p[2] == 0xBE || (unsigned char)p[2] == 0xBF);
+}
+
 void export_escape_markup(struct strbuf *o, const char *text, bool apos)
 {
 	char *t = export_clean(text);
-	const char *special = apos ? "&<>\"'" : "&<>\"";
+	const char *special = apos ? "&<>\"'\xEF" : "&<>\"\xEF";
 	for (const char *p = t; *p; p++) {
 		size_t run = strcspn(p, special);
 		sb_addn(o, p, run);
 		p += run;
 		if (!*p)
 			break;
-		sb_add(o, markup_entity(*p));
+		if ((unsigned char)*p != 0xEF)
+			sb_add(o, markup_entity(*p));
+		else if (xml_nonchar(p)) {
+			sb_add(o, "\xEF\xBF\xBD");
+			p += 2;
+		} else {
+			sb_addc(o, *p);
+		}
 	}
 	free(t);
 }
@@ -161,87 +179,30 @@ enum clerk_status export_render(const struct export_ops *ops,
 	return rc;
 }
 
-/* Write all of buf to fd; false on failure (errno set). */
-static bool write_all(int fd, const char *buf, size_t len)
-{
-	while (len) {
-		ssize_t w = write(fd, buf, len);
-		if (w < 0) {
-			if (errno == EINTR)
-				continue;
-			return false;
-		}
-		buf += w;
-		len -= (size_t)w;
-	}
-	return true;
-}
-
-static enum clerk_status write_fail(struct clerk_err *err, const char *path,
-				    int e)
-{
-	return clerk_fail(err, e == ENOSPC ? CLERK_FULL : CLERK_IO,
-			  "cannot write %s: %s", path, strerror(e));
-}
-
-/* Run an exporter into the new file tmp, created with mode.  Its bytes are
- * taken by length: a binary format's (docx) may hold NULs. */
-static enum clerk_status write_file(const struct export_ops *ops,
-				    const struct doc *d, const char *tmp,
-				    const char *path, mode_t mode,
-				    struct clerk_err *err)
-{
-	struct export_ctx ctx = {.doc = d, .err = err};
-	enum clerk_status rc = export_run(ops, &ctx);
-	if (rc) {
-		sb_free(&ctx.out);
-		return rc;
-	}
-	int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
-	if (fd < 0) {
-		rc = write_fail(err, path, errno);
-	} else {
-		if (!write_all(fd, sb_str(&ctx.out), ctx.out.len) ||
-		    fsync(fd) != 0)
-			rc = write_fail(err, path, errno);
-		if (close(fd) != 0 && rc == CLERK_OK)
-			rc = write_fail(err, path, errno);
-	}
-	sb_free(&ctx.out);
-	return rc;
-}
-
 enum clerk_status export_write(const struct export_ops *ops,
 			       const struct doc *d, const char *path,
-			       FILE *stdout_fp, struct clerk_err *err)
+			       FILE *stdout_fp, const char *database,
+			       struct clerk_err *err)
 {
-	if (!path || strcmp(path, "-") == 0) {
-		if (ops->needs_file)
-			return clerk_fail(err, CLERK_USAGE,
-					  "the %s format is a binary file: "
-					  "name it with -o FILE",
-					  ops->name);
-		char *bytes = NULL;
-		enum clerk_status rc = export_render(ops, d, &bytes, err);
-		if (rc)
-			return rc;
-		fputs(bytes, stdout_fp);
-		free(bytes);
-		if (fflush(stdout_fp) != 0)
-			return write_fail(err, "standard output", errno);
-		return CLERK_OK;
+	if (!path && ops->needs_file)
+		return clerk_fail(err, CLERK_USAGE,
+				  "the %s format is a binary file: name it with "
+				  "-o FILE (or -o - for standard output)",
+				  ops->name);
+	/* Every byte first: a failure leaves no partial file, even on a
+	 * device or standard output.  A binary format's bytes may hold NULs:
+	 * they are taken by length. */
+	struct export_ctx ctx = {.doc = d, .err = err};
+	enum clerk_status rc = export_run(ops, &ctx);
+	if (!rc) {
+		struct outfile_opts o = {
+			.database = database,
+			.confidential = export_is_confidential(d),
+			.stdout_fp = stdout_fp,
+		};
+		rc = outfile_write(path ? path : "-", &o, sb_str(&ctx.out),
+				   ctx.out.len, err);
 	}
-	mode_t mode = export_is_confidential(d) ? 0600 : 0644;
-	mode_t mask = umask(0);
-	umask(mask);
-	if (!export_is_confidential(d))
-		mode &= ~mask;
-	char *tmp = xasprintf("%s.tmp-%ld", path, (long)getpid());
-	enum clerk_status rc = write_file(ops, d, tmp, path, mode, err);
-	if (rc == CLERK_OK && rename(tmp, path) != 0)
-		rc = write_fail(err, path, errno);
-	if (rc)
-		unlink(tmp);
-	free(tmp);
+	sb_free(&ctx.out);
 	return rc;
 }

@@ -1,6 +1,6 @@
 /*
  * import/dataexport: what the open-data writers share — writing a file
- * safely (temporary name, sync, rename) and ISO 8601 times with offsets.
+ * safely (through outfile: a temporary name, sync, rename; devices in place) and ISO 8601 times with offsets.
  */
 #include "config.h"
 
@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "clerk/dataexport.h"
+#include "clerk/outfile.h"
 
 void dataexport_iso_local(time_t t, const char *tz, char out[32])
 {
@@ -27,39 +28,22 @@ enum clerk_status dataexport_write(struct db *db, const char *body_id,
 				   dataexport_fn fn, const char *path,
 				   struct clerk_err *err)
 {
-	if (!path || strcmp(path, "-") == 0) {
-		enum clerk_status rc = fn(db, body_id, stdout, err);
-		if (!rc && fflush(stdout) != 0)
-			rc = clerk_fail(err, CLERK_IO,
-					"cannot write to standard output: %s",
-					strerror(errno));
-		return rc;
-	}
-	char *tmp = xasprintf("%s.tmpXXXXXX", path);
-	int fd = mkstemp(tmp);
-	if (fd < 0) {
-		enum clerk_status rc = clerk_fail(err, CLERK_IO,
-						  "cannot write %s: %s", path,
-						  strerror(errno));
-		free(tmp);
-		return rc;
-	}
-	FILE *f = fdopen(fd, "w");
-	enum clerk_status rc = f ? fn(db, body_id, f, err)
-				 : clerk_fail(err, CLERK_IO, "cannot write %s",
-					      path);
-	if (!rc && (fflush(f) != 0 || fsync(fd) != 0))
-		rc = clerk_fail(err, errno == ENOSPC ? CLERK_FULL : CLERK_IO,
-				"cannot write %s: %s", path, strerror(errno));
-	if (f)
-		fclose(f);
-	else
-		close(fd);
-	if (!rc && rename(tmp, path) != 0)
-		rc = clerk_fail(err, CLERK_IO, "cannot write %s: %s", path,
+	/* Every byte first, in memory: a writer that fails half-way leaves
+	 * nothing on standard output, a device or the file. */
+	char *bytes = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&bytes, &len);
+	if (!mem)
+		return clerk_fail(err, CLERK_IO, "out of memory: %s",
+				  strerror(errno));
+	enum clerk_status rc = fn(db, body_id, mem, err);
+	if (fclose(mem) != 0 && !rc)
+		rc = clerk_fail(err, CLERK_IO, "out of memory: %s",
 				strerror(errno));
-	if (rc)
-		unlink(tmp);
-	free(tmp);
+	if (!rc) {
+		struct outfile_opts o = {.database = db_path(db)};
+		rc = outfile_write(path ? path : "-", &o, bytes, len, err);
+	}
+	free(bytes);
 	return rc;
 }

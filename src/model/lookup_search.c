@@ -167,7 +167,9 @@ static const char sql_hit[] =
 	"coalesce(b.short_name, ''), b.tz, m.starts_at, "
 	"coalesce(ai.number, ''), coalesce(ai.title, ''), d.src, "
 	"coalesce(ai.exempt, 0) OR EXISTS (SELECT 1 FROM minute_text t "
-	"  WHERE t.id = d.src_id AND t.section = 'exempt') AS exempt "
+	"  WHERE t.id = d.src_id AND t.section = 'exempt') OR EXISTS (SELECT 1 "
+	"  FROM declaration x WHERE x.id = d.src_id AND x.sensitive) "
+	"  AS exempt "
 	"FROM search_doc d JOIN meeting m ON m.id = d.meeting_id "
 	"JOIN body b ON b.id = m.body_id "
 	"LEFT JOIN agenda_item ai ON ai.id = d.item_id "
@@ -255,7 +257,8 @@ static const char sql_filtered[] =
 	"AND (?4 IS NULL OR m.starts_at < ?4) "
 	"AND (?5 OR NOT (coalesce(ai.exempt, 0) OR EXISTS (SELECT 1 "
 	"  FROM minute_text t WHERE t.id = d.src_id "
-	"  AND t.section = 'exempt'))) "
+	"  AND t.section = 'exempt') OR EXISTS (SELECT 1 FROM declaration x "
+	"  WHERE x.id = d.src_id AND x.sensitive))) "
 	"ORDER BY r, d.id LIMIT ?6";
 
 /* Take the rows of `ranked` (rowid, rank) in order, keeping those that

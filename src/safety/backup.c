@@ -24,6 +24,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "clerk/outfile.h"
 #include "clerk/safety.h"
 
 /* How long a backup waits, in total, for a writer to let go (rollback
@@ -173,16 +174,6 @@ static int backup_sync_path(const char *path, bool folder)
 	return rc;
 }
 
-static char *backup_folder_of(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	if (!slash)
-		return xstrdup(".");
-	if (slash == path)
-		return xstrdup("/");
-	return xstrndup(path, (size_t)(slash - path));
-}
-
 /* Write db into the temporary file tmp (already created 0600). */
 static enum clerk_status backup_write_tmp(struct db *db, const char *tmp,
 					  const char *target,
@@ -215,6 +206,92 @@ static enum clerk_status backup_write_tmp(struct db *db, const char *tmp,
 	return CLERK_OK;
 }
 
+/* Back db up into the file outfile opened for a regular target. */
+static enum clerk_status backup_to_file(struct db *db, const char *target,
+					const struct outfile_opts *o,
+					struct safety_backup_info *info,
+					struct clerk_err *err)
+{
+	struct outfile of;
+	enum clerk_status rc = outfile_open(&of, target, o, err);
+	if (!rc)
+		rc = backup_check_target(db, of.target, err);
+	if (!rc)
+		rc = backup_write_tmp(db, of.tmp, target, info, err);
+	if (of.tmp) {
+		char *journal = xasprintf("%s-journal", of.tmp);
+		unlink(journal);
+		free(journal);
+	}
+	enum clerk_status frc = outfile_finish(&of, rc == CLERK_OK, err);
+	return rc ? rc : frc;
+}
+
+/* Copy the file at path into of, in blocks. */
+static enum clerk_status stream_copy(const char *path, struct outfile *of,
+				     long long *bytes, struct clerk_err *err)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return clerk_fail(err, CLERK_IO, "cannot read the backup: %s",
+				  strerror(errno));
+	static char buf[65536];
+	enum clerk_status rc = CLERK_OK;
+	ssize_t n;
+	while (!rc && (n = read(fd, buf, sizeof buf)) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			rc = clerk_fail(err, CLERK_IO, "cannot read the backup: %s",
+					strerror(errno));
+		else {
+			rc = outfile_put(of, buf, (size_t)n, err);
+			*bytes += n;
+		}
+	}
+	close(fd);
+	return rc;
+}
+
+/* A device or FIFO (a pipe to another machine, a tape): the backup is made
+ * and checked in a private temporary file, then copied there whole. */
+static enum clerk_status backup_to_device(struct db *db, const char *target,
+					  const struct outfile_opts *o,
+					  struct safety_backup_info *info,
+					  struct clerk_err *err)
+{
+	const char *tmpdir = getenv("TMPDIR");
+	char *tmp = xasprintf("%s/clerk-backup-XXXXXX",
+			      tmpdir && *tmpdir == '/' ? tmpdir : "/tmp");
+	int fd = mkostemp(tmp, O_CLOEXEC);
+	if (fd < 0) {
+		enum clerk_status rc = clerk_fail(
+			err, errno == ENOSPC ? CLERK_FULL : CLERK_IO,
+			"cannot make the backup's temporary file %s: %s", tmp,
+			strerror(errno));
+		free(tmp);
+		return rc;
+	}
+	fchmod(fd, 0600);
+	close(fd);
+	enum clerk_status rc = backup_write_tmp(db, tmp, target, info, err);
+	if (!rc) {
+		struct outfile of;
+		rc = outfile_open(&of, target, o, err);
+		if (!rc)
+			rc = stream_copy(tmp, &of, &info->bytes, err);
+		enum clerk_status frc = outfile_finish(&of, rc == CLERK_OK, err);
+		if (!rc)
+			rc = frc;
+	}
+	unlink(tmp);
+	char *journal = xasprintf("%s-journal", tmp);
+	unlink(journal);
+	free(journal);
+	free(tmp);
+	return rc;
+}
+
 enum clerk_status safety_backup(struct db *db, const char *target,
 				struct safety_backup_info *info,
 				struct clerk_err *err)
@@ -223,42 +300,17 @@ enum clerk_status safety_backup(struct db *db, const char *target,
 	if (!info)
 		info = &local;
 	memset(info, 0, sizeof *info);
-	enum clerk_status rc = backup_check_target(db, target, err);
+	/* A backup holds the exempt minutes: created 0600. */
+	struct outfile_opts o = {.database = db_path(db), .confidential = true};
+	enum outfile_kind kind;
+	enum clerk_status rc = outfile_check(target, &o, &kind, err);
 	if (rc)
 		return rc;
-	char *tmp = xasprintf("%s.tmp-XXXXXX", target);
-	int fd = mkstemp(tmp);
-	if (fd < 0) {
-		int e = errno;
-		free(tmp);
-		return clerk_fail(err,
-				  e == ENOSPC	? CLERK_FULL
-				  : e == EROFS || e == EACCES ? CLERK_READONLY
-							      : CLERK_IO,
-				  "cannot create the backup %s: %s", target,
-				  strerror(e));
-	}
-	fchmod(fd, 0600);
-	close(fd);
-	rc = backup_write_tmp(db, tmp, target, info, err);
-	if (!rc && rename(tmp, target) != 0)
-		rc = clerk_fail(err, CLERK_IO, "cannot put the backup in place at "
-					       "%s: %s",
-				target, strerror(errno));
-	if (rc) {
-		unlink(tmp);
-		char *journal = xasprintf("%s-journal", tmp);
-		unlink(journal);
-		free(journal);
-		free(tmp);
-		return rc;
-	}
-	free(tmp);
-	char *folder = backup_folder_of(target);
-	backup_sync_path(folder, true);
-	free(folder);
+	if (kind != OUTFILE_REGULAR)
+		return backup_to_device(db, target, &o, info, err);
+	rc = backup_to_file(db, target, &o, info, err);
 	struct stat st;
-	if (stat(target, &st) == 0)
+	if (!rc && stat(target, &st) == 0)
 		info->bytes = (long long)st.st_size;
-	return CLERK_OK;
+	return rc;
 }

@@ -130,6 +130,29 @@ static enum clerk_status check_foreign_keys(struct db *db,
 	return CLERK_OK;
 }
 
+/* Every way the schema differs from what this clerk creates. */
+static enum clerk_status check_schema(struct db *db, struct safety_report *r,
+				      struct clerk_err *err)
+{
+	struct schema_report rep;
+	enum clerk_status rc = db_schema_report(db, &rep, err);
+	if (rc)
+		return rc;
+	r->schema_repairable = rep.verdict != SCHEMA_SAME && !rep.tables_differ;
+	r->tables_differ = rep.tables_differ;
+	const char *line = sb_str(&rep.lines);
+	while (*line) {
+		const char *end = strchr(line, '\n');
+		size_t len = end ? (size_t)(end - line) : strlen(line);
+		if (r->problems < CHECK_MAX_PROBLEMS)
+			sb_addf(&r->details, "schema: %.*s\n", (int)len, line);
+		r->problems++;
+		line += len + (end ? 1 : 0);
+	}
+	schema_report_free(&rep);
+	return CLERK_OK;
+}
+
 /* Could clerk write this file?  WAL needs the folder writable too. */
 static bool check_writable(const char *path)
 {
@@ -158,8 +181,12 @@ enum clerk_status safety_check(struct db *db, struct safety_report *out,
 		out->bytes = (long long)st.st_size;
 	enum clerk_status rc = check_journal(db, out, err);
 	if (!rc)
-		rc = check_integrity(db, out, err);
+		rc = check_schema(db, out, err);
 	if (!rc)
+		rc = check_integrity(db, out, err);
+	/* Foreign keys between tables that are not clerk's cannot be
+	 * checked (SQLite refuses the check); the schema lines say why. */
+	if (!rc && !out->tables_differ)
 		rc = check_foreign_keys(db, out, err);
 	if (rc)
 		safety_report_free(out);

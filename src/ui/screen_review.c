@@ -346,8 +346,14 @@ void ui_review_export(struct app *app, struct db *db, const char *meeting_id)
 		     "then marked CONFIDENTIAL on every page and private.");
 	struct doc d = {0};
 	enum clerk_status rc = export_minutes_build(db, m->id, &opts, &d, &err);
+	/* A file name typed here is a file, even "-": standard output is
+	 * the screen. */
+	if (!rc && strcmp(path, "-") == 0) {
+		free(path);
+		path = xstrdup("./-");
+	}
 	if (!rc)
-		rc = export_write(ops, &d, path, NULL, &err);
+		rc = export_write(ops, &d, path, NULL, db_path(db), &err);
 	if (rc)
 		ui_app_error(app, &err);
 	else

@@ -159,7 +159,7 @@ static void test_docx_package(void **state)
 	struct doc d;
 	build(&d, true);
 	struct clerk_err err = {0};
-	assert_int_equal(export_write(&export_docx_ops, &d, path, stdout, &err),
+	assert_int_equal(export_write(&export_docx_ops, &d, path, stdout, NULL, &err),
 			 CLERK_OK);
 	struct stat sb;
 	assert_int_equal(stat(path, &sb), 0);
@@ -180,7 +180,7 @@ static void test_docx_package(void **state)
 		free(p);
 	}
 	/* Standard output refuses a binary format. */
-	assert_int_equal(export_write(&export_docx_ops, &d, NULL, stdout, &err),
+	assert_int_equal(export_write(&export_docx_ops, &d, NULL, stdout, NULL, &err),
 			 CLERK_USAGE);
 	free(docxml);
 	free(hdr);

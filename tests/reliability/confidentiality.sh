@@ -11,6 +11,11 @@
 #   lock_triggers_for), writes user_version/application_id as integers
 #   (migrate), and opens each b-tree named in sqlite_schema, quoted with %w,
 #   to check the file before writing (check_roots);
+# - src/db/schema_check.c drops, by its name quoted with %w, a view,
+#   trigger or index clerk does not create, and recreates clerk's own from
+#   its reference schema (db_schema_restore, for clerk check --repair);
+# - src/model/merge_check.c reads each of clerk's tables of a file to merge
+#   by its name quoted with %w, to validate every value (check_table);
 # - src/model/merge.c builds column lists of clerk's own tables from
 #   PRAGMA table_info to copy rows between two clerk files.
 . "$top_srcdir/tests/lib.sh"
@@ -35,6 +40,9 @@ allowed="src/db/db.c json_of_row
 src/db/db.c audit_triggers_for
 src/db/db.c lock_triggers_for
 src/db/db.c migrate
+src/db/db.c migrate_to
+src/db/schema_check.c db_schema_restore
+src/model/merge_check.c check_table
 src/db/db.c check_roots
 src/model/merge.c table_cols
 src/model/merge.c find_changed
@@ -90,11 +98,12 @@ make_live_board "$db" || exit 99
 	--description "EXEMPT-SECRET-DESCRIPTION" >/dev/null
 ok "a sensitive interest and a confidential minute are recorded live" \
 	"$RELTOOL" secrets "$db" 2017-10-05
-secrets() { grep -o 'EXEMPT-SECRET-[A-Z]*\|SENSITIVE-SECRET-DETAIL' | sort -u | tr '\n' ' '; }
+secrets() { grep -o 'EXEMPT-SECRET-[A-Z]*\|SENSITIVE-SECRET-DETAIL\|SENSITIVE-PUBLIC-DETAIL' | sort -u | tr '\n' ' '; }
 "$CLERK" --db "$db" export 2017-10-05 --format docx -o "$T/public.docx"
 is "public DOCX: no secret" "$(unzip -p "$T/public.docx" | secrets)" ""
 for c in "popolo" "popolo Health" "ics Health" "attendance-csv Health" \
-	"search Acme" "search SECRET*" "export 2017-10-05" \
+	"search Acme" "search SECRET*" "search Brightwater" \
+	"search Brightwater --body Health" "export 2017-10-05" \
 	"export 2017-10-05 --format html" "export 2017-10-05 --format markdown" \
 	"export 2017-10-05 --agenda"; do
 	is "clerk $c: no secret" "$("$CLERK" --db "$db" $c 2>&1 | secrets)" ""
@@ -105,8 +114,19 @@ has "the confidential minutes hold the confidential minute" \
 	"$("$CLERK" --db "$db" export 2017-10-05 --confidential | secrets)" "EXEMPT-SECRET-TEXT"
 has "search --exempt finds it" \
 	"$("$CLERK" --db "$db" search Acme --exempt | secrets)" "EXEMPT-SECRET-TEXT"
+has "search --exempt finds the sensitive interest on a public item" \
+	"$("$CLERK" --db "$db" search Brightwater --exempt | secrets)" "SENSITIVE-PUBLIC-DETAIL"
+is "the sensitive interest on a public item is stored" \
+	"$(sqlite3 "$db" "SELECT count(*) FROM declaration d JOIN agenda_item i ON i.id = d.item_id WHERE d.sensitive = 1 AND i.exempt = 0 AND d.what LIKE 'SENSITIVE-PUBLIC-DETAIL%'")" 1
+# The look-up console's search (clerk browse --search) and its screens.
+mkdir -p "$T/browse"
+printf '@dump results\nq\n' >"$T/browse.keys"
+"$CLERK" --db "$db" browse --search Brightwater --script "$T/browse.keys" \
+	--dump "$T/browse" --size 120x40 >/dev/null 2>&1
+[ -s "$T/browse/results.txt" ]; _tap_result $? "browse --search wrote its screen"
+is "browse --search: no secret" "$(secrets <"$T/browse/results.txt")" ""
 is "the sensitive detail is stored" \
-	"$(sqlite3 "$db" "SELECT what FROM declaration WHERE sensitive = 1")" \
+	"$(sqlite3 "$db" "SELECT what FROM declaration WHERE sensitive = 1 AND what LIKE 'SENSITIVE-SECRET%'")" \
 	"SENSITIVE-SECRET-DETAIL"
 
 done_testing

@@ -54,6 +54,11 @@ is "it is stored exactly (100,000 characters, same bytes)" \
 	"$(sqlite3 "$db" "SELECT length(body) || ' ' || hex(body) FROM minute_text" | cksum)" \
 	"$(printf '%s %s\n' 100000 "$(hex <"$T/long.txt" | tr a-f A-F)" | cksum)"
 
+# Characters XML 1.0 does not allow (one U+FFFE made the whole DOCX
+# unreadable): written as U+FFFD, visibly.
+printf 'Noncharacters \xef\xbf\xbe and \xef\xbf\xbf in NONCHAR-PARA\n' >"$T/nonchar.txt"
+ok "a paragraph holding U+FFFE and U+FFFF is accepted" "$RELTOOL" text "$db" 2017-10-05 "$T/nonchar.txt"
+
 # Exports.
 for f in text markdown html docx; do
 	exits "export $f works" 0 "$CLERK" export 2017-10-05 --format $f -o "$T/m.$f"
@@ -69,6 +74,18 @@ has "text: the long paragraph is there to its end" "$(cat "$T/m.text")" "LONG-EN
 no_esc "Markdown" "$(cat "$T/m.markdown")"
 docxml=$(unzip -p "$T/m.docx" word/document.xml)
 ok "DOCX: document.xml is well-formed XML" xmllint --noout <(printf '%s' "$docxml")
+ok "DOCX: the package passes unzip -t" unzip -tq "$T/m.docx"
+for part in $(unzip -Z1 "$T/m.docx" | grep '\.xml$\|\.rels$'); do
+	pat=$(sed 's/[][]/\\&/g' <<<"$part") # unzip takes a pattern
+	ok "DOCX: $part is well-formed XML" xmllint --noout <(unzip -p "$T/m.docx" "$pat")
+done
+has "DOCX: the paragraph is there" "$docxml" "NONCHAR-PARA"
+lacks "DOCX: no U+FFFE" "$docxml" $'\xef\xbf\xbe'
+lacks "DOCX: no U+FFFF" "$docxml" $'\xef\xbf\xbf'
+has "DOCX: U+FFFD in their place" "$docxml" $'Noncharacters \xef\xbf\xbd and \xef\xbf\xbd'
+lacks "HTML: no U+FFFE" "$html" $'\xef\xbf\xbe'
+has "HTML: U+FFFD in its place" "$html" $'Noncharacters \xef\xbf\xbd'
+ok "HTML: well-formed enough for xmllint --html" xmllint --html --noout "$T/m.html"
 no_esc "DOCX" "$docxml"
 lacks "DOCX: no raw <script> element" "$docxml" "<script>"
 

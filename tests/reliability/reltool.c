@@ -10,7 +10,10 @@
  *   reltool text FILE DATE BODYFILE  add the contents of BODYFILE as a
  *                              paragraph of minute text ("heard") to the
  *                              last agenda item of the meeting of DATE
- *   reltool secrets FILE DATE  take the exempt item of the meeting of DATE,
+ *   reltool secrets FILE DATE  declare on the first public item of the
+ *                              meeting of DATE a sensitive interest
+ *                              ("SENSITIVE-PUBLIC-DETAIL"); take its
+ *                              exempt item,
  *                              mark everyone present, and record
  *                              there a sensitive interest ("SENSITIVE-
  *                              SECRET-DETAIL") and a confidential minute
@@ -150,10 +153,21 @@ static enum clerk_status add_secrets(struct db *db, const char *date,
 		rc = live_open(db, m.id, &l, err);
 	if (!rc)
 		rc = live_att_all_present(l, NULL, err);
-	size_t exempt = l ? l->nitems - 1 : 0;
+	size_t exempt = l ? l->nitems - 1 : 0, public = 0;
 	for (size_t i = 0; l && i < l->nitems; i++)
 		if (l->items[i].item.exempt)
 			exempt = i;
+	while (l && public < l->nitems && l->items[public].item.exempt)
+		public++;
+	/* A sensitive interest on a public item: only its existence is
+	 * minuted, and search must not find its details either. */
+	if (!rc)
+		rc = live_jump(l, public, err);
+	if (!rc)
+		rc = live_declare(l, l->seats.v[1].member.id, -1,
+				  INTEREST_REGISTRABLE,
+				  "SENSITIVE-PUBLIC-DETAIL: shares in Brightwater Homes",
+				  true, false, NULL, err);
 	if (!rc)
 		rc = live_jump(l, exempt, err);
 	if (!rc) {

@@ -242,13 +242,23 @@ static void test_read_only_file_reads_but_refuses_writes(void **state)
 
 /* A file at schema version v, as the program that wrote it left it, with a
  * council in it when the schema has councils. */
+/* A file as clerk made it at version v: its schema, triggers included,
+ * copied from the reference. */
 static void make_file_at_version(const char *path, int v)
 {
 	spit(path, "", 0);
-	for (int i = 0; i < v; i++)
-		raw_exec(path, db_migrations[i].sql);
 	if (v == 0)
 		return;
+	sqlite3 *ref = NULL, *dst = NULL;
+	struct clerk_err err;
+	assert_int_equal(db_reference_schema(v, &ref, &err), CLERK_OK);
+	assert_int_equal(sqlite3_open(path, &dst), SQLITE_OK);
+	sqlite3_backup *b = sqlite3_backup_init(dst, "main", ref, "main");
+	assert_non_null(b);
+	assert_int_equal(sqlite3_backup_step(b, -1), SQLITE_DONE);
+	sqlite3_backup_finish(b);
+	sqlite3_close(dst);
+	sqlite3_close(ref);
 	char *set = xasprintf("PRAGMA user_version=%d; PRAGMA application_id=%d;"
 			      "INSERT INTO council(id, name) VALUES "
 			      "('11111111-1111-4111-8111-111111111111', "
@@ -291,6 +301,33 @@ static void test_migrates_from_every_earlier_version(void **state)
 		db_close(&db);
 		free(path);
 	}
+}
+
+/* The digests schema_check.c keeps (its fast path) are those of the
+ * reference at each version; when a step or a trigger changes, this says
+ * what to write there. */
+static void test_schema_digests_are_current(void **state)
+{
+	(void)state;
+	int latest = db_program_schema_version();
+	struct strbuf want = {0}, have = {0};
+	for (int v = 1; v <= latest; v++) {
+		sqlite3 *ref = NULL;
+		struct clerk_err err;
+		assert_int_equal(db_reference_schema(v, &ref, &err), CLERK_OK);
+		sb_addf(&want, "\t{%d, 0x%016llxULL},\n", v,
+			(unsigned long long)db_schema_digest(ref));
+		sb_addf(&have, "\t{%d, 0x%016llxULL},\n", v,
+			(unsigned long long)db_schema_known_digest(v));
+		sqlite3_close(ref);
+	}
+	if (strcmp(sb_str(&want), sb_str(&have)) != 0)
+		fprintf(stderr, "# known_digests in src/db/schema_check.c should "
+				"read:\n%s",
+			sb_str(&want));
+	assert_string_equal(sb_str(&have), sb_str(&want));
+	sb_free(&want);
+	sb_free(&have);
 }
 
 /* Audit rows of one table, as "op|at|old title" lines. */
@@ -440,6 +477,7 @@ int main(void)
 		T(test_newer_file_refused_untouched),
 		T(test_read_only_file_reads_but_refuses_writes),
 		T(test_migrates_from_every_earlier_version),
+		T(test_schema_digests_are_current),
 		T(test_changes_are_audited),
 		T(test_confirmed_minutes_refuse_every_edit),
 	};

@@ -1,0 +1,106 @@
+/*
+ * model/merge_check: every value a file brings to `clerk merge` passes the
+ * validation typed input passes, or nothing is merged (see merge.h).
+ *
+ * Found: merge let in invalid UTF-8 that the command line refuses.  The
+ * other file's schema is already known to be clerk's (db_open compares
+ * it), so its tables are clerk's own; each of their rows is read once.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "clerk/merge.h"
+
+/* Tables whose rows merge never copies: the audit of the other file, and
+ * the full-text index, which this file's triggers rebuild. */
+static bool not_merged(const char *table)
+{
+	return strcmp(table, "audit") == 0 ||
+	       strncmp(table, "search_", 7) == 0;
+}
+
+/* Why one value is refused, or NULL. */
+static const char *value_fault(sqlite3_stmt *st, int col)
+{
+	int type = sqlite3_column_type(st, col);
+	if (type == SQLITE_BLOB)
+		return "is binary data, not text";
+	if (type != SQLITE_TEXT)
+		return NULL;
+	const char *t = (const char *)sqlite3_column_text(st, col);
+	size_t n = (size_t)sqlite3_column_bytes(st, col);
+	if (!t)
+		return NULL;
+	if (strlen(t) != n)
+		return "holds a NUL byte";
+	if (!utf8_valid(t, n))
+		return "is not valid UTF-8 text";
+	const char *name = sqlite3_column_name(st, col);
+	size_t len = strlen(name);
+	bool is_id = strcmp(name, "id") == 0 ||
+		     (len > 3 && strcmp(name + len - 3, "_id") == 0);
+	if (is_id && *t && !db_is_uuid(t))
+		return "is not an id clerk makes (a UUID)";
+	return NULL;
+}
+
+/* Check every value of one table. */
+static enum clerk_status check_table(struct db *other, const char *table,
+				     struct clerk_err *err)
+{
+	char *sql = sqlite3_mprintf("SELECT * FROM \"%w\"", table);
+	sqlite3_stmt *st = NULL;
+	enum clerk_status rc = CLERK_OK;
+	if (sqlite3_prepare_v2(db_handle(other), sql, -1, &st, NULL) !=
+	    SQLITE_OK)
+		rc = db_fail(other, err, "reading the other file");
+	sqlite3_free(sql);
+	int step = SQLITE_DONE;
+	while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
+		int ncols = sqlite3_column_count(st);
+		for (int col = 0; col < ncols && !rc; col++) {
+			const char *why = value_fault(st, col);
+			if (!why)
+				continue;
+			const char *id = ncols && strcmp(sqlite3_column_name(st, 0),
+							 "id") == 0
+						 ? (const char *)sqlite3_column_text(st, 0)
+						 : NULL;
+			char *safe = utf8_sanitize(id ? id : "?");
+			rc = clerk_fail(err, CLERK_INVALID,
+					"%s: the %s of %s row %s %s: nothing was "
+					"merged",
+					db_path(other), sqlite3_column_name(st, col),
+					table, safe, why);
+			free(safe);
+		}
+	}
+	if (!rc && step != SQLITE_DONE)
+		rc = db_fail(other, err, "reading the other file");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+enum clerk_status merge_check_values(struct db *other, struct clerk_err *err)
+{
+	sqlite3_stmt *list = NULL;
+	if (sqlite3_prepare_v2(db_handle(other),
+			       "SELECT name FROM sqlite_schema WHERE type = "
+			       "'table' AND name NOT LIKE 'sqlite!_%' ESCAPE '!' "
+			       "ORDER BY name",
+			       -1, &list, NULL) != SQLITE_OK)
+		return db_fail(other, err, "reading the other file");
+	enum clerk_status rc = CLERK_OK;
+	int step;
+	while (!rc && (step = sqlite3_step(list)) == SQLITE_ROW) {
+		const char *table = (const char *)sqlite3_column_text(list, 0);
+		if (!not_merged(table))
+			rc = check_table(other, table, err);
+	}
+	if (!rc && step != SQLITE_DONE)
+		rc = db_fail(other, err, "reading the other file");
+	sqlite3_finalize(list);
+	return rc;
+}
