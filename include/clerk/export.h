@@ -104,13 +104,23 @@ struct style {
 	char *name;
 	char *path;
 	char **keys, **values;
+	long *lines; /* the line each key is on */
 	size_t n;
 };
 
-/* Load style `name` (a bare name looked up as share/styles/NAME.style, or
- * a path containing '/').  On failure fills err naming the file and line. */
+/* Load style `name`, a name (letters, digits, '-', '_'; never a path)
+ * looked up as NAME.style in $XDG_CONFIG_HOME/clerk/styles (else
+ * ~/.config/clerk/styles), then in the system's share/styles.  A file that
+ * cannot be read, a malformed line, an unknown key, an unknown {variable}
+ * or a missing required key is refused (CLERK_INVALID, CLERK_IO or
+ * CLERK_NOT_FOUND) with err naming the file and line. */
 enum clerk_status style_load(const char *name, struct style *out,
 			     struct clerk_err *err);
+/* True when name can name a style (no '/', no dots). */
+bool style_name_valid(const char *name);
+/* Check every key and {variable} of a loaded style against what clerk
+ * knows, and that the keys the minutes need are there (style_keys.c). */
+enum clerk_status style_validate(const struct style *s, struct clerk_err *err);
 /* The value of key, or def when the style lacks it. */
 const char *style_get(const struct style *s, const char *key, const char *def);
 void style_free(struct style *s);

@@ -39,10 +39,17 @@ typedef char clerk_id[CLERK_UUID_LEN];
 /* ---------------------------------------------------------------- enums */
 
 /* X(enum suffix, stored text).  Stored text is what the schema checks. */
-#define COUNCIL_KIND_LIST(X) X(PRINCIPAL, "principal") X(PARISH, "parish")
+/* parish: a parish or town council (England); community: a Welsh
+ * community or town council; scottish: a Scottish council. */
+#define COUNCIL_KIND_LIST(X)                                              \
+	X(PRINCIPAL, "principal") X(PARISH, "parish")                     \
+	X(COMMUNITY, "community") X(SCOTTISH, "scottish")
+#define NATION_LIST(X) \
+	X(ENGLAND, "england") X(WALES, "wales") X(SCOTLAND, "scotland")
 #define QUORUM_KIND_LIST(X) \
 	X(FRACTION, "fraction") X(FIXED, "fixed") X(COMPOSITE, "composite")
-#define NUMBERING_LIST(X) X(PER_MEETING, "meeting") X(PER_YEAR, "year")
+#define NUMBERING_LIST(X) \
+	X(PER_MEETING, "meeting") X(PER_YEAR, "year") X(RUNNING, "running")
 #define MEMBER_ROLE_LIST(X) \
 	X(CHAIRMAN, "chairman") X(VICE_CHAIRMAN, "vice-chairman") X(MEMBER, "member")
 #define MEETING_STATUS_LIST(X)                                            \
@@ -95,6 +102,9 @@ typedef char clerk_id[CLERK_UUID_LEN];
 
 #define X(name, text) COUNCIL_##name,
 enum council_kind { COUNCIL_KIND_LIST(X) };
+#undef X
+#define X(name, text) NATION_##name,
+enum nation { NATION_LIST(X) };
 #undef X
 #define X(name, text) QUORUM_##name,
 enum quorum_kind { QUORUM_KIND_LIST(X) };
@@ -166,6 +176,8 @@ bool event_kind_parse(const char *s, enum event_kind *out);
 bool meeting_status_parse(const char *s, enum meeting_status *out);
 const char *numbering_text(enum numbering v);
 bool council_kind_parse(const char *s, enum council_kind *out);
+const char *nation_text(enum nation v);
+bool nation_parse(const char *s, enum nation *out);
 bool quorum_kind_parse(const char *s, enum quorum_kind *out);
 bool numbering_parse(const char *s, enum numbering *out);
 bool member_role_parse(const char *s, enum member_role *out);
@@ -184,6 +196,19 @@ struct council {
 	clerk_id id;
 	char *name;
 	enum council_kind kind;
+	enum nation nation; /* whose statutes apply */
+	char *year_start;   /* "05-01": first day of the municipal year */
+	/* What its papers print; "" is left out of them. */
+	char *officer;       /* proper officer or chief executive: "Jane Davies" */
+	char *officer_title; /* "Clerk to the Council", "Chief Executive" */
+	char *address;       /* "Council Offices, Knowle Green, Staines" */
+	char *enquiries;     /* "democratic.services@example.gov.uk" */
+	char *filming;       /* the filming notice of its agendas */
+	char *conduct;       /* the code of conduct it cites */
+};
+struct council_list {
+	struct council *v;
+	size_t n;
 };
 
 struct body {
@@ -202,15 +227,47 @@ struct body {
 	char *style;      /* house style name: "county", "parish" */
 	char *tz;         /* "Europe/London" */
 	char *standard_items; /* opening/closing items, "kind|title" lines */
+	/* Where the numbering of year or running minutes picks up (a council
+	 * moving to clerk part-way through its sequence): the first meeting
+	 * from next_minute_from starts at next_minute (0: count from 1). */
+	int next_minute;
+	time_t next_minute_from;
 	/* Filled on reads, ignored on writes: */
 	char *council_name;
 	enum council_kind council_kind;
+	enum nation council_nation;
 };
 
+/* A council's kind and nation must agree: a parish council is English, a
+ * community council Welsh, a Scottish council Scottish, a principal council
+ * English or Welsh (CLERK_INVALID otherwise).  Its name is unique. */
 enum clerk_status council_create(struct db *db, struct council *c,
+				 struct clerk_err *err);
+enum clerk_status council_update(struct db *db, const struct council *c,
 				 struct clerk_err *err);
 enum clerk_status council_get(struct db *db, const char *id, struct council *out,
 			      struct clerk_err *err);
+/* A council by UUID, whole name, or unambiguous part of its name
+ * (CLERK_NOT_FOUND, CLERK_AMBIGUOUS naming the candidates). */
+enum clerk_status council_find(struct db *db, const char *name,
+			       struct council *out, struct clerk_err *err);
+/* Every council, by name. */
+enum clerk_status council_list_all(struct db *db, struct council_list *out,
+				   struct clerk_err *err);
+void council_list_free(struct council_list *l);
+/* The nation a kind of council belongs to (principal: England). */
+enum nation council_default_nation(enum council_kind kind);
+/* The statute under which a council excludes the press and public, as a
+ * phrase that completes "excluded from the meeting under ...", citing
+ * paragraph (of Schedule 12A, or Schedule 7A in Scotland) when the kind
+ * has exempt paragraphs: "section 1(2) of the Public Bodies (Admission to
+ * Meetings) Act 1960".  Caller frees. */
+char *council_exclusion_law(enum council_kind kind, enum nation nation,
+			    const char *paragraph);
+/* True when the council's exclusions cite a paragraph of an exempt
+ * information schedule; *max is its last paragraph (7 for Schedule 12A,
+ * 15 for Schedule 7A). */
+bool council_cites_paragraph(enum council_kind kind, int *max);
 void council_free(struct council *c);
 
 enum clerk_status body_create(struct db *db, struct body *b,
@@ -219,7 +276,10 @@ enum clerk_status body_update(struct db *db, const struct body *b,
 			      struct clerk_err *err);
 enum clerk_status body_get(struct db *db, const char *id, struct body *out,
 			   struct clerk_err *err);
-/* Find a body by UUID, short name, or any case-insensitive part of its
+/* A body's name and its short name are each unique within its council
+ * (CLERK_CONFLICT naming the other body); body_create and body_update
+ * refuse a duplicate.
+ * Find a body by UUID, short name, or any case-insensitive part of its
  * name.  Several matches give CLERK_AMBIGUOUS with the candidates listed in
  * err; none gives CLERK_NOT_FOUND. */
 enum clerk_status body_find(struct db *db, const char *name, struct body *out,
@@ -231,6 +291,11 @@ struct body_list {
 /* Every body, by name. */
 enum clerk_status body_list_all(struct db *db, struct body_list *out,
 				struct clerk_err *err);
+/* Remove a body that nothing recorded depends on: its seats, their
+ * memberships and substitutes go with it; a body with meetings gives
+ * CLERK_CONFLICT and is kept. */
+enum clerk_status body_delete(struct db *db, const char *id,
+			      struct clerk_err *err);
 void body_free(struct body *b);
 void body_list_free(struct body_list *l);
 /* Seats needed for a quorum when `seats` seats are filled. */
@@ -323,6 +388,29 @@ enum clerk_status membership_add(struct db *db, const char *seat_id,
 /* End the open membership of a seat: `to` is its last day. */
 enum clerk_status membership_end(struct db *db, const char *seat_id,
 				 const char *to, struct clerk_err *err);
+/* A seat by id (CLERK_NOT_FOUND when there is none). */
+enum clerk_status seat_get(struct db *db, const char *id, struct seat *out,
+			   struct clerk_err *err);
+/* Remove a seat made by mistake, with its memberships and substitutes;
+ * refused (CLERK_CONFLICT) once a meeting recorded anyone in it. */
+enum clerk_status seat_delete(struct db *db, const char *seat_id,
+			      struct clerk_err *err);
+/* End person's open terms on body's seats (as member or as nominated
+ * substitute) after last_day, the last day they serve; CLERK_NOT_FOUND
+ * when they have none open that day.  *ended counts the terms ended. */
+enum clerk_status membership_end_person(struct db *db, const char *body_id,
+					const char *person_id,
+					const char *last_day, int *ended,
+					struct clerk_err *err);
+/* Remove a membership (or, with substitute, a nomination) of person on
+ * body recorded by mistake; refused (CLERK_CONFLICT) once a meeting of the
+ * body recorded the person's attendance in that capacity. */
+enum clerk_status membership_delete_person(struct db *db, const char *body_id,
+					   const char *person_id,
+					   bool substitute, int *removed,
+					   struct clerk_err *err);
+/* Nominating the same person twice for one seat at the same time is
+ * refused (CLERK_CONFLICT). */
 enum clerk_status substitute_add(struct db *db, const char *seat_id,
 				 const char *person_id, const char *capacity,
 				 const char *from, const char *to,

@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * cli/cmd_body: `clerk body add NAME [options]` and `clerk body edit BODY
- * [options]` — a committee's name and rules: short name, how the minutes
- * name it, quorum rule, whether substitutes are allowed, minute numbering.
+ * cli/cmd_body: `clerk body add NAME [options]`, `clerk body edit BODY
+ * [options]` and `clerk body delete BODY` — a committee's name and rules:
+ * its council, short name, how the minutes name it, quorum rule, whether
+ * substitutes are allowed, minute numbering and where its sequence
+ * starts, and its house style.
  */
 #include "config.h"
 
@@ -10,15 +12,19 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "clerk/export.h"
 #include "clerk/import_store.h"
 #include "prepare.h"
 
 #define BODY_USAGE                                                          \
 	"body add NAME [--council NAME] [--short S] [--self 'the Board']\n" \
 	"            [--quorum 1/4|5|'1/4 min 3'] [--substitutes yes|no]\n"  \
-	"            [--minute-format '%n.'] [--numbering meeting|year]\n"    \
-	"            [--tz ZONE]\n"                                           \
-	"       clerk body edit BODY [--name NAME] [same options]"
+	"            [--minute-format '%n.'] [--numbering meeting|year|running]\n" \
+	"            [--next-minute N [--next-minute-from DATE]]\n"           \
+	"            [--style NAME] [--tz ZONE]\n"                            \
+	"       clerk body edit BODY [--name NAME] [same options]\n"          \
+	"            [--minutes-confirmed-by BODY|-]\n"                      \
+	"       clerk body delete BODY   (only while it has no meetings)"
 
 /* "1/4", "5" or "1/4 min 3" into the body's quorum rule. */
 static enum clerk_status parse_quorum(const char *s, struct body *b,
@@ -54,10 +60,29 @@ static void set_str(char **field, const char *v)
 	*field = xstrdup(v);
 }
 
+/* A style name that a style folder holds (its file is read, so that a
+ * misspelt name or a broken file is refused now, not at the export). */
+static enum clerk_status check_style(const char *name, struct clerk_err *err)
+{
+	struct style st;
+	enum clerk_status rc = style_load(name, &st, err);
+	style_free(&st);
+	return rc;
+}
+
+/* The options that are not fields of the body itself. */
+struct body_extra {
+	const char *council;
+	const char *next_from; /* date the --next-minute sequence starts */
+	const char *confirmer; /* body edit: whose meetings confirm its
+				  minutes ("-": its own) */
+	bool style_given;
+	bool editing;
+};
+
 /* Apply the options to b; returns a status (usage errors in err). */
 static enum clerk_status apply_opts(int argc, char **argv, struct body *b,
-				    const char **council, const char **confirmer,
-				    struct clerk_err *err)
+				    struct body_extra *x, struct clerk_err *err)
 {
 	static const struct option options[] = {
 		{"name", required_argument, NULL, 'n'},
@@ -69,6 +94,9 @@ static enum clerk_status apply_opts(int argc, char **argv, struct body *b,
 		{"minute-format", required_argument, NULL, 'm'},
 		{"numbering", required_argument, NULL, 'N'},
 		{"tz", required_argument, NULL, 'z'},
+		{"style", required_argument, NULL, 'y'},
+		{"next-minute", required_argument, NULL, 'x'},
+		{"next-minute-from", required_argument, NULL, 'F'},
 		{"minutes-confirmed-by", required_argument, NULL, 'C'},
 		{NULL, 0, NULL, 0},
 	};
@@ -81,7 +109,26 @@ static enum clerk_status apply_opts(int argc, char **argv, struct body *b,
 			set_str(&b->name, optarg);
 			break;
 		case 'c':
-			*council = optarg;
+			x->council = optarg;
+			break;
+		case 'y':
+			rc = check_style(optarg, err);
+			set_str(&b->style, optarg);
+			x->style_given = true;
+			break;
+		case 'x':
+			rc = prep_int(optarg, 1, "--next-minute",
+				      &b->next_minute, err);
+			break;
+		case 'F':
+			rc = prep_date(optarg, "--next-minute-from", err);
+			x->next_from = optarg;
+			break;
+		case 'C':
+			if (!x->editing)
+				rc = clerk_fail(err, CLERK_USAGE, "usage");
+			else
+				x->confirmer = optarg;
 			break;
 		case 's':
 			set_str(&b->short_name, optarg);
@@ -109,17 +156,11 @@ static enum clerk_status apply_opts(int argc, char **argv, struct body *b,
 		case 'N':
 			if (!numbering_parse(optarg, &b->numbering))
 				rc = clerk_fail(err, CLERK_USAGE,
-						"--numbering takes meeting or "
-						"year");
+						"--numbering takes meeting, year "
+						"or running");
 			break;
 		case 'z':
 			set_str(&b->tz, optarg);
-			break;
-		case 'C':
-			if (!confirmer)
-				rc = clerk_fail(err, CLERK_USAGE, "usage");
-			else
-				*confirmer = optarg;
 			break;
 		default:
 			rc = clerk_fail(err, CLERK_USAGE, "usage");
@@ -141,9 +182,69 @@ static void print_body(struct cli *cli, const char *verb, const struct body *b)
 			b->quorum_den);
 	if (b->quorum_kind == QUORUM_COMPOSITE)
 		fprintf(cli->out, " (at least %d)", b->quorum_fixed);
-	cli_say(cli, ", substitutes %s, minutes numbered \"%s\" per %s.\n",
+	static const char *const numbering_words[] = {
+		"afresh each meeting", "through the municipal year",
+		"running on from year to year"};
+	cli_say(cli, ", substitutes %s, minutes numbered \"%s\" %s",
 		b->substitutes_allowed ? "allowed" : "not allowed",
-		b->minute_format, numbering_text(b->numbering));
+		b->minute_format, numbering_words[b->numbering]);
+	if (b->next_minute > 0) {
+		char day[11];
+		time_format_local(b->next_minute_from, b->tz, "%Y-%m-%d", day,
+				  sizeof day);
+		fprintf(cli->out, " (from %d at the first meeting from %s)",
+			b->next_minute, day);
+	}
+	cli_say(cli, ", style %s, council %s.\n", b->style,
+		b->council_name ? b->council_name : "");
+}
+
+/* The council named on the command line (created as a principal council
+ * when none has that name, as a clerk's first body always did), else the
+ * only council. */
+static enum clerk_status body_council(struct db *db, const char *name,
+				      struct body *b, struct clerk_err *err)
+{
+	struct council c = {0};
+	enum clerk_status rc = name ? council_find(db, name, &c, err)
+				    : CLERK_NOT_FOUND;
+	if (rc == CLERK_NOT_FOUND)
+		rc = istore_council_ensure(db, name, b->council_id, err);
+	else if (!rc)
+		snprintf(b->council_id, sizeof b->council_id, "%s", c.id);
+	council_free(&c);
+	if (rc)
+		return rc;
+	rc = council_get(db, b->council_id, &c, err);
+	if (!rc) {
+		free(b->council_name);
+		b->council_name = xstrdup(c.name);
+		b->council_kind = c.kind;
+		if (c.year_start && *c.year_start) {
+			free(b->year_start);
+			b->year_start = xstrdup(c.year_start);
+		}
+	}
+	council_free(&c);
+	return rc;
+}
+
+/* --next-minute starts the sequence at the first meeting from its date
+ * (today unless --next-minute-from gives one). */
+static void next_minute_from(struct body *b, const struct body_extra *x)
+{
+	if (b->next_minute <= 0)
+		return;
+	int y, m, d;
+	const char *tz = b->tz && *b->tz ? b->tz : "Europe/London";
+	if (x->next_from && date_parse(x->next_from, &y, &m, &d)) {
+		b->next_minute_from = time_from_local(tz, y, m, d, 0, 0);
+		return;
+	}
+	struct tm tm;
+	time_to_local(clock_now(), tz, &tm);
+	b->next_minute_from = time_from_local(tz, tm.tm_year + 1900,
+					      tm.tm_mon + 1, tm.tm_mday, 0, 0);
 }
 
 static int body_add(struct cli *cli, struct db *db, int argc, char **argv)
@@ -151,19 +252,28 @@ static int body_add(struct cli *cli, struct db *db, int argc, char **argv)
 	struct clerk_err err = {0};
 	struct body b = {.substitutes_allowed = true, .quorum_num = 1,
 			 .quorum_den = 4};
-	const char *council = NULL;
+	struct body_extra x = {0};
 	b.standard_items = xstrdup(prep_default_standard_items);
 	b.self_name = xstrdup("the Committee");
 	b.minute_format = xstrdup("%n.");
-	enum clerk_status rc = apply_opts(argc, argv, &b, &council, NULL, &err);
+	enum clerk_status rc = apply_opts(argc, argv, &b, &x, &err);
 	if (!rc && optind != argc - 1)
 		rc = clerk_fail(&err, CLERK_USAGE, "usage");
 	if (!rc)
 		set_str(&b.name, argv[optind]);
 	if (!rc)
-		rc = istore_council_ensure(db, council, b.council_id, &err);
-	if (!rc)
+		rc = body_council(db, x.council, &b, &err);
+	/* A parish, town or community council minutes in the parish style
+	 * unless told otherwise. */
+	if (!rc && !x.style_given)
+		set_str(&b.style, b.council_kind == COUNCIL_PARISH ||
+					  b.council_kind == COUNCIL_COMMUNITY
+				  ? "parish"
+				  : "county");
+	if (!rc) {
+		next_minute_from(&b, &x);
 		rc = body_create(db, &b, &err);
+	}
 	int code = 0;
 	if (rc == CLERK_USAGE && strcmp(err.msg, "usage") == 0)
 		code = cli_usage(cli, BODY_USAGE);
@@ -179,23 +289,25 @@ static int body_edit(struct cli *cli, struct db *db, int argc, char **argv)
 {
 	struct clerk_err err = {0};
 	struct body b = {0};
-	const char *council = NULL, *confirmer = NULL;
+	struct body_extra x = {.editing = true};
 	if (argc < 2 || argv[1][0] == '-')
 		return cli_usage(cli, BODY_USAGE);
 	enum clerk_status rc = body_find(db, argv[1], &b, &err);
+	int was_next = b.next_minute;
 	if (!rc)
-		rc = apply_opts(argc - 1, argv + 1, &b, &council, &confirmer,
-				&err);
+		rc = apply_opts(argc - 1, argv + 1, &b, &x, &err);
 	if (!rc && optind != argc - 1)
 		rc = clerk_fail(&err, CLERK_USAGE, "usage");
-	if (!rc && council)
-		rc = istore_council_ensure(db, council, b.council_id, &err);
+	if (!rc && x.council)
+		rc = body_council(db, x.council, &b, &err);
+	if (!rc && (b.next_minute != was_next || x.next_from))
+		next_minute_from(&b, &x);
 	struct body by = {0};
-	if (!rc && confirmer && strcmp(confirmer, "-") != 0)
-		rc = body_find(db, confirmer, &by, &err);
+	if (!rc && x.confirmer && strcmp(x.confirmer, "-") != 0)
+		rc = body_find(db, x.confirmer, &by, &err);
 	if (!rc)
 		rc = body_update(db, &b, &err);
-	if (!rc && confirmer)
+	if (!rc && x.confirmer)
 		rc = body_set_minutes_confirmed_by(db, b.id, by.id, &err);
 	int code = 0;
 	if (rc == CLERK_USAGE && strcmp(err.msg, "usage") == 0)
@@ -204,10 +316,26 @@ static int body_edit(struct cli *cli, struct db *db, int argc, char **argv)
 		code = cli_report(cli, &err);
 	else
 		print_body(cli, "Changed", &b);
-	if (!rc && confirmer)
+	if (!rc && x.confirmer)
 		cli_say(cli, "Its minutes are confirmed at meetings of the %s.\n",
 			by.name ? by.name : b.name);
 	body_free(&by);
+	body_free(&b);
+	return code;
+}
+
+static int body_remove(struct cli *cli, struct db *db, int argc, char **argv)
+{
+	if (argc != 2)
+		return cli_usage(cli, BODY_USAGE);
+	struct clerk_err err = {0};
+	struct body b = {0};
+	enum clerk_status rc = body_find(db, argv[1], &b, &err);
+	if (!rc)
+		rc = body_delete(db, b.id, &err);
+	int code = rc ? cli_report(cli, &err) : 0;
+	if (!rc)
+		cli_say(cli, "Deleted body %s, with its seats.\n", b.name);
 	body_free(&b);
 	return code;
 }
@@ -221,6 +349,8 @@ int cmd_body(struct cli *cli, int argc, char **argv)
 		run = body_add;
 	else if (strcmp(argv[1], "edit") == 0)
 		run = body_edit;
+	else if (strcmp(argv[1], "delete") == 0)
+		run = body_remove;
 	else
 		return cli_usage(cli, BODY_USAGE);
 	struct db *db;

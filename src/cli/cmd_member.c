@@ -62,6 +62,8 @@ static bool parse_member_opts(int argc, char **argv, struct member_opts *o)
 
 int cmd_member(struct cli *cli, int argc, char **argv)
 {
+	if (argc >= 2 && strcmp(argv[1], "add") != 0)
+		return cli_member_correct(cli, argc, argv);
 	struct member_opts o = {.role = ROLE_MEMBER, .capacity = ""};
 	if (argc < 2 || strcmp(argv[1], "add") != 0 ||
 	    !parse_member_opts(argc - 1, argv + 1, &o))

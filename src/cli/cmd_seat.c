@@ -17,6 +17,8 @@
 
 int cmd_seat(struct cli *cli, int argc, char **argv)
 {
+	if (argc >= 2 && strcmp(argv[1], "add") != 0)
+		return cli_seat_correct(cli, argc, argv);
 	static const struct option options[] = {
 		{"non-voting", no_argument, NULL, 'n'},
 		{"from", required_argument, NULL, 'f'},

@@ -17,6 +17,8 @@
 
 int cmd_substitute(struct cli *cli, int argc, char **argv)
 {
+	if (argc >= 2 && strcmp(argv[1], "add") != 0)
+		return cli_substitute_correct(cli, argc, argv);
 	static const struct option options[] = {
 		{"capacity", required_argument, NULL, 'c'},
 		{"from", required_argument, NULL, 'f'},

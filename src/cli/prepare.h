@@ -53,4 +53,10 @@ enum clerk_status prep_replan(struct db *db, const struct meeting *m,
 enum clerk_status prep_renumber(struct db *db, const char *meeting_id,
 				struct clerk_err *err);
 
+/* correct.c: `seat edit|delete`, `member end|delete` and `substitute
+ * delete` (argv[1] is the verb); each returns the exit code. */
+int cli_seat_correct(struct cli *cli, int argc, char **argv);
+int cli_member_correct(struct cli *cli, int argc, char **argv);
+int cli_substitute_correct(struct cli *cli, int argc, char **argv);
+
 #endif

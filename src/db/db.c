@@ -753,6 +753,39 @@ static enum clerk_status install_triggers(struct db *db, struct clerk_err *err)
 
 /* ---- migrations ---- */
 
+static bool step_rebuilds(const struct db_migration *m)
+{
+	for (const int *v = db_rebuild_steps; *v; v++)
+		if (*v == m->version)
+			return true;
+	return false;
+}
+
+/* After a step that rebuilt tables: every reference still finds its row. */
+static enum clerk_status foreign_keys_intact(struct db *db,
+					     const struct db_migration *m,
+					     struct clerk_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(db->sql, "PRAGMA foreign_key_check", -1, &st,
+			       NULL) != SQLITE_OK)
+		return db_fail(db, err, "checking the upgraded file");
+	int step = sqlite3_step(st);
+	char table[64] = "";
+	if (step == SQLITE_ROW)
+		snprintf(table, sizeof table, "%s", db_col_text(st, 0));
+	sqlite3_finalize(st);
+	if (step == SQLITE_ROW)
+		return clerk_fail(err, CLERK_FOREIGN,
+				  "%s could not be upgraded (%s): a row of %s "
+				  "refers to a record that is not there; it was "
+				  "left untouched",
+				  db->path, m->what, table);
+	if (step != SQLITE_DONE)
+		return db_fail(db, err, "checking the upgraded file");
+	return CLERK_OK;
+}
+
 /* Run the steps after version `from` up to `to` (inclusive). */
 static enum clerk_status migrate_to(struct db *db, int from, int to,
 				    struct clerk_err *err)
@@ -760,7 +793,15 @@ static enum clerk_status migrate_to(struct db *db, int from, int to,
 	for (const struct db_migration *m = db_migrations; m->version; m++) {
 		if (m->version <= from || m->version > to)
 			continue;
-		enum clerk_status rc = db_begin(db, err);
+		/* A step that rebuilds a table others refer to runs with
+		 * foreign keys off (they cannot change inside a transaction)
+		 * and proves them intact before it commits. */
+		bool rebuilds = step_rebuilds(m);
+		enum clerk_status rc =
+			rebuilds ? db_exec(db, "PRAGMA foreign_keys=OFF", err)
+				    : CLERK_OK;
+		if (!rc)
+			rc = db_begin(db, err);
 		if (rc)
 			return rc;
 		char set[96];
@@ -768,11 +809,17 @@ static enum clerk_status migrate_to(struct db *db, int from, int to,
 			 "PRAGMA user_version = %d; PRAGMA application_id = %d;",
 			 m->version, CLERK_APPLICATION_ID);
 		if ((rc = db_exec(db, m->sql, err)) ||
+		    (rebuilds && (rc = foreign_keys_intact(db, m, err))) ||
 		    (rc = install_triggers(db, err)) ||
 		    (rc = db_exec(db, set, err)) || (rc = db_commit(db, err))) {
 			db_rollback(db);
+			if (rebuilds)
+				db_exec(db, "PRAGMA foreign_keys=ON", NULL);
 			return rc;
 		}
+		if (rebuilds &&
+		    (rc = db_exec(db, "PRAGMA foreign_keys=ON", err)))
+			return rc;
 		/* Each step rewrites the schema and every trigger: copied into
 		 * the file now, the steps of a new file do not pile up in the
 		 * WAL (six steps left ~700 KB there, more than a small disk

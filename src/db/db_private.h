@@ -15,6 +15,11 @@ struct db_migration {
 
 /* Ends with an entry whose version is 0. */
 extern const struct db_migration db_migrations[];
+/* The steps that rebuild a table others refer to (SQLite cannot change a
+ * CHECK in place): they run with foreign keys off, which cannot change
+ * inside a transaction, and prove them intact before they commit.  Ends
+ * with 0. */
+extern const int db_rebuild_steps[];
 
 /* A new in-memory database holding the schema this clerk creates at
  * `version`: the migration steps up to it and the triggers, as a file of

@@ -524,6 +524,77 @@ static const char schema_v7[] =
 	"  VALUES (NEW.id, NEW.title, NEW.body); END;\n"
 	"INSERT INTO search_words(search_words) VALUES ('rebuild');\n";
 
+/* Step 8: councils of every kind, and the settings a clerk gives a body.
+ * The kind of a council (principal, parish or town, Welsh community,
+ * Scottish) and the nation whose statutes apply decide the legal wording of
+ * its minutes; the details a notice of meeting prints are the council's
+ * own (empty: left out of its papers, never another council's).  A body
+ * numbers its minutes per meeting, per municipal year or running for ever,
+ * and may start its sequence where the council's paper minutes left off.
+ * SQLite cannot change a CHECK in place, so both tables are rebuilt: this
+ * step runs with foreign keys off (db.c) and checks them before it commits.
+ * Neither table carries triggers (the audit, lock and search triggers are
+ * on other tables, and are re-created after every step). */
+static const char schema_v8[] =
+	"CREATE TABLE council_v8 (\n"
+	"  id TEXT PRIMARY KEY,\n"
+	"  name TEXT NOT NULL,              -- 'Wereham Parish Council'\n"
+	"  kind TEXT NOT NULL DEFAULT 'principal'\n"
+	"       CHECK (kind IN ('principal','parish','community','scottish')),\n"
+	"                                  -- parish = parish or town council;\n"
+	"                                  -- community = Welsh community council\n"
+	"  nation TEXT NOT NULL DEFAULT 'england'\n"
+	"       CHECK (nation IN ('england','wales','scotland')),\n"
+	"  year_start TEXT NOT NULL DEFAULT '05-01', -- municipal year starts\n"
+	"  officer TEXT NOT NULL DEFAULT '',  -- proper officer: 'Jane Davies'\n"
+	"  officer_title TEXT NOT NULL DEFAULT '', -- 'Clerk to the Council'\n"
+	"  address TEXT NOT NULL DEFAULT '',  -- the council's address\n"
+	"  enquiries TEXT NOT NULL DEFAULT '', -- enquiries contact\n"
+	"  filming TEXT NOT NULL DEFAULT '',  -- filming notice of its papers\n"
+	"  conduct TEXT NOT NULL DEFAULT ''   -- code of conduct it cites\n"
+	");\n"
+	"INSERT INTO council_v8(id, name, kind) SELECT id, name, kind FROM council;\n"
+	"DROP TABLE council;\n"
+	"ALTER TABLE council_v8 RENAME TO council;\n"
+	"CREATE TABLE body_v8 (\n"
+	"  id TEXT PRIMARY KEY,\n"
+	"  council_id TEXT NOT NULL REFERENCES council(id),\n"
+	"  name TEXT NOT NULL,              -- 'Health and Wellbeing Board'\n"
+	"  short_name TEXT,                 -- 'HWB'\n"
+	"  self_name TEXT NOT NULL DEFAULT 'the Committee', -- 'the Board'\n"
+	"  quorum_kind TEXT NOT NULL DEFAULT 'fraction'\n"
+	"       CHECK (quorum_kind IN ('fraction','fixed','composite')),\n"
+	"  quorum_num INTEGER NOT NULL DEFAULT 1,   -- fraction numerator\n"
+	"  quorum_den INTEGER NOT NULL DEFAULT 4,   -- fraction denominator\n"
+	"  quorum_fixed INTEGER NOT NULL DEFAULT 0, -- fixed number, or the\n"
+	"                                  -- floor of a composite rule\n"
+	"  substitutes_allowed INTEGER NOT NULL DEFAULT 1,\n"
+	"  minute_format TEXT NOT NULL DEFAULT '%n.', -- %n number, %y 2-digit\n"
+	"                                  -- municipal year: '%n/%y', '(%n)'\n"
+	"  minute_numbering TEXT NOT NULL DEFAULT 'meeting'\n"
+	"       CHECK (minute_numbering IN ('meeting','year','running')),\n"
+	"  year_start TEXT NOT NULL DEFAULT '05-01', -- municipal year starts\n"
+	"  style TEXT NOT NULL DEFAULT 'county', -- house style, by name\n"
+	"  tz TEXT NOT NULL DEFAULT 'Europe/London',\n"
+	"  standard_items TEXT,            -- opening/closing items, one per line\n"
+	"  next_minute INTEGER,            -- number of the first minute of the\n"
+	"                                  -- first meeting from next_minute_from\n"
+	"  next_minute_from TEXT,          -- UTC: where that sequence starts\n"
+	"  minutes_confirmed_by TEXT REFERENCES body(id) -- (step 5)\n"
+	");\n"
+	"INSERT INTO body_v8(id, council_id, name, short_name, self_name,\n"
+	"  quorum_kind, quorum_num, quorum_den, quorum_fixed, substitutes_allowed,\n"
+	"  minute_format, minute_numbering, year_start, style, tz, standard_items,\n"
+	"  minutes_confirmed_by)\n"
+	"  SELECT id, council_id, name, short_name, self_name, quorum_kind,\n"
+	"  quorum_num, quorum_den, quorum_fixed, substitutes_allowed,\n"
+	"  minute_format, minute_numbering, year_start, style, tz, standard_items,\n"
+	"  minutes_confirmed_by FROM body;\n"
+	"UPDATE council SET year_start = coalesce((SELECT min(year_start) FROM\n"
+	"  body WHERE council_id = council.id), '05-01');\n"
+	"DROP TABLE body;\n"
+	"ALTER TABLE body_v8 RENAME TO body;\n";
+
 const struct db_migration db_migrations[] = {
 	{1, "the first schema", schema_v1},
 	{2, "full-text search of minutes, resolutions, agenda and declarations",
@@ -537,5 +608,9 @@ const struct db_migration db_migrations[] = {
 	{7, "cancelled and postponed meetings, one meeting per start, "
 	    "people's kinds, approved absences, prefix search of words",
 	 schema_v7},
+	{8, "councils of every kind; body settings for numbering and style",
+	 schema_v8},
 	{0, NULL, NULL},
 };
+
+const int db_rebuild_steps[] = {8, 0};

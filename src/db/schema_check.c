@@ -232,6 +232,7 @@ static const struct {
 	{5, 0x4ce64cb9ca862e47ULL},
 	{6, 0xa5167dfdd509dc12ULL},
 	{7, 0x699f7f66a8389fabULL},
+	{8, 0x5de4ad54e3407ff4ULL},
 };
 
 /* BLAKE2b (RFC 7693), 64-bit output: the digest must resist a file made

@@ -14,6 +14,16 @@
 #include "export_private.h"
 #include "export_shared.h"
 
+/* The paragraphs of a style key with the council's details filled in: a
+ * detail the council has not set leaves its [[...]] out. */
+static void say_paras(struct minutes_ctx *c, const char *key)
+{
+	char *s = minutes_say(c, key, NULL, 0);
+	if (s)
+		minutes_paras(c->doc, s);
+	free(s);
+}
+
 static void agenda_fields(struct minutes_ctx *c)
 {
 	struct doc_block *f = doc_add(c->doc, DOC_FIELDS, NULL);
@@ -21,18 +31,19 @@ static void agenda_fields(struct minutes_ctx *c)
 					  "{weekday} {day} {month} {year} "
 					  "{hour12}.{minute} {ampm}"),
 				c->meeting.starts_at, c->body.tz);
+	char *enquiries = minutes_say(c, "agenda.enquiries", NULL, 0);
 	const char *rows[][2] = {
 		{"agenda.field.meeting", c->body.name},
 		{"agenda.field.date", when},
 		{"agenda.field.place", c->meeting.venue},
-		{"agenda.field.enquiries",
-		 style_get(&c->style, "agenda.enquiries", "")},
+		{"agenda.field.enquiries", enquiries ? enquiries : ""},
 	};
 	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
 		const char *label = style_get(&c->style, rows[i][0], "");
 		if (*label && rows[i][1] && *rows[i][1])
 			doc_row_add(f, label, rows[i][1]);
 	}
+	free(enquiries);
 	free(when);
 }
 
@@ -76,11 +87,16 @@ static void agenda_item(struct minutes_ctx *c, const struct agenda_item *it,
 	if (it->planned_start)
 		*last_time = it->planned_start;
 	if (it->exempt && !c->opts->confidential) {
-		const struct style_var v[] = {{"paragraph", it->exempt_paragraph}};
-		char *s = minutes_say(c, "agenda.exempt", v, 1);
+		char *law = council_exclusion_law(c->council.kind,
+						  c->council.nation,
+						  it->exempt_paragraph);
+		const struct style_var v[] = {{"paragraph", it->exempt_paragraph},
+					      {"law", law}};
+		char *s = minutes_say(c, "agenda.exempt", v, 2);
 		if (s)
 			doc_add(c->doc, DOC_PARA, s);
 		free(s);
+		free(law);
 		return;
 	}
 	if (it->description && *it->description)
@@ -102,8 +118,8 @@ enum clerk_status export_agenda_build(struct db *db, const char *meeting_id,
 		doc_add(out, DOC_HEADING, t);
 	free(t);
 	agenda_fields(&c);
-	minutes_paras(out, style_get(&c.style, "agenda.signatory", ""));
-	minutes_paras(out, style_get(&c.style, "agenda.notice", ""));
+	say_paras(&c, "agenda.signatory");
+	say_paras(&c, "agenda.notice");
 	struct doc_block *h = doc_add(out, DOC_MINUTE,
 				      style_get(&c.style, "agenda.heading",
 						"AGENDA"));
@@ -112,7 +128,7 @@ enum clerk_status export_agenda_build(struct db *db, const char *meeting_id,
 	time_t last = 0;
 	for (size_t i = 0; i < c.items.n; i++)
 		agenda_item(&c, &c.items.v[i], i, &last);
-	minutes_paras(out, style_get(&c.style, "agenda.about", ""));
+	say_paras(&c, "agenda.about");
 	minutes_ctx_close(&c);
 	return CLERK_OK;
 }

@@ -139,26 +139,28 @@ void minutes_exclusion(struct minutes_ctx *c, const struct agenda_item *it)
 	struct resolution_list rl = {0};
 	struct clerk_err err = {0};
 	resolution_list(c->db, c->meeting.id, it->id, &rl, &err);
+	/* {law}: the statute this council excludes the public under. */
+	char *law = council_exclusion_law(c->council.kind, c->council.nation,
+					  it->exempt_paragraph);
+	const struct style_var v[] = {{"paragraph", it->exempt_paragraph},
+				      {"law", law}};
 	bool any = false;
 	for (size_t i = 0; i < rl.n; i++) {
 		const struct resolution *r = &rl.v[i];
 		if (r->kind != RES_EXCLUSION)
 			continue;
 		resolved_label(c);
-		if (*r->body) {
+		if (*r->body)
 			doc_add(c->doc, DOC_PARA, r->body);
-		} else {
-			const struct style_var v[] = {
-				{"paragraph", it->exempt_paragraph}};
-			add_para_key(c, "exclusion", v, 1);
-		}
+		else
+			add_para_key(c, "exclusion", v, 2);
 		any = true;
 	}
 	if (!any && !excluded_elsewhere(c, it)) {
 		resolved_label(c);
-		const struct style_var v[] = {{"paragraph", it->exempt_paragraph}};
-		add_para_key(c, "exclusion", v, 1);
+		add_para_key(c, "exclusion", v, 2);
 	}
+	free(law);
 	resolution_list_free(&rl);
 }
 

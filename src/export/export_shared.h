@@ -9,7 +9,7 @@
 #include "clerk/export.h"
 #include "clerk/model.h"
 
-#define MINUTES_BASE_VARS 12
+#define MINUTES_BASE_VARS 24
 
 struct minutes_ctx {
 	struct db *db;
@@ -17,6 +17,7 @@ struct minutes_ctx {
 	struct doc *doc;
 	struct style style;
 	struct body body;
+	struct council council; /* the body's: its kind, law and details */
 	struct meeting meeting;
 	struct item_list items;
 	struct attendance_list att;

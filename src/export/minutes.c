@@ -274,9 +274,14 @@ static void minute_item(struct minutes_ctx *c, size_t idx)
 			minutes_item_events(c, it);
 			return;
 		}
-		char *mark = minutes_say(c, "confidential.item", pv, 1);
+		char *law = council_exclusion_law(c->council.kind,
+						  c->council.nation,
+						  it->exempt_paragraph);
+		const struct style_var cv[] = {pv[0], pv[1], {"law", law}};
+		char *mark = minutes_say(c, "confidential.item", cv, 3);
 		doc_add(c->doc, DOC_CONFIDENTIAL, mark ? mark : "CONFIDENTIAL");
 		free(mark);
+		free(law);
 	}
 	switch (it->kind) {
 	case ITEM_APOLOGIES:
@@ -343,6 +348,18 @@ static void ctx_base_vars(struct minutes_ctx *c)
 	c->base[n++] = (struct style_var){"confirmed_date", c->confirmed_date};
 	c->base[n++] = (struct style_var){
 		"chairman", style_get(&c->style, "chairman", "Chairman")};
+	c->base[n++] = (struct style_var){
+		"vice_chairman",
+		style_get(&c->style, "vice_chairman", "Vice-Chairman")};
+	/* The council's own details: what is not set stays empty, and a
+	 * sentence needing it is left out ([[...]]). */
+	c->base[n++] = (struct style_var){"officer", c->council.officer};
+	c->base[n++] =
+		(struct style_var){"officer_title", c->council.officer_title};
+	c->base[n++] = (struct style_var){"address", c->council.address};
+	c->base[n++] = (struct style_var){"enquiries", c->council.enquiries};
+	c->base[n++] = (struct style_var){"filming", c->council.filming};
+	c->base[n++] = (struct style_var){"conduct", c->council.conduct};
 	c->nbase = n;
 }
 
@@ -350,6 +367,7 @@ static void ctx_free(struct minutes_ctx *c)
 {
 	style_free(&c->style);
 	body_free(&c->body);
+	council_free(&c->council);
 	meeting_free(&c->meeting);
 	item_list_free(&c->items);
 	attendance_list_free(&c->att);
@@ -376,6 +394,8 @@ enum clerk_status minutes_ctx_open(struct db *db, const char *meeting_id,
 	enum clerk_status rc = meeting_get(db, meeting_id, &c->meeting, err);
 	if (!rc)
 		rc = body_get(db, c->meeting.body_id, &c->body, err);
+	if (!rc)
+		rc = council_get(db, c->body.council_id, &c->council, err);
 	if (!rc)
 		rc = style_load(opts->style && *opts->style ? opts->style
 							    : c->body.style,

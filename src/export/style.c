@@ -2,7 +2,12 @@
 /*
  * export/style: house styles.  A style file is a list of `key = value`
  * lines; a line starting with blanks continues the value above (joined with
- * one space), '#' starts a comment line.  Values are templates whose
+ * one space), '#' starts a comment line, and a value in double quotes keeps
+ * the blanks at its ends.  A style is found by name, in the user's folder
+ * ($XDG_CONFIG_HOME/clerk/styles, else ~/.config/clerk/styles) and then the
+ * system's (share/styles); a file that cannot be read, holds a key clerk
+ * does not know, a {variable} its key does not have, or lacks a key the
+ * minutes need, is refused naming the file and line (style_keys.c).  Values are templates whose
  * {placeholders} the builders fill in (style_expand), and dates have their
  * own small template language (style_date), so that a council changes the
  * wording of its minutes by copying and editing a file, not the code.
@@ -11,6 +16,9 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,51 +36,150 @@ static char *trim(char *s)
 	return s;
 }
 
-static void style_set(struct style *s, const char *key, const char *value)
+/* A value in double quotes keeps its blanks: `key = " (substitute)"`. */
+static const char *unquote(char *v)
+{
+	size_t n = strlen(v);
+	if (n >= 2 && v[0] == '"' && v[n - 1] == '"') {
+		v[n - 1] = '\0';
+		return v + 1;
+	}
+	return v;
+}
+
+static void style_set(struct style *s, const char *key, const char *value,
+		      long line)
 {
 	for (size_t i = 0; i < s->n; i++)
 		if (strcmp(s->keys[i], key) == 0) {
 			free(s->values[i]);
 			s->values[i] = xstrdup(value);
+			s->lines[i] = line;
 			return;
 		}
 	s->keys = xrealloc(s->keys, (s->n + 1) * sizeof *s->keys);
 	s->values = xrealloc(s->values, (s->n + 1) * sizeof *s->values);
+	s->lines = xrealloc(s->lines, (s->n + 1) * sizeof *s->lines);
 	s->keys[s->n] = xstrdup(key);
 	s->values[s->n] = xstrdup(value);
+	s->lines[s->n] = line;
 	s->n++;
 }
 
 /* Parse one line into s; last is the index of the key a continuation line
- * extends (-1 when none).  Returns false on a malformed line. */
-static bool style_parse_line(struct style *s, char *line, long *last)
+ * extends (-1 when none).  Returns NULL, or what is wrong with the line. */
+static const char *style_parse_line(struct style *s, char *line, long lineno,
+				    long *last)
 {
 	bool cont = line[0] == ' ' || line[0] == '\t';
 	char *t = trim(line);
 	if (*t == '\0' || *t == '#')
-		return true;
+		return NULL;
 	if (cont) {
 		if (*last < 0)
-			return false;
+			return "an indented line continues no value";
 		char *v = s->values[*last];
-		s->values[*last] = *v ? xasprintf("%s %s", v, t) : xstrdup(t);
+		const char *more = unquote(t);
+		s->values[*last] = *v ? xasprintf("%s %s", v, more)
+				      : xstrdup(more);
 		free(v);
-		return true;
+		return NULL;
 	}
 	char *eq = strchr(t, '=');
 	if (!eq || eq == t)
-		return false;
+		return "expected 'key = value' (or an indented continuation of "
+		       "a value)";
 	*eq = '\0';
 	char *key = trim(t);
 	for (char *k = key; *k; k++)
 		if (!isalnum((unsigned char)*k) && *k != '.' && *k != '_' &&
 		    *k != '-')
-			return false;
-	style_set(s, key, trim(eq + 1));
+			return "a key holds only letters, digits, '.', '_' and "
+			       "'-'";
+	style_set(s, key, unquote(trim(eq + 1)), lineno);
 	for (size_t i = 0; i < s->n; i++)
 		if (strcmp(s->keys[i], key) == 0)
 			*last = (long)i;
+	return NULL;
+}
+
+/* The folder of the user's own styles: $XDG_CONFIG_HOME/clerk/styles, else
+ * ~/.config/clerk/styles (NULL when neither can be named).  Caller frees. */
+static char *user_style_dir(void)
+{
+	const char *xdg = getenv("XDG_CONFIG_HOME");
+	if (xdg && *xdg == '/')
+		return xasprintf("%s/clerk/styles", xdg);
+	const char *home = getenv("HOME");
+	if (home && *home == '/')
+		return xasprintf("%s/.config/clerk/styles", home);
+	return NULL;
+}
+
+/* The file of style `name`: the user's folder first, then the system's. */
+static char *style_path(const char *name)
+{
+	char *dir = user_style_dir();
+	if (dir) {
+		char *p = xasprintf("%s/%s.style", dir, name);
+		free(dir);
+		if (access(p, F_OK) == 0)
+			return p;
+		free(p);
+	}
+	char *rel = xasprintf("styles/%s.style", name);
+	char *p = clerk_share_path(rel);
+	free(rel);
+	return p;
+}
+
+bool style_name_valid(const char *name)
+{
+	if (!name || !*name || strlen(name) > 64)
+		return false;
+	for (const char *c = name; *c; c++)
+		if (!isalnum((unsigned char)*c) && *c != '-' && *c != '_')
+			return false;
 	return true;
+}
+
+/* The longest line and the most lines a style file may have: a style is a
+ * page or two of wording, so anything far larger (a device, a runaway
+ * file) is refused rather than read without end. */
+#define STYLE_LINE_MAX 8192
+#define STYLE_LINES_MAX 5000
+
+/* Read the lines of fp into out; fills err naming path and line. */
+static enum clerk_status style_read(FILE *fp, const char *path,
+				    struct style *out, struct clerk_err *err)
+{
+	char *line = xmalloc(STYLE_LINE_MAX + 2);
+	long last = -1, lineno = 0;
+	enum clerk_status rc = CLERK_OK;
+	while (!rc && fgets(line, STYLE_LINE_MAX + 2, fp)) {
+		lineno++;
+		size_t len = strlen(line);
+		const char *why = NULL;
+		if (lineno > STYLE_LINES_MAX)
+			why = "the file is longer than a house style can be "
+			      "(5000 lines)";
+		else if (len > STYLE_LINE_MAX ||
+			 (len == STYLE_LINE_MAX + 1 && line[len - 1] != '\n'))
+			why = "the line is longer than 8192 bytes";
+		else if (memchr(line, '\0', len) || strlen(line) != len ||
+			 !utf8_valid(line, len))
+			why = "the line is not valid UTF-8 text";
+		else
+			why = style_parse_line(out, line, lineno, &last);
+		if (why)
+			rc = clerk_fail(err, CLERK_INVALID, "%s line %ld: %s",
+					path, lineno, why);
+	}
+	if (!rc && ferror(fp))
+		rc = clerk_fail(err, CLERK_IO, "%s line %ld: cannot read: %s",
+				path, lineno + 1, strerror(errno));
+	free(line);
+	return rc;
 }
 
 enum clerk_status style_load(const char *name, struct style *out,
@@ -81,53 +188,39 @@ enum clerk_status style_load(const char *name, struct style *out,
 	memset(out, 0, sizeof *out);
 	if (!name || !*name)
 		name = "county";
-	char *path;
-	if (strchr(name, '/')) {
-		path = xstrdup(name);
-	} else {
-		for (const char *c = name; *c; c++)
-			if (!isalnum((unsigned char)*c) && *c != '-' && *c != '_')
-				return clerk_fail(err, CLERK_INVALID,
-						  "house style name '%s' may hold only "
-						  "letters, digits, '-' and '_'",
-						  name);
-		char *rel = xasprintf("styles/%s.style", name);
-		path = clerk_share_path(rel);
-		free(rel);
-	}
-	FILE *fp = fopen(path, "r");
+	if (!style_name_valid(name))
+		return clerk_fail(err, CLERK_INVALID,
+				  "house style '%s' is not a style's name: a name "
+				  "holds only letters, digits, '-' and '_' (put "
+				  "the file in ~/.config/clerk/styles and give "
+				  "its name)",
+				  name);
+	char *path = style_path(name);
+	/* O_NONBLOCK: opening a FIFO put in place of a style must not wait
+	 * for a writer; anything but a regular file is refused. */
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	struct stat st;
+	FILE *fp = NULL;
+	if (fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+	    fcntl(fd, F_SETFL, 0) == 0)
+		fp = fdopen(fd, "r");
 	if (!fp) {
+		int e = fd < 0 ? errno : EINVAL;
+		if (fd >= 0)
+			close(fd);
 		enum clerk_status rc = clerk_fail(
-			err, errno == ENOENT ? CLERK_NOT_FOUND : CLERK_IO,
+			err, e == ENOENT ? CLERK_NOT_FOUND : CLERK_IO,
 			"cannot read house style '%s' (%s): %s", name, path,
-			strerror(errno));
+			e == EINVAL ? "not a regular file" : strerror(e));
 		free(path);
 		return rc;
 	}
 	out->name = xstrdup(name);
 	out->path = path;
-	char *line = NULL;
-	size_t cap = 0;
-	long last = -1, lineno = 0;
-	enum clerk_status rc = CLERK_OK;
-	while (getline(&line, &cap, fp) != -1) {
-		lineno++;
-		if (!utf8_valid(line, strlen(line))) {
-			rc = clerk_fail(err, CLERK_INVALID,
-					"%s line %ld is not valid UTF-8", path,
-					lineno);
-			break;
-		}
-		if (!style_parse_line(out, line, &last)) {
-			rc = clerk_fail(err, CLERK_INVALID,
-					"%s line %ld: expected 'key = value' (or an "
-					"indented continuation of a value)",
-					path, lineno);
-			break;
-		}
-	}
-	free(line);
+	enum clerk_status rc = style_read(fp, path, out, err);
 	fclose(fp);
+	if (!rc)
+		rc = style_validate(out, err);
 	if (rc)
 		style_free(out);
 	return rc;
@@ -149,6 +242,7 @@ void style_free(struct style *s)
 	}
 	free(s->keys);
 	free(s->values);
+	free(s->lines);
 	free(s->name);
 	free(s->path);
 	memset(s, 0, sizeof *s);

@@ -5,8 +5,10 @@
  * Excluding the press and public is itself a resolution, and its words
  * must cite the law that allows it: for a principal council the paragraph
  * of Part 1 of Schedule 12A to the Local Government Act 1972 that makes the
- * item exempt; for a parish council section 1(2) of the Public Bodies
- * (Admission to Meetings) Act 1960.  Urgent business not on the agenda is
+ * item exempt; for a parish, town or Welsh community council section 1(2)
+ * of the Public Bodies (Admission to Meetings) Act 1960; for a Scottish
+ * council section 50A(4) of the Local Government (Scotland) Act 1973 and a
+ * paragraph of Schedule 7A (council_exclusion_law).  Urgent business not on the agenda is
  * added live with the chair's reason for urgency (Local Government Act 1972
  * s.100B(4)(b)).  Actions name an owner and a due date.
  */
@@ -29,14 +31,7 @@ char *live_exclusion_wording(const struct live *l, size_t item_index,
 	else
 		sb_add(&what, "the following item");
 	char *r;
-	if (l->council.kind == COUNCIL_PARISH)
-		r = xasprintf("That, in view of the confidential nature of the "
-			      "business to be transacted in %s, the press and "
-			      "public be excluded from the meeting under "
-			      "section 1(2) of the Public Bodies (Admission to "
-			      "Meetings) Act 1960.",
-			      sb_str(&what));
-	else
+	if (l->council.kind == COUNCIL_PRINCIPAL)
 		r = xasprintf("That the press and public be excluded from the "
 			      "meeting during %s, as it is likely, in view of "
 			      "the nature of the business to be transacted, "
@@ -48,14 +43,33 @@ char *live_exclusion_wording(const struct live *l, size_t item_index,
 			      "exemption outweighs the public interest in "
 			      "disclosing it.",
 			      sb_str(&what), paragraph ? paragraph : "?");
+	else if (!council_cites_paragraph(l->council.kind, NULL)) {
+		char *law = council_exclusion_law(l->council.kind,
+						  l->council.nation, paragraph);
+		r = xasprintf("That, in view of the confidential nature of the "
+			      "business to be transacted in %s, the press and "
+			      "public be excluded from the meeting under %s.",
+			      sb_str(&what), law);
+		free(law);
+	} else {
+		char *law = council_exclusion_law(l->council.kind,
+						  l->council.nation, paragraph);
+		r = xasprintf("That the press and public be excluded from the "
+			      "meeting during %s under %s.",
+			      sb_str(&what), law);
+		free(law);
+	}
 	sb_free(&what);
 	return r;
 }
 
-/* A paragraph of Part 1 of Schedule 12A: "1" to "7". */
-static bool live_paragraph_ok(const char *p)
+/* A paragraph of the exempt-information schedule: "1" to "last" (7 of
+ * Schedule 12A, 15 of the Scottish Schedule 7A). */
+static bool live_paragraph_ok(const char *p, int last)
 {
-	return p && p[0] >= '1' && p[0] <= '7' && !p[1];
+	char *end = NULL;
+	long n = p && *p >= '1' && *p <= '9' ? strtol(p, &end, 10) : 0;
+	return n >= 1 && n <= last && end && !*end;
 }
 
 /* Mark item idx exempt under paragraph (principal councils). */
@@ -93,13 +107,19 @@ enum clerk_status live_exclude_public(struct live *l, int item_index,
 	if (l->public_excluded)
 		return clerk_fail(err, CLERK_INVALID,
 				  "The press and public are already excluded");
-	bool parish = l->council.kind == COUNCIL_PARISH;
+	int last_para = 7;
+	bool parish = !council_cites_paragraph(l->council.kind, &last_para);
 	char *para = live_trim(paragraph);
-	if (!parish && !live_paragraph_ok(para)) {
+	if (!parish && !live_paragraph_ok(para, last_para)) {
 		clerk_fail(err, CLERK_INVALID,
-			   "Give the paragraph (1 to 7) of Part 1 of Schedule "
-			   "12A to the Local Government Act 1972 that makes "
+			   "Give the paragraph (1 to %d) of %s that makes "
 			   "item %s exempt%s%s%s",
+			   last_para,
+			   l->council.kind == COUNCIL_SCOTTISH
+				   ? "Part I of Schedule 7A to the Local "
+				     "Government (Scotland) Act 1973"
+				   : "Part 1 of Schedule 12A to the Local "
+				     "Government Act 1972",
 			   l->items[idx].item.number, *para ? " (\"" : "", para,
 			   *para ? "\" is not one)" : "");
 		free(para);

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * model/body: councils and their bodies (committees, boards, panels), the
+ * model/body: the bodies of a council (committees, boards, panels), the
  * quorum rule of a body, and finding a body by the name a clerk types.
  */
 #include "config.h"
@@ -11,69 +11,14 @@
 
 #include "model_private.h"
 
-/* ---------------------------------------------------------------- council */
-
-enum clerk_status council_create(struct db *db, struct council *c,
-				 struct clerk_err *err)
-{
-	static const char sql[] =
-		"INSERT INTO council(id, name, kind) VALUES (?1, ?2, ?3)";
-	enum clerk_status rc = model_check_text(c->name, "council's name", true,
-						err);
-	if (rc)
-		return rc;
-	if ((unsigned)c->kind > COUNCIL_PARISH)
-		return clerk_fail(err, CLERK_INVALID,
-				  "the kind of council is unknown");
-	sqlite3_stmt *st = db_stmt(db, sql, err);
-	if (!st)
-		return CLERK_DB;
-	model_ensure_id(c->id);
-	db_bind_text(st, 1, c->id);
-	db_bind_text(st, 2, c->name);
-	db_bind_text(st, 3, council_kind_text(c->kind));
-	return model_step_done(db, st, "creating the council", err);
-}
-
-enum clerk_status council_get(struct db *db, const char *id, struct council *out,
-			      struct clerk_err *err)
-{
-	static const char sql[] = "SELECT id, name, kind FROM council WHERE id = ?1";
-	sqlite3_stmt *st = db_stmt(db, sql, err);
-	if (!st)
-		return CLERK_DB;
-	memset(out, 0, sizeof *out);
-	db_bind_text(st, 1, id);
-	enum clerk_status rc = CLERK_OK;
-	int step = sqlite3_step(st);
-	if (step == SQLITE_ROW) {
-		model_col_id(st, 0, out->id);
-		out->name = db_col_dup(st, 1);
-		MODEL_COL_ENUM(st, 2, council_kind_parse, &out->kind);
-	} else if (step == SQLITE_DONE) {
-		rc = clerk_fail(err, CLERK_NOT_FOUND, "no council with id %s", id);
-	} else {
-		rc = db_fail(db, err, "reading the council");
-	}
-	db_done(st);
-	return rc;
-}
-
-void council_free(struct council *c)
-{
-	if (!c)
-		return;
-	free(c->name);
-	memset(c, 0, sizeof *c);
-}
-
 /* ------------------------------------------------------------------- body */
 
 #define BODY_COLS                                                              \
 	"b.id, b.council_id, b.name, b.short_name, b.self_name, b.quorum_kind, " \
 	"b.quorum_num, b.quorum_den, b.quorum_fixed, b.substitutes_allowed, "   \
 	"b.minute_format, b.minute_numbering, b.year_start, b.style, b.tz, "    \
-	"b.standard_items, c.name, c.kind"
+	"b.standard_items, b.next_minute, b.next_minute_from, c.name, c.kind, " \
+	"c.nation"
 #define BODY_FROM " FROM body b JOIN council c ON c.id = b.council_id "
 
 static void body_read(sqlite3_stmt *st, void *out)
@@ -96,8 +41,11 @@ static void body_read(sqlite3_stmt *st, void *out)
 	b->style = db_col_dup(st, 13);
 	b->tz = db_col_dup(st, 14);
 	b->standard_items = db_col_dup(st, 15);
-	b->council_name = db_col_dup(st, 16);
-	MODEL_COL_ENUM(st, 17, council_kind_parse, &b->council_kind);
+	b->next_minute = sqlite3_column_int(st, 16);
+	b->next_minute_from = model_col_time(st, 17);
+	b->council_name = db_col_dup(st, 18);
+	MODEL_COL_ENUM(st, 19, council_kind_parse, &b->council_kind);
+	MODEL_COL_ENUM(st, 20, nation_parse, &b->council_nation);
 }
 
 /* A municipal year start "MM-DD" that is a real day. */
@@ -137,10 +85,56 @@ static enum clerk_status body_check(const struct body *b,
 				  "the quorum rule %d/%d (fixed %d) is not possible",
 				  b->quorum_num, b->quorum_den, b->quorum_fixed);
 	if ((unsigned)b->quorum_kind > QUORUM_COMPOSITE ||
-	    (unsigned)b->numbering > NUMBERING_PER_YEAR)
+	    (unsigned)b->numbering > NUMBERING_RUNNING)
 		return clerk_fail(err, CLERK_INVALID,
 				  "the quorum or numbering rule is unknown");
+	if (b->next_minute < 0)
+		return clerk_fail(err, CLERK_INVALID,
+				  "the next minute number %d is not possible",
+				  b->next_minute);
+	if (b->style && strchr(b->style, '/'))
+		return clerk_fail(err, CLERK_INVALID,
+				  "the house style \"%s\" is a name, not a path: "
+				  "put the file in a style folder (see 'clerk "
+				  "styles') and give its name",
+				  b->style);
 	return CLERK_OK;
+}
+
+/* Another body of the same council with this name or short name. */
+static enum clerk_status body_unique(struct db *db, const struct body *b,
+				     struct clerk_err *err)
+{
+	static const char sql[] =
+		"SELECT name, (name = ?2 COLLATE NOCASE OR short_name = ?2 "
+		"COLLATE NOCASE) AS by_name FROM body WHERE council_id = ?1 AND "
+		"id <> ?4 AND (name = ?2 COLLATE NOCASE OR short_name = ?2 "
+		"COLLATE NOCASE OR (?3 <> '' AND (name = ?3 COLLATE NOCASE OR "
+		"short_name = ?3 COLLATE NOCASE))) ORDER BY by_name DESC LIMIT 1";
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	if (!st)
+		return CLERK_DB;
+	db_bind_text(st, 1, b->council_id);
+	db_bind_text(st, 2, b->name);
+	model_bind_str(st, 3, b->short_name);
+	db_bind_text(st, 4, b->id);
+	int step = sqlite3_step(st);
+	enum clerk_status rc = CLERK_OK;
+	if (step == SQLITE_ROW && sqlite3_column_int(st, 1))
+		rc = clerk_fail(err, CLERK_CONFLICT,
+				"the council already has a body called \"%s\" "
+				"(by its name or short name): give this one "
+				"another name",
+				b->name);
+	else if (step == SQLITE_ROW)
+		rc = clerk_fail(err, CLERK_CONFLICT,
+				"the short name \"%s\" already names %s: give "
+				"another",
+				b->short_name, db_col_text(st, 0));
+	else if (step != SQLITE_DONE)
+		rc = db_fail(db, err, "reading the bodies");
+	db_done(st);
+	return rc;
 }
 
 /* Bind a body for INSERT or UPDATE: ?1 id ... ?16 standard_items; empty
@@ -164,6 +158,11 @@ static void body_bind(sqlite3_stmt *st, const struct body *b)
 	db_bind_text(st, 14, model_or(b->style, "county"));
 	db_bind_text(st, 15, model_or(b->tz, "Europe/London"));
 	model_bind_str(st, 16, b->standard_items);
+	if (b->next_minute > 0)
+		sqlite3_bind_int(st, 17, b->next_minute);
+	else
+		sqlite3_bind_null(st, 17);
+	model_bind_time(st, 18, b->next_minute > 0 ? b->next_minute_from : 0);
 }
 
 enum clerk_status body_create(struct db *db, struct body *b,
@@ -173,15 +172,18 @@ enum clerk_status body_create(struct db *db, struct body *b,
 		"INSERT INTO body(id, council_id, name, short_name, self_name, "
 		"quorum_kind, quorum_num, quorum_den, quorum_fixed, "
 		"substitutes_allowed, minute_format, minute_numbering, year_start, "
-		"style, tz, standard_items) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
-		"?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)";
+		"style, tz, standard_items, next_minute, next_minute_from) VALUES "
+		"(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
+		"?15, ?16, ?17, ?18)";
+	model_ensure_id(b->id);
 	enum clerk_status rc = body_check(b, err);
+	if (!rc)
+		rc = body_unique(db, b, err);
 	if (rc)
 		return rc;
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 	if (!st)
 		return CLERK_DB;
-	model_ensure_id(b->id);
 	body_bind(st, b);
 	return model_step_done(db, st, "creating the body", err);
 }
@@ -194,8 +196,11 @@ enum clerk_status body_update(struct db *db, const struct body *b,
 		"self_name = ?5, quorum_kind = ?6, quorum_num = ?7, quorum_den = "
 		"?8, quorum_fixed = ?9, substitutes_allowed = ?10, minute_format = "
 		"?11, minute_numbering = ?12, year_start = ?13, style = ?14, tz = "
-		"?15, standard_items = ?16 WHERE id = ?1";
+		"?15, standard_items = ?16, next_minute = ?17, next_minute_from = "
+		"?18 WHERE id = ?1";
 	enum clerk_status rc = body_check(b, err);
+	if (!rc)
+		rc = body_unique(db, b, err);
 	if (rc)
 		return rc;
 	sqlite3_stmt *st = db_stmt(db, sql, err);
@@ -321,6 +326,56 @@ enum clerk_status body_find(struct db *db, const char *name, struct body *out,
 	free(idx);
 	body_list_free(&all);
 	return rc;
+}
+
+static enum clerk_status body_remove(struct db *db, void *arg,
+				     struct clerk_err *err)
+{
+	static const char *const sql[] = {
+		"DELETE FROM substitute WHERE seat_id IN (SELECT id FROM seat "
+		"WHERE body_id = ?1)",
+		"DELETE FROM membership WHERE seat_id IN (SELECT id FROM seat "
+		"WHERE body_id = ?1)",
+		"DELETE FROM seat WHERE body_id = ?1",
+		"DELETE FROM body WHERE id = ?1",
+	};
+	const char *id = arg;
+	for (size_t i = 0; i < sizeof sql / sizeof *sql; i++) {
+		sqlite3_stmt *st = db_stmt(db, sql[i], err);
+		if (!st)
+			return CLERK_DB;
+		db_bind_text(st, 1, id);
+		enum clerk_status rc =
+			model_step_done(db, st, "removing the body", err);
+		if (rc)
+			return rc;
+	}
+	return CLERK_OK;
+}
+
+enum clerk_status body_delete(struct db *db, const char *id,
+			      struct clerk_err *err)
+{
+	struct body b;
+	enum clerk_status rc = body_get(db, id, &b, err);
+	if (rc)
+		return rc;
+	int meetings = model_query_int(
+		db, "SELECT count(*) FROM meeting WHERE body_id = ?1", id, -1);
+	if (meetings != 0)
+		rc = meetings < 0 ? db_fail(db, err, "reading the meetings")
+				  : clerk_fail(err, CLERK_CONFLICT,
+					       "%s has %d meeting%s recorded, so it "
+					       "is kept: a body is removed only "
+					       "while nothing recorded depends on it",
+					       b.name, meetings,
+					       meetings == 1 ? "" : "s");
+	body_free(&b);
+	if (rc)
+		return rc;
+	clerk_id copy;
+	model_copy_id(copy, id);
+	return model_tx(db, body_remove, copy, err);
 }
 
 void body_free(struct body *b)

@@ -34,6 +34,7 @@
 	}
 
 MODEL_ENUM(council_kind, council_kind, COUNCIL_KIND_LIST)
+MODEL_ENUM(nation, nation, NATION_LIST)
 MODEL_ENUM(quorum_kind, quorum_kind, QUORUM_KIND_LIST)
 MODEL_ENUM(numbering, numbering, NUMBERING_LIST)
 MODEL_ENUM(member_role, member_role, MEMBER_ROLE_LIST)

@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * model/numbering: the number of a meeting's first minute.  A body numbers
- * its minutes either afresh at each meeting or continuously through the
- * municipal year, which starts on the body's year_start ("05-01").  Every
+ * its minutes afresh at each meeting, continuously through the municipal
+ * year (which starts on the body's year_start, "05-01"), or running from
+ * one year to the next; a body that came to clerk part-way through a
+ * sequence starts it at its next_minute.  Every
  * agenda item of a meeting takes one minute number; a meeting whose
  * first_minute was set by hand restarts the count there.
  */
@@ -28,9 +30,11 @@ static time_t year_start_of(const struct body *b, time_t t)
 	return time_from_local(b->tz, year, month, day, 0, 0);
 }
 
-/* Continue the count over the body's earlier meetings of the same year. */
-static int year_first_minute(struct db *db, const struct body *b,
-			     const struct meeting *m)
+/* Continue the count over the body's earlier meetings since `since`
+ * (the start of the municipal year, or of all time for running numbers),
+ * starting at `first`. */
+static int count_from(struct db *db, const struct meeting *m, time_t since,
+		      int first)
 {
 	static const char sql[] =
 		"SELECT m.first_minute, (SELECT count(*) FROM agenda_item i "
@@ -40,12 +44,15 @@ static int year_first_minute(struct db *db, const struct body *b,
 		"ORDER BY m.starts_at, m.id";
 	sqlite3_stmt *st = db_stmt(db, sql, NULL);
 	if (!st)
-		return 1;
+		return first;
 	db_bind_text(st, 1, m->body_id);
-	model_bind_time(st, 2, year_start_of(b, m->starts_at));
+	if (since)
+		model_bind_time(st, 2, since);
+	else
+		db_bind_text(st, 2, "");
 	model_bind_time(st, 3, m->starts_at);
 	db_bind_text(st, 4, m->id);
-	int n = 1;
+	int n = first;
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		int fixed = sqlite3_column_int(st, 0);
 		if (fixed > 0)
@@ -63,8 +70,21 @@ int meeting_first_minute(struct db *db, const struct meeting *m)
 	struct body b;
 	if (body_get(db, m->body_id, &b, NULL) != CLERK_OK)
 		return 1;
-	int n = b.numbering == NUMBERING_PER_YEAR ? year_first_minute(db, &b, m)
-						  : 1;
+	int n = 1;
+	if (b.numbering != NUMBERING_PER_MEETING) {
+		time_t since = b.numbering == NUMBERING_PER_YEAR
+				       ? year_start_of(&b, m->starts_at)
+				       : 0;
+		int first = 1;
+		/* The sequence the council was in when it moved to clerk
+		 * carries on from the number it gave, within its year. */
+		if (b.next_minute > 0 && m->starts_at >= b.next_minute_from &&
+		    b.next_minute_from >= since) {
+			since = b.next_minute_from;
+			first = b.next_minute;
+		}
+		n = count_from(db, m, since, first);
+	}
 	body_free(&b);
 	return n;
 }

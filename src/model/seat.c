@@ -222,7 +222,26 @@ static enum clerk_status substitute_insert(struct db *db, void *arg,
 	static const char sql[] =
 		"INSERT INTO substitute(id, seat_id, person_id, capacity, position, "
 		"from_date, to_date) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+	static const char twice[] =
+		"SELECT count(*) FROM substitute WHERE seat_id = ?1 AND "
+		"person_id = ?2 AND (?4 IS NULL OR from_date < ?4) AND "
+		"(to_date IS NULL OR to_date > ?3)";
 	const struct term *t = arg;
+	sqlite3_stmt *chk = db_stmt(db, twice, err);
+	if (!chk)
+		return CLERK_DB;
+	db_bind_text(chk, 1, t->seat_id);
+	db_bind_text(chk, 2, t->person_id);
+	db_bind_text(chk, 3, t->from);
+	db_bind_text(chk, 4, model_has(t->to) ? t->to : NULL);
+	int step = sqlite3_step(chk), same = sqlite3_column_int(chk, 0);
+	db_done(chk);
+	if (step != SQLITE_ROW)
+		return db_fail(db, err, "checking the seat's substitutes");
+	if (same)
+		return clerk_fail(err, CLERK_CONFLICT,
+				  "that person is already a nominated substitute "
+				  "for this seat at that time");
 	int position = model_query_int(db, last, t->seat_id, 0) + 1;
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 	if (!st)

@@ -1415,8 +1415,11 @@ static void act_exclude(struct app *app, struct live_screen *s)
 	char *para = NULL;
 	if (refused_inquorate(app, s))
 		return;
-	if (l->council.kind == COUNCIL_PRINCIPAL) {
-		para = ui_prompt(app, "Paragraph of Schedule 12A (1-7)", NULL);
+	if (council_cites_paragraph(l->council.kind, NULL)) {
+		para = ui_prompt(app, l->council.kind == COUNCIL_SCOTTISH
+					      ? "Paragraph of Schedule 7A (1-15)"
+					      : "Paragraph of Schedule 12A (1-7)",
+				 NULL);
 		if (!para)
 			return;
 	}

@@ -90,7 +90,7 @@ static void test_body(void **state)
 	assert_int_equal(f->body.quorum_den, 4);
 	assert_true(f->body.substitutes_allowed);
 	assert_string_equal(f->body.minute_format, "%n.");
-	assert_string_equal(f->body.style, "county");
+	assert_string_equal(f->body.style, "hampshire");
 	assert_string_equal(f->body.tz, "Europe/London");
 	/* A quarter of 21 seats, rounded up. */
 	assert_int_equal(body_quorum(&f->body, 21), 6);
