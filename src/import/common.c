@@ -169,12 +169,14 @@ void imp_squeeze(char *s)
 	*w = '\0';
 }
 
-/* Honorifics as written, and how clerk stores them. */
+/* Honorifics as written, and how clerk stores them: as the council writes
+ * them ("Cllr" stays "Cllr", "Councillor" stays "Councillor"); only the
+ * full stop of an abbreviation and variant spellings are tidied. */
 static const struct {
 	const char *as_written;
 	const char *stored;
 } honorifics[] = {
-	{"Cllr.", "Councillor"}, {"Cllr", "Councillor"},
+	{"Cllr.", "Cllr"}, {"Cllr", "Cllr"},
 	{"Councillor", "Councillor"}, {"Dr.", "Dr"}, {"Dr", "Dr"},
 	{"Mr", "Mr"}, {"Mrs", "Mrs"}, {"Ms", "Ms"}, {"Miss", "Miss"},
 	{"Mx", "Mx"}, {"Professor", "Professor"}, {"Prof.", "Professor"},
