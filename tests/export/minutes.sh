@@ -146,6 +146,23 @@ aph=$(clerk export 2024-04-18 --style hampshire | flat)
 has "her pronouns, as recorded" "$aph" "Councillor Dora Deputy. Councillor Sid Sub, Deputy Member, her substitute, attended in her place."
 has "his pronouns, as recorded" "$aph" "Councillor Nick Nosub. His substitute did not attend."
 has "and for the vice-chairman" "$aph" "Councillor Vic Vice, due to illness. He did not have a nominated substitute."
+# Attendance classes as a council's own style lists them: members in seat
+# order, substitutes apart ("A – substitute for B"), apologies in one
+# sentence that still names the substitute.
+mkdir -p "$HOME/.config/clerk/styles"
+sed -e 's/^present.order = .*/present.order = seat/' \
+	-e 's/^substitutes.heading =.*/substitutes.heading = Substitutes:/' \
+	-e 's/^substitutes.entry =.*/substitutes.entry = {name} – substitute for {member}/' \
+	-e 's/^apologies.layout = .*/apologies.layout = run/' \
+	"$top_srcdir/share/styles/county.style" >"$HOME/.config/clerk/styles/classes.style"
+printf '%s\n' 'apologies.run = Apologies were received from {names}.' \
+	'apologies.run_entry = {name}[[ ({sub} attended as substitute)]]' >>"$HOME/.config/clerk/styles/classes.style"
+cls=$(clerk export 2024-04-18 --style classes | flat)
+has "members in the order of their seats" "$cls" "a Councillor Dora Deputy a Councillor Una Unable a Councillor Al Also a Councillor Nick Nosub"
+has "substitutes listed apart" "$cls" "Substitutes: Councillor Sid Sub – substitute for Councillor Dora Deputy"
+lacks "and not among the members" "$cls" "p Councillor Sid Sub"
+has "the substitute in a one-sentence apology" "$cls" "Councillor Dora Deputy (Councillor Sid Sub attended as substitute)"
+has "by surname in the shipped style" "$ap" "a Councillor Al Also a Councillor Dora Deputy a Councillor Nick Nosub a Councillor Una Unable"
 lacks "substitutes are not listed as apologies of their own" "$ap" "- Councillor Ursula Ill"
 
 # --- Confirmation locks the minutes; corrections are new, visible records.
