@@ -117,6 +117,8 @@ static const struct style_key keys[] = {
 	{"previous.correction", " prev_body prev_date correction ", 0, NULL},
 	/* each minute */
 	{"minute.title_case", "", KEY_WORD, " upper as "},
+	{"minute.agenda", " text ", 0, NULL},
+	{"minute.heading", "", 0, NULL},
 	{"received", " text ", KEY_REQUIRED, NULL},
 	{"heard", "", KEY_REQUIRED, NULL},
 	{"commented", "", KEY_REQUIRED, NULL},

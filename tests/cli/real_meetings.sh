@@ -309,6 +309,10 @@ Planning application E/40554 (family business); E/40590 (family connection)<Ente
 n
 n
 n
+N
+The bank balance of £11,506.87 less £985.10 of unpresented cheques left £10,521.77.<Enter>
+Noted.
+<C-s>
 n
 r
 <Enter>
@@ -357,6 +361,7 @@ has "apologies in one sentence" "$m" "Apologies were received and accepted from"
 lacks "the vice-chair is not listed present" "$m" "Kim Davies (Vice-Chairman)"
 has "minute 2: proposed, seconded, all in favour" "$m" "2. To confirm the minutes of the last meeting Proposed by Cllr Peter Harries, seconded by Cllr William Loynton. RESOLVED: That the minutes of the meeting held on 11 March 2020 be signed as a correct record. All were in favour."
 has "the county councillor's interest, on minute 11" "$m" "Cllr Joseph Davies declared a non-registrable interest in minute 11 (Planning): Planning application E/40554 (family business); E/40590 (family connection)."
+has "minute 6: plain paragraphs, one a one-word minute" "$m" "6. Budget review The bank balance of £11,506.87 less £985.10 of unpresented cheques left £10,521.77. Noted. 7. Risk assessment"
 has "minute 7: approved unanimously, no mover" "$m" "7. Risk assessment RESOLVED: That the risk assessment for 2020/21 be approved. All were in favour."
 has "minute 8: moved by the county councillor" "$m" "Proposed by Cllr Joseph Davies, seconded by Cllr Andrew Thomas. RESOLVED: That the annual return for the year ending 31 March 2020 be approved. All were in favour."
 has "minute 9: seconded by the county councillor" "$m" "Proposed by Cllr Peter Harries, seconded by Cllr Joseph Davies."
@@ -486,6 +491,8 @@ AGENDA
 5. Railway station scheme
 NOTICE
 ok "its agenda is imported" $CLERK import agenda 2020-07-16 "$T/wirral-agenda.txt"
+ok "the application's agenda wording" $CLERK item edit 2020-07-16 3 \
+	--description "Single-storey block of six classrooms with a drop-off and pick-up area (revised scheme)."
 cat >"$T/wirral.keys" <<'KEYS'
 y
 @clock 2020-07-16T17:00:00Z
@@ -536,7 +543,7 @@ live 2020-07-16 "$T/wirral.keys"
 is "the meeting ran (exit 0)" "$?" 0
 f=$($CLERK export 2020-07-16 | flat)
 has "running minute numbers from where the council was" "$f" "20. MINUTES"
-has "the application's minute" "$f" "22. APP/19/01181 - TOWNFIELD PRIMARY SCHOOL"
+has "the application's minute, its agenda wording above it" "$f" "22. APP/19/01181 - TOWNFIELD PRIMARY SCHOOL, TOWNFIELD LANE, OXTON CH43 2LH Single-storey block of six classrooms with a drop-off and pick-up area (revised scheme). The Committee"
 has "the chair's personal interest in it" "$f" "Cllr Stuart Kelly declared a non-registrable interest in minute 22"
 has "Cllr Foulkes' prejudicial interest in item 5" "$f" "Cllr Steve Foulkes declared a disclosable pecuniary interest in minute 24 (Railway station scheme): Board member of the transport authority."
 has "and he left the room" "$f" "left the room during its consideration and took no part in the decision."
