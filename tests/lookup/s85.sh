@@ -45,7 +45,7 @@ present:"
 export CLERK_NOW=2017-10-01T09:00:00Z
 att=$($CLERK attendance PC)
 has "the cancelled meeting is not counted" "$att" "1 meeting held"
-has "Ann: apologies counted" "$att" "Cllr Ann Able    1     0    0     1    0"
+has "Ann: apologies counted" "$att" "Cllr Ann Able     1     0    0     1    0"
 lacks "Ann attended the authority in August: the rule is not passed" "$att" "PASSED"
 lacks "the partner representative never attended, but the rule is not theirs" "$att" "Carl Community: "
 has "apology reasons are listed" "$att" "2017-02-01  Cllr Ann Able: Unwell"
