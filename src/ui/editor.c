@@ -196,6 +196,12 @@ bool ui_edit(struct app *app, const char *title, const char *initial,
 		enum ui_context ctx_ed = UI_CTX_EDITOR;
 		enum ui_action a = ui_keymap_lookup_in(&app->keymap, &ctx_ed, 1,
 						       key);
+		/* Help (F1) inside the editor lists the editor's keys; a
+		 * printable help key ('?') is text here. */
+		if (a == UI_ACT_help && (key < 0x20 || key >= UI_KEY_FN)) {
+			ui_help_show(app, &ctx_ed, 1);
+			continue;
+		}
 		if (a == UI_ACT_ed_save) {
 			struct clerk_err err = {0};
 			if (commit(app, ctx, tb_text(&ed.tb), &err) == CLERK_OK) {

@@ -307,4 +307,23 @@ screen_has "[ scrolls back to them" scroll back "comment number 1"
 screen_has "saying there is more below" scroll back "more below"
 screen_has "] comes back to the end" scroll again "10 for, 5 against"
 
+# F1 inside the editor lists the editor's keys and comes back to the text.
+ui_run edhelp 2017-10-05 <<'KEYS'
+h
+kept through the help
+<F1>
+@dump help
+<Esc>
+@dump back
+<C-s>
+q
+y
+KEYS
+screen_has "F1 in the editor shows the editor's keys" edhelp help "save the text (commits it)"
+screen_has "with undo" edhelp help "undo the last edit"
+lacks "not the console's" "$(cat "$T/edhelp/help.txt")" "next_item"
+screen_has "Esc returns to the text typed" edhelp back "kept through the help"
+is "which is saved" \
+	"$(sql "SELECT count(*) FROM minute_text WHERE meeting_id='$MID' AND body = 'kept through the help'")" 1
+
 done_testing
