@@ -1453,6 +1453,90 @@ static void act_action(struct app *app, struct live_screen *s)
 	free(due);
 }
 
+/* Who presided, when the chairman and vice-chairman are not recorded
+ * present: the clerk picks from the members present (false: cancelled). */
+static bool pick_presiding(struct app *app, const struct live *l, clerk_id out)
+{
+	struct ui_pick_item *items = xcalloc(l->attendance.n + 1, sizeof *items);
+	char **labels = xcalloc(l->attendance.n + 1, sizeof *labels);
+	size_t *idx = xcalloc(l->attendance.n + 1, sizeof *idx);
+	size_t n = 0;
+	for (size_t i = 0; i < l->attendance.n; i++) {
+		const struct attendance *a = &l->attendance.v[i];
+		if (a->status != ATT_PRESENT && a->status != ATT_SUBSTITUTE)
+			continue;
+		labels[n] = person_display_name(&a->person);
+		items[n].label = labels[n];
+		idx[n++] = i;
+	}
+	int c = n ? ui_pick(app, "Who presided (and signs)?", items, n, 0) : -1;
+	if (c >= 0)
+		snprintf(out, CLERK_UUID_LEN, "%s",
+			 l->attendance.v[idx[c]].person_id);
+	for (size_t i = 0; i < n; i++)
+		free(labels[i]);
+	free(labels);
+	free(items);
+	free(idx);
+	return c >= 0;
+}
+
+/* At the "minutes of the previous meeting" item: the meeting resolves to
+ * confirm the previous minutes, with any amendment, and the person
+ * presiding signs them.  The confirmation (with the amendment, which the
+ * minutes of this meeting state in the house style's words) and the signed
+ * text are written in one transaction (export_confirm_minutes), under the
+ * same rules as clerk confirm. */
+static void act_confirm_previous(struct app *app, struct live_screen *s)
+{
+	struct live *l = s->l;
+	const struct live_item *it = current_item(l);
+	if (!it || !l->running || it->item.kind != ITEM_PREVIOUS_MINUTES) {
+		ui_app_message(app, UI_ROLE_WARN,
+			       "Previous minutes are confirmed at the item "
+			       "\"Minutes of the previous meeting\": take that "
+			       "item first");
+		return;
+	}
+	if (refused_inquorate(app, s))
+		return;
+	struct clerk_err err = {0};
+	struct meeting prev = {0};
+	if (meeting_awaiting_confirmation(l->db, &l->meeting, &prev, &err)) {
+		ui_app_error(app, &err);
+		return;
+	}
+	char day[64];
+	time_format_local(prev.starts_at, l->body.tz, "%e %B %Y", day,
+			  sizeof day);
+	char *q = xasprintf("Resolve that the minutes of %s are a correct "
+			    "record, signed by the chair?",
+			    day[0] == ' ' ? day + 1 : day);
+	bool yes = ui_confirm(app, q);
+	free(q);
+	char *amend = yes ? ui_prompt(app, "Amendment made on confirmation "
+					   "(empty: none)",
+				      "")
+			  : NULL;
+	clerk_id who = "";
+	enum presiding_role role;
+	struct clerk_err why = {0};
+	bool have = amend != NULL;
+	if (have && meeting_presiding(l->db, &l->meeting, NULL, who, &role, &why))
+		have = pick_presiding(app, l, who);
+	if (have) {
+		enum clerk_status st = export_confirm_minutes(
+			l->db, prev.id, l->meeting.id, amend, who, &err);
+		if (st == CLERK_OK)
+			st = live_reload(l, &err);
+		report(app, s, st, &err,
+		       "Confirmed and signed: those minutes are locked and kept "
+		       "as signed");
+	}
+	free(amend);
+	meeting_free(&prev);
+}
+
 static void act_adjourn(struct app *app, struct live_screen *s)
 {
 	struct clerk_err err = {0};
@@ -1784,6 +1868,9 @@ static enum ui_key_result live_key(struct app *app, void *state, int key)
 		break;
 	case UI_ACT_adjourn:
 		act_adjourn(app, s);
+		break;
+	case UI_ACT_confirm_previous:
+		act_confirm_previous(app, s);
 		break;
 	case UI_ACT_item_back:
 		s->item_scroll += page;
