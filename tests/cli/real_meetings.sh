@@ -493,6 +493,16 @@ NOTICE
 ok "its agenda is imported" $CLERK import agenda 2020-07-16 "$T/wirral-agenda.txt"
 ok "the application's agenda wording" $CLERK item edit 2020-07-16 3 \
 	--description "Single-storey block of six classrooms with a drop-off and pick-up area (revised scheme)."
+ok "the item is a planning application, with its own fields" \
+	$CLERK item edit 2020-07-16 3 --application APP/19/01181 \
+	--site "Townfield Primary School, Townfield Lane, Oxton CH43 2LH" \
+	--proposal "Single-storey block of six classrooms with a drop-off and pick-up area (revised scheme)" \
+	--recommendation "Approve subject to a section 106 legal agreement and conditions" \
+	--speaker "ward member" --speaker applicant
+out=$($CLERK item edit 2020-07-16 3 --speaker neighbour 2>&1)
+has "a speaker's role is checked" "$out" "\"neighbour\" is not a speaker"
+out=$($CLERK item edit 2020-07-16 3 --decision granted 2>&1)
+has "and the decision" "$out" "\"granted\" is not a planning decision (approved, refused, deferred, delegated or withdrawn)"
 cat >"$T/wirral.keys" <<'KEYS'
 y
 @clock 2020-07-16T17:00:00Z
@@ -519,7 +529,7 @@ Board member of the transport authority<Enter>
 n
 n
 t
-the report of the Corporate Director of Regeneration and Place on a single-storey block of six classrooms with a drop-off and pick-up area (revised scheme). A Ward Councillor and the Applicant addressed the Committee.
+the report of the Corporate Director of Regeneration and Place.
 <C-s>
 r
 /Kelly<Enter><Enter>
@@ -541,16 +551,26 @@ q
 KEYS
 live 2020-07-16 "$T/wirral.keys"
 is "the meeting ran (exit 0)" "$?" 0
+ok "the decision and its conditions, recorded after the meeting" \
+	$CLERK item edit 2020-07-16 3 --decision approved \
+	--condition "The development shall begin within three years of the date of this permission." \
+	--condition "The development shall be carried out in accordance with the approved plans."
+il=$($CLERK item list 2020-07-16 | tr '\t' ' ' | flat)
+has "item list shows the application" "$il" "Application: APP/19/01181 Site: Townfield Primary School, Townfield Lane, Oxton CH43 2LH"
+has "its speakers and decision" "$il" "Speakers: ward member; applicant Decision: approved"
 f=$($CLERK export 2020-07-16 | flat)
 has "running minute numbers from where the council was" "$f" "20. MINUTES"
-has "the application's minute, its agenda wording above it" "$f" "22. APP/19/01181 - TOWNFIELD PRIMARY SCHOOL, TOWNFIELD LANE, OXTON CH43 2LH Single-storey block of six classrooms with a drop-off and pick-up area (revised scheme). The Committee"
+has "the application's minute, its agenda wording above it" "$f" "22. APP/19/01181 - TOWNFIELD PRIMARY SCHOOL, TOWNFIELD LANE, OXTON CH43 2LH Single-storey block of six classrooms with a drop-off and pick-up area (revised scheme). Application APP/19/01181"
 has "the chair's personal interest in it" "$f" "Cllr Stuart Kelly declared a non-registrable interest in minute 22"
 has "Cllr Foulkes' prejudicial interest in item 5" "$f" "Cllr Steve Foulkes declared a disclosable pecuniary interest in minute 24 (Railway station scheme): Board member of the transport authority."
 has "and he left the room" "$f" "left the room during its consideration and took no part in the decision."
-has "speakers by role" "$f" "A Ward Councillor and the Applicant addressed the Committee."
 has "moved by the chair, seconded by Cllr Berry" "$f" "On a motion by Cllr Stuart Kelly, seconded by Cllr Brian Berry, it was Resolved -"
 has "7:7" "$f" "(The motion was put and carried, 7:7"
 has "the chair's casting vote" "$f" "There being an equality of votes (7:7), the Chair gave a casting vote for the motion."
+has "the application's fields above its minute" "$f" "Application APP/19/01181 – Townfield Primary School, Townfield Lane, Oxton CH43 2LH Proposal: Single-storey block of six classrooms with a drop-off and pick-up area (revised scheme) Officer recommendation: Approve subject to a section 106 legal agreement and conditions"
+has "the speakers by role, as Wirral minutes them" "$f" "A Ward Councillor addressed the Committee. The Applicant addressed the Committee."
+has "the decision with the vote" "$f" "DECISION: Approved (7:7)"
+has "the conditions, numbered" "$f" "Conditions: 1. The development shall begin within three years of the date of this permission. 2. The development shall be carried out in accordance with the approved plans."
 no_demo_text 2020-07-16 "Wirral"
 # Differences that remain, and why:
 # - the members other than the four named are not in the readable text
