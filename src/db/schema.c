@@ -595,6 +595,36 @@ static const char schema_v8[] =
 	"DROP TABLE body;\n"
 	"ALTER TABLE body_v8 RENAME TO body;\n";
 
+/* Step 9: planning applications as items with their own fields.  An
+ * agenda item that is a planning application has one row here: what the
+ * committee's minutes print about it (reference, site, applicant, the
+ * development proposed, the ward, the officer's recommendation), who
+ * addressed the committee, the decision and its conditions or reasons for
+ * refusal.  The vote is the item's resolution's.  Deleting the item
+ * deletes its application; confirmed minutes lock it (db.c). */
+static const char schema_v9[] =
+	"CREATE TABLE application (\n"
+	"  id TEXT PRIMARY KEY,\n"
+	"  meeting_id TEXT NOT NULL REFERENCES meeting(id),\n"
+	"  item_id TEXT NOT NULL UNIQUE\n"
+	"       REFERENCES agenda_item(id) ON DELETE CASCADE,\n"
+	"  reference TEXT NOT NULL DEFAULT '', -- 'APP/19/01181'\n"
+	"  site TEXT NOT NULL DEFAULT '',      -- 'Townfield Primary School, ...'\n"
+	"  applicant TEXT NOT NULL DEFAULT '', -- who applied\n"
+	"  proposal TEXT NOT NULL DEFAULT '',  -- the development proposed\n"
+	"  ward TEXT NOT NULL DEFAULT '',      -- the ward the site is in\n"
+	"  recommendation TEXT NOT NULL DEFAULT '', -- the officer's\n"
+	"  decision TEXT NOT NULL DEFAULT ''\n"
+	"       CHECK (decision IN ('','approved','refused','deferred',\n"
+	"                           'delegated','withdrawn')),\n"
+	"  conditions TEXT NOT NULL DEFAULT '', -- conditions, or reasons for\n"
+	"                                  -- refusal: one a line, in order\n"
+	"  speakers TEXT NOT NULL DEFAULT ''  -- who addressed the committee,\n"
+	"                                  -- one a line: 'objector' or\n"
+	"                                  -- 'objector: Mrs A Smith'\n"
+	");\n"
+	"CREATE INDEX application_meeting ON application(meeting_id);\n";
+
 const struct db_migration db_migrations[] = {
 	{1, "the first schema", schema_v1},
 	{2, "full-text search of minutes, resolutions, agenda and declarations",
@@ -610,6 +640,8 @@ const struct db_migration db_migrations[] = {
 	 schema_v7},
 	{8, "councils of every kind; body settings for numbering and style",
 	 schema_v8},
+	{9, "planning applications: their own fields, speakers and decision",
+	 schema_v9},
 	{0, NULL, NULL},
 };
 
