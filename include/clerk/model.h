@@ -967,8 +967,10 @@ enum clerk_status audit_history(struct db *db, const char *meeting_id,
 void audit_list_free(struct audit_list *l);
 /* The change in lines a reader follows, each "    field: value\n": a new
  * or removed record's fields, a changed record's changed fields as
- * "old -> new" (text quoted, none as -); ids left out.  Caller frees. */
-char *audit_entry_changes(const struct audit_entry *a);
+ * "old -> new" (text quoted, none as -); ids left out, and with db (may
+ * be NULL) a person's id shown as their name and an agenda item's as its
+ * title.  Caller frees. */
+char *audit_entry_changes(struct db *db, const struct audit_entry *a);
 
 /* ------------------------------------------------------ approved absence */
 
