@@ -44,6 +44,7 @@
 #include "clerk/core.h"
 #include "clerk/db.h"
 #include "clerk/model.h"
+#include "clerk/model_lease.h"
 
 /* One agenda item with its planned and actual timings. */
 struct live_item {
@@ -120,6 +121,14 @@ struct live {
 	long long data_version; /* internal: db_data_version() at the last
 				   whole read (-1: read everything next) */
 
+	/* Two consoles, one meeting (see live_lease_*). */
+	clerk_id lease_token; /* this console's lease, when it drives the
+				 meeting ("": it keeps none) */
+	time_t lease_renewed; /* real time of its last renewal */
+	bool watching;        /* read-only: another console drives */
+	bool driver_gone;     /* watching, and that console has left */
+	struct console_lease driver; /* who drives, while watching */
+
 	/* What the last action has to tell the clerk ("" when nothing). */
 	char notice[1024];
 };
@@ -134,6 +143,12 @@ struct live {
  * the db is borrowed and must outlive it. */
 enum clerk_status live_open(struct db *db, const char *meeting_id,
 			    struct live **out, struct clerk_err *err);
+/* The same, only to watch a meeting that another console (`driver`, see
+ * live_lease_driver) drives: nothing is written, every action is refused
+ * until live_lease_take. */
+enum clerk_status live_open_watching(struct db *db, const char *meeting_id,
+				     const struct console_lease *driver,
+				     struct live **out, struct clerk_err *err);
 /* A meeting whose date is not today is either held now, or recorded for
  * its own date (a rehearsal, the demo, minutes written up afterwards). */
 enum live_clock { LIVE_CLOCK_NOW, LIVE_CLOCK_OWN_DATE };
@@ -440,5 +455,32 @@ enum clerk_status live_action_add(struct live *l, const char *resolution_id,
 				  const char *body, const char *owner,
 				  const char *due, clerk_id *id_out,
 				  struct clerk_err *err);
+
+/* ---------------------------------------- two consoles, one meeting */
+
+/* The console driving meeting `meeting_id` now: CLERK_OK with *driver, or
+ * CLERK_NOT_FOUND when none does (no lease, or its console is gone: its
+ * process has ended on this machine, or it has not renewed the lease for
+ * a minute). */
+enum clerk_status live_lease_driver(struct db *db, const char *meeting_id,
+				    struct console_lease *driver,
+				    struct clerk_err *err);
+/* "jane on pc1 (process 123) has driven this meeting since 10.02am"
+ * (local time in zone tz).  Caller frees. */
+char *live_lease_sentence(const struct console_lease *d, const char *tz);
+/* Drive the meeting from this console: take the lease (from any other
+ * console, which is told at its next tick and refused at its next action)
+ * and read again what the other console wrote. */
+enum clerk_status live_lease_take(struct live *l, struct clerk_err *err);
+/* Only watch the meeting driven by `driver`: every action is refused
+ * (CLERK_CONFLICT, saying who drives it and that T takes over). */
+void live_lease_watch(struct live *l, const struct console_lease *driver);
+/* The console's tick: renew the lease every few seconds while driving;
+ * when another console has taken the meeting, watch from now and say so
+ * in l->notice; while watching, say once that the driving console has
+ * left.  True when l->notice has something to tell. */
+bool live_lease_tick(struct live *l);
+/* Give the lease up (leaving the console). */
+void live_lease_release(struct live *l);
 
 #endif

@@ -190,6 +190,13 @@ enum clerk_status live_text_add_item(struct live *l, int item_index,
 				  "The text is empty: nothing was recorded");
 	if ((rc = live_tx(l, err)))
 		return rc;
+	/* The item current at the moment of the commit, read inside the
+	 * same transaction: another writer may have moved the meeting on
+	 * since this context was read (everything is read again then). */
+	if (item_index < 0 &&
+	    ((rc = live_read_parts(l, LIVE_READ_LOG, err)) ||
+	     (rc = live_need_item(l, &idx, err))))
+		return live_act_end(l, rc, err);
 	struct minute_text t = { 0 };
 	snprintf(t.meeting_id, sizeof t.meeting_id, "%s", l->meeting.id);
 	snprintf(t.item_id, sizeof t.item_id, "%s", l->items[idx].item.id);

@@ -173,7 +173,8 @@ static void draw_header(struct app *app, struct live_screen *s)
 			    : l->running   ? "LIVE"
 					   : "OPEN";
 	char right[128];
-	snprintf(right, sizeof right, "%s%s %s  %s %d/%d%s",
+	snprintf(right, sizeof right, "%s%s%s %s  %s %d/%d%s",
+		 l->watching ? "READ-ONLY  " : "",
 		 l->public_excluded ? "PRIVATE  " : "", state, now,
 		 l->quorum_warning ? "QUORUM LOST" : "quorum", l->voting_in_room,
 		 l->quorum, l->quorate ? " ok" : l->quorum_warning ? "" : " not yet");
@@ -693,8 +694,83 @@ static void live_tick(struct app *app, void *state)
 	struct live_screen *s = state;
 	struct clerk_err err = {0};
 	live_idle(s->l);
+	/* Two consoles: renew the lease; a console taken over is told at
+	 * once, one watching is told when the driver has left. */
+	if (live_lease_tick(s->l))
+		ui_app_message(app, UI_ROLE_WARN, "%s", s->l->notice);
 	if (live_refresh(s->l, &err) != CLERK_OK)
 		ui_app_error(app, &err);
+}
+
+/* While another console drives the meeting this one only watches: what
+ * would write is refused before any dialog opens (live refuses it too,
+ * inside the transaction). */
+static bool refused_watching(struct app *app, struct live_screen *s,
+			     enum ui_action a)
+{
+	if (!s->l->watching)
+		return false;
+	switch (a) {
+	case UI_ACT_help:
+	case UI_ACT_quit:
+	case UI_ACT_redraw:
+	case UI_ACT_interrupt:
+	case UI_ACT_up:
+	case UI_ACT_down:
+	case UI_ACT_page_up:
+	case UI_ACT_page_down:
+	case UI_ACT_top:
+	case UI_ACT_bottom:
+	case UI_ACT_cancel:
+	case UI_ACT_search:
+	case UI_ACT_focus:
+	case UI_ACT_focus_back:
+	case UI_ACT_attendance:
+	case UI_ACT_item_back:
+	case UI_ACT_item_forward:
+	case UI_ACT_take_over:
+	case UI_ACT_NONE:
+		return false;
+	default:
+		break;
+	}
+	char *who = live_lease_sentence(&s->l->driver, s->l->body.tz);
+	ui_app_message(app, UI_ROLE_ERROR,
+		       "Read-only: %s. Nothing was recorded; T takes over.",
+		       who);
+	free(who);
+	return true;
+}
+
+static void act_take_over(struct app *app, struct live_screen *s)
+{
+	struct live *l = s->l;
+	if (!l->watching) {
+		ui_app_message(app, UI_ROLE_OK,
+			       "This console is driving the meeting already");
+		return;
+	}
+	char *who = live_lease_sentence(&l->driver, l->body.tz);
+	char *q = l->driver_gone
+			  ? xasprintf("Take the meeting here?  The console that "
+				      "drove it has left.")
+			  : xasprintf("Take over?  %s; that console will be "
+				      "read-only from now.",
+				      who);
+	free(who);
+	bool yes = ui_confirm(app, q);
+	free(q);
+	if (!yes)
+		return;
+	struct clerk_err err = {0};
+	if (live_lease_take(l, &err) != CLERK_OK) {
+		ui_app_error(app, &err);
+		return;
+	}
+	if (l->current >= 0)
+		s->agenda_sel = (size_t)l->current;
+	ui_app_message(app, UI_ROLE_OK,
+		       "This console drives the meeting now");
 }
 
 static bool live_may_quit(struct app *app, void *state)
@@ -1693,6 +1769,8 @@ static enum ui_key_result live_key(struct app *app, void *state, int key)
 					     : s->lay.agenda.h) - 2;
 	if (page < 1)
 		page = 1;
+	if (refused_watching(app, s, a))
+		return UI_KEY_USED;
 	if (ui_action_info(a)->context == UI_CTX_ATTEND)
 		return act_attendance(app, s, a) ? UI_KEY_USED : UI_KEY_UNUSED;
 	switch (a) {
@@ -1808,6 +1886,9 @@ static enum ui_key_result live_key(struct app *app, void *state, int key)
 		break;
 	case UI_ACT_urgent:
 		act_urgent(app, s);
+		break;
+	case UI_ACT_take_over:
+		act_take_over(app, s);
 		break;
 	case UI_ACT_action:
 		act_action(app, s);
