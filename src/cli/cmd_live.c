@@ -86,7 +86,8 @@ static int choose_meeting(struct cli *cli, struct app *app, struct db *db,
 		return cli_report(cli, &err);
 	}
 	struct meeting_list all = {0};
-	if (meeting_list(db, NULL, &all, &err) != CLERK_OK) {
+	time_t now = clock_now();
+	if (meeting_list_open(db, now - 86400, &all, &err) != CLERK_OK) {
 		meeting_free(&cur);
 		return cli_report(cli, &err);
 	}
@@ -94,7 +95,6 @@ static int choose_meeting(struct cli *cli, struct app *app, struct db *db,
 	struct ui_pick_item *items = xcalloc(all.n + 1, sizeof *items);
 	char **labels = xcalloc(all.n + 1, sizeof *labels);
 	size_t *idx = xcalloc(all.n + 1, sizeof *idx);
-	time_t now = clock_now();
 	for (size_t i = 0; i < all.n; i++) {
 		const struct meeting *m = &all.v[i];
 		bool open = m->status == MEETING_IN_PROGRESS ||

@@ -50,6 +50,7 @@ struct att_meeting {
 	time_t starts_at;
 	bool running; /* in progress or adjourned: no record is not absent yet */
 	bool in_period;
+	bool relevant; /* one person's line: they have a row there */
 	size_t first_row, nrows; /* its rows in att_body.rows */
 };
 
@@ -129,17 +130,25 @@ static enum clerk_status read_meetings(struct db *db, struct att_body *a,
 				   : db_fail(db, err, "reading the meetings");
 }
 
+/* The body's terms of membership; of one person only when only is set
+ * (no rule for that person's line reads anyone else's term). */
 static enum clerk_status read_terms(struct db *db, struct att_body *a,
-				    struct clerk_err *err)
+				    const char *only, struct clerk_err *err)
 {
-	static const char sql[] =
+	static const char all[] =
 		"SELECT m.person_id, m.from_date, coalesce(m.to_date, ''), "
 		"s.position FROM membership m JOIN seat s ON s.id = m.seat_id "
 		"WHERE s.body_id = ?1 ORDER BY m.from_date";
-	sqlite3_stmt *st = db_stmt(db, sql, err);
+	static const char one[] =
+		"SELECT m.person_id, m.from_date, coalesce(m.to_date, ''), "
+		"s.position FROM membership m JOIN seat s ON s.id = m.seat_id "
+		"WHERE m.person_id = ?2 AND s.body_id = ?1 ORDER BY m.from_date";
+	sqlite3_stmt *st = db_stmt(db, only ? one : all, err);
 	if (!st)
 		return CLERK_DB;
 	db_bind_text(st, 1, a->body.id);
+	if (only)
+		db_bind_text(st, 2, only);
 	int step;
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		a->terms = lookup_grow(a->terms, a->nterms, sizeof *a->terms);
@@ -178,7 +187,8 @@ static void row_fill(sqlite3_stmt *st, int col, struct att_row *r)
  * the index on (meeting_id, person_id), a page or two, because for it only
  * who has a row matters until a rule asks for more (row_detail). */
 static enum clerk_status read_rows(struct db *db, struct att_body *a,
-				   struct att_meeting *m, struct clerk_err *err)
+				   struct att_meeting *m, const char *only,
+				   struct clerk_err *err)
 {
 	static const char whole[] =
 		"SELECT person_id, seat_id IS NOT NULL, status, "
@@ -186,18 +196,29 @@ static enum clerk_status read_rows(struct db *db, struct att_body *a,
 		"WHERE meeting_id = ?1 ORDER BY person_id";
 	static const char ids[] = "SELECT person_id FROM attendance "
 				  "WHERE meeting_id = ?1 ORDER BY person_id";
-	sqlite3_stmt *st = db_stmt(db, m->in_period ? whole : ids, err);
+	/* One person's line reads only their own row and the rows of those
+	 * who stood in for them. */
+	static const char mine[] =
+		"SELECT person_id, seat_id IS NOT NULL, status, "
+		"coalesce(substitute_for, '') FROM attendance "
+		"WHERE meeting_id = ?1 AND (person_id = ?2 OR substitute_for = ?2) "
+		"ORDER BY person_id";
+	m->first_row = a->nrows;
+	m->nrows = 0;
+	sqlite3_stmt *st = db_stmt(db, only ? mine : m->in_period ? whole : ids,
+				   err);
 	if (!st)
 		return CLERK_DB;
 	db_bind_text(st, 1, m->id);
-	m->first_row = a->nrows;
+	if (only)
+		db_bind_text(st, 2, only);
 	int step;
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		a->rows = lookup_grow(a->rows, a->nrows, sizeof *a->rows);
 		struct att_row *r = &a->rows[a->nrows++];
 		memset(r, 0, sizeof *r);
 		copy_text(r->person_id, sizeof r->person_id, db_col_text(st, 0));
-		if (m->in_period)
+		if (only || m->in_period)
 			row_fill(st, 1, r);
 	}
 	m->nrows = a->nrows - m->first_row;
@@ -554,6 +575,62 @@ static enum clerk_status person_name(struct db *db, const char *id, char **out,
 		       : db_fail(db, err, "reading a person");
 }
 
+static int meeting_ptr_cmp(const void *x, const void *y)
+{
+	const struct att_meeting *const *a = x, *const *b = y;
+	return strcmp((*a)->id, (*b)->id);
+}
+
+/* One person's line: mark the meetings of the body where they have a row
+ * (from the index on person_id), so that the rows of the body's other
+ * meetings, outside that person's terms, are never read: the cost follows
+ * the person's history, not the body's. */
+static enum clerk_status mark_person_meetings(struct db *db, struct att_body *a,
+					      const char *person_id,
+					      struct clerk_err *err)
+{
+	static const char sql[] =
+		"SELECT a.meeting_id FROM attendance a JOIN meeting m "
+		"ON m.id = a.meeting_id WHERE a.person_id = ?1 AND m.body_id = ?2";
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	if (!st)
+		return CLERK_DB;
+	db_bind_text(st, 1, person_id);
+	db_bind_text(st, 2, a->body.id);
+	/* The meetings are in date order, which the counting needs: look
+	 * them up through a copy sorted by id. */
+	struct att_meeting **by_id =
+		xcalloc(a->nmeetings + 1, sizeof *by_id);
+	for (size_t i = 0; i < a->nmeetings; i++)
+		by_id[i] = &a->meetings[i];
+	qsort(by_id, a->nmeetings, sizeof *by_id, meeting_ptr_cmp);
+	int step;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		struct att_meeting key;
+		copy_text(key.id, sizeof key.id, db_col_text(st, 0));
+		const struct att_meeting *kp = &key;
+		struct att_meeting **hit =
+			bsearch(&kp, by_id, a->nmeetings, sizeof *by_id,
+				meeting_ptr_cmp);
+		if (hit)
+			(*hit)->relevant = true;
+	}
+	free(by_id);
+	db_done(st);
+	return step == SQLITE_DONE ? CLERK_OK
+				   : db_fail(db, err, "reading the attendance");
+}
+
+/* Whether any term read covers the meeting's date. */
+static bool meeting_covered(const struct att_body *a,
+			    const struct att_meeting *m)
+{
+	for (size_t i = 0; i < a->nterms; i++)
+		if (term_covers(&a->terms[i], m->date))
+			return true;
+	return false;
+}
+
 /* Count one body into out. */
 static enum clerk_status count_body(struct db *db, const char *body_id,
 				    const char *person_id, const char *from,
@@ -569,9 +646,16 @@ static enum clerk_status count_body(struct db *db, const char *body_id,
 		rc = read_meetings(db, &a, from, to, err);
 	}
 	if (!rc)
-		rc = read_terms(db, &a, err);
-	for (size_t i = 0; !rc && i < a.nmeetings; i++)
-		rc = read_rows(db, &a, &a.meetings[i], err);
+		rc = read_terms(db, &a, person_id, err);
+	if (!rc && person_id)
+		rc = mark_person_meetings(db, &a, person_id, err);
+	for (size_t i = 0; !rc && i < a.nmeetings; i++) {
+		struct att_meeting *m = &a.meetings[i];
+		if (!person_id || m->relevant || meeting_covered(&a, m))
+			rc = read_rows(db, &a, m, person_id, err);
+		else
+			m->first_row = a.nrows;
+	}
 	for (size_t i = 0; !rc && i < a.nmeetings; i++) {
 		struct att_meeting *m = &a.meetings[i];
 		if (m->in_period)

@@ -150,7 +150,8 @@ static void hit_from_row(sqlite3_stmt *st, struct lookup_hit *h)
 /* How many matches are ranked.  bm25 must read every match it scores (its
  * length from search_fts_docsize), so ranking all 80,000 matches of a
  * common word in a twenty-year archive took 300 ms.  Only the most recently
- * recorded SEARCH_CANDIDATES matches are ranked: FTS5 walks a word's matches
+ * recorded SEARCH_CANDIDATES matches are ranked, and the answer says so
+ * (lookup_hit_list.newest_ranked) rather than calling them the best: FTS5 walks a word's matches
  * newest first without scoring them, so finding them costs little, and the
  * cost of a search grows with this bound, not with the archive.  A rarer
  * word, with fewer matches, has all of them ranked as before. */
@@ -367,8 +368,13 @@ static enum clerk_status search_walk(struct db *db, const char *query,
 	rc = search_take(db, ranked, hit, query, opts,
 					   limit, &rows, out, err);
 	db_done(ranked);
+	if (cutoff > 0)
+		out->newest_ranked =
+			(size_t)(page > SEARCH_CANDIDATES ? page : SEARCH_CANDIDATES);
 	if (!rc && out->n < (size_t)limit && rows == page) {
+		/* Every match that passes the filters is ranked here. */
 		lookup_hit_list_free(out);
+		out->newest_ranked = 0;
 		db_bind_text(filtered, 1, query);
 		db_bind_text(filtered, 2, opts->body_id);
 		db_bind_text(filtered, 3, from);

@@ -48,18 +48,45 @@ static const char *minutes_status(const struct meeting *m)
 	return "draft minutes";
 }
 
-static char *meeting_line(struct db *db, const struct meeting *m)
+/* The bodies of the listed meetings, each read once: a list of thousands
+ * of meetings names a few dozen bodies. */
+struct body_cache {
+	struct body *v;
+	size_t n;
+};
+
+static const struct body *body_cached(struct db *db, struct body_cache *c,
+				      const char *id)
 {
+	for (size_t i = 0; i < c->n; i++)
+		if (strcmp(c->v[i].id, id) == 0)
+			return &c->v[i];
 	struct body b = {0};
 	struct clerk_err err = {0};
+	if (body_get(db, id, &b, &err) != CLERK_OK)
+		return NULL;
+	c->v = xrealloc(c->v, (c->n + 1) * sizeof *c->v);
+	c->v[c->n] = b;
+	return &c->v[c->n++];
+}
+
+static void body_cache_free(struct body_cache *c)
+{
+	for (size_t i = 0; i < c->n; i++)
+		body_free(&c->v[i]);
+	free(c->v);
+}
+
+static char *meeting_line(struct db *db, struct body_cache *bodies,
+			  const struct meeting *m)
+{
+	const struct body *b = body_cached(db, bodies, m->body_id);
 	char when[64] = "?";
-	if (body_get(db, m->body_id, &b, &err) == CLERK_OK)
-		time_format_local(m->starts_at, b.tz, "%a %e %b %Y  %H:%M", when,
+	if (b)
+		time_format_local(m->starts_at, b->tz, "%a %e %b %Y  %H:%M", when,
 				  sizeof when);
-	char *s = xasprintf("%s  %-13s  %s", when, minutes_status(m),
-			    b.name ? b.name : "?");
-	body_free(&b);
-	return s;
+	return xasprintf("%s  %-13s  %s", when, minutes_status(m),
+			 b && b->name ? b->name : "?");
 }
 
 static void list_free(struct review_screen *s)
@@ -83,11 +110,13 @@ static enum clerk_status list_load(struct review_screen *s,
 	if (rc)
 		return rc;
 	s->labels = xcalloc(s->ml.n + 1, sizeof *s->labels);
+	struct body_cache bodies = {0};
 	for (size_t i = 0; i < s->ml.n; i++) {
-		s->labels[i] = meeting_line(s->db, &s->ml.v[i]);
+		s->labels[i] = meeting_line(s->db, &bodies, &s->ml.v[i]);
 		if (strcmp(s->ml.v[i].id, keep) == 0)
 			s->sel = i;
 	}
+	body_cache_free(&bodies);
 	if (s->sel >= s->ml.n)
 		s->sel = s->ml.n ? s->ml.n - 1 : 0;
 	return CLERK_OK;
@@ -337,13 +366,15 @@ static int pick_later(struct app *app, struct review_screen *s,
 	char **labels = xcalloc(all.n + 1, sizeof *labels);
 	size_t *idx = xcalloc(all.n + 1, sizeof *idx);
 	size_t n = 0;
+	struct body_cache bodies = {0};
 	for (size_t i = 0; i < all.n; i++)
 		if (all.v[i].starts_at > m->starts_at &&
 		    !meeting_called_off(&all.v[i])) {
-			labels[n] = meeting_line(s->db, &all.v[i]);
+			labels[n] = meeting_line(s->db, &bodies, &all.v[i]);
 			items[n].label = labels[n];
 			idx[n++] = i;
 		}
+	body_cache_free(&bodies);
 	int c = -1;
 	if (!n)
 		ui_app_message(app, UI_ROLE_WARN,

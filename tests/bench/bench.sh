@@ -71,7 +71,8 @@ for size in $SIZES; do
 	set -- $(run "$CLERK" --db "$db" attendance B01 --from "$year_from" --to "$year_to")
 	row "clerk attendance B01, one year" "-" "$1" "$2" "$3" "$f"
 
-	f=$(run sqlite3 "file:$db?mode=ro" "SELECT d.meeting_id, snippet(search_fts, 1, '[', ']', '...', 12) FROM search_fts JOIN search_doc d ON d.id = search_fts.rowid WHERE search_fts MATCH 'budget' ORDER BY rank LIMIT 20;" | cut -d' ' -f1)
+	# The same question as clerk's: the best of the newest 1,000 matches.
+	f=$(run sqlite3 "file:$db?mode=ro" "SELECT d.meeting_id, snippet(search_fts, 1, '[', ']', '...', 12) FROM search_fts JOIN search_doc d ON d.id = search_fts.rowid WHERE search_fts MATCH 'budget' AND rowid >= coalesce((SELECT rowid FROM search_fts WHERE search_fts MATCH 'budget' ORDER BY rowid DESC LIMIT 1 OFFSET 999), 0) ORDER BY rank LIMIT 20;" | cut -d' ' -f1)
 	set -- $(run "$CLERK" --db "$db" search budget)
 	row "clerk search budget (common word)" "<= 30 ms" "$1" "$2" "$3" "$f"
 
