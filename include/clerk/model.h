@@ -490,8 +490,8 @@ enum clerk_status meeting_current(struct db *db, time_t now,
 enum clerk_status meeting_list(struct db *db, const char *body_id,
 			       struct meeting_list *out, struct clerk_err *err);
 /* The meetings a console may open: in progress or adjourned, and those
- * scheduled to start at or after `since`, in order of start (found from the
- * index, not by listing the archive). */
+ * scheduled to start at or after `since` (0: whenever), in order of start
+ * (found from the index, not by listing the archive). */
 enum clerk_status meeting_list_open(struct db *db, time_t since,
 				    struct meeting_list *out,
 				    struct clerk_err *err);

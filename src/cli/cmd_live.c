@@ -11,6 +11,7 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "clerk/cli.h"
 #include "clerk/live.h"
@@ -71,56 +72,73 @@ static char *meeting_label(struct db *db, const struct meeting *m)
 	return s;
 }
 
+/* Keep err to be printed once the terminal is restored (a message printed
+ * under the full screen is wiped when it closes); returns its exit code. */
+static int defer(struct clerk_err *report, const struct clerk_err *err)
+{
+	*report = *err;
+	return clerk_status_exit_code(err->status);
+}
+
 /* With no MEETING: the current one, or a choice among the open and
- * scheduled ones when there are several.  Returns the exit code. */
-static int choose_meeting(struct cli *cli, struct app *app, struct db *db,
-			  struct meeting *out)
+ * scheduled ones when there are several.  With none current (the next
+ * meeting is days away, or every scheduled one is past), the list of every
+ * meeting that can still be run, newest first.  Returns the exit code. */
+static int choose_meeting(struct clerk_err *report, struct app *app,
+			  struct db *db, struct meeting *out)
 {
 	struct clerk_err err = {0};
 	struct meeting cur = {0};
-	if (meeting_current(db, clock_now(), &cur, &err) != CLERK_OK) {
-		if (err.status == CLERK_NOT_FOUND)
-			clerk_fail(&err, CLERK_NOT_FOUND,
-				   "no meeting in progress or scheduled: name "
-				   "one (clerk live 2017-10-05)");
-		return cli_report(cli, &err);
-	}
-	struct meeting_list all = {0};
 	time_t now = clock_now();
-	if (meeting_list_open(db, now - 86400, &all, &err) != CLERK_OK) {
+	bool current = meeting_current(db, now, &cur, &err) == CLERK_OK;
+	if (!current && err.status != CLERK_NOT_FOUND)
+		return defer(report, &err);
+	struct meeting_list all = {0};
+	if (meeting_list_open(db, current ? now - 86400 : 0, &all, &err) !=
+	    CLERK_OK) {
 		meeting_free(&cur);
-		return cli_report(cli, &err);
+		return defer(report, &err);
 	}
 	size_t n = 0, start = 0;
 	struct ui_pick_item *items = xcalloc(all.n + 1, sizeof *items);
 	char **labels = xcalloc(all.n + 1, sizeof *labels);
 	size_t *idx = xcalloc(all.n + 1, sizeof *idx);
-	for (size_t i = 0; i < all.n; i++) {
+	for (size_t k = 0; k < all.n; k++) {
+		/* Newest first when choosing among past ones. */
+		size_t i = current ? k : all.n - 1 - k;
 		const struct meeting *m = &all.v[i];
 		bool open = m->status == MEETING_IN_PROGRESS ||
 			    m->status == MEETING_ADJOURNED;
 		bool coming = m->status == MEETING_SCHEDULED &&
-			      m->starts_at + 86400 > now;
+			      (!current || m->starts_at + 86400 > now);
 		if (!open && !coming)
 			continue;
-		if (strcmp(m->id, cur.id) == 0)
+		if (current && strcmp(m->id, cur.id) == 0)
 			start = n;
 		labels[n] = meeting_label(db, m);
 		items[n].label = labels[n];
 		idx[n++] = i;
 	}
 	int rc = 0;
-	if (n <= 1) {
+	if (n == 0) {
+		clerk_fail(&err, CLERK_NOT_FOUND,
+			   "no meeting to run: every meeting is closed or called "
+			   "off; schedule one (clerk meeting add BODY DATE TIME), "
+			   "or review minutes with clerk review");
+		rc = defer(report, &err);
+	} else if (current && n == 1) {
 		*out = cur;
 		memset(&cur, 0, sizeof cur);
 	} else {
-		int c = ui_pick(app, "Which meeting?", items, n, (int)start);
+		int c = ui_pick(app,
+				current ? "Which meeting?"
+					: "No meeting today: which one is it?",
+				items, n, (int)start);
 		if (c < 0) {
 			rc = 1;
-		} else {
-			rc = meeting_get(db, all.v[idx[c]].id, out, &err) == CLERK_OK
-				     ? 0
-				     : cli_report(cli, &err);
+		} else if (meeting_get(db, all.v[idx[c]].id, out, &err) !=
+			   CLERK_OK) {
+			rc = defer(report, &err);
 		}
 	}
 	for (size_t i = 0; i < n; i++)
@@ -134,7 +152,8 @@ static int choose_meeting(struct cli *cli, struct app *app, struct db *db,
 }
 
 /* Open the meeting for running, asking before a scheduled one starts. */
-static int open_meeting(struct cli *cli, struct app *app, struct db *db,
+static int open_meeting(struct clerk_err *report, struct app *app,
+			struct db *db,
 			const struct meeting *m, struct live **out)
 {
 	struct clerk_err err = {0};
@@ -146,8 +165,13 @@ static int open_meeting(struct cli *cli, struct app *app, struct db *db,
 		bool yes = ui_confirm(app, q);
 		free(q);
 		free(label);
-		if (!yes)
-			return 1;
+		if (!yes) {
+			clerk_fail(&err, CLERK_NOT_FOUND,
+				   "not opened: the meeting stays scheduled "
+				   "(clerk meetings lists them; clerk live DATE "
+				   "opens one)");
+			return defer(report, &err);
+		}
 	}
 	/* Two consoles, one meeting: another console drives it.  Say who
 	 * and since when; watch only, unless the clerk takes over. */
@@ -173,7 +197,7 @@ static int open_meeting(struct cli *cli, struct app *app, struct db *db,
 				    CLERK_OK ||
 			    live_open_watching(db, m->id, &driver, out,
 					       &err) != CLERK_OK)
-				return cli_report(cli, &err);
+				return defer(report, &err);
 			return 0;
 		}
 	}
@@ -210,12 +234,29 @@ static int open_meeting(struct cli *cli, struct app *app, struct db *db,
 	    live_open(db, m->id, out, &err) != CLERK_OK ||
 	    (asked && live_clock_keep(*out, how, &err) != CLERK_OK) ||
 	    live_lease_take(*out, &err) != CLERK_OK)
-		return cli_report(cli, &err);
+		return defer(report, &err);
 	if (took_over)
 		ui_app_message(app, UI_ROLE_OK,
 			       "This console drives the meeting now; the other "
 			       "one is read-only");
 	return 0;
+}
+
+/* Whether the file is missing or holds no council yet: plain clerk then
+ * sets one up first (clerk init) rather than pointing only at the demo. */
+static bool needs_setup(const struct cli *cli)
+{
+	struct db *db = NULL;
+	struct clerk_err err = {0};
+	if (access(cli->db_path, F_OK) != 0)
+		return true;
+	if (db_open(cli->db_path, DB_READONLY, &db, &err) != CLERK_OK)
+		return err.status == CLERK_NOT_FOUND; /* no clerk data yet */
+	struct council_list cl = {0};
+	bool none = council_list_all(db, &cl, &err) == CLERK_OK && cl.n == 0;
+	council_list_free(&cl);
+	db_close(&db);
+	return none;
 }
 
 int cmd_live(struct cli *cli, int argc, char **argv)
@@ -225,6 +266,18 @@ int cmd_live(struct cli *cli, int argc, char **argv)
 	int rc = parse_args(cli, argc, argv, &a);
 	if (rc)
 		return rc;
+	/* On a terminal, with no council yet: the guided set-up, in lines,
+	 * before the console takes the screen. */
+	if (!a.meeting && !a.ui.script && isatty(0) && isatty(1) &&
+	    needs_setup(cli)) {
+		fputs("This file holds no council yet: clerk init sets one up "
+		      "(clerk demo builds a demo board instead).\n",
+		      cli->out);
+		char init_word[] = "init";
+		char *init_argv[] = {init_word, NULL};
+		if ((rc = cmd_init(cli, 1, init_argv)))
+			return rc;
+	}
 	struct db *db = NULL;
 	if ((rc = cli_open_db(cli, DB_EXISTING, &db)))
 		return rc;
@@ -240,15 +293,18 @@ int cmd_live(struct cli *cli, int argc, char **argv)
 		db_close(&db);
 		return cli_report(cli, &err);
 	}
+	struct clerk_err report = {0};
 	if (!a.meeting)
-		rc = choose_meeting(cli, app, db, &m);
+		rc = choose_meeting(&report, app, db, &m);
 	struct live *l = NULL;
 	if (rc == 0)
-		rc = open_meeting(cli, app, db, &m, &l);
+		rc = open_meeting(&report, app, db, &m, &l);
 	if (rc == 0)
 		ui_live_run(app, l);
 	int verdict = ui_app_end(&app);
 	live_lease_release(l);
+	if (report.status)
+		cli_report(cli, &report);
 	live_free(&l);
 	meeting_free(&m);
 	db_close(&db);

@@ -868,8 +868,8 @@ static enum clerk_status check_header(struct db *db, enum db_mode mode,
 		return CLERK_OK;
 	if (tables == 0 && mode != DB_CREATE)
 		return clerk_fail(err, CLERK_NOT_FOUND,
-				  "%s holds no clerk data yet: run 'clerk demo' or "
-				  "create a body first",
+				  "%s holds no clerk data yet: run 'clerk init' to "
+				  "set up your council, or 'clerk demo'",
 				  db->path);
 	if (db->readonly)
 		return clerk_fail(err, CLERK_READONLY,
@@ -1293,8 +1293,9 @@ enum clerk_status db_open(const char *path, enum db_mode mode, struct db **out,
 	 * empty answer (exit 1) that a script could take for "none". */
 	if (!exists && mode != DB_CREATE)
 		return clerk_fail(err, CLERK_IO,
-				  "no clerk database at %s: run 'clerk demo' to "
-				  "create the demo board, or give --db FILE",
+				  "no clerk database at %s: run 'clerk init' to "
+				  "set up your council, 'clerk demo' for the "
+				  "demo board, or give --db FILE",
 				  path);
 	if (!exists && (rc = create_private_file(path, err)))
 		return rc;

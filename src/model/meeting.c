@@ -358,8 +358,8 @@ enum clerk_status meeting_list_open(struct db *db, time_t since,
 	/* The first half walks the index on starts_at from `since`; the
 	 * second reads only the status of each meeting. */
 	static const char sql[] =
-		"SELECT " MEETING_COLS " FROM meeting m WHERE m.starts_at >= ?1 "
-		"AND m.status = 'scheduled' UNION ALL SELECT " MEETING_COLS
+		"SELECT " MEETING_COLS " FROM meeting m WHERE (?1 IS NULL OR "
+		"m.starts_at >= ?1) AND m.status = 'scheduled' UNION ALL SELECT " MEETING_COLS
 		" FROM meeting m WHERE m.status IN ('in progress', 'adjourned') "
 		"ORDER BY 3, 1"; /* starts_at, id */
 	memset(out, 0, sizeof *out);
