@@ -333,6 +333,12 @@ enum clerk_status person_list_all(struct db *db, struct person_list *out,
 				  struct clerk_err *err);
 /* "Councillor Liz Fairhurst": honorific and name (caller frees). */
 char *person_display_name(const struct person *p);
+/* Split "Cllr Jo Bruce" into the honorific as the council writes it
+ * ("Cllr"; "Cllr." loses its full stop) and the name ("Jo Bruce"), both
+ * trimmed; no known honorific gives "" and the whole.  Caller frees both. */
+void person_split_honorific(const char *full, char **honorific, char **name);
+/* The length of the honorific s starts with (followed by a space), or 0. */
+size_t person_honorific_length(const char *s);
 void person_free(struct person *p);
 void person_list_free(struct person_list *l);
 

@@ -264,6 +264,19 @@ static void minute_item(struct minutes_ctx *c, size_t idx)
 			  : xstrdup(it->title);
 	const struct style_var pv[] = {{"paragraph", it->exempt_paragraph},
 				       {"reason", it->urgent_reason}};
+	/* The item's agenda wording above its minute, where the style asks
+	 * (and "Minutes:" after it); an exempt item's only in the
+	 * confidential record. */
+	if (it->description && *it->description &&
+	    (!it->exempt || c->opts->confidential)) {
+		const struct style_var av[] = {{"text", it->description}};
+		char *a = minutes_say(c, "minute.agenda", av, 1);
+		if (a) {
+			minutes_paras(c->doc, a);
+			say_para(c, "minute.heading", NULL, 0);
+		}
+		free(a);
+	}
 	if (it->kind == ITEM_URGENT)
 		say_para(c, "urgent", pv, 2);
 	item_movements(c, it);

@@ -2,8 +2,14 @@
 /*
  * export/people: who was there, in the house style — the attendance (a
  * PRESENT table with the chairman and vice-chairman first and p / a
- * markers, or a sentence of names), those also in attendance, apologies
- * written as sentences from what was recorded about each member's
+ * markers, or a sentence of names; the rest by surname or in seat order),
+ * then each class a council minutes apart where its style asks: the
+ * substitutes (for whom), the officers present (with their post, the clerk
+ * among them), others in attendance (ward members with their ward,
+ * observers), whoever is left "also in attendance", and the members of the
+ * public and press by number.  Only members and substitutes are members of
+ * the meeting; the others never count for quorum (live/attend.c).  Then
+ * apologies written as sentences from what was recorded about each member's
  * substitute, and the declarations of interest (a sensitive interest only
  * as existing).
  */
@@ -82,6 +88,35 @@ static int by_surname(const void *pa, const void *pb)
 	return r ? r : strcoll(a->person.name, b->person.name);
 }
 
+/* Where a person's seat comes among the body's seats (after every seat
+ * when they hold none). */
+static size_t seat_rank(const struct minutes_ctx *c, const char *person_id)
+{
+	for (size_t i = 0; i < c->seats.n; i++)
+		if (c->seats.v[i].filled &&
+		    strcmp(c->seats.v[i].member.id, person_id) == 0)
+			return i;
+	return c->seats.n;
+}
+
+/* Members in the order the style says (present.order): by surname (the
+ * default) or in the order of their seats. */
+static void sort_members(const struct minutes_ctx *c,
+			 const struct attendance **rows, size_t n)
+{
+	qsort(rows, n, sizeof *rows, by_surname);
+	if (strcmp(style_get(&c->style, "present.order", "surname"), "seat"))
+		return;
+	/* a stable insertion sort by seat, surname order among equals */
+	for (size_t i = 1; i < n; i++) {
+		const struct attendance *a = rows[i];
+		size_t r = seat_rank(c, a->person_id), j = i;
+		for (; j > 0 && seat_rank(c, rows[j - 1]->person_id) > r; j--)
+			rows[j] = rows[j - 1];
+		rows[j] = a;
+	}
+}
+
 /* One "{name} ({capacity})" entry of style key. */
 static char *entry_text(struct minutes_ctx *c, const char *key,
 			const struct attendance *a, const char *office)
@@ -112,6 +147,22 @@ static char *join_names(char **names, size_t n)
 		sb_add(&sb, names[i]);
 	}
 	return sb_detach(&sb);
+}
+
+/* A substitute attending for a member. */
+static bool is_substitute(const struct attendance *a)
+{
+	return a->status == ATT_SUBSTITUTE ||
+	       (a->status == ATT_PRESENT && *a->substitute_for);
+}
+
+/* True when the style lists a class of attendance (substitutes, officers,
+ * others) on its own: its CLASS.entry is set. */
+static bool own_class(const struct minutes_ctx *c, const char *class)
+{
+	char key[32];
+	snprintf(key, sizeof key, "%s.entry", class);
+	return *style_get(&c->style, key, "") != '\0';
 }
 
 static void attendance_table(struct minutes_ctx *c,
@@ -150,11 +201,10 @@ static void attendance_table(struct minutes_ctx *c,
 			free(s);
 		}
 	}
-	/* Substitutes, when the style lists them. */
-	for (size_t i = 0; i < c->att.n; i++) {
+	/* Substitutes, when the style lists them with the members. */
+	for (size_t i = 0; i < c->att.n && !own_class(c, "substitutes"); i++) {
 		const struct attendance *a = &c->att.v[i];
-		if (a->status != ATT_SUBSTITUTE && !(a->status == ATT_PRESENT &&
-						     *a->substitute_for))
+		if (!is_substitute(a))
 			continue;
 		char *s = entry_text(c, "present.substitute", a, "");
 		if (s)
@@ -180,8 +230,8 @@ static void attendance_run(struct minutes_ctx *c, const struct attendance **rows
 			    role_of(c, rows[i]->person_id) == order[r])
 				names[k++] = entry_text(c, "present.run_entry",
 							rows[i], offices[r]);
-	for (size_t i = 0; i < c->att.n; i++)
-		if (c->att.v[i].status == ATT_SUBSTITUTE) {
+	for (size_t i = 0; i < c->att.n && !own_class(c, "substitutes"); i++)
+		if (is_substitute(&c->att.v[i])) {
 			char *s = entry_text(c, "present.substitute", &c->att.v[i],
 					     "");
 			if (s)
@@ -199,28 +249,51 @@ static void attendance_run(struct minutes_ctx *c, const struct attendance **rows
 	free(names);
 }
 
-static void also_in_attendance(struct minutes_ctx *c, bool run)
+/* Which class of attendance a row belongs to, as the style lists them. */
+enum att_class { CLASS_NONE, CLASS_SUBSTITUTES, CLASS_OFFICERS, CLASS_OTHERS,
+		 CLASS_ALSO };
+
+static enum att_class class_of(const struct minutes_ctx *c,
+			       const struct attendance *a)
+{
+	if (is_substitute(a))
+		return own_class(c, "substitutes") ? CLASS_SUBSTITUTES : CLASS_NONE;
+	if (a->status != ATT_IN_ATTENDANCE)
+		return CLASS_NONE;
+	if (a->person.kind == PERSON_OFFICER)
+		return own_class(c, "officers") ? CLASS_OFFICERS : CLASS_ALSO;
+	return own_class(c, "others") ? CLASS_OTHERS : CLASS_ALSO;
+}
+
+/* One class of attendance: in the run layout the sentence CLASS.run of
+ * every entry, else the heading CLASS.heading and one entry a line. */
+static void attendance_class(struct minutes_ctx *c, bool run,
+			     enum att_class class, const char *prefix)
 {
 	char **names = xcalloc(c->att.n + 1, sizeof *names);
 	size_t k = 0;
+	char key[32];
+	snprintf(key, sizeof key, "%s.entry", prefix);
 	for (size_t i = 0; i < c->att.n; i++) {
 		const struct attendance *a = &c->att.v[i];
-		if (a->status != ATT_IN_ATTENDANCE)
+		if (class_of(c, a) != class)
 			continue;
-		char *s = entry_text(c, "also.entry", a, "");
+		char *s = entry_text(c, key, a, "");
 		if (s)
 			names[k++] = s;
 	}
 	if (k && run) {
 		char *all = join_names(names, k);
 		const struct style_var v[] = {{"names", all}};
-		char *s = minutes_say(c, "also.run", v, 1);
+		snprintf(key, sizeof key, "%s.run", prefix);
+		char *s = minutes_say(c, key, v, 1);
 		if (s)
 			doc_add(c->doc, DOC_PARA, s);
 		free(s);
 		free(all);
 	} else if (k) {
-		char *h = minutes_say(c, "also.heading", NULL, 0);
+		snprintf(key, sizeof key, "%s.heading", prefix);
+		char *h = minutes_say(c, key, NULL, 0);
 		if (h)
 			doc_add(c->doc, DOC_PARA, h);
 		free(h);
@@ -230,15 +303,20 @@ static void also_in_attendance(struct minutes_ctx *c, bool run)
 	for (size_t i = 0; i < k; i++)
 		free(names[i]);
 	free(names);
-	if (run && c->meeting.public_present > 0) {
-		char count[16];
-		snprintf(count, sizeof count, "%d", c->meeting.public_present);
-		const struct style_var v[] = {{"count", count}};
-		char *s = minutes_say(c, "public.run", v, 1);
-		if (s)
-			doc_add(c->doc, DOC_PARA, s);
-		free(s);
-	}
+}
+
+/* The members of the public and press, by number. */
+static void public_count(struct minutes_ctx *c)
+{
+	if (c->meeting.public_present <= 0)
+		return;
+	char count[16];
+	snprintf(count, sizeof count, "%d", c->meeting.public_present);
+	const struct style_var v[] = {{"count", count}};
+	char *s = minutes_say(c, "public.run", v, 1);
+	if (s)
+		doc_add(c->doc, DOC_PARA, s);
+	free(s);
 }
 
 void minutes_attendance(struct minutes_ctx *c)
@@ -248,14 +326,18 @@ void minutes_attendance(struct minutes_ctx *c)
 	for (size_t i = 0; i < c->att.n; i++)
 		if (is_member(&c->att.v[i]))
 			rows[n++] = &c->att.v[i];
-	qsort(rows, n, sizeof *rows, by_surname);
+	sort_members(c, rows, n);
 	bool run = strcmp(style_get(&c->style, "present.layout", "table"),
 			  "run") == 0;
 	if (run)
 		attendance_run(c, rows, n);
 	else
 		attendance_table(c, rows, n);
-	also_in_attendance(c, run);
+	attendance_class(c, run, CLASS_SUBSTITUTES, "substitutes");
+	attendance_class(c, run, CLASS_OFFICERS, "officers");
+	attendance_class(c, run, CLASS_OTHERS, "others");
+	attendance_class(c, run, CLASS_ALSO, "also");
+	public_count(c);
 	free(rows);
 }
 
@@ -296,14 +378,34 @@ static char *own_capacity(const struct attendance *a)
 	return xstrdup(*role ? role : org);
 }
 
-/* The clause about a member's substitute (style apologies.sub_*). */
-static char *substitute_clause(struct minutes_ctx *c, const struct attendance *a,
-			       const struct style_var pv[3])
+/* The row of the substitute recorded for member a, or NULL. */
+static const struct attendance *substitute_of(const struct minutes_ctx *c,
+					      const struct attendance *a)
 {
 	const struct attendance *sub = NULL;
 	for (size_t i = 0; i < c->att.n; i++)
 		if (strcmp(c->att.v[i].substitute_for, a->person_id) == 0)
 			sub = &c->att.v[i];
+	return sub;
+}
+
+/* How the minutes describe a substitute: a nominated one as the seat's
+ * table does, another as what they are.  Caller frees. */
+static char *sub_capacity_of(struct minutes_ctx *c, const struct attendance *a,
+			     const struct attendance *sub)
+{
+	if (!sub)
+		return xstrdup("");
+	return nominated_for(c, a->person_id, sub->person_id)
+		       ? capacity_of(c, sub)
+		       : own_capacity(sub);
+}
+
+/* The clause about a member's substitute (style apologies.sub_*). */
+static char *substitute_clause(struct minutes_ctx *c, const struct attendance *a,
+			       const struct style_var pv[3])
+{
+	const struct attendance *sub = substitute_of(c, a);
 	/* What the clerk wrote about the substitute, when the attendance
 	 * does not say it (no substitute's row): as a sentence. */
 	if (!sub && a->substitute_note && *a->substitute_note) {
@@ -361,18 +463,29 @@ void minutes_apologies(struct minutes_ctx *c)
 		char *then = run ? xstrdup("") : substitute_clause(c, a, pv);
 		char *name = person_display_name(&a->person);
 		char *cap = capacity_of(c, a);
+		/* the substitute who attended, in every layout */
+		const struct attendance *sub = substitute_of(c, a);
+		if (sub && sub->status == ATT_APOLOGY)
+			sub = NULL;
+		char *subname = sub ? person_display_name(&sub->person)
+				    : xstrdup("");
+		char *subcap = sub_capacity_of(c, a, sub);
 		const struct style_var v[] = {{"name", name},
 					      {"capacity", cap},
 					      {"reason", reason_of(a->note)},
 					      {"then", then ? then : "."},
+					      {"sub", subname},
+					      {"sub_capacity", subcap},
 					      pv[0],
 					      pv[1],
 					      pv[2]};
 		char *s = minutes_say(c, run ? "apologies.run_entry"
 					     : "apologies.entry",
-				      v, 7);
+				      v, 9);
 		if (s)
 			entries[k++] = s;
+		free(subname);
+		free(subcap);
 		free(then);
 		free(name);
 		free(cap);

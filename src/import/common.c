@@ -13,6 +13,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "clerk/model.h"
 #include "import_private.h"
 
 /* ------------------------------------------------------------- report */
@@ -169,48 +170,17 @@ void imp_squeeze(char *s)
 	*w = '\0';
 }
 
-/* Honorifics as written, and how clerk stores them. */
-static const struct {
-	const char *as_written;
-	const char *stored;
-} honorifics[] = {
-	{"Cllr.", "Councillor"}, {"Cllr", "Councillor"},
-	{"Councillor", "Councillor"}, {"Dr.", "Dr"}, {"Dr", "Dr"},
-	{"Mr", "Mr"}, {"Mrs", "Mrs"}, {"Ms", "Ms"}, {"Miss", "Miss"},
-	{"Mx", "Mx"}, {"Professor", "Professor"}, {"Prof.", "Professor"},
-	{"Prof", "Professor"}, {"Sir", "Sir"}, {"Dame", "Dame"},
-	{"Lord", "Lord"}, {"Lady", "Lady"}, {"Revd", "Revd"},
-	{"Rev", "Revd"}, {"Canon", "Canon"},
-};
-
-/* Index of the honorific s starts with (followed by a space), or -1. */
-static int honorific_at(const char *s)
-{
-	for (size_t i = 0; i < sizeof honorifics / sizeof *honorifics; i++) {
-		size_t n = strlen(honorifics[i].as_written);
-		if (strncasecmp(s, honorifics[i].as_written, n) == 0 &&
-		    s[n] == ' ')
-			return (int)i;
-	}
-	return -1;
-}
-
 bool imp_starts_with_honorific(const char *s)
 {
-	return honorific_at(s) >= 0;
+	return person_honorific_length(s) > 0;
 }
 
 void imp_split_honorific(const char *full, char **honorific, char **name)
 {
-	int h = honorific_at(full);
-	if (h < 0) {
-		*honorific = xstrdup("");
-		*name = imp_trim_dup(full, strlen(full));
-		return;
-	}
-	const char *rest = full + strlen(honorifics[h].as_written);
-	*honorific = xstrdup(honorifics[h].stored);
-	*name = imp_trim_dup(rest, strlen(rest));
+	char *raw;
+	person_split_honorific(full, honorific, &raw);
+	*name = imp_trim_dup(raw, strlen(raw)); /* no-break spaces too */
+	free(raw);
 }
 
 /* ---------------------------------------------------------------- time */

@@ -513,31 +513,44 @@ enum clerk_status live_att_departed(struct live *l, const char *person_id,
 	return live_act_end(l, rc, err);
 }
 
-/* An existing person named exactly `name` (case-insensitive), or create. */
-static enum clerk_status live_person_by_name(struct live *l, const char *name,
+/* An existing person named exactly `full` (case-insensitive, the
+ * honorific apart: "Cllr Colin Sampson" is Colin Sampson, a councillor),
+ * or create them. */
+static enum clerk_status live_person_by_name(struct live *l, const char *full,
 					     clerk_id id, struct clerk_err *err)
 {
+	char *hon, *name;
+	person_split_honorific(full, &hon, &name);
+	if (!*name) { /* only an honorific: the words as typed */
+		free(name);
+		name = xstrdup(full);
+		*hon = '\0';
+	}
 	struct person_list found = { 0 };
 	enum clerk_status rc = person_search(l->db, name, &found, err);
 	if (rc && rc != CLERK_NOT_FOUND)
-		return rc;
+		goto done;
+	rc = CLERK_OK;
 	id[0] = '\0';
 	for (size_t i = 0; i < found.n && !id[0]; i++)
 		if (!strcasecmp(found.v[i].name, name))
 			snprintf(id, sizeof(clerk_id), "%s", found.v[i].id);
-	person_list_free(&found);
 	if (id[0])
-		return CLERK_OK;
+		goto done;
 	struct person p = { 0 };
-	char *n = xstrdup(name), *empty = xstrdup("");
-	p.name = n;
-	p.honorific = p.organisation = p.role = p.pronoun = empty;
+	char *empty = xstrdup("");
+	p.name = name;
+	p.honorific = hon;
+	p.organisation = p.role = p.pronoun = empty;
 	clerk_err_clear(err);
 	rc = person_create(l->db, &p, err);
 	if (!rc)
 		snprintf(id, sizeof(clerk_id), "%s", p.id);
-	free(n);
 	free(empty);
+done:
+	person_list_free(&found);
+	free(hon);
+	free(name);
 	return rc;
 }
 

@@ -172,6 +172,66 @@ enum clerk_status person_list_all(struct db *db, struct person_list *out,
 	return person_query(db, st, out, err);
 }
 
+/* Honorifics as written, and how clerk stores them: as the council writes
+ * them ("Cllr" stays "Cllr", "Councillor" stays "Councillor"); only the
+ * full stop of an abbreviation and variant spellings are tidied. */
+static const struct {
+	const char *as_written;
+	const char *stored;
+} honorifics[] = {
+	{"Cllr.", "Cllr"}, {"Cllr", "Cllr"},
+	{"Councillor", "Councillor"}, {"Dr.", "Dr"}, {"Dr", "Dr"},
+	{"Mr", "Mr"}, {"Mrs", "Mrs"}, {"Ms", "Ms"}, {"Miss", "Miss"},
+	{"Mx", "Mx"}, {"Professor", "Professor"}, {"Prof.", "Professor"},
+	{"Prof", "Professor"}, {"Sir", "Sir"}, {"Dame", "Dame"},
+	{"Lord", "Lord"}, {"Lady", "Lady"}, {"Revd", "Revd"},
+	{"Rev", "Revd"}, {"Canon", "Canon"},
+};
+
+/* Index of the honorific s starts with (followed by a space), or -1. */
+static int honorific_at(const char *s)
+{
+	for (size_t i = 0; i < sizeof honorifics / sizeof *honorifics; i++) {
+		size_t n = strlen(honorifics[i].as_written);
+		if (strncasecmp(s, honorifics[i].as_written, n) == 0 &&
+		    s[n] == ' ')
+			return (int)i;
+	}
+	return -1;
+}
+
+size_t person_honorific_length(const char *s)
+{
+	int h = honorific_at(s);
+	return h < 0 ? 0 : strlen(honorifics[h].as_written);
+}
+
+/* A copy of s[0..n) without the blanks at its ends. */
+static char *trim_dup(const char *s, size_t n)
+{
+	while (n && (*s == ' ' || *s == '\t'))
+		s++, n--;
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	char *t = xmalloc(n + 1);
+	memcpy(t, s, n);
+	t[n] = '\0';
+	return t;
+}
+
+void person_split_honorific(const char *full, char **honorific, char **name)
+{
+	int h = honorific_at(full);
+	if (h < 0) {
+		*honorific = xstrdup("");
+		*name = trim_dup(full, strlen(full));
+		return;
+	}
+	const char *rest = full + strlen(honorifics[h].as_written);
+	*honorific = xstrdup(honorifics[h].stored);
+	*name = trim_dup(rest, strlen(rest));
+}
+
 char *person_display_name(const struct person *p)
 {
 	if (model_has(p->honorific))

@@ -952,7 +952,8 @@ static void act_text(struct app *app, struct live_screen *s,
 		ui_app_message(app, UI_ROLE_WARN, "Start an item first (n)");
 		return;
 	}
-	if (s->l->public_excluded && sec == SECTION_RECEIVED)
+	if (s->l->public_excluded &&
+	    (sec == SECTION_RECEIVED || sec == SECTION_NARRATIVE))
 		sec = SECTION_EXEMPT;
 	struct text_ctx t = {s, sec};
 	char *title = text_title(s, key, fallback);
@@ -1854,6 +1855,10 @@ static enum ui_key_result live_key(struct app *app, void *state, int key)
 	case UI_ACT_commented:
 		act_text(app, s, SECTION_COMMENTED, "commented",
 			 "Members commented (one point per line)");
+		break;
+	case UI_ACT_minute:
+		act_text(app, s, SECTION_NARRATIVE, "minute",
+			 "The minute, as written (one paragraph per line)");
 		break;
 	case UI_ACT_resolve:
 		act_move(app, s, RES_MOTION);

@@ -80,7 +80,7 @@ ok "a substitute deleted while they never stood in" $CLERK substitute delete WPC
 is "gone" "$(q "SELECT count(*) FROM substitute")" 0
 ok "seat 2 deleted while nobody sat in it" $CLERK seat delete WPC 2
 out=$($CLERK member end WPC "Jo Bruce" --last-day 2014-05-12 2>&1)
-has "member end names the last day" "$out" "Councillor Jo Bruce serves on Wereham Parish Council until 2014-05-12"
+has "member end names the last day" "$out" "Cllr Jo Bruce serves on Wereham Parish Council until 2014-05-12"
 is "the term ends on the last day (to dates are inclusive)" "$(q "SELECT to_date FROM membership")" "2014-05-12"
 has "still a member on the last day" "$($CLERK members WPC --at 2014-05-12)" "Jo Bruce"
 lacks "not the day after" "$($CLERK members WPC --at 2014-05-13)" "Jo Bruce"

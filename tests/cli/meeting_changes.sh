@@ -52,7 +52,7 @@ is "the others CONFIRMED" "$(grep -c '^STATUS:CONFIRMED' <<<"$ics")" 3
 # Attendance: only the meeting held counts.
 att=$($CLERK attendance SP)
 has "one meeting held, not two" "$att" "1 meeting held"
-has "the member was expected once" "$att" "Councillor Ann Example    1     0    0     0    1"
+has "the member was expected once" "$att" "Cllr Ann Example    1     0    0     0    1"
 
 # The console: refused with a sentence, never offered.
 mkdir -p "$T/d"

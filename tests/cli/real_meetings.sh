@@ -15,6 +15,20 @@ live() { # MEETING KEYS-FILE: run the console headless
 	mkdir -p "$T/dump"
 	"$CLERK" live "$1" --script "$2" --dump "$T/dump" >"$T/live.out" 2>"$T/live.err"
 }
+# The demo council's own text (share/styles/hampshire.style, share/demo/):
+# its Chief Executive, address, e-mail, filming notice and code-of-conduct
+# paragraph.  None of it may reach another council's papers.
+demo_text="Coughlan|hants\.gov\.uk|The Castle|Winchester|Hampshire|County Council's website|Members' Code of Conduct|Filming Protocol|Health and Wellbeing Board"
+no_demo_text() { # MEETING NAME: every export of a non-demo council's meeting
+	local f out leaks=""
+	for f in text markdown html; do
+		out=$($CLERK export "$1" --format "$f" 2>&1; $CLERK export "$1" --format "$f" --confidential 2>&1; $CLERK export "$1" --format "$f" --agenda 2>&1)
+		leaks="$leaks$(printf '%s\n' "$out" | grep -oE "$demo_text" | sort -u | tr '\n' ' ')"
+	done
+	$CLERK export "$1" --format docx -o "$T/leak.docx" >/dev/null 2>&1
+	leaks="$leaks$(unzip -p "$T/leak.docx" 2>/dev/null | grep -oE "$demo_text" | sort -u | tr '\n' ' ')"
+	is "$2: no demo-council text in any export" "$leaks" ""
+}
 
 # ===================================================================
 # Meeting D: Wereham Parish Council (Norfolk), 14 January 2014, 7.30pm,
@@ -189,29 +203,30 @@ is "nothing went wrong" "$(cat "$T/live.err")" ""
 w=$($CLERK export 2014-01-14 | flat)
 printf '%s\n' "$w" >"$T/wereham.txt"
 has "the parish opening" "$w" "Minutes of the meeting of WEREHAM PARISH COUNCIL held at Wereham Village Hall on Tuesday 14th January 2014"
-has "present, chairman and vice-chairman first" "$w" "Present: Councillor Jo Bruce (Chairman), Councillor Dave Deighton (Vice-Chairman),"
-has "seven councillors, by surname" "$w" "Councillor Brian Bruce, Councillor Gail Koopowitz, Councillor Roger Lankfer, Councillor Karin Newell and Councillor Phillip Norris."
-has "the clerk in attendance" "$w" "Nicola Cooper (Parish Clerk (Minutes))"
-has "the borough councillor in attendance, as Cllr" "$w" "Cllr Colin Sampson (Borough councillor (BCKLWN))"
-has "the county councillor in attendance" "$w" "Cllr Martin Storey (County councillor (NCC))"
+has "present, chairman and vice-chairman first" "$w" "Present: Cllr Jo Bruce (Chairman), Cllr Dave Deighton (Vice-Chairman),"
+has "seven councillors, by surname" "$w" "Cllr Brian Bruce, Cllr Gail Koopowitz, Cllr Roger Lankfer, Cllr Karin Newell and Cllr Phillip Norris."
+has "the clerk, an officer, in attendance with her post" "$w" "In attendance: Nicola Cooper (Parish Clerk (Minutes))."
+has "the borough and county councillors also in attendance, as Cllr" "$w" "Also in attendance: Cllr Colin Sampson (Borough councillor (BCKLWN)) and Cllr Martin Storey (County councillor (NCC))."
 has "nine members of the public" "$w" "Members of the public: 9."
 has "minute 2.0: no apologies" "$w" "2.0 Apologies for absence There were no apologies for absence."
-has "minute 3.0: proposer and seconder" "$w" "3.0 Minutes of the meeting held on 12 November 2013 Proposed by Councillor Phillip Norris, seconded by Councillor Dave Deighton."
-has "JB's pecuniary interest at minute 7.0" "$w" "Councillor Jo Bruce declared a disclosable pecuniary interest in minute 7.0 (Grounds maintenance contract 2014): Interests in two grounds-maintenance companies."
-has "GK's interest at minute 10.0" "$w" "Councillor Gail Koopowitz declared a non-registrable interest in minute 10.0 (Village hall update): Member of the village hall committee."
-has "minute 8.0: 4 for, 2 against, 1 abstaining" "$w" "Proposed by Councillor Gail Koopowitz, seconded by Councillor Phillip Norris. RESOLVED: That the tree management quote be accepted for 2014, with the option to continue. (For 4, against 2, abstaining 1)"
-has "JB abstained, having declared an interest" "$w" "Councillor Jo Bruce abstained: having declared an interest."
+has "minute 3.0: proposer and seconder" "$w" "3.0 Minutes of the meeting held on 12 November 2013 Proposed by Cllr Phillip Norris, seconded by Cllr Dave Deighton."
+has "JB's pecuniary interest at minute 7.0" "$w" "Cllr Jo Bruce declared a disclosable pecuniary interest in minute 7.0 (Grounds maintenance contract 2014): Interests in two grounds-maintenance companies."
+has "GK's interest at minute 10.0" "$w" "Cllr Gail Koopowitz declared a non-registrable interest in minute 10.0 (Village hall update): Member of the village hall committee."
+has "minute 8.0: 4 for, 2 against, 1 abstaining" "$w" "Proposed by Cllr Gail Koopowitz, seconded by Cllr Phillip Norris. RESOLVED: That the tree management quote be accepted for 2014, with the option to continue. (For 4, against 2, abstaining 1)"
+has "JB abstained, having declared an interest" "$w" "Cllr Jo Bruce abstained: having declared an interest."
 has "she stayed, with a dispensation" "$w" "held a dispensation to take part"
 has "minute 11.0: 5 for, 2 against" "$w" "(For 5, against 2, abstaining 0)"
 has "minute 14.0: 5 for, 2 abstained" "$w" "(For 5, against 0, abstaining 2)"
-has "the two abstained due to interest" "$w" "Councillor Karin Newell abstained: due to interest. Councillor Phillip Norris abstained: due to interest."
+has "the two abstained due to interest" "$w" "Cllr Karin Newell abstained: due to interest. Cllr Phillip Norris abstained: due to interest."
 has "the last minute is 21.0" "$w" "21.0 Date of next meeting"
 has "opened at 7.30pm and closed at 9.35pm" "$w" "closed at 9.35pm"
 lacks "no principal council's law" "$w" "Schedule 12A"
+no_demo_text 2014-01-14 "Wereham"
+has "the check would see the demo's text (Hampshire's style)" \
+	"$($CLERK export 2014-01-14 --agenda --style hampshire | grep -oE "$demo_text" | sort -u | tr "\n" " ")" "Coughlan"
 # Differences that remain, and why:
-# - members are named in full with "Councillor", not by initials ("Prop.
-#   PN, 2nd DD") with "Cllr": clerk has no initials per member, and
-#   `member add` writes "Cllr" out as "Councillor";
+# - members are named in full ("Cllr Phillip Norris"), not by initials
+#   ("Prop. PN, 2nd DD"): clerk has no initials per member;
 # - the Wereham minutes' "Action" column (initials of who acts) is not
 #   kept: actions are recorded, but not laid out as a column;
 # - JB's pecuniary interest at minute 8.0 and KN's and PN's at 14.0 are
@@ -294,6 +309,10 @@ Planning application E/40554 (family business); E/40590 (family connection)<Ente
 n
 n
 n
+N
+The bank balance of £11,506.87 less £985.10 of unpresented cheques left £10,521.77.<Enter>
+Noted.
+<C-s>
 n
 r
 <Enter>
@@ -334,24 +353,25 @@ live 2020-06-10 "$T/mscc.keys"
 is "the meeting ran (exit 0)" "$?" 0
 is "nothing went wrong" "$(cat "$T/live.err")" ""
 m=$($CLERK export 2020-06-10 | flat)
-has "present: the chair first, the county councillor with the councillors" "$m" "Present: Councillor Owen Williams (Chairman), Councillor Alun Davies, Councillor Arwel Davies, Councillor Joseph Davies, Councillor Gwenfyl Evans, Councillor Peter Harries, Councillor William Loynton and Councillor Andrew Thomas."
+has "present: the chair first, the county councillor with the councillors" "$m" "Present: Cllr Owen Williams (Chairman), Cllr Alun Davies, Cllr Arwel Davies, Cllr Joseph Davies, Cllr Gwenfyl Evans, Cllr Peter Harries, Cllr William Loynton and Cllr Andrew Thomas."
 for who in "Kim Davies" "Hubert Gwynne" "Dorian Jenkins" "Doris Jones"; do
-	has "apologies from $who, no reason" "$m" "Councillor $who"
+	has "apologies from $who, no reason" "$m" "Cllr $who"
 done
 has "apologies in one sentence" "$m" "Apologies were received and accepted from"
 lacks "the vice-chair is not listed present" "$m" "Kim Davies (Vice-Chairman)"
-has "minute 2: proposed, seconded, all in favour" "$m" "2. To confirm the minutes of the last meeting Proposed by Councillor Peter Harries, seconded by Councillor William Loynton. RESOLVED: That the minutes of the meeting held on 11 March 2020 be signed as a correct record. All were in favour."
-has "the county councillor's interest, on minute 11" "$m" "Councillor Joseph Davies declared a non-registrable interest in minute 11 (Planning): Planning application E/40554 (family business); E/40590 (family connection)."
+has "minute 2: proposed, seconded, all in favour" "$m" "2. To confirm the minutes of the last meeting Proposed by Cllr Peter Harries, seconded by Cllr William Loynton. RESOLVED: That the minutes of the meeting held on 11 March 2020 be signed as a correct record. All were in favour."
+has "the county councillor's interest, on minute 11" "$m" "Cllr Joseph Davies declared a non-registrable interest in minute 11 (Planning): Planning application E/40554 (family business); E/40590 (family connection)."
+has "minute 6: plain paragraphs, one a one-word minute" "$m" "6. Budget review The bank balance of £11,506.87 less £985.10 of unpresented cheques left £10,521.77. Noted. 7. Risk assessment"
 has "minute 7: approved unanimously, no mover" "$m" "7. Risk assessment RESOLVED: That the risk assessment for 2020/21 be approved. All were in favour."
-has "minute 8: moved by the county councillor" "$m" "Proposed by Councillor Joseph Davies, seconded by Councillor Andrew Thomas. RESOLVED: That the annual return for the year ending 31 March 2020 be approved. All were in favour."
-has "minute 9: seconded by the county councillor" "$m" "Proposed by Councillor Peter Harries, seconded by Councillor Joseph Davies."
+has "minute 8: moved by the county councillor" "$m" "Proposed by Cllr Joseph Davies, seconded by Cllr Andrew Thomas. RESOLVED: That the annual return for the year ending 31 March 2020 be approved. All were in favour."
+has "minute 9: seconded by the county councillor" "$m" "Proposed by Cllr Peter Harries, seconded by Cllr Joseph Davies."
 has "minute 10: ratified unanimously" "$m" "10. Insurance RESOLVED: That the renewal of the insurance with Zurich Municipal at £277.10 be ratified. All were in favour."
 has "the last minute is 13" "$m" "13. Any other business"
 has "opened at 7.30pm, closed at 8.53pm" "$m" "The meeting opened at 7.30pm and closed at 8.53pm."
+no_demo_text 2020-06-10 "Manordeilo and Salem"
 # Differences that remain, and why:
-# - "Cllr" is written "Councillor" (`member add` writes the honorific out),
-#   and the chair is "Chairman" where the council says "Chairperson": a
-#   copy of the parish style with `chairman = Chairperson` gives that;
+# - the chair is "Chairman" where the council says "Chairperson": a copy
+#   of the parish style with `chairman = Chairperson` gives that;
 # - the county councillor holds a seat here so that he can move and vote
 #   as the minutes show; he is not a member of the community council;
 # - the action owners printed after each paragraph, the Welsh version of
@@ -380,11 +400,11 @@ for p in "David Kinniburgh" "Rory Colville" "Mary-Jean Devon" "Audrey Forrest" \
 	"Donald MacMillan" "Sandy Taylor" "Graham Archibald Hardie" "Jean Moffat"; do
 	$CLERK seat add PPSL "Councillor" >/dev/null
 done
-$CLERK member add PPSL 1 "Cllr David Kinniburgh" --role chairman --from 2021-05-01 >/dev/null
+$CLERK member add PPSL 1 "Councillor David Kinniburgh" --role chairman --from 2021-05-01 >/dev/null
 n=2
 for p in "Rory Colville" "Mary-Jean Devon" "Audrey Forrest" "Donald MacMillan" \
 	"Sandy Taylor" "Graham Archibald Hardie" "Jean Moffat"; do
-	$CLERK member add PPSL $n "Cllr $p" --from 2021-05-01 >/dev/null; n=$((n + 1))
+	$CLERK member add PPSL $n "Councillor $p" --from 2021-05-01 >/dev/null; n=$((n + 1))
 done
 $CLERK meeting add PPSL 2021-11-17 14:30 --venue "Microsoft Teams" >/dev/null
 cat >"$T/argyll-agenda.txt" <<'NOTICE'
@@ -426,7 +446,7 @@ live 2021-11-17 "$T/argyll.keys"
 is "the meeting ran (exit 0)" "$?" 0
 a=$($CLERK export 2021-11-17 | flat)
 has "the opening" "$a" "AT A MEETING of the Planning, Protective Services and Licensing Committee of ARGYLL AND BUTE COUNCIL held at Microsoft Teams on Wednesday, 17th November, 2021"
-has "four apologies" "$a" "Councillor Mary-Jean Devon"
+has "four apologies, \"Councillor\" as the council writes it" "$a" "Councillor Mary-Jean Devon"
 has "and the last" "$a" "Councillor Sandy Taylor"
 has "no declarations" "$a" "There were no declarations of interest."
 has "the hearing considered" "$a" "The Committee considered a report by the Head of Legal and Regulatory Support"
@@ -434,6 +454,7 @@ has "the exempt item excluded under Scottish law" "$a" "under section 50A(4) of 
 lacks "never Schedule 12A" "$a" "12A"
 ag=$($CLERK export 2021-11-17 --agenda | flat)
 has "the notice's enquiries contact is the council's" "$ag" "Enquiries to Fiona McCallum"
+no_demo_text 2021-11-17 "Argyll and Bute"
 # Differences that remain, and why:
 # - the Committee's decision on the continuation was not read (see the
 #   meetings README), so no decision is recorded; item 4 is invented to
@@ -470,6 +491,8 @@ AGENDA
 5. Railway station scheme
 NOTICE
 ok "its agenda is imported" $CLERK import agenda 2020-07-16 "$T/wirral-agenda.txt"
+ok "the application's agenda wording" $CLERK item edit 2020-07-16 3 \
+	--description "Single-storey block of six classrooms with a drop-off and pick-up area (revised scheme)."
 cat >"$T/wirral.keys" <<'KEYS'
 y
 @clock 2020-07-16T17:00:00Z
@@ -520,14 +543,15 @@ live 2020-07-16 "$T/wirral.keys"
 is "the meeting ran (exit 0)" "$?" 0
 f=$($CLERK export 2020-07-16 | flat)
 has "running minute numbers from where the council was" "$f" "20. MINUTES"
-has "the application's minute" "$f" "22. APP/19/01181 - TOWNFIELD PRIMARY SCHOOL"
-has "the chair's personal interest in it" "$f" "Councillor Stuart Kelly declared a non-registrable interest in minute 22"
-has "Cllr Foulkes' prejudicial interest in item 5" "$f" "Councillor Steve Foulkes declared a disclosable pecuniary interest in minute 24 (Railway station scheme): Board member of the transport authority."
+has "the application's minute, its agenda wording above it" "$f" "22. APP/19/01181 - TOWNFIELD PRIMARY SCHOOL, TOWNFIELD LANE, OXTON CH43 2LH Single-storey block of six classrooms with a drop-off and pick-up area (revised scheme). The Committee"
+has "the chair's personal interest in it" "$f" "Cllr Stuart Kelly declared a non-registrable interest in minute 22"
+has "Cllr Foulkes' prejudicial interest in item 5" "$f" "Cllr Steve Foulkes declared a disclosable pecuniary interest in minute 24 (Railway station scheme): Board member of the transport authority."
 has "and he left the room" "$f" "left the room during its consideration and took no part in the decision."
 has "speakers by role" "$f" "A Ward Councillor and the Applicant addressed the Committee."
-has "moved by the chair, seconded by Cllr Berry" "$f" "On a motion by Councillor Stuart Kelly, seconded by Councillor Brian Berry, it was Resolved -"
+has "moved by the chair, seconded by Cllr Berry" "$f" "On a motion by Cllr Stuart Kelly, seconded by Cllr Brian Berry, it was Resolved -"
 has "7:7" "$f" "(The motion was put and carried, 7:7"
 has "the chair's casting vote" "$f" "There being an equality of votes (7:7), the Chair gave a casting vote for the motion."
+no_demo_text 2020-07-16 "Wirral"
 # Differences that remain, and why:
 # - the members other than the four named are not in the readable text
 #   ("Member Five" ... stand in for them), nor the date and times;

@@ -51,7 +51,7 @@ lacks "docx: no sensitive interest detail" "$docxml" "SENSITIVE-DETAIL"
 has "docx: exempt item shown by title" "$docxml" "CONTRACT AWARD"
 txt=$(clerk export 2024-03-14 | flat)
 has "sensitive interest: only that it exists" "$txt" "Councillor Sam Sensitive declared an interest in minute 4"
-has "who left the room for it" "$txt" "He left the meeting while the matter was discussed."
+has "who left the room for it (named: the generic style needs no pronoun)" "$txt" "Councillor Sam Sensitive left the meeting while the matter was discussed."
 has "late arrival at its item" "$txt" "Councillor Lara Late arrived at the meeting during this item at 10.25 am."
 has "departure at its item, even an exempt one" "$txt" "Councillor Lara Late left the meeting during this item at 11.05 am."
 has "vote counts" "$txt" "(Votes: For 2, Against 2, Abstentions 0)"
@@ -136,11 +136,33 @@ has "numbering starts at (1) at each meeting" "$lic" "(1) APOLOGIES"
 
 # --- Apologies written as sentences from what was recorded.
 ap=$(clerk export 2024-04-18 | flat)
-has "apology with reason, no substitute nominated" "$ap" "Councillor Vic Vice, due to illness. He did not have a nominated substitute."
-has "substitute attended" "$ap" "Councillor Dora Deputy. Councillor Sid Sub, Deputy Member, her substitute, attended in her place."
-has "substitute unable, with reason" "$ap" "Councillor Una Unable, her substitute Councillor Ursula Ill, Deputy Member, was unable to attend in her place due to a clash of meetings."
-has "substitute also sent apologies" "$ap" "Councillor Al Also. His substitute Councillor Sue Sorry, Deputy Member also sent apologies."
-has "nominated substitute did not attend" "$ap" "Councillor Nick Nosub. His substitute did not attend."
+has "apology with reason, no substitute nominated" "$ap" "Councillor Vic Vice, due to illness. There was no nominated substitute."
+has "substitute attended" "$ap" "Councillor Dora Deputy. Councillor Sid Sub, Deputy Member, the nominated substitute, attended."
+has "substitute unable, with reason" "$ap" "Councillor Una Unable; the nominated substitute, Councillor Ursula Ill, Deputy Member, was unable to attend due to a clash of meetings."
+has "substitute also sent apologies" "$ap" "Councillor Al Also. The nominated substitute, Councillor Sue Sorry, Deputy Member, also sent apologies."
+has "nominated substitute did not attend" "$ap" "Councillor Nick Nosub. The nominated substitute did not attend."
+# A style that words these with pronouns uses each person's own.
+aph=$(clerk export 2024-04-18 --style hampshire | flat)
+has "her pronouns, as recorded" "$aph" "Councillor Dora Deputy. Councillor Sid Sub, Deputy Member, her substitute, attended in her place."
+has "his pronouns, as recorded" "$aph" "Councillor Nick Nosub. His substitute did not attend."
+has "and for the vice-chairman" "$aph" "Councillor Vic Vice, due to illness. He did not have a nominated substitute."
+# Attendance classes as a council's own style lists them: members in seat
+# order, substitutes apart ("A – substitute for B"), apologies in one
+# sentence that still names the substitute.
+mkdir -p "$HOME/.config/clerk/styles"
+sed -e 's/^present.order = .*/present.order = seat/' \
+	-e 's/^substitutes.heading =.*/substitutes.heading = Substitutes:/' \
+	-e 's/^substitutes.entry =.*/substitutes.entry = {name} – substitute for {member}/' \
+	-e 's/^apologies.layout = .*/apologies.layout = run/' \
+	"$top_srcdir/share/styles/county.style" >"$HOME/.config/clerk/styles/classes.style"
+printf '%s\n' 'apologies.run = Apologies were received from {names}.' \
+	'apologies.run_entry = {name}[[ ({sub} attended as substitute)]]' >>"$HOME/.config/clerk/styles/classes.style"
+cls=$(clerk export 2024-04-18 --style classes | flat)
+has "members in the order of their seats" "$cls" "a Councillor Dora Deputy a Councillor Una Unable a Councillor Al Also a Councillor Nick Nosub"
+has "substitutes listed apart" "$cls" "Substitutes: Councillor Sid Sub – substitute for Councillor Dora Deputy"
+lacks "and not among the members" "$cls" "p Councillor Sid Sub"
+has "the substitute in a one-sentence apology" "$cls" "Councillor Dora Deputy (Councillor Sid Sub attended as substitute)"
+has "by surname in the shipped style" "$ap" "a Councillor Al Also a Councillor Dora Deputy a Councillor Nick Nosub a Councillor Una Unable"
 lacks "substitutes are not listed as apologies of their own" "$ap" "- Councillor Ursula Ill"
 
 # --- Confirmation locks the minutes; corrections are new, visible records.

@@ -18,7 +18,7 @@ is "first and last seats" "$(q "SELECT label FROM seat WHERE position IN (1, 21)
 Hampshire Fire and Rescue Service"
 is "the chairman's seat and role" \
 	"$(q "SELECT s.position, p.honorific, p.name, m.role FROM membership m JOIN seat s ON s.id = m.seat_id JOIN person p ON p.id = m.person_id WHERE m.role <> 'member'")" \
-	"3|Councillor|Liz Fairhurst|chairman
+	"3|Cllr|Liz Fairhurst|chairman
 8|Dr|Barbara Rushton|vice-chairman"
 is "capacity after the name" \
 	"$(q "SELECT capacity FROM membership m JOIN person p ON p.id = m.person_id WHERE p.name = 'Keith Mans'")" \
@@ -47,14 +47,14 @@ is "clerk members: the 21 labels in the seed's order" \
 import csv, sys, re
 for row in csv.reader(sys.stdin):
     print(re.sub(r" \((Chairman|and Vice Chair)[^)]*\)$", "", row[0]))')"
-has "clerk members shows the chairman" "$m" "Councillor Liz Fairhurst (Chairman), Executive Member Adult Social Care and Health"
+has "clerk members shows the chairman" "$m" "Cllr Liz Fairhurst (Chairman), Executive Member Adult Social Care and Health"
 has "clerk members shows the vice-chairman" "$m" "Dr Barbara Rushton (Vice-Chairman), Clinical Chairman"
 has "clerk members shows a substitute" "$m" "substitute: Councillor Zilliah Brooks"
 has "clerk members shows the vacancy" "$m" "vacant: Vacancy as of 1 Oct 2017"
 has "clerk members shows both NHS England substitutes" "$m" "substitute: Dr Liz Mearns, Medical Director
                   Dr John Duffy, Assistant Director"
 has "clerk members shows the TBC substitute" "$m" "substitute: TBC"
-has "clerk members shows the seat without a substitute" "$m" "Councillor Roger Allen, Gosport Borough Council
+has "clerk members shows the seat without a substitute" "$m" "Cllr Roger Allen, Gosport Borough Council
       no substitute"
 
 # Importing the same table again changes nothing.

@@ -23,7 +23,7 @@ ok "seat add" $CLERK seat add HWB "Hampshire County Council"
 ok "another seat" $CLERK seat add HWB "North Hampshire Clinical Commissioning Group"
 out=$($CLERK member add HWB 1 "Cllr Liz Fairhurst" --role chairman \
 	--capacity "Executive Member Adult Social Care and Health" --from 2017-05-25 2>&1)
-has "member add names the person and role" "$out" "Councillor Liz Fairhurst (new) holds seat 1 of Health and Wellbeing Board as chairman from 2017-05-25"
+has "member add names the person and role" "$out" "Cllr Liz Fairhurst (new) holds seat 1 of Health and Wellbeing Board as chairman from 2017-05-25"
 ok "member add by part of the seat's label" $CLERK member add HWB "North Hampshire" "Dr Nicola Decker" --capacity "Clinical Chair" --from 2017-05-25
 out=$($CLERK substitute add HWB 1 "Councillor Zilliah Brooks" 2>&1)
 has "substitute add, from today" "$out" "Councillor Zilliah Brooks (new) is a nominated substitute for seat 1 of Health and Wellbeing Board from 2017-09-01"

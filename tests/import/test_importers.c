@@ -230,8 +230,14 @@ static void test_clock_and_honorifics(void **state)
 	assert_false(import_parse_clock("10.7", &h, &m));
 	assert_false(import_parse_clock("ten", &h, &m));
 	char *hon, *name;
+	/* kept as the council writes it: "Cllr" stays "Cllr" */
 	import_split_honorific("Cllr Keith Mans", &hon, &name);
-	assert_string_equal(hon, "Councillor");
+	assert_string_equal(hon, "Cllr");
+	assert_string_equal(name, "Keith Mans");
+	free(hon);
+	free(name);
+	import_split_honorific("Cllr. Keith Mans", &hon, &name);
+	assert_string_equal(hon, "Cllr");
 	assert_string_equal(name, "Keith Mans");
 	free(hon);
 	free(name);

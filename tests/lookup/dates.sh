@@ -29,7 +29,7 @@ has "who, the day after: no seat" "$($CLERK who "Old Holder" --at 2010-05-01)" "
 $CLERK meeting add LIC 2010-04-30 10:00 >/dev/null
 $CLERK meeting add LIC 2010-05-01 10:00 >/dev/null
 att=$($CLERK attendance LIC --csv)
-has "the old holder was expected at the meeting of their last day" "$att" "Councillor Old Holder,"
+has "the old holder was expected at the meeting of their last day" "$att" "Cllr Old Holder,"
 is "expected once each" "$(grep -c ',1,0,0,0,1,0,' <<<"$att")" 2
 
 done_testing

@@ -36,14 +36,14 @@ has "who \"Fairhurst, Liz\": Liz Fairhurst" "$out" "Liz Fairhurst"
 out=$("$CLERK" who Fairhirst 2>"$T/err"); rc=$?
 is "who Fairhirst (one close match): exit 0" "$rc" 0
 has "it answers for the close match" "$out" "Liz Fairhurst"
-has "and says so" "$(cat "$T/err")" "nobody is called 'Fairhirst'; showing the one close match, Councillor Liz Fairhurst"
+has "and says so" "$(cat "$T/err")" "nobody is called 'Fairhirst'; showing the one close match, Cllr Liz Fairhurst"
 out=$("$CLERK" who Zzyzx 2>&1); rc=$?
 is "who Zzyzx (nothing close): exit 1" "$rc" 1
 
 # Attendance lines up names of every kind: the column after the name starts
 # at the same display column on each member's line.
 out=$(COLUMNS=120 "$CLERK" attendance PCB 2>&1)
-cols=$(printf '%s\n' "$out" | grep -E '^(Councillor|Dr) ' |
+cols=$(printf '%s\n' "$out" | grep -E '^(Cllr|Councillor|Dr) ' |
 	python3 -c '
 import sys, unicodedata
 def width(s):
@@ -53,7 +53,7 @@ for line in sys.stdin:
     # the first digit after the name: the first count column
     i = next(k for k, c in enumerate(line) if c.isdigit())
     print(width(line[:i]))' | sort -u)
-is "attendance: four members listed" "$(printf '%s\n' "$out" | grep -cE '^(Councillor|Dr) ')" 4
+is "attendance: four members listed" "$(printf '%s\n' "$out" | grep -cE '^(Cllr|Councillor|Dr) ')" 4
 is "attendance: every member's counts start in the same column" "$(printf '%s\n' "$cols" | wc -l)" 1
 
 # Capitals by Unicode's rules in an export.

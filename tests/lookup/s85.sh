@@ -45,15 +45,15 @@ present:"
 export CLERK_NOW=2017-10-01T09:00:00Z
 att=$($CLERK attendance PC)
 has "the cancelled meeting is not counted" "$att" "1 meeting held"
-has "Ann: apologies counted" "$att" "Councillor Ann Able    1     0    0     1    0"
+has "Ann: apologies counted" "$att" "Cllr Ann Able     1     0    0     1    0"
 lacks "Ann attended the authority in August: the rule is not passed" "$att" "PASSED"
 lacks "the partner representative never attended, but the rule is not theirs" "$att" "Carl Community: "
-has "apology reasons are listed" "$att" "2017-02-01  Councillor Ann Able: Unwell"
+has "apology reasons are listed" "$att" "2017-02-01  Cllr Ann Able: Unwell"
 has "by person, the apology names the body" "$($CLERK attendance --person Ann)" "2017-02-01  Planning Committee: Unwell"
 
 export CLERK_NOW=2018-03-01T09:00:00Z
 att=$($CLERK attendance PC)
-has "six months after her last attendance of the authority: passed" "$att" "! Councillor Ann Able: 212 days since last attending a meeting of the authority on 2017-08-01"
+has "six months after her last attendance of the authority: passed" "$att" "! Cllr Ann Able: 212 days since last attending a meeting of the authority on 2017-08-01"
 has "worded as the Act has it" "$att" "ceases to be a member of the authority unless the absence was approved by the authority (s.85)"
 is "json says passed" "$($CLERK attendance PC --json | python3 -c 'import json,sys; print([r["six_month_rule"] for r in json.load(sys.stdin)["attendance"]])')" "['passed', None]"
 
@@ -68,7 +68,7 @@ ok "approved after the six months ran out (1 February)" $CLERK absence approve A
 has "... does not save her" "$($CLERK attendance PC)" "six months have passed"
 ok "approved in time" $CLERK absence approve Ann --until 2018-06-30 --reason "Illness" --at 2018-01-15
 att=$($CLERK attendance PC)
-has "an approved absence is shown with its reason" "$att" "Councillor Ann Able: 212 days since last attending a meeting of the authority on 2017-08-01; absence approved by the authority until 2018-06-30: Illness (s.85)"
+has "an approved absence is shown with its reason" "$att" "Cllr Ann Able: 212 days since last attending a meeting of the authority on 2017-08-01; absence approved by the authority until 2018-06-30: Illness (s.85)"
 lacks "... and the rule has not passed" "$att" "PASSED"
 export CLERK_NOW=2018-07-02T09:00:00Z
 has "after the approved absence ends, the rule bites" "$($CLERK attendance PC)" "PASSED"
