@@ -32,6 +32,8 @@ int cli_main(int argc, char **argv);
 /* Open the database for a command; on failure prints the reason to
  * cli->err and returns the exit code (non-zero). */
 int cli_open_db(struct cli *cli, enum db_mode mode, struct db **out);
+/* Warn, on cli->err, when the database is readable by others. */
+void cli_warn_if_readable(struct cli *cli);
 /* Print "clerk: MESSAGE" for err and return its exit code. */
 int cli_report(struct cli *cli, const struct clerk_err *err);
 /* Print a message to cli->out with every control character, escape

@@ -64,6 +64,9 @@ void clerk_err_clear(struct clerk_err *err);
 
 /* Allocation: these never return NULL; on exhaustion they print a message
  * and end the process (everything recorded is already committed). */
+/* Run restore (e.g. give the terminal back) before clerk exits for lack of
+ * memory; NULL for none. */
+void xalloc_on_exhaustion(void (*restore)(void));
 void *xmalloc(size_t size);
 void *xcalloc(size_t count, size_t size);
 void *xrealloc(void *ptr, size_t size);

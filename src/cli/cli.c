@@ -9,6 +9,7 @@
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "clerk/cli.h"
 #include "help.h"
@@ -52,11 +53,31 @@ int cli_usage(struct cli *cli, const char *usage)
 	return 2;
 }
 
+/* A database others can read leaks the council's record, exempt minutes
+ * and sensitive interests included, and SQLite gives its -wal and -shm
+ * files the same mode: said once, on standard error, and not refused (a
+ * shared office folder may be the clerk's choice). */
+void cli_warn_if_readable(struct cli *cli)
+{
+	struct stat st;
+	if (stat(cli->db_path, &st) != 0 || !S_ISREG(st.st_mode) ||
+	    !(st.st_mode & (S_IRGRP | S_IROTH)))
+		return;
+	char *safe = utf8_sanitize(cli->db_path);
+	fprintf(cli->err,
+		"clerk: warning: %s is readable by others (mode %04o), and so "
+		"are its -wal and -shm files: exempt minutes and sensitive "
+		"interests too; chmod 600 it unless that is meant\n",
+		safe, (unsigned)(st.st_mode & 07777));
+	free(safe);
+}
+
 int cli_open_db(struct cli *cli, enum db_mode mode, struct db **out)
 {
 	struct clerk_err err = {0};
 	if (db_open(cli->db_path, mode, out, &err))
 		return cli_report(cli, &err);
+	cli_warn_if_readable(cli);
 	return 0;
 }
 

@@ -13,6 +13,7 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <sys/stat.h>
 
 #include "clerk/cli.h"
@@ -160,9 +161,27 @@ static int export_one(struct cli *cli, const struct export_args *a,
 static int make_folder(struct cli *cli, const char *dir, bool confidential)
 {
 	struct stat st;
-	if (mkdir(dir, confidential ? 0700 : 0755) == 0 ||
-	    (errno == EEXIST && stat(dir, &st) == 0 && S_ISDIR(st.st_mode)))
+	if (mkdir(dir, confidential ? 0700 : 0755) == 0)
 		return 0;
+	if (errno == EEXIST && stat(dir, &st) == 0 && S_ISDIR(st.st_mode)) {
+		/* Confidential minutes go only into a folder of one's own that
+		 * nobody else can read or write: in another's folder its owner
+		 * could read them, or swap a file for a link. */
+		const char *why = !confidential	       ? NULL
+				  : st.st_uid != geteuid() ? "it belongs to someone else"
+				  : (st.st_mode & 077)     ? "others can read or write it"
+							   : NULL;
+		if (!why)
+			return 0;
+		char *safe = utf8_sanitize(dir);
+		fprintf(cli->err,
+			"clerk: confidential minutes are not written into %s: "
+			"%s; give a new folder (made private) or chmod 700 one "
+			"of your own\n",
+			safe, why);
+		free(safe);
+		return 2;
+	}
 	int e = errno == EEXIST ? ENOTDIR : errno;
 	char *safe = utf8_sanitize(dir);
 	fprintf(cli->err, "clerk: cannot write the minutes into the folder "

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cli/cmd_search: `clerk search TEXT [--body NAME] [--from DATE] [--to DATE]
- * [--limit N] [--exempt] [--json | --csv]` — what meetings recorded about
+ * [--limit N] [--confidential] [--json | --csv]` — what meetings recorded about
  * something, best match first: each hit with its body, date, item and a
  * snippet with the matched words highlighted.
  */
@@ -145,9 +145,9 @@ struct search_args {
 
 static const char usage[] =
 	"search TEXT [--body NAME] [--from DATE] [--to DATE] [--limit N] "
-	"[--exempt] [--json | --csv]";
+	"[--confidential] [--json | --csv]";
 
-/* --body, --limit and --exempt, the options of its own. */
+/* --body, --limit and --confidential, the options of its own. */
 static int search_option(struct cli *cli, int opt, const char *arg, void *ctx)
 {
 	struct search_args *a = ctx;
@@ -179,7 +179,8 @@ static int parse_args(struct cli *cli, int argc, char **argv,
 		{"from", required_argument, NULL, LOOKUP_OPT_FROM},
 		{"to", required_argument, NULL, LOOKUP_OPT_TO},
 		{"limit", required_argument, NULL, LOOKUP_OPT_LIMIT},
-		{"exempt", no_argument, NULL, LOOKUP_OPT_EXEMPT},
+		{"confidential", no_argument, NULL, LOOKUP_OPT_EXEMPT},
+		{"exempt", no_argument, NULL, LOOKUP_OPT_EXEMPT}, /* older name */
 		{"json", no_argument, NULL, LOOKUP_OPT_JSON},
 		{"csv", no_argument, NULL, LOOKUP_OPT_CSV},
 		{NULL, 0, NULL, 0},

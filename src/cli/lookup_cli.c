@@ -42,7 +42,10 @@ int lookup_cli_open(struct cli *cli, struct db **db)
 		cli_report(cli, &err);
 		return clerk_status_exit_code(CLERK_IO);
 	}
-	return rc ? cli_report(cli, &err) : 0;
+	if (rc)
+		return cli_report(cli, &err);
+	cli_warn_if_readable(cli);
+	return 0;
 }
 
 static void print_body_name(FILE *f, const struct lookup_body *b)

@@ -7,13 +7,30 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "clerk/core.h"
 
+static void (*before_exit)(void);
+
+void xalloc_on_exhaustion(void (*restore)(void))
+{
+	before_exit = restore;
+}
+
+/* Exit 4, the storage status, as SQLite's own out-of-memory path gives:
+ * not abort(), whose core dump and exit 134 read as a crash.  An open
+ * transaction is rolled back by SQLite when the process ends; a file being
+ * exported is written under a temporary name and never renamed. */
 static void *out_of_memory(size_t size)
 {
-	fprintf(stderr, "clerk: out of memory (asked for %zu bytes)\n", size);
-	abort();
+	if (before_exit)
+		before_exit(); /* the terminal, when a console is open */
+	fprintf(stderr,
+		"clerk: out of memory (asked for %zu bytes): stopped; every "
+		"change shown as saved is kept, nothing else was written\n",
+		size);
+	_exit(4);
 }
 
 void *xmalloc(size_t size)

@@ -76,6 +76,16 @@ static bool can_place_cursor(void)
 	return cup && cup != (char *)-1 && *cup;
 }
 
+/* Out of memory with the console open: the terminal is given back before
+ * the message, which would otherwise be drawn under the full screen. */
+static void give_terminal_back(void)
+{
+	if (!isendwin())
+		endwin();
+	fputs("\033[?2004l", stdout);
+	fflush(stdout);
+}
+
 static bool setup_terminal(struct app *app, const struct ui_options *opt,
 			   struct clerk_err *err)
 {
@@ -114,6 +124,7 @@ static bool setup_terminal(struct app *app, const struct ui_options *opt,
 			return false;
 		}
 		set_term(app->term);
+		xalloc_on_exhaustion(give_terminal_back);
 		if (!can_place_cursor()) {
 			clerk_fail(err, CLERK_USAGE,
 				   "this terminal (TERM=%s) cannot place the "
@@ -201,6 +212,7 @@ int ui_app_end(struct app **pp)
 		}
 		endwin();
 		delscreen(app->term);
+		xalloc_on_exhaustion(NULL);
 	}
 	if (app->term_out)
 		fclose(app->term_out);

@@ -20,6 +20,8 @@ has "--exempt includes them, marked" "$(s domestic --exempt)" \
 has "an exempt minute is found with --exempt" "$(s tender --exempt)" \
 	"confidential [tender]"
 exits "an exempt minute alone is not found without --exempt" 1 s tender
+has "--confidential is the same as --exempt" "$(s tender --confidential)" \
+	"confidential [tender]"
 
 is "ranking: the item named for it beats a passing mention" \
 	"$(first safeguarding)" \
