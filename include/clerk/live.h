@@ -85,6 +85,11 @@ struct live {
 	struct event_list events;
 	struct declaration_list declarations; /* whole meeting */
 	struct minute_text_list texts;        /* whole meeting */
+	clerk_id *unfinished; /* ids of texts saved by a hang-up and not yet
+				 accepted (live_text_unfinished) */
+	size_t nunfinished;
+	bool hung_up; /* set by the console when its terminal has gone: text
+			 written from now on is saved unfinished */
 	struct resolution_list resolutions;   /* whole meeting */
 	struct action_list actions;           /* whole meeting */
 
@@ -341,9 +346,18 @@ enum clerk_status live_text_add_item(struct live *l, int item_index,
 				     enum minute_section section,
 				     const char *body, clerk_id *id_out,
 				     struct clerk_err *err);
-/* Replace the words of a paragraph or point (refused when empty). */
+/* Replace the words of a paragraph or point (refused when empty).  The
+ * clerk correcting a paragraph saved unfinished accepts it. */
 enum clerk_status live_text_edit(struct live *l, const char *id,
 				 const char *body, struct clerk_err *err);
+/* Text written while l->hung_up (the terminal hung up: SIGHUP, SIGTERM,
+ * with the editor open) is saved, and marked unfinished in the same
+ * commit: the console and the review show it as such until the clerk
+ * accepts it (as it stands, or by correcting it). */
+bool live_text_unfinished(const struct live *l, const char *id);
+/* Accept a paragraph saved unfinished, as it stands. */
+enum clerk_status live_text_accept(struct live *l, const char *id,
+				   struct clerk_err *err);
 enum clerk_status live_text_delete(struct live *l, const char *id,
 				   struct clerk_err *err);
 

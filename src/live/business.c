@@ -208,7 +208,9 @@ enum clerk_status live_text_add_item(struct live *l, int item_index,
 				minute_section_text(section), err);
 	if (!rc && id_out)
 		snprintf(*id_out, sizeof(clerk_id), "%s", t.id);
-	if (rc) {
+	if (!rc && l->hung_up)
+		rc = minute_text_set_unfinished(l->db, t.id, true, err);
+	if (rc || l->hung_up) {
 		minute_text_free(&t);
 		return live_act_end(l, rc, err);
 	}
@@ -233,6 +235,28 @@ enum clerk_status live_text_edit(struct live *l, const char *id,
 	char *b = live_trim(body);
 	rc = minute_text_update(l->db, id, b, err);
 	free(b);
+	/* Corrected by the clerk: accepted; saved by a hang-up: unfinished. */
+	if (!rc && (l->hung_up || live_text_unfinished(l, id)))
+		rc = minute_text_set_unfinished(l->db, id, l->hung_up, err);
+	return live_act_end(l, rc, err);
+}
+
+enum clerk_status live_text_accept(struct live *l, const char *id,
+				   struct clerk_err *err)
+{
+	live_act_begin(l, err);
+	if (!live_text_of(l, id))
+		return clerk_fail(err, CLERK_NOT_FOUND,
+				  "There is no such text in this meeting's "
+				  "minutes");
+	if (!live_text_unfinished(l, id))
+		return clerk_fail(err, CLERK_INVALID,
+				  "That text was finished: there is nothing "
+				  "to accept");
+	enum clerk_status rc = live_tx(l, err);
+	if (rc)
+		return rc;
+	rc = minute_text_set_unfinished(l->db, id, false, err);
 	return live_act_end(l, rc, err);
 }
 

@@ -274,6 +274,7 @@ void live_free(struct live **lp)
 	live_free_business(l);
 	event_list_free(&l->events);
 	minute_text_list_free(&l->texts);
+	free(l->unfinished);
 	free(l);
 	*lp = NULL;
 }
@@ -535,7 +536,22 @@ static enum clerk_status live_read_business(struct live *l,
 static enum clerk_status live_read_texts(struct live *l, struct clerk_err *err)
 {
 	minute_text_list_free(&l->texts);
-	return minute_text_list(l->db, l->meeting.id, NULL, &l->texts, err);
+	xfree(&l->unfinished);
+	l->nunfinished = 0;
+	enum clerk_status rc =
+		minute_text_list(l->db, l->meeting.id, NULL, &l->texts, err);
+	return rc ? rc
+		  : minute_text_unfinished(l->db, l->meeting.id,
+					   &l->unfinished, &l->nunfinished,
+					   err);
+}
+
+bool live_text_unfinished(const struct live *l, const char *id)
+{
+	for (size_t i = 0; i < l->nunfinished; i++)
+		if (!strcmp(l->unfinished[i], id))
+			return true;
+	return false;
 }
 
 /* The log is only appended to: read on after the last event held. */

@@ -432,8 +432,19 @@ static void add_section(struct lines *ls, const struct live_screen *s,
 							     "received", t->body)
 				     : NULL;
 		char *line = said ? said : xasprintf("%s%s", bullet, t->body);
-		add_wrapped(ls, UI_ROLE_NORMAL, width,
-			    strlen(bullet) > 4 ? 2 : (int)strlen(bullet), line);
+		bool unfinished = live_text_unfinished(l, t->id);
+		if (unfinished) {
+			/* Saved by a hang-up: shown as such until accepted. */
+			char *u = xasprintf("%s [UNFINISHED: saved when the "
+					    "terminal hung up; A accepts, E "
+					    "corrects]",
+					    line);
+			free(line);
+			line = u;
+		}
+		add_wrapped(ls, unfinished ? UI_ROLE_WARN : UI_ROLE_NORMAL,
+			    width, strlen(bullet) > 4 ? 2 : (int)strlen(bullet),
+			    line);
 		free(line);
 	}
 }
@@ -742,6 +753,58 @@ static bool refused_watching(struct app *app, struct live_screen *s,
 	return true;
 }
 
+/* Accept, one by one, the current item's paragraphs saved unfinished when
+ * the terminal hung up. */
+static void act_accept_text(struct app *app, struct live_screen *s)
+{
+	struct live *l = s->l;
+	const struct live_item *it = current_item(l);
+	clerk_id *ids = NULL;
+	size_t n = 0;
+	for (size_t i = 0; it && i < l->texts.n; i++) {
+		const struct minute_text *t = &l->texts.v[i];
+		if (!strcmp(t->item_id, it->item.id) &&
+		    live_text_unfinished(l, t->id)) {
+			ids = xrealloc(ids, (n + 1) * sizeof *ids);
+			snprintf(ids[n++], sizeof(clerk_id), "%s", t->id);
+		}
+	}
+	if (!n) {
+		ui_app_message(app, UI_ROLE_WARN,
+			       "Nothing on this item was saved unfinished");
+		return;
+	}
+	int accepted = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct minute_text *t = NULL;
+		for (size_t j = 0; j < l->texts.n; j++)
+			if (!strcmp(l->texts.v[j].id, ids[i]))
+				t = &l->texts.v[j];
+		if (!t)
+			continue;
+		char *q = xasprintf("Saved when the terminal hung up: \u201c%s\u201d"
+				    "  Accept it as it stands?  (E corrects "
+				    "it instead)",
+				    t->body);
+		bool yes = ui_confirm(app, q);
+		free(q);
+		if (!yes)
+			continue;
+		struct clerk_err err = {0};
+		if (live_text_accept(l, ids[i], &err) != CLERK_OK) {
+			ui_app_error(app, &err);
+			break;
+		}
+		accepted++;
+	}
+	free(ids);
+	if (accepted) {
+		ui_app_saved(app);
+		ui_app_message(app, UI_ROLE_OK, "Accepted %d paragraph%s",
+			       accepted, accepted == 1 ? "" : "s");
+	}
+}
+
 static void act_take_over(struct app *app, struct live_screen *s)
 {
 	struct live *l = s->l;
@@ -897,8 +960,8 @@ struct text_ctx {
 static enum clerk_status commit_text(struct app *app, void *ctx,
 				     const char *text, struct clerk_err *err)
 {
-	(void)app;
 	struct text_ctx *t = ctx;
+	t->s->l->hung_up = app->hung_up; /* saved by a hang-up: unfinished */
 	const char *p = text;
 	int added = 0;
 	while (*p) {
@@ -1672,8 +1735,8 @@ struct edit_ctx {
 static enum clerk_status commit_edit(struct app *app, void *ctx,
 				     const char *text, struct clerk_err *err)
 {
-	(void)app;
 	struct edit_ctx *e = ctx;
+	e->s->l->hung_up = app->hung_up; /* saved by a hang-up: unfinished */
 	if (e->c->kind == CAP_TEXT)
 		return live_text_edit(e->s->l, e->c->id, text, err);
 	return live_resolution_edit(e->s->l, e->c->id, NULL, text, err);
@@ -1894,6 +1957,9 @@ static enum ui_key_result live_key(struct app *app, void *state, int key)
 		break;
 	case UI_ACT_take_over:
 		act_take_over(app, s);
+		break;
+	case UI_ACT_accept_text:
+		act_accept_text(app, s);
 		break;
 	case UI_ACT_action:
 		act_action(app, s);
