@@ -54,8 +54,14 @@ time_t model_col_time(sqlite3_stmt *st, int col);
 #define MODEL_COL_ENUM(st, col, parse, out) \
 	((void)parse(db_col_text((st), (col)), (out)))
 
-/* Refuse text that is not valid UTF-8 (and, when required, empty), naming
- * the field: "the title is empty". */
+/* The most one text field may hold (a paragraph, a description, a name):
+ * a real minute or agenda text is a few KB, and searching, editing and
+ * exporting stay quick below this (a 5 MB paragraph took seconds a key).
+ * Documented in the man page (LIMITS). */
+#define MODEL_TEXT_MAX (256 * 1024)
+
+/* Refuse text that is not valid UTF-8, longer than MODEL_TEXT_MAX (and,
+ * when required, empty), naming the field: "the title is empty". */
 enum clerk_status model_check_text(const char *s, const char *field,
 				   bool required, struct clerk_err *err);
 /* Refuse an empty id, naming what it should be ("the meeting"). */

@@ -80,7 +80,15 @@ enum clerk_status model_check_text(const char *s, const char *field,
 {
 	if (required && !model_has(s))
 		return clerk_fail(err, CLERK_INVALID, "the %s is empty", field);
-	if (s && !utf8_valid(s, strlen(s)))
+	size_t n = s ? strlen(s) : 0;
+	if (n > MODEL_TEXT_MAX)
+		return clerk_fail(err, CLERK_INVALID,
+				  "the %s is %zu bytes, more than the %d (256 KB, "
+				  "some 40,000 words) one text may hold: split it "
+				  "into several paragraphs or items; nothing was "
+				  "saved",
+				  field, n, MODEL_TEXT_MAX);
+	if (s && !utf8_valid(s, n))
 		return clerk_fail(err, CLERK_INVALID,
 				  "the %s is not valid UTF-8 text: nothing was "
 				  "saved",
