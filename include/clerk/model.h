@@ -556,6 +556,14 @@ enum clerk_status meeting_presiding(struct db *db, const struct meeting *at,
 enum clerk_status meeting_confirm(struct db *db, const char *meeting_id,
 				  const char *at_id, const char *amendment,
 				  const char *presiding, struct clerk_err *err);
+/* The minutes meeting `at` would confirm at its "minutes of the previous
+ * meeting" item: the latest earlier meeting that took place, of at's body
+ * (or of a body whose minutes at's body confirms), whose minutes are still
+ * a draft.  CLERK_NOT_FOUND saying so when there is none. */
+enum clerk_status meeting_awaiting_confirmation(struct db *db,
+					       const struct meeting *at,
+					       struct meeting *out,
+					       struct clerk_err *err);
 /* In what capacity the signer of confirmed minutes presided. */
 enum clerk_status meeting_signed_as(struct db *db, const char *meeting_id,
 				    enum presiding_role *role);

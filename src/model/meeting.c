@@ -431,6 +431,42 @@ enum clerk_status meeting_set_status(struct db *db, const char *meeting_id,
 	return rc ? rc : model_check_changed(db, "meeting", meeting_id, err);
 }
 
+enum clerk_status meeting_awaiting_confirmation(struct db *db,
+					       const struct meeting *at,
+					       struct meeting *out,
+					       struct clerk_err *err)
+{
+	/* Draft minutes of an earlier meeting that took place, of a body
+	 * whose minutes at's body confirms (its own, or a body that names it
+	 * in minutes_confirmed_by); the latest first. */
+	static const char sql[] =
+		"SELECT " MEETING_COLS " FROM meeting m JOIN body b ON b.id = "
+		"m.body_id WHERE ((m.body_id = ?1 AND b.minutes_confirmed_by IS "
+		"NULL) OR b.minutes_confirmed_by = ?1) AND m.minutes_state = "
+		"'draft' AND m.starts_at < ?2 AND (m.status IN ('in progress', "
+		"'adjourned', 'closed') OR (m.status = 'scheduled' AND "
+		"m.starts_at <= ?3)) ORDER BY m.starts_at DESC LIMIT 1";
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	if (!st)
+		return CLERK_DB;
+	db_bind_text(st, 1, at->body_id);
+	model_bind_time(st, 2, at->starts_at);
+	model_bind_time(st, 3, clock_now());
+	enum clerk_status rc = CLERK_OK;
+	int step = sqlite3_step(st);
+	if (step == SQLITE_ROW)
+		meeting_read(st, out);
+	else if (step == SQLITE_DONE)
+		rc = clerk_fail(err, CLERK_NOT_FOUND,
+				"no earlier minutes of this body are waiting "
+				"for confirmation");
+	else
+		rc = db_fail(db, err, "finding the minutes to confirm");
+	db_done(st);
+	return rc;
+}
+
 void meeting_free(struct meeting *m)
 {
 	if (!m)

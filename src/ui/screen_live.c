@@ -616,6 +616,14 @@ static void draw_item(struct app *app, struct live_screen *s)
 	struct lines ls = {0};
 	int width = r.w - 2;
 	build_item_lines(s, it, width, &ls);
+	if (it->item.kind == ITEM_PREVIOUS_MINUTES) {
+		char *prev[8];
+		size_t np = ui_live_previous_lines(app, l, prev, 8);
+		for (size_t i = 0; i < np; i++) {
+			add_wrapped(&ls, UI_ROLE_NORMAL, width, 2, prev[i]);
+			free(prev[i]);
+		}
+	}
 	int rows = r.y + r.h - y;
 	/* newest capture last: show the tail when it does not fit, or
 	 * what [ scrolled back to */
@@ -1966,6 +1974,10 @@ static enum ui_key_result live_key(struct app *app, void *state, int key)
 		break;
 	case UI_ACT_adjourn:
 		act_adjourn(app, s);
+		break;
+	case UI_ACT_confirm_previous:
+		if (!refused_inquorate(app, s))
+			ui_live_confirm_previous(app, s->l);
 		break;
 	case UI_ACT_item_back:
 		s->item_scroll += page;

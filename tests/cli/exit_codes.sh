@@ -21,7 +21,7 @@ printf 'not an agenda\n' >"$T/agenda.txt"
 exits "3: input refused (an agenda with no items)" 3 \
 	"$CLERK" --db "$db" import agenda 2017-10-05 "$T/agenda.txt"
 exits "3: record refused (confirmed minutes are locked)" 3 \
-	"$CLERK" --db "$db" item add 2017-06-29 "Late item"
+	"$CLERK" --db "$db" item add 2017-02-23 "Late item"
 printf 'this is not a database, it is a text file of some length\n%.0s' \
 	$(seq 40) >"$T/text.db"
 exits "4: storage error (not a clerk database)" 4 \

@@ -22,10 +22,16 @@ is "meetings exits 0" "$rc" 0
 is "meetings lists date, body, status, minutes and venue" "$out" \
 "DATE        TIME   BODY  STATUS       MINUTES    VENUE
 2017-02-23  10:00  HWB   closed       confirmed
-2017-06-29  10:00  HWB   closed       confirmed  Ashburton Hall, Elizabeth II Court, The Castle, Winchester
+2017-06-29  10:00  HWB   closed       draft      Ashburton Hall, Elizabeth II Court, The Castle, Winchester
 2017-10-05  10:00  HWB   scheduled    draft      Ashburton Hall, Elizabeth II Court, The Castle, Winchester
 2019-05-14  19:30  UTPC  closed       confirmed  the Village Hall, Upper Testwood
 2019-06-11  19:30  UTPC  scheduled    draft      the Village Hall, Upper Testwood"
+
+# The README's example works as written: 5 October confirms 29 June.
+out=$("$CLERK" --db "$db" confirm 2017-06-29 --at 2017-10-05 2>&1); rc=$?
+is "clerk confirm 2017-06-29 --at 2017-10-05 (the README's example)" "$rc" 0
+has "signed by the chairman" "$out" "signed by Councillor Liz Fairhurst (chairman)"
+"$CLERK" --db "$db" demo >/dev/null 2>&1
 
 out=$(CLERK_DB=$db "$CLERK" meetings --body "health and wellbeing" 2>&1); rc=$?
 is "--body takes part of the name (and CLERK_DB the file)" "$rc" 0
@@ -43,7 +49,7 @@ is "demo again exits 0" "$rc" 0
 is "still nothing else in the folder" "$(ls -A "$T/new/folder")" demo.db
 is "still private" "$(stat -c %a "$db")" 600
 has "the rebuilt file lists the same meetings" \
-	"$("$CLERK" --db "$db" meetings 2>&1)" "2017-06-29  10:00  HWB   closed       confirmed"
+	"$("$CLERK" --db "$db" meetings 2>&1)" "2017-06-29  10:00  HWB   closed       draft"
 
 # A mistake in a .board file: named by file and line, old file untouched.
 mkdir -p "$T/share/demo"

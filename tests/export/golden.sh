@@ -14,6 +14,8 @@ DB=$T/demo.db
 "$CLERK" --db "$DB" demo >/dev/null || { echo "Bail out! clerk demo failed"; exit 1; }
 clerk() { "$CLERK" --db "$DB" "$@"; }
 exp=$top_srcdir/tests/export/expected
+# As the README does: 5 October 2017 confirms the minutes of 29 June.
+clerk confirm 2017-06-29 --at 2017-10-05 >/dev/null
 
 is "text minutes of 29 June 2017 as published" \
 	"$(clerk export 2017-06-29 --format text)" "$(cat "$exp/hwb-2017-06-29.txt")"

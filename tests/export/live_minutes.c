@@ -154,7 +154,9 @@ static void test_live_meeting_minutes(void **state)
 			NULL, &err));
 	clock_advance(300);
 	OK(live_next(l, &err));
-	/* (The demo records 29 June's minutes as confirmed at this meeting.) */
+	/* Item 3: this meeting confirms the minutes of 29 June (the console's
+	 * K), signed by the chairman recorded present. */
+	OK(export_confirm_minutes(f->db, june.id, m.id, "", NULL, &err));
 	/* 4, 5, then 6: the JTAI item, with a late arrival. */
 	OK(live_next(l, &err));
 	OK(live_next(l, &err));
