@@ -218,11 +218,13 @@ int live_item_remaining(const struct live *l);
 
 /* ---------------------------------------------------- moving through */
 
-/* End the running item (if any) and start the first item in agenda order
- * not yet taken (after an item taken out of order, the agenda resumes
- * where it was left), else simply the one after the current.  Before any
- * item is taken, starts the first.  Refused when every item has been taken
- * and the current one is the last, while adjourned or closed. */
+/* End the running item (if any) and start the next: an item skipped
+ * before the current one (after an item taken out of order, the agenda
+ * resumes where it was left); else, after going back to an item already
+ * taken (b, or choosing it), the item the clerk went back from, in one
+ * key; else the first after the current not yet taken; else simply the one
+ * after the current.  Before any item is taken, starts the first.  Refused
+ * when the current item is the last, while adjourned or closed. */
 enum clerk_status live_next(struct live *l, struct clerk_err *err);
 /* End the running item and start the one before it in agenda order.
  * Refused at the first item, while adjourned or closed. */
