@@ -31,6 +31,11 @@ struct istore_item {
 	bool exempt;
 	char *exempt_paragraph;
 	const char *kind; /* stored text of enum item_kind, e.g. "ordinary" */
+	/* A planning application (NULL reference: the item is none): from a
+	 * title that starts with its reference ("APP/19/01181 - Site"), or
+	 * the Application:, Site:, ... lines `clerk item list` prints. */
+	char *app_reference, *app_site, *app_applicant, *app_proposal,
+		*app_ward, *app_recommendation;
 };
 
 /* The meeting's planned start, zone (from its body) and whether its minutes

@@ -723,6 +723,50 @@ enum clerk_status attendance_expect_members(struct db *db,
 void attendance_free(struct attendance *a);
 void attendance_list_free(struct attendance_list *l);
 
+/* ------------------------------------------------- planning applications */
+
+/* A planning application taken as an agenda item (model/application.c):
+ * one per item.  conditions: one a line, in order (the reasons for
+ * refusal when refused); speakers: one a line, a role (objector,
+ * supporter, applicant, agent, ward member, parish) and, after a colon,
+ * the name when the minutes give it. */
+struct application {
+	clerk_id id;
+	clerk_id meeting_id;
+	clerk_id item_id;
+	char *reference; /* "APP/19/01181" */
+	char *site;
+	char *applicant;
+	char *proposal;
+	char *ward;
+	char *recommendation; /* the officer's */
+	char *decision;	      /* "", approved, refused, deferred, delegated,
+			       * withdrawn */
+	char *conditions;
+	char *speakers;
+};
+struct application_list {
+	struct application *v;
+	size_t n;
+};
+/* Insert (a->id empty: an id is made) or update; refused once the
+ * meeting's minutes are confirmed, or when a field is not valid. */
+enum clerk_status application_save(struct db *db, struct application *a,
+				   struct clerk_err *err);
+/* The meeting's applications, in agenda order. */
+enum clerk_status application_list(struct db *db, const char *meeting_id,
+				   struct application_list *out,
+				   struct clerk_err *err);
+/* The application of item_id in l, or NULL. */
+const struct application *application_of_item(const struct application_list *l,
+					      const char *item_id);
+bool application_decision_valid(const char *d);
+/* The role a speaker line starts with ("objector: Mrs A Smith" gives
+ * "objector"), or NULL when it names none. */
+const char *application_speaker_role(const char *line);
+void application_free(struct application *a);
+void application_list_free(struct application_list *l);
+
 /* ------------------------------------------------------------ declarations */
 
 struct declaration {
@@ -923,8 +967,10 @@ enum clerk_status audit_history(struct db *db, const char *meeting_id,
 void audit_list_free(struct audit_list *l);
 /* The change in lines a reader follows, each "    field: value\n": a new
  * or removed record's fields, a changed record's changed fields as
- * "old -> new" (text quoted, none as -); ids left out.  Caller frees. */
-char *audit_entry_changes(const struct audit_entry *a);
+ * "old -> new" (text quoted, none as -); ids left out, and with db (may
+ * be NULL) a person's id shown as their name and an agenda item's as its
+ * title.  Caller frees. */
+char *audit_entry_changes(struct db *db, const struct audit_entry *a);
 
 /* ------------------------------------------------------ approved absence */
 

@@ -22,4 +22,23 @@ enum clerk_status ui_review_run(struct app *app, const char *body_id,
  * console can bind it). */
 void ui_review_export(struct app *app, struct db *db, const char *meeting_id);
 
+/* The review screen's additions to a meeting's draft minutes, for what
+ * the room missed (src/ui/review_fix.c): each asks what it needs, applies
+ * the room's rules through clerk/review.h, shows a refusal's sentence and
+ * offers again what was typed. */
+struct meeting;
+void ui_review_add_declaration(struct app *app, struct db *db,
+			       const struct meeting *m);
+void ui_review_add_text(struct app *app, struct db *db,
+			const struct meeting *m);
+void ui_review_remove_text(struct app *app, struct db *db,
+			   const struct meeting *m);
+void ui_review_add_substitute(struct app *app, struct db *db,
+			      const struct meeting *m);
+void ui_review_remove_substitute(struct app *app, struct db *db,
+				 const struct meeting *m);
+void ui_review_proposers(struct app *app, struct db *db,
+			 const struct meeting *m);
+void ui_review_votes(struct app *app, struct db *db, const struct meeting *m);
+
 #endif

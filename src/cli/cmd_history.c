@@ -17,8 +17,8 @@
 
 #define HISTORY_USAGE "history MEETING [--body NAME]"
 
-static void print_history(struct cli *cli, const struct audit_list *h,
-			  const char *tz)
+static void print_history(struct cli *cli, struct db *db,
+			  const struct audit_list *h, const char *tz)
 {
 	for (size_t i = 0; i < h->n; i++) {
 		const struct audit_entry *a = &h->v[i];
@@ -28,7 +28,7 @@ static void print_history(struct cli *cli, const struct audit_list *h,
 		cli_say(cli, "%s  %s  %s %s %.8s\n", when,
 			*a->who ? a->who : "(not recorded)", a->op, a->table,
 			a->row_id);
-		char *changes = audit_entry_changes(a);
+		char *changes = audit_entry_changes(db, a);
 		cli_say(cli, "%s", changes);
 		free(changes);
 	}
@@ -65,7 +65,7 @@ int cmd_history(struct cli *cli, int argc, char **argv)
 	if (!rc && !h.n)
 		cli_say(cli, "No changes are recorded for this meeting.\n");
 	if (!rc)
-		print_history(cli, &h, b.tz);
+		print_history(cli, db, &h, b.tz);
 	audit_list_free(&h);
 	body_free(&b);
 	meeting_free(&m);

@@ -32,13 +32,23 @@
 	"            [--start HH.MM] [--pages '11 - 32'] [--description T]\n" \
 	"            [--presenter P] [--exempt PARAGRAPH] [--kind K]\n"       \
 	"       clerk item edit MEETING ITEM [--title T] [--not-exempt] [...]\n" \
+	"            [--application REF] [--site S] [--applicant A]\n"      \
+	"            [--proposal P] [--ward W] [--recommendation R]\n"      \
+	"            [--decision D] [--condition C]... [--speaker ROLE[: NAME]]...\n" \
 	"       clerk item move MEETING ITEM POSITION\n"                      \
 	"       clerk item delete MEETING ITEM"
 
+#define ITEM_MAX_LINES 40
 struct item_opts {
 	const char *body, *title, *pages, *description, *presenter, *exempt,
 		*kind, *number, *start, *minutes, *at;
 	bool not_exempt;
+	/* a planning application's fields */
+	const char *reference, *site, *applicant, *proposal, *ward,
+		*recommendation, *decision;
+	const char *conditions[ITEM_MAX_LINES], *speakers[ITEM_MAX_LINES];
+	int nconditions, nspeakers;
+	bool no_conditions, no_speakers, too_many;
 };
 
 static bool parse_item_opts(int argc, char **argv, struct item_opts *o)
@@ -56,6 +66,17 @@ static bool parse_item_opts(int argc, char **argv, struct item_opts *o)
 		{"start", required_argument, NULL, 's'},
 		{"minutes", required_argument, NULL, 'm'},
 		{"at", required_argument, NULL, 'a'},
+		{"application", required_argument, NULL, 'R'},
+		{"site", required_argument, NULL, 'L'},
+		{"applicant", required_argument, NULL, 'G'},
+		{"proposal", required_argument, NULL, 'O'},
+		{"ward", required_argument, NULL, 'D'},
+		{"recommendation", required_argument, NULL, 'E'},
+		{"decision", required_argument, NULL, 'C'},
+		{"condition", required_argument, NULL, 'c'},
+		{"speaker", required_argument, NULL, 'K'},
+		{"no-conditions", no_argument, NULL, 'N'},
+		{"no-speakers", no_argument, NULL, 'Q'},
 		{NULL, 0, NULL, 0},
 	};
 	const char **slot[128] = {0};
@@ -63,12 +84,27 @@ static bool parse_item_opts(int argc, char **argv, struct item_opts *o)
 	slot['d'] = &o->description, slot['P'] = &o->presenter;
 	slot['x'] = &o->exempt, slot['k'] = &o->kind, slot['n'] = &o->number;
 	slot['s'] = &o->start, slot['m'] = &o->minutes, slot['a'] = &o->at;
+	slot['R'] = &o->reference, slot['L'] = &o->site;
+	slot['G'] = &o->applicant, slot['O'] = &o->proposal;
+	slot['D'] = &o->ward, slot['E'] = &o->recommendation;
+	slot['C'] = &o->decision;
 	int opt;
 	optind = 0; /* 0: glibc re-initialises (cli.c parsed with "+") */
 	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
 		if (opt == 'X')
 			o->not_exempt = true;
-		else if (opt > 0 && opt < 128 && slot[opt])
+		else if (opt == 'N')
+			o->no_conditions = true;
+		else if (opt == 'Q')
+			o->no_speakers = true;
+		else if (opt == 'c' || opt == 'K') {
+			const char **v = opt == 'c' ? o->conditions : o->speakers;
+			int *n = opt == 'c' ? &o->nconditions : &o->nspeakers;
+			if (*n == ITEM_MAX_LINES)
+				o->too_many = true;
+			else
+				v[(*n)++] = optarg;
+		} else if (opt > 0 && opt < 128 && slot[opt])
 			*slot[opt] = optarg;
 		else
 			return false;
@@ -149,6 +185,94 @@ static enum clerk_status apply_fields(const struct item_opts *o,
 	return CLERK_OK;
 }
 
+static bool wants_application(const struct item_opts *o)
+{
+	return o->reference || o->site || o->applicant || o->proposal ||
+	       o->ward || o->recommendation || o->decision ||
+	       o->nconditions || o->nspeakers || o->no_conditions ||
+	       o->no_speakers;
+}
+
+/* Lines joined by newlines, after `keep` (the lines already there). */
+static char *join_lines(const char *keep, const char *const *v, int n)
+{
+	struct strbuf sb = {0};
+	sb_add(&sb, keep ? keep : "");
+	for (int i = 0; i < n; i++) {
+		char *line = xstrdup(v[i]);
+		for (char *p = line; *p; p++)
+			if (*p == '\n' || *p == '\r')
+				*p = ' ';
+		sb_addf(&sb, "%s%s", sb.len ? "\n" : "", line);
+		free(line);
+	}
+	return sb_detach(&sb);
+}
+
+/* The planning application options: the item's application, made when it
+ * has none.  --condition and --speaker add lines; --no-conditions and
+ * --no-speakers clear them first. */
+static enum clerk_status apply_application(struct db *db,
+					   const struct agenda_item *it,
+					   const struct item_opts *o,
+					   struct clerk_err *err)
+{
+	if (o->too_many)
+		return clerk_fail(err, CLERK_USAGE,
+				  "at most %d conditions and %d speakers at "
+				  "once: give the rest in another item edit",
+				  ITEM_MAX_LINES, ITEM_MAX_LINES);
+	struct application_list l = {0};
+	enum clerk_status rc = application_list(db, it->meeting_id, &l, err);
+	if (rc)
+		return rc;
+	struct application a = {0};
+	const struct application *was = application_of_item(&l, it->id);
+	if (was) {
+		memcpy(a.id, was->id, sizeof a.id);
+		a.reference = xstrdup(was->reference);
+		a.site = xstrdup(was->site);
+		a.applicant = xstrdup(was->applicant);
+		a.proposal = xstrdup(was->proposal);
+		a.ward = xstrdup(was->ward);
+		a.recommendation = xstrdup(was->recommendation);
+		a.decision = xstrdup(was->decision);
+		a.conditions = xstrdup(was->conditions);
+		a.speakers = xstrdup(was->speakers);
+	} else {
+		a.reference = xstrdup("");
+		a.site = xstrdup("");
+		a.applicant = xstrdup("");
+		a.proposal = xstrdup("");
+		a.ward = xstrdup("");
+		a.recommendation = xstrdup("");
+		a.decision = xstrdup("");
+		a.conditions = xstrdup("");
+		a.speakers = xstrdup("");
+	}
+	memcpy(a.meeting_id, it->meeting_id, sizeof a.meeting_id);
+	memcpy(a.item_id, it->id, sizeof a.item_id);
+	set_str(&a.reference, o->reference);
+	set_str(&a.site, o->site);
+	set_str(&a.applicant, o->applicant);
+	set_str(&a.proposal, o->proposal);
+	set_str(&a.ward, o->ward);
+	set_str(&a.recommendation, o->recommendation);
+	set_str(&a.decision, o->decision);
+	char *c = join_lines(o->no_conditions ? "" : a.conditions,
+			     o->conditions, o->nconditions);
+	free(a.conditions);
+	a.conditions = c;
+	char *sp = join_lines(o->no_speakers ? "" : a.speakers, o->speakers,
+			      o->nspeakers);
+	free(a.speakers);
+	a.speakers = sp;
+	rc = application_save(db, &a, err);
+	application_free(&a);
+	application_list_free(&l);
+	return rc;
+}
+
 /* --start: make the item before `idx` last until `start`. */
 static enum clerk_status apply_start(struct db *db, const struct meeting *m,
 				     const char *tz, struct item_list *l,
@@ -181,9 +305,40 @@ static enum clerk_status apply_start(struct db *db, const struct meeting *m,
 	return item_update(db, prev, err);
 }
 
+/* One "\tLabel: value" line of item list, when value is set. */
+static void list_field(struct cli *cli, const char *label, const char *value)
+{
+	if (!value || !*value)
+		return;
+	struct strbuf sb = {0}; /* one line: several joined by "; " */
+	for (const char *p = value; *p; p++)
+		if (*p == '\n')
+			sb_add(&sb, "; ");
+		else
+			sb_addf(&sb, "%c", *p);
+	char *v = utf8_sanitize(sb_str(&sb));
+	fprintf(cli->out, "\t%s: %s\n", label, v);
+	free(v);
+	sb_free(&sb);
+}
+
+/* A planning application's fields under its item. */
+static void list_application(struct cli *cli, const struct application *a)
+{
+	list_field(cli, "Application", *a->reference ? a->reference : "(no reference)");
+	list_field(cli, "Site", a->site);
+	list_field(cli, "Applicant", a->applicant);
+	list_field(cli, "Proposal", a->proposal);
+	list_field(cli, "Ward", a->ward);
+	list_field(cli, "Recommendation", a->recommendation);
+	list_field(cli, "Speakers", a->speakers);
+	list_field(cli, "Decision", a->decision);
+	list_field(cli, "Conditions", a->conditions);
+}
+
 /* Print the agenda as a notice of meeting's AGENDA section. */
 static void list_items(struct cli *cli, const struct item_list *l,
-		       const char *tz)
+		       const struct application_list *apps, const char *tz)
 {
 	fputs("AGENDA\n\n\tApprox. Timings\n", cli->out);
 	for (size_t i = 0; i < l->n; i++) {
@@ -223,6 +378,9 @@ static void list_items(struct cli *cli, const struct item_list *l,
 			fprintf(cli->out, "\tPresenter: %s\n", p);
 			free(p);
 		}
+		const struct application *a = application_of_item(apps, it->id);
+		if (a)
+			list_application(cli, a);
 	}
 }
 
@@ -261,6 +419,8 @@ static enum clerk_status do_add(struct item_ctx *c)
 		rc = prep_int(c->o.at, 1, "--at", &it.position, &c->err);
 	if (!rc)
 		rc = item_create(c->db, &it, &c->err);
+	if (!rc && wants_application(&c->o))
+		rc = apply_application(c->db, &it, &c->o, &c->err);
 	if (!rc)
 		rc = prep_renumber(c->db, c->m.id, &c->err);
 	if (!rc && c->o.start) {
@@ -292,6 +452,8 @@ static enum clerk_status do_edit(struct item_ctx *c)
 	rc = apply_fields(&c->o, it, &c->err);
 	if (!rc)
 		rc = item_update(c->db, it, &c->err);
+	if (!rc && wants_application(&c->o))
+		rc = apply_application(c->db, it, &c->o, &c->err);
 	if (!rc && c->o.start)
 		rc = apply_start(c->db, &c->m, c->b.tz, &c->l, idx, c->o.start,
 				 &c->err);
@@ -344,8 +506,12 @@ static enum clerk_status run_verb(struct item_ctx *c, const char *verb)
 	if (strcmp(verb, "list") == 0) {
 		if (c->npos != 0)
 			return clerk_fail(&c->err, CLERK_USAGE, "usage");
-		list_items(c->cli, &c->l, c->b.tz);
-		return CLERK_OK;
+		struct application_list apps = {0};
+		rc = application_list(c->db, c->m.id, &apps, &c->err);
+		if (!rc)
+			list_items(c->cli, &c->l, &apps, c->b.tz);
+		application_list_free(&apps);
+		return rc;
 	}
 	if (strcmp(verb, "add") == 0)
 		rc = do_add(c);

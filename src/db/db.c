@@ -641,7 +641,7 @@ int db_program_schema_version(void)
 /* Recorded content: audited, and locked once the minutes are confirmed. */
 static const char *const content_tables[] = {
 	"agenda_item", "event",      "attendance", "declaration",
-	"minute_text", "resolution", "vote",       NULL,
+	"minute_text", "resolution", "vote",       "application", NULL,
 };
 /* Audited but never locked: actions are tracked after confirmation. */
 static const char *const audited_only[] = {"action", "correction", "meeting",
@@ -678,6 +678,23 @@ static bool audit_has_who(struct db *db)
 			       NULL) == SQLITE_OK)
 		while (!has && sqlite3_step(stmt) == SQLITE_ROW)
 			has = strcmp(db_col_text(stmt, 1), "who") == 0;
+	sqlite3_finalize(stmt);
+	return has;
+}
+
+/* True when the file has the table yet (a step after the first adds
+ * some: the triggers of the steps before it are made without them). */
+static bool table_exists(struct db *db, const char *table)
+{
+	sqlite3_stmt *stmt = NULL;
+	bool has = false;
+	if (sqlite3_prepare_v2(db->sql,
+			       "SELECT 1 FROM sqlite_master WHERE type = "
+			       "'table' AND name = ?1",
+			       -1, &stmt, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(stmt, 1, table, -1, SQLITE_STATIC);
+		has = sqlite3_step(stmt) == SQLITE_ROW;
+	}
 	sqlite3_finalize(stmt);
 	return has;
 }
@@ -731,6 +748,8 @@ static enum clerk_status install_triggers(struct db *db, struct clerk_err *err)
 {
 	struct strbuf sql = {0};
 	for (const char *const *t = content_tables; *t; t++) {
+		if (!table_exists(db, *t))
+			continue;
 		audit_triggers_for(db, *t, &sql);
 		lock_triggers_for(*t, &sql);
 	}

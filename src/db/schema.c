@@ -595,7 +595,37 @@ static const char schema_v8[] =
 	"DROP TABLE body;\n"
 	"ALTER TABLE body_v8 RENAME TO body;\n";
 
-/* Step 9: two consoles, one meeting; text saved by a hang-up.
+/* Step 9: planning applications as items with their own fields.  An
+ * agenda item that is a planning application has one row here: what the
+ * committee's minutes print about it (reference, site, applicant, the
+ * development proposed, the ward, the officer's recommendation), who
+ * addressed the committee, the decision and its conditions or reasons for
+ * refusal.  The vote is the item's resolution's.  Deleting the item
+ * deletes its application; confirmed minutes lock it (db.c). */
+static const char schema_v9[] =
+	"CREATE TABLE application (\n"
+	"  id TEXT PRIMARY KEY,\n"
+	"  meeting_id TEXT NOT NULL REFERENCES meeting(id),\n"
+	"  item_id TEXT NOT NULL UNIQUE\n"
+	"       REFERENCES agenda_item(id) ON DELETE CASCADE,\n"
+	"  reference TEXT NOT NULL DEFAULT '', -- 'APP/19/01181'\n"
+	"  site TEXT NOT NULL DEFAULT '',      -- 'Townfield Primary School, ...'\n"
+	"  applicant TEXT NOT NULL DEFAULT '', -- who applied\n"
+	"  proposal TEXT NOT NULL DEFAULT '',  -- the development proposed\n"
+	"  ward TEXT NOT NULL DEFAULT '',      -- the ward the site is in\n"
+	"  recommendation TEXT NOT NULL DEFAULT '', -- the officer's\n"
+	"  decision TEXT NOT NULL DEFAULT ''\n"
+	"       CHECK (decision IN ('','approved','refused','deferred',\n"
+	"                           'delegated','withdrawn')),\n"
+	"  conditions TEXT NOT NULL DEFAULT '', -- conditions, or reasons for\n"
+	"                                  -- refusal: one a line, in order\n"
+	"  speakers TEXT NOT NULL DEFAULT ''  -- who addressed the committee,\n"
+	"                                  -- one a line: 'objector' or\n"
+	"                                  -- 'objector: Mrs A Smith'\n"
+	");\n"
+	"CREATE INDEX application_meeting ON application(meeting_id);\n";
+
+/* Step 10: two consoles, one meeting; text saved by a hang-up.
  * The console driving a meeting keeps a lease in the file and renews it
  * while it runs, so that another console opening the same meeting can say
  * who drives it and since when, and open read-only unless the clerk takes
@@ -604,7 +634,7 @@ static const char schema_v8[] =
  * may be that of another day).  A paragraph saved because the terminal
  * hung up while it was being typed is marked unfinished until the clerk
  * accepts it. */
-static const char schema_v9[] =
+static const char schema_v10[] =
 	"CREATE TABLE console_lease (\n"
 	"  meeting_id TEXT PRIMARY KEY REFERENCES meeting(id) ON DELETE CASCADE,\n"
 	"  token TEXT NOT NULL,             -- the driving console's own id\n"
@@ -632,8 +662,10 @@ const struct db_migration db_migrations[] = {
 	 schema_v7},
 	{8, "councils of every kind; body settings for numbering and style",
 	 schema_v8},
-	{9, "the console's lease on a meeting; text saved by a hang-up",
+	{9, "planning applications: their own fields, speakers and decision",
 	 schema_v9},
+	{10, "the console's lease on a meeting; text saved by a hang-up",
+	 schema_v10},
 	{0, NULL, NULL},
 };
 

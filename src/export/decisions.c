@@ -333,8 +333,8 @@ void minutes_resolutions(struct minutes_ctx *c, const struct agenda_item *it,
 		doc_add(c->doc, DOC_PARA, r->body);
 		struct strbuf sb = {0};
 		vote_details(c, r, &sb);
-		if (sb.len)
-			doc_add(c->doc, DOC_PARA, sb_str(&sb));
+		if (sb.len) /* a style's "\n" starts a paragraph */
+			minutes_paras(c->doc, sb_str(&sb));
 		sb_free(&sb);
 	} else if (n > 1) {
 		resolved_label(c);

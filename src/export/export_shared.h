@@ -26,6 +26,7 @@ struct minutes_ctx {
 	struct seat_info_list seats; /* on the meeting's date */
 	struct event_list events;    /* the meeting's log, in order */
 	struct action_list actions;  /* actions arising, as recorded */
+	struct application_list apps; /* planning applications, by item */
 	int first_minute;
 	int muni_year;
 	char *self_noun, *date, *short_date, *confirmed_date;
@@ -64,6 +65,14 @@ char *minutes_upper(const char *s);
 void minutes_attendance(struct minutes_ctx *c);
 void minutes_apologies(struct minutes_ctx *c);
 void minutes_declarations(struct minutes_ctx *c);
+
+/* application.c: a planning application's fields and speakers (above
+ * its minute), and its decision with the vote and its conditions or
+ * reasons for refusal (below the resolution), in the style's words. */
+void minutes_application_head(struct minutes_ctx *c,
+			      const struct application *a);
+void minutes_application_decision(struct minutes_ctx *c,
+				  const struct application *a);
 
 /* decisions.c: confirmations of earlier minutes and corrections (with
  * generated: the confirmation sentences too), an exempt item's exclusion,

@@ -311,6 +311,9 @@ static void minute_item(struct minutes_ctx *c, size_t idx)
 	default:
 		break;
 	}
+	const struct application *app = application_of_item(&c->apps, it->id);
+	if (app)
+		minutes_application_head(c, app);
 	item_texts(c, it, SECTION_RECEIVED);
 	item_texts(c, it, SECTION_NARRATIVE);
 	item_texts(c, it, SECTION_HEARD);
@@ -318,6 +321,8 @@ static void minute_item(struct minutes_ctx *c, size_t idx)
 	if (it->exempt)
 		item_texts(c, it, SECTION_EXEMPT);
 	minutes_resolutions(c, it, it->exempt);
+	if (app)
+		minutes_application_decision(c, app);
 	minutes_item_actions(c, it);
 	minutes_item_events(c, it);
 }
@@ -389,6 +394,7 @@ static void ctx_free(struct minutes_ctx *c)
 	seat_info_list_free(&c->seats);
 	event_list_free(&c->events);
 	action_list_free(&c->actions);
+	application_list_free(&c->apps);
 	free(c->self_noun);
 	free(c->date);
 	free(c->short_date);
@@ -425,6 +431,8 @@ enum clerk_status minutes_ctx_open(struct db *db, const char *meeting_id,
 		rc = event_list(db, meeting_id, &c->events, err);
 	if (!rc)
 		rc = action_list(db, meeting_id, &c->actions, err);
+	if (!rc)
+		rc = application_list(db, meeting_id, &c->apps, err);
 	if (!rc) {
 		char day[16];
 		time_format_local(c->meeting.starts_at, c->body.tz, "%Y-%m-%d",

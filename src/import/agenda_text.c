@@ -29,6 +29,7 @@
 
 #include <ctype.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -264,6 +265,71 @@ static void sub_item(struct agenda_parse *ap, struct agl_sub *sub,
 	}
 }
 
+/* A planning application's line as `clerk item list` prints it:
+ * "Application: REF" makes the item one; the field lines after it
+ * ("Site: ...") are its fields (elsewhere they are description). */
+static bool application_line(struct istore_item *it, const char *line)
+{
+	static const struct {
+		const char *label;
+		size_t off;
+	} fields[] = {
+		{"Site: ", offsetof(struct istore_item, app_site)},
+		{"Applicant: ", offsetof(struct istore_item, app_applicant)},
+		{"Proposal: ", offsetof(struct istore_item, app_proposal)},
+		{"Ward: ", offsetof(struct istore_item, app_ward)},
+		{"Recommendation: ",
+		 offsetof(struct istore_item, app_recommendation)},
+	};
+	if (strncmp(line, "Application: ", 13) == 0) {
+		free(it->app_reference);
+		it->app_reference = xstrdup(line + 13);
+		return true;
+	}
+	if (!it->app_reference)
+		return false;
+	/* what the committee did is no part of an agenda: not read back */
+	if (!strncmp(line, "Speakers: ", 10) || !strncmp(line, "Decision: ", 10) ||
+	    !strncmp(line, "Conditions: ", 12))
+		return true;
+	for (size_t i = 0; i < sizeof fields / sizeof *fields; i++) {
+		size_t n = strlen(fields[i].label);
+		if (strncmp(line, fields[i].label, n))
+			continue;
+		char **f = (char **)((char *)it + fields[i].off);
+		free(*f);
+		*f = xstrdup(line + n);
+		return true;
+	}
+	return false;
+}
+
+/* The reference a title starts with, when it names a planning application
+ * ("APP/19/01181 - Townfield Primary School", "13/01783/F: Post Office"):
+ * letters and digits with a '/' and at least two digits, then " - ", " – "
+ * or ": " and the site.  The site goes to *site. */
+static char *title_reference(const char *title, char **site)
+{
+	size_t n = 0, digits = 0;
+	bool slash = false;
+	while (title[n] && (isalnum((unsigned char)title[n]) || title[n] == '/')) {
+		digits += isdigit((unsigned char)title[n]) != 0;
+		slash |= title[n] == '/';
+		n++;
+	}
+	if (!slash || digits < 2 || title[n - 1] == '/')
+		return NULL;
+	const char *rest = title + n;
+	static const char *const seps[] = {" - ", " \xe2\x80\x93 ", ": ", NULL};
+	for (const char *const *sep = seps; *sep; sep++)
+		if (strncmp(rest, *sep, strlen(*sep)) == 0) {
+			*site = imp_trim_dup(rest + strlen(*sep),
+					     strlen(rest + strlen(*sep)));
+			return xstrndup(title, n);
+		}
+	return NULL;
+}
+
 /* Add a description line: an indented line or one after a blank line
  * starts a paragraph; other lines continue the one before (wrapped text). */
 static void add_description(struct agenda_parse *ap, const char *raw,
@@ -289,6 +355,8 @@ static void add_description(struct agenda_parse *ap, const char *raw,
 		it->kind = item_kind_text(kind);
 		return;
 	}
+	if (application_line(it, line))
+		return;
 	size_t bullet = agl_bullet_len(line);
 	if (ap->desc.len)
 		sb_addc(&ap->desc, indented || ap->blank_before || bullet
@@ -479,6 +547,17 @@ static void parse_all(struct agenda_parse *ap, const char *buf, size_t len)
 		wrong(ap, ap->lines[ap->n - 1], "item %s has no title",
 		      current(ap)->number);
 	check_numbers(ap);
+	for (size_t i = 0; i < ap->n; i++) {
+		struct istore_item *it = &ap->items[i];
+		char *site = NULL;
+		char *ref = it->app_reference || !it->title
+				    ? NULL
+				    : title_reference(it->title, &site);
+		if (ref) {
+			it->app_reference = ref;
+			it->app_site = site;
+		}
+	}
 	if (ap->n == 0 && ap->rep->n == 0)
 		wrong(ap, 0, "no numbered items found (an item line looks "
 			     "like \"6. TITLE (Pages 11 - 32) 10.15\")");

@@ -343,5 +343,11 @@ void imp_item_free(struct istore_item *it)
 	free(it->pages);
 	free(it->presenter);
 	free(it->exempt_paragraph);
+	free(it->app_reference);
+	free(it->app_site);
+	free(it->app_applicant);
+	free(it->app_proposal);
+	free(it->app_ward);
+	free(it->app_recommendation);
 	memset(it, 0, sizeof *it);
 }

@@ -513,7 +513,56 @@ static json_t *parse_row(const char *text)
 	return json_loads(text, 0, NULL);
 }
 
-char *audit_entry_changes(const struct audit_entry *a)
+/* Fields holding a person's id, shown by name. */
+static bool field_person(const char *key)
+{
+	static const char *const keys[] = {"person_id", "mover", "seconder",
+					   "substitute_for", "signed_by"};
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+		if (strcmp(key, keys[i]) == 0)
+			return true;
+	return false;
+}
+
+/* Fields holding an agenda item's id, shown by its title. */
+static bool field_item(const char *key)
+{
+	return strcmp(key, "item_id") == 0 ||
+	       strcmp(key, "arrived_item") == 0 ||
+	       strcmp(key, "left_item") == 0;
+}
+
+/* v as the history shows it: a person's or an item's id (with db) by the
+ * name a reader knows, else value_text. */
+static char *value_named(struct db *db, const char *key, const json_t *v)
+{
+	if (db && json_is_string(v) && *json_string_value(v)) {
+		const char *id = json_string_value(v);
+		struct clerk_err err = {0};
+		if (field_person(key)) {
+			struct person p = {0};
+			if (person_get(db, id, &p, &err) == CLERK_OK) {
+				char *n = person_display_name(&p);
+				char *q = xasprintf("\"%s\"", n);
+				free(n);
+				person_free(&p);
+				return q;
+			}
+			person_free(&p);
+		} else if (field_item(key)) {
+			struct agenda_item it = {0};
+			if (item_get(db, id, &it, &err) == CLERK_OK) {
+				char *q = xasprintf("\"%s\"", it.title);
+				item_free(&it);
+				return q;
+			}
+			item_free(&it);
+		}
+	}
+	return value_text(v);
+}
+
+char *audit_entry_changes(struct db *db, const struct audit_entry *a)
 {
 	struct strbuf sb = {0};
 	sb_add(&sb, "");
@@ -530,7 +579,8 @@ char *audit_entry_changes(const struct audit_entry *a)
 		if (old && new) {
 			if (json_equal(ov, nv))
 				continue;
-			char *o = value_text(ov), *n = value_text(nv);
+			char *o = value_named(db, key, ov),
+			     *n = value_named(db, key, nv);
 			sb_addf(&sb, "    %s: %s -> %s\n", key, o, n);
 			free(o);
 			free(n);
@@ -538,7 +588,7 @@ char *audit_entry_changes(const struct audit_entry *a)
 			if (json_is_null(v) ||
 			    (json_is_string(v) && !*json_string_value(v)))
 				continue;
-			char *t = value_text(v);
+			char *t = value_named(db, key, v);
 			sb_addf(&sb, "    %s: %s\n", key, t);
 			free(t);
 		}

@@ -126,7 +126,26 @@ enum clerk_status istore_item_insert(struct db *db, const char *meeting_id,
 				     struct clerk_err *err)
 {
 	struct agenda_item a = item_from(meeting_id, position, it);
-	return item_create(db, &a, err);
+	enum clerk_status rc = item_create(db, &a, err);
+	if (rc || !it->app_reference)
+		return rc;
+	/* a planning application the agenda lists: its fields */
+	char none[] = "";
+	struct application app = {
+		.reference = it->app_reference,
+		.site = it->app_site ? it->app_site : none,
+		.applicant = it->app_applicant ? it->app_applicant : none,
+		.proposal = it->app_proposal ? it->app_proposal : none,
+		.ward = it->app_ward ? it->app_ward : none,
+		.recommendation = it->app_recommendation
+					  ? it->app_recommendation
+					  : none,
+		.decision = none,
+		.conditions = none,
+		.speakers = none};
+	model_copy_id(app.meeting_id, meeting_id);
+	model_copy_id(app.item_id, a.id);
+	return application_save(db, &app, err);
 }
 
 static bool same_text(const char *stored, const char *given)

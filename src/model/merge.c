@@ -37,6 +37,8 @@ static const struct {
 	{"event", "event", "events", "meeting_id, seq"},
 	{"attendance", "attendance record", "attendance records", "meeting_id, person_id"},
 	{"declaration", "declaration", "declarations", NULL},
+	{"application", "planning application", "planning applications",
+	 "item_id"},
 	{"minute_text", "minute paragraph", "minute paragraphs", NULL},
 	{"resolution", "resolution", "resolutions", NULL},
 	{"vote", "vote", "votes", "resolution_id, person_id"},

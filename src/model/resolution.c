@@ -272,12 +272,16 @@ enum clerk_status vote_set(struct db *db, struct vote *v, struct clerk_err *err)
 enum clerk_status vote_list(struct db *db, const char *resolution_id,
 			    struct vote_list *out, struct clerk_err *err)
 {
-	/* For, against, abstaining; by name within each. */
+	/* For, against, abstaining; by surname (the name's last word: the
+	 * text after its last space) within each, then by the whole name
+	 * ("J Doran" before "S Doran"). */
 	static const char sql[] =
 		"SELECT v.id, v.meeting_id, v.resolution_id, v.person_id, v.vote, "
 		"v.reason FROM vote v JOIN person p ON p.id = v.person_id WHERE "
 		"v.resolution_id = ?1 ORDER BY CASE v.vote WHEN 'for' THEN 0 WHEN "
-		"'against' THEN 1 ELSE 2 END, p.name COLLATE NOCASE, v.id";
+		"'against' THEN 1 ELSE 2 END, substr(p.name, length(rtrim(p.name, "
+		"replace(p.name, ' ', ''))) + 1) COLLATE NOCASE, "
+		"p.name COLLATE NOCASE, v.id";
 	memset(out, 0, sizeof *out);
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 	if (!st)

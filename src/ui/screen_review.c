@@ -269,7 +269,7 @@ static enum clerk_status history_load(struct review_screen *s,
 		char when[32];
 		time_format_local(h.v[i].at, tz ? tz : "Europe/London",
 				  "%Y-%m-%d %H:%M:%S", when, sizeof when);
-		char *changes = audit_entry_changes(&h.v[i]);
+		char *changes = audit_entry_changes(s->db, &h.v[i]);
 		sb_addf(&sb, "%s  %s  %s %s\n%s", when,
 			*h.v[i].who ? h.v[i].who : "(not recorded)", h.v[i].op,
 			h.v[i].table, changes);
@@ -884,11 +884,20 @@ static void act_edit(struct app *app, struct review_screen *s)
 			       "are locked. Record a correction with C");
 		return;
 	}
-	struct ui_pick_item what[5] = {
-		{.label = "attendance"},  {.label = "declarations"},
-		{.label = "narrative and points"}, {.label = "resolutions"},
-		{.label = "votes"}};
-	int k = ui_pick(app, "Correct the draft minutes", what, 5, 0);
+	struct ui_pick_item what[] = {
+		{.label = "attendance"},
+		{.label = "declarations"},
+		{.label = "narrative and points"},
+		{.label = "resolutions"},
+		{.label = "votes"},
+		{.label = "add a declaration nobody recorded"},
+		{.label = "add a paragraph or point to an item"},
+		{.label = "add a substitute's attendance"},
+		{.label = "mover and seconder"},
+		{.label = "withdraw a paragraph or point"},
+		{.label = "withdraw a substitute's attendance"}};
+	int k = ui_pick(app, "Correct the draft minutes", what,
+			sizeof what / sizeof what[0], 0);
 	switch (k) {
 	case 0:
 		edit_attendance(app, s, m);
@@ -900,8 +909,28 @@ static void act_edit(struct app *app, struct review_screen *s)
 		edit_texts(app, s, m);
 		break;
 	case 3:
-	case 4:
-		edit_resolutions(app, s, m, k == 4);
+		edit_resolutions(app, s, m, false);
+		break;
+	case 4: /* counted against the members entitled, as in the room */
+		ui_review_votes(app, s->db, m);
+		break;
+	case 5:
+		ui_review_add_declaration(app, s->db, m);
+		break;
+	case 6:
+		ui_review_add_text(app, s->db, m);
+		break;
+	case 7:
+		ui_review_add_substitute(app, s->db, m);
+		break;
+	case 8:
+		ui_review_proposers(app, s->db, m);
+		break;
+	case 9:
+		ui_review_remove_text(app, s->db, m);
+		break;
+	case 10:
+		ui_review_remove_substitute(app, s->db, m);
 		break;
 	default:
 		return;

@@ -36,10 +36,11 @@ e
 /Spending<Enter><Enter>
 <C-e> and approved<C-s>
 @expect saved
-# The vote counts corrected.
+# The vote counts corrected (a vote by show of hands: the budget's was
+# a recorded vote, whose counts are its named votes).
 e
 /votes<Enter><Enter>
-/budget<Enter><Enter>
+/repairs<Enter><Enter>
 <C-a><C-k>3 1 0<Enter>
 @expect saved
 # Export as HTML, public.
@@ -119,7 +120,7 @@ has "history: who changed the heard point" "$hist" "$who (Jane Smith)  update mi
 has "history: its old and new wording" "$hist" \
 	"    body: \"Spending was on target & <under> budget\" -> \"Spending was on target & <under> budget and approved\""
 has "history: the attendance corrected" "$hist" 'status: "present" -> "apology"'
-has "history: the votes corrected" "$hist" "votes_for: 2 -> 3"
+has "history: the votes corrected" "$hist" "votes_for: 4 -> 3"
 has "history: the confirmation" "$hist" 'minutes_state: "draft" -> "confirmed"'
 has "history: the correction made after it" "$hist" "insert correction "
 has "history: with its text" "$hist" \

@@ -80,4 +80,24 @@ has "invalid UTF-8 named with its line" "$out" "binary.txt:2: the line is not va
 exits "an empty file is refused" 3 $CLERK import agenda 2017-10-05 /dev/null
 exits "a missing file is an i/o error" 4 $CLERK import agenda 2017-10-05 "$T/none.txt"
 exits "an unknown meeting is not found" 1 $CLERK import agenda 2019-01-01 "$here/notice.txt"
+
+# Planning applications the agenda lists: a title that starts with the
+# reference, or the fields `item list` prints, read back into their own
+# fields; words like "Site:" elsewhere stay description.
+$CLERK meeting add HWB 2018-02-08 10:00 >/dev/null
+printf '%s\n' 'AGENDA' '1. APOLOGIES' '2. 23/01212/HOU - 4 Church Street, Staines' \
+	'3. OTHER BUSINESS' '	Site: visits by members' '4. A REPORTED ITEM' \
+	'	Application: 13/01783/F' '	Site: Post Office, Wereham' \
+	'	Applicant: Mr A Smith' '	Proposal: Change of use to a dwelling' \
+	'	Ward: Wereham' '	Recommendation: No objection' '	Decision: approved' >"$T/plan.txt"
+ok "an agenda of applications is imported" $CLERK import agenda 2018-02-08 "$T/plan.txt"
+is "the two applications, with their fields" \
+	"$(sqlite3 "$CLERK_DB" "SELECT a.reference, a.site, a.applicant, a.proposal, a.ward, a.recommendation, a.decision FROM application a JOIN agenda_item i ON i.id = a.item_id ORDER BY i.position")" \
+	"23/01212/HOU|4 Church Street, Staines|||||
+13/01783/F|Post Office, Wereham|Mr A Smith|Change of use to a dwelling|Wereham|No objection|"
+has "a Site: line of another item stays its description" "$($CLERK item list 2018-02-08)" "Site: visits by members"
+round=$($CLERK item list 2018-02-08)
+printf '%s\n' "$round" >"$T/round.txt"
+ok "item list is read back" $CLERK import agenda 2018-02-08 "$T/round.txt"
+is "with the applications unchanged" "$($CLERK item list 2018-02-08)" "$round"
 done_testing
