@@ -44,6 +44,7 @@
 #include "clerk/core.h"
 #include "clerk/db.h"
 #include "clerk/model.h"
+#include "clerk/model_lease.h"
 
 /* One agenda item with its planned and actual timings. */
 struct live_item {
@@ -84,6 +85,11 @@ struct live {
 	struct event_list events;
 	struct declaration_list declarations; /* whole meeting */
 	struct minute_text_list texts;        /* whole meeting */
+	clerk_id *unfinished; /* ids of texts saved by a hang-up and not yet
+				 accepted (live_text_unfinished) */
+	size_t nunfinished;
+	bool hung_up; /* set by the console when its terminal has gone: text
+			 written from now on is saved unfinished */
 	struct resolution_list resolutions;   /* whole meeting */
 	struct action_list actions;           /* whole meeting */
 
@@ -120,6 +126,14 @@ struct live {
 	long long data_version; /* internal: db_data_version() at the last
 				   whole read (-1: read everything next) */
 
+	/* Two consoles, one meeting (see live_lease_*). */
+	clerk_id lease_token; /* this console's lease, when it drives the
+				 meeting ("": it keeps none) */
+	time_t lease_renewed; /* real time of its last renewal */
+	bool watching;        /* read-only: another console drives */
+	bool driver_gone;     /* watching, and that console has left */
+	struct console_lease driver; /* who drives, while watching */
+
 	/* What the last action has to tell the clerk ("" when nothing). */
 	char notice[1024];
 };
@@ -134,6 +148,12 @@ struct live {
  * the db is borrowed and must outlive it. */
 enum clerk_status live_open(struct db *db, const char *meeting_id,
 			    struct live **out, struct clerk_err *err);
+/* The same, only to watch a meeting that another console (`driver`, see
+ * live_lease_driver) drives: nothing is written, every action is refused
+ * until live_lease_take. */
+enum clerk_status live_open_watching(struct db *db, const char *meeting_id,
+				     const struct console_lease *driver,
+				     struct live **out, struct clerk_err *err);
 /* A meeting whose date is not today is either held now, or recorded for
  * its own date (a rehearsal, the demo, minutes written up afterwards). */
 enum live_clock { LIVE_CLOCK_NOW, LIVE_CLOCK_OWN_DATE };
@@ -198,11 +218,13 @@ int live_item_remaining(const struct live *l);
 
 /* ---------------------------------------------------- moving through */
 
-/* End the running item (if any) and start the first item in agenda order
- * not yet taken (after an item taken out of order, the agenda resumes
- * where it was left), else simply the one after the current.  Before any
- * item is taken, starts the first.  Refused when every item has been taken
- * and the current one is the last, while adjourned or closed. */
+/* End the running item (if any) and start the next: an item skipped
+ * before the current one (after an item taken out of order, the agenda
+ * resumes where it was left); else, after going back to an item already
+ * taken (b, or choosing it), the item the clerk went back from, in one
+ * key; else the first after the current not yet taken; else simply the one
+ * after the current.  Before any item is taken, starts the first.  Refused
+ * when the current item is the last, while adjourned or closed. */
 enum clerk_status live_next(struct live *l, struct clerk_err *err);
 /* End the running item and start the one before it in agenda order.
  * Refused at the first item, while adjourned or closed. */
@@ -326,9 +348,18 @@ enum clerk_status live_text_add_item(struct live *l, int item_index,
 				     enum minute_section section,
 				     const char *body, clerk_id *id_out,
 				     struct clerk_err *err);
-/* Replace the words of a paragraph or point (refused when empty). */
+/* Replace the words of a paragraph or point (refused when empty).  The
+ * clerk correcting a paragraph saved unfinished accepts it. */
 enum clerk_status live_text_edit(struct live *l, const char *id,
 				 const char *body, struct clerk_err *err);
+/* Text written while l->hung_up (the terminal hung up: SIGHUP, SIGTERM,
+ * with the editor open) is saved, and marked unfinished in the same
+ * commit: the console and the review show it as such until the clerk
+ * accepts it (as it stands, or by correcting it). */
+bool live_text_unfinished(const struct live *l, const char *id);
+/* Accept a paragraph saved unfinished, as it stands. */
+enum clerk_status live_text_accept(struct live *l, const char *id,
+				   struct clerk_err *err);
 enum clerk_status live_text_delete(struct live *l, const char *id,
 				   struct clerk_err *err);
 
@@ -440,5 +471,32 @@ enum clerk_status live_action_add(struct live *l, const char *resolution_id,
 				  const char *body, const char *owner,
 				  const char *due, clerk_id *id_out,
 				  struct clerk_err *err);
+
+/* ---------------------------------------- two consoles, one meeting */
+
+/* The console driving meeting `meeting_id` now: CLERK_OK with *driver, or
+ * CLERK_NOT_FOUND when none does (no lease, or its console is gone: its
+ * process has ended on this machine, or it has not renewed the lease for
+ * a minute). */
+enum clerk_status live_lease_driver(struct db *db, const char *meeting_id,
+				    struct console_lease *driver,
+				    struct clerk_err *err);
+/* "jane on pc1 (process 123) has driven this meeting since 10.02am"
+ * (local time in zone tz).  Caller frees. */
+char *live_lease_sentence(const struct console_lease *d, const char *tz);
+/* Drive the meeting from this console: take the lease (from any other
+ * console, which is told at its next tick and refused at its next action)
+ * and read again what the other console wrote. */
+enum clerk_status live_lease_take(struct live *l, struct clerk_err *err);
+/* Only watch the meeting driven by `driver`: every action is refused
+ * (CLERK_CONFLICT, saying who drives it and that T takes over). */
+void live_lease_watch(struct live *l, const struct console_lease *driver);
+/* The console's tick: renew the lease every few seconds while driving;
+ * when another console has taken the meeting, watch from now and say so
+ * in l->notice; while watching, say once that the driving console has
+ * left.  True when l->notice has something to tell. */
+bool live_lease_tick(struct live *l);
+/* Give the lease up (leaving the console). */
+void live_lease_release(struct live *l);
 
 #endif

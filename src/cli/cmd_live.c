@@ -173,6 +173,35 @@ static int open_meeting(struct clerk_err *report, struct app *app,
 			return defer(report, &err);
 		}
 	}
+	/* Two consoles, one meeting: another console drives it.  Say who
+	 * and since when; watch only, unless the clerk takes over. */
+	struct console_lease driver = {0};
+	bool took_over = false;
+	if (m->status != MEETING_SCHEDULED &&
+	    live_lease_driver(db, m->id, &driver, &err) == CLERK_OK) {
+		struct body b = {0};
+		body_get(db, m->body_id, &b, &err);
+		char *who = live_lease_sentence(&driver, b.tz ? b.tz : "");
+		body_free(&b);
+		char *q = xasprintf("%s.  Take over?  y: drive the meeting "
+				    "from here (that console becomes "
+				    "read-only); n: only watch it here "
+				    "(read-only).",
+				    who);
+		free(who);
+		bool take = ui_confirm(app, q);
+		free(q);
+		took_over = take;
+		if (!take) {
+			if (live_clock_start(db, m, LIVE_CLOCK_NOW, &err) !=
+				    CLERK_OK ||
+			    live_open_watching(db, m->id, &driver, out,
+					       &err) != CLERK_OK)
+				return defer(report, &err);
+			return 0;
+		}
+	}
+	clerk_err_clear(&err);
 	/* A meeting on another day: held now, or recorded for its own date
 	 * (its clock then starts at the planned start, and runs).  An
 	 * explicit CLERK_CLOCK_FROM or CLERK_NOW has already said what now
@@ -203,8 +232,13 @@ static int open_meeting(struct clerk_err *report, struct app *app,
 	}
 	if (live_clock_start(db, m, how, &err) != CLERK_OK ||
 	    live_open(db, m->id, out, &err) != CLERK_OK ||
-	    (asked && live_clock_keep(*out, how, &err) != CLERK_OK))
+	    (asked && live_clock_keep(*out, how, &err) != CLERK_OK) ||
+	    live_lease_take(*out, &err) != CLERK_OK)
 		return defer(report, &err);
+	if (took_over)
+		ui_app_message(app, UI_ROLE_OK,
+			       "This console drives the meeting now; the other "
+			       "one is read-only");
 	return 0;
 }
 
@@ -268,6 +302,7 @@ int cmd_live(struct cli *cli, int argc, char **argv)
 	if (rc == 0)
 		ui_live_run(app, l);
 	int verdict = ui_app_end(&app);
+	live_lease_release(l);
 	if (report.status)
 		cli_report(cli, &report);
 	live_free(&l);

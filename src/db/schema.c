@@ -625,6 +625,28 @@ static const char schema_v9[] =
 	");\n"
 	"CREATE INDEX application_meeting ON application(meeting_id);\n";
 
+/* Step 10: two consoles, one meeting; text saved by a hang-up.
+ * The console driving a meeting keeps a lease in the file and renews it
+ * while it runs, so that another console opening the same meeting can say
+ * who drives it and since when, and open read-only unless the clerk takes
+ * over (the driver then sees at once that it was taken over).  Times are
+ * real time (the lease is of processes, not of the meeting, whose clock
+ * may be that of another day).  A paragraph saved because the terminal
+ * hung up while it was being typed is marked unfinished until the clerk
+ * accepts it. */
+static const char schema_v10[] =
+	"CREATE TABLE console_lease (\n"
+	"  meeting_id TEXT PRIMARY KEY REFERENCES meeting(id) ON DELETE CASCADE,\n"
+	"  token TEXT NOT NULL,             -- the driving console's own id\n"
+	"  holder TEXT NOT NULL DEFAULT '', -- who: the user's login name\n"
+	"  host TEXT NOT NULL DEFAULT '',   -- on which machine\n"
+	"  pid INTEGER NOT NULL DEFAULT 0,  -- the console's process there\n"
+	"  since TEXT NOT NULL,             -- UTC, real time: took the meeting\n"
+	"  renewed TEXT NOT NULL            -- UTC, real time: last renewed\n"
+	");\n"
+	"ALTER TABLE minute_text ADD COLUMN unfinished INTEGER NOT NULL\n"
+	"  DEFAULT 0; -- 1: saved by a hang-up, not yet accepted by the clerk\n";
+
 const struct db_migration db_migrations[] = {
 	{1, "the first schema", schema_v1},
 	{2, "full-text search of minutes, resolutions, agenda and declarations",
@@ -642,6 +664,8 @@ const struct db_migration db_migrations[] = {
 	 schema_v8},
 	{9, "planning applications: their own fields, speakers and decision",
 	 schema_v9},
+	{10, "the console's lease on a meeting; text saved by a hang-up",
+	 schema_v10},
 	{0, NULL, NULL},
 };
 

@@ -234,6 +234,7 @@ static const struct {
 	{7, 0x699f7f66a8389fabULL},
 	{8, 0x5de4ad54e3407ff4ULL},
 	{9, 0x5e814dbc6b0d3a0cULL},
+	{10, 0x38550bbbcbfcec5cULL},
 };
 
 /* BLAKE2b (RFC 7693), 64-bit output: the digest must resist a file made

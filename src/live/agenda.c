@@ -63,16 +63,52 @@ enum clerk_status live_item_start(struct live *l, size_t idx,
 	return CLERK_OK;
 }
 
-/* The item after the current one: the first in agenda order not yet taken
- * (so that after an item taken out of order the agenda resumes where it
- * was left), else simply the following one; -1 at the end. */
+/* The item the clerk went back from: when an item already taken was
+ * started again from a later one (b, or choosing it on the agenda), the
+ * later one, until the meeting is back there or beyond; -1 otherwise.
+ * Going on from an item taken out of order to one skipped (never taken)
+ * is not going back. */
+static int live_back_from(const struct live *l)
+{
+	int prev = -1, back = -1;
+	bool *taken = xcalloc(l->nitems ? l->nitems : 1, sizeof *taken);
+	for (size_t i = 0; i < l->events.n; i++) {
+		const struct event *e = &l->events.v[i];
+		if (e->kind != EVENT_ITEM_STARTED)
+			continue;
+		int idx = live_item_index(l, e->item_id);
+		if (idx < 0)
+			continue;
+		if (back >= 0 && idx >= back)
+			back = -1;
+		if (prev >= 0 && idx < prev && taken[idx] && prev > back)
+			back = prev;
+		taken[idx] = true;
+		prev = idx;
+	}
+	free(taken);
+	return back;
+}
+
+/* The item after the current one: an item skipped before it (taken out of
+ * order: the agenda resumes where it was left); else the item the clerk
+ * went back from (one key back there, not through the items between);
+ * else the first after it not yet taken; else simply the following one;
+ * -1 at the end. */
 static int live_next_index(const struct live *l)
 {
-	for (size_t i = 0; i < l->nitems; i++)
+	int cur = l->current;
+	for (int i = 0; i < cur; i++)
+		if (!l->items[i].spells)
+			return i;
+	int back = live_back_from(l);
+	if (back > cur)
+		return back;
+	for (size_t i = (size_t)(cur + 1); i < l->nitems; i++)
 		if (!l->items[i].spells)
 			return (int)i;
-	if (l->current >= 0 && (size_t)l->current + 1 < l->nitems)
-		return l->current + 1;
+	if (cur >= 0 && (size_t)cur + 1 < l->nitems)
+		return cur + 1;
 	return -1;
 }
 

@@ -190,6 +190,13 @@ enum clerk_status live_text_add_item(struct live *l, int item_index,
 				  "The text is empty: nothing was recorded");
 	if ((rc = live_tx(l, err)))
 		return rc;
+	/* The item current at the moment of the commit, read inside the
+	 * same transaction: another writer may have moved the meeting on
+	 * since this context was read (everything is read again then). */
+	if (item_index < 0 &&
+	    ((rc = live_read_parts(l, LIVE_READ_LOG, err)) ||
+	     (rc = live_need_item(l, &idx, err))))
+		return live_act_end(l, rc, err);
 	struct minute_text t = { 0 };
 	snprintf(t.meeting_id, sizeof t.meeting_id, "%s", l->meeting.id);
 	snprintf(t.item_id, sizeof t.item_id, "%s", l->items[idx].item.id);
@@ -201,7 +208,9 @@ enum clerk_status live_text_add_item(struct live *l, int item_index,
 				minute_section_text(section), err);
 	if (!rc && id_out)
 		snprintf(*id_out, sizeof(clerk_id), "%s", t.id);
-	if (rc) {
+	if (!rc && l->hung_up)
+		rc = minute_text_set_unfinished(l->db, t.id, true, err);
+	if (rc || l->hung_up) {
 		minute_text_free(&t);
 		return live_act_end(l, rc, err);
 	}
@@ -226,6 +235,28 @@ enum clerk_status live_text_edit(struct live *l, const char *id,
 	char *b = live_trim(body);
 	rc = minute_text_update(l->db, id, b, err);
 	free(b);
+	/* Corrected by the clerk: accepted; saved by a hang-up: unfinished. */
+	if (!rc && (l->hung_up || live_text_unfinished(l, id)))
+		rc = minute_text_set_unfinished(l->db, id, l->hung_up, err);
+	return live_act_end(l, rc, err);
+}
+
+enum clerk_status live_text_accept(struct live *l, const char *id,
+				   struct clerk_err *err)
+{
+	live_act_begin(l, err);
+	if (!live_text_of(l, id))
+		return clerk_fail(err, CLERK_NOT_FOUND,
+				  "There is no such text in this meeting's "
+				  "minutes");
+	if (!live_text_unfinished(l, id))
+		return clerk_fail(err, CLERK_INVALID,
+				  "That text was finished: there is nothing "
+				  "to accept");
+	enum clerk_status rc = live_tx(l, err);
+	if (rc)
+		return rc;
+	rc = minute_text_set_unfinished(l->db, id, false, err);
 	return live_act_end(l, rc, err);
 }
 

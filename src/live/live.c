@@ -207,8 +207,16 @@ static bool live_quorum_log(struct live *l, struct clerk_err *err)
 
 enum clerk_status live_tx(struct live *l, struct clerk_err *err)
 {
+	if (l->watching)
+		return live_lease_refuse(l, err);
 	enum clerk_status rc = db_begin(l->db, err);
 	l->in_tx = !rc;
+	/* Two consoles: the lease is read inside the transaction, so that
+	 * a console taken over writes nothing more. */
+	if (!rc && (rc = live_lease_confirm(l, err))) {
+		db_rollback(l->db);
+		l->in_tx = false;
+	}
 	return rc;
 }
 
@@ -266,6 +274,7 @@ void live_free(struct live **lp)
 	live_free_business(l);
 	event_list_free(&l->events);
 	minute_text_list_free(&l->texts);
+	free(l->unfinished);
 	free(l);
 	*lp = NULL;
 }
@@ -527,7 +536,22 @@ static enum clerk_status live_read_business(struct live *l,
 static enum clerk_status live_read_texts(struct live *l, struct clerk_err *err)
 {
 	minute_text_list_free(&l->texts);
-	return minute_text_list(l->db, l->meeting.id, NULL, &l->texts, err);
+	xfree(&l->unfinished);
+	l->nunfinished = 0;
+	enum clerk_status rc =
+		minute_text_list(l->db, l->meeting.id, NULL, &l->texts, err);
+	return rc ? rc
+		  : minute_text_unfinished(l->db, l->meeting.id,
+					   &l->unfinished, &l->nunfinished,
+					   err);
+}
+
+bool live_text_unfinished(const struct live *l, const char *id)
+{
+	for (size_t i = 0; i < l->nunfinished; i++)
+		if (!strcmp(l->unfinished[i], id))
+			return true;
+	return false;
 }
 
 /* The log is only appended to: read on after the last event held. */
@@ -646,8 +670,30 @@ static enum clerk_status live_start_meeting(struct db *db,
 	return db_commit(db, err);
 }
 
+static enum clerk_status live_open_as(struct db *db, const char *meeting_id,
+				      const struct console_lease *driver,
+				      struct live **out,
+				      struct clerk_err *err);
+
 enum clerk_status live_open(struct db *db, const char *meeting_id,
 			    struct live **out, struct clerk_err *err)
+{
+	return live_open_as(db, meeting_id, NULL, out, err);
+}
+
+enum clerk_status live_open_watching(struct db *db, const char *meeting_id,
+				     const struct console_lease *driver,
+				     struct live **out, struct clerk_err *err)
+{
+	return live_open_as(db, meeting_id, driver, out, err);
+}
+
+/* Open to drive (driver NULL) or only to watch the meeting another console
+ * drives (nothing written). */
+static enum clerk_status live_open_as(struct db *db, const char *meeting_id,
+				      const struct console_lease *driver,
+				      struct live **out,
+				      struct clerk_err *err)
 {
 	struct meeting m = { 0 };
 	*out = NULL;
@@ -672,7 +718,8 @@ enum clerk_status live_open(struct db *db, const char *meeting_id,
 				  "The minutes of that meeting are confirmed "
 				  "and locked: it cannot be run again");
 	}
-	if (m.status != MEETING_CLOSED && (rc = live_start_meeting(db, &m, err))) {
+	if (!driver && m.status != MEETING_CLOSED &&
+	    (rc = live_start_meeting(db, &m, err))) {
 		meeting_free(&m);
 		return rc;
 	}
@@ -683,6 +730,8 @@ enum clerk_status live_open(struct db *db, const char *meeting_id,
 	l->db = db;
 	l->meeting = m; /* live_read keeps the id and reads it again */
 	l->data_version = -1;
+	if (driver)
+		live_lease_watch(l, driver);
 	if ((rc = live_reload(l, err))) {
 		live_free(&l);
 		return rc;

@@ -51,6 +51,12 @@ enum clerk_status live_act_end(struct live *l, enum clerk_status rc,
  * wrote into the context itself. */
 enum clerk_status live_act_end_reading(struct live *l, enum clerk_status rc,
 				       unsigned parts, struct clerk_err *err);
+/* The refusal of a console that only watches (CLERK_CONFLICT). */
+enum clerk_status live_lease_refuse(const struct live *l,
+				    struct clerk_err *err);
+/* Inside an action's transaction: refuse (and watch from now) when
+ * another console has taken the meeting; OK when no lease is kept. */
+enum clerk_status live_lease_confirm(struct live *l, struct clerk_err *err);
 /* Append a sentence to l->notice (separated by a space). */
 void live_notice(struct live *l, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

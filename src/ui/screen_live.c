@@ -173,7 +173,8 @@ static void draw_header(struct app *app, struct live_screen *s)
 			    : l->running   ? "LIVE"
 					   : "OPEN";
 	char right[128];
-	snprintf(right, sizeof right, "%s%s %s  %s %d/%d%s",
+	snprintf(right, sizeof right, "%s%s%s %s  %s %d/%d%s",
+		 l->watching ? "READ-ONLY  " : "",
 		 l->public_excluded ? "PRIVATE  " : "", state, now,
 		 l->quorum_warning ? "QUORUM LOST" : "quorum", l->voting_in_room,
 		 l->quorum, l->quorate ? " ok" : l->quorum_warning ? "" : " not yet");
@@ -431,8 +432,19 @@ static void add_section(struct lines *ls, const struct live_screen *s,
 							     "received", t->body)
 				     : NULL;
 		char *line = said ? said : xasprintf("%s%s", bullet, t->body);
-		add_wrapped(ls, UI_ROLE_NORMAL, width,
-			    strlen(bullet) > 4 ? 2 : (int)strlen(bullet), line);
+		bool unfinished = live_text_unfinished(l, t->id);
+		if (unfinished) {
+			/* Saved by a hang-up: shown as such until accepted. */
+			char *u = xasprintf("%s [UNFINISHED: saved when the "
+					    "terminal hung up; A accepts, E "
+					    "corrects]",
+					    line);
+			free(line);
+			line = u;
+		}
+		add_wrapped(ls, unfinished ? UI_ROLE_WARN : UI_ROLE_NORMAL,
+			    width, strlen(bullet) > 4 ? 2 : (int)strlen(bullet),
+			    line);
 		free(line);
 	}
 }
@@ -701,8 +713,135 @@ static void live_tick(struct app *app, void *state)
 	struct live_screen *s = state;
 	struct clerk_err err = {0};
 	live_idle(s->l);
+	/* Two consoles: renew the lease; a console taken over is told at
+	 * once, one watching is told when the driver has left. */
+	if (live_lease_tick(s->l))
+		ui_app_message(app, UI_ROLE_WARN, "%s", s->l->notice);
 	if (live_refresh(s->l, &err) != CLERK_OK)
 		ui_app_error(app, &err);
+}
+
+/* While another console drives the meeting this one only watches: what
+ * would write is refused before any dialog opens (live refuses it too,
+ * inside the transaction). */
+static bool refused_watching(struct app *app, struct live_screen *s,
+			     enum ui_action a)
+{
+	if (!s->l->watching)
+		return false;
+	switch (a) {
+	case UI_ACT_help:
+	case UI_ACT_quit:
+	case UI_ACT_redraw:
+	case UI_ACT_interrupt:
+	case UI_ACT_up:
+	case UI_ACT_down:
+	case UI_ACT_page_up:
+	case UI_ACT_page_down:
+	case UI_ACT_top:
+	case UI_ACT_bottom:
+	case UI_ACT_cancel:
+	case UI_ACT_search:
+	case UI_ACT_focus:
+	case UI_ACT_focus_back:
+	case UI_ACT_attendance:
+	case UI_ACT_item_back:
+	case UI_ACT_item_forward:
+	case UI_ACT_take_over:
+	case UI_ACT_NONE:
+		return false;
+	default:
+		break;
+	}
+	char *who = live_lease_sentence(&s->l->driver, s->l->body.tz);
+	ui_app_message(app, UI_ROLE_ERROR,
+		       "Read-only: %s. Nothing was recorded; T takes over.",
+		       who);
+	free(who);
+	return true;
+}
+
+/* Accept, one by one, the current item's paragraphs saved unfinished when
+ * the terminal hung up. */
+static void act_accept_text(struct app *app, struct live_screen *s)
+{
+	struct live *l = s->l;
+	const struct live_item *it = current_item(l);
+	clerk_id *ids = NULL;
+	size_t n = 0;
+	for (size_t i = 0; it && i < l->texts.n; i++) {
+		const struct minute_text *t = &l->texts.v[i];
+		if (!strcmp(t->item_id, it->item.id) &&
+		    live_text_unfinished(l, t->id)) {
+			ids = xrealloc(ids, (n + 1) * sizeof *ids);
+			snprintf(ids[n++], sizeof(clerk_id), "%s", t->id);
+		}
+	}
+	if (!n) {
+		ui_app_message(app, UI_ROLE_WARN,
+			       "Nothing on this item was saved unfinished");
+		return;
+	}
+	int accepted = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct minute_text *t = NULL;
+		for (size_t j = 0; j < l->texts.n; j++)
+			if (!strcmp(l->texts.v[j].id, ids[i]))
+				t = &l->texts.v[j];
+		if (!t)
+			continue;
+		char *q = xasprintf("Saved when the terminal hung up: \u201c%s\u201d"
+				    "  Accept it as it stands?  (E corrects "
+				    "it instead)",
+				    t->body);
+		bool yes = ui_confirm(app, q);
+		free(q);
+		if (!yes)
+			continue;
+		struct clerk_err err = {0};
+		if (live_text_accept(l, ids[i], &err) != CLERK_OK) {
+			ui_app_error(app, &err);
+			break;
+		}
+		accepted++;
+	}
+	free(ids);
+	if (accepted) {
+		ui_app_saved(app);
+		ui_app_message(app, UI_ROLE_OK, "Accepted %d paragraph%s",
+			       accepted, accepted == 1 ? "" : "s");
+	}
+}
+
+static void act_take_over(struct app *app, struct live_screen *s)
+{
+	struct live *l = s->l;
+	if (!l->watching) {
+		ui_app_message(app, UI_ROLE_OK,
+			       "This console is driving the meeting already");
+		return;
+	}
+	char *who = live_lease_sentence(&l->driver, l->body.tz);
+	char *q = l->driver_gone
+			  ? xasprintf("Take the meeting here?  The console that "
+				      "drove it has left.")
+			  : xasprintf("Take over?  %s; that console will be "
+				      "read-only from now.",
+				      who);
+	free(who);
+	bool yes = ui_confirm(app, q);
+	free(q);
+	if (!yes)
+		return;
+	struct clerk_err err = {0};
+	if (live_lease_take(l, &err) != CLERK_OK) {
+		ui_app_error(app, &err);
+		return;
+	}
+	if (l->current >= 0)
+		s->agenda_sel = (size_t)l->current;
+	ui_app_message(app, UI_ROLE_OK,
+		       "This console drives the meeting now");
 }
 
 static bool live_may_quit(struct app *app, void *state)
@@ -829,8 +968,8 @@ struct text_ctx {
 static enum clerk_status commit_text(struct app *app, void *ctx,
 				     const char *text, struct clerk_err *err)
 {
-	(void)app;
 	struct text_ctx *t = ctx;
+	t->s->l->hung_up = app->hung_up; /* saved by a hang-up: unfinished */
 	const char *p = text;
 	int added = 0;
 	while (*p) {
@@ -1604,8 +1743,8 @@ struct edit_ctx {
 static enum clerk_status commit_edit(struct app *app, void *ctx,
 				     const char *text, struct clerk_err *err)
 {
-	(void)app;
 	struct edit_ctx *e = ctx;
+	e->s->l->hung_up = app->hung_up; /* saved by a hang-up: unfinished */
 	if (e->c->kind == CAP_TEXT)
 		return live_text_edit(e->s->l, e->c->id, text, err);
 	return live_resolution_edit(e->s->l, e->c->id, NULL, text, err);
@@ -1702,6 +1841,8 @@ static enum ui_key_result live_key(struct app *app, void *state, int key)
 					     : s->lay.agenda.h) - 2;
 	if (page < 1)
 		page = 1;
+	if (refused_watching(app, s, a))
+		return UI_KEY_USED;
 	if (ui_action_info(a)->context == UI_CTX_ATTEND)
 		return act_attendance(app, s, a) ? UI_KEY_USED : UI_KEY_UNUSED;
 	switch (a) {
@@ -1821,6 +1962,12 @@ static enum ui_key_result live_key(struct app *app, void *state, int key)
 		break;
 	case UI_ACT_urgent:
 		act_urgent(app, s);
+		break;
+	case UI_ACT_take_over:
+		act_take_over(app, s);
+		break;
+	case UI_ACT_accept_text:
+		act_accept_text(app, s);
 		break;
 	case UI_ACT_action:
 		act_action(app, s);

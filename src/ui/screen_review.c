@@ -18,6 +18,7 @@
 #include "app_private.h"
 #include "clerk/export.h"
 #include "clerk/model.h"
+#include "clerk/model_lease.h"
 #include "clerk/ui_review.h"
 
 struct review_screen {
@@ -136,6 +137,60 @@ static void pager_free(struct review_screen *s)
 	s->nlines = 0;
 }
 
+/* Text saved unfinished when the terminal hung up (issue 20) is shown as
+ * such above the minutes, until the clerk accepts it (e: as it stands, or
+ * corrected). */
+static void pager_unfinished(struct review_screen *s, const char *meeting_id,
+			     int width)
+{
+	clerk_id *ids = NULL;
+	size_t n = 0;
+	struct clerk_err err = {0};
+	struct minute_text_list tl = {0};
+	if (minute_text_unfinished(s->db, meeting_id, &ids, &n, &err) || !n ||
+	    minute_text_list(s->db, meeting_id, NULL, &tl, &err)) {
+		free(ids);
+		return;
+	}
+	char **add = NULL;
+	size_t nadd = 0;
+	for (size_t k = 0; k <= n; k++) {
+		char *line = NULL;
+		if (k == n) {
+			line = xstrdup("");
+		} else {
+			for (size_t i = 0; i < tl.n && !line; i++)
+				if (!strcmp(tl.v[i].id, ids[k]))
+					line = xasprintf(
+						"UNFINISHED (saved when the "
+						"terminal hung up; e accepts "
+						"or corrects it): %s",
+						tl.v[i].body);
+			if (!line)
+				continue;
+		}
+		char **w = NULL;
+		size_t nw = *line ? ui_wrap(line, width, &w) : 0;
+		if (!nw) {
+			add = xrealloc(add, (nadd + 1) * sizeof *add);
+			add[nadd++] = xstrdup("");
+		}
+		for (size_t i = 0; i < nw; i++) {
+			add = xrealloc(add, (nadd + 1) * sizeof *add);
+			add[nadd++] = w[i];
+		}
+		free(w);
+		free(line);
+	}
+	s->lines = xrealloc(s->lines, (s->nlines + nadd) * sizeof *s->lines);
+	memmove(s->lines + nadd, s->lines, s->nlines * sizeof *s->lines);
+	memcpy(s->lines, add, nadd * sizeof *add);
+	s->nlines += nadd;
+	free(add);
+	free(ids);
+	minute_text_list_free(&tl);
+}
+
 /* Render the selected meeting's minutes as published, wrapped to the
  * terminal's width. */
 static enum clerk_status pager_load(struct app *app, struct review_screen *s,
@@ -181,6 +236,7 @@ static enum clerk_status pager_load(struct app *app, struct review_screen *s,
 		p = nl + 1;
 	}
 	free(text);
+	pager_unfinished(s, m->id, width);
 	(void)app;
 	if (s->ptop >= s->nlines)
 		s->ptop = s->nlines ? s->nlines - 1 : 0;
@@ -532,15 +588,36 @@ struct text_edit {
 	struct db *db;
 	char id[CLERK_UUID_LEN];
 	struct resolution *res;
+	bool unfinished; /* the text was saved unfinished */
 };
 
 static enum clerk_status commit_minute_text(struct app *app, void *ctx,
 					    const char *text,
 					    struct clerk_err *err)
 {
-	(void)app;
 	struct text_edit *e = ctx;
-	return minute_text_update(e->db, e->id, text, err);
+	/* Corrected by the clerk: accepted, if it was saved unfinished;
+	 * saved by a hang-up: unfinished.  One commit. */
+	enum clerk_status rc = db_begin(e->db, err);
+	if (!rc)
+		rc = minute_text_update(e->db, e->id, text, err);
+	if (!rc && (e->unfinished || app->hung_up))
+		rc = minute_text_set_unfinished(e->db, e->id, app->hung_up,
+						err);
+	if (rc) {
+		db_rollback(e->db);
+		return rc;
+	}
+	return db_commit(e->db, err);
+}
+
+/* Is text `id` among the unfinished ones? */
+static bool id_in(const clerk_id *ids, size_t n, const char *id)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(ids[i], id))
+			return true;
+	return false;
 }
 
 static enum clerk_status commit_resolution(struct app *app, void *ctx,
@@ -687,9 +764,16 @@ static void edit_texts(struct app *app, struct review_screen *s,
 	}
 	struct ui_pick_item *items = xcalloc(tl.n + 1, sizeof *items);
 	char **labels = xcalloc(tl.n + 1, sizeof *labels);
+	clerk_id *unf = NULL;
+	size_t nunf = 0;
+	if (minute_text_unfinished(s->db, m->id, &unf, &nunf, &err))
+		ui_app_error(app, &err);
 	for (size_t i = 0; i < tl.n; i++) {
-		labels[i] = xasprintf("%-10s %s",
+		labels[i] = xasprintf("%-10s %s%s",
 				      minute_section_text(tl.v[i].section),
+				      id_in(unf, nunf, tl.v[i].id)
+					      ? "[UNFINISHED] "
+					      : "",
 				      tl.v[i].body);
 		items[i].label = labels[i];
 	}
@@ -697,13 +781,32 @@ static void edit_texts(struct app *app, struct review_screen *s,
 		     : -1;
 	if (!tl.n)
 		ui_app_message(app, UI_ROLE_WARN, "No minute text recorded");
-	if (c >= 0) {
-		struct text_edit e = {.db = s->db};
+	int how = 1;
+	if (c >= 0 && id_in(unf, nunf, tl.v[c].id)) {
+		/* Saved when the terminal hung up: accept it as it stands,
+		 * or correct (and so accept) it. */
+		struct ui_pick_item op[] = {
+			{.label = "accept it as it stands"},
+			{.label = "correct the words"}};
+		how = ui_pick(app, "Saved unfinished when the terminal hung up",
+			      op, 2, 0);
+	}
+	if (c >= 0 && how == 0) {
+		if (minute_text_set_unfinished(s->db, tl.v[c].id, false, &err))
+			ui_app_error(app, &err);
+		else {
+			ui_app_saved(app);
+			ui_app_message(app, UI_ROLE_OK, "Accepted");
+		}
+	} else if (c >= 0 && how == 1) {
+		struct text_edit e = {.db = s->db,
+				      .unfinished = id_in(unf, nunf, tl.v[c].id)};
 		snprintf(e.id, sizeof e.id, "%s", tl.v[c].id);
 		if (ui_edit(app, "Correct the text", tl.v[c].body,
 			    commit_minute_text, &e))
 			ui_app_saved(app);
 	}
+	free(unf);
 	for (size_t i = 0; i < tl.n; i++)
 		free(labels[i]);
 	free(labels);

@@ -44,6 +44,14 @@ wait_rc() {
 	return 1
 }
 screen() { tm capture-pane -p -t t; }
+wait_for_file() {
+	local i
+	for i in $(seq 1 250); do
+		[ -s "$1" ] && return 0
+		sleep 0.02
+	done
+	return 1
+}
 
 tm new-session -d -s t -x 80 -y 24 "$T/run.sh"
 ok "asks before opening the meeting" wait_for "Open the meeting now?"
@@ -98,5 +106,58 @@ if [ -n "$pid" ]; then kill -HUP "$pid"; fi
 ok "SIGHUP ends it" wait_rc
 is "exit status 0 after a hang-up" "$(cat "$T/rc" 2>/dev/null)" 0
 ok "the database is sound afterwards" test "$(sql "PRAGMA integrity_check")" = ok
+
+# Two consoles, one meeting: B opens the meeting A drives, is told who
+# drives it and since when, and takes over; A is told at once (at its next
+# tick, without a key) and records nothing more; B records.
+rm -f "$T/rc"
+tm kill-server 2>/dev/null
+cat >"$T/run2.sh" <<RUN
+#!/bin/bash
+unset LINES COLUMNS
+export LC_ALL=C.UTF-8 TZ=Europe/London CLERK_NOW=$CLERK_NOW HOME=$HOME
+"$CLERK" --db "$DB" live 2017-10-05
+echo \$? >"$T/rc2"
+RUN
+chmod +x "$T/run2.sh"
+tm new-session -d -s t -x 80 -y 24 "$T/run.sh"
+ok "console A opens the meeting" wait_for "ATTENDANCE 0 p · 1 apol"
+is "A keeps a lease in the file" "$(sql "SELECT count(*) FROM console_lease WHERE meeting_id='$MID'")" 1
+tm new-session -d -s u -x 80 -y 24 "$T/run2.sh"
+wait_for_in() { # PANE TEXT
+	local i
+	for i in $(seq 1 250); do
+		if tm capture-pane -p -t "$1" 2>/dev/null | grep -qF -- "$2"; then
+			return 0
+		fi
+		sleep 0.02
+	done
+	return 1
+}
+ok "console B is told another console drives the meeting" \
+	wait_for_in u "has driven this meeting since"
+tm send-keys -t u y
+ok "B takes over" wait_for_in u "This console drives the meeting now"
+ok "A is told at once that it was taken over" wait_for "Taken over:"
+ok "and A's header says read-only" wait_for "READ-ONLY"
+tm send-keys -t t h
+ok "A's capture is refused before anything is typed" wait_for "Read-only:"
+tm send-keys -t u n
+ok "B starts the first item" wait_for_in u "started 09:58"
+tm send-keys -t u h
+ok "B's editor opens" wait_for_in u "Minuted as:"
+tm send-keys -t u -l "Typed on console B."
+tm send-keys -t u C-s
+ok "B's text is saved" wait_for_in u "Typed on console B."
+is "only B's text reached the file" \
+	"$(sql "SELECT count(*) FROM minute_text WHERE meeting_id='$MID'")" 1
+is "the lease is B's" \
+	"$(sql "SELECT count(*) FROM console_lease WHERE meeting_id='$MID' AND pid<>0")" 1
+tm send-keys -t t q y
+ok "A leaves" wait_rc
+tm send-keys -t u q y
+ok "B leaves" wait_for_file "$T/rc2"
+is "B gave the lease up on leaving" \
+	"$(sql "SELECT count(*) FROM console_lease WHERE meeting_id='$MID'")" 0
 
 done_testing
