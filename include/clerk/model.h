@@ -971,6 +971,13 @@ void audit_list_free(struct audit_list *l);
  * be NULL) a person's id shown as their name and an agenda item's as its
  * title.  Caller frees. */
 char *audit_entry_changes(struct db *db, const struct audit_entry *a);
+/* The record an entry changed, in one line a reader recognises: its kind,
+ * the start of its id as `clerk history` prints it, and who or what it is
+ * about ("declaration 1a2b3c4d: \"Cllr Ann Smith\"").  Caller frees. */
+char *audit_entry_record(struct db *db, const struct audit_entry *a);
+/* Keep only the changes to the record whose id starts with row_prefix
+ * (any case); returns how many are left. */
+size_t audit_list_keep_record(struct audit_list *l, const char *row_prefix);
 
 /* ------------------------------------------------------ approved absence */
 

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * cli/cmd_history: `clerk history MEETING [--body NAME]` — every change to
- * a meeting's record, oldest first, from the audit trail: when (local
+ * cli/cmd_history: `clerk history MEETING [--body NAME] [--record ID]` —
+ * every change to a meeting's record (or to one of its records), oldest first, from the audit trail: when (local
  * time), who (login and display name), what (the kind of record and its
  * id) and how: a new record's values, a changed record's old and new
  * values of each field that changed, a removed record's last values.
@@ -15,7 +15,7 @@
 #include "clerk/cli.h"
 #include "clerk/model.h"
 
-#define HISTORY_USAGE "history MEETING [--body NAME]"
+#define HISTORY_USAGE "history MEETING [--body NAME] [--record ID]"
 
 static void print_history(struct cli *cli, struct db *db,
 			  const struct audit_list *h, const char *tz)
@@ -38,15 +38,19 @@ int cmd_history(struct cli *cli, int argc, char **argv)
 {
 	static const struct option options[] = {
 		{"body", required_argument, NULL, 'b'},
+		{"record", required_argument, NULL, 'r'},
 		{NULL, 0, NULL, 0},
 	};
-	const char *body = NULL;
+	const char *body = NULL, *record = NULL;
 	int opt;
 	optind = 0;
-	while ((opt = getopt_long(argc, argv, "b:", options, NULL)) != -1) {
-		if (opt != 'b')
+	while ((opt = getopt_long(argc, argv, "b:r:", options, NULL)) != -1) {
+		if (opt == 'b')
+			body = optarg;
+		else if (opt == 'r' && *optarg)
+			record = optarg;
+		else
 			return cli_usage(cli, HISTORY_USAGE);
-		body = optarg;
 	}
 	if (argc - optind != 1)
 		return cli_usage(cli, HISTORY_USAGE);
@@ -62,6 +66,14 @@ int cmd_history(struct cli *cli, int argc, char **argv)
 	    body_get(db, m.body_id, &b, &err) ||
 	    audit_history(db, m.id, &h, &err))
 		rc = cli_report(cli, &err);
+	if (!rc && record && h.n && !audit_list_keep_record(&h, record)) {
+		clerk_fail(&err, CLERK_NOT_FOUND,
+			   "no change to this meeting's record is to a record "
+			   "whose id starts \"%s\"; `clerk history %s` lists "
+			   "every change with its record's id",
+			   record, argv[optind]);
+		rc = cli_report(cli, &err);
+	}
 	if (!rc && !h.n)
 		cli_say(cli, "No changes are recorded for this meeting.\n");
 	if (!rc)

@@ -22,6 +22,7 @@
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "model_private.h"
 
@@ -560,6 +561,48 @@ static char *value_named(struct db *db, const char *key, const json_t *v)
 		}
 	}
 	return value_text(v);
+}
+
+/* The field that tells a reader which record this is, in order of
+ * preference: who it is about, then its title or words. */
+static const char *const record_fields[] = {
+	"person_id", "title", "body", "text", "motion", "description",
+	"kind",      "status", "starts_at",
+};
+
+char *audit_entry_record(struct db *db, const struct audit_entry *a)
+{
+	if (strcmp(a->table, "meeting") == 0)
+		return xstrdup("meeting: the meeting itself");
+	json_t *row = parse_row(a->new_json ? a->new_json : a->old_json);
+	char *name = NULL;
+	for (size_t i = 0; !name && i < sizeof record_fields / sizeof *record_fields; i++) {
+		json_t *v = json_object_get(row, record_fields[i]);
+		if (v && !json_is_null(v) &&
+		    !(json_is_string(v) && !*json_string_value(v)))
+			name = value_named(db, record_fields[i], v);
+	}
+	json_decref(row);
+	/* A long paragraph is named by its opening words. */
+	if (name && utf8_width(name) > 60)
+		strcpy(name + utf8_fit(name, 57, NULL), "...");
+	char *out = xasprintf("%s %.8s%s%s", a->table, a->row_id,
+			      name ? ": " : "", name ? name : "");
+	free(name);
+	return out;
+}
+
+size_t audit_list_keep_record(struct audit_list *l, const char *row_prefix)
+{
+	size_t kept = 0, plen = strlen(row_prefix);
+	for (size_t i = 0; i < l->n; i++) {
+		if (strncasecmp(l->v[i].row_id, row_prefix, plen) == 0)
+			l->v[kept++] = l->v[i];
+		else
+			audit_entry_free(&l->v[i]);
+	}
+	l->n = kept;
+	return kept;
 }
 
 char *audit_entry_changes(struct db *db, const struct audit_entry *a)

@@ -30,6 +30,7 @@ struct review_screen {
 	/* The pager, when a meeting is open. */
 	bool paging;
 	bool history; /* the pager shows the meeting's history */
+	char record[CLERK_UUID_LEN]; /* ... of this record only, when set */
 	char **lines;
 	size_t nlines, ptop;
 };
@@ -243,8 +244,73 @@ static enum clerk_status pager_load(struct app *app, struct review_screen *s,
 	return CLERK_OK;
 }
 
-/* The selected meeting's history (clerk history) in the pager: one line
- * per change, then its fields, wrapped to the terminal's width. */
+/* The record whose history to show: the whole meeting (an empty prefix)
+ * or one record, picked by what it is about ("declaration 1a2b3c4d: Cllr
+ * Ann Smith").  Returns false when the clerk picks nothing. */
+static bool history_pick(struct app *app, const struct audit_list *h,
+			 struct db *db, char record[CLERK_UUID_LEN])
+{
+	struct ui_pick_item *items = xcalloc(h->n + 1, sizeof *items);
+	char **labels = xcalloc(h->n + 1, sizeof *labels);
+	char **notes = xcalloc(h->n + 1, sizeof *notes);
+	const char **ids = xcalloc(h->n + 1, sizeof *ids);
+	size_t n = 1;
+	notes[0] = xasprintf("%zu change%s", h->n, h->n == 1 ? "" : "s");
+	items[0] = (struct ui_pick_item){.label = "The whole meeting",
+					 .note = notes[0]};
+	for (size_t i = 0; i < h->n; i++) {
+		size_t k = 1;
+		while (k < n && strcmp(ids[k], h->v[i].row_id) != 0)
+			k++;
+		if (k == n) {
+			ids[n] = h->v[i].row_id;
+			labels[n] = audit_entry_record(db, &h->v[i]);
+			items[n].label = labels[n];
+			n++;
+		}
+		size_t count = 0;
+		for (size_t j = 0; j < h->n; j++)
+			count += strcmp(h->v[j].row_id, ids[k]) == 0;
+		free(notes[k]);
+		notes[k] = xasprintf("%zu change%s", count,
+				     count == 1 ? "" : "s");
+		items[k].note = notes[k];
+	}
+	int c = ui_pick(app, "History of", items, n, 0);
+	if (c >= 0)
+		snprintf(record, CLERK_UUID_LEN, "%s", c == 0 ? "" : ids[c]);
+	for (size_t i = 0; i < n; i++) {
+		free(labels[i]);
+		free(notes[i]);
+	}
+	free(labels);
+	free(notes);
+	free(ids);
+	free(items);
+	return c >= 0;
+}
+
+/* Ask whose history to show: false when nothing is picked (or the history
+ * cannot be read, which is reported). */
+static bool history_choose(struct app *app, struct review_screen *s)
+{
+	const struct meeting *m = selected(s);
+	struct audit_list h = {0};
+	struct clerk_err err = {0};
+	if (!m)
+		return false;
+	if (audit_history(s->db, m->id, &h, &err)) {
+		ui_app_error(app, &err);
+		return false;
+	}
+	bool picked = history_pick(app, &h, s->db, s->record);
+	audit_list_free(&h);
+	return picked;
+}
+
+/* The selected meeting's history (clerk history) in the pager, or that of
+ * the record picked: one line per change, then its fields, wrapped to the
+ * terminal's width. */
 static enum clerk_status history_load(struct review_screen *s,
 				      struct clerk_err *err)
 {
@@ -255,6 +321,11 @@ static enum clerk_status history_load(struct review_screen *s,
 	enum clerk_status rc = audit_history(s->db, m->id, &h, err);
 	if (rc)
 		return rc;
+	const char *what = "this meeting's record";
+	if (*s->record) {
+		audit_list_keep_record(&h, s->record);
+		what = "this record";
+	}
 	char *tz = NULL;
 	struct body b = {0};
 	if (body_get(s->db, m->body_id, &b, err) == CLERK_OK)
@@ -262,17 +333,16 @@ static enum clerk_status history_load(struct review_screen *s,
 	body_free(&b);
 	pager_free(s);
 	struct strbuf sb = {0};
-	sb_addf(&sb, "History: %zu change%s to this meeting's record, oldest "
-		     "first\n\n",
-		h.n, h.n == 1 ? "" : "s");
+	sb_addf(&sb, "History: %zu change%s to %s, oldest first\n\n", h.n,
+		h.n == 1 ? "" : "s", what);
 	for (size_t i = 0; i < h.n; i++) {
 		char when[32];
 		time_format_local(h.v[i].at, tz ? tz : "Europe/London",
 				  "%Y-%m-%d %H:%M:%S", when, sizeof when);
 		char *changes = audit_entry_changes(s->db, &h.v[i]);
-		sb_addf(&sb, "%s  %s  %s %s\n%s", when,
+		sb_addf(&sb, "%s  %s  %s %s %.8s\n%s", when,
 			*h.v[i].who ? h.v[i].who : "(not recorded)", h.v[i].op,
-			h.v[i].table, changes);
+			h.v[i].table, h.v[i].row_id, changes);
 		free(changes);
 	}
 	free(tz);
@@ -995,6 +1065,8 @@ static enum ui_key_result review_key(struct app *app, void *state, int key)
 		s->history = false;
 		break;
 	case UI_ACT_review_history:
+		if (!history_choose(app, s))
+			break;
 		if (history_load(s, &err)) {
 			ui_app_error(app, &err);
 		} else {

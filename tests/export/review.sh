@@ -79,9 +79,17 @@ C
 Minute 4: the report was from the Treasurer.<Enter>
 @expect Correction recorded
 H
+@dump history_of
+<Enter>
 @expect History:
 <End>
 @dump history
+<Esc>
+H
+/Lara Late<Enter>
+<Enter>
+@expect History:
+@dump record_history
 <Esc>
 <Esc>
 @dump after
@@ -134,6 +142,23 @@ is "the audit rows name who made them" \
 h=$(cat "$T/history.txt")
 has "the review screen shows the history, with who" "$h" "(Jane Smith)  update minute_text"
 has "with the old and new values" "$h" '"draft" -> "confirmed"'
+# H first asks whose history: the whole meeting, or one record named by
+# what it is about; a record's history holds its changes and no other's.
+ho=$(cat "$T/history_of.txt")
+has "H offers the whole meeting first" "$ho" "The whole meeting"
+has "and each record by what it is about" "$ho" 'Councillor Lara Late"'
+rh=$(cat "$T/record_history.txt")
+has "a record's history says whose it is" "$rh" "changes to this record, oldest first"
+has "the picked attendance record's change" "$rh" 'status: "present" -> "apology"'
+lacks "no other record's change" "$rh" "update minute_text"
+lacks "nor the meeting's" "$rh" 'minutes_state'
+att=$(printf '%s\n' "$hist" | grep 'update attendance' | head -1 | awk '{print $NF}')
+rec=$(clerk history 2024-03-14 --record "$att")
+has "history --record: that record's change" "$rec" 'status: "present" -> "apology"'
+lacks "history --record: nothing else" "$rec" "minute_text"
+exits "history --record with no such record exits 1" 1 clerk history 2024-03-14 --record ffffffff
+has "and says how to find the ids" "$(clerk history 2024-03-14 --record ffffffff 2>&1)" \
+	'lists every change with its record'"'"'s id'
 
 # Opened on one meeting's minutes directly, narrowed to one body.
 printf '@expect 222/19 Apologies for absence\n@dump direct\nq\nq\n' >"$T/direct"
