@@ -53,6 +53,10 @@ enum clerk_status review_substitute(struct db *db, const char *meeting_id,
 				    const char *member_id, const char *sub_id,
 				    char *notice, size_t len,
 				    struct clerk_err *err);
+/* Correct a person's attendance (present, apology, absent).  A seat counts
+ * once: a member whose substitute sat cannot be made present. */
+enum clerk_status review_attendance(struct db *db, struct attendance *a,
+				    struct clerk_err *err);
 /* Withdraw a substitute's attendance recorded by mistake (the member's
  * note of it goes too; their apology stays). */
 enum clerk_status review_substitute_remove(struct db *db,

@@ -404,6 +404,32 @@ enum clerk_status review_substitute_remove(struct db *db,
 	return rc;
 }
 
+enum clerk_status review_attendance(struct db *db, struct attendance *a,
+				    struct clerk_err *err)
+{
+	struct rv r;
+	enum clerk_status rc = rv_load(db, a->meeting_id, &r, err);
+	for (size_t i = 0; !rc && a->status == ATT_PRESENT && i < r.att.n; i++) {
+		const struct attendance *o = &r.att.v[i];
+		if (o->status != ATT_SUBSTITUTE ||
+		    strcmp(o->substitute_for, a->person_id) != 0)
+			continue;
+		char *mname = rv_name(db, a->person_id);
+		char *sname = rv_name(db, o->person_id);
+		rc = clerk_fail(err, CLERK_CONFLICT,
+				"%s sat as substitute for %s, and a seat "
+				"counts once: withdraw the substitute's "
+				"attendance first",
+				sname, mname);
+		free(mname);
+		free(sname);
+	}
+	if (!rc)
+		rc = attendance_set(db, a, err);
+	rv_free(&r);
+	return rc;
+}
+
 /* Resolution `id` of meeting_id, with the meeting loaded; *out owned by
  * the caller. */
 static enum clerk_status rv_resolution(struct db *db, const char *meeting_id,

@@ -19,6 +19,7 @@
 #include "clerk/export.h"
 #include "clerk/model.h"
 #include "clerk/model_lease.h"
+#include "clerk/review.h"
 #include "clerk/ui_review.h"
 
 struct review_screen {
@@ -746,7 +747,7 @@ static void edit_attendance(struct app *app, struct review_screen *s,
 					a->note = reason;
 				}
 			}
-			if (attendance_set(s->db, a, &err))
+			if (review_attendance(s->db, a, &err))
 				ui_app_error(app, &err);
 			else
 				ui_app_saved(app);

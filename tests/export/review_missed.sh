@@ -97,6 +97,13 @@ e
 @expect already recorded as a substitute
 @dump onceonly
 <Enter>
+# Nick Nosub cannot be corrected to present while Nell sat in his seat.
+e
+/attendance<Enter><Enter>
+/Nick<Enter><Enter>
+/present<Enter><Enter>
+@expect withdraw the substitute
+@dump seatonce
 # The budget's mover and seconder: Sam Sensitive, with a pecuniary
 # interest in it, cannot be picked; the seconder becomes Nell.
 e
@@ -135,6 +142,8 @@ has "a substitute not nominated is recorded with a warning" "$(dump warned)" \
 	"Warning: Councillor Sue Sorry is not a nominated substitute for Councillor Una Unable."
 has "a substitute stands for one seat" "$(dump onceonly)" \
 	"Councillor Nell Nominee is already recorded as a substitute"
+has "a member whose substitute sat cannot be made present" "$(dump seatonce)" \
+	"Councillor Nell Nominee sat as substitute for Councillor Nick Nosub, and a seat counts once: withdraw the substitute's attendance first"
 movers=$(cat "$T/movers.txt")
 has "the picker says who may not move the budget, and why" "$movers" "Sam Sensitive"
 has "(not entitled)" "$movers" "not entitled to vote on the item"
