@@ -530,6 +530,9 @@ enum clerk_status body_set_minutes_confirmed_by(struct db *db,
 					       const char *body_id,
 					       const char *confirmer_id,
 					       struct clerk_err *err);
+/* The body at whose meetings body_id's minutes are confirmed: its
+ * standing orders' choice, else itself. */
+void meeting_confirming_body(struct db *db, const char *body_id, clerk_id out);
 /* Who presided at a confirming meeting, and so signs. */
 enum presiding_role {
 	PRESIDING_CHAIRMAN,

@@ -126,7 +126,7 @@ static const char *not_held_why(const struct meeting *m)
 
 /* The body whose meetings confirm body_id's minutes: its standing orders'
  * choice, else itself. */
-static void confirming_body(struct db *db, const char *body_id, clerk_id out)
+void meeting_confirming_body(struct db *db, const char *body_id, clerk_id out)
 {
 	static const char sql[] =
 		"SELECT coalesce(minutes_confirmed_by, id) FROM body WHERE id = ?1";
@@ -160,7 +160,7 @@ static enum clerk_status check_at(struct db *db, const struct meeting *m,
 	char *mw = meeting_words(db, m), *aw = meeting_words(db, at);
 	enum clerk_status rc = CLERK_OK;
 	clerk_id want;
-	confirming_body(db, m->body_id, want);
+	meeting_confirming_body(db, m->body_id, want);
 	if (strcmp(at->id, m->id) == 0 || at->starts_at <= m->starts_at) {
 		rc = clerk_fail(err, CLERK_INVALID,
 				"the minutes of %s can only be %s at a later "

@@ -485,27 +485,38 @@ static int pick_later(struct app *app, struct review_screen *s,
 	const struct meeting *m = selected(s);
 	struct meeting_list all = {0};
 	struct clerk_err err = {0};
-	if (!m || meeting_list(s->db, m->body_id, &all, &err)) {
+	clerk_id confirmer = "";
+	if (m)
+		meeting_confirming_body(s->db, m->body_id, confirmer);
+	if (!m || meeting_list(s->db, confirmer, &all, &err)) {
 		ui_app_error(app, &err);
 		return -1;
 	}
 	struct ui_pick_item *items = xcalloc(all.n + 1, sizeof *items);
 	char **labels = xcalloc(all.n + 1, sizeof *labels);
 	size_t *idx = xcalloc(all.n + 1, sizeof *idx);
-	size_t n = 0;
+	size_t n = 0, open = 0;
 	struct body_cache bodies = {0};
+	/* A meeting called off is shown, not offered: the clerk sees why
+	 * the meeting they expected cannot take the confirmation. */
 	for (size_t i = 0; i < all.n; i++)
-		if (all.v[i].starts_at > m->starts_at &&
-		    !meeting_called_off(&all.v[i])) {
+		if (all.v[i].starts_at > m->starts_at) {
 			labels[n] = meeting_line(s->db, &bodies, &all.v[i]);
 			items[n].label = labels[n];
+			items[n].disabled = meeting_called_off(&all.v[i]);
+			if (items[n].disabled)
+				items[n].note = "not held";
+			else
+				open++;
 			idx[n++] = i;
 		}
 	body_cache_free(&bodies);
 	int c = -1;
-	if (!n)
+	if (!open)
 		ui_app_message(app, UI_ROLE_WARN,
-			       "No later meeting of this body to do it at");
+			       "No later meeting of the body that confirms "
+			       "these minutes has been held or is to come: "
+			       "add the meeting first");
 	else
 		c = ui_pick(app, title, items, n, 0);
 	if (c >= 0)
