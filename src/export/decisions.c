@@ -32,7 +32,7 @@ static void add_para_key(struct minutes_ctx *c, const char *key,
 }
 
 /* The confirmation of each meeting confirmed at this one. */
-static void confirmations(struct minutes_ctx *c)
+static void confirmations(struct minutes_ctx *c, bool typed)
 {
 	struct meeting_list ml = {0};
 	struct clerk_err err = {0};
@@ -40,8 +40,11 @@ static void confirmations(struct minutes_ctx *c)
 		return;
 	for (size_t i = 0; i < ml.n; i++) {
 		const struct meeting *p = &ml.v[i];
+		bool amended = p->confirmed_amendment &&
+			       *p->confirmed_amendment;
 		if (p->minutes_state != MINUTES_CONFIRMED ||
-		    strcmp(p->confirmed_at, c->meeting.id) != 0)
+		    strcmp(p->confirmed_at, c->meeting.id) != 0 ||
+		    (typed && !amended))
 			continue;
 		struct body pb = {0};
 		if (body_get(c->db, p->body_id, &pb, &err))
@@ -52,10 +55,8 @@ static void confirmations(struct minutes_ctx *c)
 					      {"prev_date", date},
 					      {"amendment", p->confirmed_amendment},
 					      {"signer", signer}};
-		add_para_key(c,
-			     p->confirmed_amendment && *p->confirmed_amendment
-				     ? "previous.amended"
-				     : "previous.confirmed",
+		add_para_key(c, amended ? "previous.amended"
+					: "previous.confirmed",
 			     v, 4);
 		free(signer);
 		free(date);
@@ -99,10 +100,10 @@ static void corrections(struct minutes_ctx *c)
 	correction_list_free(&cl);
 }
 
-void minutes_previous(struct minutes_ctx *c, bool generated)
+void minutes_previous(struct minutes_ctx *c, bool generated, bool typed)
 {
 	if (generated)
-		confirmations(c);
+		confirmations(c, typed);
 	corrections(c);
 }
 

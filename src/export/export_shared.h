@@ -77,7 +77,11 @@ void minutes_application_decision(struct minutes_ctx *c,
 /* decisions.c: confirmations of earlier minutes and corrections (with
  * generated: the confirmation sentences too), an exempt item's exclusion,
  * and an item's resolutions (exempt: only exclusions unless confidential). */
-void minutes_previous(struct minutes_ctx *c, bool generated);
+/* The confirmation of earlier minutes at this meeting, minuted once: in
+ * the clerk's words where they typed a paragraph (generated false) or the
+ * resolution (typed), else in the style's; an amendment made on
+ * confirmation is always minuted. */
+void minutes_previous(struct minutes_ctx *c, bool generated, bool typed);
 void minutes_exclusion(struct minutes_ctx *c, const struct agenda_item *it);
 void minutes_resolutions(struct minutes_ctx *c, const struct agenda_item *it,
 			 bool exempt);

@@ -221,6 +221,22 @@ static bool item_has_text(const struct minutes_ctx *c,
 	return false;
 }
 
+/* True when the clerk recorded the meeting's own resolution at the item
+ * (r), whose words then stand for the sentence clerk would generate. */
+static bool item_has_motion(const struct minutes_ctx *c,
+			    const struct agenda_item *it)
+{
+	struct resolution_list rl = {0};
+	struct clerk_err err = {0};
+	bool found = false;
+	if (resolution_list(c->db, c->meeting.id, it->id, &rl, &err))
+		return false;
+	for (size_t i = 0; i < rl.n && !found; i++)
+		found = rl.v[i].kind != RES_EXCLUSION;
+	resolution_list_free(&rl);
+	return found;
+}
+
 /* Late arrivals and early departures at this item. */
 static void item_movements(struct minutes_ctx *c, const struct agenda_item *it)
 {
@@ -306,7 +322,8 @@ static void minute_item(struct minutes_ctx *c, size_t idx)
 		minutes_declarations(c);
 		break;
 	case ITEM_PREVIOUS_MINUTES:
-		minutes_previous(c, !item_has_text(c, it, SECTION_NARRATIVE));
+		minutes_previous(c, !item_has_text(c, it, SECTION_NARRATIVE),
+				 item_has_motion(c, it));
 		break;
 	default:
 		break;
@@ -497,7 +514,7 @@ static enum clerk_status minutes_from_data(struct db *db,
 	for (size_t i = 0; i < c.items.n; i++)
 		has_previous |= c.items.v[i].kind == ITEM_PREVIOUS_MINUTES;
 	if (!has_previous)
-		minutes_previous(&c, true);
+		minutes_previous(&c, true, false);
 	/* A meeting that ended inquorate did not transact the business it
 	 * never took: those items are listed, not minuted. */
 	bool inquorate = minutes_ended_inquorate(&c);

@@ -123,4 +123,45 @@ is "the member who presided signed, in that capacity" \
 has "the confirming meeting's minutes say so" \
 	"$("$CLERK" --db "$DB" export 2017-10-05 | flat)" \
 	"were confirmed as a correct record and signed by"
+# The clerk records the meeting's resolution in its own words (r) and then
+# confirms with K: the minutes give the resolution once, in those words,
+# not again in the style's.
+"$CLERK" --db "$DB" demo >/dev/null 2>&1
+ui_run typed 2017-10-05 <<'KEYS'
+y
+a
+p
+j
+p
+j
+p
+j
+p
+j
+p
+<Tab>
+@clock 2017-10-05T09:00:00Z
+n
+@clock +3m
+n
+@clock +2m
+n
+r
+/Mans<Enter><Enter>
+/Stallard<Enter><Enter>
+That the minutes of the meeting held on 29 June 2017 be confirmed as a correct record.
+<C-s>
+=
+K
+y
+<Enter>
+@expect Confirmed and signed
+KEYS
+is "the console ran the script${UI_ERR:+: $UI_ERR}" "$UI_RC" 0
+typed=$("$CLERK" --db "$DB" export 2017-10-05 | flat)
+has "the typed resolution is minuted" "$typed" \
+	"That the minutes of the meeting held on 29 June 2017 be confirmed as a correct record."
+lacks "and the style's sentence is not added to it" "$typed" "were confirmed as a correct record"
+is "the minutes are confirmed all the same" \
+	"$(sql "SELECT minutes_state FROM meeting WHERE starts_at LIKE '2017-06-29%'")" confirmed
 done_testing
