@@ -7,7 +7,9 @@
  * The live console: a header row, a status row at the bottom, and between
  * them the agenda (top left), the attendance (bottom left) and the current
  * item (right).  From 160 columns the attendance gets a column of its own
- * on the right, so that a large terminal shows every pane at full height.
+ * on the right, so that a large terminal shows every pane at full height;
+ * the agenda then takes two fifths, as agenda titles are long (a county's
+ * run to sixty characters and more), and the names a quarter.
  */
 #include "config.h"
 
@@ -31,8 +33,8 @@ void ui_layout_live(int cols, int rows, struct ui_live_layout *out)
 	l.header = rect(0, 0, 1, cols);
 	l.status = rect(rows - 1, 0, 1, cols);
 	if (cols >= 160) {
-		int left = cols * 3 / 10;
-		int right = cols * 3 / 10;
+		int left = cols * 2 / 5;
+		int right = cols / 4;
 		l.wide = true;
 		l.agenda = rect(1, 0, body_h, left);
 		/* one column between panes for the separator line */

@@ -173,11 +173,14 @@ static void draw_header(struct app *app, struct live_screen *s)
 			    : l->running   ? "LIVE"
 					   : "OPEN";
 	char right[128];
-	snprintf(right, sizeof right, "%s%s%s %s  %s %d/%d%s",
+	/* The quorum in words: who is counted, and how many it needs. */
+	snprintf(right, sizeof right, "%s%s%s %s  %s: %d present, %d needed",
 		 l->watching ? "READ-ONLY  " : "",
 		 l->public_excluded ? "PRIVATE  " : "", state, now,
-		 l->quorum_warning ? "QUORUM LOST" : "quorum", l->voting_in_room,
-		 l->quorum, l->quorate ? " ok" : l->quorum_warning ? "" : " not yet");
+		 l->quorate	     ? "quorate"
+		 : l->quorum_warning ? "QUORUM LOST"
+				     : "quorum",
+		 l->voting_in_room, l->quorum);
 	int rw = utf8_width(right);
 	/* the whole venue when it fits, else its first part, else the
 	 * body's short name */

@@ -208,7 +208,7 @@ has "and runs the console" "$(cat "$T/bare/opened.txt")" "ATTENDANCE"
 	for i in $(seq 10 28); do printf 'x\n@dump q%s\nj\n' "$i"; done
 	printf 'q\ny\n'
 } | ui_run quorum 2017-10-05
-screen_has "quorate with everyone present (but the apology)" quorum all "quorum 19/5 ok"
+screen_has "quorate with everyone present (but the apology)" quorum all "quorate: 19 present, 5 needed"
 screen_has "the header says the quorum is lost" quorum q28 "QUORUM LOST"
 has "the status line said so the moment it happened" \
 	"$(cat "$T"/quorum/q*.txt)" "Quorum lost: 4 voting members in the room, 5"

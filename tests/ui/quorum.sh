@@ -84,7 +84,7 @@ q
 KEYS
 is "the scenario ran (exit 0)" "$UI_RC" 0
 is "nothing went wrong on the way" "$UI_ERR" ""
-screen_has "the header says the quorum is lost" quorum lost "QUORUM LOST 4/5"
+screen_has "the header says the quorum is lost" quorum lost "QUORUM LOST: 4 present, 5 needed"
 refusal="Inquorate (4 in the room, 5 needed): no business can be transacted. Wait for"
 offer="members to return, adjourn to a time (z) or close (C)"
 for d in move-refused next-refused urgent-refused agree-refused vote-refused; do
@@ -93,7 +93,7 @@ for d in move-refused next-refused urgent-refused agree-refused vote-refused; do
 done
 screen_has "narrative is still captured while inquorate" quorum heard \
 	"The Chairman asked the"
-screen_has "the quorum is back when Dr Rushton arrives" quorum restored "quorum 5/5 ok"
+screen_has "the quorum is back when Dr Rushton arrives" quorum restored "quorate: 5 present, 5 needed"
 screen_has "business goes on once quorate" quorum agreed "RESOLVED (1): That the minutes"
 
 q1() { sql "$1" | head -n 1; }

@@ -57,21 +57,21 @@ y
 KEYS
 is "the scenario ran (exit 0)" "$UI_RC" 0
 is "nothing went wrong on the way" "$UI_ERR" ""
-screen_has "all twenty present" seats all-present "quorum 20/5 ok"
+screen_has "all twenty present" seats all-present "quorate: 20 present, 5 needed"
 screen_has "a substitute for a member present asks about apologies" seats ask-apology \
 	"Dr Andrew Whitfield is marked present: a seat counts once."
-screen_has "yes: the apology, and the seat counted once" seats substituted "quorum 20/5 ok"
+screen_has "yes: the apology, and the seat counted once" seats substituted "quorate: 20 present, 5 needed"
 screen_has "no: no substitute, and the clerk is told" seats refused \
 	"No substitute recorded: the member present holds the seat"
 screen_has "the member marked present while the substitute sits: which holds the seat" \
 	seats who-holds "Dr Peter Bibawy sits for Dr Andrew Whitfield: who holds the"
 screen_has "the substitute keeps it" seats sub-holds \
 	"Dr Peter Bibawy holds the seat: Dr Andrew Whitfield is not marked present"
-screen_has "still counted once" seats sub-holds "quorum 20/5 ok"
+screen_has "still counted once" seats sub-holds "quorate: 20 present, 5 needed"
 screen_has "someone not nominated is accepted with a warning" seats other-sub \
 	"is not the nominated substitute"
-screen_has "a substitute's own apology: that seat is empty" seats sub-apology "quorum 19/5 ok"
-screen_has "and when a substitute is removed, the member's too" seats removed "quorum 18/5 ok"
+screen_has "a substitute's own apology: that seat is empty" seats sub-apology "quorate: 19 present, 5 needed"
+screen_has "and when a substitute is removed, the member's too" seats removed "quorate: 18 present, 5 needed"
 screen_has "x on a substitute asks before removing" seats ask-remove \
 	"Remove this substitute, recorded by mistake?"
 screen_has "removed" seats removed "Substitute removed"

@@ -39,9 +39,9 @@ static void test_200x60_uses_three_columns(void **state)
 	(void)state;
 	char *s = format(200, 60);
 	assert_string_equal(s, "header 0,0 200x1\n"
-			       "agenda 1,0 60x58\n"
-			       "item 1,61 78x58\n"
-			       "attendance 1,140 60x58\n"
+			       "agenda 1,0 80x58\n"
+			       "item 1,81 68x58\n"
+			       "attendance 1,150 50x58\n"
 			       "status 59,0 200x1\n");
 	free(s);
 }

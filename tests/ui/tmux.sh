@@ -70,7 +70,7 @@ is "the reason reached the database intact" \
 	"Malade — été à Llanfair ŵ"
 
 # Resize: larger shows the whole venue, too small shows the notice, back.
-tm resize-window -t t -x 140 -y 40
+tm resize-window -t t -x 160 -y 40
 ok "a larger terminal is used at once" wait_for "Elizabeth II Court"
 tm resize-window -t t -x 50 -y 12
 ok "too small: a notice, not a broken screen" wait_for "Terminal too small: 50x12"
