@@ -191,7 +191,8 @@ struct ui_rect ui_layout_centre(int cols, int rows, int w, int h);
 
 #define UI_ROLE_LIST(X)                                               \
 	X(NORMAL) X(HEADER) X(TITLE) X(SELECTED) X(CURRENT) X(DONE) \
-	X(WARN) X(ERROR) X(OK) X(DIM) X(STATUS) X(KEY) X(SAVED) X(FRAME)
+	X(WARN) X(ERROR) X(OK) X(DIM) X(STATUS) X(KEY) X(SAVED) X(FRAME) \
+	X(PRESENT) X(SUBSTITUTE) X(OUT)
 enum ui_role {
 #define UI_ROLE_ENUM(name) UI_ROLE_##name,
 	UI_ROLE_LIST(UI_ROLE_ENUM)

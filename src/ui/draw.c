@@ -35,6 +35,12 @@ static const struct role_style role_styles[UI_ROLE_COUNT] = {
 	[UI_ROLE_KEY] = {COLOR_BLUE, COLOR_WHITE, A_BOLD, A_REVERSE | A_BOLD},
 	[UI_ROLE_SAVED] = {COLOR_GREEN, COLOR_WHITE, A_BOLD, A_REVERSE | A_BOLD},
 	[UI_ROLE_FRAME] = {COLOR_BLUE, -1, 0, 0},
+	/* Attendance, told apart at a glance: present, a substitute in a
+	 * seat, out of the room (an interest, or gone); apologies and
+	 * absences are DIM.  Without colour the marker letter says it. */
+	[UI_ROLE_PRESENT] = {COLOR_GREEN, -1, 0, 0},
+	[UI_ROLE_SUBSTITUTE] = {COLOR_CYAN, -1, 0, 0},
+	[UI_ROLE_OUT] = {COLOR_YELLOW, -1, 0, A_DIM},
 };
 
 void ui_colors_init(struct app *app, bool color)

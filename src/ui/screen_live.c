@@ -289,6 +289,20 @@ static char marker_of(const struct attendance *a)
 	}
 }
 
+/* The colour of an attendance row: who is in the room, in whose seat,
+ * who has gone out, and who is not there. */
+static enum ui_role att_role(const struct attendance *a,
+			     const struct live_presence *pr)
+{
+	if (a->status == ATT_APOLOGY || a->status == ATT_ABSENT)
+		return UI_ROLE_DIM;
+	if (pr && (pr->out || pr->departed))
+		return UI_ROLE_OUT;
+	if (a->status == ATT_SUBSTITUTE)
+		return UI_ROLE_SUBSTITUTE;
+	return a->status == ATT_PRESENT ? UI_ROLE_PRESENT : UI_ROLE_NORMAL;
+}
+
 /* The text of one attendance row (caller frees). */
 static char *att_line(const struct live *l, const struct attendance *a)
 {
@@ -360,11 +374,7 @@ static void draw_attendance(struct app *app, struct live_screen *s)
 		const struct live_presence *pr = live_presence_of(l, a->person_id);
 		bool sel = s->focus == FOCUS_ATTEND && idx == s->att_sel;
 		enum ui_role role = sel ? UI_ROLE_SELECTED
-				    : (pr && (pr->out || pr->departed)) ||
-						      a->status == ATT_APOLOGY ||
-						      a->status == ATT_ABSENT
-					    ? UI_ROLE_DIM
-					    : UI_ROLE_NORMAL;
+							    : att_role(a, pr);
 		int y = r.y + 1 + i;
 		char *text = att_line(l, a);
 		ui_put(app, y, r.x, r.w, role, true, "");

@@ -69,13 +69,31 @@ is "the reason reached the database intact" \
 	"$(sql "SELECT a.note FROM attendance a JOIN person p ON p.id=a.person_id WHERE a.meeting_id='$MID' AND p.name='Christine Holloway'")" \
 	"Malade — été à Llanfair ŵ"
 
+# Attendance coloured by state: an apology dim, then present in green
+# (SGR 2 and 32 in tmux's capture with escapes).
+# The selection moves off her row first: a selected row is highlighted.
+# wait_sgr NAME SGR: poll until NAME's row is drawn with that attribute.
+wait_sgr() {
+	local i
+	for i in $(seq 1 250); do
+		tm capture-pane -e -p -t t | grep -a "$1" | grep -qaF -- "$2" && return 0
+		sleep 0.02
+	done
+	return 1
+}
+tm send-keys -t t j
+ok "an apology's row is dim" wait_sgr 'a Christine Holloway' $'\e[2m'
+tm send-keys -t t k p j
+ok "marked present" wait_for "p Christine Holloway"
+ok "a present member's row is green" wait_sgr 'p Christine Holloway' $'\e[32m'
+
 # Resize: larger shows the whole venue, too small shows the notice, back.
 tm resize-window -t t -x 160 -y 40
 ok "a larger terminal is used at once" wait_for "Elizabeth II Court"
 tm resize-window -t t -x 50 -y 12
 ok "too small: a notice, not a broken screen" wait_for "Terminal too small: 50x12"
 tm resize-window -t t -x 80 -y 24
-ok "back to 80x24" wait_for "ATTENDANCE 0 p · 1 apol"
+ok "back to 80x24" wait_for "ATTENDANCE 1 p · 0 apol"
 tm send-keys -t t F1
 ok "F1 shows the help" wait_for "Help — keys"
 tm send-keys -t t Escape
@@ -100,7 +118,7 @@ is "the meeting stays in progress" "$(sql "SELECT status FROM meeting WHERE id='
 rm -f "$T/rc"
 tm kill-server 2>/dev/null
 tm new-session -d -s t -x 80 -y 24 "$T/run.sh"
-ok "it reopens on the meeting in progress" wait_for "ATTENDANCE 0 p · 1 apol"
+ok "it reopens on the meeting in progress" wait_for "ATTENDANCE 1 p · 0 apol"
 pid=$(pgrep -f -n "$CLERK --db $DB live" || true)
 if [ -n "$pid" ]; then kill -HUP "$pid"; fi
 ok "SIGHUP ends it" wait_rc
@@ -121,7 +139,7 @@ echo \$? >"$T/rc2"
 RUN
 chmod +x "$T/run2.sh"
 tm new-session -d -s t -x 80 -y 24 "$T/run.sh"
-ok "console A opens the meeting" wait_for "ATTENDANCE 0 p · 1 apol"
+ok "console A opens the meeting" wait_for "ATTENDANCE 1 p · 0 apol"
 is "A keeps a lease in the file" "$(sql "SELECT count(*) FROM console_lease WHERE meeting_id='$MID'")" 1
 tm new-session -d -s u -x 80 -y 24 "$T/run2.sh"
 wait_for_in() { # PANE TEXT
