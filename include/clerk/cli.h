@@ -22,6 +22,7 @@ struct cli {
 	const char *db_option; /* --db FILE, or NULL */
 	char *db_path;         /* resolved path */
 	bool no_color;         /* --no-color or NO_COLOR */
+	bool ascii;            /* a terminal whose locale is not UTF-8 */
 	FILE *out;             /* standard output */
 	FILE *err;             /* standard error */
 };

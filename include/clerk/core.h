@@ -19,6 +19,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <time.h>
 
 /* X(name, exit code, short description).  Exit codes are those documented in
@@ -129,6 +130,10 @@ char *utf8_fold(const char *s);
  * dropped, ß as "ss", Ł as "L", dashes and quotes plain; what has no ASCII
  * spelling becomes '?'.  Caller frees. */
 char *utf8_to_ascii(const char *s);
+/* True when out is a terminal whose locale (LC_CTYPE, once setlocale has
+ * run) is not UTF-8: what is shown there is given in utf8_to_ascii's form,
+ * while files and pipes keep clerk's UTF-8. */
+bool utf8_terminal_is_ascii(FILE *out);
 
 /* The clock.  clock_now() is the only source of "now" in clerk.  It follows
  * the real time unless CLERK_NOW (an ISO-8601 UTC time such as

@@ -38,6 +38,7 @@ struct listing {
 	bool tty;   /* out is a terminal */
 	int width;  /* columns to fit on a terminal; 0: no limit */
 	bool color; /* colours allowed (a terminal, no --no-color/NO_COLOR) */
+	bool ascii; /* a terminal that cannot show UTF-8: names transliterated */
 };
 
 /* Set up printing to out: on a terminal the width comes from TIOCGWINSZ,

@@ -9,6 +9,7 @@
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <sys/stat.h>
 
 #include "clerk/cli.h"
@@ -37,6 +38,11 @@ void cli_say(struct cli *cli, const char *fmt, ...)
 		size_t n = strcspn(line, "\n\t");
 		char *part = xstrndup(line, n);
 		char *safe = utf8_sanitize(part);
+		if (cli->ascii) {
+			char *plain = utf8_to_ascii(safe);
+			free(safe);
+			safe = plain;
+		}
 		fputs(safe, cli->out);
 		free(safe);
 		free(part);
@@ -106,6 +112,9 @@ int cli_main(int argc, char **argv)
 	 * writes them whatever the locale. */
 	setlocale(LC_CTYPE, "");
 	struct cli cli = {.out = stdout, .err = stderr};
+	/* A terminal that cannot show UTF-8 is given names it can read
+	 * ("Gwyn", not "Gw?n"); files and pipes keep clerk's UTF-8. */
+	cli.ascii = utf8_terminal_is_ascii(stdout);
 	const char *nc = getenv("NO_COLOR");
 	cli.no_color = nc && *nc;
 	int opt;

@@ -35,6 +35,7 @@ void listing_init(struct listing *l, FILE *out, enum listing_format format,
 	l->tty = isatty(fileno(out)) == 1;
 	l->width = l->tty ? terminal_width(out) : 0;
 	l->color = l->tty && !no_color;
+	l->ascii = l->format == LISTING_TEXT && utf8_terminal_is_ascii(out);
 }
 
 char *listing_clean(const char *s, bool keep_marks)
@@ -115,19 +116,24 @@ static int write_fitted(const struct listing *l, enum listing_style style,
 		}
 		size_t n = strcspn(p, "\x01\x02");
 		char *seg = xstrndup(p, n);
-		size_t bytes = n;
+		if (l->ascii) {
+			char *plain = utf8_to_ascii(seg);
+			free(seg);
+			seg = plain;
+		}
+		size_t len = strlen(seg), bytes = len;
 		int w = utf8_width(seg);
 		if (room >= 0 && used + w > room)
 			bytes = utf8_fit(seg, room - used, &w);
 		fwrite(seg, 1, bytes, l->out);
 		used += w;
 		free(seg);
-		if (bytes < n)
+		if (bytes < len)
 			break;
 		p += n;
 	}
 	if (cut && cols > 0) {
-		fputs(ELLIPSIS, l->out);
+		fputs(l->ascii ? "~" : ELLIPSIS, l->out);
 		used++;
 	}
 	if (marked && !l->tty)

@@ -9,6 +9,10 @@
  */
 #include "config.h"
 
+#include <langinfo.h>
+#include <stdio.h>
+#include <unistd.h>
+
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -149,4 +153,10 @@ char *utf8_to_ascii(const char *s)
 	}
 	free(plain);
 	return sb_detach(&sb);
+}
+
+bool utf8_terminal_is_ascii(FILE *out)
+{
+	return isatty(fileno(out)) == 1 &&
+	       strcmp(nl_langinfo(CODESET), "UTF-8") != 0;
 }

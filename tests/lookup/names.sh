@@ -60,4 +60,17 @@ is "attendance: every member's counts start in the same column" "$(printf '%s\n'
 out=$("$CLERK" export 2024-03-05 --agenda 2>&1)
 has "an item's heading in capitals by Unicode's rules" "$out" "CAFÉ LICENSING: STRASSE"
 lacks "never CAFé" "$out" "CAFé"
+
+# A terminal whose locale is not UTF-8 is given readable names, not '?';
+# a pipe keeps clerk's UTF-8 whatever the locale.  script(1) gives the
+# command a real terminal.
+tty_run() { script -qec "$1" /dev/null | tr -d '\r'; }
+out=$(tty_run "LC_ALL=C '$CLERK' --db '$CLERK_DB' members PCB")
+has "C locale on a terminal: Siân as Sian" "$out" "Cllr Sian Lloyd"
+has "and the decomposed Gwŷn as Gwyn" "$out" "Cllr Gwyn Roberts"
+lacks "no question marks for accents" "$out" "Si?n"
+out=$(tty_run "LC_ALL=C.UTF-8 '$CLERK' --db '$CLERK_DB' members PCB")
+has "a UTF-8 terminal shows the name as written" "$out" "Cllr Siân Lloyd"
+out=$(LC_ALL=C "$CLERK" members PCB)
+has "a pipe keeps UTF-8 in the C locale" "$out" "Cllr Siân Lloyd"
 done_testing
