@@ -22,11 +22,19 @@
 #include "clerk/review.h"
 #include "clerk/ui_review.h"
 
+/* The bodies of the listed meetings, each read once: a list of thousands
+ * of meetings names a few dozen bodies. */
+struct body_cache {
+	struct body *v;
+	size_t n;
+};
+
 struct review_screen {
 	struct db *db;
 	char *body_id; /* "" for every body */
 	struct meeting_list ml;
-	char **labels; /* one per meeting */
+	char **labels; /* one per meeting, made when first drawn */
+	struct body_cache *bodies; /* the listed meetings' bodies */
 	size_t sel, top;
 	/* The pager, when a meeting is open. */
 	bool paging;
@@ -50,13 +58,6 @@ static const char *minutes_status(const struct meeting *m)
 		return "scheduled";
 	return "draft minutes";
 }
-
-/* The bodies of the listed meetings, each read once: a list of thousands
- * of meetings names a few dozen bodies. */
-struct body_cache {
-	struct body *v;
-	size_t n;
-};
 
 static const struct body *body_cached(struct db *db, struct body_cache *c,
 				      const char *id)
@@ -99,6 +100,30 @@ static void list_free(struct review_screen *s)
 	free(s->labels);
 	s->labels = NULL;
 	meeting_list_free(&s->ml);
+	if (s->bodies)
+		body_cache_free(s->bodies);
+	free(s->bodies);
+	s->bodies = NULL;
+}
+
+/* Meeting i's line, made when first shown: an archive of thousands of
+ * meetings opens on one screenful, not on formatting every date. */
+static const char *list_label(struct review_screen *s, size_t i)
+{
+	if (!s->labels[i])
+		s->labels[i] = meeting_line(s->db, s->bodies, &s->ml.v[i]);
+	return s->labels[i];
+}
+
+/* Where the list opens: the newest meeting already held (the minutes a
+ * clerk is working on), else the newest of all. */
+static size_t list_newest_held(const struct review_screen *s)
+{
+	time_t now = clock_now();
+	for (size_t i = s->ml.n; i-- > 0;)
+		if (s->ml.v[i].starts_at <= now)
+			return i;
+	return s->ml.n ? s->ml.n - 1 : 0;
 }
 
 static enum clerk_status list_load(struct review_screen *s,
@@ -113,15 +138,15 @@ static enum clerk_status list_load(struct review_screen *s,
 	if (rc)
 		return rc;
 	s->labels = xcalloc(s->ml.n + 1, sizeof *s->labels);
-	struct body_cache bodies = {0};
-	for (size_t i = 0; i < s->ml.n; i++) {
-		s->labels[i] = meeting_line(s->db, &bodies, &s->ml.v[i]);
-		if (strcmp(s->ml.v[i].id, keep) == 0)
+	s->bodies = xcalloc(1, sizeof *s->bodies);
+	bool kept = false;
+	for (size_t i = 0; *keep && i < s->ml.n; i++)
+		if (strcmp(s->ml.v[i].id, keep) == 0) {
 			s->sel = i;
-	}
-	body_cache_free(&bodies);
-	if (s->sel >= s->ml.n)
-		s->sel = s->ml.n ? s->ml.n - 1 : 0;
+			kept = true;
+		}
+	if (!kept)
+		s->sel = list_newest_held(s);
 	return CLERK_OK;
 }
 
@@ -409,7 +434,7 @@ static void draw_list(struct app *app, struct review_screen *s)
 				    : s->ml.v[i].minutes_state == MINUTES_CONFIRMED
 					    ? UI_ROLE_DONE
 					    : UI_ROLE_NORMAL;
-		char *line = xasprintf(" %s", s->labels[i]);
+		char *line = xasprintf(" %s", list_label(s, i));
 		ui_put(app, 2 + r, 0, COLS, role, true, line);
 		free(line);
 	}
@@ -428,7 +453,7 @@ static void draw_pager(struct app *app, struct review_screen *s)
 {
 	const struct meeting *m = selected(s);
 	int rows = LINES - 2;
-	char *head = xasprintf(" %s%s", m ? s->labels[s->sel] : "",
+	char *head = xasprintf(" %s%s", m ? list_label(s, s->sel) : "",
 			       m && m->minutes_state == MINUTES_CONFIRMED
 				       ? "  (locked)"
 				       : "");

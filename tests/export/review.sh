@@ -18,7 +18,11 @@ flat() { tr '\n' ' ' | tr -s ' '; }
 
 cat >"$T/script" <<'KEYS'
 @dump list
+<Enter>
+@dump opened
+<Esc>
 # Open the minutes of 14 March 2024 (the list is in date order).
+<Home>
 <Down><Down>
 <Enter>
 @expect AT A MEETING of the Audit Committee
@@ -65,6 +69,7 @@ is "nothing was confirmed" "$(clerk meetings | grep -c confirmed)" 0
 
 # After the April meeting: confirmed there, locked from then on.
 cat >"$T/script" <<'KEYS'
+<Home>
 <Down><Down>
 <Enter>
 @expect AT A MEETING of the Audit Committee
@@ -100,6 +105,10 @@ CLERK_NOW=2024-04-18T15:00:00Z exits "the confirming script runs to the end" 0 \
 list=$(cat "$T/list.txt")
 has "meetings listed with the state of their minutes" "$list" "Thu 14 Mar 2024  10:00  draft minutes  Audit Committee"
 has "a meeting still to come is scheduled" "$list" "Thu 18 Apr 2024  10:00  scheduled      Audit Committee"
+# The list opens on the newest meeting already held: the minutes a clerk
+# is working on (14 March on 1 April 2024), not the oldest.
+has "the list opens on the newest meeting held" \
+	"$(head -1 "$T/opened.txt")" "Thu 14 Mar 2024  10:00  draft minutes  Audit Committee"
 pager=$(cat "$T/pager.txt")
 has "the pager shows the minutes as published" "$pager" "AT A MEETING of the Audit Committee of TESTSHIRE COUNTY COUNCIL held at Council"
 has "with their attendance" "$pager" "p Councillor Lara Late"

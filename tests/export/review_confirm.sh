@@ -20,6 +20,7 @@ exits "and cancelled" 0 clerk meeting cancel 2024-03-28 --reason "Insufficient b
 
 # The list is in date order: 2019 (2), 14 March, 28 March, 18 April, 2 May.
 cat >"$T/script" <<'KEYS'
+<Home>
 <Down><Down>
 <Enter>
 @expect AT A MEETING of the Audit Committee

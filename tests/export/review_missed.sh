@@ -27,6 +27,7 @@ is "no substitute for Nick Nosub" "$(sql "SELECT count(*) FROM attendance WHERE 
 
 base=$(sql "SELECT max(seq) FROM audit")
 cat >"$T/script" <<'KEYS'
+<Home>
 <Down><Down>
 <Enter>
 @expect AT A MEETING of the Audit Committee
@@ -205,6 +206,7 @@ has "history: with who made it" "$hist" "$who (Jane Smith)  insert declaration"
 
 # After confirmation nothing of this can be done.
 cat >"$T/locked" <<'KEYS'
+<Home>
 <Down><Down>
 <Enter>
 K
