@@ -158,6 +158,11 @@ void time_format_utc(time_t t, char out[CLERK_TIME_LEN]);
 bool time_parse_utc(const char *s, time_t *out);
 /* Break t into the local time of zone tz (e.g. "Europe/London"). */
 void time_to_local(time_t t, const char *tz, struct tm *out);
+/* The zone of a body that names none, and of dates with no body: the
+ * zone every council in Great Britain meets in.  One place, so that a
+ * build for elsewhere changes it once. */
+#define CLERK_DEFAULT_TZ "Europe/London"
+
 /* The UTC time of a local wall-clock time in zone tz. */
 time_t time_from_local(const char *tz, int year, int month, int day,
 		       int hour, int minute);

@@ -236,7 +236,7 @@ static void next_minute_from(struct body *b, const struct body_extra *x)
 	if (b->next_minute <= 0)
 		return;
 	int y, m, d;
-	const char *tz = b->tz && *b->tz ? b->tz : "Europe/London";
+	const char *tz = b->tz && *b->tz ? b->tz : CLERK_DEFAULT_TZ;
 	if (x->next_from && date_parse(x->next_from, &y, &m, &d)) {
 		b->next_minute_from = time_from_local(tz, y, m, d, 0, 0);
 		return;

@@ -56,7 +56,7 @@ static char *meeting_day(struct db *db, const struct meeting *m)
 {
 	struct body b = {0};
 	struct clerk_err err = {0};
-	const char *tz = "Europe/London";
+	const char *tz = CLERK_DEFAULT_TZ;
 	if (body_get(db, m->body_id, &b, &err) == CLERK_OK && b.tz && *b.tz)
 		tz = b.tz;
 	char *s = style_date("{day} {month} {year}", m->starts_at, tz);

@@ -335,7 +335,7 @@ static int step_members(struct init *in, struct setup *s)
 	    "today");
 	if (strcmp(s->date_from, "today") == 0) {
 		char today[16];
-		time_format_local(clock_now(), "Europe/London", "%Y-%m-%d", today,
+		time_format_local(clock_now(), CLERK_DEFAULT_TZ, "%Y-%m-%d", today,
 				  sizeof today);
 		free(s->date_from);
 		s->date_from = xstrdup(today);

@@ -57,7 +57,7 @@ static void print_meetings(struct cli *cli, const struct meeting_list *ml,
 	for (size_t i = 0; i < ml->n; i++) {
 		const struct meeting *m = &ml->v[i];
 		const struct body *b = body_of(bodies, m->body_id);
-		const char *tz = b && b->tz && *b->tz ? b->tz : "Europe/London";
+		const char *tz = b && b->tz && *b->tz ? b->tz : CLERK_DEFAULT_TZ;
 		char when[32];
 		time_format_local(m->starts_at, tz, "%Y-%m-%d  %H:%M", when,
 				  sizeof when);

@@ -125,7 +125,7 @@ static void offer_records(struct cli *cli, enum arg_kind kind,
 	    meeting_list(db, NULL, &meetings, &err) == CLERK_OK) {
 		char last[16] = "";
 		for (size_t i = 0; i < meetings.n; i++) {
-			const char *tz = "Europe/London";
+			const char *tz = CLERK_DEFAULT_TZ;
 			for (size_t b = 0; b < bodies.n; b++)
 				if (strcmp(bodies.v[b].id,
 					   meetings.v[i].body_id) == 0)

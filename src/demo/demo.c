@@ -640,7 +640,7 @@ static enum clerk_status load_body(struct loader *L, const struct board_node *n)
 	b.numbering = (enum numbering)numbering;
 	b.year_start = val(n, "year-start", "05-01");
 	b.style = val(n, "style", "county");
-	b.tz = val(n, "tz", "Europe/London");
+	b.tz = val(n, "tz", CLERK_DEFAULT_TZ);
 	b.standard_items = txt(sb_str(&items));
 	struct clerk_err merr = {0};
 	if (body_create(L->db, &b, &merr)) {

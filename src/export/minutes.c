@@ -632,7 +632,7 @@ static enum clerk_status later_corrections(struct db *db,
 					  "the meeting a correction was made at");
 		char *date = style_date(style_get(&st, "short_date",
 						  "{day} {month} {year}"),
-					when, b.tz ? b.tz : "Europe/London");
+					when, b.tz ? b.tz : CLERK_DEFAULT_TZ);
 		const struct style_var v[] = {{"correction_date", date},
 					      {"correction", cl.v[i].body}};
 		char *s = style_expand(

@@ -366,7 +366,7 @@ char *style_date(const char *tmpl, time_t t, const char *tz)
 		"July",    "August",   "September", "October", "November",
 		"December"};
 	struct tm tm;
-	time_to_local(t, tz && *tz ? tz : "Europe/London", &tm);
+	time_to_local(t, tz && *tz ? tz : CLERK_DEFAULT_TZ, &tm);
 	char day[16], dayth[16], year[16], hour12[16], minute[16], hh[16], mon[8];
 	snprintf(day, sizeof day, "%d", tm.tm_mday);
 	snprintf(dayth, sizeof dayth, "%d%s", tm.tm_mday,

@@ -37,7 +37,7 @@ static int on_body(void *ctx, const struct od_row *r)
 {
 	struct csv_ctx *c = ctx;
 	snprintf(c->tzbuf, sizeof c->tzbuf, "%s",
-		 od_get(r, "tz") ? od_get(r, "tz") : "Europe/London");
+		 od_get(r, "tz") ? od_get(r, "tz") : CLERK_DEFAULT_TZ);
 	return 0;
 }
 
@@ -83,7 +83,7 @@ enum clerk_status dataexport_attendance_csv(struct db *db, const char *body_id,
 					    FILE *out, struct clerk_err *err)
 {
 	struct csv_ctx c = {.out = out};
-	snprintf(c.tzbuf, sizeof c.tzbuf, "Europe/London");
+	snprintf(c.tzbuf, sizeof c.tzbuf, CLERK_DEFAULT_TZ);
 	enum clerk_status rc =
 		body_id ? opendata_each(db, OD_BODIES, body_id, on_body, &c, err)
 			: CLERK_OK;

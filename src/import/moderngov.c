@@ -1007,7 +1007,7 @@ static enum clerk_status store_meeting(struct mg_store *s,
 	char iso[32], today[32];
 	snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, mo, day);
 	struct tm now;
-	time_to_local(clock_now(), "Europe/London", &now);
+	time_to_local(clock_now(), CLERK_DEFAULT_TZ, &now);
 	snprintf(today, sizeof today, "%04d-%02d-%02d", now.tm_year + 1900,
 		 now.tm_mon + 1, now.tm_mday);
 	bool held = !mg_cancelled(m) && strcmp(iso, today) <= 0;

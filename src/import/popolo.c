@@ -79,7 +79,7 @@ static void set_end_date(json_t *o, const char *to)
 static const char *tz_of(struct popolo *p, const char *body_id)
 {
 	const char *tz = json_string_value(json_object_get(p->body_tz, body_id));
-	return tz ? tz : "Europe/London";
+	return tz ? tz : CLERK_DEFAULT_TZ;
 }
 
 /* --------------------------------------------------------- organisations */
@@ -247,7 +247,7 @@ static int on_membership(void *ctx, const struct od_row *r)
 static int on_meeting(void *ctx, const struct od_row *r)
 {
 	struct popolo *p = ctx;
-	const char *tz = od_get(r, "tz") ? od_get(r, "tz") : "Europe/London";
+	const char *tz = od_get(r, "tz") ? od_get(r, "tz") : CLERK_DEFAULT_TZ;
 	json_t *o = json_object();
 	set_str(o, "id", od_get(r, "id"));
 	set_str(o, "name", od_get(r, "body_name"));

@@ -156,7 +156,7 @@ static void body_bind(sqlite3_stmt *st, const struct body *b)
 	db_bind_text(st, 12, numbering_text(b->numbering));
 	db_bind_text(st, 13, model_or(b->year_start, "05-01"));
 	db_bind_text(st, 14, model_or(b->style, "county"));
-	db_bind_text(st, 15, model_or(b->tz, "Europe/London"));
+	db_bind_text(st, 15, model_or(b->tz, CLERK_DEFAULT_TZ));
 	model_bind_str(st, 16, b->standard_items);
 	if (b->next_minute > 0)
 		sqlite3_bind_int(st, 17, b->next_minute);

@@ -107,7 +107,7 @@ static char *meeting_words(struct db *db, const struct meeting *m)
 	struct clerk_err err = {0};
 	bool have = body_get(db, m->body_id, &b, &err) == CLERK_OK;
 	char day[64];
-	time_format_local(m->starts_at, have ? b.tz : "Europe/London",
+	time_format_local(m->starts_at, have ? b.tz : CLERK_DEFAULT_TZ,
 			  "%e %B %Y", day, sizeof day);
 	char *s = xasprintf("the %s's meeting of %s", have ? b.name : "body",
 			    day[0] == ' ' ? day + 1 : day);

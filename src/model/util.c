@@ -253,7 +253,7 @@ char *model_body_tz(struct db *db, const char *body_id)
 	}
 	if (!model_has(tz)) {
 		free(tz);
-		tz = xstrdup("Europe/London");
+		tz = xstrdup(CLERK_DEFAULT_TZ);
 	}
 	return tz;
 }

@@ -363,7 +363,7 @@ static enum clerk_status history_load(struct review_screen *s,
 		h.n == 1 ? "" : "s", what);
 	for (size_t i = 0; i < h.n; i++) {
 		char when[32];
-		time_format_local(h.v[i].at, tz ? tz : "Europe/London",
+		time_format_local(h.v[i].at, tz ? tz : CLERK_DEFAULT_TZ,
 				  "%Y-%m-%d %H:%M:%S", when, sizeof when);
 		char *changes = audit_entry_changes(s->db, &h.v[i]);
 		sb_addf(&sb, "%s  %s  %s %s %.8s\n%s", when,
@@ -582,7 +582,7 @@ void ui_review_export(struct app *app, struct db *db, const char *meeting_id)
 	}
 	const struct export_ops *ops = export_find(formats[f]);
 	char day[16];
-	time_format_local(m->starts_at, "Europe/London", "%Y-%m-%d", day,
+	time_format_local(m->starts_at, CLERK_DEFAULT_TZ, "%Y-%m-%d", day,
 			  sizeof day);
 	char *def = xasprintf("minutes-%s.%s", day, ops->extension);
 	char *path = ui_prompt(app, "Write to file", def);
