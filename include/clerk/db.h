@@ -5,13 +5,13 @@
  * statements, UUIDs, and translating SQLite's failures into sentences a clerk
  * can act on.
  *
- * Only db and model use SQL.  A struct db is one connection; clerk is
- * single-threaded, so it needs no locking of its own.
+ * Only db and model use SQL: the statements, and every SQLite type, are in
+ * clerk/db_sql.h, which no other part of clerk can include (it stops the
+ * build).  A struct db is one connection; clerk is single-threaded, so it
+ * needs no locking of its own.
  */
 #ifndef CLERK_DB_H
 #define CLERK_DB_H
-
-#include <sqlite3.h>
 
 #include "clerk/core.h"
 
@@ -90,8 +90,6 @@ void db_limit_work(struct db *db, long long steps);
 /* The number of pages of the main file (-1 when it cannot be read). */
 long long db_page_count(struct db *db);
 
-/* The SQLite handle, for model code. */
-sqlite3 *db_handle(struct db *db);
 const char *db_path(const struct db *db);
 /* Tune the connection for an interactive writer, so that no action waits
  * for work it can do without:
@@ -128,13 +126,6 @@ bool db_on_network_fs(const struct db *db);
 int db_schema_version(struct db *db);
 int db_program_schema_version(void);
 
-/* A cached prepared statement for sql, which must be a string literal (it is
- * cached by address).  Returns NULL and fills err on failure.  The caller
- * binds, steps, and must call db_done() on every path. */
-sqlite3_stmt *db_stmt(struct db *db, const char *sql, struct clerk_err *err);
-/* Reset a statement from db_stmt() and clear its bindings. */
-void db_done(sqlite3_stmt *stmt);
-
 /* Run sql (no results) directly. */
 enum clerk_status db_exec(struct db *db, const char *sql, struct clerk_err *err);
 
@@ -159,12 +150,5 @@ enum clerk_status db_fail(struct db *db, struct clerk_err *err,
 void db_uuid(char out[CLERK_UUID_LEN]);
 /* True when s looks like a UUID. */
 bool db_is_uuid(const char *s);
-
-/* Bind helpers: a NULL string binds SQL NULL. */
-void db_bind_text(sqlite3_stmt *stmt, int idx, const char *s);
-/* Column as a newly allocated string ("" for NULL). */
-char *db_col_dup(sqlite3_stmt *stmt, int col);
-/* Column as a string owned by the statement ("" for NULL). */
-const char *db_col_text(sqlite3_stmt *stmt, int col);
 
 #endif

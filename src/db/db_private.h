@@ -5,7 +5,8 @@
 
 #include <stdint.h>
 
-#include "clerk/db.h"
+#define CLERK_SQL_ALLOWED /* db code */
+#include "clerk/db_sql.h"
 
 struct db_migration {
 	int version;      /* user_version after this step */

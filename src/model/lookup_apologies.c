@@ -7,6 +7,9 @@
  */
 #include "config.h"
 
+#define CLERK_SQL_ALLOWED /* model code */
+#include "clerk/db_sql.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -4,6 +4,8 @@
 #ifndef CLERK_LOOKUP_PRIVATE_H
 #define CLERK_LOOKUP_PRIVATE_H
 
+#define CLERK_SQL_ALLOWED /* model code */
+#include "clerk/db_sql.h"
 #include "clerk/lookup.h"
 
 /* The zone used when no body gives one. */

@@ -12,6 +12,9 @@
  */
 #include "config.h"
 
+#define CLERK_SQL_ALLOWED /* model code */
+#include "clerk/db_sql.h"
+
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>

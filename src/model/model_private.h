@@ -7,9 +7,10 @@
 #ifndef CLERK_MODEL_PRIVATE_H
 #define CLERK_MODEL_PRIVATE_H
 
-#include <sqlite3.h>
 #include <stdio.h>
 
+#define CLERK_SQL_ALLOWED /* model code */
+#include "clerk/db_sql.h"
 #include "clerk/model.h"
 
 /* Append one zeroed element to a { v, n } list; returns a pointer to it. */

@@ -5,6 +5,9 @@
  */
 #include "config.h"
 
+#define CLERK_SQL_ALLOWED /* model code */
+#include "clerk/db_sql.h"
+
 #include <string.h>
 
 #include "clerk/opendata.h"

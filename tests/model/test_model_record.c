@@ -7,6 +7,9 @@
  */
 #include "config.h"
 
+#define CLERK_SQL_ALLOWED /* a test reads the file itself */
+#include "clerk/db_sql.h"
+
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>

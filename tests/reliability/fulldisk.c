@@ -14,6 +14,9 @@
  */
 #include "config.h"
 
+#define CLERK_SQL_ALLOWED /* a test reads the file itself */
+#include "clerk/db_sql.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

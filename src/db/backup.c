@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * safety/backup: an online backup of the clerk file.
+ * db/backup: an online backup of the clerk file.
  *
  * A copy of a WAL database made with cp can miss rows that were committed
  * (they may still be in the -wal file), so clerk copies through SQLite's
@@ -16,6 +16,8 @@
  */
 #include "config.h"
 
+#define CLERK_SQL_ALLOWED /* db code: the file kept whole */
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
@@ -26,6 +28,7 @@
 #include <unistd.h>
 
 #include "clerk/outfile.h"
+#include "clerk/db_sql.h"
 #include "clerk/safety.h"
 
 /* How long a backup waits, in total, for a writer to let go (rollback

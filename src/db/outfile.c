@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * safety/outfile: writing a file the user named without destroying what the
+ * db/outfile: writing a file the user named without destroying what the
  * name leads to (see include/clerk/outfile.h).
  *
  * Found before this module: `-o /dev/null` replaced the device with a

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * safety/check: is the clerk file sound, and how is it journalled?
+ * db/check: is the clerk file sound, and how is it journalled?
  *
  * Runs SQLite's own checks (integrity_check walks every page and index;
  * foreign_key_check finds rows pointing at rows that are gone) and reads the
@@ -13,11 +13,14 @@
  */
 #include "config.h"
 
+#define CLERK_SQL_ALLOWED /* db code: the file kept whole */
+
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "clerk/db_sql.h"
 #include "clerk/safety.h"
 
 /* At most this many integrity problems are listed. */
