@@ -130,5 +130,6 @@ enum clerk_status export_agenda_build(struct db *db, const char *meeting_id,
 		agenda_item(&c, &c.items.v[i], i, &last);
 	say_paras(&c, "agenda.about");
 	minutes_ctx_close(&c);
+	export_doc_meta(db, meeting_id, out);
 	return CLERK_OK;
 }

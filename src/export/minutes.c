@@ -601,6 +601,8 @@ enum clerk_status export_minutes_build(struct db *db, const char *meeting_id,
 		rc = minutes_from_data(db, meeting_id, opts, out, err);
 	if (!rc && m.minutes_state == MINUTES_CONFIRMED)
 		later_corrections(db, &m, out);
+	if (!rc)
+		export_doc_meta(db, meeting_id, out);
 	meeting_free(&m);
 	return rc;
 }
