@@ -457,22 +457,27 @@ static void draw_pager(struct app *app, struct review_screen *s)
 			       m && m->minutes_state == MINUTES_CONFIRMED
 				       ? "  (locked)"
 				       : "");
-	ui_put(app, 0, 0, COLS, UI_ROLE_HEADER, true, head);
-	free(head);
+	/* The meeting on the left, cut to leave its place to the position
+	 * on the right: at 80 columns a long body's name meets it. */
 	if (rows > 0 && s->nlines > (size_t)rows &&
 	    s->ptop > s->nlines - (size_t)rows)
 		s->ptop = s->nlines - (size_t)rows;
+	char pos[48];
+	snprintf(pos, sizeof pos, "%zu-%zu/%zu", s->nlines ? s->ptop + 1 : 0,
+		 s->ptop + (size_t)rows < s->nlines ? s->ptop + (size_t)rows
+						     : s->nlines,
+		 s->nlines);
+	int room = COLS - (int)strlen(pos) - 3;
+	ui_put(app, 0, 0, COLS, UI_ROLE_HEADER, true, "");
+	ui_put_ellipsis(app, 0, 0, room > 0 ? room : COLS, UI_ROLE_HEADER, false,
+			head);
+	free(head);
 	for (int r = 0; r < rows; r++) {
 		size_t i = s->ptop + (size_t)r;
 		if (i >= s->nlines)
 			break;
 		ui_put(app, 1 + r, 0, COLS, UI_ROLE_NORMAL, true, s->lines[i]);
 	}
-	char pos[48];
-	snprintf(pos, sizeof pos, "%zu-%zu/%zu", s->nlines ? s->ptop + 1 : 0,
-		 s->ptop + (size_t)rows < s->nlines ? s->ptop + (size_t)rows
-						     : s->nlines,
-		 s->nlines);
 	static const enum ui_action acts[] = {
 		UI_ACT_help,           UI_ACT_review_export, UI_ACT_review_edit,
 		UI_ACT_review_confirm, UI_ACT_review_correct, UI_ACT_cancel};

@@ -164,4 +164,12 @@ has "the typed resolution is minuted" "$typed" \
 lacks "and the style's sentence is not added to it" "$typed" "were confirmed as a correct record"
 is "the minutes are confirmed all the same" \
 	"$(sql "SELECT minutes_state FROM meeting WHERE starts_at LIKE '2017-06-29%'")" confirmed
+# The review's header at 80 columns: a long body's name is cut to leave
+# the pager's position whole, never written over by it.
+printf '@dump head\nq\nq\n' >"$T/head.keys"
+"$CLERK" --db "$DB" review 2017-06-29 --script "$T/head.keys" --dump "$T" --size 80x24 >/dev/null 2>&1
+head=$(head -1 "$T/head.txt")
+has "the review header names the meeting" "$head" "Thu 29 Jun 2017  10:00  confirmed      Health and Wellbeing"
+ok "and ends with its position, clear of the name" \
+	grep -qE '(Board|…)  +1-[0-9]+/[0-9]+ *$' <<<"$head"
 done_testing
