@@ -43,6 +43,12 @@ enum clerk_status review_declare(struct db *db, struct declaration *d,
  * section and body; t->id is set. */
 enum clerk_status review_add_text(struct db *db, struct minute_text *t,
 				  struct clerk_err *err);
+/* Add a resolution nobody recorded: res->meeting_id, item_id, body and
+ * outcome (carried or lost), as a motion agreed or lost without a count;
+ * its mover, seconder and votes are then set with review_proposers and
+ * review_votes.  res->id and position are set. */
+enum clerk_status review_add_resolution(struct db *db, struct resolution *res,
+					struct clerk_err *err);
 /* Record that sub_id attended meeting_id as substitute for member_id, who
  * holds a seat of the body and was not recorded present (their apology is
  * recorded).  Refused where the body allows no substitutes, for a member

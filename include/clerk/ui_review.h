@@ -33,6 +33,8 @@ void ui_review_add_text(struct app *app, struct db *db,
 			const struct meeting *m);
 void ui_review_remove_text(struct app *app, struct db *db,
 			   const struct meeting *m);
+void ui_review_add_resolution(struct app *app, struct db *db,
+			      const struct meeting *m);
 void ui_review_add_substitute(struct app *app, struct db *db,
 			      const struct meeting *m);
 void ui_review_remove_substitute(struct app *app, struct db *db,

@@ -430,6 +430,46 @@ enum clerk_status review_attendance(struct db *db, struct attendance *a,
 	return rc;
 }
 
+enum clerk_status review_add_resolution(struct db *db, struct resolution *res,
+				       struct clerk_err *err)
+{
+	struct rv r;
+	enum clerk_status rc = rv_load(db, res->meeting_id, &r, err);
+	if (!rc)
+		rc = rv_need_item(&r, res->item_id, err);
+	if (!rc && (!res->body || !*res->body))
+		rc = clerk_fail(err, CLERK_INVALID,
+				"The words of the resolution are empty: type "
+				"what the meeting resolved");
+	if (!rc && res->outcome != OUTCOME_CARRIED &&
+	    res->outcome != OUTCOME_LOST)
+		rc = clerk_fail(err, CLERK_INVALID,
+				"A resolution added in review was agreed or "
+				"lost: a motion withdrawn or still pending is "
+				"not a decision of the meeting");
+	if (!rc) {
+		/* A decision of the meeting, added after it: a motion,
+		 * agreed without a count (votes, mover and seconder are
+		 * corrected apart, under their own rules), after the item's
+		 * other resolutions. */
+		struct resolution_list rl = {0};
+		rc = resolution_list(db, res->meeting_id, res->item_id, &rl,
+				     err);
+		res->position = (int)rl.n + 1;
+		resolution_list_free(&rl);
+		res->kind = RES_MOTION;
+		res->voted = false;
+		res->recorded = false;
+		res->has_casting = false;
+		res->amends[0] = '\0';
+		res->mover[0] = res->seconder[0] = '\0';
+	}
+	if (!rc)
+		rc = resolution_create(db, res, err);
+	rv_free(&r);
+	return rc;
+}
+
 /* Resolution `id` of meeting_id, with the meeting loaded; *out owned by
  * the caller. */
 static enum clerk_status rv_resolution(struct db *db, const char *meeting_id,

@@ -260,6 +260,58 @@ void ui_review_add_text(struct app *app, struct db *db, const struct meeting *m)
 	item_list_free(&items);
 }
 
+struct add_resolution_ctx {
+	struct db *db;
+	const struct meeting *m;
+	const char *item_id;
+	enum outcome outcome;
+};
+
+static enum clerk_status commit_add_resolution(struct app *app, void *ctx,
+					       const char *text,
+					       struct clerk_err *err)
+{
+	(void)app;
+	struct add_resolution_ctx *c = ctx;
+	struct resolution r = {.outcome = c->outcome};
+	snprintf(r.meeting_id, sizeof r.meeting_id, "%s", c->m->id);
+	snprintf(r.item_id, sizeof r.item_id, "%s", c->item_id);
+	char *body = xstrdup(text ? text : "");
+	size_t len = strlen(body);
+	while (len && (body[len - 1] == '\n' || body[len - 1] == ' '))
+		body[--len] = '\0';
+	r.body = body;
+	enum clerk_status rc = review_add_resolution(c->db, &r, err);
+	free(body);
+	return rc;
+}
+
+void ui_review_add_resolution(struct app *app, struct db *db,
+			      const struct meeting *m)
+{
+	struct item_list items = {0};
+	int it = pick_item(app, db, m, "A resolution at which item?", &items);
+	struct ui_pick_item op[2] = {{.label = "agreed (carried)"},
+				     {.label = "lost"}};
+	int k = it >= 0 ? ui_pick(app, "What did the meeting decide?", op, 2, 0)
+			: -1;
+	if (k >= 0) {
+		struct add_resolution_ctx c = {
+			.db = db,
+			.m = m,
+			.item_id = items.v[it].id,
+			.outcome = k == 0 ? OUTCOME_CARRIED : OUTCOME_LOST};
+		if (ui_edit(app, "The words of the resolution (its mover, "
+				 "seconder and votes: e, mover and seconder / "
+				 "votes)",
+			    "", commit_add_resolution, &c)) {
+			ui_app_saved(app);
+			ui_app_message(app, UI_ROLE_OK, "Resolution added");
+		}
+	}
+	item_list_free(&items);
+}
+
 void ui_review_remove_text(struct app *app, struct db *db,
 			   const struct meeting *m)
 {

@@ -1007,7 +1007,8 @@ static void act_edit(struct app *app, struct review_screen *s)
 		{.label = "add a substitute's attendance"},
 		{.label = "mover and seconder"},
 		{.label = "withdraw a paragraph or point"},
-		{.label = "withdraw a substitute's attendance"}};
+		{.label = "withdraw a substitute's attendance"},
+		{.label = "add a resolution nobody recorded"}};
 	int k = ui_pick(app, "Correct the draft minutes", what,
 			sizeof what / sizeof what[0], 0);
 	switch (k) {
@@ -1043,6 +1044,9 @@ static void act_edit(struct app *app, struct review_screen *s)
 		break;
 	case 10:
 		ui_review_remove_substitute(app, s->db, m);
+		break;
+	case 11:
+		ui_review_add_resolution(app, s->db, m);
 		break;
 	default:
 		return;

@@ -127,6 +127,18 @@ e
 /tenders were opened<Enter><Enter>
 y
 @expect saved
+# A resolution nobody recorded: the meeting confirmed its previous
+# minutes, but nobody pressed r.  Empty words are refused, then typed.
+e
+/add a resolution<Enter><Enter>
+/Minutes of<Enter><Enter>
+<Enter>
+<C-s>
+@expect words of the resolution are empty
+@dump emptyres
+That the minutes of the previous meeting be confirmed as a correct record.
+<C-s>
+@expect Resolution added
 @dump after
 q
 q
@@ -134,6 +146,14 @@ KEYS
 exits "the review script runs to the end" 0 clerk review --script "$T/script" --dump "$T"
 
 has "the declaration is added" "$(dump declared)" "Declaration added"
+has "a resolution with no words is refused, saying why" "$(dump emptyres)" \
+	"The words of the resolution are empty: type what the meeting resolved"
+res=$(clerk export 2024-03-14 | tr '\n' ' ' | tr -s ' ')
+has "the resolution added in review is minuted at its item" "$res" \
+	"3. MINUTES OF PREVIOUS MEETING RESOLVED: That the minutes of the previous meeting be confirmed as a correct record."
+has "and its addition is in the history" "$(clerk history 2024-03-14)" \
+	'body: "That the minutes of the previous meeting be confirmed as a correct record."'
+
 has "too many votes refused, with the rule's sentence" "$(dump toomany)" \
 	"5 votes counted but only 4 members were present and entitled to"
 has "what was typed is offered again" "$(dump kept)" "4 1 0"
