@@ -187,6 +187,11 @@ void ui_layout_live_format(const struct ui_live_layout *l, struct strbuf *sb);
 /* A centred box of at most w x h inside a cols x rows screen. */
 struct ui_rect ui_layout_centre(int cols, int rows, int w, int h);
 
+/* A list's first shown row *top moved, as little as it must, so that row
+ * sel is one of the `rows` rows shown: every list keeps its selection in
+ * view this one way. */
+void ui_scroll_to(size_t sel, size_t *top, int rows);
+
 /* ---------------------------------------------------------------- colour */
 
 #define UI_ROLE_LIST(X)                                               \

@@ -142,10 +142,7 @@ static void picker_draw(struct app *app, void *ctx)
 	struct ui_rect b = ui_layout_centre(COLS, LINES, w, h);
 	ui_box(app, b, p->title);
 	p->list = (struct ui_rect){b.y + 1, b.x + 1, b.h - 4, b.w - 2};
-	if (p->sel < p->top)
-		p->top = p->sel;
-	if (p->list.h > 0 && p->sel >= p->top + (size_t)p->list.h)
-		p->top = p->sel - (size_t)p->list.h + 1;
+	ui_scroll_to(p->sel, &p->top, p->list.h);
 	for (int r = 0; r < p->list.h && p->top + (size_t)r < p->nshown; r++) {
 		size_t idx = p->shown[p->top + (size_t)r];
 		const struct ui_pick_item *it = &p->items[idx];

@@ -322,3 +322,11 @@ void ui_draw_status(struct app *app, int y, const char *hints)
 	if (app->saved)
 		ui_put(app, y, COLS - 6, 6, UI_ROLE_SAVED, false, " saved");
 }
+
+void ui_scroll_to(size_t sel, size_t *top, int rows)
+{
+	if (sel < *top)
+		*top = sel;
+	if (rows > 0 && sel >= *top + (size_t)rows)
+		*top = sel - (size_t)rows + 1;
+}

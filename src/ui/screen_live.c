@@ -217,10 +217,7 @@ static void draw_agenda(struct app *app, struct live_screen *s)
 	int rows = r.h - 2;
 	if (rows < 1)
 		rows = 1;
-	if (s->agenda_sel < s->agenda_top)
-		s->agenda_top = s->agenda_sel;
-	if (s->agenda_sel >= s->agenda_top + (size_t)rows)
-		s->agenda_top = s->agenda_sel - (size_t)rows + 1;
+	ui_scroll_to(s->agenda_sel, &s->agenda_top, rows);
 	for (int i = 0; i < rows && s->agenda_top + (size_t)i < l->nitems; i++) {
 		size_t idx = s->agenda_top + (size_t)i;
 		const struct live_item *it = &l->items[idx];
@@ -363,10 +360,7 @@ static void draw_attendance(struct app *app, struct live_screen *s)
 	int rows = r.h - 1;
 	if (s->att_sel >= l->attendance.n && l->attendance.n)
 		s->att_sel = l->attendance.n - 1;
-	if (s->att_sel < s->att_top)
-		s->att_top = s->att_sel;
-	if (rows > 0 && s->att_sel >= s->att_top + (size_t)rows)
-		s->att_top = s->att_sel - (size_t)rows + 1;
+	ui_scroll_to(s->att_sel, &s->att_top, rows);
 	for (int i = 0; i < rows && s->att_top + (size_t)i < l->attendance.n;
 	     i++) {
 		size_t idx = s->att_top + (size_t)i;

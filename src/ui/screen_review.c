@@ -422,10 +422,7 @@ static void draw_list(struct app *app, struct review_screen *s)
 	       " Minutes: meetings and their minutes");
 	ui_put(app, 1, 0, COLS, UI_ROLE_DIM, true,
 	       " date              time   minutes        body");
-	if (s->sel < s->top)
-		s->top = s->sel;
-	if (rows > 0 && s->sel >= s->top + (size_t)rows)
-		s->top = s->sel - (size_t)rows + 1;
+	ui_scroll_to(s->sel, &s->top, rows);
 	for (int r = 0; r < rows; r++) {
 		size_t i = s->top + (size_t)r;
 		if (i >= s->ml.n)
