@@ -45,5 +45,8 @@ struct pdf_output {
 typedef int (*clerk_pdf_render_fn)(const struct pdf_request *req,
 				   struct pdf_output *out);
 int clerk_pdf_render(const struct pdf_request *req, struct pdf_output *out);
+/* Let go of the renderer's libraries' caches: once, after the last
+ * render (clerk calls it as it exits). */
+void clerk_pdf_release(void);
 
 #endif

@@ -26,11 +26,21 @@
 #define RENDERER "clerk-pdf.so"
 
 /* The renderer, loaded once per process and never unloaded. */
+/* The renderer's own clean-up, run as clerk exits. */
+static void (*release)(void);
+
+static void pdf_release_at_exit(void)
+{
+	release();
+}
+
 static enum clerk_status pdf_load(clerk_pdf_render_fn *fn,
 				  struct clerk_err *err)
 {
 	static clerk_pdf_render_fn loaded;
 	if (!loaded) {
+		/* The library stays loaded until clerk exits, which is when
+		 * its caches are released (pdf_release_at_exit). */
 		/* The build tree's own renderer for a clerk built there (the
 		 * tests), else the installed one: never one found through a
 		 * search path. */
@@ -57,6 +67,9 @@ static enum clerk_status pdf_load(clerk_pdf_render_fn *fn,
 			free(path);
 			return CLERK_IO;
 		}
+		*(void **)&release = dlsym(lib, "clerk_pdf_release");
+		if (release)
+			atexit(pdf_release_at_exit);
 		free(path);
 	}
 	*fn = loaded;
