@@ -224,7 +224,9 @@ void minutes_item_actions(struct minutes_ctx *c, const struct agenda_item *it)
 {
 	struct resolution_list rl = {0};
 	struct clerk_err err = {0};
-	if (resolution_list(c->db, c->meeting.id, it->id, &rl, &err))
+	if (!minutes_read(c, resolution_list(c->db, c->meeting.id, it->id, &rl,
+					     &err),
+			  &err, "the resolutions"))
 		return;
 	for (size_t i = 0; i < c->actions.n; i++) {
 		const struct action *a = &c->actions.v[i];
