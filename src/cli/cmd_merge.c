@@ -82,9 +82,23 @@ static const char merge_usage[] =
 	"merge OTHER.db [--no-match] [--take theirs|ours] | merge --conflicts "
 	"OTHER.db";
 
-/* One value in a column of width cols: control characters and newlines
- * shown as spaces, cut with "…" when longer. */
-static void put_cell(FILE *f, const char *value, int cols, bool pad)
+struct lines {
+	char **v;
+	size_t n;
+};
+
+static void lines_free(struct lines *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->v[i]);
+	free(l->v);
+	memset(l, 0, sizeof *l);
+}
+
+/* A value cut into lines of at most cols columns, at spaces where it has
+ * them; line breaks and tabs read as spaces, control characters made
+ * safe for the terminal. */
+static void wrap(const char *value, int cols, struct lines *out)
 {
 	char *flat = xstrdup(value);
 	for (char *p = flat; *p; p++)
@@ -92,18 +106,56 @@ static void put_cell(FILE *f, const char *value, int cols, bool pad)
 			*p = ' ';
 	char *safe = utf8_sanitize(flat);
 	free(flat);
-	int used = 0;
-	if (utf8_width(safe) <= cols) {
-		fputs(safe, f);
-		used = utf8_width(safe);
-	} else {
-		size_t n = utf8_fit(safe, cols - 1, &used);
-		fprintf(f, "%.*s\u2026", (int)n, safe);
-		used++;
-	}
-	if (pad)
-		fprintf(f, "%*s", cols - used, "");
+	const char *p = safe;
+	do {
+		size_t n = utf8_fit(p, cols, NULL);
+		if (p[n] && p[n] != ' ') {
+			size_t b = n;
+			while (b > 0 && p[b - 1] != ' ')
+				b--;
+			if (b > 1)
+				n = b - 1;
+		}
+		if (!n && *p)
+			n = strlen(p); /* nothing fits: the whole of it */
+		out->v = xrealloc(out->v, (out->n + 1) * sizeof *out->v);
+		out->v[out->n++] = xstrndup(p, n);
+		p += n;
+		while (*p == ' ')
+			p++;
+	} while (*p);
 	free(safe);
+}
+
+/* s, then spaces to cols columns. */
+static void put_padded(FILE *f, const char *s, int cols)
+{
+	int w = utf8_width(s);
+	fprintf(f, "%s%*s", s, w < cols ? cols - w : 0, "");
+}
+
+/* One row of the side-by-side table: name, this file's, the other's. */
+static void put_row(FILE *f, const char *name, const char *ours,
+		    const char *theirs)
+{
+	struct lines n = {0}, a = {0}, b = {0};
+	wrap(name, 14, &n);
+	wrap(ours, 30, &a);
+	wrap(theirs, 30, &b);
+	size_t rows = n.n > a.n ? n.n : a.n;
+	if (b.n > rows)
+		rows = b.n;
+	for (size_t i = 0; i < rows; i++) {
+		fputs("  ", f);
+		put_padded(f, i < n.n ? n.v[i] : "", 14);
+		fputc(' ', f);
+		put_padded(f, i < a.n ? a.v[i] : "", 30);
+		const char *right = i < b.n ? b.v[i] : "";
+		fprintf(f, " |%s%s\n", *right ? " " : "", right);
+	}
+	lines_free(&n);
+	lines_free(&a);
+	lines_free(&b);
 }
 
 /* `clerk merge --conflicts OTHER.db`: both versions, side by side. */
@@ -123,20 +175,11 @@ static void show_conflicts(struct cli *cli, const struct merge_report *rep,
 		free(label);
 		if (!k->nd)
 			continue;
-		fprintf(cli->out, "  %-14s ", "");
-		put_cell(cli->out, "this file", 30, true);
-		fputs(" | ", cli->out);
-		put_cell(cli->out, other, 30, false);
-		fputc('\n', cli->out);
-		for (size_t j = 0; j < k->nd; j++) {
-			fputs("  ", cli->out);
-			put_cell(cli->out, k->d[j].col, 14, true);
-			fputc(' ', cli->out);
-			put_cell(cli->out, k->d[j].ours, 30, true);
-			fputs(" | ", cli->out);
-			put_cell(cli->out, k->d[j].theirs, 30, false);
-			fputc('\n', cli->out);
-		}
+		put_row(cli->out, "", "this file", other);
+		for (size_t j = 0; j < k->nd; j++)
+			put_row(cli->out, k->d[j].col,
+				*k->d[j].ours ? k->d[j].ours : "(none)",
+				*k->d[j].theirs ? k->d[j].theirs : "(none)");
 	}
 	fprintf(cli->out,
 		"\nSettle them with 'clerk merge %s --take theirs' (the other "

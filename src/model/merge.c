@@ -200,6 +200,42 @@ static enum clerk_status execf(struct db *db, int *changes,
 	return rc;
 }
 
+/* Run one statement whose only datum, ?1, is the id given (bound, never
+ * formatted into the SQL). */
+static enum clerk_status exec_id(struct db *db, const char *sql,
+				 const char *id, struct clerk_err *err)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db_handle(db), sql, -1, &st, NULL) != SQLITE_OK)
+		return clerk_fail(err, CLERK_DB, "merging: %s",
+				  sqlite3_errmsg(db_handle(db)));
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	enum clerk_status rc = CLERK_OK;
+	if (sqlite3_step(st) != SQLITE_DONE)
+		rc = clerk_fail(err, CLERK_DB, "merging: %s",
+				sqlite3_errmsg(db_handle(db)));
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Whether changes to main.table are audited by clerk's triggers. */
+static bool audited(struct db *db, const char *table)
+{
+	char *name = xasprintf("audit_%s_u", table);
+	sqlite3_stmt *st;
+	bool yes = false;
+	if (sqlite3_prepare_v2(db_handle(db),
+			       "SELECT 1 FROM main.sqlite_master WHERE type = "
+			       "'trigger' AND name = ?1",
+			       -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
+		yes = sqlite3_step(st) == SQLITE_ROW;
+		sqlite3_finalize(st);
+	}
+	free(name);
+	return yes;
+}
+
 /* The first column of the first row of sql with ?1 = a, or NULL. */
 static char *query_text(struct db *db, const char *sql, const char *a)
 {
@@ -409,13 +445,17 @@ static enum clerk_status find_changed(struct db *db, size_t t,
 }
 
 /* Settle conflicts rep->v[first..]: theirs is written over this file's row
- * (the audit triggers record it); ours is kept, and the audit records the
- * version set aside (old: the other file's, new: this file's). */
+ * (the audit triggers record it, or where a table has none, a row written
+ * here: old this file's version, new the other's); ours is kept, and the
+ * audit records the version set aside (old: the other file's, new: this
+ * file's).  Table and column names come from clerk's own schema; the id
+ * is bound. */
 static enum clerk_status settle(struct db *db, const char *table,
 				enum merge_take take, struct merge_report *rep,
 				size_t first, struct clerk_err *err)
 {
 	enum clerk_status rc = CLERK_OK;
+	bool by_trigger = audited(db, table);
 	for (size_t i = first; !rc && i < rep->n; i++) {
 		struct merge_conflict *k = &rep->v[i];
 		if (!k->nd)
@@ -431,23 +471,29 @@ static enum clerk_status settle(struct db *db, const char *table,
 			sb_addf(&theirs, "%s'%s', o.\"%s\"", j ? ", " : "",
 				k->d[j].col, k->d[j].col);
 		}
-		char *q = sqlite3_mprintf("%Q", k->id);
-		if (take == MERGE_TAKE_THEIRS)
-			rc = execf(db, NULL, err,
-				   "UPDATE main.\"%s\" SET %s WHERE id = %s",
-				   table, sb_str(&set), q);
-		else
-			rc = execf(db, NULL, err,
-				   "INSERT INTO main.audit(at, tbl, row_id, op, "
-				   "old, new, who) SELECT clerk_now(), '%s', "
-				   "m.id, 'update', json_object(%s), "
-				   "json_object(%s), clerk_user() || ' (merge: "
-				   "this file''s version kept)' FROM main.\"%s\" "
-				   "m JOIN temp.\"o_%s\" o ON o.id = m.id "
-				   "WHERE m.id = %s",
-				   table, sb_str(&theirs), sb_str(&ours), table,
-				   table, q);
-		sqlite3_free(q);
+		bool take_theirs = take == MERGE_TAKE_THEIRS;
+		if (!take_theirs || !by_trigger) {
+			char *sql = xasprintf(
+				"INSERT INTO main.audit(at, tbl, row_id, op, old, "
+				"new, who) SELECT clerk_now(), '%s', m.id, "
+				"'update', json_object(%s), json_object(%s), "
+				"clerk_user() || ' (merge: %s)' FROM main.\"%s\" m "
+				"JOIN temp.\"o_%s\" o ON o.id = m.id WHERE m.id = ?1",
+				table, take_theirs ? sb_str(&ours) : sb_str(&theirs),
+				take_theirs ? sb_str(&theirs) : sb_str(&ours),
+				take_theirs ? "the other file''s version taken"
+					    : "this file''s version kept",
+				table, table);
+			rc = exec_id(db, sql, k->id, err);
+			free(sql);
+		}
+		if (!rc && take_theirs) {
+			char *sql = xasprintf("UPDATE main.\"%s\" SET %s WHERE "
+					      "id = ?1",
+					      table, sb_str(&set));
+			rc = exec_id(db, sql, k->id, err);
+			free(sql);
+		}
 		sb_free(&set);
 		sb_free(&ours);
 		sb_free(&theirs);
@@ -701,17 +747,20 @@ static enum clerk_status drop_record(struct db *db, bool theirs,
 		"agenda_item",
 	};
 	enum clerk_status rc = CLERK_OK;
-	char *q = sqlite3_mprintf("%Q", id);
-	for (size_t i = 0; !rc && i < sizeof order / sizeof *order; i++)
-		rc = execf(db, NULL, err,
-			   "DELETE FROM %s%s WHERE meeting_id = %s",
-			   theirs ? "temp.o_" : "main.", order[i], q);
+	for (size_t i = 0; !rc && i < sizeof order / sizeof *order; i++) {
+		char *sql = xasprintf("DELETE FROM %s%s WHERE meeting_id = ?1",
+				      theirs ? "temp.o_" : "main.", order[i]);
+		rc = exec_id(db, sql, id, err);
+		free(sql);
+	}
 	if (!rc && theirs)
-		rc = execf(db, NULL, err,
-			   "DELETE FROM temp.o_meeting WHERE id = %s; DELETE "
-			   "FROM temp.o_signed_minutes WHERE meeting_id = %s",
-			   q, q);
-	sqlite3_free(q);
+		rc = exec_id(db, "DELETE FROM temp.o_meeting WHERE id = ?1", id,
+			     err);
+	if (!rc && theirs)
+		rc = exec_id(db,
+			     "DELETE FROM temp.o_signed_minutes WHERE "
+			     "meeting_id = ?1",
+			     id, err);
 	return rc;
 }
 
@@ -774,14 +823,17 @@ static enum clerk_status forward_states(struct db *db, const char *other,
 				       "forward).",
 				       other, label, rank_word(theirs),
 				       rank_word(ours)));
-			char *q = sqlite3_mprintf("%Q", id);
-			rc = execf(db, NULL, err,
-				   "INSERT INTO temp.merge_take(id) VALUES (%s);"
-				   "INSERT OR REPLACE INTO temp.merge_meetings "
-				   "SELECT id, minutes_state FROM temp.o_meeting"
-				   " WHERE id = %s",
-				   q, q);
-			sqlite3_free(q);
+			rc = exec_id(db,
+				     "INSERT INTO temp.merge_take(id) VALUES "
+				     "(?1)",
+				     id, err);
+			if (!rc)
+				rc = exec_id(db,
+					     "INSERT OR REPLACE INTO "
+					     "temp.merge_meetings SELECT id, "
+					     "minutes_state FROM temp.o_meeting "
+					     "WHERE id = ?1",
+					     id, err);
 			if (!rc)
 				rc = drop_record(db, false, id, err);
 		}
