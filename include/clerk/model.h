@@ -573,6 +573,10 @@ enum clerk_status meeting_signed_as(struct db *db, const char *meeting_id,
  * each agenda item taking one number; cancelled meetings take none, and a
  * meeting whose first_minute is set restarts the count there. */
 int meeting_first_minute(struct db *db, const struct meeting *m);
+/* The same, reporting a read that failed (out is then 1). */
+enum clerk_status meeting_first_minute_read(struct db *db,
+					    const struct meeting *m, int *out,
+					    struct clerk_err *err);
 /* Minute number n of meeting m as the body prints it (its minute_format:
  * "%n." gives "6.", "%n/%y" gives "6/17"); caller frees. */
 char *minute_number_text(const struct body *b, const struct meeting *m, int n);

@@ -36,7 +36,17 @@ static int find_meeting(struct cli *cli, struct db *db, const char *name,
 			const char *body, struct meeting *out)
 {
 	struct clerk_err err = {0};
-	if (meeting_find(db, name, body, out, &err))
+	enum clerk_status rc = meeting_find(db, name, body, out, &err);
+	/* Not found or ambiguous is an answer; a read that failed names what
+	 * it was reading. */
+	if (rc == CLERK_DB || rc == CLERK_IO || rc == CLERK_FOREIGN) {
+		char why[sizeof err.msg];
+		snprintf(why, sizeof why, "%s", err.msg);
+		clerk_fail(&err, rc, "could not read the meetings and bodies to "
+				     "find the meeting (%s)",
+			   why);
+	}
+	if (rc)
 		return cli_report(cli, &err);
 	return 0;
 }
@@ -249,24 +259,41 @@ static char *period_file(const char *dir, const struct body *b,
 	return xasprintf("%s/%s.%s", dir, day, ext);
 }
 
+/* Every meeting's minutes are built before the first file is written: a
+ * meeting whose records cannot all be read stops the export with nothing
+ * written (no folder of some of the period's minutes passed off as all). */
+static int build_period(struct cli *cli, struct db *db,
+			const struct export_args *a,
+			const struct meeting_list *held, struct doc *docs)
+{
+	for (size_t i = 0; i < held->n; i++) {
+		struct clerk_err err = {0};
+		if (export_minutes_build(db, held->v[i].id, &a->opts, &docs[i],
+					 &err) == CLERK_OK)
+			continue;
+		char *day = meeting_day(db, &held->v[i]);
+		fprintf(cli->err, "clerk: the minutes of %s: %s; nothing was "
+				  "written\n",
+			day, err.msg[0] ? err.msg : clerk_status_text(err.status));
+		free(day);
+		return clerk_status_exit_code(err.status);
+	}
+	return 0;
+}
+
 static int write_period(struct cli *cli, struct db *db,
 			const struct export_args *a,
 			const struct export_ops *ops, const struct body *b,
-			const struct meeting_list *held)
+			const struct meeting_list *held, const struct doc *docs)
 {
 	int same_day = 0;
 	for (size_t i = 0; i < held->n; i++) {
 		char *path = period_file(a->path, b, &held->v[i],
 					 i ? &held->v[i - 1] : NULL, &same_day,
 					 ops->extension);
-		struct doc d = {0};
 		struct clerk_err err = {0};
-		enum clerk_status st = export_minutes_build(db, held->v[i].id,
-							    &a->opts, &d, &err);
-		if (!st)
-			st = export_write(ops, &d, path, cli->out, db_path(db),
-					  &err);
-		doc_free(&d);
+		enum clerk_status st = export_write(ops, &docs[i], path, cli->out,
+						    db_path(db), &err);
 		if (st) {
 			char *day = meeting_day(db, &held->v[i]);
 			fprintf(cli->err, "clerk: the minutes of %s: %s\n", day,
@@ -308,10 +335,16 @@ static int export_period(struct cli *cli, const struct export_args *a,
 			name, a->from, a->to);
 		rc = 1;
 	}
+	struct doc *docs = xcalloc(held.n ? held.n : 1, sizeof *docs);
+	if (!rc)
+		rc = build_period(cli, db, a, &held, docs);
 	if (!rc)
 		rc = make_folder(cli, a->path, a->opts.confidential);
 	if (!rc)
-		rc = write_period(cli, db, a, ops, &b, &held);
+		rc = write_period(cli, db, a, ops, &b, &held, docs);
+	for (size_t i = 0; i < held.n; i++)
+		doc_free(&docs[i]);
+	free(docs);
 	if (!rc) {
 		char *dir = utf8_sanitize(a->path);
 		fprintf(cli->err, "clerk: the minutes of %zu meeting%s of %s "

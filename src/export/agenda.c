@@ -129,6 +129,11 @@ enum clerk_status export_agenda_build(struct db *db, const char *meeting_id,
 	for (size_t i = 0; i < c.items.n; i++)
 		agenda_item(&c, &c.items.v[i], i, &last);
 	say_paras(&c, "agenda.about");
+	rc = c.failed.status;
+	if (rc) {
+		*err = c.failed;
+		doc_free(out);
+	}
 	minutes_ctx_close(&c);
-	return CLERK_OK;
+	return rc;
 }

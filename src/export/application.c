@@ -73,7 +73,9 @@ void minutes_application_decision(struct minutes_ctx *c,
 	struct resolution_list rl = {0};
 	struct clerk_err err = {0};
 	char f[16] = "", ag[16] = "", ab[16] = "";
-	if (!resolution_list(c->db, c->meeting.id, a->item_id, &rl, &err))
+	if (minutes_read(c, resolution_list(c->db, c->meeting.id, a->item_id,
+					    &rl, &err),
+			 &err, "the resolutions"))
 		for (size_t i = 0; i < rl.n; i++)
 			if (rl.v[i].voted && rl.v[i].kind == RES_MOTION) {
 				snprintf(f, sizeof f, "%d", rl.v[i].votes_for);

@@ -36,7 +36,9 @@ static void confirmations(struct minutes_ctx *c)
 {
 	struct meeting_list ml = {0};
 	struct clerk_err err = {0};
-	if (meeting_list_confirmed_at(c->db, c->meeting.id, &ml, &err))
+	if (!minutes_read(c, meeting_list_confirmed_at(c->db, c->meeting.id, &ml,
+							&err),
+			  &err, "the minutes confirmed at this meeting"))
 		return;
 	for (size_t i = 0; i < ml.n; i++) {
 		const struct meeting *p = &ml.v[i];
@@ -44,7 +46,8 @@ static void confirmations(struct minutes_ctx *c)
 		    strcmp(p->confirmed_at, c->meeting.id) != 0)
 			continue;
 		struct body pb = {0};
-		if (body_get(c->db, p->body_id, &pb, &err))
+		if (!minutes_read(c, body_get(c->db, p->body_id, &pb, &err), &err,
+				  "the body of minutes confirmed here"))
 			continue;
 		char *date = short_date(c, p->starts_at);
 		char *signer = minutes_person_name(c, p->signed_by);
@@ -69,20 +72,25 @@ static void corrections(struct minutes_ctx *c)
 {
 	struct correction_list cl = {0};
 	struct clerk_err err = {0};
-	if (correction_list(c->db, c->meeting.id, true, &cl, &err))
+	if (!minutes_read(c, correction_list(c->db, c->meeting.id, true, &cl,
+					     &err),
+			  &err, "the corrections recorded at this meeting"))
 		return;
 	for (size_t i = 0; i < cl.n; i++) {
 		struct meeting p = {0};
-		if (meeting_get(c->db, cl.v[i].meeting_id, &p, &err))
+		if (!minutes_read(c, meeting_get(c->db, cl.v[i].meeting_id, &p, &err),
+				  &err, "the meeting a correction is to"))
 			continue;
 		struct body pb = {0};
-		body_get(c->db, p.body_id, &pb, &err);
+		minutes_read(c, body_get(c->db, p.body_id, &pb, &err), &err,
+			     "the body of a corrected meeting");
 		char *date = short_date(c, p.starts_at);
 		/* Confirmed on the day of the meeting that confirmed them. */
 		time_t when = p.confirmed_on;
 		struct meeting at = {0};
 		if (*p.confirmed_at &&
-		    meeting_get(c->db, p.confirmed_at, &at, &err) == CLERK_OK)
+		    minutes_read(c, meeting_get(c->db, p.confirmed_at, &at, &err),
+				 &err, "the meeting that confirmed corrected minutes"))
 			when = at.starts_at;
 		meeting_free(&at);
 		char *cdate = when ? short_date(c, when) : xstrdup("");
@@ -125,7 +133,8 @@ static bool excluded_elsewhere(struct minutes_ctx *c,
 	struct event_list el = {0};
 	struct clerk_err err = {0};
 	bool found = false;
-	if (event_list(c->db, c->meeting.id, &el, &err))
+	if (!minutes_read(c, event_list(c->db, c->meeting.id, &el, &err), &err,
+			  "the meeting's log"))
 		return false;
 	for (size_t i = 0; i < el.n && !found; i++)
 		found = el.v[i].kind == EVENT_PUBLIC_EXCLUDED &&
@@ -138,7 +147,8 @@ void minutes_exclusion(struct minutes_ctx *c, const struct agenda_item *it)
 {
 	struct resolution_list rl = {0};
 	struct clerk_err err = {0};
-	resolution_list(c->db, c->meeting.id, it->id, &rl, &err);
+	minutes_read(c, resolution_list(c->db, c->meeting.id, it->id, &rl, &err),
+		     &err, "the resolutions");
 	/* {law}: the statute this council excludes the public under. */
 	char *law = council_exclusion_law(c->council.kind, c->council.nation,
 					  it->exempt_paragraph);
@@ -192,7 +202,8 @@ static void vote_details(struct minutes_ctx *c, const struct resolution *r,
 {
 	struct vote_list vl = {0};
 	struct clerk_err err = {0};
-	vote_list(c->db, r->id, &vl, &err);
+	minutes_read(c, vote_list(c->db, r->id, &vl, &err), &err,
+		     "the recorded votes");
 	char f[16], a[16], ab[16];
 	snprintf(f, sizeof f, "%d", r->votes_for);
 	snprintf(a, sizeof a, "%d", r->votes_against);

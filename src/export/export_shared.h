@@ -34,6 +34,10 @@ struct minutes_ctx {
 	char *self_noun, *date, *short_date, *confirmed_date;
 	struct style_var base[MINUTES_BASE_VARS];
 	size_t nbase;
+	/* The first read that failed while the document was built: the
+	 * builders go on (nothing they hold is freed early) but the document
+	 * is thrown away and this is the command's answer. */
+	struct clerk_err failed;
 };
 
 /* Read everything the minutes of meeting_id need, load the style, and set
@@ -43,6 +47,15 @@ enum clerk_status minutes_ctx_open(struct db *db, const char *meeting_id,
 				   struct doc *out, struct minutes_ctx *c,
 				   struct clerk_err *err);
 void minutes_ctx_close(struct minutes_ctx *c);
+/* Note the outcome of a read a builder made: true when it succeeded; else
+ * the first failure is kept, worded "could not read WHAT (why)", and
+ * the document will not be written (no silent half-answers). */
+bool minutes_read(struct minutes_ctx *c, enum clerk_status rc,
+		  const struct clerk_err *err, const char *what);
+/* Word err, from a read of WHAT that failed, as "could not read WHAT
+ * (why)"; returns rc. */
+enum clerk_status minutes_read_fail(struct clerk_err *err,
+				    enum clerk_status rc, const char *what);
 
 /* Style key expanded with extra variables (looked up first) and the
  * context's; NULL when the key is empty or missing.  Caller frees. */

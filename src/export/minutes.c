@@ -78,13 +78,34 @@ static void say_label(struct minutes_ctx *c, const char *key)
 	free(s);
 }
 
+enum clerk_status minutes_read_fail(struct clerk_err *err,
+				    enum clerk_status rc, const char *what)
+{
+	char why[sizeof err->msg];
+	snprintf(why, sizeof why, "%s", err->msg[0] ? err->msg : clerk_status_text(rc));
+	return clerk_fail(err, rc, "could not read %s (%s)", what, why);
+}
+
+bool minutes_read(struct minutes_ctx *c, enum clerk_status rc,
+		  const struct clerk_err *err, const char *what)
+{
+	if (rc == CLERK_OK)
+		return true;
+	if (c->failed.status == CLERK_OK) {
+		c->failed = *err;
+		minutes_read_fail(&c->failed, rc, what);
+	}
+	return false;
+}
+
 char *minutes_person_name(struct minutes_ctx *c, const char *id)
 {
 	if (!id || !*id)
 		return xstrdup("");
 	struct person p = {0};
 	struct clerk_err err = {0};
-	if (person_get(c->db, id, &p, &err))
+	if (!minutes_read(c, person_get(c->db, id, &p, &err), &err,
+			  "a person named in the minutes"))
 		return xstrdup("");
 	char *n = person_display_name(&p);
 	person_free(&p);
@@ -415,7 +436,10 @@ static void minute_item(struct minutes_ctx *c, size_t idx)
 	/* The item's record in the order it happened. */
 	struct resolution_list rl = {0};
 	struct clerk_err err = {0};
-	resolution_list(c->db, c->meeting.id, it->id, &rl, &err);
+	if (!minutes_read(c, resolution_list(c->db, c->meeting.id, it->id, &rl,
+					     &err),
+			  &err, "the resolutions"))
+		return;
 	struct record_list rec = {0};
 	record_item(&c->events, it->id, &c->texts, &rl, &rec);
 	struct item_writer w = {.rl = &rl};
@@ -495,7 +519,9 @@ static void ctx_base_vars(struct minutes_ctx *c)
 		struct clerk_err err = {0};
 		time_t when = c->meeting.confirmed_on;
 		if (*c->meeting.confirmed_at &&
-		    meeting_get(c->db, c->meeting.confirmed_at, &at, &err) == CLERK_OK)
+		    minutes_read(c, meeting_get(c->db, c->meeting.confirmed_at,
+						&at, &err),
+				 &err, "the meeting that confirmed these minutes"))
 			when = at.starts_at;
 		meeting_free(&at);
 		if (when) {
@@ -560,36 +586,67 @@ enum clerk_status minutes_ctx_open(struct db *db, const char *meeting_id,
 	c->db = db;
 	c->opts = opts;
 	c->doc = out;
+	/* Every read is worded with what it reads: a damaged table must
+	 * name itself, not only the file. */
+	const char *what = "the meeting";
 	enum clerk_status rc = meeting_get(db, meeting_id, &c->meeting, err);
-	if (!rc)
+	if (!rc) {
+		what = "the meeting's body";
 		rc = body_get(db, c->meeting.body_id, &c->body, err);
-	if (!rc)
+	}
+	if (!rc) {
+		what = "the council the body belongs to";
 		rc = council_get(db, c->body.council_id, &c->council, err);
-	if (!rc)
+	}
+	if (!rc) {
+		what = NULL; /* style_load names the file and line itself */
 		rc = style_load(opts->style && *opts->style ? opts->style
 							    : c->body.style,
 				&c->style, err);
-	if (!rc)
+	}
+	if (!rc) {
+		what = "the agenda";
 		rc = item_list(db, meeting_id, &c->items, err);
-	if (!rc)
+	}
+	if (!rc) {
+		what = "the attendance";
 		rc = attendance_list(db, meeting_id, &c->att, err);
-	if (!rc)
+	}
+	if (!rc) {
+		what = "the declarations of interest";
 		rc = declaration_list(db, meeting_id, &c->decl, err);
-	if (!rc)
+	}
+	if (!rc) {
+		what = "the text of the minutes";
 		rc = minute_text_list(db, meeting_id, NULL, &c->texts, err);
-	if (!rc)
+	}
+	if (!rc) {
+		what = "the meeting's log";
 		rc = event_list(db, meeting_id, &c->events, err);
-	if (!rc)
+	}
+	if (!rc) {
+		what = "the actions arising";
 		rc = action_list(db, meeting_id, &c->actions, err);
-	if (!rc)
+	}
+	if (!rc) {
+		what = "the planning applications";
 		rc = application_list(db, meeting_id, &c->apps, err);
+	}
 	if (!rc) {
 		char day[16];
 		time_format_local(c->meeting.starts_at, c->body.tz, "%Y-%m-%d",
 				  day, sizeof day);
+		what = "the seats and their members";
 		rc = seat_info_list(db, c->body.id, day, &c->seats, err);
 	}
+	if (!rc) {
+		what = "the earlier meetings that number the minutes";
+		rc = meeting_first_minute_read(db, &c->meeting, &c->first_minute,
+					       err);
+	}
 	if (rc) {
+		if (what)
+			minutes_read_fail(err, rc, what);
 		ctx_free(c);
 		return rc;
 	}
@@ -599,7 +656,6 @@ enum clerk_status minutes_ctx_open(struct db *db, const char *meeting_id,
 	record_item_order(&c->events, &c->items, c->order);
 	for (size_t k = 0; k < c->items.n; k++)
 		c->rank[c->order[k]] = k;
-	c->first_minute = meeting_first_minute(db, &c->meeting);
 	c->muni_year = municipal_year(&c->body, &c->meeting);
 	ctx_base_vars(c);
 	if (opts->confidential)
@@ -671,37 +727,53 @@ static enum clerk_status minutes_from_data(struct db *db,
 	if (sig)
 		doc_add(out, DOC_SIGNATURE, sig);
 	free(sig);
+	rc = c.failed.status;
+	if (rc) {
+		*err = c.failed;
+		doc_free(out);
+	}
 	minutes_ctx_close(&c);
-	return CLERK_OK;
+	return rc;
 }
 
 /* After confirmed minutes: each correction recorded since, as a new and
  * visible record ("Correction recorded at the meeting of ...").  Worded in
  * the body's current style (its built-in wording when the style cannot be
  * read: the signed text must still come out). */
-static void later_corrections(struct db *db, const struct meeting *m,
-			      struct doc *out)
+static enum clerk_status later_corrections(struct db *db,
+					   const struct meeting *m,
+					   struct doc *out,
+					   struct clerk_err *err)
 {
 	struct correction_list cl = {0};
-	struct clerk_err err = {0};
-	if (correction_list(db, m->id, false, &cl, &err) || !cl.n) {
+	enum clerk_status rc = correction_list(db, m->id, false, &cl, err);
+	if (rc || !cl.n) {
 		correction_list_free(&cl);
-		return;
+		return rc ? minutes_read_fail(err, rc,
+					      "the corrections made after signing")
+			  : CLERK_OK;
 	}
 	struct body b = {0};
 	struct style st = {0};
-	if (body_get(db, m->body_id, &b, &err) == CLERK_OK &&
-	    style_load(b.style, &st, &err) != CLERK_OK)
+	struct clerk_err serr = {0};
+	if ((rc = body_get(db, m->body_id, &b, err))) {
+		correction_list_free(&cl);
+		return minutes_read_fail(err, rc, "the meeting's body");
+	}
+	if (style_load(b.style, &st, &serr) != CLERK_OK)
 		style_free(&st);
 	doc_add(out, DOC_HEADING,
 		style_get(&st, "corrected.heading", "CORRECTIONS MADE AFTER SIGNING"));
 	for (size_t i = 0; i < cl.n; i++) {
 		struct meeting at = {0};
 		time_t when = cl.v[i].at;
-		if (*cl.v[i].made_at &&
-		    meeting_get(db, cl.v[i].made_at, &at, &err) == CLERK_OK)
+		if (*cl.v[i].made_at && !rc &&
+		    (rc = meeting_get(db, cl.v[i].made_at, &at, err)) == CLERK_OK)
 			when = at.starts_at;
 		meeting_free(&at);
+		if (rc)
+			minutes_read_fail(err, rc,
+					  "the meeting a correction was made at");
 		char *date = style_date(style_get(&st, "short_date",
 						  "{day} {month} {year}"),
 					when, b.tz ? b.tz : "Europe/London");
@@ -719,6 +791,7 @@ static void later_corrections(struct db *db, const struct meeting *m,
 	style_free(&st);
 	body_free(&b);
 	correction_list_free(&cl);
+	return rc;
 }
 
 /* Confirmed minutes as kept when signed; CLERK_NOT_FOUND when they were
@@ -736,7 +809,7 @@ static enum clerk_status minutes_as_signed(struct db *db,
 		return rc;
 	if (rc) {
 		*err = miss;
-		return rc;
+		return minutes_read_fail(err, rc, "the minutes as signed");
 	}
 	rc = doc_parse(opts->confidential ? sm.confidential_doc : sm.public_doc,
 		       out, err);
@@ -752,13 +825,14 @@ enum clerk_status export_minutes_build(struct db *db, const char *meeting_id,
 	memset(out, 0, sizeof *out);
 	enum clerk_status rc = meeting_get(db, meeting_id, &m, err);
 	if (rc)
-		return rc;
+		return minutes_read_fail(err, rc, "the meeting");
 	if (m.minutes_state == MINUTES_CONFIRMED)
 		rc = minutes_as_signed(db, meeting_id, opts, out, err);
 	if (m.minutes_state != MINUTES_CONFIRMED || rc == CLERK_NOT_FOUND)
 		rc = minutes_from_data(db, meeting_id, opts, out, err);
-	if (!rc && m.minutes_state == MINUTES_CONFIRMED)
-		later_corrections(db, &m, out);
+	if (!rc && m.minutes_state == MINUTES_CONFIRMED &&
+	    (rc = later_corrections(db, &m, out, err)))
+		doc_free(out);
 	meeting_free(&m);
 	return rc;
 }

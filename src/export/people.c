@@ -523,7 +523,8 @@ static void declaration_para(struct minutes_ctx *c, const struct declaration *d)
 {
 	struct person p = {0};
 	struct clerk_err err = {0};
-	if (person_get(c->db, d->person_id, &p, &err))
+	if (!minutes_read(c, person_get(c->db, d->person_id, &p, &err), &err,
+			  "a member who declared an interest"))
 		return;
 	char *name = person_display_name(&p);
 	struct style_var pv[3];

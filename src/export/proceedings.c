@@ -90,7 +90,8 @@ static void say_movement(struct minutes_ctx *c, const struct event *e)
 {
 	struct person p = {0};
 	struct clerk_err err = {0};
-	if (person_get(c->db, e->person_id, &p, &err))
+	if (!minutes_read(c, person_get(c->db, e->person_id, &p, &err), &err,
+			  "a person named in the minutes"))
 		return;
 	char *name = person_display_name(&p);
 	struct style_var pv[3];
@@ -263,7 +264,9 @@ void minutes_item_actions(struct minutes_ctx *c, const struct agenda_item *it)
 {
 	struct resolution_list rl = {0};
 	struct clerk_err err = {0};
-	if (resolution_list(c->db, c->meeting.id, it->id, &rl, &err))
+	if (!minutes_read(c, resolution_list(c->db, c->meeting.id, it->id, &rl,
+					     &err),
+			  &err, "the resolutions"))
 		return;
 	for (size_t i = 0; i < c->actions.n; i++) {
 		const struct action *a = &c->actions.v[i];

@@ -33,8 +33,9 @@ static time_t year_start_of(const struct body *b, time_t t)
 /* Continue the count over the body's earlier meetings since `since`
  * (the start of the municipal year, or of all time for running numbers),
  * starting at `first`. */
-static int count_from(struct db *db, const struct meeting *m, time_t since,
-		      int first)
+static enum clerk_status count_from(struct db *db, const struct meeting *m,
+				    time_t since, int first, int *out,
+				    struct clerk_err *err)
 {
 	static const char sql[] =
 		"SELECT m.first_minute, (SELECT count(*) FROM agenda_item i "
@@ -42,9 +43,9 @@ static int count_from(struct db *db, const struct meeting *m, time_t since,
 		"AND m.status <> 'cancelled' AND m.starts_at >= ?2 AND "
 		"(m.starts_at < ?3 OR (m.starts_at = ?3 AND m.id < ?4)) "
 		"ORDER BY m.starts_at, m.id";
-	sqlite3_stmt *st = db_stmt(db, sql, NULL);
+	sqlite3_stmt *st = db_stmt(db, sql, err);
 	if (!st)
-		return first;
+		return CLERK_DB;
 	db_bind_text(st, 1, m->body_id);
 	if (since)
 		model_bind_time(st, 2, since);
@@ -52,25 +53,34 @@ static int count_from(struct db *db, const struct meeting *m, time_t since,
 		db_bind_text(st, 2, "");
 	model_bind_time(st, 3, m->starts_at);
 	db_bind_text(st, 4, m->id);
-	int n = first;
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	int n = first, step;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		int fixed = sqlite3_column_int(st, 0);
 		if (fixed > 0)
 			n = fixed;
 		n += sqlite3_column_int(st, 1);
 	}
+	enum clerk_status rc = CLERK_OK;
+	if (step != SQLITE_DONE)
+		rc = model_fail(db, "counting the minutes of earlier meetings", err);
 	db_done(st);
-	return n;
+	*out = n;
+	return rc;
 }
 
-int meeting_first_minute(struct db *db, const struct meeting *m)
+enum clerk_status meeting_first_minute_read(struct db *db,
+					    const struct meeting *m, int *out,
+					    struct clerk_err *err)
 {
-	if (m->first_minute > 0)
-		return m->first_minute;
+	*out = 1;
+	if (m->first_minute > 0) {
+		*out = m->first_minute;
+		return CLERK_OK;
+	}
 	struct body b;
-	if (body_get(db, m->body_id, &b, NULL) != CLERK_OK)
-		return 1;
-	int n = 1;
+	enum clerk_status rc = body_get(db, m->body_id, &b, err);
+	if (rc)
+		return rc;
 	if (b.numbering != NUMBERING_PER_MEETING) {
 		time_t since = b.numbering == NUMBERING_PER_YEAR
 				       ? year_start_of(&b, m->starts_at)
@@ -83,9 +93,17 @@ int meeting_first_minute(struct db *db, const struct meeting *m)
 			since = b.next_minute_from;
 			first = b.next_minute;
 		}
-		n = count_from(db, m, since, first);
+		rc = count_from(db, m, since, first, out, err);
 	}
 	body_free(&b);
+	return rc;
+}
+
+int meeting_first_minute(struct db *db, const struct meeting *m)
+{
+	struct clerk_err err = {0};
+	int n = 1;
+	meeting_first_minute_read(db, m, &n, &err);
 	return n;
 }
 
