@@ -145,6 +145,8 @@ static const struct style_key keys[] = {
 	{"resolved", "", KEY_REQUIRED, NULL},
 	{"arrived", " name time ", KEY_PRONOUNS, NULL},
 	{"left", " name time ", KEY_PRONOUNS, NULL},
+	{"left.interest", " name time ", KEY_PRONOUNS, NULL},
+	{"order.changed", " number before title ", 0, NULL},
 	/* decisions */
 	{"resolution.moved", " mover seconder ", 0, NULL},
 	{"resolution.votes",
