@@ -167,6 +167,9 @@ bool date_parse(const char *s, int *year, int *month, int *day);
  * when set, else the installed one when it exists, else the source tree's
  * share/ (so that clerk runs from its build folder). */
 const char *clerk_share_dir(void);
+/* True when the running program was built in this build tree (clerk or a
+ * test program), not installed: it then uses the tree's own files. */
+bool clerk_in_build_tree(void);
 /* A file under the share folder (caller frees). */
 char *clerk_share_path(const char *relative);
 

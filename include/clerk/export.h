@@ -74,6 +74,15 @@ struct doc {
 			       every page ("CONFIDENTIAL") */
 	struct doc_block *v;
 	size_t n, cap;
+	/* What a paged format prints around the text (the page's heading and
+	 * footer, the document's properties), set by the builders from the
+	 * current records and not kept in the signed form; NULL when unknown. */
+	char *council; /* the council's name: heading and author */
+	char *body;    /* the body's name: footer */
+	char *day;     /* the meeting's date ("29 June 2017"): footer */
+	char *lang;    /* the text's language, BCP 47 ("en-GB") */
+	int first_leaf; /* PDF: a minute book's first page number, 0 when
+			   the copy is not for the minute book */
 };
 
 /* Append a block of kind with text (copied; NULL means ""); returns it so
@@ -223,10 +232,19 @@ extern const struct export_ops export_text_ops;
 extern const struct export_ops export_markdown_ops;
 extern const struct export_ops export_html_ops;
 extern const struct export_ops export_docx_ops;
+/* PDF (export/pdf.c): rendered by clerk-pdf.so, loaded when first used. */
+extern const struct export_ops export_pdf_ops;
+
+/* The number of pages d makes as PDF in *pages (a minute book numbers its
+ * pages on from the meetings before).  Returns CLERK_OK or fills err. */
+enum clerk_status export_pdf_pages(const struct doc *d, int *pages,
+				   struct clerk_err *err);
+/* Fill d's council, body, day and lang from meeting_id's records. */
+void export_doc_meta(struct db *db, const char *meeting_id, struct doc *d);
 
 /* The exporter called name, or NULL. */
 const struct export_ops *export_find(const char *name);
-/* Names of all exporters, "text|markdown|html|docx". */
+/* Names of all exporters, "text|markdown|html|docx|pdf". */
 const char *export_names(void);
 
 /* Render d with ops into a newly allocated string in *out (stream formats

@@ -22,10 +22,12 @@
 #include "clerk/model_scale.h"
 
 #define EXPORT_USAGE                                                        \
-	"export MEETING [--body NAME] [--format text|markdown|html|docx] "   \
-	"[--confidential] [--agenda] [--style NAME] [-o FILE]\n"             \
+	"export MEETING [--body NAME] [--format text|markdown|html|docx|pdf] " \
+	"[--confidential] [--agenda] [--style NAME] [--minute-book] "        \
+	"[--first-leaf N] [-o FILE]\n"                                        \
 	"   or: clerk export --body NAME --from DATE --to DATE "              \
-	"[--format F] [--confidential] [--style NAME] -o FOLDER"
+	"[--format F] [--confidential] [--style NAME] [--minute-book] "      \
+	"[--first-leaf N] -o FOLDER"
 #define CONFIRM_USAGE                                                       \
 	"confirm MEETING --at MEETING2 [--body NAME] [--amendment TEXT] "    \
 	"[--presiding NAME]"
@@ -69,6 +71,8 @@ struct export_args {
 	const char *meeting, *body, *format, *path, *from, *to;
 	struct export_opts opts;
 	bool agenda;
+	bool minute_book; /* PDF pages numbered on through the minute book */
+	int first_leaf;   /* its first page number; 0: worked out */
 };
 
 static int parse_export(struct cli *cli, int argc, char **argv,
@@ -83,10 +87,13 @@ static int parse_export(struct cli *cli, int argc, char **argv,
 		{"output", required_argument, NULL, 'o'},
 		{"from", required_argument, NULL, 'F'},
 		{"to", required_argument, NULL, 'T'},
+		{"minute-book", no_argument, NULL, 'M'},
+		{"first-leaf", required_argument, NULL, 'L'},
 		{NULL, 0, NULL, 0},
 	};
 	memset(a, 0, sizeof *a);
 	a->format = "text";
+	char *end;
 	int opt;
 	optind = 0;
 	while ((opt = getopt_long(argc, argv, "b:f:o:", options, NULL)) != -1) {
@@ -99,6 +106,19 @@ static int parse_export(struct cli *cli, int argc, char **argv,
 		case 'o': a->path = optarg; break;
 		case 'F': a->from = optarg; break;
 		case 'T': a->to = optarg; break;
+		case 'M': a->minute_book = true; break;
+		case 'L':
+			a->minute_book = true;
+			a->first_leaf = (int)strtol(optarg, &end, 10);
+			if (*end || end == optarg || a->first_leaf < 1 ||
+			    a->first_leaf > 1000000) {
+				fprintf(cli->err, "clerk: --first-leaf takes the "
+						  "number of the minute book's "
+						  "page to start at (1 or "
+						  "more)\n");
+				return 2;
+			}
+			break;
 		default: return cli_usage(cli, EXPORT_USAGE);
 		}
 	}
@@ -107,7 +127,63 @@ static int parse_export(struct cli *cli, int argc, char **argv,
 		return cli_usage(cli, EXPORT_USAGE);
 	if (!period)
 		a->meeting = argv[optind];
+	if (a->minute_book && (strcmp(a->format, "pdf") != 0 || a->agenda)) {
+		fprintf(cli->err, "clerk: the minute book is minutes printed as "
+				  "PDF: add --format pdf (and no --agenda)\n");
+		return 2;
+	}
 	return 0;
+}
+
+/* The first year of the municipal year holding time t for body b. */
+static int municipal_year_of(const struct body *b, time_t t)
+{
+	struct tm tm;
+	time_to_local(t, b->tz, &tm);
+	int month = 5, day = 1;
+	if (!b->year_start || sscanf(b->year_start, "%d-%d", &month, &day) != 2)
+		month = 5, day = 1;
+	int year = tm.tm_year + 1900;
+	if (tm.tm_mon + 1 < month || (tm.tm_mon + 1 == month && tm.tm_mday < day))
+		year--;
+	return year;
+}
+
+/* The minute book's page on which meeting m's minutes start: one after the
+ * pages of the minutes of the meetings its body held before it in the same
+ * municipal year, as PDF. */
+static enum clerk_status leaf_of(struct db *db, const struct meeting *m,
+				 const struct export_opts *opts, int *leaf,
+				 struct clerk_err *err)
+{
+	struct body b = {0};
+	enum clerk_status rc = body_get(db, m->body_id, &b, err);
+	if (rc)
+		return rc;
+	int year = municipal_year_of(&b, m->starts_at);
+	int month = 5, day = 1;
+	if (!b.year_start || sscanf(b.year_start, "%d-%d", &month, &day) != 2)
+		month = 5, day = 1;
+	time_t from = time_from_local(b.tz, year, month, day, 0, 0);
+	struct meeting_list ml = {0};
+	rc = meeting_list_between(db, b.id, from, m->starts_at, &ml, err);
+	*leaf = 1;
+	for (size_t i = 0; !rc && i < ml.n; i++) {
+		const struct meeting *e = &ml.v[i];
+		if (e->status != MEETING_CLOSED || e->starts_at >= m->starts_at ||
+		    strcmp(e->id, m->id) == 0)
+			continue;
+		struct doc d = {0};
+		int pages = 0;
+		rc = export_minutes_build(db, e->id, opts, &d, err);
+		if (!rc)
+			rc = export_pdf_pages(&d, &pages, err);
+		doc_free(&d);
+		*leaf += pages;
+	}
+	meeting_list_free(&ml);
+	body_free(&b);
+	return rc;
 }
 
 /* The exporter named by --format, or NULL after saying which exist. */
@@ -145,6 +221,10 @@ static int export_one(struct cli *cli, const struct export_args *a,
 			a->agenda
 				? export_agenda_build(db, m.id, &a->opts, &d, &err)
 				: export_minutes_build(db, m.id, &a->opts, &d, &err);
+		if (!st && a->minute_book)
+			st = a->first_leaf ? (d.first_leaf = a->first_leaf, CLERK_OK)
+					   : leaf_of(db, &m, &a->opts, &d.first_leaf,
+						     &err);
 		if (!st)
 			st = export_write(ops, &d, a->path, cli->out, db_path(db),
 					  &err);
@@ -266,10 +346,21 @@ static int build_period(struct cli *cli, struct db *db,
 			const struct export_args *a,
 			const struct meeting_list *held, struct doc *docs)
 {
+	int leaf = a->first_leaf ? a->first_leaf : 1;
 	for (size_t i = 0; i < held->n; i++) {
 		struct clerk_err err = {0};
-		if (export_minutes_build(db, held->v[i].id, &a->opts, &docs[i],
-					 &err) == CLERK_OK)
+		int pages = 0;
+		enum clerk_status st = export_minutes_build(db, held->v[i].id,
+							    &a->opts, &docs[i],
+							    &err);
+		/* The minute book's pages run on from one meeting to the
+		 * next. */
+		if (!st && a->minute_book) {
+			docs[i].first_leaf = leaf;
+			st = export_pdf_pages(&docs[i], &pages, &err);
+			leaf += pages;
+		}
+		if (st == CLERK_OK)
 			continue;
 		char *day = meeting_day(db, &held->v[i]);
 		fprintf(cli->err, "clerk: the minutes of %s: %s; nothing was "

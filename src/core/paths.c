@@ -24,15 +24,20 @@ static int running_from_build_tree(void)
 	return strncmp(exe, CLERK_BUILDDIR, len) == 0 && exe[len] == '/';
 }
 
+bool clerk_in_build_tree(void)
+{
+	static int in_build_tree = -1;
+	if (in_build_tree < 0)
+		in_build_tree = running_from_build_tree();
+	return in_build_tree == 1;
+}
+
 const char *clerk_share_dir(void)
 {
 	const char *env = getenv("CLERK_SHARE");
 	if (env && *env)
 		return env;
-	static int in_build_tree = -1;
-	if (in_build_tree < 0)
-		in_build_tree = running_from_build_tree();
-	return in_build_tree ? CLERK_SRCDIR "/share" : CLERK_DATADIR;
+	return clerk_in_build_tree() ? CLERK_SRCDIR "/share" : CLERK_DATADIR;
 }
 
 char *clerk_share_path(const char *relative)

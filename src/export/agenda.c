@@ -135,5 +135,7 @@ enum clerk_status export_agenda_build(struct db *db, const char *meeting_id,
 		doc_free(out);
 	}
 	minutes_ctx_close(&c);
+	if (!rc)
+		export_doc_meta(db, meeting_id, out);
 	return rc;
 }

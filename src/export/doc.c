@@ -65,5 +65,9 @@ void doc_free(struct doc *d)
 	free(d->v);
 	free(d->title);
 	free(d->confidential);
+	free(d->council);
+	free(d->body);
+	free(d->day);
+	free(d->lang);
 	memset(d, 0, sizeof *d);
 }

@@ -19,7 +19,7 @@
 
 static const struct export_ops *const exporters[] = {
 	&export_text_ops, &export_markdown_ops, &export_html_ops,
-	&export_docx_ops, NULL,
+	&export_docx_ops, &export_pdf_ops, NULL,
 };
 
 const struct export_ops *export_find(const char *name)
@@ -34,7 +34,7 @@ const struct export_ops *export_find(const char *name)
 
 const char *export_names(void)
 {
-	return "text|markdown|html|docx";
+	return "text|markdown|html|docx|pdf";
 }
 
 /* Whole runs are copied at once: the minutes of a meeting are tens of

@@ -672,6 +672,8 @@ enum clerk_status export_minutes_build(struct db *db, const char *meeting_id,
 	if (!rc && m.minutes_state == MINUTES_CONFIRMED &&
 	    (rc = later_corrections(db, &m, out, err)))
 		doc_free(out);
+	if (!rc)
+		export_doc_meta(db, meeting_id, out);
 	meeting_free(&m);
 	return rc;
 }

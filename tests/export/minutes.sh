@@ -94,8 +94,8 @@ is "no temporary files left behind" "$_tmp" "0"
 # --- Errors.
 exits "docx needs -o" 2 clerk export 2024-03-14 --format docx
 has "and says so" "$(clerk export 2024-03-14 --format docx 2>&1)" "name it with -o FILE"
-exits "unknown format" 2 clerk export 2024-03-14 --format pdf
-has "names the formats" "$(clerk export 2024-03-14 --format pdf 2>&1)" "text|markdown|html|docx"
+exits "unknown format" 2 clerk export 2024-03-14 --format rtf
+has "names the formats" "$(clerk export 2024-03-14 --format rtf 2>&1)" "text|markdown|html|docx|pdf"
 exits "no such meeting" 1 clerk export 2030-01-01
 exits "a folder that does not exist" 4 clerk export 2024-03-14 -o "$T/no/such/folder/m.txt"
 has "names the file and why" "$(clerk export 2024-03-14 -o "$T/no/such/folder/m.txt" 2>&1)" \
