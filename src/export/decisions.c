@@ -305,7 +305,7 @@ static void not_resolved(struct minutes_ctx *c, const struct resolution *r)
 	free(s);
 }
 
-static bool is_resolved(const struct resolution *r)
+bool minutes_is_resolved(const struct resolution *r)
 {
 	/* A motion never decided (the meeting closed, or the minutes are
 	 * drafted before the vote) is no resolution. */
@@ -313,64 +313,50 @@ static bool is_resolved(const struct resolution *r)
 	       r->outcome != OUTCOME_WITHDRAWN && r->outcome != OUTCOME_PENDING;
 }
 
-void minutes_resolutions(struct minutes_ctx *c, const struct agenda_item *it,
-			 bool exempt)
+void minutes_resolution_run(struct minutes_ctx *c,
+			    const struct resolution_list *rl, const size_t *idx,
+			    size_t n, int total, int *k)
 {
-	struct resolution_list rl = {0};
-	struct clerk_err err = {0};
-	if (!minutes_read(c, resolution_list(c->db, c->meeting.id, it->id, &rl,
-					     &err),
-			  &err, "the resolutions"))
-		return;
-	size_t n = 0, first = 0;
-	for (size_t i = 0; i < rl.n; i++) {
-		const struct resolution *r = &rl.v[i];
-		if (exempt && r->kind == RES_EXCLUSION)
-			continue; /* shown with the item's heading */
-		if (!is_resolved(r)) {
+	struct doc_block *list = NULL;
+	for (size_t j = 0; j < n; j++) {
+		const struct resolution *r = &rl->v[idx[j]];
+		if (!minutes_is_resolved(r)) {
 			not_resolved(c, r);
+			list = NULL;
 			continue;
 		}
-		if (!n++)
-			first = i;
-	}
-	if (n == 1) {
-		const struct resolution *r = &rl.v[first];
-		char *moved = moved_by(c, r);
-		if (*moved)
-			doc_add(c->doc, DOC_PARA, moved);
-		free(moved);
-		resolved_label(c);
-		if (*r->preamble)
-			doc_add(c->doc, DOC_PARA, r->preamble);
-		doc_add(c->doc, DOC_PARA, r->body);
-		struct strbuf sb = {0};
-		vote_details(c, r, &sb);
-		if (sb.len) /* a style's "\n" starts a paragraph */
-			minutes_paras(c->doc, sb_str(&sb));
-		sb_free(&sb);
-	} else if (n > 1) {
-		resolved_label(c);
-		if (*rl.v[first].preamble)
-			doc_add(c->doc, DOC_PARA, rl.v[first].preamble);
-		struct doc_block *list = doc_add(c->doc, DOC_NUMBERED, NULL);
-		int k = 0;
-		for (size_t i = 0; i < rl.n; i++) {
-			const struct resolution *r = &rl.v[i];
-			if (!is_resolved(r) || (exempt && r->kind == RES_EXCLUSION))
-				continue;
-			struct strbuf sb = {0};
-			sb_add(&sb, r->body);
+		if (total == 1) {
 			char *moved = moved_by(c, r);
 			if (*moved)
-				sb_addf(&sb, " %s", moved);
+				doc_add(c->doc, DOC_PARA, moved);
 			free(moved);
+			resolved_label(c);
+			if (*r->preamble)
+				doc_add(c->doc, DOC_PARA, r->preamble);
+			doc_add(c->doc, DOC_PARA, r->body);
+			struct strbuf sb = {0};
 			vote_details(c, r, &sb);
-			char label[16];
-			snprintf(label, sizeof label, "%d.", ++k);
-			doc_row_add(list, label, sb_str(&sb));
+			if (sb.len) /* a style's "\n" starts a paragraph */
+				minutes_paras(c->doc, sb_str(&sb));
 			sb_free(&sb);
+			continue;
 		}
+		if (!list) {
+			resolved_label(c);
+			if (*r->preamble)
+				doc_add(c->doc, DOC_PARA, r->preamble);
+			list = doc_add(c->doc, DOC_NUMBERED, NULL);
+		}
+		struct strbuf sb = {0};
+		sb_add(&sb, r->body);
+		char *moved = moved_by(c, r);
+		if (*moved)
+			sb_addf(&sb, " %s", moved);
+		free(moved);
+		vote_details(c, r, &sb);
+		char label[16];
+		snprintf(label, sizeof label, "%d.", ++*k);
+		doc_row_add(list, label, sb_str(&sb));
+		sb_free(&sb);
 	}
-	resolution_list_free(&rl);
 }

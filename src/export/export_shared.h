@@ -29,6 +29,8 @@ struct minutes_ctx {
 	struct application_list apps; /* planning applications, by item */
 	int first_minute;
 	int muni_year;
+	size_t *order; /* items in the order taken: order[k], k-th minuted */
+	size_t *rank;  /* rank[i]: where items.v[i] is minuted */
 	char *self_noun, *date, *short_date, *confirmed_date;
 	struct style_var base[MINUTES_BASE_VARS];
 	size_t nbase;
@@ -92,13 +94,27 @@ void minutes_application_decision(struct minutes_ctx *c,
  * and an item's resolutions (exempt: only exclusions unless confidential). */
 void minutes_previous(struct minutes_ctx *c, bool generated);
 void minutes_exclusion(struct minutes_ctx *c, const struct agenda_item *it);
-void minutes_resolutions(struct minutes_ctx *c, const struct agenda_item *it,
-			 bool exempt);
+/* A run of an item's resolutions, rl->v[idx[0..n)], in the order given:
+ * an amendment or a motion not carried in a paragraph of its own, those
+ * resolved under "RESOLVED:", numbered when the item has more than one
+ * (total); *k counts those numbered so far on the item. */
+void minutes_resolution_run(struct minutes_ctx *c,
+			    const struct resolution_list *rl, const size_t *idx,
+			    size_t n, int total, int *k);
+/* True when r is a resolution (carried, not an amendment). */
+bool minutes_is_resolved(const struct resolution *r);
 
 /* proceedings.c: what happened to the meeting itself, from its log.
- * The quorum lost and restored, adjournments, readmission of the public
- * that happened during item it, in the order they happened. */
-void minutes_item_events(struct minutes_ctx *c, const struct agenda_item *it);
+ * The event c->events.v[i] as minuted where it happened (the quorum lost
+ * and restored, an adjournment, the readmission of the public, a late
+ * arrival, an early departure, leaving for an interest). */
+void minutes_event(struct minutes_ctx *c, size_t i);
+/* True when the log has the arrival (EVENT_ARRIVED) or the departure
+ * (EVENT_LEFT) of person at item: minuted from the log, where it
+ * happened. */
+bool minutes_event_logged_movement(const struct minutes_ctx *c,
+				   enum event_kind kind, const char *person_id,
+				   const char *item_id);
 /* True when the item was taken (started) at the meeting. */
 bool minutes_item_taken(const struct minutes_ctx *c, const char *item_id);
 /* True when the meeting was closed while inquorate. */

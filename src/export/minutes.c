@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "clerk/model.h"
+#include "clerk/record.h"
 #include "export_private.h"
 #include "export_shared.h"
 
@@ -174,7 +175,8 @@ char *minutes_item_number(const struct minutes_ctx *c, const char *item_id)
 {
 	for (size_t i = 0; i < c->items.n; i++)
 		if (strcmp(c->items.v[i].id, item_id) == 0) {
-			char *n = minutes_number(c, c->first_minute + (int)i);
+			char *n = minutes_number(c, c->first_minute +
+							    (int)c->rank[i]);
 			size_t len = strlen(n);
 			if (len > 1 && n[len - 1] == '.')
 				n[len - 1] = '\0';
@@ -193,44 +195,6 @@ const char *minutes_item_title(const struct minutes_ctx *c, const char *item_id)
 
 /* ------------------------------------------------------ minute sections */
 
-/* Text of one section of an item, as bullets (heard, commented) or
- * paragraphs. */
-static void item_texts(struct minutes_ctx *c, const struct agenda_item *it,
-		       enum minute_section section)
-{
-	struct doc_block *list = NULL;
-	for (size_t i = 0; i < c->texts.n; i++) {
-		const struct minute_text *t = &c->texts.v[i];
-		if (t->section != section || strcmp(t->item_id, it->id) != 0)
-			continue;
-		switch (section) {
-		case SECTION_RECEIVED: {
-			const struct style_var v[] = {{"text", t->body}};
-			char *s = minutes_say(c, "received", v, 1);
-			if (s)
-				minutes_paras(c->doc, s);
-			else
-				doc_add(c->doc, DOC_PARA, t->body);
-			free(s);
-			break;
-		}
-		case SECTION_HEARD:
-		case SECTION_COMMENTED:
-			if (!list) {
-				say_label(c, section == SECTION_HEARD ? "heard"
-								      : "commented");
-				list = doc_add(c->doc, DOC_BULLETS, NULL);
-			}
-			doc_row_add(list, NULL, t->body);
-			break;
-		case SECTION_NARRATIVE:
-		case SECTION_EXEMPT:
-			doc_add(c->doc, DOC_PARA, t->body);
-			break;
-		}
-	}
-}
-
 static bool item_has_text(const struct minutes_ctx *c,
 			  const struct agenda_item *it,
 			  enum minute_section section)
@@ -242,13 +206,18 @@ static bool item_has_text(const struct minutes_ctx *c,
 	return false;
 }
 
-/* Late arrivals and early departures at this item. */
+/* Late arrivals and early departures at this item that the log does not
+ * place (recorded afterwards): at the top of the item, as before. */
 static void item_movements(struct minutes_ctx *c, const struct agenda_item *it)
 {
 	for (size_t i = 0; i < c->att.n; i++) {
 		const struct attendance *a = &c->att.v[i];
-		bool arrived = strcmp(a->arrived_item, it->id) == 0 && *it->id;
-		bool left = strcmp(a->left_item, it->id) == 0 && *it->id;
+		bool arrived = strcmp(a->arrived_item, it->id) == 0 && *it->id &&
+			       !minutes_event_logged_movement(
+				       c, EVENT_ARRIVED, a->person_id, it->id);
+		bool left = strcmp(a->left_item, it->id) == 0 && *it->id &&
+			    !minutes_event_logged_movement(c, EVENT_LEFT,
+							   a->person_id, it->id);
 		if (!arrived && !left)
 			continue;
 		char *name = person_display_name(&a->person);
@@ -271,13 +240,175 @@ static void item_movements(struct minutes_ctx *c, const struct agenda_item *it)
 	}
 }
 
+/* Where the record of an item is being written: the bullets of the last
+ * heard or commented run (a point after them continues it). */
+struct item_writer {
+	struct doc_block *list;
+	enum minute_section list_section;
+	const struct resolution_list *rl;
+	int total; /* resolutions (numbered when more than one) */
+	int k;     /* numbered so far */
+};
+
+static void write_text(struct minutes_ctx *c, struct item_writer *w,
+		       const struct minute_text *t)
+{
+	if (t->section != SECTION_HEARD && t->section != SECTION_COMMENTED)
+		w->list = NULL;
+	switch (t->section) {
+	case SECTION_RECEIVED: {
+		const struct style_var v[] = {{"text", t->body}};
+		char *s = minutes_say(c, "received", v, 1);
+		if (s)
+			minutes_paras(c->doc, s);
+		else
+			doc_add(c->doc, DOC_PARA, t->body);
+		free(s);
+		break;
+	}
+	case SECTION_HEARD:
+	case SECTION_COMMENTED:
+		if (!w->list || w->list_section != t->section) {
+			say_label(c, t->section == SECTION_HEARD ? "heard"
+								 : "commented");
+			w->list = doc_add(c->doc, DOC_BULLETS, NULL);
+			w->list_section = t->section;
+		}
+		doc_row_add(w->list, NULL, t->body);
+		break;
+	case SECTION_NARRATIVE:
+	case SECTION_EXEMPT:
+		doc_add(c->doc, DOC_PARA, t->body);
+		break;
+	}
+}
+
+/* A run of resolutions rec[from, to): those the log does not place keep
+ * the older order (what was not resolved first, then the resolutions). */
+static void write_resolutions(struct minutes_ctx *c, struct item_writer *w,
+			      const struct record_entry *rec, size_t from,
+			      size_t to)
+{
+	size_t n = 0, *idx = xcalloc(to - from + 1, sizeof *idx);
+	bool placed = false;
+	for (size_t i = from; i < to; i++)
+		placed |= rec[i].seq >= 0;
+	for (int pass = placed ? 2 : 0; pass < (placed ? 3 : 2); pass++)
+		for (size_t i = from; i < to; i++) {
+			bool res = minutes_is_resolved(&w->rl->v[rec[i].index]);
+			if (pass == 2 || (pass == 0) != res)
+				idx[n++] = rec[i].index;
+		}
+	minutes_resolution_run(c, w->rl, idx, n, w->total, &w->k);
+	free(idx);
+	w->list = NULL;
+}
+
+/* Whether entry e of an exempt item is public: done in public before the
+ * press and public were excluded from it (or after their readmission).
+ * What the log does not place is exempt. */
+static bool entry_public(const struct minutes_ctx *c,
+			 const struct agenda_item *it,
+			 const struct record_entry *e, int excluded_seq)
+{
+	if (!it->exempt)
+		return true;
+	if (e->seq < 0 || excluded_seq < 0)
+		return false;
+	return e->seq < excluded_seq || !record_excluded_at(&c->events, e->seq);
+}
+
+/* An exempt item's exclusion, and in the confidential record the mark
+ * and what its kind prints, where the exempt part of it begins. */
+static void exempt_part(struct minutes_ctx *c, const struct agenda_item *it,
+			struct item_writer *w);
+static void item_opening(struct minutes_ctx *c, const struct agenda_item *it);
+
+/* The record of an item, in order; what is exempt only in the
+ * confidential record (what happened to the meeting, and attendance,
+ * always). */
+static void write_record(struct minutes_ctx *c, const struct agenda_item *it,
+			 struct item_writer *w, const struct record_list *rec)
+{
+	int excluded_seq = record_exclusion_seq(&c->events, it->id);
+	bool split = !it->exempt;
+	if (!it->exempt)
+		item_opening(c, it);
+	for (size_t i = 0; i < rec->n; i++) {
+		const struct record_entry *e = &rec->v[i];
+		if (!split && !(e->seq >= 0 && excluded_seq >= 0 &&
+				e->seq < excluded_seq)) {
+			exempt_part(c, it, w);
+			split = true;
+		}
+		bool shown = entry_public(c, it, e, excluded_seq) ||
+			     c->opts->confidential;
+		switch (e->kind) {
+		case RECORD_TEXT: {
+			const struct minute_text *t = &c->texts.v[e->index];
+			if (t->section == SECTION_EXEMPT && !it->exempt)
+				break;
+			if (shown)
+				write_text(c, w, t);
+			break;
+		}
+		case RECORD_RESOLUTION: {
+			const struct resolution *r = &w->rl->v[e->index];
+			if (it->exempt && r->kind == RES_EXCLUSION)
+				break; /* shown with the exclusion */
+			if (!shown)
+				break;
+			size_t j = i + 1;
+			while (j < rec->n &&
+			       rec->v[j].kind == RECORD_RESOLUTION &&
+			       (split || (rec->v[j].seq >= 0 &&
+					  rec->v[j].seq < excluded_seq)) &&
+			       (entry_public(c, it, &rec->v[j], excluded_seq) ||
+				c->opts->confidential) &&
+			       !(it->exempt &&
+				 w->rl->v[rec->v[j].index].kind == RES_EXCLUSION))
+				j++;
+			write_resolutions(c, w, rec->v, i, j);
+			i = j - 1;
+			break;
+		}
+		case RECORD_EVENT:
+			/* what happened to the meeting is never exempt */
+			w->list = NULL;
+			minutes_event(c, e->index);
+			break;
+		}
+	}
+	if (!split)
+		exempt_part(c, it, w);
+}
+
+/* "The Chairman took item 11 before item 10.": the first item of the
+ * agenda before this one that was taken after it. */
+static void order_changed(struct minutes_ctx *c, size_t idx)
+{
+	const struct agenda_item *it = &c->items.v[idx];
+	if (!minutes_item_taken(c, it->id))
+		return;
+	for (size_t j = 0; j < idx; j++) {
+		if (c->rank[j] < c->rank[idx] ||
+		    !minutes_item_taken(c, c->items.v[j].id))
+			continue;
+		const struct style_var v[] = {{"number", it->number},
+					      {"before", c->items.v[j].number},
+					      {"title", it->title}};
+		say_para(c, "order.changed", v, 3);
+		return;
+	}
+}
+
 /* The whole minute of one agenda item. */
 static void minute_item(struct minutes_ctx *c, size_t idx)
 {
 	const struct agenda_item *it = &c->items.v[idx];
 	struct doc_block *h = doc_add(c->doc, DOC_MINUTE, NULL);
 	free(h->number);
-	h->number = minutes_number(c, c->first_minute + (int)idx);
+	h->number = minutes_number(c, c->first_minute + (int)c->rank[idx]);
 	free(h->text);
 	h->text = strcmp(style_get(&c->style, "minute.title_case", "upper"),
 			 "upper") == 0
@@ -298,25 +429,37 @@ static void minute_item(struct minutes_ctx *c, size_t idx)
 		}
 		free(a);
 	}
+	order_changed(c, idx);
 	if (it->kind == ITEM_URGENT)
 		say_para(c, "urgent", pv, 2);
 	item_movements(c, it);
-	if (it->exempt) {
-		minutes_exclusion(c, it);
-		if (!c->opts->confidential) {
-			/* what happened to the meeting is never exempt */
-			minutes_item_events(c, it);
-			return;
-		}
-		char *law = council_exclusion_law(c->council.kind,
-						  c->council.nation,
-						  it->exempt_paragraph);
-		const struct style_var cv[] = {pv[0], pv[1], {"law", law}};
-		char *mark = minutes_say(c, "confidential.item", cv, 3);
-		doc_add(c->doc, DOC_CONFIDENTIAL, mark ? mark : "CONFIDENTIAL");
-		free(mark);
-		free(law);
-	}
+	/* The item's record in the order it happened. */
+	struct resolution_list rl = {0};
+	struct clerk_err err = {0};
+	if (!minutes_read(c, resolution_list(c->db, c->meeting.id, it->id, &rl,
+					     &err),
+			  &err, "the resolutions"))
+		return;
+	struct record_list rec = {0};
+	record_item(&c->events, it->id, &c->texts, &rl, &rec);
+	struct item_writer w = {.rl = &rl};
+	for (size_t i = 0; i < rl.n; i++)
+		w.total += minutes_is_resolved(&rl.v[i]) &&
+			   !(it->exempt && rl.v[i].kind == RES_EXCLUSION);
+	write_record(c, it, &w, &rec);
+	const struct application *app = application_of_item(&c->apps, it->id);
+	if (app && (!it->exempt || c->opts->confidential))
+		minutes_application_decision(c, app);
+	if (!it->exempt || c->opts->confidential)
+		minutes_item_actions(c, it);
+	record_list_free(&rec);
+	resolution_list_free(&rl);
+}
+
+/* What an item's kind prints before its record (the apologies, the
+ * declarations, the previous minutes, a planning application's fields). */
+static void item_opening(struct minutes_ctx *c, const struct agenda_item *it)
+{
 	switch (it->kind) {
 	case ITEM_APOLOGIES:
 		minutes_apologies(c);
@@ -335,17 +478,25 @@ static void minute_item(struct minutes_ctx *c, size_t idx)
 	const struct application *app = application_of_item(&c->apps, it->id);
 	if (app)
 		minutes_application_head(c, app);
-	item_texts(c, it, SECTION_RECEIVED);
-	item_texts(c, it, SECTION_NARRATIVE);
-	item_texts(c, it, SECTION_HEARD);
-	item_texts(c, it, SECTION_COMMENTED);
-	if (it->exempt)
-		item_texts(c, it, SECTION_EXEMPT);
-	minutes_resolutions(c, it, it->exempt);
-	if (app)
-		minutes_application_decision(c, app);
-	minutes_item_actions(c, it);
-	minutes_item_events(c, it);
+}
+
+static void exempt_part(struct minutes_ctx *c, const struct agenda_item *it,
+			struct item_writer *w)
+{
+	w->list = NULL;
+	minutes_exclusion(c, it);
+	if (!c->opts->confidential)
+		return;
+	char *law = council_exclusion_law(c->council.kind, c->council.nation,
+					  it->exempt_paragraph);
+	const struct style_var cv[] = {{"paragraph", it->exempt_paragraph},
+				       {"reason", it->urgent_reason},
+				       {"law", law}};
+	char *mark = minutes_say(c, "confidential.item", cv, 3);
+	doc_add(c->doc, DOC_CONFIDENTIAL, mark ? mark : "CONFIDENTIAL");
+	free(mark);
+	free(law);
+	item_opening(c, it);
 }
 
 char *minutes_upper(const char *s)
@@ -418,6 +569,8 @@ static void ctx_free(struct minutes_ctx *c)
 	event_list_free(&c->events);
 	action_list_free(&c->actions);
 	application_list_free(&c->apps);
+	free(c->order);
+	free(c->rank);
 	free(c->self_noun);
 	free(c->date);
 	free(c->short_date);
@@ -497,6 +650,12 @@ enum clerk_status minutes_ctx_open(struct db *db, const char *meeting_id,
 		ctx_free(c);
 		return rc;
 	}
+	/* Items are minuted in the order they were taken. */
+	c->order = xcalloc(c->items.n + 1, sizeof *c->order);
+	c->rank = xcalloc(c->items.n + 1, sizeof *c->rank);
+	record_item_order(&c->events, &c->items, c->order);
+	for (size_t k = 0; k < c->items.n; k++)
+		c->rank[c->order[k]] = k;
 	c->muni_year = municipal_year(&c->body, &c->meeting);
 	ctx_base_vars(c);
 	if (opts->confidential)
@@ -554,9 +713,11 @@ static enum clerk_status minutes_from_data(struct db *db,
 	/* A meeting that ended inquorate did not transact the business it
 	 * never took: those items are listed, not minuted. */
 	bool inquorate = minutes_ended_inquorate(&c);
-	for (size_t i = 0; i < c.items.n; i++)
+	for (size_t k = 0; k < c.items.n; k++) {
+		size_t i = c.order[k];
 		if (!inquorate || minutes_item_taken(&c, c.items.v[i].id))
 			minute_item(&c, i);
+	}
 	if (inquorate)
 		minutes_not_transacted(&c);
 	minutes_action_list(&c);

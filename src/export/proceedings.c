@@ -84,31 +84,71 @@ static void say_adjourned(struct minutes_ctx *c, size_t i)
 	free(tm);
 }
 
-void minutes_item_events(struct minutes_ctx *c, const struct agenda_item *it)
+/* "X arrived at the meeting during this item at 10.20 am." from the log:
+ * a late arrival, an early departure, a member leaving for an interest. */
+static void say_movement(struct minutes_ctx *c, const struct event *e)
+{
+	struct person p = {0};
+	struct clerk_err err = {0};
+	if (!minutes_read(c, person_get(c->db, e->person_id, &p, &err), &err,
+			  "a person named in the minutes"))
+		return;
+	char *name = person_display_name(&p);
+	struct style_var pv[3];
+	minutes_pronouns(p.pronoun, pv);
+	char *tm = time_in_style(c, e->at);
+	const struct style_var v[] = {{"name", name}, {"time", tm},
+				      pv[0],	     pv[1],
+				      pv[2]};
+	say(c,
+	    e->kind == EVENT_ARRIVED		    ? "arrived"
+	    : !strcmp(e->detail, "interest") ? "left.interest"
+					     : "left",
+	    v, 5);
+	free(tm);
+	free(name);
+	person_free(&p);
+}
+
+void minutes_event(struct minutes_ctx *c, size_t i)
+{
+	const struct event *e = &c->events.v[i];
+	switch (e->kind) {
+	case EVENT_QUORUM_LOST:
+	case EVENT_QUORUM_REGAINED:
+		say_quorum(c, e);
+		break;
+	case EVENT_ADJOURNED:
+		say_adjourned(c, i);
+		break;
+	case EVENT_PUBLIC_READMITTED: {
+		char *tm = time_in_style(c, e->at);
+		const struct style_var v[] = {{"time", tm}};
+		say(c, "public.readmitted", v, 1);
+		free(tm);
+		break;
+	}
+	case EVENT_ARRIVED:
+	case EVENT_LEFT:
+		say_movement(c, e);
+		break;
+	default:
+		break;
+	}
+}
+
+bool minutes_event_logged_movement(const struct minutes_ctx *c,
+				   enum event_kind kind, const char *person_id,
+				   const char *item_id)
 {
 	for (size_t i = 0; i < c->events.n; i++) {
 		const struct event *e = &c->events.v[i];
-		if (strcmp(e->item_id, it->id) != 0)
-			continue;
-		switch (e->kind) {
-		case EVENT_QUORUM_LOST:
-		case EVENT_QUORUM_REGAINED:
-			say_quorum(c, e);
-			break;
-		case EVENT_ADJOURNED:
-			say_adjourned(c, i);
-			break;
-		case EVENT_PUBLIC_READMITTED: {
-			char *tm = time_in_style(c, e->at);
-			const struct style_var v[] = {{"time", tm}};
-			say(c, "public.readmitted", v, 1);
-			free(tm);
-			break;
-		}
-		default:
-			break;
-		}
+		if (e->kind == kind && !strcmp(e->person_id, person_id) &&
+		    !strcmp(e->item_id, item_id) &&
+		    (kind != EVENT_LEFT || !strcmp(e->detail, "departed")))
+			return true;
 	}
+	return false;
 }
 
 bool minutes_item_taken(const struct minutes_ctx *c, const char *item_id)

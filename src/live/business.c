@@ -203,9 +203,14 @@ enum clerk_status live_text_add_item(struct live *l, int item_index,
 	t.section = section;
 	t.body = live_trim(body);
 	rc = minute_text_create(l->db, &t, err);
-	if (!rc)
-		rc = live_event(l, EVENT_TEXT_RECORDED, NULL,
-				minute_section_text(section), err);
+	if (!rc) {
+		/* The log names the text, so the minutes place it where it
+		 * happened (clerk/record.h). */
+		char detail[64];
+		snprintf(detail, sizeof detail, "%s %s",
+			 minute_section_text(section), t.id);
+		rc = live_event(l, EVENT_TEXT_RECORDED, NULL, detail, err);
+	}
 	if (!rc && id_out)
 		snprintf(*id_out, sizeof(clerk_id), "%s", t.id);
 	if (!rc && l->hung_up)
@@ -400,8 +405,11 @@ enum clerk_status live_resolve(struct live *l, const char *preamble,
 	r.kind = RES_MOTION;
 	r.outcome = OUTCOME_CARRIED;
 	rc = live_res_create(l, idx, &r, preamble, body, err);
-	if (!rc)
-		rc = live_event(l, EVENT_TEXT_RECORDED, NULL, "resolution", err);
+	if (!rc) {
+		char detail[64];
+		snprintf(detail, sizeof detail, "resolution %s", r.id);
+		rc = live_event(l, EVENT_TEXT_RECORDED, NULL, detail, err);
+	}
 	live_res_out(&r, rc, out);
 	return live_act_end(l, rc, err);
 }

@@ -18,6 +18,7 @@
 #include "clerk/export.h"
 #include "clerk/live.h"
 #include "clerk/model.h"
+#include "clerk/record.h"
 #include "clerk/ui_live.h"
 
 enum focus { FOCUS_AGENDA, FOCUS_ATTEND, FOCUS_COUNT };
@@ -413,40 +414,79 @@ static char *section_label(const struct live_screen *s, const char *key,
 	return v ? v : xstrdup(fallback);
 }
 
-static void add_section(struct lines *ls, const struct live_screen *s,
-			const char *item_id, enum minute_section sec,
-			const char *heading, const char *bullet, int width)
+/* One capture as the minutes print it, under its section's heading when
+ * it starts a run of that section (*last: the section of the capture
+ * shown just before, -1 after anything else). */
+static void add_text(struct lines *ls, const struct live_screen *s,
+		     const struct minute_text *t, int *last, int width)
 {
 	const struct live *l = s->l;
-	bool any = false;
-	for (size_t i = 0; i < l->texts.n; i++) {
-		const struct minute_text *t = &l->texts.v[i];
-		if (strcmp(t->item_id, item_id) != 0 || t->section != sec)
-			continue;
-		if (!any && heading)
-			add_line(ls, UI_ROLE_TITLE, xstrdup(heading));
-		any = true;
-		/* "Received" as minuted: the style's sentence around it. */
-		char *said = sec == SECTION_RECEIVED
-				     ? export_style_sentence(&s->style, &l->body,
-							     "received", t->body)
-				     : NULL;
-		char *line = said ? said : xasprintf("%s%s", bullet, t->body);
-		bool unfinished = live_text_unfinished(l, t->id);
-		if (unfinished) {
-			/* Saved by a hang-up: shown as such until accepted. */
-			char *u = xasprintf("%s [UNFINISHED: saved when the "
-					    "terminal hung up; A accepts, E "
-					    "corrects]",
-					    line);
-			free(line);
-			line = u;
-		}
-		add_wrapped(ls, unfinished ? UI_ROLE_WARN : UI_ROLE_NORMAL,
-			    width, strlen(bullet) > 4 ? 2 : (int)strlen(bullet),
-			    line);
-		free(line);
+	const char *heading = NULL, *bullet = "";
+	char *label = NULL;
+	switch (t->section) {
+	case SECTION_RECEIVED:
+		bullet = "Received: ";
+		break;
+	case SECTION_NARRATIVE:
+		break;
+	case SECTION_HEARD:
+		heading = label = section_label(s, "heard", "Heard that:");
+		bullet = "  - ";
+		break;
+	case SECTION_COMMENTED:
+		heading = label = section_label(s, "commented",
+						"Members commented:");
+		bullet = "  - ";
+		break;
+	case SECTION_EXEMPT:
+		heading = "Confidential minute:";
+		bullet = "  ";
+		break;
 	}
+	if (heading && *last != (int)t->section)
+		add_line(ls, UI_ROLE_TITLE, xstrdup(heading));
+	free(label);
+	*last = (int)t->section;
+	/* "Received" as minuted: the style's sentence around it. */
+	char *said = t->section == SECTION_RECEIVED
+			     ? export_style_sentence(&s->style, &l->body,
+						     "received", t->body)
+			     : NULL;
+	char *line = said ? said : xasprintf("%s%s", bullet, t->body);
+	bool unfinished = live_text_unfinished(l, t->id);
+	if (unfinished) {
+		/* Saved by a hang-up: shown as such until accepted. */
+		char *u = xasprintf("%s [UNFINISHED: saved when the "
+				    "terminal hung up; A accepts, E "
+				    "corrects]",
+				    line);
+		free(line);
+		line = u;
+	}
+	add_wrapped(ls, unfinished ? UI_ROLE_WARN : UI_ROLE_NORMAL, width,
+		    strlen(bullet) > 4 ? 2 : (int)strlen(bullet), line);
+	free(line);
+}
+
+/* A late arrival, a departure or a member leaving for an interest, where
+ * it happened in the item, as the minutes say it. */
+static void add_movement(struct lines *ls, const struct live *l,
+			 const struct event *e, int width)
+{
+	if (e->kind != EVENT_ARRIVED && e->kind != EVENT_LEFT)
+		return;
+	char *who = live_person_name(l, e->person_id);
+	char at[16];
+	fmt_time(l, e->at, at);
+	char *line = xasprintf(
+		"%s %s at %s", who,
+		e->kind == EVENT_ARRIVED	    ? "arrived"
+		: !strcmp(e->detail, "interest") ? "left the room (interest)"
+						 : "left the meeting",
+		at);
+	add_wrapped(ls, UI_ROLE_DIM, width, 2, line);
+	free(line);
+	free(who);
 }
 
 static void add_resolution(struct lines *ls, const struct live *l,
@@ -538,25 +578,28 @@ static void build_item_lines(const struct live_screen *s,
 		free(line);
 		free(who);
 	}
-	char *heard = section_label(s, "heard", "Heard that:");
-	char *commented = section_label(s, "commented", "Members commented:");
-	add_section(ls, s, id, SECTION_RECEIVED, NULL, "Received: ", width);
-	add_section(ls, s, id, SECTION_NARRATIVE, NULL, "", width);
-	add_section(ls, s, id, SECTION_HEARD, heard, "  - ", width);
-	add_section(ls, s, id, SECTION_COMMENTED, commented, "  - ", width);
-	add_section(ls, s, id, SECTION_EXEMPT, "Confidential minute:", "  ",
-		    width);
-	free(heard);
-	free(commented);
-	int n = 0;
-	for (size_t i = 0; i < l->resolutions.n; i++) {
-		const struct resolution *r = &l->resolutions.v[i];
-		if (strcmp(r->item_id, id) != 0)
+	/* The captures, decisions and comings and goings in the order they
+	 * happened, as the minutes keep them (clerk/record.h). */
+	struct record_list rec = {0};
+	record_item(&l->events, id, &l->texts, &l->resolutions, &rec);
+	int n = 0, last = -1;
+	for (size_t i = 0; i < rec.n; i++) {
+		const struct record_entry *e = &rec.v[i];
+		if (e->kind == RECORD_TEXT) {
+			add_text(ls, s, &l->texts.v[e->index], &last, width);
 			continue;
+		}
+		last = -1;
+		if (e->kind == RECORD_EVENT) {
+			add_movement(ls, l, &l->events.v[e->index], width);
+			continue;
+		}
+		const struct resolution *r = &l->resolutions.v[e->index];
 		if (r->outcome == OUTCOME_CARRIED && r->kind != RES_AMENDMENT)
 			n++;
 		add_resolution(ls, l, r, n, width);
 	}
+	record_list_free(&rec);
 }
 
 static void draw_item(struct app *app, struct live_screen *s)

@@ -295,17 +295,20 @@ is "pasted lines saved as points" \
 	"again
 and again"
 
-# The item's pane scrolls back to older captures ([ and ]).
+# The item's pane scrolls back to older captures ([ and ]).  The comments
+# are typed after the vote taken earlier on this item, so the pane (like
+# the minutes) ends with them: the record in the order it happened (before
+# issue 20's ordering, the resolutions always came last).
 {
 	printf 'c\n'
 	for i in $(seq 1 14); do printf 'comment number %s<Enter>\n' "$i"; done
 	printf '<C-s>\n@resize 80 16\n@dump tail\n[\n@dump back\n]\n@dump again\nq\ny\n'
 } | ui_run scroll 2017-10-05
-screen_has "the pane ends with the last of the minute (resolutions)" scroll tail "10 for, 5 against"
-lacks "the comments are above it" "$(cat "$T/scroll/tail.txt")" "comment number"
-screen_has "[ scrolls back to them" scroll back "comment number 1"
+screen_has "the pane ends with the last capture (typed after the vote)" scroll tail "comment number 14"
+lacks "the vote is above it" "$(cat "$T/scroll/tail.txt")" "10 for, 5 against"
+screen_has "[ scrolls back to older captures" scroll back "comment number 1"
 screen_has "saying there is more below" scroll back "more below"
-screen_has "] comes back to the end" scroll again "10 for, 5 against"
+screen_has "] comes back to the end" scroll again "comment number 14"
 
 # F1 inside the editor lists the editor's keys and comes back to the text.
 ui_run edhelp 2017-10-05 <<'KEYS'

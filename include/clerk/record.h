@@ -1,0 +1,65 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * clerk/record.h: the record of a meeting in the order it happened
+ * (model/record.c).  Pure functions over lists already read through the
+ * model: the minutes and the live console's item pane show an item's
+ * captures, decisions and the changes of attendance where each happened,
+ * and the items in the order they were taken.
+ *
+ * The order comes from the live log: a paragraph or point is placed by the
+ * event that recorded it (TEXT_RECORDED, whose detail ends with its id), a
+ * resolution by its decision (the last VOTE_TAKEN naming it), else by its
+ * moving (MOVED, TEXT_RECORDED "resolution <id>", PUBLIC_EXCLUDED).  What
+ * the log does not place (typed up afterwards, imported, or recorded
+ * before the log named its records) keeps its place after what comes
+ * before it in the older order: sections received, narrative, heard,
+ * commented, exempt, then the resolutions.
+ */
+#ifndef CLERK_RECORD_H
+#define CLERK_RECORD_H
+
+#include "clerk/model.h"
+
+enum record_kind {
+	RECORD_TEXT,       /* texts.v[index] */
+	RECORD_RESOLUTION, /* resolutions.v[index] */
+	RECORD_EVENT,      /* events.v[index]: see record_event_minuted */
+};
+struct record_entry {
+	enum record_kind kind;
+	size_t index;
+	int seq; /* the log's seq placing it; -1 when the log does not */
+};
+struct record_list {
+	struct record_entry *v;
+	size_t n;
+};
+
+/* True for the events minuted where they happened: the quorum lost and
+ * restored, an adjournment, the readmission of the press and public, a
+ * late arrival, an early departure, a member leaving for an interest. */
+bool record_event_minuted(const struct event *e);
+/* The seq of the event that recorded text id / decided resolution id
+ * (-1: none). */
+int record_text_seq(const struct event_list *ev, const char *text_id);
+int record_resolution_seq(const struct event_list *ev, const char *res_id);
+/* The record of item_id in order: its texts (from the meeting's texts),
+ * its resolutions (from rl, which may hold other items'), and the
+ * minuted events of the log on it. */
+void record_item(const struct event_list *ev, const char *item_id,
+		 const struct minute_text_list *texts,
+		 const struct resolution_list *rl, struct record_list *out);
+void record_list_free(struct record_list *l);
+/* The order the items were taken in: order[k] is the index in items of
+ * the k-th taken (by its first ITEM_STARTED); an item never taken keeps
+ * its place after the agenda items before it. */
+void record_item_order(const struct event_list *ev,
+		       const struct item_list *items, size_t *order);
+/* True when the press and public were excluded at the moment of seq (the
+ * log up to it: PUBLIC_EXCLUDED, then PUBLIC_READMITTED). */
+bool record_excluded_at(const struct event_list *ev, int seq);
+/* The seq of the exclusion of the public from item_id (-1: the log has
+ * none: excluded from its start, or planned exempt). */
+int record_exclusion_seq(const struct event_list *ev, const char *item_id);
+
+#endif
