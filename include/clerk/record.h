@@ -61,5 +61,12 @@ bool record_excluded_at(const struct event_list *ev, int seq);
 /* The seq of the exclusion of the public from item_id (-1: the log has
  * none: excluded from its start, or planned exempt). */
 int record_exclusion_seq(const struct event_list *ev, const char *item_id);
+/* The log's notes about the words of a motion saved because the terminal
+ * hung up ("motion unfinished <id>") and accepted since ("motion accepted
+ * <id>"): true when the last of them says unfinished. */
+bool record_resolution_unfinished(const struct event_list *ev,
+				  const char *res_id);
+#define RECORD_MOTION_UNFINISHED "motion unfinished"
+#define RECORD_MOTION_ACCEPTED "motion accepted"
 
 #endif

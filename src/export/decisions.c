@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "clerk/model_scale.h"
+#include "clerk/record.h"
 #include "export_private.h"
 #include "export_shared.h"
 
@@ -275,8 +276,9 @@ static void not_resolved(struct minutes_ctx *c, const struct resolution *r)
 {
 	char *m = minutes_person_name(c, r->mover);
 	char *s = minutes_person_name(c, r->seconder);
+	char *body = minutes_marked(c, r->id, true, r->body);
 	const struct style_var v[] = {{"mover", m}, {"seconder", s},
-				      {"body", r->body}};
+				      {"body", body}};
 	struct strbuf sb = {0};
 	/* A motion is not worded as an amendment (styles without a
 	 * resolution.motion key keep their old wording). */
@@ -284,7 +286,7 @@ static void not_resolved(struct minutes_ctx *c, const struct resolution *r)
 					: NULL;
 	if (!t)
 		t = minutes_say(c, "resolution.amendment", v, 3);
-	sb_add(&sb, t ? t : r->body);
+	sb_add(&sb, t ? t : body);
 	free(t);
 	const char *key = r->kind == RES_AMENDMENT
 				  ? (r->outcome == OUTCOME_LOST ? "outcome.amendment_lost"
@@ -301,6 +303,7 @@ static void not_resolved(struct minutes_ctx *c, const struct resolution *r)
 	free(t);
 	doc_add(c->doc, DOC_PARA, sb_str(&sb));
 	sb_free(&sb);
+	free(body);
 	free(m);
 	free(s);
 }
@@ -333,7 +336,9 @@ void minutes_resolution_run(struct minutes_ctx *c,
 			resolved_label(c);
 			if (*r->preamble)
 				doc_add(c->doc, DOC_PARA, r->preamble);
-			doc_add(c->doc, DOC_PARA, r->body);
+			char *body = minutes_marked(c, r->id, true, r->body);
+			doc_add(c->doc, DOC_PARA, body);
+			free(body);
 			struct strbuf sb = {0};
 			vote_details(c, r, &sb);
 			if (sb.len) /* a style's "\n" starts a paragraph */
@@ -348,7 +353,9 @@ void minutes_resolution_run(struct minutes_ctx *c,
 			list = doc_add(c->doc, DOC_NUMBERED, NULL);
 		}
 		struct strbuf sb = {0};
-		sb_add(&sb, r->body);
+		char *body = minutes_marked(c, r->id, true, r->body);
+		sb_add(&sb, body);
+		free(body);
 		char *moved = moved_by(c, r);
 		if (*moved)
 			sb_addf(&sb, " %s", moved);

@@ -146,6 +146,7 @@ static const struct style_key keys[] = {
 	{"left", " name time ", KEY_PRONOUNS, NULL},
 	{"left.interest", " name time ", KEY_PRONOUNS, NULL},
 	{"order.changed", " number before title ", 0, NULL},
+	{"unfinished.mark", "", 0, NULL},
 	/* decisions */
 	{"resolution.moved", " mover seconder ", 0, NULL},
 	{"resolution.votes",
