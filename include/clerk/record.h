@@ -37,7 +37,8 @@ struct record_list {
 
 /* True for the events minuted where they happened: the quorum lost and
  * restored, an adjournment, the readmission of the press and public, a
- * late arrival, an early departure, a member leaving for an interest. */
+ * late arrival, an early departure, a member leaving for an interest, who
+ * took the chair. */
 bool record_event_minuted(const struct event *e);
 /* The seq of the event that recorded text id / decided resolution id
  * (-1: none). */

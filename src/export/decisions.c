@@ -209,13 +209,17 @@ static void vote_details(struct minutes_ctx *c, const struct resolution *r,
 	snprintf(f, sizeof f, "%d", r->votes_for);
 	snprintf(a, sizeof a, "%d", r->votes_against);
 	snprintf(ab, sizeof ab, "%d", r->votes_abstain);
+	char *who = NULL, *as = NULL;
+	minutes_presiding_at(c, record_resolution_seq(&c->events, r->id), &who,
+			     &as);
 	char *fn = names_voting(c, &vl, VOTE_FOR);
 	char *an = names_voting(c, &vl, VOTE_AGAINST);
 	char *abn = names_voting(c, &vl, VOTE_ABSTAIN);
 	const struct style_var v[] = {
 		{"for", f},          {"against", a},        {"abstain", ab},
 		{"for_names", fn},   {"against_names", an}, {"abstain_names", abn},
-		{"casting", r->casting == VOTE_FOR ? "for" : "against"}};
+		{"casting", r->casting == VOTE_FOR ? "for" : "against"},
+		{"presiding", who},  {"presiding_as", as}};
 	/* Agreed without a vote: the style's words for it, if any. */
 	bool agreed = !r->voted && r->kind == RES_MOTION &&
 		      r->outcome == OUTCOME_CARRIED;
@@ -246,7 +250,7 @@ static void vote_details(struct minutes_ctx *c, const struct resolution *r,
 		}
 		if (!keys[k])
 			continue;
-		char *s = minutes_say(c, keys[k], v, 7);
+		char *s = minutes_say(c, keys[k], v, 9);
 		if (s && *s)
 			sb_addf(sb, "%s%s", sb->len ? " " : "", s);
 		free(s);
@@ -254,6 +258,8 @@ static void vote_details(struct minutes_ctx *c, const struct resolution *r,
 	free(fn);
 	free(an);
 	free(abn);
+	free(who);
+	free(as);
 	vote_list_free(&vl);
 }
 

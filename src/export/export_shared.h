@@ -116,6 +116,13 @@ bool minutes_is_resolved(const struct resolution *r);
  * and restored, an adjournment, the readmission of the public, a late
  * arrival, an early departure, leaving for an interest). */
 void minutes_event(struct minutes_ctx *c, size_t i);
+/* Who presided at the log's seq (-1: at the end): the last member the log
+ * puts in the Chair before it, else the body's chairman recorded present;
+ * *name and *as (the style's word for the capacity: chairman,
+ * vice_chairman, or the chairman's for a member elected to preside) are
+ * "" when neither is known.  Caller frees both. */
+void minutes_presiding_at(struct minutes_ctx *c, int seq, char **name,
+			  char **as);
 /* True when the log has the arrival (EVENT_ARRIVED) or the departure
  * (EVENT_LEFT) of person at item: minuted from the log, where it
  * happened. */

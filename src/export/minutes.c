@@ -748,6 +748,11 @@ static enum clerk_status minutes_from_data(struct db *db,
 	out->title = xasprintf("Minutes of the %s, %s", c.body.name, c.short_date);
 	say_para(&c, "opening", NULL, 0);
 	minutes_attendance(&c);
+	/* Who took the chair before any item was taken. */
+	for (size_t i = 0; i < c.events.n; i++)
+		if (c.events.v[i].kind == EVENT_PRESIDING &&
+		    !*c.events.v[i].item_id)
+			minutes_event(&c, i);
 	bool has_previous = false;
 	for (size_t i = 0; i < c.items.n; i++)
 		has_previous |= c.items.v[i].kind == ITEM_PREVIOUS_MINUTES;

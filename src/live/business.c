@@ -494,6 +494,51 @@ enum clerk_status live_resolution_edit(struct live *l, const char *id,
 	return live_act_end(l, rc, err);
 }
 
+enum clerk_status live_presiding(struct live *l, const char *person_id,
+				 struct clerk_err *err)
+{
+	live_act_begin(l, err);
+	enum clerk_status rc = live_need_sitting(l, false, err);
+	if (rc)
+		return rc;
+	const struct attendance *a = live_attendance_of(l, person_id);
+	const struct live_presence *p = live_presence_of(l, person_id);
+	char *name = live_person_name(l, person_id);
+	if (!a || !p || a->status != ATT_PRESENT || !*a->seat_id) {
+		clerk_fail(err, CLERK_INVALID,
+			   "%s is not present as a member of the %s: only a "
+			   "member present can preside",
+			   name, l->body.name);
+		free(name);
+		return CLERK_INVALID;
+	}
+	if (p->departed) {
+		clerk_fail(err, CLERK_INVALID,
+			   "%s has left the meeting and cannot preside", name);
+		free(name);
+		return CLERK_INVALID;
+	}
+	const char *role = "";
+	for (size_t i = 0; i < l->seats.n; i++)
+		if (l->seats.v[i].filled &&
+		    !strcmp(l->seats.v[i].member.id, person_id))
+			role = l->seats.v[i].role == ROLE_CHAIRMAN ? "Chairman"
+			       : l->seats.v[i].role == ROLE_VICE_CHAIRMAN
+				       ? "Vice-Chairman"
+				       : "elected to preside";
+	if ((rc = live_tx(l, err))) {
+		free(name);
+		return rc;
+	}
+	rc = live_event(l, EVENT_PRESIDING, person_id, role, err);
+	if (!rc)
+		live_notice(l, "%s (%s) is in the Chair from now: the minutes "
+			       "say so here.",
+			    name, role);
+	free(name);
+	return live_act_end(l, rc, err);
+}
+
 enum clerk_status live_motion_accept(struct live *l, const char *id,
 				     struct clerk_err *err)
 {

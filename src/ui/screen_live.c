@@ -2045,6 +2045,16 @@ static enum ui_key_result live_key(struct app *app, void *state, int key)
 	case UI_ACT_urgent:
 		act_urgent(app, s);
 		break;
+	case UI_ACT_presiding: {
+		int i = pick_attendee(app, s, "Who is in the Chair?",
+				      PICK_ANYONE, false, NULL);
+		if (i >= 0)
+			report(app, s,
+			       live_presiding(l, l->attendance.v[i].person_id,
+					      &err),
+			       &err, NULL);
+		break;
+	}
 	case UI_ACT_take_over:
 		act_take_over(app, s);
 		break;
