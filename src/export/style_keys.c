@@ -54,6 +54,7 @@ static const struct style_key keys[] = {
 	{"present.vice_chairman", "", 0, NULL},
 	{"present.marker.present", "", 0, NULL},
 	{"present.marker.absent", "", 0, NULL},
+	{"present.key", " present absent ", 0, NULL},
 	{"present.entry", " name capacity role office member ", 0, NULL},
 	{"present.run", " names ", 0, NULL},
 	{"present.run_entry", " name capacity role office member ", 0, NULL},

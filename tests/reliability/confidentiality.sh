@@ -18,7 +18,10 @@
 # - src/model/merge_check.c reads each of clerk's tables of a file to merge
 #   by its name quoted with %w, to validate every value (check_table);
 # - src/model/merge.c builds column lists of clerk's own tables from
-#   PRAGMA table_info to copy rows between two clerk files.
+#   PRAGMA table_info and foreign_key_list, and names its own tables, to
+#   copy, match, label, drop and settle rows between two clerk files
+#   (pragma_cols, find_changed, find_collisions, row_label, drop_record,
+#   settle); every id it looks up is bound.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/reliability/rellib.sh"
 setup
@@ -45,10 +48,12 @@ src/db/db.c migrate_to
 src/db/schema_check.c db_schema_restore
 src/model/merge_check.c check_table
 src/db/db.c check_roots
-src/model/merge.c table_cols
+src/model/merge.c pragma_cols
 src/model/merge.c find_changed
 src/model/merge.c find_collisions
-src/model/merge.c copy_table"
+src/model/merge.c row_label
+src/model/merge.c drop_record
+src/model/merge.c settle"
 cd "$top_srcdir" || exit 99
 findings=$(scan $(find src -name '*.c' | sort))
 bad=""
