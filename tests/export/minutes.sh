@@ -81,7 +81,10 @@ has "late arrival at its item" "$txt" "Councillor Lara Late arrived at the meeti
 has "departure at its item, even an exempt one" "$txt" "Councillor Lara Late left the meeting during this item at 11.05 am."
 has "vote counts" "$txt" "(Votes: For 2, Against 2, Abstentions 0)"
 has "recorded vote by name" "$txt" "For: Councillor Ann Chair and Councillor Vic Vice."
-has "casting vote" "$txt" "the Chairman gave a casting vote for the motion."
+# The casting vote names who gave it (issue 20): the chairman, recorded
+# present, presided (before, the sentence left the name out).
+has "casting vote, naming who gave it" "$txt" \
+	"the Chairman, Councillor Ann Chair, gave a casting vote for the motion."
 has "the Committee's own name" "$txt" "The Committee heard that:"
 
 has "urgent item with the reason for urgency" "$txt" "The Chairman agreed to consider this item as a matter of urgency because repairs could not wait for the next meeting."
