@@ -378,6 +378,20 @@ enum clerk_status live_move(struct live *l, enum resolution_kind kind,
 enum clerk_status live_resolve(struct live *l, const char *preamble,
 			       const char *body, struct resolution *out,
 			       struct clerk_err *err);
+/* The words of a motion, amendment or resolution saved while l->hung_up
+ * are marked unfinished in the log (clerk/record.h) until accepted: as
+ * they stand (live_motion_accept) or corrected (live_resolution_edit). */
+bool live_motion_unfinished(const struct live *l, const char *id);
+enum clerk_status live_motion_accept(struct live *l, const char *id,
+				     struct clerk_err *err);
+/* Who presides from now (Local Government Act 1972 Sch. 12 para 5): in
+ * the chair's absence the vice-chair, or a member elected for the
+ * meeting.  Refused for someone not present as a member (substitutes and
+ * officers do not preside) or who has left; the log keeps it
+ * (EVENT_PRESIDING) and the minutes say it where it happened, and name
+ * who gave a casting vote. */
+enum clerk_status live_presiding(struct live *l, const char *person_id,
+				 struct clerk_err *err);
 /* Change the words of a resolution (NULL keeps a part). */
 enum clerk_status live_resolution_edit(struct live *l, const char *id,
 				       const char *preamble, const char *body,

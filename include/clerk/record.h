@@ -37,7 +37,8 @@ struct record_list {
 
 /* True for the events minuted where they happened: the quorum lost and
  * restored, an adjournment, the readmission of the press and public, a
- * late arrival, an early departure, a member leaving for an interest. */
+ * late arrival, an early departure, a member leaving for an interest, who
+ * took the chair. */
 bool record_event_minuted(const struct event *e);
 /* The seq of the event that recorded text id / decided resolution id
  * (-1: none). */
@@ -61,5 +62,12 @@ bool record_excluded_at(const struct event_list *ev, int seq);
 /* The seq of the exclusion of the public from item_id (-1: the log has
  * none: excluded from its start, or planned exempt). */
 int record_exclusion_seq(const struct event_list *ev, const char *item_id);
+/* The log's notes about the words of a motion saved because the terminal
+ * hung up ("motion unfinished <id>") and accepted since ("motion accepted
+ * <id>"): true when the last of them says unfinished. */
+bool record_resolution_unfinished(const struct event_list *ev,
+				  const char *res_id);
+#define RECORD_MOTION_UNFINISHED "motion unfinished"
+#define RECORD_MOTION_ACCEPTED "motion accepted"
 
 #endif

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "clerk/model_scale.h"
+#include "clerk/record.h"
 #include "export_private.h"
 #include "export_shared.h"
 
@@ -208,13 +209,17 @@ static void vote_details(struct minutes_ctx *c, const struct resolution *r,
 	snprintf(f, sizeof f, "%d", r->votes_for);
 	snprintf(a, sizeof a, "%d", r->votes_against);
 	snprintf(ab, sizeof ab, "%d", r->votes_abstain);
+	char *who = NULL, *as = NULL;
+	minutes_presiding_at(c, record_resolution_seq(&c->events, r->id), &who,
+			     &as);
 	char *fn = names_voting(c, &vl, VOTE_FOR);
 	char *an = names_voting(c, &vl, VOTE_AGAINST);
 	char *abn = names_voting(c, &vl, VOTE_ABSTAIN);
 	const struct style_var v[] = {
 		{"for", f},          {"against", a},        {"abstain", ab},
 		{"for_names", fn},   {"against_names", an}, {"abstain_names", abn},
-		{"casting", r->casting == VOTE_FOR ? "for" : "against"}};
+		{"casting", r->casting == VOTE_FOR ? "for" : "against"},
+		{"presiding", who},  {"presiding_as", as}};
 	/* Agreed without a vote: the style's words for it, if any. */
 	bool agreed = !r->voted && r->kind == RES_MOTION &&
 		      r->outcome == OUTCOME_CARRIED;
@@ -245,7 +250,7 @@ static void vote_details(struct minutes_ctx *c, const struct resolution *r,
 		}
 		if (!keys[k])
 			continue;
-		char *s = minutes_say(c, keys[k], v, 7);
+		char *s = minutes_say(c, keys[k], v, 9);
 		if (s && *s)
 			sb_addf(sb, "%s%s", sb->len ? " " : "", s);
 		free(s);
@@ -253,6 +258,8 @@ static void vote_details(struct minutes_ctx *c, const struct resolution *r,
 	free(fn);
 	free(an);
 	free(abn);
+	free(who);
+	free(as);
 	vote_list_free(&vl);
 }
 
@@ -275,8 +282,9 @@ static void not_resolved(struct minutes_ctx *c, const struct resolution *r)
 {
 	char *m = minutes_person_name(c, r->mover);
 	char *s = minutes_person_name(c, r->seconder);
+	char *body = minutes_marked(c, r->id, true, r->body);
 	const struct style_var v[] = {{"mover", m}, {"seconder", s},
-				      {"body", r->body}};
+				      {"body", body}};
 	struct strbuf sb = {0};
 	/* A motion is not worded as an amendment (styles without a
 	 * resolution.motion key keep their old wording). */
@@ -284,7 +292,7 @@ static void not_resolved(struct minutes_ctx *c, const struct resolution *r)
 					: NULL;
 	if (!t)
 		t = minutes_say(c, "resolution.amendment", v, 3);
-	sb_add(&sb, t ? t : r->body);
+	sb_add(&sb, t ? t : body);
 	free(t);
 	const char *key = r->kind == RES_AMENDMENT
 				  ? (r->outcome == OUTCOME_LOST ? "outcome.amendment_lost"
@@ -301,6 +309,7 @@ static void not_resolved(struct minutes_ctx *c, const struct resolution *r)
 	free(t);
 	doc_add(c->doc, DOC_PARA, sb_str(&sb));
 	sb_free(&sb);
+	free(body);
 	free(m);
 	free(s);
 }
@@ -333,7 +342,9 @@ void minutes_resolution_run(struct minutes_ctx *c,
 			resolved_label(c);
 			if (*r->preamble)
 				doc_add(c->doc, DOC_PARA, r->preamble);
-			doc_add(c->doc, DOC_PARA, r->body);
+			char *body = minutes_marked(c, r->id, true, r->body);
+			doc_add(c->doc, DOC_PARA, body);
+			free(body);
 			struct strbuf sb = {0};
 			vote_details(c, r, &sb);
 			if (sb.len) /* a style's "\n" starts a paragraph */
@@ -348,7 +359,9 @@ void minutes_resolution_run(struct minutes_ctx *c,
 			list = doc_add(c->doc, DOC_NUMBERED, NULL);
 		}
 		struct strbuf sb = {0};
-		sb_add(&sb, r->body);
+		char *body = minutes_marked(c, r->id, true, r->body);
+		sb_add(&sb, body);
+		free(body);
 		char *moved = moved_by(c, r);
 		if (*moved)
 			sb_addf(&sb, " %s", moved);

@@ -5,10 +5,15 @@
  * The package holds the parts Word and LibreOffice need and nothing more:
  * [Content_Types].xml, _rels/.rels, word/document.xml, word/styles.xml,
  * word/numbering.xml (bullets and numbered points), word/_rels/
- * document.xml.rels, and for a confidential document word/header1.xml,
- * a page header repeated on every page.  Minute headings use the
- * "Heading2" style with the minute number and a tab; attendance and the
- * notice's fields are real tables.  All text is XML-escaped.  The package is
+ * document.xml.rels, word/header1.xml (the confidential marking, on every
+ * page of a confidential document), word/footer1.xml (the body, the date,
+ * CONFIDENTIAL when it is, and "Page N of M" as fields Word and LibreOffice
+ * update) and docProps/core.xml (title, author = the council, language).
+ * The council's name heads the document and its title is "Heading1"; every
+ * heading under it, minute headings with the minute number and a tab, is
+ * "Heading2", so the navigation pane lists them in order; attendance and
+ * the notice's fields are real tables, attendance followed by the key to
+ * its markers; the lines before the signature are kept on its page.  All text is XML-escaped.  The package is
  * zipped in memory into ctx->out; the driver writes it under a temporary
  * name and renames it into place, as for the other formats.
  */
@@ -26,6 +31,8 @@
 
 struct docx_state {
 	struct strbuf body;
+	size_t at;  /* the index of the block being laid out */
+	bool keep;  /* its paragraphs are kept with the next (the signature's) */
 	int lists; /* numbered lists so far: numIds 2.. are theirs */
 	int *starts; /* first number of each numbered list */
 };
@@ -46,11 +53,11 @@ static void docx_run(struct strbuf *o, const char *text, bool bold)
 /* A whole paragraph of one run in style (NULL: Normal).  A label (bold,
  * or ending with a colon: "RESOLVED:", "Also in attendance:") is kept on
  * the same page as what follows it. */
-static void docx_para(struct strbuf *o, const char *style, const char *text,
-		      bool bold)
+static void docx_para_keep(struct strbuf *o, const char *style,
+			   const char *text, bool bold, bool keep)
 {
 	size_t len = strlen(text);
-	bool label = bold || (len && text[len - 1] == ':');
+	bool label = keep || bold || (len && text[len - 1] == ':');
 	sb_add(o, "<w:p>");
 	if (style || label) {
 		sb_add(o, "<w:pPr>");
@@ -64,6 +71,12 @@ static void docx_para(struct strbuf *o, const char *style, const char *text,
 	sb_add(o, "</w:p>\n");
 }
 
+static void docx_para(struct strbuf *o, const char *style, const char *text,
+		      bool bold)
+{
+	docx_para_keep(o, style, text, bold, false);
+}
+
 static enum clerk_status docx_begin(struct export_ctx *ctx)
 {
 	struct docx_state *st = xcalloc(1, sizeof *st);
@@ -74,6 +87,11 @@ static enum clerk_status docx_begin(struct export_ctx *ctx)
 	       "wordprocessingml/2006/main\" xmlns:r=\"http://schemas."
 	       "openxmlformats.org/officeDocument/2006/relationships\">\n"
 	       "<w:body>\n");
+	const struct doc *d = ctx->doc;
+	if (d->council && *d->council)
+		docx_para(&st->body, "Council", d->council, false);
+	docx_para(&st->body, "Heading1", d->title ? d->title : "Minutes",
+		  false);
 	return CLERK_OK;
 }
 
@@ -108,10 +126,10 @@ static void docx_list(struct docx_state *st, const struct doc_block *b)
 	}
 	for (size_t i = 0; i < b->nrows; i++) {
 		sb_addf(&st->body,
-			"<w:p><w:pPr><w:pStyle w:val=\"ListParagraph\"/>"
+			"<w:p><w:pPr><w:pStyle w:val=\"ListParagraph\"/>%s"
 			"<w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"%d\"/>"
 			"</w:numPr></w:pPr>",
-			num);
+			st->keep ? "<w:keepNext/>" : "", num);
 		docx_run(&st->body, b->rows[i].text, false);
 		sb_add(&st->body, "</w:p>\n");
 	}
@@ -151,8 +169,12 @@ static void docx_table(struct strbuf *o, const struct doc_block *b)
 		sb_add(o, "</w:tr>\n");
 	}
 	sb_add(o, "</w:tbl>\n");
-	/* Word needs a paragraph between two tables. */
-	sb_add(o, "<w:p/>\n");
+	/* Word needs a paragraph between two tables: the key to the markers
+	 * is one where there is a key. */
+	if (b->kind == DOC_ATTENDANCE && *b->aside)
+		docx_para(o, "Key", b->aside, false);
+	else
+		sb_add(o, "<w:p/>\n");
 }
 
 static enum clerk_status docx_block(struct export_ctx *ctx,
@@ -160,15 +182,19 @@ static enum clerk_status docx_block(struct export_ctx *ctx,
 {
 	struct docx_state *st = ctx->state;
 	struct strbuf *o = &st->body;
+	const struct doc *d = ctx->doc;
+	size_t at = st->at++;
+	/* The block before the signature is kept on its page. */
+	st->keep = at + 1 < d->n && d->v[at + 1].kind == DOC_SIGNATURE;
 	switch (b->kind) {
 	case DOC_HEADING:
-		docx_para(o, "Heading1", b->text, false);
+		docx_para(o, "Heading2", b->text, false);
 		break;
 	case DOC_MINUTE:
 		docx_minute(o, b);
 		break;
 	case DOC_PARA:
-		docx_para(o, NULL, b->text, b->bold);
+		docx_para_keep(o, NULL, b->text, b->bold, st->keep);
 		break;
 	case DOC_BULLETS:
 	case DOC_NUMBERED:
@@ -203,6 +229,10 @@ static const char content_types[] =
 	"vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml\"/>"
 	"<Override PartName=\"/word/header1.xml\" ContentType=\"application/"
 	"vnd.openxmlformats-officedocument.wordprocessingml.header+xml\"/>"
+	"<Override PartName=\"/word/footer1.xml\" ContentType=\"application/"
+	"vnd.openxmlformats-officedocument.wordprocessingml.footer+xml\"/>"
+	"<Override PartName=\"/docProps/core.xml\" ContentType=\"application/"
+	"vnd.openxmlformats-package.core-properties+xml\"/>"
 	"</Types>\n";
 
 static const char package_rels[] =
@@ -211,7 +241,10 @@ static const char package_rels[] =
 	"relationships\">"
 	"<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/"
 	"officeDocument/2006/relationships/officeDocument\" "
-	"Target=\"word/document.xml\"/></Relationships>\n";
+	"Target=\"word/document.xml\"/>"
+	"<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/"
+	"package/2006/relationships/metadata/core-properties\" "
+	"Target=\"docProps/core.xml\"/></Relationships>\n";
 
 static const char document_rels[] =
 	"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
@@ -223,6 +256,8 @@ static const char document_rels[] =
 	"officeDocument/2006/relationships/numbering\" Target=\"numbering.xml\"/>"
 	"<Relationship Id=\"rId3\" Type=\"http://schemas.openxmlformats.org/"
 	"officeDocument/2006/relationships/header\" Target=\"header1.xml\"/>"
+	"<Relationship Id=\"rId4\" Type=\"http://schemas.openxmlformats.org/"
+	"officeDocument/2006/relationships/footer\" Target=\"footer1.xml\"/>"
 	"</Relationships>\n";
 
 #define W_NS "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\""
@@ -240,14 +275,28 @@ static const char styles_xml[] =
 	"<w:style w:type=\"paragraph\" w:styleId=\"Heading1\">"
 	"<w:name w:val=\"heading 1\"/><w:basedOn w:val=\"Normal\"/>"
 	"<w:next w:val=\"Normal\"/><w:qFormat/><w:pPr><w:keepNext/>"
-	"<w:spacing w:before=\"240\"/><w:outlineLvl w:val=\"0\"/></w:pPr>"
-	"<w:rPr><w:b/></w:rPr></w:style>"
+	"<w:spacing w:before=\"120\" w:after=\"240\"/>"
+	"<w:outlineLvl w:val=\"0\"/></w:pPr>"
+	"<w:rPr><w:b/><w:sz w:val=\"26\"/></w:rPr></w:style>"
 	"<w:style w:type=\"paragraph\" w:styleId=\"Heading2\">"
 	"<w:name w:val=\"heading 2\"/><w:basedOn w:val=\"Normal\"/>"
 	"<w:next w:val=\"Normal\"/><w:qFormat/><w:pPr><w:keepNext/>"
 	"<w:tabs><w:tab w:val=\"left\" w:pos=\"720\"/></w:tabs>"
 	"<w:spacing w:before=\"240\"/><w:ind w:left=\"720\" w:hanging=\"720\"/>"
 	"<w:outlineLvl w:val=\"1\"/></w:pPr><w:rPr><w:b/></w:rPr></w:style>"
+	"<w:style w:type=\"paragraph\" w:styleId=\"Council\">"
+	"<w:name w:val=\"Council\"/><w:basedOn w:val=\"Normal\"/>"
+	"<w:pPr><w:keepNext/><w:spacing w:after=\"60\"/></w:pPr>"
+	"<w:rPr><w:b/><w:sz w:val=\"28\"/></w:rPr></w:style>"
+	"<w:style w:type=\"paragraph\" w:styleId=\"Key\">"
+	"<w:name w:val=\"Key\"/><w:basedOn w:val=\"Normal\"/>"
+	"<w:pPr><w:spacing w:before=\"80\"/></w:pPr>"
+	"<w:rPr><w:sz w:val=\"18\"/></w:rPr></w:style>"
+	"<w:style w:type=\"paragraph\" w:styleId=\"Footer\">"
+	"<w:name w:val=\"footer\"/><w:basedOn w:val=\"Normal\"/>"
+	"<w:pPr><w:tabs><w:tab w:val=\"right\" w:pos=\"9026\"/></w:tabs>"
+	"<w:spacing w:after=\"0\"/></w:pPr><w:rPr><w:sz w:val=\"18\"/></w:rPr>"
+	"</w:style>"
 	"<w:style w:type=\"paragraph\" w:styleId=\"ListParagraph\">"
 	"<w:name w:val=\"List Paragraph\"/><w:basedOn w:val=\"Normal\"/>"
 	"<w:pPr><w:spacing w:after=\"80\"/><w:ind w:left=\"720\"/></w:pPr>"
@@ -306,6 +355,65 @@ static char *docx_header(const struct doc *d)
 	return sb_detach(&o);
 }
 
+/* A field Word and LibreOffice compute when they lay out the page. */
+static void docx_field(struct strbuf *o, const char *instr, const char *shown)
+{
+	sb_addf(o,
+		"<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
+		"<w:r><w:instrText xml:space=\"preserve\"> %s </w:instrText></w:r>"
+		"<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>"
+		"<w:r><w:t>%s</w:t></w:r>"
+		"<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>",
+		instr, shown);
+}
+
+/* Every page's foot: the body and the date, "Page N of M" at the right,
+ * and the confidential marking again on a confidential document. */
+static char *docx_footer(const struct doc *d)
+{
+	struct strbuf o = {0};
+	sb_add(&o, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+		   "<w:ftr " W_NS "><w:p><w:pPr><w:pStyle w:val=\"Footer\"/></w:pPr>");
+	char *foot = xasprintf("%s%s%s", d->body ? d->body : "",
+			       d->body && d->day ? " \xC2\xB7 " : "",
+			       d->day ? d->day : "");
+	docx_run(&o, foot, false);
+	free(foot);
+	sb_add(&o, "<w:r><w:tab/></w:r>");
+	/* Literal runs: docx_run() trims the blanks at either end. */
+	sb_add(&o, "<w:r><w:t xml:space=\"preserve\">Page </w:t></w:r>");
+	docx_field(&o, "PAGE", "1");
+	sb_add(&o, "<w:r><w:t xml:space=\"preserve\"> of </w:t></w:r>");
+	docx_field(&o, "NUMPAGES", "1");
+	sb_add(&o, "</w:p>");
+	if (export_is_confidential(d))
+		docx_para(&o, "Confidential", d->confidential, true);
+	sb_add(&o, "</w:ftr>\n");
+	return sb_detach(&o);
+}
+
+/* The document's properties: title, author (the council), language. */
+static char *docx_core(const struct doc *d)
+{
+	struct strbuf o = {0};
+	sb_add(&o, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+		   "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/"
+		   "package/2006/metadata/core-properties\" "
+		   "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
+		   "xmlns:dcterms=\"http://purl.org/dc/terms/\" "
+		   "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">"
+		   "<dc:title>");
+	xml_escape(&o, d->title ? d->title : "");
+	sb_add(&o, "</dc:title><dc:creator>");
+	xml_escape(&o, d->council ? d->council : "");
+	sb_add(&o, "</dc:creator><dc:subject>");
+	xml_escape(&o, d->body ? d->body : "");
+	sb_add(&o, "</dc:subject><dc:language>");
+	xml_escape(&o, d->lang ? d->lang : "en-GB");
+	sb_add(&o, "</dc:language></cp:coreProperties>\n");
+	return sb_detach(&o);
+}
+
 /* Only the document is worth compressing, and at deflate's fastest level
  * (the default, 6 or 9, took five times the work for a part a fifth
  * smaller).  The other parts are a few hundred bytes each and are stored:
@@ -319,7 +427,8 @@ static bool docx_part(struct zipw *z, const char *name, const char *data,
 /* Zip the parts into ctx->out, in memory: the driver writes ctx->out under
  * a temporary name and renames it into place. */
 static enum clerk_status docx_zip(struct export_ctx *ctx, const char *document,
-				  const char *numbering, const char *header)
+				  const char *numbering, const char *header,
+				  const char *footer, const char *core)
 {
 	struct zipw z;
 	zipw_init(&z, &ctx->out);
@@ -330,7 +439,9 @@ static enum clerk_status docx_zip(struct export_ctx *ctx, const char *document,
 		  docx_part(&z, "word/document.xml", document, true) &&
 		  docx_part(&z, "word/styles.xml", styles_xml, false) &&
 		  docx_part(&z, "word/numbering.xml", numbering, false) &&
-		  docx_part(&z, "word/header1.xml", header, false);
+		  docx_part(&z, "word/header1.xml", header, false) &&
+		  docx_part(&z, "word/footer1.xml", footer, false) &&
+		  docx_part(&z, "docProps/core.xml", core, false);
 	if (!zipw_finish(&z, ok))
 		return clerk_fail(ctx->err, CLERK_IO,
 				  "cannot build the DOCX package: the minutes "
@@ -342,7 +453,8 @@ static enum clerk_status docx_write(struct export_ctx *ctx,
 				    struct docx_state *st)
 {
 	sb_addf(&st->body,
-		"<w:sectPr>%s<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"
+		"<w:sectPr>%s<w:footerReference w:type=\"default\" r:id=\"rId4\"/>"
+		"<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"
 		"<w:pgMar w:top=\"1440\" w:right=\"1440\" w:bottom=\"1440\" "
 		"w:left=\"1440\" w:header=\"708\" w:footer=\"708\" w:gutter=\"0\"/>"
 		"</w:sectPr>\n</w:body>\n</w:document>\n",
@@ -351,10 +463,14 @@ static enum clerk_status docx_write(struct export_ctx *ctx,
 			: "");
 	char *numbering = docx_numbering(st);
 	char *header = docx_header(ctx->doc);
-	enum clerk_status rc =
-		docx_zip(ctx, sb_str(&st->body), numbering, header);
+	char *footer = docx_footer(ctx->doc);
+	char *core = docx_core(ctx->doc);
+	enum clerk_status rc = docx_zip(ctx, sb_str(&st->body), numbering,
+					header, footer, core);
 	free(numbering);
 	free(header);
+	free(footer);
+	free(core);
 	return rc;
 }
 

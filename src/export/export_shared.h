@@ -30,6 +30,8 @@ struct minutes_ctx {
 	int first_minute;
 	int muni_year;
 	size_t *order; /* items in the order taken: order[k], k-th minuted */
+	clerk_id *unfinished; /* draft: texts saved by a hang-up, not accepted */
+	size_t nunfinished;
 	size_t *rank;  /* rank[i]: where items.v[i] is minuted */
 	char *self_noun, *date, *short_date, *confirmed_date;
 	struct style_var base[MINUTES_BASE_VARS];
@@ -73,6 +75,11 @@ char *minutes_number(const struct minutes_ctx *c, int n);
 char *minutes_item_number(const struct minutes_ctx *c, const char *item_id);
 const char *minutes_item_title(const struct minutes_ctx *c,
 			       const char *item_id);
+/* Words saved when the terminal hung up and not accepted yet, in draft
+ * minutes: body with the style's unfinished.mark after it (text id, or a
+ * resolution's id with resolution true); else a copy of body. */
+char *minutes_marked(const struct minutes_ctx *c, const char *id,
+		     bool resolution, const char *body);
 /* A copy in capitals by Unicode's rules ("CAFÉ").  Caller frees. */
 char *minutes_upper(const char *s);
 
@@ -109,6 +116,13 @@ bool minutes_is_resolved(const struct resolution *r);
  * and restored, an adjournment, the readmission of the public, a late
  * arrival, an early departure, leaving for an interest). */
 void minutes_event(struct minutes_ctx *c, size_t i);
+/* Who presided at the log's seq (-1: at the end): the last member the log
+ * puts in the Chair before it, else the body's chairman recorded present;
+ * *name and *as (the style's word for the capacity: chairman,
+ * vice_chairman, or the chairman's for a member elected to preside) are
+ * "" when neither is known.  Caller frees both. */
+void minutes_presiding_at(struct minutes_ctx *c, int seq, char **name,
+			  char **as);
 /* True when the log has the arrival (EVENT_ARRIVED) or the departure
  * (EVENT_LEFT) of person at item: minuted from the log, where it
  * happened. */

@@ -6,6 +6,14 @@
  * head of a table wrapping the whole page, which browsers repeat at the
  * top of every printed page (a fixed-position header overlaps the text).  Every piece of text is
  * escaped (&, <, >, quotes), so a name can never become markup.
+ *
+ * Made to be published as it is (WCAG 2.2 AA): the language set, one <h1>
+ * (the document's title, under the council's name), every heading an <h2>
+ * in the minutes' order, tables with a caption and real header cells (a
+ * member's name heads their row; a group such as "Chairman:" heads its rows)
+ * and the key to the p / a markers, and when printed the body, the date and
+ * "Page N of M" in the page's margins where the browser supports them
+ * (@page margin boxes: Chromium 131 and later).
  */
 #include "config.h"
 
@@ -19,18 +27,30 @@ static void html_escape(struct strbuf *o, const char *text)
 	export_escape_markup(o, text, true);
 }
 
+struct html_state {
+	const char *heading; /* the last heading: a table's caption */
+};
+
 static const char html_style[] =
 	"body{font-family:Arial,Helvetica,sans-serif;font-size:11pt;"
 	"line-height:1.4;max-width:48em;margin:2em auto;padding:0 1em;"
 	"color:#000;background:#fff}\n"
 	"h1,h2{font-size:11pt;font-weight:bold;margin:1.2em 0 .6em}\n"
+	"h1{font-size:13pt}\n"
+	"p.council{font-size:13pt;font-weight:bold;margin:0}\n"
+	"caption{text-align:left;font-weight:bold;padding:.3em 0}\n"
+	"caption.hidden{position:absolute;width:1px;height:1px;overflow:hidden;"
+	"clip:rect(0 0 0 0);white-space:nowrap}\n"
+	"tbody.group th[scope=rowgroup]{padding-top:.6em}\n"
+	"table.attendance th[scope=row]{font-weight:normal}\n"
+	"p.key{font-size:9pt}\n"
 	"h2 .num{display:inline-block;min-width:3em}\n"
 	"h2 .aside{float:right;font-weight:normal}\n"
 	"p{margin:.6em 0}\n"
 	"table{border-collapse:collapse;margin:.6em 0}\n"
 	"td,th{vertical-align:top;text-align:left;padding:.1em .6em .1em 0}\n"
 	"table.attendance th{padding-top:.6em}\n"
-	"td.marker{width:1.5em}\n"
+	"td.marker{width:1.5em;font-weight:bold}\n"
 	"table.fields th{width:9em}\n"
 	".signature{margin-top:3em}\n"
 	".confidential{border:2px solid #000;font-weight:bold;text-align:center;"
@@ -39,7 +59,9 @@ static const char html_style[] =
 	"table.page>thead>tr>td{display:none}\n"
 	"table.page>tbody>tr>td{padding:0}\n"
 	"@media print{\n"
-	"@page{size:A4;margin:2.5cm 2cm 2cm}\n"
+	"@page{size:A4;margin:2.5cm 2cm 2cm;"
+	"@bottom-right{content:\"Page \" counter(page) \" of \" counter(pages);"
+	"font:9pt Arial,Helvetica,sans-serif}}\n"
 	"body{margin:0;max-width:none;padding:0;font-size:11pt}\n"
 	"h2{page-break-after:avoid;break-after:avoid}\n"
 	"tr,li{page-break-inside:avoid;break-inside:avoid}\n"
@@ -52,7 +74,9 @@ static enum clerk_status html_begin(struct export_ctx *ctx)
 {
 	struct strbuf *o = &ctx->out;
 	const struct doc *d = ctx->doc;
-	sb_add(o, "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n"
+	sb_add(o, "<!DOCTYPE html>\n<html lang=\"");
+	html_escape(o, d->lang ? d->lang : "en-GB");
+	sb_add(o, "\">\n<head>\n"
 		  "<meta charset=\"utf-8\">\n"
 		  "<meta name=\"viewport\" content=\"width=device-width\">\n"
 		  "<title>");
@@ -63,9 +87,27 @@ static enum clerk_status html_begin(struct export_ctx *ctx)
 	html_escape(o, d->title ? d->title : "Minutes");
 	sb_add(o, "</title>\n<style>\n");
 	sb_add(o, html_style);
+	if (d->body || d->day) {
+		/* The footer of every printed page: CSS strings are escaped
+		 * as CSS (a quote or backslash in a name ends nothing). */
+		sb_add(o, "@media print{@page{@bottom-left{content:\"");
+		char *foot = xasprintf("%s%s%s", d->body ? d->body : "",
+				       d->body && d->day ? " \xC2\xB7 " : "",
+				       d->day ? d->day : "");
+		char *clean = export_clean(foot);
+		for (const char *c = clean; *c; c++) {
+			if (*c == '"' || *c == '\\' || *c == '<' || *c == '>')
+				sb_addf(o, "\\%x ", (unsigned char)*c);
+			else
+				sb_addc(o, *c);
+		}
+		free(clean);
+		free(foot);
+		sb_add(o, "\";font:9pt Arial,Helvetica,sans-serif}}}\n");
+	}
 	sb_add(o, "</style>\n</head>\n<body>\n");
 	if (export_is_confidential(d)) {
-		sb_add(o, "<table class=\"page\"><thead><tr><td "
+		sb_add(o, "<table class=\"page\" role=\"presentation\"><thead><tr><td "
 			  "class=\"confidential-page\">");
 		html_escape(o, d->confidential);
 		sb_add(o, "</td></tr></thead>\n<tbody><tr><td>\n"
@@ -73,26 +115,48 @@ static enum clerk_status html_begin(struct export_ctx *ctx)
 		html_escape(o, d->confidential);
 		sb_add(o, "</p>\n");
 	}
+	if (d->council && *d->council) {
+		sb_add(o, "<p class=\"council\">");
+		html_escape(o, d->council);
+		sb_add(o, "</p>\n");
+	}
+	sb_add(o, "<h1>");
+	html_escape(o, d->title ? d->title : "Minutes");
+	sb_add(o, "</h1>\n");
+	ctx->state = xcalloc(1, sizeof(struct html_state));
 	return CLERK_OK;
 }
 
-static void html_table(struct strbuf *o, const struct doc_block *b)
+/* A table with a caption (the heading it is under, read out by a screen
+ * reader, not shown again) and header cells: a group's caption row heads
+ * its group, a member's name heads its row (the marker is the data), a
+ * field's name heads its value.  An empty caption row (a gap between
+ * groups) starts a new group without a row. */
+static void html_table(struct strbuf *o, const struct doc_block *b,
+		       const char *heading)
 {
 	bool att = b->kind == DOC_ATTENDANCE;
 	sb_add(o, att ? "<table class=\"attendance\">\n"
 		      : "<table class=\"fields\">\n");
+	sb_add(o, "<caption class=\"hidden\">");
+	html_escape(o, heading && *heading ? heading : att ? "PRESENT" : "");
+	sb_add(o, "</caption>\n<tbody class=\"group\">\n");
 	for (size_t i = 0; i < b->nrows; i++) {
 		const struct doc_row *r = &b->rows[i];
 		if (r->caption) {
-			sb_add(o, "<tr><th colspan=\"2\">");
+			if (i > 0)
+				sb_add(o, "</tbody>\n<tbody class=\"group\">\n");
+			if (!*r->text)
+				continue;
+			sb_add(o, "<tr><th colspan=\"2\" scope=\"rowgroup\">");
 			html_escape(o, r->text);
 			sb_add(o, "</th></tr>\n");
 		} else if (att) {
 			sb_add(o, "<tr><td class=\"marker\">");
 			html_escape(o, r->label);
-			sb_add(o, "</td><td>");
+			sb_add(o, "</td><th scope=\"row\">");
 			html_escape(o, r->text);
-			sb_add(o, "</td></tr>\n");
+			sb_add(o, "</th></tr>\n");
 		} else {
 			sb_add(o, "<tr><th scope=\"row\">");
 			html_escape(o, r->label);
@@ -101,7 +165,12 @@ static void html_table(struct strbuf *o, const struct doc_block *b)
 			sb_add(o, "</td></tr>\n");
 		}
 	}
-	sb_add(o, "</table>\n");
+	sb_add(o, "</tbody>\n</table>\n");
+	if (att && *b->aside) {
+		sb_add(o, "<p class=\"key\">");
+		html_escape(o, b->aside);
+		sb_add(o, "</p>\n");
+	}
 }
 
 static void html_list(struct strbuf *o, const struct doc_block *b)
@@ -125,11 +194,13 @@ static enum clerk_status html_block(struct export_ctx *ctx,
 				    const struct doc_block *b)
 {
 	struct strbuf *o = &ctx->out;
+	struct html_state *st = ctx->state;
 	switch (b->kind) {
 	case DOC_HEADING:
-		sb_add(o, "<h1>");
+		sb_add(o, "<h2>");
 		html_escape(o, b->text);
-		sb_add(o, "</h1>\n");
+		sb_add(o, "</h2>\n");
+		st->heading = b->text;
 		break;
 	case DOC_MINUTE:
 		sb_add(o, "<h2>");
@@ -145,6 +216,7 @@ static enum clerk_status html_block(struct export_ctx *ctx,
 		}
 		html_escape(o, b->text);
 		sb_add(o, "</h2>\n");
+		st->heading = b->text;
 		break;
 	case DOC_PARA:
 		sb_add(o, b->bold ? "<p><strong>" : "<p>");
@@ -157,7 +229,7 @@ static enum clerk_status html_block(struct export_ctx *ctx,
 		break;
 	case DOC_ATTENDANCE:
 	case DOC_FIELDS:
-		html_table(o, b);
+		html_table(o, b, st->heading ? st->heading : ctx->doc->title);
 		break;
 	case DOC_CONFIDENTIAL:
 		sb_add(o, "<p class=\"confidential\">");
@@ -175,6 +247,8 @@ static enum clerk_status html_block(struct export_ctx *ctx,
 
 static enum clerk_status html_end(struct export_ctx *ctx, bool ok)
 {
+	free(ctx->state);
+	ctx->state = NULL;
 	if (ok && export_is_confidential(ctx->doc))
 		sb_add(&ctx->out, "</td></tr></tbody></table>\n");
 	if (ok)

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "clerk/model.h"
+#include "clerk/model_lease.h"
 #include "clerk/record.h"
 #include "export_private.h"
 #include "export_shared.h"
@@ -240,6 +241,31 @@ static void item_movements(struct minutes_ctx *c, const struct agenda_item *it)
 	}
 }
 
+char *minutes_marked(const struct minutes_ctx *c, const char *id,
+		     bool resolution, const char *body)
+{
+	bool unfinished = false;
+	if (c->meeting.minutes_state != MINUTES_DRAFT)
+		return xstrdup(body);
+	if (resolution)
+		unfinished = record_resolution_unfinished(&c->events, id);
+	for (size_t i = 0; !resolution && i < c->nunfinished; i++)
+		unfinished |= !strcmp(c->unfinished[i], id);
+	if (!unfinished)
+		return xstrdup(body);
+	/* The draft must say it, whatever the style: a council may reword
+	 * the mark, not leave it out. */
+	const char *mark = style_get(&c->style, "unfinished.mark", "");
+	if (!*mark)
+		mark = "[UNFINISHED: saved when the terminal hung up and not "
+		       "yet accepted]";
+	return xasprintf("%s %s", body, mark);
+}
+
+struct item_writer;
+static void write_text_body(struct minutes_ctx *c, struct item_writer *w,
+			    const struct minute_text *t, const char *body);
+
 /* Where the record of an item is being written: the bullets of the last
  * heard or commented run (a point after them continues it). */
 struct item_writer {
@@ -253,16 +279,24 @@ struct item_writer {
 static void write_text(struct minutes_ctx *c, struct item_writer *w,
 		       const struct minute_text *t)
 {
+	char *body = minutes_marked(c, t->id, false, t->body);
+	write_text_body(c, w, t, body);
+	free(body);
+}
+
+static void write_text_body(struct minutes_ctx *c, struct item_writer *w,
+			    const struct minute_text *t, const char *body)
+{
 	if (t->section != SECTION_HEARD && t->section != SECTION_COMMENTED)
 		w->list = NULL;
 	switch (t->section) {
 	case SECTION_RECEIVED: {
-		const struct style_var v[] = {{"text", t->body}};
+		const struct style_var v[] = {{"text", body}};
 		char *s = minutes_say(c, "received", v, 1);
 		if (s)
 			minutes_paras(c->doc, s);
 		else
-			doc_add(c->doc, DOC_PARA, t->body);
+			doc_add(c->doc, DOC_PARA, body);
 		free(s);
 		break;
 	}
@@ -274,11 +308,11 @@ static void write_text(struct minutes_ctx *c, struct item_writer *w,
 			w->list = doc_add(c->doc, DOC_BULLETS, NULL);
 			w->list_section = t->section;
 		}
-		doc_row_add(w->list, NULL, t->body);
+		doc_row_add(w->list, NULL, body);
 		break;
 	case SECTION_NARRATIVE:
 	case SECTION_EXEMPT:
-		doc_add(c->doc, DOC_PARA, t->body);
+		doc_add(c->doc, DOC_PARA, body);
 		break;
 	}
 }
@@ -571,6 +605,7 @@ static void ctx_free(struct minutes_ctx *c)
 	application_list_free(&c->apps);
 	free(c->order);
 	free(c->rank);
+	free(c->unfinished);
 	free(c->self_noun);
 	free(c->date);
 	free(c->short_date);
@@ -656,6 +691,14 @@ enum clerk_status minutes_ctx_open(struct db *db, const char *meeting_id,
 	record_item_order(&c->events, &c->items, c->order);
 	for (size_t k = 0; k < c->items.n; k++)
 		c->rank[c->order[k]] = k;
+	/* Draft minutes mark what a hang-up saved and nobody accepted. */
+	if (c->meeting.minutes_state == MINUTES_DRAFT &&
+	    (rc = minute_text_unfinished(db, meeting_id, &c->unfinished,
+					 &c->nunfinished, err))) {
+		minutes_read_fail(err, rc, "the text saved unfinished");
+		ctx_free(c);
+		return rc;
+	}
 	c->muni_year = municipal_year(&c->body, &c->meeting);
 	ctx_base_vars(c);
 	if (opts->confidential)
@@ -705,6 +748,11 @@ static enum clerk_status minutes_from_data(struct db *db,
 	out->title = xasprintf("Minutes of the %s, %s", c.body.name, c.short_date);
 	say_para(&c, "opening", NULL, 0);
 	minutes_attendance(&c);
+	/* Who took the chair before any item was taken. */
+	for (size_t i = 0; i < c.events.n; i++)
+		if (c.events.v[i].kind == EVENT_PRESIDING &&
+		    !*c.events.v[i].item_id)
+			minutes_event(&c, i);
 	bool has_previous = false;
 	for (size_t i = 0; i < c.items.n; i++)
 		has_previous |= c.items.v[i].kind == ITEM_PREVIOUS_MINUTES;

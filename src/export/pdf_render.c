@@ -284,6 +284,11 @@ static void add_block(struct render *r, const struct doc_block *b,
 		break;
 	case DOC_ATTENDANCE:
 		add_rows(r, b, 18, true, "P");
+		if (*b->aside) { /* the key to the markers */
+			struct para_opts k = {.x = MARGIN_X, .space_before = 6,
+					      .tag = "P"};
+			add_text(r, b->aside, 8.5, false, &k);
+		}
 		break;
 	case DOC_FIELDS:
 		add_rows(r, b, 110, true, "P");

@@ -175,6 +175,15 @@ static void attendance_table(struct minutes_ctx *c,
 	struct doc_block *t = doc_add(c->doc, DOC_ATTENDANCE, NULL);
 	const char *mp = style_get(&c->style, "present.marker.present", "p");
 	const char *ma = style_get(&c->style, "present.marker.absent", "a");
+	/* The key to the markers rides in the table's aside: the formats
+	 * that print a key (HTML, DOCX, PDF) print it; text and Markdown,
+	 * whose markers are read as typed minutes, leave it out. */
+	const struct style_var kv[] = {{"present", mp}, {"absent", ma}};
+	char *key = minutes_say(c, "present.key", kv, 2);
+	if (key) {
+		free(t->aside);
+		t->aside = key;
+	}
 	static const enum member_role order[] = {ROLE_CHAIRMAN, ROLE_VICE_CHAIRMAN,
 						 ROLE_MEMBER};
 	static const char *const captions[] = {"present.chairman",

@@ -132,9 +132,58 @@ void minutes_event(struct minutes_ctx *c, size_t i)
 	case EVENT_LEFT:
 		say_movement(c, e);
 		break;
+	case EVENT_PRESIDING: {
+		char *name = minutes_person_name(c, e->person_id);
+		char *tm = time_in_style(c, e->at);
+		const char *role =
+			!strcmp(e->detail, "Chairman")
+				? style_get(&c->style, "chairman", "Chairman")
+			: !strcmp(e->detail, "Vice-Chairman")
+				? style_get(&c->style, "vice_chairman",
+					    "Vice-Chairman")
+				: "";
+		const struct style_var v[] = {
+			{"name", name}, {"role", role}, {"time", tm}};
+		say(c, "presiding", v, 3);
+		free(tm);
+		free(name);
+		break;
+	}
 	default:
 		break;
 	}
+}
+
+void minutes_presiding_at(struct minutes_ctx *c, int seq, char **name,
+			  char **as)
+{
+	const struct event *last = NULL;
+	for (size_t i = 0; i < c->events.n; i++)
+		if (c->events.v[i].kind == EVENT_PRESIDING &&
+		    (seq < 0 || c->events.v[i].seq <= seq))
+			last = &c->events.v[i];
+	const char *chair = style_get(&c->style, "chairman", "Chairman");
+	if (last) {
+		*name = minutes_person_name(c, last->person_id);
+		*as = xstrdup(!strcmp(last->detail, "Vice-Chairman")
+				      ? style_get(&c->style, "vice_chairman",
+						  "Vice-Chairman")
+				      : chair);
+		return;
+	}
+	*as = xstrdup(chair);
+	for (size_t i = 0; i < c->seats.n; i++) {
+		const struct seat_info *si = &c->seats.v[i];
+		if (!si->filled || si->role != ROLE_CHAIRMAN)
+			continue;
+		for (size_t j = 0; j < c->att.n; j++)
+			if (!strcmp(c->att.v[j].person_id, si->member.id) &&
+			    c->att.v[j].status == ATT_PRESENT) {
+				*name = person_display_name(&si->member);
+				return;
+			}
+	}
+	*name = xstrdup("");
 }
 
 bool minutes_event_logged_movement(const struct minutes_ctx *c,

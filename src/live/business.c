@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "clerk/record.h"
 #include "live_int.h"
 
 /* ------------------------------------------------------ declarations */
@@ -281,6 +282,24 @@ enum clerk_status live_text_delete(struct live *l, const char *id,
 
 /* --------------------------------------------- proposals, resolutions */
 
+bool live_motion_unfinished(const struct live *l, const char *id)
+{
+	return id && record_resolution_unfinished(&l->events, id);
+}
+
+/* Note in the log that the words of resolution id were saved by a
+ * hang-up (unfinished) or accepted by the clerk. */
+static enum clerk_status live_motion_mark(struct live *l, const char *id,
+					  bool unfinished,
+					  struct clerk_err *err)
+{
+	char detail[96];
+	snprintf(detail, sizeof detail, "%s %s",
+		 unfinished ? RECORD_MOTION_UNFINISHED : RECORD_MOTION_ACCEPTED,
+		 id);
+	return live_event(l, EVENT_NOTE, NULL, detail, err);
+}
+
 /* Number of resolutions on an item, for the position of a new one. */
 static int live_item_resolutions(const struct live *l, const char *item_id)
 {
@@ -383,6 +402,8 @@ enum clerk_status live_move(struct live *l, enum resolution_kind kind,
 	rc = live_res_create(l, idx, &r, preamble, body, err);
 	if (!rc)
 		rc = live_event(l, EVENT_MOVED, mover, r.id, err);
+	if (!rc && l->hung_up)
+		rc = live_motion_mark(l, r.id, true, err);
 	live_res_out(&r, rc, out);
 	return live_act_end(l, rc, err);
 }
@@ -410,6 +431,8 @@ enum clerk_status live_resolve(struct live *l, const char *preamble,
 		snprintf(detail, sizeof detail, "resolution %s", r.id);
 		rc = live_event(l, EVENT_TEXT_RECORDED, NULL, detail, err);
 	}
+	if (!rc && l->hung_up)
+		rc = live_motion_mark(l, r.id, true, err);
 	live_res_out(&r, rc, out);
 	return live_act_end(l, rc, err);
 }
@@ -461,7 +484,76 @@ enum clerk_status live_resolution_edit(struct live *l, const char *id,
 				  "delete it instead");
 	if ((rc = live_tx(l, err)))
 		return rc;
-	return live_act_end(l, live_res_write(l, r, preamble, body, err), err);
+	/* Corrected by the clerk: accepted; saved by a hang-up: unfinished. */
+	bool was = live_motion_unfinished(l, id);
+	clerk_id rid;
+	snprintf(rid, sizeof rid, "%s", id);
+	rc = live_res_write(l, r, preamble, body, err);
+	if (!rc && was != l->hung_up)
+		rc = live_motion_mark(l, rid, l->hung_up, err);
+	return live_act_end(l, rc, err);
+}
+
+enum clerk_status live_presiding(struct live *l, const char *person_id,
+				 struct clerk_err *err)
+{
+	live_act_begin(l, err);
+	enum clerk_status rc = live_need_sitting(l, false, err);
+	if (rc)
+		return rc;
+	const struct attendance *a = live_attendance_of(l, person_id);
+	const struct live_presence *p = live_presence_of(l, person_id);
+	char *name = live_person_name(l, person_id);
+	if (!a || !p || a->status != ATT_PRESENT || !*a->seat_id) {
+		clerk_fail(err, CLERK_INVALID,
+			   "%s is not present as a member of the %s: only a "
+			   "member present can preside",
+			   name, l->body.name);
+		free(name);
+		return CLERK_INVALID;
+	}
+	if (p->departed) {
+		clerk_fail(err, CLERK_INVALID,
+			   "%s has left the meeting and cannot preside", name);
+		free(name);
+		return CLERK_INVALID;
+	}
+	const char *role = "";
+	for (size_t i = 0; i < l->seats.n; i++)
+		if (l->seats.v[i].filled &&
+		    !strcmp(l->seats.v[i].member.id, person_id))
+			role = l->seats.v[i].role == ROLE_CHAIRMAN ? "Chairman"
+			       : l->seats.v[i].role == ROLE_VICE_CHAIRMAN
+				       ? "Vice-Chairman"
+				       : "elected to preside";
+	if ((rc = live_tx(l, err))) {
+		free(name);
+		return rc;
+	}
+	rc = live_event(l, EVENT_PRESIDING, person_id, role, err);
+	if (!rc)
+		live_notice(l, "%s (%s) is in the Chair from now: the minutes "
+			       "say so here.",
+			    name, role);
+	free(name);
+	return live_act_end(l, rc, err);
+}
+
+enum clerk_status live_motion_accept(struct live *l, const char *id,
+				     struct clerk_err *err)
+{
+	live_act_begin(l, err);
+	const struct resolution *r;
+	enum clerk_status rc = live_res_arg(l, id, &r, err);
+	if (rc)
+		return rc;
+	if (!live_motion_unfinished(l, id))
+		return clerk_fail(err, CLERK_INVALID,
+				  "Those words were finished: there is nothing "
+				  "to accept");
+	if ((rc = live_tx(l, err)))
+		return rc;
+	return live_act_end(l, live_motion_mark(l, id, false, err), err);
 }
 
 enum clerk_status live_resolution_delete(struct live *l, const char *id,

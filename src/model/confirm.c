@@ -23,6 +23,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "clerk/model_lease.h"
+#include "clerk/record.h"
 #include "model_private.h"
 
 /* ------------------------------------------------------------- the lock */
@@ -212,6 +214,38 @@ enum clerk_status meeting_check_confirmation(struct db *db,
 			"%s %s, so it has no minutes to confirm: minutes are "
 			"confirmed only after their meeting took place",
 			mw, not_held_why(m));
+		free(mw);
+		return rc;
+	}
+	/* Words saved when the terminal hung up are not the record until the
+	 * clerk accepts them. */
+	clerk_id *ids = NULL;
+	size_t ntexts = 0, nmotions = 0;
+	enum clerk_status rc = minute_text_unfinished(db, m->id, &ids, &ntexts,
+						      err);
+	free(ids);
+	if (rc)
+		return rc;
+	struct event_list ev = {0};
+	struct resolution_list rl = {0};
+	if (!(rc = event_list(db, m->id, &ev, err)) &&
+	    !(rc = resolution_list(db, m->id, NULL, &rl, err)))
+		for (size_t i = 0; i < rl.n; i++)
+			nmotions += record_resolution_unfinished(&ev, rl.v[i].id);
+	event_list_free(&ev);
+	resolution_list_free(&rl);
+	if (rc)
+		return rc;
+	if (ntexts || nmotions) {
+		char *mw = meeting_words(db, m);
+		rc = clerk_fail(
+			err, CLERK_INVALID,
+			"the minutes of %s still hold %zu paragraph%s and %zu "
+			"motion%s saved unfinished when the terminal hung up: "
+			"accept or correct them in review (clerk review, e; or "
+			"A in the console) before they are confirmed",
+			mw, ntexts, ntexts == 1 ? "" : "s", nmotions,
+			nmotions == 1 ? "" : "s");
 		free(mw);
 		return rc;
 	}

@@ -18,6 +18,7 @@ bool record_event_minuted(const struct event *e)
 	case EVENT_ADJOURNED:
 	case EVENT_PUBLIC_READMITTED:
 	case EVENT_ARRIVED:
+	case EVENT_PRESIDING:
 		return true;
 	case EVENT_LEFT:
 		return e->detail && (!strcmp(e->detail, "departed") ||
@@ -173,4 +174,25 @@ int record_exclusion_seq(const struct event_list *ev, const char *item_id)
 		    !strcmp(ev->v[i].item_id, item_id))
 			return ev->v[i].seq;
 	return -1;
+}
+
+bool record_resolution_unfinished(const struct event_list *ev,
+				  const char *res_id)
+{
+	bool unfinished = false;
+	size_t k = strlen(RECORD_MOTION_UNFINISHED);
+	size_t a = strlen(RECORD_MOTION_ACCEPTED);
+	for (size_t i = 0; *res_id && i < ev->n; i++) {
+		const struct event *e = &ev->v[i];
+		if (e->kind != EVENT_NOTE)
+			continue;
+		if (!strncmp(e->detail, RECORD_MOTION_UNFINISHED, k) &&
+		    e->detail[k] == ' ' && !strcmp(e->detail + k + 1, res_id))
+			unfinished = true;
+		else if (!strncmp(e->detail, RECORD_MOTION_ACCEPTED, a) &&
+			 e->detail[a] == ' ' &&
+			 !strcmp(e->detail + a + 1, res_id))
+			unfinished = false;
+	}
+	return unfinished;
 }

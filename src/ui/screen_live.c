@@ -503,7 +503,12 @@ static void add_resolution(struct lines *ls, const struct live *l,
 	if (r->preamble && *r->preamble)
 		sb_addf(&sb, "%s ", r->preamble);
 	sb_add(&sb, r->body);
-	enum ui_role role = r->outcome == OUTCOME_PENDING ? UI_ROLE_CURRENT
+	bool unfinished = live_motion_unfinished(l, r->id);
+	if (unfinished) /* saved by a hang-up: shown as such until accepted */
+		sb_add(&sb, " [UNFINISHED: saved when the terminal hung up; "
+			    "A accepts, E corrects]");
+	enum ui_role role = unfinished			  ? UI_ROLE_WARN
+			    : r->outcome == OUTCOME_PENDING ? UI_ROLE_CURRENT
 			    : r->outcome == OUTCOME_LOST  ? UI_ROLE_DIM
 							  : UI_ROLE_NORMAL;
 	add_wrapped(ls, role, width, 2, sb_str(&sb));
@@ -820,12 +825,46 @@ static void act_accept_text(struct app *app, struct live_screen *s)
 			snprintf(ids[n++], sizeof(clerk_id), "%s", t->id);
 		}
 	}
+	/* The words of a motion saved by a hang-up, too. */
+	size_t ntexts = n;
+	for (size_t i = 0; it && i < l->resolutions.n; i++) {
+		const struct resolution *r = &l->resolutions.v[i];
+		if (!strcmp(r->item_id, it->item.id) &&
+		    live_motion_unfinished(l, r->id)) {
+			ids = xrealloc(ids, (n + 1) * sizeof *ids);
+			snprintf(ids[n++], sizeof(clerk_id), "%s", r->id);
+		}
+	}
 	if (!n) {
 		ui_app_message(app, UI_ROLE_WARN,
 			       "Nothing on this item was saved unfinished");
 		return;
 	}
 	int accepted = 0;
+	for (size_t i = ntexts; i < n; i++) {
+		const struct resolution *r = NULL;
+		for (size_t j = 0; j < l->resolutions.n; j++)
+			if (!strcmp(l->resolutions.v[j].id, ids[i]))
+				r = &l->resolutions.v[j];
+		if (!r)
+			continue;
+		char *q = xasprintf("Motion saved when the terminal hung up: "
+				    "\u201c%s\u201d  Accept its words as they "
+				    "stand?  (E corrects them instead)",
+				    r->body);
+		bool yes = ui_confirm(app, q);
+		free(q);
+		if (!yes)
+			continue;
+		struct clerk_err err = {0};
+		if (live_motion_accept(l, ids[i], &err) != CLERK_OK) {
+			ui_app_error(app, &err);
+			free(ids);
+			return;
+		}
+		accepted++;
+	}
+	n = ntexts;
 	for (size_t i = 0; i < n; i++) {
 		const struct minute_text *t = NULL;
 		for (size_t j = 0; j < l->texts.n; j++)
@@ -1086,8 +1125,8 @@ struct move_ctx {
 static enum clerk_status commit_move(struct app *app, void *ctx,
 				     const char *text, struct clerk_err *err)
 {
-	(void)app;
 	struct move_ctx *m = ctx;
+	m->s->l->hung_up = app->hung_up; /* saved by a hang-up: unfinished */
 	return live_move(m->s->l, m->kind, m->amends, "", text, m->mover,
 			 m->seconder, NULL, err);
 }
@@ -2006,6 +2045,16 @@ static enum ui_key_result live_key(struct app *app, void *state, int key)
 	case UI_ACT_urgent:
 		act_urgent(app, s);
 		break;
+	case UI_ACT_presiding: {
+		int i = pick_attendee(app, s, "Who is in the Chair?",
+				      PICK_ANYONE, false, NULL);
+		if (i >= 0)
+			report(app, s,
+			       live_presiding(l, l->attendance.v[i].person_id,
+					      &err),
+			       &err, NULL);
+		break;
+	}
 	case UI_ACT_take_over:
 		act_take_over(app, s);
 		break;

@@ -568,7 +568,8 @@ has "Cllr Foulkes' prejudicial interest in item 5" "$f" "Cllr Steve Foulkes decl
 has "and he left the room" "$f" "left the room during its consideration and took no part in the decision."
 has "moved by the chair, seconded by Cllr Berry" "$f" "On a motion by Cllr Stuart Kelly, seconded by Cllr Brian Berry, it was Resolved -"
 has "7:7" "$f" "(The motion was put and carried, 7:7"
-has "the chair's casting vote" "$f" "There being an equality of votes (7:7), the Chair gave a casting vote for the motion."
+# The casting vote names who gave it (issue 20): the chair, recorded present.
+has "the chair's casting vote, naming the chair" "$f" "There being an equality of votes (7:7), the Chair, Cllr Stuart Kelly, gave a casting vote for the motion."
 has "the application's fields above its minute" "$f" "Application APP/19/01181 – Townfield Primary School, Townfield Lane, Oxton CH43 2LH Proposal: Single-storey block of six classrooms with a drop-off and pick-up area (revised scheme) Officer recommendation: Approve subject to a section 106 legal agreement and conditions"
 has "the speakers by role, as Wirral minutes them" "$f" "A Ward Councillor addressed the Committee. The Applicant addressed the Committee."
 has "the decision with the vote" "$f" "DECISION: Approved (7:7)"

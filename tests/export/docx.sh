@@ -35,6 +35,34 @@ has "title" "$doc" 'BUDGET MONITORING'
 has "attendance is a table" "$doc" '<w:tbl>'
 has "hostile name escaped" "$doc" '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp;'
 has "numbered or bulleted paragraphs" "$doc" '<w:numPr>'
+# Fit to publish: properties, footer with page numbers, headings in order
+# from the title, the key, the signature kept with the last minute.
+has "part docProps/core.xml present" "$parts" "docProps/core.xml"
+has "part word/footer1.xml present" "$parts" "word/footer1.xml"
+for p in docProps/core.xml word/footer1.xml; do
+	ok "$p is well-formed XML" sh -c "unzip -p '$T/m.docx' '$p' | xmllint --noout -"
+done
+core=$(unzip -p "$T/m.docx" docProps/core.xml)
+has "the title in the properties" "$core" '<dc:title>Minutes of the Audit Committee, 14 March 2024</dc:title>'
+has "the author is the council" "$core" '<dc:creator>Testshire County Council</dc:creator>'
+has "the language in the properties" "$core" '<dc:language>en-GB</dc:language>'
+ftr=$(unzip -p "$T/m.docx" word/footer1.xml)
+has "the footer names the body and the date" "$ftr" 'Audit Committee · 14 March 2024'
+has "the footer numbers the page" "$ftr" ' PAGE </w:instrText>'
+has "of the pages" "$ftr" ' NUMPAGES </w:instrText>'
+has "every page has the footer" "$doc" '<w:footerReference w:type="default" r:id="rId4"/>'
+styles=$(printf '%s' "$doc" | grep -o '<w:pStyle w:val="Heading[0-9]"/>' | sed 's/.*val="\(Heading[0-9]\)".*/\1/' | uniq | tr '\n' ' ')
+is "heading styles in order: the title, then every heading one level down" "$styles" "Heading1 Heading2 "
+has "the first heading is the meeting's title" "$doc" '<w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t xml:space="preserve">Minutes of the Audit Committee, 14 March 2024</w:t>'
+is "one Heading1" "$(printf '%s' "$doc" | grep -o 'w:val="Heading1"' | wc -l)" "1"
+has "the key to the p / a markers" "$doc" 'Key: p present, a apologies or absent'
+before_sig=$(python3 -c '
+import re, sys
+paras = re.findall(r"<w:p>.*?</w:p>", sys.stdin.read(), re.S)
+i = [k for k, p in enumerate(paras) if "w:val=\"Signature\"" in p][0]
+print(paras[i - 1])' <<<"$doc")
+has "the paragraph before the signature is kept with it" "$before_sig" '<w:keepNext/>'
+
 # The agenda too.
 exits "agenda docx written" 0 clerk export 2024-03-14 --agenda --format docx -o "$T/a.docx"
 ok "agenda zip is sound" unzip -tq "$T/a.docx"
@@ -59,6 +87,11 @@ has "LibreOffice reads a minute" "$back" "BUDGET MONITORING"
 has "LibreOffice reads the table" "$back" "Councillor Lara Late"
 has "LibreOffice reads the escaped name as text" "$back" "<script>alert(\"x\")</script> & 'Co'"
 has "LibreOffice reads the resolution" "$back" "That the Committee notes the budget position."
+has "LibreOffice numbers the pages" "$back" "Page 1 of"
+has "LibreOffice prints the footer" "$back" "Audit Committee · 14 March 2024"
+lo_info=$(pdfinfo "$T/out/m.pdf" 2>/dev/null)
+has "LibreOffice reads the title" "$lo_info" "Title:           Minutes of the Audit Committee, 14 March 2024"
+has "LibreOffice reads the author" "$lo_info" "Author:          Testshire County Council"
 lacks "no exempt text in the public docx" "$back" "EXEMPT-MINUTE-TEXT"
 lacks "public PDF not marked confidential" "$back" "CONFIDENTIAL"
 pdf=$(pdftotext -layout "$T/out/c.pdf" - 2>/dev/null)

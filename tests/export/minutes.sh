@@ -27,6 +27,31 @@ lacks "nothing fetched from elsewhere" "$html" 'http'
 has "attendance is a table" "$html" '<table class="attendance">'
 ok "HTML is well-formed XML-ish (xmllint --html)" \
 	sh -c "printf '%s' \"\$1\" | xmllint --html --noout - 2>&1 | (! grep -q .)" _ "$html"
+# Fit to publish: the language, one <h1> (the title) then <h2>s in order,
+# tables with a caption and header cells and no empty header row, the key
+# to the markers, page numbers and the footer when printed.
+has "the language is set" "$html" '<html lang="en-GB">'
+is "one <h1>" "$(printf '%s' "$html" | grep -o '<h1' | wc -l)" "1"
+has "the <h1> is the meeting's title" "$html" '<h1>Minutes of the Audit Committee, 14 March 2024</h1>'
+levels=$(printf '%s' "$html" | grep -o '<h[1-6]' | uniq | tr '\n' ' ')
+is "headings in order: the title, then every heading one level down" "$levels" "<h1 <h2 "
+first=$(printf '%s' "$html" | grep -o '<h[12]>[^<]*' | head -2 | tr '\n' '|')
+is "the first heading is the title, then PRESENT" "$first" "<h1>Minutes of the Audit Committee, 14 March 2024|<h2>PRESENT|"
+has "the council's name above the title" "$html" '<p class="council">Testshire County Council</p>'
+has "the attendance table has a caption" "$html" '<table class="attendance">
+<caption'
+has "a member's name heads their row" "$html" '<th scope="row">Councillor Ann Chair'
+has "a group heads its rows" "$html" '<th colspan="2" scope="rowgroup">Chairman:</th>'
+lacks "no empty header cell" "$html" '"></th>'
+has "the key to the p / a markers" "$html" '<p class="key">Key: p present, a apologies or absent</p>'
+has "printed pages are numbered" "$html" '@bottom-right{content:"Page " counter(page) " of " counter(pages)'
+has "printed pages name the body and the date" "$html" '@bottom-left{content:"Audit Committee · 14 March 2024"'
+ahtml=$(clerk export 2024-03-14 --agenda --format html)
+has "the agenda's <h1> is its title" "$ahtml" '<h1>Agenda of the Audit Committee, 14 March 2024</h1>'
+is "the agenda has one <h1>" "$(printf '%s' "$ahtml" | grep -o '<h1' | wc -l)" "1"
+has "the notice's fields table has a caption" "$ahtml" '<table class="fields">
+<caption'
+has "a field's name heads its row" "$ahtml" '<th scope="row">'
 
 # --- Markdown: metacharacters escaped.
 md=$(clerk export 2024-03-14 --format markdown)
@@ -56,7 +81,10 @@ has "late arrival at its item" "$txt" "Councillor Lara Late arrived at the meeti
 has "departure at its item, even an exempt one" "$txt" "Councillor Lara Late left the meeting during this item at 11.05 am."
 has "vote counts" "$txt" "(Votes: For 2, Against 2, Abstentions 0)"
 has "recorded vote by name" "$txt" "For: Councillor Ann Chair and Councillor Vic Vice."
-has "casting vote" "$txt" "the Chairman gave a casting vote for the motion."
+# The casting vote names who gave it (issue 20): the chairman, recorded
+# present, presided (before, the sentence left the name out).
+has "casting vote, naming who gave it" "$txt" \
+	"the Chairman, Councillor Ann Chair, gave a casting vote for the motion."
 has "the Committee's own name" "$txt" "The Committee heard that:"
 
 has "urgent item with the reason for urgency" "$txt" "The Chairman agreed to consider this item as a matter of urgency because repairs could not wait for the next meeting."

@@ -50,6 +50,7 @@ has "the opening line" "$flat" "AT A MEETING of the Audit Committee of TESTSHIRE
 has "a minute" "$text" "BUDGET MONITORING"
 has "Welsh capitals survive (the minute's title)" "$text" "CRONFA GŴYL DEWI A'R TŶ CYMUNED"
 lacks "the public copy has no exempt minute" "$text" "EXEMPT-MINUTE-TEXT"
+has "the key to the p / a markers" "$text" "Key: p present, a apologies or absent"
 # Order: the minutes' order, as in the text export.
 order() { printf '%s\n' "$1" | grep -n -m1 -F "$2" | cut -d: -f1; }
 a=$(order "$text" "APOLOGIES FOR ABSENCE"); b=$(order "$text" "BUDGET MONITORING")
