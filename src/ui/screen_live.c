@@ -1630,6 +1630,25 @@ static bool act_attendance(struct app *app, struct live_screen *s,
 	return true;
 }
 
+/* An election item agreed: who holds which office from now. */
+static void ask_elected(struct app *app, struct live_screen *s)
+{
+	int i = pick_attendee(app, s, "Elected: who holds the office from now?",
+			      PICK_ANYONE, true, NULL);
+	if (i < 0)
+		return;
+	struct ui_pick_item offices[] = {{.label = "Chairman"},
+					 {.label = "Vice-Chairman"}};
+	int o = ui_pick(app, "To which office?", offices, 2, 0);
+	if (o < 0)
+		return;
+	struct clerk_err err = {0};
+	report(app, s,
+	       live_elected(s->l, s->l->attendance.v[i].person_id,
+			    o == 0 ? ROLE_CHAIRMAN : ROLE_VICE_CHAIRMAN, &err),
+	       &err, NULL);
+}
+
 static void act_simple(struct app *app, struct live_screen *s,
 		       enum clerk_status st, const struct clerk_err *err,
 		       const char *done)
@@ -2032,7 +2051,11 @@ static enum ui_key_result live_key(struct app *app, void *state, int key)
 			break;
 		char id[CLERK_UUID_LEN];
 		snprintf(id, sizeof id, "%s", r->id);
-		report(app, s, live_agree(l, id, &err), &err, "Agreed");
+		enum clerk_status st = live_agree(l, id, &err);
+		report(app, s, st, &err, "Agreed");
+		const struct live_item *cur = current_item(l);
+		if (st == CLERK_OK && cur && cur->item.kind == ITEM_ELECTION)
+			ask_elected(app, s);
 		break;
 	}
 	case UI_ACT_exclude:
