@@ -83,4 +83,15 @@ void merge_report_free(struct merge_report *rep);
  * not a UUID.  err names the table, column and row (merge_check.c). */
 enum clerk_status merge_check_values(struct db *other, struct clerk_err *err);
 
+/* Open the file at path read-only and run every check `clerk merge` makes
+ * before it copies anything: clerk's schema and its own triggers, what
+ * `clerk check` asks (integrity, foreign keys), and every value
+ * (merge_check_values), all under a limit of SQLite work, which is set in
+ * *work for the merge itself.  CLERK_OK when it may be merged; otherwise
+ * err names the first reason and says nothing was merged. */
+enum clerk_status merge_check_file(const char *path, long long *work,
+				   struct clerk_err *err);
+/* The limit of SQLite work a merge may take for a file of db's size. */
+long long merge_work_limit(struct db *db);
+
 #endif

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "clerk/merge.h"
+#include "clerk/safety.h"
 
 /* Tables whose rows merge never copies: the audit of the other file, and
  * the full-text index, which this file's triggers rebuild. */
@@ -103,5 +104,62 @@ enum clerk_status merge_check_values(struct db *other, struct clerk_err *err)
 	if (!rc && step != SQLITE_DONE)
 		rc = db_fail(other, err, "reading the other file");
 	sqlite3_finalize(list);
+	return rc;
+}
+
+/* The work a merge may take: reading and copying every row of a file, a
+ * few lookups a row, is well under this per page; a file that needs more
+ * (none can, with its schema checked: no views, no triggers of its own)
+ * is stopped rather than left to hang or amplify. */
+#define MERGE_WORK_BASE 50000000LL
+#define MERGE_WORK_PER_PAGE 200000LL
+
+long long merge_work_limit(struct db *db)
+{
+	long long pages = db_page_count(db);
+	return MERGE_WORK_BASE + (pages > 0 ? pages : 0) * MERGE_WORK_PER_PAGE;
+}
+
+/* The first line of a check's details, without its newline. */
+static char *first_problem(const struct safety_report *r)
+{
+	const char *d = sb_str(&r->details);
+	return xstrndup(d, strcspn(d, "\n"));
+}
+
+enum clerk_status merge_check_file(const char *path, long long *work,
+				   struct clerk_err *err)
+{
+	struct db *other = NULL;
+	enum clerk_status rc = db_open(path, DB_READONLY, &other, err);
+	if (rc)
+		return rc;
+	*work = merge_work_limit(other);
+	db_limit_work(other, *work);
+	char *safe = utf8_sanitize(path);
+	struct safety_report r = {0};
+	if (db_repair_reason(other)) {
+		rc = clerk_fail(err, CLERK_FOREIGN,
+				"%s cannot be merged: %s (without clerk's own "
+				"triggers its confirmed minutes may have been "
+				"changed); nothing was merged",
+				safe, db_repair_reason(other));
+	} else if ((rc = safety_check(other, &r, err))) {
+		/* err says why */
+	} else if (r.problems) {
+		char *first = first_problem(&r);
+		rc = clerk_fail(err, CLERK_FOREIGN,
+				"%s is not sound (%d problem%s; the first: %s): "
+				"nothing was merged; 'clerk --db %s check' lists "
+				"them",
+				safe, r.problems, r.problems == 1 ? "" : "s",
+				first, safe);
+		free(first);
+	} else {
+		rc = merge_check_values(other, err);
+	}
+	safety_report_free(&r);
+	free(safe);
+	db_close(&other);
 	return rc;
 }

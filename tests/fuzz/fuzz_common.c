@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "fuzz_common.h"
@@ -12,9 +13,29 @@
 static char world_dir[] = "/tmp/clerk-fuzz.XXXXXX";
 static struct fuzz_world world;
 
+/* Files and folders written by fuzz_write_file, removed at exit (files
+ * first, folders deepest first). */
+static char **made;
+static size_t nmade;
+
+static void note_made(const char *path)
+{
+	for (size_t i = 0; i < nmade; i++)
+		if (strcmp(made[i], path) == 0)
+			return;
+	made = xrealloc(made, (nmade + 1) * sizeof *made);
+	made[nmade++] = xstrdup(path);
+}
+
 static void world_remove(void)
 {
 	db_close(&world.db);
+	for (size_t i = nmade; i-- > 0;) {
+		if (unlink(made[i]) != 0)
+			rmdir(made[i]);
+		free(made[i]);
+	}
+	free(made);
 	static const char *const names[] = {"fuzz.db", "fuzz.db-wal",
 					    "fuzz.db-shm", "fuzz.db-journal"};
 	for (size_t i = 0; i < 4; i++) {
@@ -61,4 +82,34 @@ struct fuzz_world *fuzz_world(void)
 		world_die(&err);
 	memcpy(world.meeting_id, m.id, sizeof world.meeting_id);
 	return &world;
+}
+
+const char *fuzz_dir(void)
+{
+	fuzz_world();
+	return world_dir;
+}
+
+char *fuzz_write_file(const char *name, const uint8_t *data, size_t size)
+{
+	char *path = xasprintf("%s/%s", fuzz_dir(), name);
+	/* the folders on the way, in order, so that removal (in reverse)
+	 * takes the deepest first */
+	for (char *slash = strchr(path + strlen(world_dir) + 1, '/'); slash;
+	     slash = strchr(slash + 1, '/')) {
+		*slash = '\0';
+		if (mkdir(path, 0700) == 0)
+			note_made(path);
+		*slash = '/';
+	}
+	note_made(path);
+	FILE *f = fopen(path, "wb");
+	if (!f || (size && fwrite(data, 1, size, f) != size) || fclose(f) != 0)
+		abort();
+	return path;
+}
+
+char *fuzz_string(const uint8_t *data, size_t size)
+{
+	return xstrndup((const char *)data, size);
 }

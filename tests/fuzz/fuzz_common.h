@@ -27,4 +27,13 @@ struct fuzz_world {
 };
 struct fuzz_world *fuzz_world(void);
 
+/* The world's temporary folder (made by fuzz_world()). */
+const char *fuzz_dir(void);
+/* Write data to the file fuzz_dir()/name (folders made as needed; removed
+ * at exit with the world) and return its path (caller frees). */
+char *fuzz_write_file(const char *name, const uint8_t *data, size_t size);
+/* data as a NUL-terminated string (bytes after a NUL are cut, as reading a
+ * file into a C string does); caller frees. */
+char *fuzz_string(const uint8_t *data, size_t size);
+
 #endif

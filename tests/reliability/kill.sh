@@ -3,11 +3,14 @@
 # Kill: a scripted live meeting (tests/reliability/killdrv, which drives
 # the live API as the console does and prints "ack" after every action that
 # committed) is killed with SIGKILL at a random point of its progress, KILLS
-# times (10 in make check, 200 in make reliability): after a random number
-# of acknowledged actions and a few milliseconds more, so that the kill lands
-# in an action, its commit or its reload whatever the machine's speed (a
+# times (10 in make check, 200 in make reliability): at the K-th write,
+# sync, truncation or deletion after its N-th acknowledged action (K 0:
+# right after the acknowledgement), counted by the fault VFS in the driver
+# itself, so that the kill lands inside an action, its commit or its reload
+# at the same point whatever the machine's speed; no clock is involved (a
 # wall-clock delay killed a sanitizer build under load before it had opened
-# the meeting).  After each kill: the file passes
+# the meeting, and one 0-14 ms after an acknowledgement said nothing of
+# where it landed).  After each kill: the file passes
 # integrity_check, every row ever acknowledged is in it, the log is no
 # shorter than the last acknowledgement said, and the meeting reopens at the
 # item (and running/adjourned state) last shown — exactly: every live
@@ -20,30 +23,22 @@ KILLDRV=$top_builddir/tests/reliability/killdrv
 db=$T/kill.db
 make_live_board "$db" || exit 99
 
-# wait_for_acks PID FILE N: until the driver has reopened the meeting and
-# acknowledged N actions (or has stopped, or a minute has passed).
-wait_for_acks() {
-	for _w in $(seq 1 6000); do
-		kill -0 "$1" 2>/dev/null || return
-		grep -q '^open' "$2" 2>/dev/null &&
-			[ "$(grep -c '^ack' "$2")" -ge "$3" ] && return
-		sleep 0.01
-	done
-}
-
 sound=0 complete=0 exact=0 halfdone=0 killed=0 inflight=0 acked=0
 problems=""
 for i in $(seq 1 "$KILLS"); do
-	"$KILLDRV" run "$db" 2017-10-05 "$i" >"$T/acks.$i" 2>"$T/err.$i" &
-	pid=$!
-	wait_for_acks "$pid" "$T/acks.$i" $((RANDOM % 12))
-	# An action takes about 10 ms: the kill lands anywhere in the next one.
-	sleep "$(printf '0.%03d' $((RANDOM % 15)))"
-	kill -KILL "$pid" 2>/dev/null
-	{ wait "$pid"; } 2>/dev/null
-	[ $? -eq 137 ] && killed=$((killed + 1)) ||
+	# after N acknowledged actions (0: as soon as the meeting is open), at
+	# the K-th I/O point of what follows (an action is 5 to 20 of them)
+	n=$((RANDOM % 12)) k=$((RANDOM % 16))
+	{ "$KILLDRV" run "$db" 2017-10-05 "$i" "$n" "$k" >"$T/acks.$i" \
+		2>"$T/err.$i"; rc=$?; } 2>/dev/null
+	[ $rc -eq 137 ] && killed=$((killed + 1)) ||
 		problems="$problems
-run $i was not killed mid-run: $(cat "$T/err.$i")"
+run $i was not killed mid-run (exit $rc): $(cat "$T/err.$i")"
+	# the kill comes after the N-th acknowledgement (later when the next
+	# action had fewer than K I/O points)
+	[ "$(grep -c '^ack' "$T/acks.$i")" -ge "$n" ] ||
+		problems="$problems
+run $i was killed after $(grep -c '^ack' "$T/acks.$i") acknowledgements, before $n"
 	cat "$T/acks.$i" >>"$T/acks.all"
 	out=$("$KILLDRV" verify "$db" 2017-10-05 "$T/acks.all")
 	rc=$?

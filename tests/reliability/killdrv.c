@@ -3,8 +3,15 @@
  * killdrv: a scripted live meeting for the kill test, driven through the
  * live API exactly as the console drives it (linked with libclerk.a).
  *
- *   killdrv run FILE DATE SEED    open the meeting of DATE and act on it
- *                                 until killed (or 100,000 actions)
+ *   killdrv run FILE DATE SEED [ACKS IO]
+ *                                 open the meeting of DATE and act on it
+ *                                 until killed (or 100,000 actions); with
+ *                                 ACKS and IO, it is killed (SIGKILL) at
+ *                                 the IO-th write, sync, truncation or
+ *                                 deletion after its ACKS-th
+ *                                 acknowledgement (IO 0: right after it),
+ *                                 a moment tied to its progress, not to
+ *                                 the clock
  *   killdrv verify FILE DATE ACKS check FILE after a kill against the lines
  *                                 `run` printed (ACKS)
  *
@@ -30,18 +37,16 @@
 #include "config.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#include "clerk/live.h"
+#include <signal.h>
 
-struct state {
-	int current;
-	int running;
-	int adjourned;
-};
+#include "faultvfs.h"
+#include "liveacts.h"
 
 static void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static void say(const char *fmt, ...)
@@ -59,148 +64,22 @@ static void say(const char *fmt, ...)
 		_exit(5);
 }
 
-static struct state state_of(const struct live *l)
+/* The kill, once the ACKS-th action has been acknowledged. */
+static void arm_kill(int acks, int kill_acks, long kill_io)
 {
-	struct state s = {l->current, l->running ? 1 : 0, l->adjourned ? 1 : 0};
-	return s;
+	if (kill_acks < 0 || acks != kill_acks)
+		return;
+	if (kill_io <= 0)
+		raise(SIGKILL);
+	faultvfs_kill_after(kill_io);
 }
 
-static const char *last_event_id(const struct live *l)
-{
-	return l->events.n ? l->events.v[l->events.n - 1].id : "";
-}
-
-/* A member of the body, chosen by r. */
-static const char *some_member(const struct live *l, unsigned r)
-{
-	size_t filled = 0;
-	for (size_t i = 0; i < l->seats.n; i++)
-		filled += l->seats.v[i].filled;
-	if (!filled)
-		return NULL;
-	size_t k = r % filled;
-	for (size_t i = 0; i < l->seats.n; i++)
-		if (l->seats.v[i].filled && k-- == 0)
-			return l->seats.v[i].member.id;
-	return NULL;
-}
-
-enum act { A_JUMP, A_TEXT, A_PRESENT, A_APOLOGY, A_RESOLVE, A_OUT,
-	   A_DECLARE, A_ADJOURN, A_RESUME };
-static const char *const act_names[] = {
-	"jump", "text", "present", "apology", "resolve", "out-or-back",
-	"declare", "adjourn", "resume",
-};
-
-static enum act choose(const struct live *l, unsigned r)
-{
-	if (l->adjourned)
-		return A_RESUME;
-	if (l->current < 0)
-		return A_JUMP;
-	unsigned p = r % 100;
-	return p < 25 ? A_JUMP : p < 45 ? A_TEXT : p < 55 ? A_PRESENT
-	       : p < 60 ? A_APOLOGY : p < 72 ? A_RESOLVE : p < 84 ? A_OUT
-	       : p < 95 ? A_DECLARE : A_ADJOURN;
-}
-
-/* The state an action will leave. */
-static struct state predict(const struct live *l, enum act a)
-{
-	struct state s = state_of(l);
-	if (a == A_JUMP) {
-		s.current = (int)((size_t)(l->current + 1) % l->nitems);
-		s.running = 1;
-	} else if (a == A_ADJOURN) {
-		s.running = 0;
-		s.adjourned = 1;
-	} else if (a == A_RESUME) {
-		s.running = 1;
-		s.adjourned = 0;
-	}
-	return s;
-}
-
-/* Do one action; table and id name the row it wrote. */
-static enum clerk_status act(struct live *l, enum act a, unsigned r, int n,
-			     const char *seed, const char **table, clerk_id id,
-			     struct clerk_err *err)
-{
-	char text[512];
-	const char *who = some_member(l, r / 100);
-	enum clerk_status rc;
-	*table = "event";
-	id[0] = '\0';
-	switch (a) {
-	case A_JUMP:
-		return live_jump(l, (size_t)predict(l, a).current, err);
-	case A_TEXT:
-		*table = "minute_text";
-		snprintf(text, sizeof text,
-			 "Run %s, action %d: the Board heard that the £2.5m "
-			 "budget for Ŵyn's café was agreed — “noted”.",
-			 seed, n);
-		return live_text_add(l, SECTION_HEARD, text, (clerk_id *)id, err);
-	case A_PRESENT:
-		return who ? live_att_present(l, who, err) : CLERK_OK;
-	case A_APOLOGY:
-		return who ? live_att_apology(l, who, "unwell", err) : CLERK_OK;
-	case A_RESOLVE: {
-		struct resolution res = {0};
-		*table = "resolution";
-		snprintf(text, sizeof text,
-			 "That the Board notes item %d of run %s.", n, seed);
-		rc = live_resolve(l, "", text, &res, err);
-		if (!rc)
-			snprintf(id, CLERK_UUID_LEN, "%s", res.id);
-		resolution_free(&res);
-		return rc;
-	}
-	case A_OUT: {
-		const struct live_presence *p = who ? live_presence_of(l, who) : NULL;
-		if (!p || p->departed)
-			return who ? live_att_present(l, who, err) : CLERK_OK;
-		return p->out ? live_returned(l, who, err)
-			      : live_left_room(l, who, err);
-	}
-	case A_DECLARE: {
-		struct declaration d = {0};
-		*table = "declaration";
-		snprintf(text, sizeof text, "governor of a school (run %s, %d)",
-			 seed, n);
-		rc = who ? live_declare(l, who, -1, INTEREST_NON_REGISTRABLE, text,
-					false, false, &d, err)
-			 : CLERK_OK;
-		if (!rc && who)
-			snprintf(id, CLERK_UUID_LEN, "%s", d.id);
-		declaration_free(&d);
-		return rc;
-	}
-	case A_ADJOURN:
-		return live_adjourn(l, "a short break", err);
-	case A_RESUME:
-		return live_resume(l, err);
-	}
-	return CLERK_OK;
-}
-
-static int open_meeting(const char *path, const char *date, struct db **db,
-			struct live **l, struct clerk_err *err)
-{
-	struct meeting m = {0};
-	if (db_open(path, DB_EXISTING, db, err) ||
-	    meeting_find(*db, date, NULL, &m, err) ||
-	    live_open(*db, m.id, l, err)) {
-		meeting_free(&m);
-		return 1;
-	}
-	meeting_free(&m);
-	return 0;
-}
-
-static int run(const char *path, const char *date, const char *seed)
+static int run(const char *path, const char *date, const char *seed,
+	       int kill_acks, long kill_io)
 {
 	struct clerk_err err = {0};
+	if (kill_acks >= 0)
+		faultvfs_register();
 	struct db *db = NULL;
 	struct live *l = NULL;
 	if (open_meeting(path, date, &db, &l, &err)) {
@@ -212,6 +91,8 @@ static int run(const char *path, const char *date, const char *seed)
 	struct state s0 = state_of(l);
 	say("open current %d running %d adjourned %d\n", s0.current, s0.running,
 	    s0.adjourned);
+	int acks = 0;
+	arm_kill(acks, kill_acks, kill_io);
 	unsigned r = (unsigned)strtoul(seed, NULL, 10) * 2654435761u + 1;
 	for (int n = 1; n <= 100000; n++) {
 		r = r * 1103515245u + 12345u;
@@ -240,6 +121,7 @@ static int run(const char *path, const char *date, const char *seed)
 		say("ack %d %s %s events %zu current %d running %d adjourned %d\n",
 		    n, id[0] ? table : "none", id[0] ? id : "-", l->events.n,
 		    s.current, s.running, s.adjourned);
+		arm_kill(++acks, kill_acks, kill_io);
 	}
 	live_free(&l);
 	db_close(&db);
@@ -247,32 +129,6 @@ static int run(const char *path, const char *date, const char *seed)
 }
 
 /* ---------------------------------------------------------------- verify */
-
-static int plain_count(sqlite3 *s, const char *table, const char *id)
-{
-	static const char *const tables[] = {"event", "minute_text",
-					     "resolution", "declaration", NULL};
-	static const char *const queries[] = {
-		"SELECT count(*) FROM event WHERE id = ?",
-		"SELECT count(*) FROM minute_text WHERE id = ?",
-		"SELECT count(*) FROM resolution WHERE id = ?",
-		"SELECT count(*) FROM declaration WHERE id = ?",
-	};
-	for (int i = 0; tables[i]; i++) {
-		if (strcmp(table, tables[i]) != 0)
-			continue;
-		sqlite3_stmt *st = NULL;
-		int n = -1;
-		if (sqlite3_prepare_v2(s, queries[i], -1, &st, NULL) == SQLITE_OK) {
-			sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-			if (sqlite3_step(st) == SQLITE_ROW)
-				n = sqlite3_column_int(st, 0);
-		}
-		sqlite3_finalize(st);
-		return n;
-	}
-	return -1;
-}
 
 static char *plain_text(sqlite3 *s, const char *sql)
 {
@@ -409,9 +265,14 @@ static int verify(const char *path, const char *date, const char *file)
 int main(int argc, char **argv)
 {
 	if (argc == 5 && strcmp(argv[1], "run") == 0)
-		return run(argv[2], argv[3], argv[4]);
+		return run(argv[2], argv[3], argv[4], -1, 0);
+	if (argc == 7 && strcmp(argv[1], "run") == 0)
+		return run(argv[2], argv[3], argv[4], atoi(argv[5]),
+			   atol(argv[6]));
 	if (argc == 5 && strcmp(argv[1], "verify") == 0)
 		return verify(argv[2], argv[3], argv[4]);
-	fputs("usage: killdrv run FILE DATE SEED | verify FILE DATE ACKS\n", stderr);
+	fputs("usage: killdrv run FILE DATE SEED [ACKS IO] | verify FILE DATE "
+	      "ACKS\n",
+	      stderr);
 	return 2;
 }
