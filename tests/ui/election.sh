@@ -1,8 +1,9 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-3.0-or-later
 # An election item agreed changes who holds the office from that moment
-# (issue 20): the Board elects a new Vice-Chairman at an election item; the
-# console asks who holds which office, says so, and the log keeps it.
+# (issue 20): the Board elects a new Vice-Chairman at an election item; V
+# there records who was elected to which office (or who is in the Chair),
+# the console says so, and the log keeps it.
 # From then the new Vice-Chairman is the vice-chair (V puts them in the
 # Chair as Vice-Chairman; the former one, in the Chair, presides only as a
 # member elected for the meeting), the minutes say the election and who
@@ -29,24 +30,27 @@ r
 That Councillor Keith Mans be elected Vice-Chairman of the Board.
 <C-s>
 =
+V
 @dump who
 /Mans<Enter><Enter>
 @dump office
-j<Enter>
+jj<Enter>
 @dump elected
 V
 /Mans<Enter><Enter>
+<Enter>
 @dump mans-chair
 V
 /Rushton<Enter><Enter>
+<Enter>
 @dump rushton-chair
 q
 y
 KEYS
 is "the scenario ran (exit 0)" "$UI_RC" 0
 is "nothing went wrong on the way" "$UI_ERR" ""
-screen_has "agreeing the election asks who holds the office" elect who \
-	"Elected: who holds the office from now?"
+screen_has "V at the election item asks who was elected" elect who \
+	"Elected, or in the Chair: who?"
 screen_has "and which office" elect office "To which office?"
 screen_has "the screen says who holds it from now" elect elected \
 	"Councillor Keith Mans is Vice-Chairman from now."
