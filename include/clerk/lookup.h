@@ -34,6 +34,7 @@ struct lookup_body {
 	char *tz;         /* "Europe/London" */
 	char *quorum_kind; /* "fraction", "fixed", "composite" */
 	int quorum_num, quorum_den, quorum_fixed;
+	char *ended; /* NULL, or why the body ended ("" when not said) */
 };
 struct lookup_body_list {
 	struct lookup_body *v;

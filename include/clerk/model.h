@@ -236,6 +236,11 @@ struct body {
 	char *council_name;
 	enum council_kind council_kind;
 	enum nation council_nation;
+	/* Ended: wound up by the council (a ModernGov committee expired or
+	 * deleted, or `clerk body end`); kept with its record, offered for
+	 * no new meeting.  ended_reason: why ("" when not said). */
+	bool ended;
+	char *ended_reason;
 };
 
 /* A council's kind and nation must agree: a parish council is English, a
@@ -296,6 +301,9 @@ enum clerk_status body_list_all(struct db *db, struct body_list *out,
  * CLERK_CONFLICT and is kept. */
 enum clerk_status body_delete(struct db *db, const char *id,
 			      struct clerk_err *err);
+/* Mark a body ended (with why, "" for not said), or not ended again. */
+enum clerk_status body_set_ended(struct db *db, const char *id, bool ended,
+				 const char *reason, struct clerk_err *err);
 void body_free(struct body *b);
 void body_list_free(struct body_list *l);
 /* Seats needed for a quorum when `seats` seats are filled. */

@@ -24,7 +24,9 @@
 	"            [--style NAME] [--tz ZONE]\n"                            \
 	"       clerk body edit BODY [--name NAME] [same options]\n"          \
 	"            [--minutes-confirmed-by BODY|-]\n"                      \
-	"       clerk body delete BODY   (only while it has no meetings)"
+	"       clerk body delete BODY   (only while it has no meetings)\n" \
+	"       clerk body end BODY [--reason TEXT] [--not]\n"                 \
+	"       clerk body list"
 
 /* "1/4", "5" or "1/4 min 3" into the body's quorum rule. */
 static enum clerk_status parse_quorum(const char *s, struct body *b,
@@ -340,6 +342,69 @@ static int body_remove(struct cli *cli, struct db *db, int argc, char **argv)
 	return code;
 }
 
+/* `clerk body end BODY [--reason TEXT] [--not]`: the council wound it up
+ * (or, with --not, it was marked ended by mistake). */
+static int body_end(struct cli *cli, struct db *db, int argc, char **argv)
+{
+	const char *name = NULL, *reason = "";
+	bool undo = false;
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--reason") == 0 && i + 1 < argc)
+			reason = argv[++i];
+		else if (strcmp(argv[i], "--not") == 0)
+			undo = true;
+		else if (argv[i][0] != '-' && !name)
+			name = argv[i];
+		else
+			return cli_usage(cli, BODY_USAGE);
+	}
+	if (!name)
+		return cli_usage(cli, BODY_USAGE);
+	struct clerk_err err = {0};
+	struct body b = {0};
+	enum clerk_status rc = body_find(db, name, &b, &err);
+	if (!rc)
+		rc = body_set_ended(db, b.id, !undo, reason, &err);
+	int code = rc ? cli_report(cli, &err) : 0;
+	if (!rc && undo)
+		cli_say(cli, "The %s is no longer marked ended: new meetings "
+			     "can be added.\n",
+			b.name);
+	else if (!rc)
+		cli_say(cli, "Marked the %s ended%s%s%s: it is offered for no new "
+			     "meeting, and its record is kept.\n",
+			b.name, *reason ? " (" : "", reason, *reason ? ")" : "");
+	body_free(&b);
+	return code;
+}
+
+/* `clerk body list`: every body, its council, and whether it has ended. */
+static int body_list(struct cli *cli, struct db *db, int argc, char **argv)
+{
+	(void)argv;
+	if (argc != 1)
+		return cli_usage(cli, BODY_USAGE);
+	struct clerk_err err = {0};
+	struct body_list l = {0};
+	if (body_list_all(db, &l, &err))
+		return cli_report(cli, &err);
+	for (size_t i = 0; i < l.n; i++) {
+		const struct body *b = &l.v[i];
+		cli_say(cli, "%s%s%s%s\t%s\t%s%s%s%s\n", b->name,
+			*b->short_name ? " (" : "", b->short_name,
+			*b->short_name ? ")" : "", b->council_name,
+			b->ended ? "ended" : "current",
+			b->ended && *b->ended_reason ? " (" : "",
+			b->ended ? b->ended_reason : "",
+			b->ended && *b->ended_reason ? ")" : "");
+	}
+	if (!l.n)
+		cli_say(cli, "No bodies yet: add one with 'clerk body add NAME' "
+			     "(clerk demo builds one).\n");
+	body_list_free(&l);
+	return 0;
+}
+
 int cmd_body(struct cli *cli, int argc, char **argv)
 {
 	if (argc < 2)
@@ -351,10 +416,15 @@ int cmd_body(struct cli *cli, int argc, char **argv)
 		run = body_edit;
 	else if (strcmp(argv[1], "delete") == 0)
 		run = body_remove;
+	else if (strcmp(argv[1], "end") == 0)
+		run = body_end;
+	else if (strcmp(argv[1], "list") == 0)
+		run = body_list;
 	else
 		return cli_usage(cli, BODY_USAGE);
 	struct db *db;
-	int code = cli_open_db(cli, DB_CREATE, &db);
+	int code = cli_open_db(cli, run == body_list ? DB_READONLY : DB_CREATE,
+			       &db);
 	if (code)
 		return code;
 	code = run(cli, db, argc - 1, argv + 1);

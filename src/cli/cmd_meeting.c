@@ -110,6 +110,15 @@ static int meeting_add(struct cli *cli, int argc, char **argv)
 	struct meeting m = {.public_present = -1};
 	int added = 0;
 	enum clerk_status rc = body_find(db, pos[0], &b, &err);
+	if (!rc && b.ended)
+		rc = clerk_fail(&err, CLERK_INVALID,
+				"the %s has ended%s%s%s: a body the council has "
+				"wound up holds no new meetings, and its record "
+				"is kept ('clerk body end \"%s\" --not' if it "
+				"was marked ended by mistake)",
+				b.name, *b.ended_reason ? " (" : "",
+				b.ended_reason, *b.ended_reason ? ")" : "",
+				*b.short_name ? b.short_name : b.name);
 	if (!rc) {
 		snprintf(m.body_id, sizeof m.body_id, "%s", b.id);
 		m.starts_at = time_from_local(b.tz, y, mo, d, h, mi);

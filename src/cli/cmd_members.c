@@ -85,6 +85,9 @@ static void print_text(const struct listing *l, const struct lookup_membership *
 		      b->name, *b->short_name ? " (" : "", b->short_name,
 		      *b->short_name ? ")" : "", *b->council ? ", " : "",
 		      b->council, m->date);
+	if (b->ended)
+		listing_linef(l, 0, LISTING_DIM, "Ended%s%s: no new meetings.",
+			      *b->ended ? ": " : "", b->ended);
 	fputc('\n', l->out);
 	for (size_t i = 0; i < m->nseats; i++)
 		if (m->seats[i].in_use)

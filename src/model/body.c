@@ -18,7 +18,7 @@
 	"b.quorum_num, b.quorum_den, b.quorum_fixed, b.substitutes_allowed, "   \
 	"b.minute_format, b.minute_numbering, b.year_start, b.style, b.tz, "    \
 	"b.standard_items, b.next_minute, b.next_minute_from, c.name, c.kind, " \
-	"c.nation"
+	"c.nation, (SELECT reason FROM body_ended e WHERE e.body_id = b.id)"
 #define BODY_FROM " FROM body b JOIN council c ON c.id = b.council_id "
 
 static void body_read(sqlite3_stmt *st, void *out)
@@ -46,6 +46,8 @@ static void body_read(sqlite3_stmt *st, void *out)
 	b->council_name = db_col_dup(st, 18);
 	MODEL_COL_ENUM(st, 19, council_kind_parse, &b->council_kind);
 	MODEL_COL_ENUM(st, 20, nation_parse, &b->council_nation);
+	b->ended = sqlite3_column_type(st, 21) != SQLITE_NULL;
+	b->ended_reason = b->ended ? db_col_dup(st, 21) : NULL;
 }
 
 /* A municipal year start "MM-DD" that is a real day. */
@@ -391,7 +393,28 @@ void body_free(struct body *b)
 	free(b->tz);
 	free(b->standard_items);
 	free(b->council_name);
+	free(b->ended_reason);
 	memset(b, 0, sizeof *b);
+}
+
+enum clerk_status body_set_ended(struct db *db, const char *id, bool ended,
+				 const char *reason, struct clerk_err *err)
+{
+	enum clerk_status rc = model_check_text(reason, "reason", false, err);
+	if (rc)
+		return rc;
+	sqlite3_stmt *st = db_stmt(
+		db,
+		ended ? "INSERT INTO body_ended(body_id, reason) VALUES (?1, ?2) "
+			"ON CONFLICT(body_id) DO UPDATE SET reason = ?2"
+		      : "DELETE FROM body_ended WHERE body_id = ?1 AND ?2 = ?2",
+		err);
+	if (!st)
+		return CLERK_DB;
+	db_bind_text(st, 1, id);
+	model_bind_str(st, 2, reason);
+	rc = model_step_done(db, st, "recording that the body ended", err);
+	return rc;
 }
 
 void body_list_free(struct body_list *l)

@@ -105,7 +105,8 @@ long lookup_date_add_months(const char *date, int months)
 
 #define BODY_COLUMNS                                                        \
 	"b.id, b.name, coalesce(b.short_name, ''), coalesce(c.name, ''), b.tz, " \
-	"b.quorum_kind, b.quorum_num, b.quorum_den, b.quorum_fixed "
+	"b.quorum_kind, b.quorum_num, b.quorum_den, b.quorum_fixed, "           \
+	"(SELECT reason FROM body_ended e WHERE e.body_id = b.id) "
 
 void lookup_body_from_row(sqlite3_stmt *st, int col, struct lookup_body *b)
 {
@@ -118,6 +119,9 @@ void lookup_body_from_row(sqlite3_stmt *st, int col, struct lookup_body *b)
 	b->quorum_num = sqlite3_column_int(st, col + 6);
 	b->quorum_den = sqlite3_column_int(st, col + 7);
 	b->quorum_fixed = sqlite3_column_int(st, col + 8);
+	b->ended = sqlite3_column_type(st, col + 9) == SQLITE_NULL
+			   ? NULL
+			   : db_col_dup(st, col + 9);
 }
 
 void lookup_body_free(struct lookup_body *b)
@@ -129,6 +133,7 @@ void lookup_body_free(struct lookup_body *b)
 	free(b->council);
 	free(b->tz);
 	free(b->quorum_kind);
+	free(b->ended);
 	memset(b, 0, sizeof *b);
 }
 

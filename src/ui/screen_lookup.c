@@ -165,9 +165,13 @@ static void build_bodies(struct app *app, struct page *p)
 	}
 	for (size_t i = 0; i < l.n; i++) {
 		entry_add(p, OPEN_BODY, l.v[i].id, NULL);
-		wrap_addf(p, UI_ROLE_NORMAL, 1, "%s%s%s%s", l.v[i].name,
+		wrap_addf(p, l.v[i].ended ? UI_ROLE_DIM : UI_ROLE_NORMAL, 1,
+			  "%s%s%s%s%s%s%s", l.v[i].name,
 			  *l.v[i].short_name ? " (" : "", l.v[i].short_name,
-			  *l.v[i].short_name ? ")" : "");
+			  *l.v[i].short_name ? ")" : "",
+			  l.v[i].ended ? " \u2014 ended" : "",
+			  l.v[i].ended && *l.v[i].ended ? ": " : "",
+			  l.v[i].ended ? l.v[i].ended : "");
 	}
 	if (!l.n)
 		wrap_add(p, UI_ROLE_DIM, 1, "No bodies yet (clerk demo builds one).");
@@ -192,10 +196,11 @@ static void build_members(struct app *app, struct page *p)
 		return;
 	}
 	free(p->title);
-	p->title = xasprintf("%s%s%s%s · %s · %d seats, %d filled · quorum %d",
+	p->title = xasprintf("%s%s%s%s%s · %s · %d seats, %d filled · quorum %d",
 			     m.body.name, *m.body.short_name ? " (" : "",
 			     m.body.short_name, *m.body.short_name ? ")" : "",
-			     m.date, m.in_use, m.filled, m.quorum);
+			     m.body.ended ? " (ended)" : "", m.date, m.in_use,
+			     m.filled, m.quorum);
 	for (size_t i = 0; i < m.nseats; i++) {
 		const struct lookup_seat *s = &m.seats[i];
 		if (!s->in_use)

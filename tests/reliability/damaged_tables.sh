@@ -36,7 +36,8 @@ damage() {
 }
 
 # The tables the minutes of 2017-06-29 (a draft: built from the records)
-# read, each with the words naming what could not be read.
+# read, each with the words naming what could not be read (a body is read
+# with whether it has ended: body_ended).
 read_by_minutes="person|the attendance
 seat|the attendance
 membership|the seats and their members
@@ -44,6 +45,7 @@ substitute|the seats and their members
 meeting|the meetings and bodies
 body|the meetings and bodies
 council|the meeting's body
+body_ended|the meeting's body
 agenda_item|the agenda
 attendance|the attendance
 declaration|the declarations of interest

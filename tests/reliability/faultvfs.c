@@ -84,6 +84,7 @@ static sqlite3_vfs *real_vfs;
 static struct ffile *open_files;
 static struct deleted *deleted_files;
 static long full_after = -1, full_for = -1, cut_after = -1, kill_after = -1;
+static bool kill_once_done; /* kill after the op instead of before it */
 static long n_writes, n_failed, n_syncs, n_ops;
 static enum faultvfs_model cut_model = FAULTVFS_LOSE_ALL;
 static uint64_t rng = 88172645463325252ull;
@@ -97,7 +98,11 @@ long faultvfs_ops(void) { return n_ops; }
 void faultvfs_full_after(long n) { full_after = n; full_for = -1; }
 void faultvfs_full_for(long k) { full_for = k > 0 ? k : -1; }
 void faultvfs_cut_after(long n) { cut_after = n > 0 ? n : -1; }
-void faultvfs_kill_after(long n) { kill_after = n > 0 ? n : -1; }
+void faultvfs_kill_after(long n, bool once_done)
+{
+	kill_after = n > 0 ? n : -1;
+	kill_once_done = once_done;
+}
 void faultvfs_real_syncs(bool on) { real_syncs = on; }
 
 void faultvfs_cut_model(enum faultvfs_model model, unsigned long seed)
@@ -236,8 +241,16 @@ static void tick(void)
 	n_ops++;
 	if (cut_after > 0 && --cut_after == 0)
 		faultvfs_power_cut();
-	if (kill_after > 0 && --kill_after == 0)
+	if (kill_after > 0 && --kill_after == 0 && !kill_once_done)
 		raise(SIGKILL);
+}
+
+/* The operation tick() counted is done: the kill that waited for it. */
+static int done(int rc)
+{
+	if (kill_after == 0 && kill_once_done)
+		raise(SIGKILL);
+	return rc;
 }
 
 /* Keep the bytes [off, off+len) of f before they change, and what a write
@@ -318,7 +331,7 @@ static int f_write(sqlite3_file *file, const void *b, int n, sqlite3_int64 o)
 		full_after--;
 	tick();
 	int rc = remember(f, o, n, b, n);
-	return rc ? rc : RM(f)->xWrite(f->real, b, n, o);
+	return done(rc ? rc : RM(f)->xWrite(f->real, b, n, o));
 }
 static int f_truncate(sqlite3_file *file, sqlite3_int64 size)
 {
@@ -328,7 +341,7 @@ static int f_truncate(sqlite3_file *file, sqlite3_int64 size)
 	int rc = RM(f)->xFileSize(f->real, &old);
 	if (!rc)
 		rc = remember(f, size, old > size ? old - size : 0, NULL, 0);
-	return rc ? rc : RM(f)->xTruncate(f->real, size);
+	return done(rc ? rc : RM(f)->xTruncate(f->real, size));
 }
 static int f_sync(sqlite3_file *file, int flags)
 {
@@ -346,7 +359,7 @@ static int f_sync(sqlite3_file *file, int flags)
 			deleted_clear();
 		}
 	}
-	return rc;
+	return done(rc);
 }
 static int f_size(sqlite3_file *f, sqlite3_int64 *s) { return RM(f)->xFileSize(REAL(f), s); }
 static int f_lock(sqlite3_file *f, int l) { return RM(f)->xLock(REAL(f), l); }
@@ -403,7 +416,7 @@ static int v_delete(sqlite3_vfs *vfs, const char *name, int sync_dir)
 		int rc = real_vfs->xDelete(real_vfs, name, sync_dir);
 		if (rc == SQLITE_OK)
 			deleted_clear();
-		return rc;
+		return done(rc);
 	}
 	int fd = open(name, O_RDONLY);
 	if (fd >= 0) {
@@ -422,7 +435,7 @@ static int v_delete(sqlite3_vfs *vfs, const char *name, int sync_dir)
 		}
 		close(fd);
 	}
-	return real_vfs->xDelete(real_vfs, name, sync_dir);
+	return done(real_vfs->xDelete(real_vfs, name, sync_dir));
 }
 
 int faultvfs_register(void)

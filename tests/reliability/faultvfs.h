@@ -41,10 +41,12 @@ void faultvfs_full_for(long k);
 void faultvfs_cut_after(long n);
 /* The model of the next cuts, and the seed of their random choices. */
 void faultvfs_cut_model(enum faultvfs_model model, unsigned long seed);
-/* After n more writes, syncs, truncations or deletions (n >= 1), kill the
+/* At the n-th more write, sync, truncation or deletion (n >= 1), kill the
  * process with SIGKILL where it stands (what was written stays, as after
- * kill -9); n <= 0: never. */
-void faultvfs_kill_after(long n);
+ * kill -9): before the operation, or once it is done (once_done: a kill
+ * after a commit's last sync and before it is acknowledged); n <= 0:
+ * never. */
+void faultvfs_kill_after(long n, bool once_done);
 /* Whether a sync reaches the disk (default true).  A power-cut harness
  * that stages the cut itself turns it off: what a cut leaves is decided by
  * the VFS's own account of syncs, and real ones only cost time. */

@@ -4,8 +4,8 @@
 # the live API as the console does and prints "ack" after every action that
 # committed) is killed with SIGKILL at a random point of its progress, KILLS
 # times (10 in make check, 200 in make reliability): at the K-th write,
-# sync, truncation or deletion after its N-th acknowledged action (K 0:
-# right after the acknowledgement), counted by the fault VFS in the driver
+# sync, truncation or deletion after its N-th acknowledged action (before
+# it, or once it is done; K 0: right after the acknowledgement), counted by the fault VFS in the driver
 # itself, so that the kill lands inside an action, its commit or its reload
 # at the same point whatever the machine's speed; no clock is involved (a
 # wall-clock delay killed a sanitizer build under load before it had opened
@@ -28,7 +28,9 @@ problems=""
 for i in $(seq 1 "$KILLS"); do
 	# after N acknowledged actions (0: as soon as the meeting is open), at
 	# the K-th I/O point of what follows (an action is 5 to 20 of them)
-	n=$((RANDOM % 12)) k=$((RANDOM % 16))
+	# (K < 0: once the |K|-th is done, so that a kill can land between a
+	# commit's last sync and its acknowledgement)
+	n=$((RANDOM % 12)) k=$((RANDOM % 31 - 15))
 	{ "$KILLDRV" run "$db" 2017-10-05 "$i" "$n" "$k" >"$T/acks.$i" \
 		2>"$T/err.$i"; rc=$?; } 2>/dev/null
 	[ $rc -eq 137 ] && killed=$((killed + 1)) ||

@@ -9,7 +9,8 @@
  *                                 ACKS and IO, it is killed (SIGKILL) at
  *                                 the IO-th write, sync, truncation or
  *                                 deletion after its ACKS-th
- *                                 acknowledgement (IO 0: right after it),
+ *                                 acknowledgement (IO 0: right after it;
+ *                                 IO < 0: once the |IO|-th is done),
  *                                 a moment tied to its progress, not to
  *                                 the clock
  *   killdrv verify FILE DATE ACKS check FILE after a kill against the lines
@@ -69,9 +70,10 @@ static void arm_kill(int acks, int kill_acks, long kill_io)
 {
 	if (kill_acks < 0 || acks != kill_acks)
 		return;
-	if (kill_io <= 0)
+	if (kill_io == 0)
 		raise(SIGKILL);
-	faultvfs_kill_after(kill_io);
+	/* IO < 0: at the |IO|-th operation once it is done */
+	faultvfs_kill_after(kill_io > 0 ? kill_io : -kill_io, kill_io < 0);
 }
 
 static int run(const char *path, const char *date, const char *seed,
