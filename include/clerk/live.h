@@ -392,6 +392,13 @@ enum clerk_status live_motion_accept(struct live *l, const char *id,
  * who gave a casting vote. */
 enum clerk_status live_presiding(struct live *l, const char *person_id,
 				 struct clerk_err *err);
+/* An election item agreed: person holds `role` (ROLE_CHAIRMAN or
+ * ROLE_VICE_CHAIRMAN) from now, for the rest of the meeting (who
+ * presides, who gives the casting vote, who signs the minutes confirmed
+ * here).  An elected chairman takes the Chair.  Refused away from an
+ * election item, or for someone not present as a member. */
+enum clerk_status live_elected(struct live *l, const char *person_id,
+			       enum member_role role, struct clerk_err *err);
 /* Change the words of a resolution (NULL keeps a part). */
 enum clerk_status live_resolution_edit(struct live *l, const char *id,
 				       const char *preamble, const char *body,

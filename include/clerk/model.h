@@ -98,7 +98,7 @@ typedef char clerk_id[CLERK_UUID_LEN];
 	X(RESUMED, "resumed") X(CLOSED, "closed")                         \
 	X(QUORUM_LOST, "quorum lost") X(QUORUM_REGAINED, "quorum regained") \
 	X(ATTENDANCE, "attendance") X(URGENT_ADDED, "urgent item added")  \
-	X(NOTE, "note") X(PRESIDING, "presiding")
+	X(NOTE, "note") X(PRESIDING, "presiding") X(ELECTED, "elected")
 
 #define X(name, text) COUNCIL_##name,
 enum council_kind { COUNCIL_KIND_LIST(X) };

@@ -132,6 +132,21 @@ void minutes_event(struct minutes_ctx *c, size_t i)
 	case EVENT_LEFT:
 		say_movement(c, e);
 		break;
+	case EVENT_ELECTED: {
+		char *name = minutes_person_name(c, e->person_id);
+		char *tm = time_in_style(c, e->at);
+		const char *role =
+			!strcmp(e->detail, "Chairman")
+				? style_get(&c->style, "chairman", "Chairman")
+				: style_get(&c->style, "vice_chairman",
+					    "Vice-Chairman");
+		const struct style_var v[] = {
+			{"name", name}, {"role", role}, {"time", tm}};
+		say(c, "elected", v, 3);
+		free(tm);
+		free(name);
+		break;
+	}
 	case EVENT_PRESIDING: {
 		char *name = minutes_person_name(c, e->person_id);
 		char *tm = time_in_style(c, e->at);
@@ -159,7 +174,9 @@ void minutes_presiding_at(struct minutes_ctx *c, int seq, char **name,
 {
 	const struct event *last = NULL;
 	for (size_t i = 0; i < c->events.n; i++)
-		if (c->events.v[i].kind == EVENT_PRESIDING &&
+		if ((c->events.v[i].kind == EVENT_PRESIDING ||
+		     (c->events.v[i].kind == EVENT_ELECTED &&
+		      !strcmp(c->events.v[i].detail, "Chairman"))) &&
 		    (seq < 0 || c->events.v[i].seq <= seq))
 			last = &c->events.v[i];
 	const char *chair = style_get(&c->style, "chairman", "Chairman");

@@ -149,6 +149,7 @@ static const struct style_key keys[] = {
 	{"order.changed", " number before title ", 0, NULL},
 	{"unfinished.mark", "", 0, NULL},
 	{"presiding", " name role time ", 0, NULL},
+	{"elected", " name role time ", 0, NULL},
 	/* decisions */
 	{"resolution.moved", " mover seconder ", 0, NULL},
 	{"resolution.votes",

@@ -494,6 +494,72 @@ enum clerk_status live_resolution_edit(struct live *l, const char *id,
 	return live_act_end(l, rc, err);
 }
 
+/* The office person holds now: an election at this meeting decides it
+ * from that moment, else the seat's role; "elected to preside" for a
+ * member who holds neither. */
+static const char *live_role_of(const struct live *l, const char *person_id)
+{
+	const char *holder[2] = {NULL, NULL}; /* chairman, vice-chairman */
+	for (size_t i = 0; i < l->events.n; i++) {
+		const struct event *e = &l->events.v[i];
+		if (e->kind == EVENT_ELECTED)
+			holder[strcmp(e->detail, "Chairman") ? 1 : 0] =
+				e->person_id;
+	}
+	for (int k = 0; k < 2; k++)
+		if (holder[k] && !strcmp(holder[k], person_id))
+			return k ? "Vice-Chairman" : "Chairman";
+	for (size_t i = 0; i < l->seats.n; i++) {
+		const struct seat_info *si = &l->seats.v[i];
+		if (!si->filled || strcmp(si->member.id, person_id))
+			continue;
+		if (si->role == ROLE_CHAIRMAN && !holder[0])
+			return "Chairman";
+		if (si->role == ROLE_VICE_CHAIRMAN && !holder[1])
+			return "Vice-Chairman";
+	}
+	return "elected to preside";
+}
+
+enum clerk_status live_elected(struct live *l, const char *person_id,
+			       enum member_role role, struct clerk_err *err)
+{
+	live_act_begin(l, err);
+	int idx;
+	enum clerk_status rc = live_need_item(l, &idx, err);
+	if (rc)
+		return rc;
+	if (l->items[idx].item.kind != ITEM_ELECTION)
+		return clerk_fail(err, CLERK_INVALID,
+				  "Item %s is not an election: a chairman or "
+				  "vice-chairman is elected at an election item",
+				  l->items[idx].item.number);
+	if (role != ROLE_CHAIRMAN && role != ROLE_VICE_CHAIRMAN)
+		return clerk_fail(err, CLERK_INVALID,
+				  "The office is chairman or vice-chairman");
+	const struct attendance *a = live_attendance_of(l, person_id);
+	char *name = live_person_name(l, person_id);
+	if (!a || a->status != ATT_PRESENT || !*a->seat_id) {
+		clerk_fail(err, CLERK_INVALID,
+			   "%s is not present as a member of the %s: only a "
+			   "member can be elected to its office",
+			   name, l->body.name);
+		free(name);
+		return CLERK_INVALID;
+	}
+	if ((rc = live_tx(l, err))) {
+		free(name);
+		return rc;
+	}
+	const char *office = role == ROLE_CHAIRMAN ? "Chairman" : "Vice-Chairman";
+	rc = live_event(l, EVENT_ELECTED, person_id, office, err);
+	if (!rc)
+		live_notice(l, "%s is %s from now%s.", name, office,
+			    role == ROLE_CHAIRMAN ? " and takes the Chair" : "");
+	free(name);
+	return live_act_end(l, rc, err);
+}
+
 enum clerk_status live_presiding(struct live *l, const char *person_id,
 				 struct clerk_err *err)
 {
@@ -518,14 +584,7 @@ enum clerk_status live_presiding(struct live *l, const char *person_id,
 		free(name);
 		return CLERK_INVALID;
 	}
-	const char *role = "";
-	for (size_t i = 0; i < l->seats.n; i++)
-		if (l->seats.v[i].filled &&
-		    !strcmp(l->seats.v[i].member.id, person_id))
-			role = l->seats.v[i].role == ROLE_CHAIRMAN ? "Chairman"
-			       : l->seats.v[i].role == ROLE_VICE_CHAIRMAN
-				       ? "Vice-Chairman"
-				       : "elected to preside";
+	const char *role = live_role_of(l, person_id);
 	if ((rc = live_tx(l, err))) {
 		free(name);
 		return rc;

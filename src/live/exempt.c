@@ -148,6 +148,20 @@ enum clerk_status live_exclude_public(struct live *l, int item_index,
 		rc = event_append(l->db, l->meeting.id, EVENT_PUBLIC_EXCLUDED,
 				  l->items[idx].item.id, NULL, r.id, NULL, err);
 	free(para);
+	/* Excluded part-way through the item being taken: what was done in
+	 * public before stays public (the minutes keep it, clerk/record.h). */
+	bool before = false;
+	for (size_t i = 0; !rc && idx == l->current && i < l->texts.n; i++)
+		before |= !strcmp(l->texts.v[i].item_id, r.item_id);
+	for (size_t i = 0; !rc && idx == l->current && i < l->resolutions.n;
+	     i++)
+		before |= !strcmp(l->resolutions.v[i].item_id, r.item_id);
+	if (!rc && before)
+		live_notice(l,
+			    "Press and public excluded: what was done in "
+			    "public on item %s before the exclusion stays in "
+			    "the public minutes; what follows is exempt.",
+			    l->items[idx].item.number);
 	if (!rc && out)
 		*out = r;
 	else

@@ -391,6 +391,29 @@ enum clerk_status meeting_presiding(struct db *db, const struct meeting *at,
 			*role = r;
 		return CLERK_OK;
 	}
+	/* Who the log of that meeting put in the Chair (the vice-chair in the
+	 * chair's absence, a member elected for the meeting, a chairman
+	 * elected there). */
+	struct event_list ev = {0};
+	if (event_list(db, at->id, &ev, err) == CLERK_OK) {
+		const struct event *last = NULL;
+		for (size_t i = 0; i < ev.n; i++)
+			if (ev.v[i].kind == EVENT_PRESIDING ||
+			    (ev.v[i].kind == EVENT_ELECTED &&
+			     !strcmp(ev.v[i].detail, "Chairman")))
+				last = &ev.v[i];
+		if (last) {
+			model_copy_id(who, last->person_id);
+			*role = !strcmp(last->detail, "Chairman")
+					? PRESIDING_CHAIRMAN
+				: !strcmp(last->detail, "Vice-Chairman")
+					? PRESIDING_VICE_CHAIRMAN
+					: PRESIDING_MEMBER;
+			event_list_free(&ev);
+			return CLERK_OK;
+		}
+	}
+	event_list_free(&ev);
 	if (chair_of(db, at, recorded, who, role))
 		return CLERK_OK;
 	char *aw = meeting_words(db, at);

@@ -64,7 +64,7 @@ enum clerk_status event_append(struct db *db, const char *meeting_id,
 	if ((rc = model_check_id(meeting_id, "meeting for the event", err)) ||
 	    (rc = model_check_text(detail, "event's detail", false, err)))
 		return rc;
-	if ((unsigned)kind > EVENT_PRESIDING)
+	if ((unsigned)kind > EVENT_ELECTED)
 		return clerk_fail(err, CLERK_INVALID, "the event's kind is unknown");
 	if ((rc = model_refuse_confirmed(db, meeting_id, "recording the event",
 					 err)))

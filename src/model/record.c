@@ -19,6 +19,7 @@ bool record_event_minuted(const struct event *e)
 	case EVENT_PUBLIC_READMITTED:
 	case EVENT_ARRIVED:
 	case EVENT_PRESIDING:
+	case EVENT_ELECTED:
 		return true;
 	case EVENT_LEFT:
 		return e->detail && (!strcmp(e->detail, "departed") ||

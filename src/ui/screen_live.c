@@ -1637,6 +1637,39 @@ static bool act_attendance(struct app *app, struct live_screen *s,
 	return true;
 }
 
+/* V: who is in the Chair; at an election item, also who was elected to
+ * which office (held from now). */
+static void act_presiding(struct app *app, struct live_screen *s)
+{
+	struct live *l = s->l;
+	const struct live_item *cur = current_item(l);
+	bool election = cur && cur->item.kind == ITEM_ELECTION;
+	int i = pick_attendee(app, s,
+			      election ? "Elected, or in the Chair: who?"
+				       : "Who is in the Chair?",
+			      PICK_ANYONE, false, NULL);
+	if (i < 0)
+		return;
+	int o = 0;
+	if (election) {
+		struct ui_pick_item offices[] = {
+			{.label = "In the Chair (presides from now)"},
+			{.label = "Elected Chairman"},
+			{.label = "Elected Vice-Chairman"}};
+		o = ui_pick(app, "To which office?", offices, 3, 0);
+		if (o < 0)
+			return;
+	}
+	struct clerk_err err = {0};
+	const char *who = l->attendance.v[i].person_id;
+	report(app, s,
+	       o == 0 ? live_presiding(l, who, &err)
+		      : live_elected(l, who,
+				     o == 1 ? ROLE_CHAIRMAN : ROLE_VICE_CHAIRMAN,
+				     &err),
+	       &err, NULL);
+}
+
 static void act_simple(struct app *app, struct live_screen *s,
 		       enum clerk_status st, const struct clerk_err *err,
 		       const char *done)
@@ -2052,16 +2085,9 @@ static enum ui_key_result live_key(struct app *app, void *state, int key)
 	case UI_ACT_urgent:
 		act_urgent(app, s);
 		break;
-	case UI_ACT_presiding: {
-		int i = pick_attendee(app, s, "Who is in the Chair?",
-				      PICK_ANYONE, false, NULL);
-		if (i >= 0)
-			report(app, s,
-			       live_presiding(l, l->attendance.v[i].person_id,
-					      &err),
-			       &err, NULL);
+	case UI_ACT_presiding:
+		act_presiding(app, s);
 		break;
-	}
 	case UI_ACT_take_over:
 		act_take_over(app, s);
 		break;
