@@ -75,8 +75,12 @@ void clock_reset(void)
 void time_format_utc(time_t t, char out[CLERK_TIME_LEN])
 {
 	struct tm tm;
-	gmtime_r(&t, &tm);
-	strftime(out, CLERK_TIME_LEN, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	/* A time beyond years 0-9999 does not fit, and strftime then leaves
+	 * out unterminated: such a time is held at the nearest bound. */
+	if (!gmtime_r(&t, &tm) ||
+	    strftime(out, CLERK_TIME_LEN, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
+		snprintf(out, CLERK_TIME_LEN, "%s",
+			 t < 0 ? "0000-01-01T00:00:00Z" : "9999-12-31T23:59:59Z");
 }
 
 static int days_in_month(int year, int month)

@@ -264,10 +264,12 @@ static enum clerk_status meeting_on_date(struct db *db, const char *date,
 					 struct meeting *out,
 					 struct clerk_err *err)
 {
-	time_t day;
+	time_t day = 0;
 	struct meeting_list near = {0};
 	char **tzs = NULL, **names = NULL;
-	time_parse_utc(date, &day);
+	if (!time_parse_utc(date, &day))
+		return clerk_fail(err, CLERK_NOT_FOUND,
+				  "%s is not a date clerk can read", date);
 	enum clerk_status rc =
 		meetings_near(db, body_id, day, &near, &tzs, &names, err);
 	if (!rc)
