@@ -588,6 +588,9 @@ int meeting_first_minute(struct db *db, const struct meeting *m);
 enum clerk_status meeting_first_minute_read(struct db *db,
 					    const struct meeting *m, int *out,
 					    struct clerk_err *err);
+/* The first calendar year of the municipal year that holds time t for
+ * body b (from body.year_start, "05-01" when unset), in the body's zone. */
+int body_municipal_year(const struct body *b, time_t t);
 /* Minute number n of meeting m as the body prints it (its minute_format:
  * "%n." gives "6.", "%n/%y" gives "6/17"); caller frees. */
 char *minute_number_text(const struct body *b, const struct meeting *m, int n);

@@ -135,20 +135,6 @@ static int parse_export(struct cli *cli, int argc, char **argv,
 	return 0;
 }
 
-/* The first year of the municipal year holding time t for body b. */
-static int municipal_year_of(const struct body *b, time_t t)
-{
-	struct tm tm;
-	time_to_local(t, b->tz, &tm);
-	int month = 5, day = 1;
-	if (!b->year_start || sscanf(b->year_start, "%d-%d", &month, &day) != 2)
-		month = 5, day = 1;
-	int year = tm.tm_year + 1900;
-	if (tm.tm_mon + 1 < month || (tm.tm_mon + 1 == month && tm.tm_mday < day))
-		year--;
-	return year;
-}
-
 /* The minute book's page on which meeting m's minutes start: one after the
  * pages of the minutes of the meetings its body held before it in the same
  * municipal year, as PDF. */
@@ -160,7 +146,7 @@ static enum clerk_status leaf_of(struct db *db, const struct meeting *m,
 	enum clerk_status rc = body_get(db, m->body_id, &b, err);
 	if (rc)
 		return rc;
-	int year = municipal_year_of(&b, m->starts_at);
+	int year = body_municipal_year(&b, m->starts_at);
 	int month = 5, day = 1;
 	if (!b.year_start || sscanf(b.year_start, "%d-%d", &month, &day) != 2)
 		month = 5, day = 1;

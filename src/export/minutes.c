@@ -149,20 +149,6 @@ char *minutes_number(const struct minutes_ctx *c, int n)
 	return sb_detach(&sb);
 }
 
-/* The first year of the municipal year holding the meeting. */
-static int municipal_year(const struct body *b, const struct meeting *m)
-{
-	struct tm tm;
-	time_to_local(m->starts_at, b->tz, &tm);
-	int month = 5, day = 1;
-	if (!b->year_start || sscanf(b->year_start, "%d-%d", &month, &day) != 2)
-		month = 5, day = 1;
-	int year = tm.tm_year + 1900;
-	if (tm.tm_mon + 1 < month || (tm.tm_mon + 1 == month && tm.tm_mday < day))
-		year--;
-	return year;
-}
-
 static char *date_in_style(const struct minutes_ctx *c, const char *key,
 			   time_t t)
 {
@@ -718,7 +704,7 @@ enum clerk_status minutes_ctx_open(struct db *db, const char *meeting_id,
 		ctx_free(c);
 		return rc;
 	}
-	c->muni_year = municipal_year(&c->body, &c->meeting);
+	c->muni_year = body_municipal_year(&c->body, c->meeting.starts_at);
 	ctx_base_vars(c);
 	if (opts->confidential)
 		out->confidential = xstrdup(

@@ -107,8 +107,7 @@ int meeting_first_minute(struct db *db, const struct meeting *m)
 	return n;
 }
 
-/* The first year of the municipal year holding the meeting. */
-static int municipal_year(const struct body *b, time_t t)
+int body_municipal_year(const struct body *b, time_t t)
 {
 	struct tm tm;
 	int month = 5, day = 1;
@@ -133,7 +132,8 @@ char *minute_number_text(const struct body *b, const struct meeting *m, int n)
 			sb_addf(&sb, "%d", n);
 			p++;
 		} else if (p[0] == '%' && p[1] == 'y') {
-			sb_addf(&sb, "%02d", municipal_year(b, m->starts_at) % 100);
+			sb_addf(&sb, "%02d",
+				body_municipal_year(b, m->starts_at) % 100);
 			p++;
 		} else if (p[0] == '%' && p[1] == '%') {
 			sb_addc(&sb, '%');
