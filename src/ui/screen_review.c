@@ -280,10 +280,12 @@ static bool history_pick(struct app *app, const struct audit_list *h,
 	char **labels = xcalloc(h->n + 1, sizeof *labels);
 	char **notes = xcalloc(h->n + 1, sizeof *notes);
 	const char **ids = xcalloc(h->n + 1, sizeof *ids);
+	size_t *counts = xcalloc(h->n + 1, sizeof *counts);
 	size_t n = 1;
-	notes[0] = xasprintf("%zu change%s", h->n, h->n == 1 ? "" : "s");
-	items[0] = (struct ui_pick_item){.label = "The whole meeting",
-					 .note = notes[0]};
+	counts[0] = h->n;
+	items[0].label = "The whole meeting";
+	/* Each record once, in the order of its first change, with how
+	 * many changes it had. */
 	for (size_t i = 0; i < h->n; i++) {
 		size_t k = 1;
 		while (k < n && strcmp(ids[k], h->v[i].row_id) != 0)
@@ -294,14 +296,14 @@ static bool history_pick(struct app *app, const struct audit_list *h,
 			items[n].label = labels[n];
 			n++;
 		}
-		size_t count = 0;
-		for (size_t j = 0; j < h->n; j++)
-			count += strcmp(h->v[j].row_id, ids[k]) == 0;
-		free(notes[k]);
-		notes[k] = xasprintf("%zu change%s", count,
-				     count == 1 ? "" : "s");
+		counts[k]++;
+	}
+	for (size_t k = 0; k < n; k++) {
+		notes[k] = xasprintf("%zu change%s", counts[k],
+				     counts[k] == 1 ? "" : "s");
 		items[k].note = notes[k];
 	}
+	free(counts);
 	int c = ui_pick(app, "History of", items, n, 0);
 	if (c >= 0)
 		snprintf(record, CLERK_UUID_LEN, "%s", c == 0 ? "" : ids[c]);
