@@ -126,14 +126,20 @@ static void draw_header(struct app *app, struct live_screen *s)
 			    : l->running   ? "LIVE"
 					   : "OPEN";
 	char right[128];
-	/* The quorum in words: who is counted, and how many it needs. */
-	snprintf(right, sizeof right, "%s%s%s %s  %s: %d present, %d needed",
-		 l->watching ? "READ-ONLY  " : "",
-		 l->public_excluded ? "PRIVATE  " : "", state, now,
-		 l->quorate	     ? "quorate"
-		 : l->quorum_warning ? "QUORUM LOST"
-				     : "quorum",
-		 l->voting_in_room, l->quorum);
+	/* The quorum in words: who is counted, and how many it needs;
+	 * not known while the records cannot be read (never "0 needed"). */
+	if (l->unread[0])
+		snprintf(right, sizeof right, "%s%s  RECORDS UNREADABLE",
+			 l->watching ? "READ-ONLY  " : "", now);
+	else
+		snprintf(right, sizeof right,
+			 "%s%s%s %s  %s: %d present, %d needed",
+			 l->watching ? "READ-ONLY  " : "",
+			 l->public_excluded ? "PRIVATE  " : "", state, now,
+			 l->quorate	     ? "quorate"
+			 : l->quorum_warning ? "QUORUM LOST"
+					     : "quorum",
+			 l->voting_in_room, l->quorum);
 	int rw = utf8_width(right);
 	/* the whole venue when it fits, else its first part, else the
 	 * body's short name */
@@ -152,7 +158,8 @@ static void draw_header(struct app *app, struct live_screen *s)
 	free(venue);
 	ui_put_ellipsis(app, r.y, r.x, room, UI_ROLE_HEADER, false, left);
 	free(left);
-	enum ui_role role = l->quorum_warning ? UI_ROLE_ERROR : UI_ROLE_HEADER;
+	enum ui_role role = l->quorum_warning || l->unread[0] ? UI_ROLE_ERROR
+							      : UI_ROLE_HEADER;
 	ui_put(app, r.y, r.x + r.w - rw - 1, rw, role, false, right);
 }
 

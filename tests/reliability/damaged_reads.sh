@@ -172,4 +172,66 @@ for tw in "minute_text|the text of the minutes" "person|the attendance" \
 	is "review with $table unreadable: the file untouched" \
 		"$(cksum <"$T/d.db")" "$before"
 done
+
+# The live console: a table becomes unreadable while it runs.  The keys
+# come through a FIFO; once the console has opened the meeting and taken
+# the first item (a dump shows it), the text of the minutes' root pages
+# are overwritten, another program commits (so the console's next read
+# goes to the file, not its cache), and a tick makes it read again.  The
+# item pane must say the records could not be read, not "no item taken
+# yet", and the header must not show a quorum of 0; once the pages are
+# back, the next read shows the item again.
+export CLERK_NOW=2017-10-05T08:58:00Z TERM=dumb
+fresh
+rm -rf "$T/live" "$T/keys"
+mkdir "$T/live"
+mkfifo "$T/keys"
+roots=$(sqlite3 "$T/good.db" "SELECT rootpage FROM sqlite_schema
+	WHERE rootpage > 0 AND tbl_name = 'minute_text'")
+bump() { # a commit by another program: the console reads the file again
+	sqlite3 "$T/d.db" "PRAGMA user_version = $(sqlite3 "$T/d.db" \
+		'PRAGMA user_version')"
+}
+wait_dump() {
+	local i
+	for i in $(seq 1 100); do
+		[ -e "$T/live/$1.txt" ] && return 0
+		sleep 0.1
+	done
+	return 1
+}
+"$CLERK" --db "$T/d.db" live 2017-10-05 --script "$T/keys" \
+	--dump "$T/live" >"$T/live.out" 2>"$T/live.err" &
+pid=$!
+exec 7>"$T/keys"
+printf 'y\nn\n@dump before\n' >&7
+wait_dump before
+has "live, sound: the first item running" "$(cat "$T/live/before.txt")" \
+	"started 09:58"
+noise $roots
+bump
+printf '@clock +1s\n@dump during\n' >&7
+wait_dump during
+during=$(tr -s ' \n│' ' ' <"$T/live/during.txt")
+has "live, text of the minutes unreadable: the item pane says so" \
+	"$during" "The meeting's records could not be read"
+has "live, unreadable: the sentence names what" "$during" \
+	"could not read the text of the minutes ("
+lacks "live, unreadable: not 'no item taken yet'" "$during" \
+	"no item taken yet"
+lacks "live, unreadable: no quorum of 0 in the header" "$during" \
+	"0 needed"
+has "live, unreadable: the header says so" "$during" "RECORDS UNREADABLE"
+for p in $roots; do
+	dd if="$T/good.db" of="$T/d.db" bs="$pagesize" skip=$((p - 1)) \
+		seek=$((p - 1)) count=1 conv=notrunc 2>/dev/null
+done
+bump
+printf '@clock +1s\n@dump after\nq\ny\n' >&7
+exec 7>&-
+wait "$pid"
+is "live: the console ends cleanly" "$?" 0
+after=$(cat "$T/live/after.txt")
+has "live, pages back: the item running again" "$after" "started 09:58"
+lacks "live, pages back: the sentence gone" "$after" "could not be read"
 done_testing
