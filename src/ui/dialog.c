@@ -236,6 +236,47 @@ static int picker_choose(struct picker *p)
 	return (int)p->shown[p->list.sel];
 }
 
+/* A click on an entry chooses it: true when that ends the picker (its
+ * index in *result). */
+static bool picker_click(struct app *app, struct picker *p, int *result)
+{
+	int mx, my;
+	size_t row;
+	ui_app_mouse(app, &mx, &my);
+	if (!list_pane_row_at(&p->list, mx, my, &row))
+		return false;
+	p->list.sel = row;
+	return (*result = picker_choose(p)) >= 0;
+}
+
+/* One key of the picker: true when it ends it (*result: the entry
+ * chosen, or -1 when cancelled). */
+static bool picker_key(struct app *app, struct picker *p, int key,
+		       int *result)
+{
+	enum ui_context ctx = UI_CTX_LIST;
+	enum ui_action a = ui_keymap_lookup_in(&app->keymap, &ctx, 1, key);
+	int page = p->list.rows.h > 1 ? p->list.rows.h - 1 : 1;
+	if (list_pane_navigate(&p->list, a, page))
+		return false;
+	switch (a) {
+	case UI_ACT_select:
+		return (*result = picker_choose(p)) >= 0;
+	case UI_ACT_cancel:
+		if (!p->filter.len)
+			return true;
+		sb_reset(&p->filter);
+		picker_filter(p);
+		return false;
+	case UI_ACT_search:
+		p->searching = true;
+		return false;
+	default:
+		beep();
+		return false;
+	}
+}
+
 int ui_pick(struct app *app, const char *title, const struct ui_pick_item *items,
 	    size_t n, int start)
 {
@@ -257,7 +298,6 @@ int ui_pick_search(struct app *app, const char *title,
 			if (p.shown[i] == (size_t)start)
 				p.list.sel = i;
 	int result = -1;
-	enum ui_context ctx = UI_CTX_LIST;
 	ui_app_push_overlay(app, picker_draw, &p);
 	for (;;) {
 		int key = ui_app_read_key(app);
@@ -268,42 +308,8 @@ int ui_pick_search(struct app *app, const char *title,
 		p.note[0] = '\0';
 		if (p.searching && picker_search_key(&p, key))
 			continue;
-		if (key == UI_KEY_CLICK) {
-			int mx, my;
-			size_t row;
-			ui_app_mouse(app, &mx, &my);
-			if (list_pane_row_at(&p.list, mx, my, &row)) {
-				p.list.sel = row;
-				if ((result = picker_choose(&p)) >= 0)
-					break;
-			}
-			continue;
-		}
-		int page = p.list.rows.h > 1 ? p.list.rows.h - 1 : 1;
-		bool done = false;
-		enum ui_action a = ui_keymap_lookup_in(&app->keymap, &ctx, 1, key);
-		if (list_pane_navigate(&p.list, a, page))
-			continue;
-		switch (a) {
-		case UI_ACT_select:
-			done = (result = picker_choose(&p)) >= 0;
-			break;
-		case UI_ACT_cancel:
-			if (p.filter.len) {
-				sb_reset(&p.filter);
-				picker_filter(&p);
-			} else {
-				done = true;
-			}
-			break;
-		case UI_ACT_search:
-			p.searching = true;
-			break;
-		default:
-			beep();
-			break;
-		}
-		if (done)
+		if (key == UI_KEY_CLICK ? picker_click(app, &p, &result)
+					: picker_key(app, &p, key, &result))
 			break;
 	}
 	ui_app_pop_overlay(app);
