@@ -410,12 +410,17 @@ static enum clerk_status search_take(struct db *db, sqlite3_stmt *ranked,
 	else
 		rc = search_snippets(db, query, ids, out, err);
 	/* The minute number of each hit kept, as its minutes print it. */
+	struct clerk_err nerr = {0};
 	for (size_t i = 0; !rc && i < out->n; i++)
-		if (!out->v[i].minute)
+		if (!out->v[i].minute) {
 			out->v[i].minute =
 				*out->v[i].item_id
-					? item_minute_number(db, out->v[i].item_id)
+					? item_minute_number_read(
+						  db, out->v[i].item_id, &nerr)
 					: xstrdup("");
+			if ((rc = nerr.status))
+				*err = nerr;
+		}
 	free(ids);
 	return rc;
 }
@@ -600,6 +605,7 @@ static enum clerk_status search_people(struct db *db,
 				       int limit, struct lookup_hit_list *out,
 				       struct clerk_err *err)
 {
+	struct clerk_err nerr = {0}; /* a minute number not read */
 	if (out->n >= (size_t)limit || !name_like(opts->text))
 		return CLERK_OK;
 	sqlite3_stmt *st = db_stmt(db, sql_people, err);
@@ -625,10 +631,17 @@ static enum clerk_status search_people(struct db *db,
 		h->item_title = db_col_dup(st, 7);
 		h->kind = xstrdup("attendance");
 		h->snippet = attendance_snippet(st);
-		h->minute = *h->item_id ? item_minute_number(db, h->item_id)
-					: xstrdup("");
+		h->minute = *h->item_id
+				    ? item_minute_number_read(db, h->item_id, &nerr)
+				    : xstrdup("");
+		if (nerr.status)
+			break;
 	}
 	db_done(st);
+	if (nerr.status) {
+		*err = nerr;
+		return nerr.status;
+	}
 	return step == SQLITE_DONE ? CLERK_OK : db_fail(db, err, "searching");
 }
 

@@ -145,20 +145,41 @@ char *minute_number_text(const struct body *b, const struct meeting *m, int n)
 	return sb_detach(&sb);
 }
 
-char *item_minute_number(struct db *db, const char *item_id)
+/* A record gone (NOT_FOUND) leaves the number empty; one that could not
+ * be read fills *err (if err holds no failure yet): a search must not show
+ * its hits without their minute numbers as if they had none. */
+static void number_fail(struct clerk_err *err, enum clerk_status rc,
+			const struct clerk_err *why)
+{
+	if (rc == CLERK_OK || rc == CLERK_NOT_FOUND || !err || err->status)
+		return;
+	*err = *why;
+	clerk_fail_reading(err, rc, "what numbers the minutes");
+}
+
+char *item_minute_number_read(struct db *db, const char *item_id,
+			      struct clerk_err *err)
 {
 	struct agenda_item it = {0};
 	struct meeting m = {0};
 	struct body b = {0};
 	char *out = NULL;
-	if (item_get(db, item_id, &it, NULL) == CLERK_OK &&
-	    meeting_get(db, it.meeting_id, &m, NULL) == CLERK_OK &&
+	struct clerk_err why = {0};
+	enum clerk_status rc;
+	if ((rc = item_get(db, item_id, &it, &why)) == CLERK_OK &&
+	    (rc = meeting_get(db, it.meeting_id, &m, &why)) == CLERK_OK &&
 	    m.status != MEETING_SCHEDULED && !meeting_called_off(&m) &&
-	    body_get(db, m.body_id, &b, NULL) == CLERK_OK)
+	    (rc = body_get(db, m.body_id, &b, &why)) == CLERK_OK)
 		out = minute_number_text(
 			&b, &m, meeting_first_minute(db, &m) + it.position - 1);
 	body_free(&b);
+	number_fail(err, rc, &why);
 	meeting_free(&m);
 	item_free(&it);
 	return out ? out : xstrdup("");
+}
+
+char *item_minute_number(struct db *db, const char *item_id)
+{
+	return item_minute_number_read(db, item_id, NULL);
 }

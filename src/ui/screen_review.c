@@ -392,7 +392,7 @@ static enum clerk_status history_load(struct review_screen *s,
 		char when[32];
 		time_format_local(h.v[i].at, tz ? tz : CLERK_DEFAULT_TZ,
 				  "%Y-%m-%d %H:%M:%S", when, sizeof when);
-		char *changes = audit_entry_changes(s->db, &h.v[i]);
+		char *changes = audit_entry_changes_read(s->db, &h.v[i], err);
 		sb_addf(&sb, "%s  %s  %s %s %.8s\n%s", when,
 			*h.v[i].who ? h.v[i].who : "(not recorded)", h.v[i].op,
 			h.v[i].table, h.v[i].row_id, changes);
@@ -400,6 +400,10 @@ static enum clerk_status history_load(struct review_screen *s,
 	}
 	free(tz);
 	audit_list_free(&h);
+	if (err->status) { /* a name it could not read: not shown as whole */
+		sb_free(&sb);
+		return err->status;
+	}
 	int width = COLS > 1 ? COLS : 1;
 	char *text = sb_detach(&sb);
 	for (char *p = text, *nl; p && *p; p = nl ? nl + 1 : NULL) {
