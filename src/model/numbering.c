@@ -145,6 +145,24 @@ char *minute_number_text(const struct body *b, const struct meeting *m, int n)
 	return sb_detach(&sb);
 }
 
+char *item_minute_number(struct db *db, const char *item_id)
+{
+	struct agenda_item it = {0};
+	struct meeting m = {0};
+	struct body b = {0};
+	char *out = NULL;
+	if (item_get(db, item_id, &it, NULL) == CLERK_OK &&
+	    meeting_get(db, it.meeting_id, &m, NULL) == CLERK_OK &&
+	    m.status != MEETING_SCHEDULED && !meeting_called_off(&m) &&
+	    body_get(db, m.body_id, &b, NULL) == CLERK_OK)
+		out = minute_number_text(
+			&b, &m, meeting_first_minute(db, &m) + it.position - 1);
+	body_free(&b);
+	meeting_free(&m);
+	item_free(&it);
+	return out ? out : xstrdup("");
+}
+
 /* A record gone (NOT_FOUND) leaves the number empty; one that could not
  * be read fills *err (if err holds no failure yet): a search must not show
  * its hits without their minute numbers as if they had none. */
@@ -160,26 +178,22 @@ static void number_fail(struct clerk_err *err, enum clerk_status rc,
 char *item_minute_number_read(struct db *db, const char *item_id,
 			      struct clerk_err *err)
 {
+	/* The records item_minute_number reads, read first with their
+	 * failures kept (three reads by key: the number itself is worked
+	 * out by item_minute_number, in one place). */
 	struct agenda_item it = {0};
 	struct meeting m = {0};
 	struct body b = {0};
-	char *out = NULL;
 	struct clerk_err why = {0};
-	enum clerk_status rc;
-	if ((rc = item_get(db, item_id, &it, &why)) == CLERK_OK &&
-	    (rc = meeting_get(db, it.meeting_id, &m, &why)) == CLERK_OK &&
-	    m.status != MEETING_SCHEDULED && !meeting_called_off(&m) &&
-	    (rc = body_get(db, m.body_id, &b, &why)) == CLERK_OK)
-		out = minute_number_text(
-			&b, &m, meeting_first_minute(db, &m) + it.position - 1);
-	body_free(&b);
+	enum clerk_status rc = item_get(db, item_id, &it, &why);
+	if (!rc)
+		rc = meeting_get(db, it.meeting_id, &m, &why);
+	if (!rc && m.status != MEETING_SCHEDULED && !meeting_called_off(&m))
+		rc = body_get(db, m.body_id, &b, &why);
 	number_fail(err, rc, &why);
+	bool failed = rc && rc != CLERK_NOT_FOUND;
+	body_free(&b);
 	meeting_free(&m);
 	item_free(&it);
-	return out ? out : xstrdup("");
-}
-
-char *item_minute_number(struct db *db, const char *item_id)
-{
-	return item_minute_number_read(db, item_id, NULL);
+	return failed ? xstrdup("") : item_minute_number(db, item_id);
 }
