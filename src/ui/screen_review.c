@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "app_private.h"
+#include "pane.h"
 #include "clerk/export.h"
 #include "clerk/model.h"
 #include "clerk/model_lease.h"
@@ -35,7 +36,7 @@ struct review_screen {
 	struct meeting_list ml;
 	char **labels; /* one per meeting, made when first drawn */
 	struct body_cache *bodies; /* the listed meetings' bodies */
-	size_t sel, top;
+	struct list_pane list; /* the meetings */
 	/* The pager, when a meeting is open. */
 	bool paging;
 	bool history; /* the pager shows the meeting's history */
@@ -60,15 +61,17 @@ static const char *minutes_status(const struct meeting *m)
 }
 
 static const struct body *body_cached(struct db *db, struct body_cache *c,
-				      const char *id)
+				      const char *id, struct clerk_err *err)
 {
 	for (size_t i = 0; i < c->n; i++)
 		if (strcmp(c->v[i].id, id) == 0)
 			return &c->v[i];
 	struct body b = {0};
-	struct clerk_err err = {0};
-	if (body_get(db, id, &b, &err) != CLERK_OK)
+	enum clerk_status rc = body_get(db, id, &b, err);
+	if (rc != CLERK_OK) {
+		clerk_fail_reading(err, rc, "the meeting's body");
 		return NULL;
+	}
 	c->v = xrealloc(c->v, (c->n + 1) * sizeof *c->v);
 	c->v[c->n] = b;
 	return &c->v[c->n++];
@@ -84,13 +87,16 @@ static void body_cache_free(struct body_cache *c)
 static char *meeting_line(struct db *db, struct body_cache *bodies,
 			  const struct meeting *m)
 {
-	const struct body *b = body_cached(db, bodies, m->body_id);
+	struct clerk_err err = {0};
+	const struct body *b = body_cached(db, bodies, m->body_id, &err);
+	/* Never a line that looks whole: the failure is the line. */
+	if (!b)
+		return xasprintf("%s", err.msg);
 	char when[64] = "?";
-	if (b)
-		time_format_local(m->starts_at, b->tz, "%a %e %b %Y  %H:%M", when,
-				  sizeof when);
+	time_format_local(m->starts_at, b->tz, "%a %e %b %Y  %H:%M", when,
+			  sizeof when);
 	return xasprintf("%s  %-13s  %s", when, minutes_status(m),
-			 b && b->name ? b->name : "?");
+			 b->name ? b->name : "?");
 }
 
 static void list_free(struct review_screen *s)
@@ -130,8 +136,8 @@ static enum clerk_status list_load(struct review_screen *s,
 				   struct clerk_err *err)
 {
 	char keep[CLERK_UUID_LEN] = "";
-	if (s->sel < s->ml.n)
-		snprintf(keep, sizeof keep, "%s", s->ml.v[s->sel].id);
+	if (s->list.sel < s->ml.n)
+		snprintf(keep, sizeof keep, "%s", s->ml.v[s->list.sel].id);
 	list_free(s);
 	enum clerk_status rc =
 		meeting_list(s->db, *s->body_id ? s->body_id : NULL, &s->ml, err);
@@ -142,17 +148,17 @@ static enum clerk_status list_load(struct review_screen *s,
 	bool kept = false;
 	for (size_t i = 0; *keep && i < s->ml.n; i++)
 		if (strcmp(s->ml.v[i].id, keep) == 0) {
-			s->sel = i;
+			s->list.sel = i;
 			kept = true;
 		}
 	if (!kept)
-		s->sel = list_newest_held(s);
+		s->list.sel = list_newest_held(s);
 	return CLERK_OK;
 }
 
 static const struct meeting *selected(const struct review_screen *s)
 {
-	return s->sel < s->ml.n ? &s->ml.v[s->sel] : NULL;
+	return s->list.sel < s->ml.n ? &s->ml.v[s->list.sel] : NULL;
 }
 
 /* ------------------------------------------------------------ the pager */
@@ -174,16 +180,29 @@ static void pager_unfinished(struct review_screen *s, const char *meeting_id,
 	size_t n = 0;
 	struct clerk_err err = {0};
 	struct minute_text_list tl = {0};
-	if (minute_text_unfinished(s->db, meeting_id, &ids, &n, &err) || !n ||
-	    minute_text_list(s->db, meeting_id, NULL, &tl, &err)) {
+	enum clerk_status rc =
+		minute_text_unfinished(s->db, meeting_id, &ids, &n, &err);
+	if (!rc && !n) {
 		free(ids);
 		return;
+	}
+	if (!rc)
+		rc = minute_text_list(s->db, meeting_id, NULL, &tl, &err);
+	/* Unreadable, it is said above the minutes: text saved unfinished
+	 * must not pass for accepted because its mark could not be read. */
+	if (rc) {
+		free(ids);
+		ids = NULL;
+		n = 1; /* the sentence, then a blank line */
+		clerk_fail_reading(&err, rc, "which text was saved unfinished");
 	}
 	char **add = NULL;
 	size_t nadd = 0;
 	for (size_t k = 0; k <= n; k++) {
 		char *line = NULL;
-		if (k == n) {
+		if (rc && k == 0) {
+			line = xasprintf("%s", err.msg);
+		} else if (k == n) {
 			line = xstrdup("");
 		} else {
 			for (size_t i = 0; i < tl.n && !line; i++)
@@ -354,11 +373,17 @@ static enum clerk_status history_load(struct review_screen *s,
 		audit_list_keep_record(&h, s->record);
 		what = "this record";
 	}
+	/* The times are the body's local times: without its zone they
+	 * would be shown wrong, so an unreadable body is the answer. */
 	char *tz = NULL;
 	struct body b = {0};
-	if (body_get(s->db, m->body_id, &b, err) == CLERK_OK)
+	if ((rc = body_get(s->db, m->body_id, &b, err)) == CLERK_OK)
 		tz = xstrdup(b.tz);
 	body_free(&b);
+	if (rc) {
+		audit_list_free(&h);
+		return clerk_fail_reading(err, rc, "the meeting's body");
+	}
 	pager_free(s);
 	struct strbuf sb = {0};
 	sb_addf(&sb, "History: %zu change%s to %s, oldest first\n\n", h.n,
@@ -424,12 +449,12 @@ static void draw_list(struct app *app, struct review_screen *s)
 	       " Minutes: meetings and their minutes");
 	ui_put(app, 1, 0, COLS, UI_ROLE_DIM, true,
 	       " date              time   minutes        body");
-	ui_scroll_to(s->sel, &s->top, rows);
+	list_pane_fit(&s->list, s->ml.n, (struct ui_rect){2, 0, rows, COLS});
 	for (int r = 0; r < rows; r++) {
-		size_t i = s->top + (size_t)r;
+		size_t i = s->list.top + (size_t)r;
 		if (i >= s->ml.n)
 			break;
-		enum ui_role role = i == s->sel ? UI_ROLE_SELECTED
+		enum ui_role role = i == s->list.sel ? UI_ROLE_SELECTED
 				    : s->ml.v[i].minutes_state == MINUTES_CONFIRMED
 					    ? UI_ROLE_DONE
 					    : UI_ROLE_NORMAL;
@@ -452,7 +477,7 @@ static void draw_pager(struct app *app, struct review_screen *s)
 {
 	const struct meeting *m = selected(s);
 	int rows = LINES - 2;
-	char *head = xasprintf(" %s%s", m ? list_label(s, s->sel) : "",
+	char *head = xasprintf(" %s%s", m ? list_label(s, s->list.sel) : "",
 			       m && m->minutes_state == MINUTES_CONFIRMED
 				       ? "  (locked)"
 				       : "");
@@ -818,7 +843,22 @@ static void edit_declarations(struct app *app, struct review_screen *s,
 	char **labels = xcalloc(dl.n + 1, sizeof *labels);
 	for (size_t i = 0; i < dl.n; i++) {
 		struct person p = {0};
-		person_get(s->db, dl.v[i].person_id, &p, &err);
+		enum clerk_status prc =
+			person_get(s->db, dl.v[i].person_id, &p, &err);
+		if (prc) {
+			/* A declaration without its declarer is not offered
+			 * for correction: say why there is no list. */
+			clerk_fail_reading(&err, prc,
+					   "who made the declarations");
+			ui_app_error(app, &err);
+			person_free(&p);
+			for (size_t k = 0; k < i; k++)
+				free(labels[k]);
+			free(labels);
+			free(items);
+			declaration_list_free(&dl);
+			return;
+		}
 		char *n = person_display_name(&p);
 		labels[i] = xasprintf("%s: %s%s", n, dl.v[i].what,
 				      dl.v[i].sensitive ? " (sensitive)" : "");
@@ -1057,16 +1097,21 @@ static void act_edit(struct app *app, struct review_screen *s)
 
 /* --------------------------------------------------------------- keys */
 
+/* Paging scrolls the text a line at a time; the list moves its
+ * selection. */
 static void review_move(struct review_screen *s, long delta)
 {
-	size_t n = s->paging ? s->nlines : s->ml.n;
-	size_t *pos = s->paging ? &s->ptop : &s->sel;
-	long v = (long)*pos + delta;
-	if (v < 0 || n == 0)
+	if (!s->paging) {
+		s->list.n = s->ml.n;
+		list_pane_move(&s->list, delta);
+		return;
+	}
+	long v = (long)s->ptop + delta;
+	if (v < 0 || s->nlines == 0)
 		v = 0;
-	else if ((size_t)v >= n)
-		v = (long)n - 1;
-	*pos = (size_t)v;
+	else if ((size_t)v >= s->nlines)
+		v = (long)s->nlines - 1;
+	s->ptop = (size_t)v;
 }
 
 static enum ui_key_result review_key(struct app *app, void *state, int key)
@@ -1151,10 +1196,13 @@ static void review_resize(struct app *app, void *state)
 {
 	struct review_screen *s = state;
 	struct clerk_err err = {0};
+	enum clerk_status rc = CLERK_OK;
 	if (s->history)
-		history_load(s, &err);
+		rc = history_load(s, &err);
 	else if (s->paging)
-		pager_load(app, s, &err);
+		rc = pager_load(app, s, &err);
+	if (rc) /* read again and failed: say so over the text kept */
+		ui_app_error(app, &err);
 }
 
 static const struct ui_screen_ops review_ops = {
@@ -1176,7 +1224,7 @@ enum clerk_status ui_review_run(struct app *app, const char *body_id,
 	if (!rc && meeting_id) {
 		for (size_t i = 0; i < s.ml.n; i++)
 			if (strcmp(s.ml.v[i].id, meeting_id) == 0)
-				s.sel = i;
+				s.list.sel = i;
 		rc = pager_load(app, &s, err);
 		s.paging = rc == CLERK_OK;
 	}
