@@ -568,6 +568,16 @@ static void tag_end(cairo_t *cr, struct line *ln)
 		cairo_tag_end(cr, ln->group);
 }
 
+/* Font maps made and not yet finalized (see clerk_pdf_release). */
+static gint live_fontmaps;
+
+static void fontmap_gone(gpointer data, GObject *where)
+{
+	(void)data;
+	(void)where;
+	g_atomic_int_add(&live_fontmaps, -1);
+}
+
 int clerk_pdf_render(const struct pdf_request *req, struct pdf_output *out)
 {
 	if (!req || req->abi != CLERK_PDF_ABI) {
@@ -592,6 +602,8 @@ int clerk_pdf_render(const struct pdf_request *req, struct pdf_output *out)
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "clerk");
 	cairo_t *cr = cairo_create(s);
 	PangoFontMap *fm = pango_cairo_font_map_new();
+	g_atomic_int_inc(&live_fontmaps);
+	g_object_weak_ref(G_OBJECT(fm), fontmap_gone, NULL);
 	r.pc = pango_font_map_create_context(fm);
 	pango_cairo_context_set_resolution(r.pc, 72);
 	pango_cairo_update_context(cr, r.pc);
@@ -650,6 +662,11 @@ int clerk_pdf_render(const struct pdf_request *req, struct pdf_output *out)
 	free(r.lines);
 	g_object_unref(r.pc);
 	g_object_unref(fm);
+	/* pango sorts fonts in a thread of its own, which may still hold the
+	 * font map (and so its fonts) for a moment: wait for it to let go,
+	 * a few seconds at most. */
+	for (int i = 0; i < 5000 && g_atomic_int_get(&live_fontmaps) > 0; i++)
+		g_usleep(1000);
 	out->pages = r.pages;
 	if (r.failed) {
 		snprintf(out->error, sizeof out->error, "out of memory");
@@ -668,6 +685,12 @@ int clerk_pdf_render(const struct pdf_request *req, struct pdf_output *out)
  * so that the leak checkers see nothing held. */
 void clerk_pdf_release(void)
 {
+	/* Not while a font map lives on in pango's thread: its fonts are
+	 * still cairo's, and cairo would abort (an assertion in its hash
+	 * table, seen once in the suite under load); the caches then go
+	 * with the process. */
+	if (g_atomic_int_get(&live_fontmaps) > 0)
+		return;
 	cairo_debug_reset_static_data();
 	FcFini();
 }
