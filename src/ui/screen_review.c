@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "app_private.h"
+#include "pane.h"
 #include "clerk/export.h"
 #include "clerk/model.h"
 #include "clerk/model_lease.h"
@@ -41,7 +42,7 @@ struct review_screen {
 	struct meeting **win;
 	char **labels; /* one per meeting, made when first drawn */
 	struct body_cache *bodies; /* the listed meetings' bodies */
-	size_t sel, top;
+	struct list_pane list; /* the meetings */
 	/* The pager, when a meeting is open. */
 	bool paging;
 	bool history; /* the pager shows the meeting's history */
@@ -245,9 +246,9 @@ static enum clerk_status list_open(struct review_screen *s, const char *keep,
 	s->labels = xcalloc(s->total + 1, sizeof *s->labels);
 	s->bodies = xcalloc(1, sizeof *s->bodies);
 	if (kept)
-		s->sel = before;
+		s->list.sel = before;
 	else
-		s->sel = before ? before - 1 : s->total ? s->total - 1 : 0;
+		s->list.sel = before ? before - 1 : s->total ? s->total - 1 : 0;
 	return CLERK_OK;
 }
 
@@ -255,7 +256,7 @@ static enum clerk_status list_load(struct review_screen *s,
 				   struct clerk_err *err)
 {
 	char keep[CLERK_UUID_LEN] = "";
-	const struct meeting *m = s->sel < s->total ? list_at(s, s->sel) : NULL;
+	const struct meeting *m = s->list.sel < s->total ? list_at(s, s->list.sel) : NULL;
 	if (m)
 		snprintf(keep, sizeof keep, "%s", m->id);
 	return list_open(s, keep, err);
@@ -263,7 +264,7 @@ static enum clerk_status list_load(struct review_screen *s,
 
 static const struct meeting *selected(struct review_screen *s)
 {
-	return s->sel < s->total ? list_at(s, s->sel) : NULL;
+	return s->list.sel < s->total ? list_at(s, s->list.sel) : NULL;
 }
 
 /* ------------------------------------------------------------ the pager */
@@ -554,13 +555,13 @@ static void draw_list(struct app *app, struct review_screen *s)
 	       " Minutes: meetings and their minutes");
 	ui_put(app, 1, 0, COLS, UI_ROLE_DIM, true,
 	       " date              time   minutes        body");
-	ui_scroll_to(s->sel, &s->top, rows);
+	list_pane_fit(&s->list, s->total, (struct ui_rect){2, 0, rows, COLS});
 	for (int r = 0; r < rows; r++) {
-		size_t i = s->top + (size_t)r;
+		size_t i = s->list.top + (size_t)r;
 		const struct meeting *m = list_at(s, i);
 		if (!m)
 			break;
-		enum ui_role role = i == s->sel ? UI_ROLE_SELECTED
+		enum ui_role role = i == s->list.sel ? UI_ROLE_SELECTED
 				    : m->minutes_state == MINUTES_CONFIRMED
 					    ? UI_ROLE_DONE
 					    : UI_ROLE_NORMAL;
@@ -583,7 +584,7 @@ static void draw_pager(struct app *app, struct review_screen *s)
 {
 	const struct meeting *m = selected(s);
 	int rows = LINES - 2;
-	char *head = xasprintf(" %s%s", m ? list_label(s, s->sel) : "",
+	char *head = xasprintf(" %s%s", m ? list_label(s, s->list.sel) : "",
 			       m && m->minutes_state == MINUTES_CONFIRMED
 				       ? "  (locked)"
 				       : "");
@@ -1203,16 +1204,21 @@ static void act_edit(struct app *app, struct review_screen *s)
 
 /* --------------------------------------------------------------- keys */
 
+/* Paging scrolls the text a line at a time; the list moves its
+ * selection. */
 static void review_move(struct review_screen *s, long delta)
 {
-	size_t n = s->paging ? s->nlines : s->total;
-	size_t *pos = s->paging ? &s->ptop : &s->sel;
-	long v = (long)*pos + delta;
-	if (v < 0 || n == 0)
+	if (!s->paging) {
+		s->list.n = s->total;
+		list_pane_move(&s->list, delta);
+		return;
+	}
+	long v = (long)s->ptop + delta;
+	if (v < 0 || s->nlines == 0)
 		v = 0;
-	else if ((size_t)v >= n)
-		v = (long)n - 1;
-	*pos = (size_t)v;
+	else if ((size_t)v >= s->nlines)
+		v = (long)s->nlines - 1;
+	s->ptop = (size_t)v;
 }
 
 static enum ui_key_result review_key(struct app *app, void *state, int key)
