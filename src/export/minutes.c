@@ -707,6 +707,9 @@ enum clerk_status minutes_ctx_open(struct db *db, const char *meeting_id,
 	if (opts->confidential)
 		out->confidential = xstrdup(
 			style_get(&c->style, "confidential.mark", "CONFIDENTIAL"));
+	if (!out->page_of)
+		out->page_of = xstrdup(
+			style_get(&c->style, "page.number", EXPORT_PAGE_NUMBER));
 	return CLERK_OK;
 }
 
