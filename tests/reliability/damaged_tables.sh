@@ -98,6 +98,17 @@ while IFS='|' read -r table words; do
 	export_fails "minutes with $table unreadable" "$words" export 2017-06-29
 	export_fails "minutes (docx) with $table unreadable" "$words" \
 		export 2017-06-29 --format docx
+	# The other formats build the same document: one file each, none
+	# written (PDF to a file only: it needs -o).
+	for f in html markdown pdf; do
+		rm -rf "$T/out"
+		mkdir "$T/out"
+		"$CLERK" --db "$T/d.db" export 2017-06-29 --format "$f" \
+			-o "$T/out/minutes.$f" >/dev/null 2>"$T/stderr"
+		is "minutes ($f) with $table unreadable: exit 4, the words, no file" \
+			"$?:$(grep -c "could not read $words" "$T/stderr"):$(ls -A "$T/out")" \
+			"4:1:"
+	done
 done <<<"$read_by_minutes"
 
 # The agenda reads the same records.
