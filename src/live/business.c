@@ -560,6 +560,73 @@ enum clerk_status live_elected(struct live *l, const char *person_id,
 	return live_act_end(l, rc, err);
 }
 
+/* True when `hay` holds `needle`, ignoring ASCII case ("" never). */
+static bool live_has_words(const char *hay, const char *needle)
+{
+	size_t n = strlen(needle);
+	if (!n)
+		return false;
+	for (const char *p = hay; *p; p++) {
+		size_t i = 0;
+		while (i < n && p[i] &&
+		       (p[i] | (p[i] >= 'A' && p[i] <= 'Z' ? 0x20 : 0)) ==
+			       (needle[i] |
+				(needle[i] >= 'A' && needle[i] <= 'Z' ? 0x20
+								       : 0)))
+			i++;
+		if (i == n)
+			return true;
+	}
+	return false;
+}
+
+enum member_role live_election_office(const struct live *l, int item_index)
+{
+	if (item_index < 0 || (size_t)item_index >= l->nitems ||
+	    l->items[item_index].item.kind != ITEM_ELECTION)
+		return ROLE_MEMBER;
+	const char *title = l->items[item_index].item.title;
+	if (live_has_words(title, "vice"))
+		return ROLE_VICE_CHAIRMAN;
+	if (live_has_words(title, "chair"))
+		return ROLE_CHAIRMAN;
+	return ROLE_MEMBER;
+}
+
+bool live_election_due(const struct live *l, const char *res_id,
+		       int *candidate)
+{
+	if (candidate)
+		*candidate = -1;
+	const struct resolution *r = res_id ? live_resolution_of(l, res_id)
+					    : NULL;
+	if (!r || r->kind != RES_MOTION || r->outcome != OUTCOME_CARRIED)
+		return false;
+	int idx = live_item_index(l, r->item_id);
+	if (idx < 0 || l->items[idx].item.kind != ITEM_ELECTION)
+		return false;
+	/* Asked once: an office given on the item after the decision
+	 * answers it. */
+	int decided = record_resolution_seq(&l->events, r->id);
+	for (size_t i = 0; i < l->events.n; i++) {
+		const struct event *e = &l->events.v[i];
+		if (e->kind == EVENT_ELECTED && e->seq > decided &&
+		    !strcmp(e->item_id, r->item_id))
+			return false;
+	}
+	/* The member the motion names ("That Councillor Keith Mans be
+	 * elected ..."), when one present is named in it. */
+	for (size_t i = 0; candidate && i < l->attendance.n; i++) {
+		const struct attendance *a = &l->attendance.v[i];
+		if (a->status == ATT_PRESENT && *a->seat_id &&
+		    live_has_words(r->body, a->person.name)) {
+			*candidate = (int)i;
+			break;
+		}
+	}
+	return true;
+}
+
 enum clerk_status live_presiding(struct live *l, const char *person_id,
 				 struct clerk_err *err)
 {
