@@ -36,7 +36,8 @@
  *   NOTE "quorum reached N of M" the first time the quorum is reached
  *   (QUORUM_LOST is logged only after that, so that attendance taken
  *   during the first item logs no loss) ;
- *   URGENT_ADDED the chair's reason.
+ *   URGENT_ADDED the chair's reason ; TEXT_RECORDED "SECTION <text id>",
+ *   "resolution <id>" or "action <id>" (what it recorded).
  */
 #ifndef CLERK_LIVE_H
 #define CLERK_LIVE_H
