@@ -60,6 +60,10 @@ int clerk_status_exit_code(enum clerk_status status);
 enum clerk_status clerk_fail(struct clerk_err *err, enum clerk_status status,
 			     const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* A read that failed with rc and *err, reworded as "could not read WHAT
+ * (the reason)", so that a damaged table names what it held; returns rc. */
+enum clerk_status clerk_fail_reading(struct clerk_err *err,
+				     enum clerk_status rc, const char *what);
 /* Clear an error record to CLERK_OK and an empty message. */
 void clerk_err_clear(struct clerk_err *err);
 

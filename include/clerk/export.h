@@ -252,6 +252,12 @@ const char *export_names(void);
 enum clerk_status export_render(const struct export_ops *ops,
 				const struct doc *d, char **out,
 				struct clerk_err *err);
+/* Render d with ops (any format, binary ones too) into *bytes, *len bytes
+ * long (NUL-terminated as well); the caller frees.  Returns CLERK_OK or
+ * fills err. */
+enum clerk_status export_bytes(const struct export_ops *ops,
+			       const struct doc *d, char **bytes, size_t *len,
+			       struct clerk_err *err);
 /* Render d with ops and write it to path through outfile (see outfile.h):
  * NULL (stream formats only) or "-" is stdout_fp, a device is written in
  * place, a file is replaced whole; database (the open file, or NULL) and

@@ -13,6 +13,7 @@
 #include "clerk/dataexport.h"
 #include "clerk/model.h"
 #include "clerk/cli.h"
+#include "clerk/lookup_cli.h"
 
 static int run_export(struct cli *cli, int argc, char **argv,
 		      dataexport_fn fn, bool body_required, const char *usage)
@@ -32,8 +33,10 @@ static int run_export(struct cli *cli, int argc, char **argv,
 	int npos = argc - optind;
 	if (npos > 1 || (body_required && npos != 1))
 		return cli_usage(cli, usage);
+	/* Read-only, as every look-up: an export never writes the file, and
+	 * a damaged page it meets is reported by the read that meets it. */
 	struct db *db;
-	int code = cli_open_db(cli, DB_EXISTING, &db);
+	int code = lookup_cli_open(cli, &db);
 	if (code)
 		return code;
 	struct clerk_err err = {0};

@@ -44,6 +44,17 @@ enum clerk_status clerk_fail(struct clerk_err *err, enum clerk_status status,
 	return status;
 }
 
+enum clerk_status clerk_fail_reading(struct clerk_err *err,
+				     enum clerk_status rc, const char *what)
+{
+	if (!err)
+		return rc;
+	char why[sizeof err->msg];
+	snprintf(why, sizeof why, "%s",
+		 err->msg[0] ? err->msg : clerk_status_text(rc));
+	return clerk_fail(err, rc, "could not read %s (%s)", what, why);
+}
+
 void clerk_err_clear(struct clerk_err *err)
 {
 	if (err) {

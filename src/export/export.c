@@ -180,6 +180,23 @@ enum clerk_status export_render(const struct export_ops *ops,
 	return rc;
 }
 
+enum clerk_status export_bytes(const struct export_ops *ops,
+			       const struct doc *d, char **bytes, size_t *len,
+			       struct clerk_err *err)
+{
+	struct export_ctx ctx = {.doc = d, .err = err};
+	*bytes = NULL;
+	*len = 0;
+	enum clerk_status rc = export_run(ops, &ctx);
+	if (rc == CLERK_OK) {
+		sb_add(&ctx.out, "");
+		*len = ctx.out.len;
+		*bytes = sb_detach(&ctx.out);
+	}
+	sb_free(&ctx.out);
+	return rc;
+}
+
 enum clerk_status export_write(const struct export_ops *ops,
 			       const struct doc *d, const char *path,
 			       FILE *stdout_fp, const char *database,

@@ -299,8 +299,22 @@ static bool body_find_exact(struct db *db, const char *name, clerk_id id)
 	return found == 1;
 }
 
+static enum clerk_status body_find_in(struct db *db, const char *name,
+				      struct body *out, struct clerk_err *err);
+
+/* A body named on the command line: a read that fails says it was the
+ * bodies that could not be read, not only that the file is damaged. */
 enum clerk_status body_find(struct db *db, const char *name, struct body *out,
 			    struct clerk_err *err)
+{
+	enum clerk_status rc = body_find_in(db, name, out, err);
+	if (rc == CLERK_DB || rc == CLERK_IO || rc == CLERK_FOREIGN)
+		clerk_fail_reading(err, rc, "the bodies");
+	return rc;
+}
+
+static enum clerk_status body_find_in(struct db *db, const char *name,
+				      struct body *out, struct clerk_err *err)
 {
 	memset(out, 0, sizeof *out);
 	if (!model_has(name))

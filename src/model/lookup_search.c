@@ -252,21 +252,126 @@ static enum clerk_status search_snippets(struct db *db, const char *query,
 	return step == SQLITE_DONE ? CLERK_OK : db_fail(db, err, "searching");
 }
 
-/* The matches that pass the filters, best first, found by joining every
- * match to its meeting: for when the filters leave out most matches. */
+/* The meetings a filter keeps (a body, a period or both), through the
+ * meeting indexes (meeting_body, meeting_start), each with the first and
+ * last of its documents (search_doc_meeting: two seeks a meeting), so that
+ * the cost follows the meetings the filter keeps, however old the archive.
+ * ?2 body, ?3 ?4 the UTC bounds of the period. */
+static const char *const sql_filter_meetings[2] = {
+	"SELECT m.id, (SELECT min(id) FROM search_doc WHERE meeting_id = m.id), "
+	"(SELECT max(id) FROM search_doc WHERE meeting_id = m.id) FROM meeting m "
+	"WHERE m.starts_at >= coalesce(?3, '') AND m.starts_at < coalesce(?4, 'A') "
+	"ORDER BY m.id",
+	"SELECT m.id, (SELECT min(id) FROM search_doc WHERE meeting_id = m.id), "
+	"(SELECT max(id) FROM search_doc WHERE meeting_id = m.id) FROM meeting m "
+	"WHERE m.body_id = ?2 AND m.starts_at >= coalesce(?3, '') "
+	"AND m.starts_at < coalesce(?4, 'A') ORDER BY m.id",
+};
+/* Every match between ?2 and ?3 that the filter keeps (clerk_doc_kept),
+ * ranked by bm25: only those are scored, so the true best matches of the
+ * filter come first. */
 static const char sql_filtered[] =
-	"SELECT d.id, bm25(search_fts, 2.0, 1.0) AS r "
-	"FROM search_fts JOIN search_doc d ON d.id = search_fts.rowid "
-	"JOIN meeting m ON m.id = d.meeting_id "
-	"LEFT JOIN agenda_item ai ON ai.id = d.item_id "
-	"WHERE search_fts MATCH ?1 AND (?2 IS NULL OR m.body_id = ?2) "
-	"AND (?3 IS NULL OR m.starts_at >= ?3) "
-	"AND (?4 IS NULL OR m.starts_at < ?4) "
-	"AND (?5 OR NOT (coalesce(ai.exempt, 0) OR EXISTS (SELECT 1 "
-	"  FROM minute_text t WHERE t.id = d.src_id "
-	"  AND t.section = 'exempt') OR EXISTS (SELECT 1 FROM declaration x "
-	"  WHERE x.id = d.src_id AND x.sensitive))) "
-	"ORDER BY r, d.id LIMIT ?6";
+	"SELECT rowid, bm25(search_fts, 2.0, 1.0) AS r FROM search_fts "
+	"WHERE search_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3 "
+	"AND clerk_doc_kept(rowid) ORDER BY r, rowid";
+
+/* The documents a filter keeps: the spans of its meetings' documents
+ * (merged, sorted) and its meetings' ids (sorted).  A match outside every
+ * span is left out at once; one inside a span is looked up (its meeting
+ * may be another, recorded in between). */
+struct docset {
+	sqlite3_int64 (*span)[2];
+	size_t nspan;
+	char (*meeting)[CLERK_UUID_LEN];
+	size_t nmeeting;
+	sqlite3_stmt *doc; /* the meeting of document ?1 */
+	bool failed;
+};
+
+static int span_cmp(const void *a, const void *b)
+{
+	const sqlite3_int64 *x = a, *y = b;
+	return x[0] < y[0] ? -1 : x[0] > y[0];
+}
+
+static int meeting_cmp(const void *a, const void *b)
+{
+	return strcmp(a, b);
+}
+
+static void doc_kept(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	struct docset *ds = sqlite3_user_data(ctx);
+	sqlite3_int64 id = sqlite3_value_int64(argv[0]);
+	size_t lo = 0, hi = ds->nspan;
+	while (lo < hi) { /* the first span ending at or after id */
+		size_t mid = lo + (hi - lo) / 2;
+		if (ds->span[mid][1] < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	bool kept = false;
+	if (lo < ds->nspan && ds->span[lo][0] <= id) {
+		sqlite3_bind_int64(ds->doc, 1, id);
+		int step = sqlite3_step(ds->doc);
+		if (step == SQLITE_ROW) {
+			const char *m = db_col_text(ds->doc, 0);
+			kept = bsearch(m, ds->meeting, ds->nmeeting,
+				       sizeof *ds->meeting, meeting_cmp) != NULL;
+		} else if (step != SQLITE_DONE) {
+			ds->failed = true;
+		}
+		sqlite3_reset(ds->doc);
+	}
+	sqlite3_result_int(ctx, kept);
+}
+
+/* The meetings of the filter and their documents' spans into *ds. */
+static enum clerk_status docset_read(struct db *db,
+				     const struct lookup_search_opts *opts,
+				     const char *from, const char *to,
+				     struct docset *ds, struct clerk_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, sql_filter_meetings[opts->body_id != NULL],
+				   err);
+	if (!st)
+		return CLERK_DB;
+	db_bind_text(st, 2, opts->body_id);
+	db_bind_text(st, 3, from);
+	db_bind_text(st, 4, to);
+	int step;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		ds->meeting = lookup_grow(ds->meeting, ds->nmeeting,
+					  sizeof *ds->meeting);
+		snprintf(ds->meeting[ds->nmeeting++], CLERK_UUID_LEN, "%s",
+			 db_col_text(st, 0));
+		if (sqlite3_column_type(st, 1) == SQLITE_NULL)
+			continue; /* a meeting that recorded nothing */
+		ds->span = lookup_grow(ds->span, ds->nspan, sizeof *ds->span);
+		ds->span[ds->nspan][0] = sqlite3_column_int64(st, 1);
+		ds->span[ds->nspan++][1] = sqlite3_column_int64(st, 2);
+	}
+	db_done(st);
+	if (step != SQLITE_DONE)
+		return db_fail(db, err, "searching");
+	/* The ids come sorted (ORDER BY m.id, in SQLite's BINARY order,
+	 * which is strcmp's); the spans are sorted and merged here. */
+	qsort(ds->span, ds->nspan, sizeof *ds->span, span_cmp);
+	size_t n = 0;
+	for (size_t i = 0; i < ds->nspan; i++) {
+		if (n && ds->span[i][0] <= ds->span[n - 1][1] + 1) {
+			if (ds->span[i][1] > ds->span[n - 1][1])
+				ds->span[n - 1][1] = ds->span[i][1];
+		} else {
+			ds->span[n][0] = ds->span[i][0];
+			ds->span[n++][1] = ds->span[i][1];
+		}
+	}
+	ds->nspan = n;
+	return CLERK_OK;
+}
 
 /* Take the rows of `ranked` (rowid, rank) in order, keeping those that
  * pass the filters, until `limit` are kept; *rows counts the rows read. */
@@ -337,64 +442,112 @@ static enum clerk_status search_cutoff(struct db *db, const char *query,
 	return CLERK_OK;
 }
 
+/* The matches of a body, a period or both: all of them ranked, found
+ * from the filter's meetings rather than by joining every match of the
+ * archive to its meeting. */
+static enum clerk_status search_filtered(struct db *db, const char *query,
+					 const struct lookup_search_opts *opts,
+					 const char *from, const char *to,
+					 sqlite3_stmt *hit,
+					 struct lookup_hit_list *out,
+					 struct clerk_err *err)
+{
+	int limit = opts->limit > 0 ? opts->limit : 50, rows = 0;
+	struct docset ds = {0};
+	enum clerk_status rc = docset_read(db, opts, from, to, &ds, err);
+	sqlite3_stmt *ranked = NULL;
+	if (!rc && ds.nspan) {
+		ds.doc = db_stmt(db,
+				 "SELECT meeting_id FROM search_doc WHERE id = ?1",
+				 err);
+		if (!ds.doc ||
+		    sqlite3_create_function(db_handle(db), "clerk_doc_kept", 1,
+					    SQLITE_UTF8, &ds, doc_kept, NULL,
+					    NULL) != SQLITE_OK)
+			rc = ds.doc ? db_fail(db, err, "searching") : CLERK_DB;
+		else if (!(ranked = db_stmt(db, sql_filtered, err)))
+			rc = CLERK_DB;
+	}
+	if (ranked) {
+		db_bind_text(ranked, 1, query);
+		sqlite3_bind_int64(ranked, 2, ds.span[0][0]);
+		sqlite3_bind_int64(ranked, 3, ds.span[ds.nspan - 1][1]);
+		rc = search_take(db, ranked, hit, query, opts, limit, &rows, out,
+				 err);
+		db_done(ranked);
+		if (!rc && ds.failed)
+			rc = db_fail(db, err, "searching");
+	}
+	if (ds.doc) {
+		sqlite3_create_function(db_handle(db), "clerk_doc_kept", 1,
+					SQLITE_UTF8, NULL, NULL, NULL, NULL);
+		db_done(ds.doc);
+	}
+	free(ds.span);
+	free(ds.meeting);
+	return rc;
+}
+
 /* The best matches first from FTS5 alone (a top-N sort over the bounded
- * candidates), filtered one by one; when the filters leave too few, the
- * matches are joined to their meetings and filtered in SQL instead. */
+ * candidates), filtered one by one; with a body or a period, every match
+ * they keep is ranked (search_filtered). */
 static enum clerk_status search_walk(struct db *db, const char *query,
 				     const struct lookup_search_opts *opts,
 				     const char *from, const char *to,
 				     struct lookup_hit_list *out,
 				     struct clerk_err *err)
 {
-	sqlite3_stmt *ranked = db_stmt(db, sql_ranked, err);
-	sqlite3_stmt *hit = ranked ? db_stmt(db, sql_hit, err) : NULL;
-	sqlite3_stmt *filtered = hit ? db_stmt(db, sql_filtered, err) : NULL;
-	if (!filtered)
+	sqlite3_stmt *hit = db_stmt(db, sql_hit, err);
+	if (!hit)
 		return CLERK_DB;
-	int limit = opts->limit > 0 ? opts->limit : 50;
-	int page = limit * 2 > 100 ? limit * 2 : 100, rows = 0;
-	sqlite3_int64 cutoff = 0;
-	enum clerk_status rc = search_cutoff(db, query, opts->text, page, &cutoff,
-					   err);
-	if (rc) {
-		db_done(hit);
-		db_done(ranked);
-		return rc;
-	}
 	db_bind_text(hit, 2, opts->body_id);
 	db_bind_text(hit, 3, from);
 	db_bind_text(hit, 4, to);
-	db_bind_text(ranked, 1, query);
-	sqlite3_bind_int(ranked, 2, page);
-	sqlite3_bind_int(ranked, 3, 0);
-	sqlite3_bind_int64(ranked, 4, cutoff);
-	rc = search_take(db, ranked, hit, query, opts,
-					   limit, &rows, out, err);
+	enum clerk_status rc;
+	if (opts->body_id || from || to) {
+		rc = search_filtered(db, query, opts, from, to, hit, out, err);
+		db_done(hit);
+		return rc;
+	}
+	sqlite3_stmt *ranked = db_stmt(db, sql_ranked, err);
+	if (!ranked) {
+		db_done(hit);
+		return CLERK_DB;
+	}
+	int limit = opts->limit > 0 ? opts->limit : 50;
+	int page = limit * 2 > 100 ? limit * 2 : 100, rows = 0;
+	sqlite3_int64 cutoff = 0;
+	rc = search_cutoff(db, query, opts->text, page, &cutoff, err);
+	if (!rc) {
+		db_bind_text(ranked, 1, query);
+		sqlite3_bind_int(ranked, 2, page);
+		sqlite3_bind_int(ranked, 3, 0);
+		sqlite3_bind_int64(ranked, 4, cutoff);
+		rc = search_take(db, ranked, hit, query, opts, limit, &rows,
+				 out, err);
+	}
+	if (!rc && out->n < (size_t)limit && rows == page) {
+		/* Confidential matches left out too many: every candidate. */
+		lookup_hit_list_free(out);
+		sqlite3_reset(ranked);
+		sqlite3_bind_int(ranked, 2, -1);
+		rc = search_take(db, ranked, hit, query, opts, limit, &rows,
+				 out, err);
+	}
 	db_done(ranked);
-	if (cutoff > 0)
+	db_done(hit);
+	if (!rc && cutoff > 0)
 		out->newest_ranked =
 			(size_t)(page > SEARCH_CANDIDATES ? page : SEARCH_CANDIDATES);
-	if (!rc && out->n < (size_t)limit && rows == page) {
-		/* Every match that passes the filters is ranked here. */
-		lookup_hit_list_free(out);
-		out->newest_ranked = 0;
-		db_bind_text(filtered, 1, query);
-		db_bind_text(filtered, 2, opts->body_id);
-		db_bind_text(filtered, 3, from);
-		db_bind_text(filtered, 4, to);
-		sqlite3_bind_int(filtered, 5, opts->exempt);
-		sqlite3_bind_int(filtered, 6, limit);
-		rc = search_take(db, filtered, hit, query, opts, limit,
-				 &rows, out, err);
-		db_done(filtered);
-	}
-	db_done(hit);
 	return rc;
 }
 
 /* Attendance of the people whose name holds the words searched for, at
  * meetings held (newest first), with the meeting's apologies item: a name
- * is not in the text index, as attendance is a record, not text. */
+ * is not in the text index, as attendance is a record, not text.  The
+ * people are found first (CROSS JOIN keeps that order) and their rows
+ * through attendance_person: the planner otherwise read every attendance
+ * row of the archive for every search of a word, names or not. */
 static const char sql_people[] =
 	"SELECT a.meeting_id, coalesce(ai.id, ''), b.name, "
 	"coalesce(b.short_name, ''), b.tz, m.starts_at, "
@@ -402,7 +555,7 @@ static const char sql_people[] =
 	"trim(p.honorific || ' ' || p.name), a.note, "
 	"coalesce((SELECT trim(q.honorific || ' ' || q.name) FROM person q "
 	"  WHERE q.id = a.substitute_for), '') "
-	"FROM person p JOIN attendance a ON a.person_id = p.id "
+	"FROM person p CROSS JOIN attendance a ON a.person_id = p.id "
 	"JOIN meeting m ON m.id = a.meeting_id JOIN body b ON b.id = m.body_id "
 	"LEFT JOIN agenda_item ai ON ai.id = (SELECT i.id FROM agenda_item i "
 	"  WHERE i.meeting_id = m.id AND i.kind = 'apologies' "

@@ -308,6 +308,8 @@ enum clerk_status meeting_find(struct db *db, const char *name,
 	enum clerk_status rc = meeting_on_date(
 		db, name, model_has(body) ? b.id : NULL, out, err);
 	body_free(&b);
+	if (rc == CLERK_DB || rc == CLERK_IO || rc == CLERK_FOREIGN)
+		clerk_fail_reading(err, rc, "the meetings");
 	return rc;
 }
 

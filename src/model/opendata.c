@@ -135,6 +135,32 @@ static const char *const set_names[][20] = {
 		      "vote", "reason"},
 };
 
+/* What each set is, for the sentence when it cannot be read. */
+static const char *const set_what[] = {
+	[OD_COUNCILS] = "the councils",
+	[OD_BODIES] = "the bodies",
+	[OD_PEOPLE] = "the people",
+	[OD_SEATS] = "the seats",
+	[OD_MEMBERSHIPS] = "the memberships and substitutes",
+	[OD_MEETINGS] = "the meetings",
+	[OD_ITEMS] = "the agenda items",
+	[OD_ATTENDANCE] = "the attendance",
+	[OD_DECLARATIONS] = "the declarations of interest",
+	[OD_RESOLUTIONS] = "the resolutions",
+	[OD_VOTES] = "the recorded votes",
+};
+
+/* A read that failed: "could not read the people (FILE is damaged ...)",
+ * so that a damaged table names itself, not only the file. */
+static enum clerk_status set_fail(struct db *db, enum od_set set,
+				  struct clerk_err *err)
+{
+	struct clerk_err why = {0};
+	enum clerk_status rc = db_fail(db, &why, "reading the records to export");
+	return clerk_fail(err, rc, "could not read %s (%s)", set_what[set],
+			  why.msg);
+}
+
 enum clerk_status opendata_each(struct db *db, enum od_set set,
 				const char *body_id, od_row_fn fn, void *ctx,
 				struct clerk_err *err)
@@ -146,7 +172,7 @@ enum clerk_status opendata_each(struct db *db, enum od_set set,
 	sqlite3_stmt *st = NULL;
 	if (sqlite3_prepare_v2(db_handle(db), set_sql[set], -1, &st, NULL) !=
 	    SQLITE_OK)
-		return db_fail(db, err, "reading the records to export");
+		return set_fail(db, set, err);
 	db_bind_text(st, 1, body_id);
 	int n = sqlite3_column_count(st);
 	const char *values[20];
@@ -162,7 +188,7 @@ enum clerk_status opendata_each(struct db *db, enum od_set set,
 		}
 	}
 	if (!rc && step != SQLITE_DONE)
-		rc = db_fail(db, err, "reading the records to export");
+		rc = set_fail(db, set, err);
 	sqlite3_finalize(st);
 	return rc;
 }

@@ -60,15 +60,17 @@ static const char *minutes_status(const struct meeting *m)
 }
 
 static const struct body *body_cached(struct db *db, struct body_cache *c,
-				      const char *id)
+				      const char *id, struct clerk_err *err)
 {
 	for (size_t i = 0; i < c->n; i++)
 		if (strcmp(c->v[i].id, id) == 0)
 			return &c->v[i];
 	struct body b = {0};
-	struct clerk_err err = {0};
-	if (body_get(db, id, &b, &err) != CLERK_OK)
+	enum clerk_status rc = body_get(db, id, &b, err);
+	if (rc != CLERK_OK) {
+		clerk_fail_reading(err, rc, "the meeting's body");
 		return NULL;
+	}
 	c->v = xrealloc(c->v, (c->n + 1) * sizeof *c->v);
 	c->v[c->n] = b;
 	return &c->v[c->n++];
@@ -84,13 +86,16 @@ static void body_cache_free(struct body_cache *c)
 static char *meeting_line(struct db *db, struct body_cache *bodies,
 			  const struct meeting *m)
 {
-	const struct body *b = body_cached(db, bodies, m->body_id);
+	struct clerk_err err = {0};
+	const struct body *b = body_cached(db, bodies, m->body_id, &err);
+	/* Never a line that looks whole: the failure is the line. */
+	if (!b)
+		return xasprintf("%s", err.msg);
 	char when[64] = "?";
-	if (b)
-		time_format_local(m->starts_at, b->tz, "%a %e %b %Y  %H:%M", when,
-				  sizeof when);
+	time_format_local(m->starts_at, b->tz, "%a %e %b %Y  %H:%M", when,
+			  sizeof when);
 	return xasprintf("%s  %-13s  %s", when, minutes_status(m),
-			 b && b->name ? b->name : "?");
+			 b->name ? b->name : "?");
 }
 
 static void list_free(struct review_screen *s)
@@ -175,21 +180,38 @@ static void pager_unfinished(struct review_screen *s, const char *meeting_id,
 	struct clerk_err err = {0};
 	struct minute_text_list tl = {0};
 	struct resolution_list rl = {0};
-	if (minute_text_unfinished(s->db, meeting_id, &ids, &n, &err) ||
-	    review_unfinished_motions(s->db, meeting_id, &mids, &nm, &err) ||
-	    !(n + nm) ||
-	    minute_text_list(s->db, meeting_id, NULL, &tl, &err) ||
-	    resolution_list(s->db, meeting_id, NULL, &rl, &err)) {
+	enum clerk_status rc =
+		minute_text_unfinished(s->db, meeting_id, &ids, &n, &err);
+	if (!rc)
+		rc = review_unfinished_motions(s->db, meeting_id, &mids, &nm,
+					       &err);
+	if (!rc && !(n + nm)) {
 		free(ids);
 		free(mids);
-		minute_text_list_free(&tl);
 		return;
+	}
+	if (!rc)
+		rc = minute_text_list(s->db, meeting_id, NULL, &tl, &err);
+	if (!rc)
+		rc = resolution_list(s->db, meeting_id, NULL, &rl, &err);
+	/* Unreadable, it is said above the minutes: text saved unfinished
+	 * must not pass for accepted because its mark could not be read. */
+	if (rc) {
+		free(ids);
+		ids = NULL;
+		free(mids);
+		mids = NULL;
+		nm = 0;
+		n = 1; /* the sentence, then a blank line */
+		clerk_fail_reading(&err, rc, "which text was saved unfinished");
 	}
 	char **add = NULL;
 	size_t nadd = 0;
 	for (size_t k = 0; k <= n + nm; k++) {
 		char *line = NULL;
-		if (k == n + nm) {
+		if (rc && k == 0) {
+			line = xasprintf("%s", err.msg);
+		} else if (k == n + nm) {
 			line = xstrdup("");
 		} else if (k < n) {
 			for (size_t i = 0; i < tl.n && !line; i++)
@@ -374,11 +396,17 @@ static enum clerk_status history_load(struct review_screen *s,
 		audit_list_keep_record(&h, s->record);
 		what = "this record";
 	}
+	/* The times are the body's local times: without its zone they
+	 * would be shown wrong, so an unreadable body is the answer. */
 	char *tz = NULL;
 	struct body b = {0};
-	if (body_get(s->db, m->body_id, &b, err) == CLERK_OK)
+	if ((rc = body_get(s->db, m->body_id, &b, err)) == CLERK_OK)
 		tz = xstrdup(b.tz);
 	body_free(&b);
+	if (rc) {
+		audit_list_free(&h);
+		return clerk_fail_reading(err, rc, "the meeting's body");
+	}
 	pager_free(s);
 	struct strbuf sb = {0};
 	sb_addf(&sb, "History: %zu change%s to %s, oldest first\n\n", h.n,
@@ -849,7 +877,22 @@ static void edit_declarations(struct app *app, struct review_screen *s,
 	char **labels = xcalloc(dl.n + 1, sizeof *labels);
 	for (size_t i = 0; i < dl.n; i++) {
 		struct person p = {0};
-		person_get(s->db, dl.v[i].person_id, &p, &err);
+		enum clerk_status prc =
+			person_get(s->db, dl.v[i].person_id, &p, &err);
+		if (prc) {
+			/* A declaration without its declarer is not offered
+			 * for correction: say why there is no list. */
+			clerk_fail_reading(&err, prc,
+					   "who made the declarations");
+			ui_app_error(app, &err);
+			person_free(&p);
+			for (size_t k = 0; k < i; k++)
+				free(labels[k]);
+			free(labels);
+			free(items);
+			declaration_list_free(&dl);
+			return;
+		}
 		char *n = person_display_name(&p);
 		labels[i] = xasprintf("%s: %s%s", n, dl.v[i].what,
 				      dl.v[i].sensitive ? " (sensitive)" : "");
@@ -1209,10 +1252,13 @@ static void review_resize(struct app *app, void *state)
 {
 	struct review_screen *s = state;
 	struct clerk_err err = {0};
+	enum clerk_status rc = CLERK_OK;
 	if (s->history)
-		history_load(s, &err);
+		rc = history_load(s, &err);
 	else if (s->paging)
-		pager_load(app, s, &err);
+		rc = pager_load(app, s, &err);
+	if (rc) /* read again and failed: say so over the text kept */
+		ui_app_error(app, &err);
 }
 
 static const struct ui_screen_ops review_ops = {

@@ -1,0 +1,335 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * ui/live_do_motion: the live console's handlers for motions: moving one
+ * or an amendment, agreeing, voting (by show of hands, or recorded by
+ * name, with the chair's casting vote on equal votes), withdrawing.  Who
+ * may move, second and vote, and what a vote decides, are live's rules.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "live_screen.h"
+
+
+/* The last resolution of the current item still pending (an amendment
+ * before its motion), or NULL. */
+static const struct resolution *pending_resolution(const struct live *l)
+{
+	const struct live_item *it = ui_live_current_item(l);
+	if (!it)
+		return NULL;
+	for (size_t i = l->resolutions.n; i-- > 0;) {
+		const struct resolution *r = &l->resolutions.v[i];
+		if (strcmp(r->item_id, it->item.id) == 0 &&
+		    r->outcome == OUTCOME_PENDING && r->kind != RES_EXCLUSION)
+			return r;
+	}
+	return NULL;
+}
+
+static const struct resolution *last_motion(const struct live *l)
+{
+	const struct live_item *it = ui_live_current_item(l);
+	if (!it)
+		return NULL;
+	for (size_t i = l->resolutions.n; i-- > 0;) {
+		const struct resolution *r = &l->resolutions.v[i];
+		if (strcmp(r->item_id, it->item.id) == 0 && r->kind == RES_MOTION)
+			return r;
+	}
+	return NULL;
+}
+struct move_ctx {
+	struct live_screen *s;
+	enum resolution_kind kind;
+	const char *amends;
+	const char *mover, *seconder;
+};
+
+static enum clerk_status commit_move(struct app *app, void *ctx,
+				     const char *text, struct clerk_err *err)
+{
+	struct move_ctx *m = ctx;
+	m->s->l->hung_up = app->hung_up; /* saved by a hang-up: unfinished */
+	return live_move(m->s->l, m->kind, m->amends, "", text, m->mover,
+			 m->seconder, NULL, err);
+}
+
+static void act_move(struct app *app, struct live_screen *s,
+		     enum resolution_kind kind)
+{
+	const struct live *l = s->l;
+	if (!ui_live_current_item(l)) {
+		ui_app_message(app, UI_ROLE_WARN, "Start an item first (n)");
+		return;
+	}
+	if (ui_live_refused_inquorate(app, s))
+		return;
+	char amends[CLERK_UUID_LEN] = "";
+	if (kind == RES_AMENDMENT) {
+		const struct resolution *m = last_motion(l);
+		if (!m || m->outcome != OUTCOME_PENDING) {
+			ui_app_message(app, UI_ROLE_WARN,
+				       "No motion pending on this item to amend");
+			return;
+		}
+		snprintf(amends, sizeof amends, "%s", m->id);
+	}
+	/* Only members present and entitled to vote on the item may move
+	 * or second; the seconder is someone other than the mover. */
+	int mi = ui_live_pick_attendee(app, s, "Moved by", PICK_ENTITLED, true,
+				       NULL);
+	if (mi == -1)
+		return;
+	int si = ui_live_pick_attendee(
+		app, s, "Seconded by", PICK_ENTITLED, true,
+		mi >= 0 ? l->attendance.v[mi].person_id : NULL);
+	if (si == -1)
+		return;
+	clerk_id mover = "", seconder = "";
+	if (mi >= 0)
+		snprintf(mover, sizeof mover, "%s",
+			 l->attendance.v[mi].person_id);
+	if (si >= 0)
+		snprintf(seconder, sizeof seconder, "%s",
+			 l->attendance.v[si].person_id);
+	struct move_ctx m = {s, kind, kind == RES_AMENDMENT ? amends : NULL,
+			     mover, seconder};
+	if (ui_edit(app,
+		    kind == RES_AMENDMENT ? "Amendment: the words proposed"
+					  : "Motion: That the Board ...",
+		    NULL, commit_move, &m)) {
+		char agree[32], vote[32];
+		ui_keymap_describe(&app->keymap, UI_ACT_agree, agree, sizeof agree);
+		ui_keymap_describe(&app->keymap, UI_ACT_vote, vote, sizeof vote);
+		char *msg = xasprintf("%s moved: %s agrees it, %s takes a vote",
+				      kind == RES_AMENDMENT ? "Amendment"
+							    : "Motion",
+				      agree, vote);
+		ui_live_report(app, s, CLERK_OK, NULL, msg);
+		free(msg);
+	}
+}
+
+static void ask_casting(struct app *app, struct live_screen *s,
+			const char *id)
+{
+	struct ui_pick_item items[] = {{.label = "for"}, {.label = "against"}};
+	int c = ui_pick(app, "Equal votes: the chair's casting vote", items, 2,
+			0);
+	if (c < 0) {
+		ui_app_message(app, UI_ROLE_WARN,
+			       "Votes equal: the casting vote is still needed (v)");
+		return;
+	}
+	struct clerk_err err = {0};
+	enum clerk_status st = live_casting_vote(
+		s->l, id, c == 0 ? VOTE_FOR : VOTE_AGAINST, &err);
+	ui_live_report(app, s, st, &err, "Casting vote recorded");
+}
+
+static bool tie_pending(const struct live *l, const char *id)
+{
+	for (size_t i = 0; i < l->resolutions.n; i++) {
+		const struct resolution *r = &l->resolutions.v[i];
+		if (strcmp(r->id, id) == 0)
+			return r->voted && r->outcome == OUTCOME_PENDING &&
+			       r->votes_for == r->votes_against;
+	}
+	return false;
+}
+
+static void act_recorded_vote(struct app *app, struct live_screen *s,
+			      const char *id)
+{
+	struct live *l = s->l;
+	struct ui_pick_item choices[] = {{.label = "for"},
+					 {.label = "against"},
+					 {.label = "abstain"},
+					 {.label = "did not vote"}};
+	int excluded = 0;
+	size_t n = l->attendance.n;
+	clerk_id *people = xcalloc(n + 1, sizeof *people);
+	size_t np = 0;
+	for (size_t i = 0; i < n; i++)
+		snprintf(people[np++], sizeof people[0], "%s",
+			 l->attendance.v[i].person_id);
+	struct clerk_err err = {0};
+	for (size_t i = 0; i < np; i++) {
+		const struct live_presence *pr = live_presence_of(l, people[i]);
+		if (!pr || !pr->voting)
+			continue;
+		if (!live_entitled(l, people[i], l->current, NULL, 0)) {
+			excluded += pr->out || pr->out_interest;
+			continue;
+		}
+		char *name = live_person_name(l, people[i]);
+		char *title = xasprintf("Recorded vote: %s", name);
+		free(name);
+		int c = ui_pick(app, title, choices, 4, 0);
+		free(title);
+		if (c < 0) {
+			ui_app_message(app, UI_ROLE_WARN,
+				       "Recorded vote stopped: the votes so far "
+				       "are saved; v continues");
+			free(people);
+			return;
+		}
+		if (c == 3)
+			continue;
+		enum vote_choice v = c == 0 ? VOTE_FOR
+				     : c == 1 ? VOTE_AGAINST
+					      : VOTE_ABSTAIN;
+		if (live_vote_member(l, id, people[i], v, "", &err) != CLERK_OK) {
+			ui_app_error(app, &err);
+			free(people);
+			return;
+		}
+		ui_app_saved(app);
+	}
+	free(people);
+	enum clerk_status st = live_vote_close(l, id, &err);
+	if (st == CLERK_OK && tie_pending(l, id)) {
+		ask_casting(app, s, id);
+		return;
+	}
+	char msg[96];
+	snprintf(msg, sizeof msg, "Recorded vote closed%s",
+		 excluded ? " (members out of the room did not vote)" : "");
+	ui_live_report(app, s, st, &err, msg);
+}
+
+/* On a show of hands, those abstaining may be named, each with a reason
+ * ("as they had not been present at that meeting"); Esc leaves the rest
+ * unnamed. */
+static void name_abstainers(struct app *app, struct live_screen *s,
+			    const char *id, int count)
+{
+	struct live *l = s->l;
+	for (int k = 0; k < count; k++) {
+		char *title = xasprintf("Abstained (%d of %d; Esc: not named)",
+					k + 1, count);
+		int who = ui_live_pick_attendee(app, s, title, PICK_ENTITLED,
+						false, NULL);
+		free(title);
+		if (who < 0)
+			return;
+		clerk_id pid;
+		snprintf(pid, sizeof pid, "%s", l->attendance.v[who].person_id);
+		char *reason = ui_prompt(app, "Why they abstained (may be "
+					      "empty)",
+					 NULL);
+		if (!reason)
+			return;
+		struct clerk_err err = {0};
+		enum clerk_status st =
+			live_vote_abstainer(l, id, pid, reason, &err);
+		free(reason);
+		if (st != CLERK_OK) {
+			ui_app_error(app, &err);
+			return;
+		}
+		ui_app_saved(app);
+	}
+}
+
+void live_do_vote(struct app *app, struct live_screen *s)
+{
+	struct live *l = s->l;
+	const struct resolution *r = pending_resolution(l);
+	if (!r) {
+		ui_app_message(app, UI_ROLE_WARN,
+			       "Nothing to vote on: move a motion first (r)");
+		return;
+	}
+	if (ui_live_refused_inquorate(app, s))
+		return;
+	char id[CLERK_UUID_LEN];
+	snprintf(id, sizeof id, "%s", r->id);
+	if (tie_pending(l, id)) {
+		ask_casting(app, s, id);
+		return;
+	}
+	struct ui_pick_item how[] = {{.label = "by show of hands (counts)"},
+				     {.label = "recorded vote (by name)"}};
+	char *title = xasprintf("Vote on the %s",
+				r->kind == RES_AMENDMENT ? "amendment" : "motion");
+	int c = ui_pick(app, title, how, 2, 0);
+	free(title);
+	if (c < 0)
+		return;
+	if (c == 1) {
+		act_recorded_vote(app, s, id);
+		return;
+	}
+	/* Counts are checked as they are typed against the members present
+	 * and entitled to vote on the item. */
+	int entitled = 0;
+	for (size_t i = 0; i < l->attendance.n; i++)
+		entitled += live_entitled(l, l->attendance.v[i].person_id,
+					  l->current, NULL, 0);
+	const char *who = "members present are entitled to vote";
+	int f = ui_live_prompt_count(app, "Votes for", entitled, who);
+	if (f < 0)
+		return;
+	int a = ui_live_prompt_count(app, "Votes against", entitled - f,
+			     "more members present are entitled to vote");
+	if (a < 0)
+		return;
+	int ab = ui_live_prompt_count(app, "Abstentions", entitled - f - a,
+			      "more members present are entitled to vote");
+	if (ab < 0)
+		return;
+	struct clerk_err err = {0};
+	enum clerk_status st = live_vote_counts(l, id, f, a, ab, &err);
+	if (st == CLERK_OK)
+		name_abstainers(app, s, id, ab);
+	if (st == CLERK_OK && tie_pending(l, id)) {
+		ui_app_saved(app);
+		ask_casting(app, s, id);
+		return;
+	}
+	ui_live_report(app, s, st, &err, "Vote recorded");
+}
+
+void live_do_resolve(struct app *app, struct live_screen *s)
+{
+	act_move(app, s, RES_MOTION);
+}
+
+void live_do_amend(struct app *app, struct live_screen *s)
+{
+	act_move(app, s, RES_AMENDMENT);
+}
+
+void live_do_agree(struct app *app, struct live_screen *s)
+{
+	const struct resolution *r = pending_resolution(s->l);
+	if (!r) {
+		ui_app_message(app, UI_ROLE_WARN, "No motion pending");
+		return;
+	}
+	if (ui_live_refused_inquorate(app, s))
+		return;
+	char id[CLERK_UUID_LEN];
+	snprintf(id, sizeof id, "%s", r->id);
+	struct clerk_err err = {0};
+	ui_live_report(app, s, live_agree(s->l, id, &err), &err, "Agreed");
+}
+
+void live_do_withdraw(struct app *app, struct live_screen *s)
+{
+	const struct resolution *r = pending_resolution(s->l);
+	if (!r) {
+		ui_app_message(app, UI_ROLE_WARN, "No motion pending");
+		return;
+	}
+	char id[CLERK_UUID_LEN];
+	snprintf(id, sizeof id, "%s", r->id);
+	struct clerk_err err = {0};
+	if (ui_confirm(app, "Withdraw the pending motion?"))
+		ui_live_report(app, s, live_withdraw(s->l, id, &err), &err,
+			       "Withdrawn");
+}
