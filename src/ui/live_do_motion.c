@@ -41,6 +41,66 @@ static const struct resolution *last_motion(const struct live *l)
 	}
 	return NULL;
 }
+/* An election item's motion agreed or carried (Local Government Act 1972
+ * Sch. 12 para 5: an election is a decision of the meeting): ask who was
+ * elected, to the office the item's title names (else ask which), and
+ * record it, so that the office changes hands from this moment (who
+ * presides, who gives the casting vote, who signs).  The member the
+ * motion names is offered first; Esc leaves it to V. */
+static void ask_elected(struct app *app, struct live_screen *s,
+			const char *id)
+{
+	struct live *l = s->l;
+	int cand = -1;
+	if (!live_election_due(l, id, &cand))
+		return;
+	const struct resolution *r = live_resolution_of(l, id);
+	enum member_role role =
+		live_election_office(l, r ? live_item_index(l, r->item_id) : -1);
+	if (role != ROLE_CHAIRMAN && role != ROLE_VICE_CHAIRMAN) {
+		struct ui_pick_item offices[] = {{.label = "Chairman"},
+						 {.label = "Vice-Chairman"}};
+		int o = ui_pick(app, "Carried at an election: to which office?",
+				offices, 2, 0);
+		if (o < 0) {
+			ui_app_message(app, UI_ROLE_WARN,
+				       "Nobody recorded as elected yet: V "
+				       "records who was elected");
+			return;
+		}
+		role = o == 0 ? ROLE_CHAIRMAN : ROLE_VICE_CHAIRMAN;
+	}
+	const char *office = role == ROLE_CHAIRMAN ? "Chairman" : "Vice-Chairman";
+	clerk_id who = "";
+	if (cand >= 0) {
+		char *name = live_person_name(l, l->attendance.v[cand].person_id);
+		char *q = xasprintf("Carried: is %s elected %s, from now?  y: "
+				    "yes; n: someone else",
+				    name, office);
+		free(name);
+		bool yes = ui_confirm(app, q);
+		free(q);
+		if (yes)
+			snprintf(who, sizeof who, "%s",
+				 l->attendance.v[cand].person_id);
+	}
+	if (!*who) {
+		char *title = xasprintf("Carried: who was elected %s?", office);
+		int i = ui_live_pick_attendee(app, s, title, PICK_ANYONE, false,
+					      NULL);
+		free(title);
+		if (i < 0) {
+			ui_app_message(app, UI_ROLE_WARN,
+				       "Nobody recorded as elected yet: V "
+				       "records who was elected");
+			return;
+		}
+		snprintf(who, sizeof who, "%s", l->attendance.v[i].person_id);
+	}
+	struct clerk_err err = {0};
+	ui_live_report(app, s, live_elected(l, who, role, &err), &err, NULL);
+}
+
 struct move_ctx {
 	struct live_screen *s;
 	enum resolution_kind kind;
@@ -128,6 +188,8 @@ static void ask_casting(struct app *app, struct live_screen *s,
 	enum clerk_status st = live_casting_vote(
 		s->l, id, c == 0 ? VOTE_FOR : VOTE_AGAINST, &err);
 	ui_live_report(app, s, st, &err, "Casting vote recorded");
+	if (st == CLERK_OK)
+		ask_elected(app, s, id);
 }
 
 static bool tie_pending(const struct live *l, const char *id)
@@ -199,6 +261,8 @@ static void act_recorded_vote(struct app *app, struct live_screen *s,
 	snprintf(msg, sizeof msg, "Recorded vote closed%s",
 		 excluded ? " (members out of the room did not vote)" : "");
 	ui_live_report(app, s, st, &err, msg);
+	if (st == CLERK_OK)
+		ask_elected(app, s, id);
 }
 
 /* On a show of hands, those abstaining may be named, each with a reason
@@ -292,6 +356,8 @@ void live_do_vote(struct app *app, struct live_screen *s)
 		return;
 	}
 	ui_live_report(app, s, st, &err, "Vote recorded");
+	if (st == CLERK_OK)
+		ask_elected(app, s, id);
 }
 
 void live_do_resolve(struct app *app, struct live_screen *s)
@@ -316,7 +382,10 @@ void live_do_agree(struct app *app, struct live_screen *s)
 	char id[CLERK_UUID_LEN];
 	snprintf(id, sizeof id, "%s", r->id);
 	struct clerk_err err = {0};
-	ui_live_report(app, s, live_agree(s->l, id, &err), &err, "Agreed");
+	enum clerk_status st = live_agree(s->l, id, &err);
+	ui_live_report(app, s, st, &err, "Agreed");
+	if (st == CLERK_OK)
+		ask_elected(app, s, id);
 }
 
 void live_do_withdraw(struct app *app, struct live_screen *s)
