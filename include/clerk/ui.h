@@ -30,6 +30,8 @@
  * measure by display width, never cut a character, and sanitise data), put
  * any new key in src/ui/actions.def with a context (add a context to
  * UI_CONTEXT_LIST if none fits), and test it with a script (tests/ui/).
+ * A screen of several panes (the live console) gives each pane its own
+ * file and ops table, and every list the one list pane: src/ui/pane.h.
  * Draw functions must not change data; key functions change data only
  * through model/live calls, which commit before they return, then call
  * ui_app_saved() so that the status line shows "saved".

@@ -12,6 +12,7 @@
 #include <strings.h>
 
 #include "app_private.h"
+#include "pane.h"
 
 /* ------------------------------------------------------------ confirm */
 
@@ -96,13 +97,19 @@ struct picker {
 	size_t n;
 	size_t *shown; /* indices of the entries shown (filtered) */
 	size_t nshown;
-	size_t sel; /* index into shown */
-	size_t top;
+	struct list_pane list; /* rows: the entries shown; its rows rectangle
+				  is where they went at the last paint */
 	struct strbuf filter;
 	bool searching;
 	char note[256];
-	struct ui_rect list; /* where the rows went at the last paint */
 };
+
+/* A heading is a row of the list that cannot be chosen. */
+static bool picker_heading(const void *ctx, size_t row)
+{
+	const struct picker *p = ctx;
+	return p->items[p->shown[row]].heading;
+}
 
 static bool contains_nocase(const char *hay, const char *needle)
 {
@@ -116,7 +123,7 @@ static bool contains_nocase(const char *hay, const char *needle)
 static void picker_filter(struct picker *p)
 {
 	const char *f = sb_str(&p->filter);
-	size_t was = p->nshown ? p->shown[p->sel] : (size_t)-1;
+	size_t was = p->nshown ? p->shown[p->list.sel] : (size_t)-1;
 	p->nshown = 0;
 	for (size_t i = 0; i < p->n; i++) {
 		if (*f && (p->items[i].heading ||
@@ -124,12 +131,13 @@ static void picker_filter(struct picker *p)
 			continue;
 		p->shown[p->nshown++] = i;
 	}
-	p->sel = 0;
+	p->list.n = p->nshown;
+	p->list.sel = 0;
 	for (size_t i = 0; i < p->nshown; i++)
 		if (p->shown[i] == was)
-			p->sel = i;
-	while (p->sel + 1 < p->nshown && p->items[p->shown[p->sel]].heading)
-		p->sel++;
+			p->list.sel = i;
+	while (p->list.sel + 1 < p->nshown && picker_heading(p, p->list.sel))
+		p->list.sel++;
 }
 
 static void picker_draw(struct app *app, void *ctx)
@@ -141,25 +149,26 @@ static void picker_draw(struct app *app, void *ctx)
 		h = 8;
 	struct ui_rect b = ui_layout_centre(COLS, LINES, w, h);
 	ui_box(app, b, p->title);
-	p->list = (struct ui_rect){b.y + 1, b.x + 1, b.h - 4, b.w - 2};
-	ui_scroll_to(p->sel, &p->top, p->list.h);
-	for (int r = 0; r < p->list.h && p->top + (size_t)r < p->nshown; r++) {
-		size_t idx = p->shown[p->top + (size_t)r];
+	list_pane_fit(&p->list, p->nshown,
+		      (struct ui_rect){b.y + 1, b.x + 1, b.h - 4, b.w - 2});
+	const struct ui_rect rows = p->list.rows;
+	for (int r = 0; r < rows.h && p->list.top + (size_t)r < p->nshown; r++) {
+		size_t idx = p->shown[p->list.top + (size_t)r];
 		const struct ui_pick_item *it = &p->items[idx];
-		bool sel = p->top + (size_t)r == p->sel;
+		bool sel = p->list.top + (size_t)r == p->list.sel;
 		enum ui_role role = it->heading	 ? UI_ROLE_TITLE
 				    : sel	 ? UI_ROLE_SELECTED
 				    : it->disabled ? UI_ROLE_DIM
 						   : UI_ROLE_NORMAL;
-		int y = p->list.y + r;
-		ui_put(app, y, p->list.x, p->list.w, role, true, "");
+		int y = rows.y + r;
+		ui_put(app, y, rows.x, rows.w, role, true, "");
 		int nw = it->note ? utf8_width(it->note) : 0;
-		if (nw > p->list.w / 2)
-			nw = p->list.w / 2;
-		ui_putf(app, y, p->list.x + 1, p->list.w - 2 - nw, role, "%s%s",
+		if (nw > rows.w / 2)
+			nw = rows.w / 2;
+		ui_putf(app, y, rows.x + 1, rows.w - 2 - nw, role, "%s%s",
 			it->heading ? "" : " ", it->label);
 		if (it->note && nw > 0)
-			ui_put_right(app, y, p->list.x + p->list.w - 1 - nw, nw,
+			ui_put_right(app, y, rows.x + rows.w - 1 - nw, nw,
 				     sel ? role : UI_ROLE_DIM, it->note);
 	}
 	int hy = b.y + b.h - 2;
@@ -174,26 +183,6 @@ static void picker_draw(struct app *app, void *ctx)
 	else
 		ui_put(app, hy, b.x + 2, b.w - 4, UI_ROLE_DIM, false,
 		       "Enter choose · / search · Esc cancel");
-}
-
-static void picker_move(struct picker *p, long delta)
-{
-	if (p->nshown == 0)
-		return;
-	long s = (long)p->sel;
-	long step = delta < 0 ? -1 : 1;
-	long target = s + delta;
-	if (target < 0)
-		target = 0;
-	if (target >= (long)p->nshown)
-		target = (long)p->nshown - 1;
-	/* skip headings in the direction of travel, else back */
-	while (target >= 0 && target < (long)p->nshown &&
-	       p->items[p->shown[target]].heading)
-		target += step;
-	if (target < 0 || target >= (long)p->nshown)
-		return;
-	p->sel = (size_t)target;
 }
 
 /* Search mode: typed text filters; returns true when the key was used. */
@@ -236,7 +225,7 @@ static int picker_choose(struct picker *p)
 {
 	if (p->nshown == 0)
 		return -1;
-	const struct ui_pick_item *it = &p->items[p->shown[p->sel]];
+	const struct ui_pick_item *it = &p->items[p->shown[p->list.sel]];
 	if (it->heading)
 		return -1;
 	if (it->disabled) {
@@ -244,7 +233,48 @@ static int picker_choose(struct picker *p)
 			 it->note ? it->note : it->label);
 		return -1;
 	}
-	return (int)p->shown[p->sel];
+	return (int)p->shown[p->list.sel];
+}
+
+/* A click on an entry chooses it: true when that ends the picker (its
+ * index in *result). */
+static bool picker_click(struct app *app, struct picker *p, int *result)
+{
+	int mx, my;
+	size_t row;
+	ui_app_mouse(app, &mx, &my);
+	if (!list_pane_row_at(&p->list, mx, my, &row))
+		return false;
+	p->list.sel = row;
+	return (*result = picker_choose(p)) >= 0;
+}
+
+/* One key of the picker: true when it ends it (*result: the entry
+ * chosen, or -1 when cancelled). */
+static bool picker_key(struct app *app, struct picker *p, int key,
+		       int *result)
+{
+	enum ui_context ctx = UI_CTX_LIST;
+	enum ui_action a = ui_keymap_lookup_in(&app->keymap, &ctx, 1, key);
+	int page = p->list.rows.h > 1 ? p->list.rows.h - 1 : 1;
+	if (list_pane_navigate(&p->list, a, page))
+		return false;
+	switch (a) {
+	case UI_ACT_select:
+		return (*result = picker_choose(p)) >= 0;
+	case UI_ACT_cancel:
+		if (!p->filter.len)
+			return true;
+		sb_reset(&p->filter);
+		picker_filter(p);
+		return false;
+	case UI_ACT_search:
+		p->searching = true;
+		return false;
+	default:
+		beep();
+		return false;
+	}
 }
 
 int ui_pick(struct app *app, const char *title, const struct ui_pick_item *items,
@@ -259,14 +289,15 @@ int ui_pick_search(struct app *app, const char *title,
 {
 	struct picker p = {.title = title, .items = items, .n = n,
 			   .searching = searching};
+	p.list.skip = picker_heading;
+	p.list.skip_ctx = &p;
 	p.shown = xmalloc((n + 1) * sizeof *p.shown);
 	picker_filter(&p);
 	if (start >= 0 && (size_t)start < n)
 		for (size_t i = 0; i < p.nshown; i++)
 			if (p.shown[i] == (size_t)start)
-				p.sel = i;
+				p.list.sel = i;
 	int result = -1;
-	enum ui_context ctx = UI_CTX_LIST;
 	ui_app_push_overlay(app, picker_draw, &p);
 	for (;;) {
 		int key = ui_app_read_key(app);
@@ -277,59 +308,8 @@ int ui_pick_search(struct app *app, const char *title,
 		p.note[0] = '\0';
 		if (p.searching && picker_search_key(&p, key))
 			continue;
-		if (key == UI_KEY_CLICK) {
-			int mx, my;
-			ui_app_mouse(app, &mx, &my);
-			long row = my - p.list.y;
-			if (mx >= p.list.x && mx < p.list.x + p.list.w &&
-			    row >= 0 && row < p.list.h &&
-			    p.top + (size_t)row < p.nshown) {
-				p.sel = p.top + (size_t)row;
-				if ((result = picker_choose(&p)) >= 0)
-					break;
-			}
-			continue;
-		}
-		long page = p.list.h > 1 ? p.list.h - 1 : 1;
-		bool done = false;
-		switch (ui_keymap_lookup_in(&app->keymap, &ctx, 1, key)) {
-		case UI_ACT_up:
-			picker_move(&p, -1);
-			break;
-		case UI_ACT_down:
-			picker_move(&p, 1);
-			break;
-		case UI_ACT_page_up:
-			picker_move(&p, -page);
-			break;
-		case UI_ACT_page_down:
-			picker_move(&p, page);
-			break;
-		case UI_ACT_top:
-			picker_move(&p, -(long)p.nshown);
-			break;
-		case UI_ACT_bottom:
-			picker_move(&p, (long)p.nshown);
-			break;
-		case UI_ACT_select:
-			done = (result = picker_choose(&p)) >= 0;
-			break;
-		case UI_ACT_cancel:
-			if (p.filter.len) {
-				sb_reset(&p.filter);
-				picker_filter(&p);
-			} else {
-				done = true;
-			}
-			break;
-		case UI_ACT_search:
-			p.searching = true;
-			break;
-		default:
-			beep();
-			break;
-		}
-		if (done)
+		if (key == UI_KEY_CLICK ? picker_click(app, &p, &result)
+					: picker_key(app, &p, key, &result))
 			break;
 	}
 	ui_app_pop_overlay(app);

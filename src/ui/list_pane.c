@@ -18,6 +18,11 @@ void list_pane_fit(struct list_pane *lp, size_t n, struct ui_rect rows)
 	ui_scroll_to(lp->sel, &lp->top, rows.h < 1 ? 1 : rows.h);
 }
 
+static bool skipped(const struct list_pane *lp, long row)
+{
+	return lp->skip && lp->skip(lp->skip_ctx, (size_t)row);
+}
+
 void list_pane_move(struct list_pane *lp, long delta)
 {
 	if (lp->n == 0)
@@ -27,6 +32,11 @@ void list_pane_move(struct list_pane *lp, long delta)
 		v = 0;
 	if (v >= (long)lp->n)
 		v = (long)lp->n - 1;
+	long step = delta < 0 ? -1 : 1;
+	while (v >= 0 && v < (long)lp->n && skipped(lp, v))
+		v += step;
+	if (v < 0 || v >= (long)lp->n)
+		return;
 	lp->sel = (size_t)v;
 }
 

@@ -19,6 +19,121 @@ static const struct attendance *selected_att(struct live_screen *s)
 	return sel < s->l->attendance.n ? &s->l->attendance.v[sel] : NULL;
 }
 
+/* A seat counts once: a member marked present has a substitute only if
+ * they sent apologies after all.  False (and the clerk told) if not. */
+static bool apologies_after_all(struct app *app, const struct live *l,
+				const char *member)
+{
+	char *mn = live_person_name(l, member);
+	char *q = xasprintf("%s is marked present: a seat counts once. "
+			    "Did %s send apologies (the substitute "
+			    "then holds the seat)?",
+			    mn, mn);
+	free(mn);
+	bool apology = ui_confirm(app, q);
+	free(q);
+	if (!apology)
+		ui_app_message(app, UI_ROLE_WARN,
+			       "No substitute recorded: the member "
+			       "present holds the seat");
+	return apology;
+}
+
+/* Whom the substitute picker offers: the nominated substitutes, then
+ * anyone else (a member holding a seat of their own shown, not
+ * choosable). */
+struct candidates {
+	struct ui_pick_item *items;
+	char **labels;
+	const char **ids; /* NULL on headings and "(none nominated)" */
+	size_t n;
+};
+
+static void add_candidate(struct candidates *c, const struct person *p)
+{
+	c->labels[c->n] = person_display_name(p);
+	c->items[c->n].label = c->labels[c->n];
+	c->ids[c->n++] = p->id;
+}
+
+static void add_heading(struct candidates *c, const char *label)
+{
+	c->items[c->n++] = (struct ui_pick_item){.label = label,
+						 .heading = true};
+}
+
+static bool nominated(const struct seat_info *si, const char *id)
+{
+	for (size_t j = 0; j < si->nsubs; j++)
+		if (strcmp(si->subs[j].person.id, id) == 0)
+			return true;
+	return false;
+}
+
+static void candidates_build(struct candidates *c, const struct live *l,
+			     const struct seat_info *si, const char *member,
+			     const struct person_list *all)
+{
+	size_t cap = si->nsubs + all->n + 4;
+	c->items = xcalloc(cap, sizeof *c->items);
+	c->labels = xcalloc(cap, sizeof *c->labels);
+	c->ids = xcalloc(cap, sizeof *c->ids);
+	add_heading(c, "Nominated substitutes");
+	for (size_t i = 0; i < si->nsubs; i++)
+		add_candidate(c, &si->subs[i].person);
+	if (si->nsubs == 0)
+		c->items[c->n++] = (struct ui_pick_item){
+			.label = "(none nominated)", .disabled = true,
+			.note = "no nominated substitute"};
+	add_heading(c, "Anyone else (recorded with a warning)");
+	for (size_t i = 0; i < all->n; i++) {
+		const char *id = all->v[i].id;
+		if (nominated(si, id) || strcmp(id, member) == 0)
+			continue;
+		const struct seat_info *own = live_seat_of(l, id);
+		if (own && own->filled && strcmp(own->member.id, id) == 0) {
+			c->items[c->n].disabled = true;
+			c->items[c->n].note = "holds a seat";
+		}
+		add_candidate(c, &all->v[i]);
+	}
+}
+
+static void candidates_free(struct candidates *c)
+{
+	for (size_t i = 0; i < c->n; i++)
+		free(c->labels[i]);
+	free(c->labels);
+	free(c->items);
+	free(c->ids);
+}
+
+/* The substitute chosen for member into sub; false when none was. */
+static bool pick_substitute(struct app *app, const struct live *l,
+			    const struct seat_info *si, const char *member,
+			    clerk_id sub)
+{
+	struct person_list all = {0};
+	struct clerk_err err = {0};
+	if (person_list_all(l->db, &all, &err) != CLERK_OK) {
+		ui_app_error(app, &err);
+		return false;
+	}
+	struct candidates c = {0};
+	candidates_build(&c, l, si, member, &all);
+	char *m = live_person_name(l, member);
+	char *title = xasprintf("Substitute for %s", m);
+	free(m);
+	int choice = ui_pick(app, title, c.items, c.n, 1);
+	free(title);
+	bool chosen = choice >= 0 && c.ids[choice];
+	if (chosen)
+		snprintf(sub, sizeof(clerk_id), "%s", c.ids[choice]);
+	candidates_free(&c);
+	person_list_free(&all);
+	return chosen;
+}
+
 /* s: a substitute for the selected member, from their nominated
  * substitutes (anyone else with a warning). */
 void live_do_substitute(struct app *app, struct live_screen *s)
@@ -27,7 +142,7 @@ void live_do_substitute(struct app *app, struct live_screen *s)
 	const struct attendance *a = selected_att(s);
 	if (!a)
 		return;
-	clerk_id member;
+	clerk_id member, sub;
 	snprintf(member, sizeof member, "%s", a->person_id);
 	const struct seat_info *si = live_seat_of(l, member);
 	if (!si || !si->filled || strcmp(si->member.id, member) != 0) {
@@ -35,85 +150,18 @@ void live_do_substitute(struct app *app, struct live_screen *s)
 			       "Select the member who sends the substitute");
 		return;
 	}
-	/* A seat counts once: a member marked present has a substitute
-	 * only if they sent apologies after all. */
-	bool apology = false;
-	if (a->status == ATT_PRESENT) {
-		char *mn = live_person_name(l, member);
-		char *q = xasprintf("%s is marked present: a seat counts once. "
-				    "Did %s send apologies (the substitute "
-				    "then holds the seat)?",
-				    mn, mn);
-		free(mn);
-		apology = ui_confirm(app, q);
-		free(q);
-		if (!apology) {
-			ui_app_message(app, UI_ROLE_WARN,
-				       "No substitute recorded: the member "
-				       "present holds the seat");
-			return;
-		}
-	}
-	struct person_list all = {0};
-	struct clerk_err err = {0};
-	if (person_list_all(l->db, &all, &err) != CLERK_OK) {
-		ui_app_error(app, &err);
+	bool apology = a->status == ATT_PRESENT;
+	if (apology && !apologies_after_all(app, l, member))
 		return;
-	}
-	size_t cap = si->nsubs + all.n + 4, k = 0;
-	struct ui_pick_item *items = xcalloc(cap, sizeof *items);
-	char **labels = xcalloc(cap, sizeof *labels);
-	const char **ids = xcalloc(cap, sizeof *ids);
-	items[k++] = (struct ui_pick_item){.label = "Nominated substitutes",
-					   .heading = true};
-	for (size_t i = 0; i < si->nsubs; i++) {
-		labels[k] = person_display_name(&si->subs[i].person);
-		items[k].label = labels[k];
-		ids[k++] = si->subs[i].person.id;
-	}
-	if (si->nsubs == 0)
-		items[k++] = (struct ui_pick_item){
-			.label = "(none nominated)", .disabled = true,
-			.note = "no nominated substitute"};
-	items[k++] = (struct ui_pick_item){
-		.label = "Anyone else (recorded with a warning)", .heading = true};
-	for (size_t i = 0; i < all.n; i++) {
-		bool nominated = false;
-		for (size_t j = 0; j < si->nsubs; j++)
-			nominated |= strcmp(si->subs[j].person.id, all.v[i].id) == 0;
-		if (nominated || strcmp(all.v[i].id, member) == 0)
-			continue;
-		labels[k] = person_display_name(&all.v[i]);
-		items[k].label = labels[k];
-		const struct seat_info *own = live_seat_of(l, all.v[i].id);
-		if (own && own->filled && strcmp(own->member.id, all.v[i].id) == 0) {
-			items[k].disabled = true;
-			items[k].note = "holds a seat";
-		}
-		ids[k++] = all.v[i].id;
-	}
-	char *m = live_person_name(l, member);
-	char *title = xasprintf("Substitute for %s", m);
-	free(m);
-	int c = ui_pick(app, title, items, k, 1);
-	free(title);
-	enum clerk_status st = CLERK_OK;
-	if (c >= 0 && ids[c]) {
-		clerk_id sub;
-		snprintf(sub, sizeof sub, "%s", ids[c]);
-		st = apology ? live_att_substitute_apology(l, member, sub, &err)
-			     : live_att_substitute(l, member, sub, &err);
-		ui_live_report(app, s, st, &err,
-			       apology ? "Apology recorded; the substitute "
-					 "holds the seat"
-				       : "Substitute recorded");
-	}
-	for (size_t i = 0; i < k; i++)
-		free(labels[i]);
-	free(labels);
-	free(items);
-	free(ids);
-	person_list_free(&all);
+	if (!pick_substitute(app, l, si, member, sub))
+		return;
+	struct clerk_err err = {0};
+	enum clerk_status st =
+		apology ? live_att_substitute_apology(l, member, sub, &err)
+			: live_att_substitute(l, member, sub, &err);
+	ui_live_report(app, s, st, &err,
+		       apology ? "Apology recorded; the substitute holds the seat"
+			       : "Substitute recorded");
 }
 
 /* A member is marked present while their substitute sits: a seat counts

@@ -87,39 +87,35 @@ static void act_text(struct app *app, struct live_screen *s,
 	free(title);
 }
 
-/* Accept, one by one, the current item's paragraphs saved unfinished when
- * the terminal hung up. */
-void live_do_accept_text(struct app *app, struct live_screen *s)
+/* The ids of the current item's paragraphs (or, when motions, the
+ * motions) saved unfinished when the terminal hung up, in *out: taken
+ * before any is accepted, as accepting reloads the meeting. */
+static size_t unfinished_ids(const struct live *l, bool motions,
+			     clerk_id **out)
 {
-	struct live *l = s->l;
 	const struct live_item *it = ui_live_current_item(l);
-	clerk_id *ids = NULL;
-	size_t n = 0;
-	for (size_t i = 0; it && i < l->texts.n; i++) {
-		const struct minute_text *t = &l->texts.v[i];
-		if (!strcmp(t->item_id, it->item.id) &&
-		    live_text_unfinished(l, t->id)) {
-			ids = xrealloc(ids, (n + 1) * sizeof *ids);
-			snprintf(ids[n++], sizeof(clerk_id), "%s", t->id);
-		}
+	size_t n = 0, total = motions ? l->resolutions.n : l->texts.n;
+	*out = xcalloc(total + 1, sizeof **out);
+	for (size_t i = 0; it && i < total; i++) {
+		const char *item_id = motions ? l->resolutions.v[i].item_id
+					      : l->texts.v[i].item_id;
+		const char *id = motions ? l->resolutions.v[i].id
+					 : l->texts.v[i].id;
+		bool unfinished = motions ? live_motion_unfinished(l, id)
+					  : live_text_unfinished(l, id);
+		if (!strcmp(item_id, it->item.id) && unfinished)
+			snprintf((*out)[n++], sizeof(clerk_id), "%s", id);
 	}
-	/* The words of a motion saved by a hang-up, too. */
-	size_t ntexts = n;
-	for (size_t i = 0; it && i < l->resolutions.n; i++) {
-		const struct resolution *r = &l->resolutions.v[i];
-		if (!strcmp(r->item_id, it->item.id) &&
-		    live_motion_unfinished(l, r->id)) {
-			ids = xrealloc(ids, (n + 1) * sizeof *ids);
-			snprintf(ids[n++], sizeof(clerk_id), "%s", r->id);
-		}
-	}
-	if (!n) {
-		ui_app_message(app, UI_ROLE_WARN,
-			       "Nothing on this item was saved unfinished");
-		return;
-	}
+	return n;
+}
+
+/* Ask about each motion and accept those the clerk says yes to: how many,
+ * or -1 when one failed (the clerk told why). */
+static int accept_motions(struct app *app, struct live *l,
+			  const clerk_id *ids, size_t n)
+{
 	int accepted = 0;
-	for (size_t i = ntexts; i < n; i++) {
+	for (size_t i = 0; i < n; i++) {
 		const struct resolution *r = NULL;
 		for (size_t j = 0; j < l->resolutions.n; j++)
 			if (!strcmp(l->resolutions.v[j].id, ids[i]))
@@ -137,12 +133,19 @@ void live_do_accept_text(struct app *app, struct live_screen *s)
 		struct clerk_err err = {0};
 		if (live_motion_accept(l, ids[i], &err) != CLERK_OK) {
 			ui_app_error(app, &err);
-			free(ids);
-			return;
+			return -1;
 		}
 		accepted++;
 	}
-	n = ntexts;
+	return accepted;
+}
+
+/* The same for paragraphs: how many were accepted before any failure
+ * (the clerk told why). */
+static int accept_texts(struct app *app, struct live *l, const clerk_id *ids,
+			size_t n)
+{
+	int accepted = 0;
 	for (size_t i = 0; i < n; i++) {
 		const struct minute_text *t = NULL;
 		for (size_t j = 0; j < l->texts.n; j++)
@@ -165,24 +168,39 @@ void live_do_accept_text(struct app *app, struct live_screen *s)
 		}
 		accepted++;
 	}
-	free(ids);
-	if (accepted) {
+	return accepted;
+}
+
+/* A: accept, one by one, the current item's motions and paragraphs saved
+ * unfinished when the terminal hung up. */
+void live_do_accept_text(struct app *app, struct live_screen *s)
+{
+	struct live *l = s->l;
+	clerk_id *texts, *motions;
+	size_t ntexts = unfinished_ids(l, false, &texts);
+	size_t nmotions = unfinished_ids(l, true, &motions);
+	int accepted = 0;
+	if (!ntexts && !nmotions)
+		ui_app_message(app, UI_ROLE_WARN,
+			       "Nothing on this item was saved unfinished");
+	else
+		accepted = accept_motions(app, l, motions, nmotions);
+	if (accepted >= 0 && ntexts)
+		accepted += accept_texts(app, l, texts, ntexts);
+	free(texts);
+	free(motions);
+	if (accepted > 0) {
 		ui_app_saved(app);
 		ui_app_message(app, UI_ROLE_OK, "Accepted %d paragraph%s",
 			       accepted, accepted == 1 ? "" : "s");
 	}
 }
 
-void live_do_declare(struct app *app, struct live_screen *s)
+/* Which item a declaration is on: the current one, else the one selected
+ * in the agenda, to start with.  Its index, or -1. */
+static int pick_declared_item(struct app *app, struct live_screen *s)
 {
-	struct live *l = s->l;
-	int who = ui_live_pick_attendee(app, s, "Declaration by", PICK_ANYONE,
-					false, NULL);
-	if (who < 0)
-		return;
-	clerk_id pid;
-	snprintf(pid, sizeof pid, "%s", l->attendance.v[who].person_id);
-	/* which item: the current one, else the one selected */
+	const struct live *l = s->l;
 	size_t n = l->nitems;
 	struct ui_pick_item *items = xcalloc(n, sizeof *items);
 	char **labels = xcalloc(n, sizeof *labels);
@@ -192,26 +210,50 @@ void live_do_declare(struct app *app, struct live_screen *s)
 		items[i].label = labels[i];
 		items[i].note = (int)i == l->current ? "current" : NULL;
 	}
-	int start = l->current >= 0 ? l->current : (int)s->pane[PANE_AGENDA].list.sel;
+	int start = l->current >= 0 ? l->current
+				    : (int)s->pane[PANE_AGENDA].list.sel;
 	int item = ui_pick(app, "On item", items, n, start);
 	for (size_t i = 0; i < n; i++)
 		free(labels[i]);
 	free(labels);
 	free(items);
-	if (item < 0)
-		return;
-	struct ui_pick_item kinds[] = {
+	return item;
+}
+
+/* The kind of interest in *kind, and whether it is sensitive (only its
+ * existence minuted); false when the clerk stopped. */
+static bool pick_interest_kind(struct app *app, enum interest_kind *kind,
+			       bool *sensitive)
+{
+	static const struct ui_pick_item kinds[] = {
 		{.label = "disclosable pecuniary (leaves the room)"},
 		{.label = "other registrable"},
 		{.label = "non-registrable / personal"},
 		{.label = "pecuniary, sensitive (only its existence minuted)"},
 	};
 	int k = ui_pick(app, "Kind of interest", kinds, 4, 0);
-	if (k < 0)
+	*kind = k == 1	 ? INTEREST_REGISTRABLE
+		: k == 2 ? INTEREST_NON_REGISTRABLE
+			 : INTEREST_PECUNIARY;
+	*sensitive = k == 3;
+	return k >= 0;
+}
+
+/* d: who declares what interest, on which item. */
+void live_do_declare(struct app *app, struct live_screen *s)
+{
+	struct live *l = s->l;
+	int who = ui_live_pick_attendee(app, s, "Declaration by", PICK_ANYONE,
+					false, NULL);
+	if (who < 0)
 		return;
-	enum interest_kind kind = k == 1   ? INTEREST_REGISTRABLE
-				  : k == 2 ? INTEREST_NON_REGISTRABLE
-					   : INTEREST_PECUNIARY;
+	clerk_id pid;
+	snprintf(pid, sizeof pid, "%s", l->attendance.v[who].person_id);
+	int item = pick_declared_item(app, s);
+	enum interest_kind kind;
+	bool sensitive;
+	if (item < 0 || !pick_interest_kind(app, &kind, &sensitive))
+		return;
 	char *what = ui_prompt(app, "The interest (e.g. school governor)", NULL);
 	if (!what)
 		return;
@@ -220,7 +262,7 @@ void live_do_declare(struct app *app, struct live_screen *s)
 		disp = ui_confirm(app, "Has the member a dispensation to stay "
 				       "and take part?");
 	struct clerk_err err = {0};
-	enum clerk_status st = live_declare(l, pid, item, kind, what, k == 3,
+	enum clerk_status st = live_declare(l, pid, item, kind, what, sensitive,
 					    disp, NULL, &err);
 	free(what);
 	ui_live_report(app, s, st, &err, "Declaration recorded");

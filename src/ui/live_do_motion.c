@@ -117,6 +117,45 @@ static enum clerk_status commit_move(struct app *app, void *ctx,
 			 m->seconder, NULL, err);
 }
 
+/* Who moved and who seconded ("" where not noted); false when the clerk
+ * stopped.  Only members present and entitled to vote on the item may
+ * move or second; the seconder is someone other than the mover. */
+static bool pick_mover_seconder(struct app *app, struct live_screen *s,
+				clerk_id mover, clerk_id seconder)
+{
+	const struct live *l = s->l;
+	int mi = ui_live_pick_attendee(app, s, "Moved by", PICK_ENTITLED, true,
+				       NULL);
+	if (mi == -1)
+		return false;
+	int si = ui_live_pick_attendee(
+		app, s, "Seconded by", PICK_ENTITLED, true,
+		mi >= 0 ? l->attendance.v[mi].person_id : NULL);
+	if (si == -1)
+		return false;
+	if (mi >= 0)
+		snprintf(mover, sizeof(clerk_id), "%s",
+			 l->attendance.v[mi].person_id);
+	if (si >= 0)
+		snprintf(seconder, sizeof(clerk_id), "%s",
+			 l->attendance.v[si].person_id);
+	return true;
+}
+
+/* "Motion moved: = agrees it, v takes a vote", with the user's keys. */
+static void report_moved(struct app *app, struct live_screen *s,
+			 enum resolution_kind kind)
+{
+	char agree[32], vote[32];
+	ui_keymap_describe(&app->keymap, UI_ACT_agree, agree, sizeof agree);
+	ui_keymap_describe(&app->keymap, UI_ACT_vote, vote, sizeof vote);
+	char *msg = xasprintf("%s moved: %s agrees it, %s takes a vote",
+			      kind == RES_AMENDMENT ? "Amendment" : "Motion",
+			      agree, vote);
+	ui_live_report(app, s, CLERK_OK, NULL, msg);
+	free(msg);
+}
+
 static void act_move(struct app *app, struct live_screen *s,
 		     enum resolution_kind kind)
 {
@@ -137,40 +176,16 @@ static void act_move(struct app *app, struct live_screen *s,
 		}
 		snprintf(amends, sizeof amends, "%s", m->id);
 	}
-	/* Only members present and entitled to vote on the item may move
-	 * or second; the seconder is someone other than the mover. */
-	int mi = ui_live_pick_attendee(app, s, "Moved by", PICK_ENTITLED, true,
-				       NULL);
-	if (mi == -1)
-		return;
-	int si = ui_live_pick_attendee(
-		app, s, "Seconded by", PICK_ENTITLED, true,
-		mi >= 0 ? l->attendance.v[mi].person_id : NULL);
-	if (si == -1)
-		return;
 	clerk_id mover = "", seconder = "";
-	if (mi >= 0)
-		snprintf(mover, sizeof mover, "%s",
-			 l->attendance.v[mi].person_id);
-	if (si >= 0)
-		snprintf(seconder, sizeof seconder, "%s",
-			 l->attendance.v[si].person_id);
+	if (!pick_mover_seconder(app, s, mover, seconder))
+		return;
 	struct move_ctx m = {s, kind, kind == RES_AMENDMENT ? amends : NULL,
 			     mover, seconder};
 	if (ui_edit(app,
 		    kind == RES_AMENDMENT ? "Amendment: the words proposed"
 					  : "Motion: That the Board ...",
-		    NULL, commit_move, &m)) {
-		char agree[32], vote[32];
-		ui_keymap_describe(&app->keymap, UI_ACT_agree, agree, sizeof agree);
-		ui_keymap_describe(&app->keymap, UI_ACT_vote, vote, sizeof vote);
-		char *msg = xasprintf("%s moved: %s agrees it, %s takes a vote",
-				      kind == RES_AMENDMENT ? "Amendment"
-							    : "Motion",
-				      agree, vote);
-		ui_live_report(app, s, CLERK_OK, NULL, msg);
-		free(msg);
-	}
+		    NULL, commit_move, &m))
+		report_moved(app, s, kind);
 }
 
 static void ask_casting(struct app *app, struct live_screen *s,
@@ -203,55 +218,74 @@ static bool tie_pending(const struct live *l, const char *id)
 	return false;
 }
 
+/* One member's recorded vote: 1 recorded (or did not vote), 0 when the
+ * clerk stopped, -1 when it failed (the clerk told why). */
+static int ask_member_vote(struct app *app, struct live *l, const char *id,
+			   const char *person)
+{
+	static const struct ui_pick_item choices[] = {{.label = "for"},
+						      {.label = "against"},
+						      {.label = "abstain"},
+						      {.label = "did not vote"}};
+	char *name = live_person_name(l, person);
+	char *title = xasprintf("Recorded vote: %s", name);
+	free(name);
+	int c = ui_pick(app, title, choices, 4, 0);
+	free(title);
+	if (c < 0) {
+		ui_app_message(app, UI_ROLE_WARN,
+			       "Recorded vote stopped: the votes so far "
+			       "are saved; v continues");
+		return 0;
+	}
+	if (c == 3)
+		return 1;
+	enum vote_choice v = c == 0   ? VOTE_FOR
+			     : c == 1 ? VOTE_AGAINST
+				      : VOTE_ABSTAIN;
+	struct clerk_err err = {0};
+	if (live_vote_member(l, id, person, v, "", &err) != CLERK_OK) {
+		ui_app_error(app, &err);
+		return -1;
+	}
+	ui_app_saved(app);
+	return 1;
+}
+
+/* Each member present and entitled, by name; true when every one was
+ * asked.  *excluded: those out of the room (for an interest) passed
+ * over. */
+static bool ask_each_member(struct app *app, struct live *l, const char *id,
+			    int *excluded)
+{
+	/* the ids first: each vote recorded reloads the attendance */
+	size_t np = l->attendance.n;
+	clerk_id *people = xcalloc(np + 1, sizeof *people);
+	for (size_t i = 0; i < np; i++)
+		snprintf(people[i], sizeof people[0], "%s",
+			 l->attendance.v[i].person_id);
+	bool all = true;
+	for (size_t i = 0; i < np && all; i++) {
+		const struct live_presence *pr = live_presence_of(l, people[i]);
+		if (!pr || !pr->voting)
+			continue;
+		if (!live_entitled(l, people[i], l->current, NULL, 0))
+			*excluded += pr->out || pr->out_interest;
+		else
+			all = ask_member_vote(app, l, id, people[i]) > 0;
+	}
+	free(people);
+	return all;
+}
+
 static void act_recorded_vote(struct app *app, struct live_screen *s,
 			      const char *id)
 {
 	struct live *l = s->l;
-	struct ui_pick_item choices[] = {{.label = "for"},
-					 {.label = "against"},
-					 {.label = "abstain"},
-					 {.label = "did not vote"}};
 	int excluded = 0;
-	size_t n = l->attendance.n;
-	clerk_id *people = xcalloc(n + 1, sizeof *people);
-	size_t np = 0;
-	for (size_t i = 0; i < n; i++)
-		snprintf(people[np++], sizeof people[0], "%s",
-			 l->attendance.v[i].person_id);
+	if (!ask_each_member(app, l, id, &excluded))
+		return;
 	struct clerk_err err = {0};
-	for (size_t i = 0; i < np; i++) {
-		const struct live_presence *pr = live_presence_of(l, people[i]);
-		if (!pr || !pr->voting)
-			continue;
-		if (!live_entitled(l, people[i], l->current, NULL, 0)) {
-			excluded += pr->out || pr->out_interest;
-			continue;
-		}
-		char *name = live_person_name(l, people[i]);
-		char *title = xasprintf("Recorded vote: %s", name);
-		free(name);
-		int c = ui_pick(app, title, choices, 4, 0);
-		free(title);
-		if (c < 0) {
-			ui_app_message(app, UI_ROLE_WARN,
-				       "Recorded vote stopped: the votes so far "
-				       "are saved; v continues");
-			free(people);
-			return;
-		}
-		if (c == 3)
-			continue;
-		enum vote_choice v = c == 0 ? VOTE_FOR
-				     : c == 1 ? VOTE_AGAINST
-					      : VOTE_ABSTAIN;
-		if (live_vote_member(l, id, people[i], v, "", &err) != CLERK_OK) {
-			ui_app_error(app, &err);
-			free(people);
-			return;
-		}
-		ui_app_saved(app);
-	}
-	free(people);
 	enum clerk_status st = live_vote_close(l, id, &err);
 	if (st == CLERK_OK && tie_pending(l, id)) {
 		ask_casting(app, s, id);
@@ -299,52 +333,34 @@ static void name_abstainers(struct app *app, struct live_screen *s,
 	}
 }
 
-void live_do_vote(struct app *app, struct live_screen *s)
+/* A show of hands: the counts for, against and abstaining, each checked
+ * as it is typed against the members present and entitled to vote on
+ * the item; false when the clerk stopped. */
+static bool count_hands(struct app *app, const struct live *l, int *f,
+			int *a, int *ab)
 {
-	struct live *l = s->l;
-	const struct resolution *r = pending_resolution(l);
-	if (!r) {
-		ui_app_message(app, UI_ROLE_WARN,
-			       "Nothing to vote on: move a motion first (r)");
-		return;
-	}
-	if (ui_live_refused_inquorate(app, s))
-		return;
-	char id[CLERK_UUID_LEN];
-	snprintf(id, sizeof id, "%s", r->id);
-	if (tie_pending(l, id)) {
-		ask_casting(app, s, id);
-		return;
-	}
-	struct ui_pick_item how[] = {{.label = "by show of hands (counts)"},
-				     {.label = "recorded vote (by name)"}};
-	char *title = xasprintf("Vote on the %s",
-				r->kind == RES_AMENDMENT ? "amendment" : "motion");
-	int c = ui_pick(app, title, how, 2, 0);
-	free(title);
-	if (c < 0)
-		return;
-	if (c == 1) {
-		act_recorded_vote(app, s, id);
-		return;
-	}
-	/* Counts are checked as they are typed against the members present
-	 * and entitled to vote on the item. */
 	int entitled = 0;
 	for (size_t i = 0; i < l->attendance.n; i++)
 		entitled += live_entitled(l, l->attendance.v[i].person_id,
 					  l->current, NULL, 0);
-	const char *who = "members present are entitled to vote";
-	int f = ui_live_prompt_count(app, "Votes for", entitled, who);
-	if (f < 0)
-		return;
-	int a = ui_live_prompt_count(app, "Votes against", entitled - f,
-			     "more members present are entitled to vote");
-	if (a < 0)
-		return;
-	int ab = ui_live_prompt_count(app, "Abstentions", entitled - f - a,
-			      "more members present are entitled to vote");
-	if (ab < 0)
+	const char *more = "more members present are entitled to vote";
+	*f = ui_live_prompt_count(app, "Votes for", entitled,
+				  "members present are entitled to vote");
+	if (*f < 0)
+		return false;
+	*a = ui_live_prompt_count(app, "Votes against", entitled - *f, more);
+	if (*a < 0)
+		return false;
+	*ab = ui_live_prompt_count(app, "Abstentions", entitled - *f - *a, more);
+	return *ab >= 0;
+}
+
+static void act_show_of_hands(struct app *app, struct live_screen *s,
+			      const char *id)
+{
+	struct live *l = s->l;
+	int f, a, ab;
+	if (!count_hands(app, l, &f, &a, &ab))
 		return;
 	struct clerk_err err = {0};
 	enum clerk_status st = live_vote_counts(l, id, f, a, ab, &err);
@@ -358,6 +374,36 @@ void live_do_vote(struct app *app, struct live_screen *s)
 	ui_live_report(app, s, st, &err, "Vote recorded");
 	if (st == CLERK_OK)
 		ask_elected(app, s, id);
+}
+
+/* v: a vote on the pending motion or amendment; on equal votes already
+ * counted, the chair's casting vote. */
+void live_do_vote(struct app *app, struct live_screen *s)
+{
+	const struct resolution *r = pending_resolution(s->l);
+	if (!r) {
+		ui_app_message(app, UI_ROLE_WARN,
+			       "Nothing to vote on: move a motion first (r)");
+		return;
+	}
+	if (ui_live_refused_inquorate(app, s))
+		return;
+	char id[CLERK_UUID_LEN];
+	snprintf(id, sizeof id, "%s", r->id);
+	if (tie_pending(s->l, id)) {
+		ask_casting(app, s, id);
+		return;
+	}
+	struct ui_pick_item how[] = {{.label = "by show of hands (counts)"},
+				     {.label = "recorded vote (by name)"}};
+	char *title = xasprintf("Vote on the %s",
+				r->kind == RES_AMENDMENT ? "amendment" : "motion");
+	int c = ui_pick(app, title, how, 2, 0);
+	free(title);
+	if (c == 0)
+		act_show_of_hands(app, s, id);
+	else if (c == 1)
+		act_recorded_vote(app, s, id);
 }
 
 void live_do_resolve(struct app *app, struct live_screen *s)

@@ -41,12 +41,18 @@ struct list_pane {
 	size_t sel, top; /* the selected row, the first row shown */
 	size_t n;        /* rows in the list */
 	struct ui_rect rows; /* where the rows are painted */
+	/* Rows that cannot be selected (a picker's headings), or NULL:
+	 * moving passes over them. */
+	bool (*skip)(const void *ctx, size_t row);
+	const void *skip_ctx;
 };
 
 /* Take the list's length and rows rectangle; keep the selection on a row
  * that exists and in view.  Call before painting. */
 void list_pane_fit(struct list_pane *lp, size_t n, struct ui_rect rows);
-/* Move the selection by delta rows, stopping at either end. */
+/* Move the selection by delta rows, stopping at either end, and on past
+ * rows that cannot be selected; it stays where it was when only those lie
+ * that way. */
 void list_pane_move(struct list_pane *lp, long delta);
 /* Up, down, page up/down (page rows), top, bottom: false for any other
  * action. */

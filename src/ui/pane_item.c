@@ -30,6 +30,7 @@ static void fmt_clock(int secs, char out[16])
 	else
 		snprintf(out, 16, "%02d:%02d", secs / 60, secs % 60);
 }
+
 static void add_line(struct lines *ls, enum ui_role role, char *text)
 {
 	if (ls->n == ls->cap) {
@@ -137,6 +138,58 @@ static void add_movement(struct lines *ls, const struct live *l,
 	free(line);
 	free(who);
 }
+
+/* "moved X, seconded Y" under a motion, when either was noted. */
+static void add_moved_by(struct lines *ls, const struct live *l,
+			 const struct resolution *r, int width)
+{
+	if (!r->mover[0] && !r->seconder[0])
+		return;
+	char *m = r->mover[0] ? live_person_name(l, r->mover)
+			      : xstrdup("not noted");
+	char *sc = r->seconder[0] ? live_person_name(l, r->seconder)
+				  : xstrdup("not noted");
+	char *line = xasprintf("  moved %s, seconded %s", m, sc);
+	add_wrapped(ls, UI_ROLE_DIM, width, 4, line);
+	free(line);
+	free(m);
+	free(sc);
+}
+
+/* The count, and the chair's casting vote, once voted on. */
+static void add_votes(struct lines *ls, const struct resolution *r,
+		      int width)
+{
+	if (!r->voted)
+		return;
+	struct strbuf sb = {0};
+	sb_addf(&sb, "  %s%d for, %d against, %d abstained",
+		r->recorded ? "recorded vote: " : "", r->votes_for,
+		r->votes_against, r->votes_abstain);
+	if (r->has_casting)
+		sb_addf(&sb, "; chair's casting vote %s",
+			vote_choice_text(r->casting));
+	sb_addf(&sb, " — %s", outcome_text(r->outcome));
+	add_wrapped(ls, UI_ROLE_DIM, width, 4, sb_str(&sb));
+	sb_free(&sb);
+}
+
+/* The actions the resolution gave: what, who, by when. */
+static void add_actions(struct lines *ls, const struct live *l,
+			const struct resolution *r, int width)
+{
+	for (size_t i = 0; i < l->actions.n; i++) {
+		const struct action *a = &l->actions.v[i];
+		if (strcmp(a->resolution_id, r->id) != 0)
+			continue;
+		char *line = xasprintf("  Action: %s — %s%s%s", a->body,
+				       *a->owner ? a->owner : "no owner",
+				       *a->due ? ", by " : "", a->due);
+		add_wrapped(ls, UI_ROLE_NORMAL, width, 4, line);
+		free(line);
+	}
+}
+
 static void add_resolution(struct lines *ls, const struct live *l,
 			   const struct resolution *r, int n, int width)
 {
@@ -160,57 +213,18 @@ static void add_resolution(struct lines *ls, const struct live *l,
 			    : r->outcome == OUTCOME_LOST  ? UI_ROLE_DIM
 							  : UI_ROLE_NORMAL;
 	add_wrapped(ls, role, width, 2, sb_str(&sb));
-	sb_reset(&sb);
-	if (r->mover[0] || r->seconder[0]) {
-		char *m = r->mover[0] ? live_person_name(l, r->mover)
-				      : xstrdup("not noted");
-		char *sc = r->seconder[0] ? live_person_name(l, r->seconder)
-					  : xstrdup("not noted");
-		sb_addf(&sb, "  moved %s, seconded %s", m, sc);
-		free(m);
-		free(sc);
-		add_wrapped(ls, UI_ROLE_DIM, width, 4, sb_str(&sb));
-		sb_reset(&sb);
-	}
-	if (r->voted) {
-		sb_addf(&sb, "  %s%d for, %d against, %d abstained",
-			r->recorded ? "recorded vote: " : "", r->votes_for,
-			r->votes_against, r->votes_abstain);
-		if (r->has_casting)
-			sb_addf(&sb, "; chair's casting vote %s",
-				vote_choice_text(r->casting));
-		sb_addf(&sb, " — %s", outcome_text(r->outcome));
-		add_wrapped(ls, UI_ROLE_DIM, width, 4, sb_str(&sb));
-	}
-	for (size_t i = 0; i < l->actions.n; i++) {
-		const struct action *a = &l->actions.v[i];
-		if (strcmp(a->resolution_id, r->id) != 0)
-			continue;
-		sb_reset(&sb);
-		sb_addf(&sb, "  Action: %s — %s%s%s", a->body,
-			*a->owner ? a->owner : "no owner", *a->due ? ", by " : "",
-			a->due);
-		add_wrapped(ls, UI_ROLE_NORMAL, width, 4, sb_str(&sb));
-	}
 	sb_free(&sb);
+	add_moved_by(ls, l, r, width);
+	add_votes(ls, r, width);
+	add_actions(ls, l, r, width);
 }
-static void build_item_lines(const struct live_screen *s,
-			     const struct live_item *it, int width,
-			     struct lines *ls)
+
+/* The declarations made on the item; on the declarations item, every
+ * declaration of the meeting. */
+static void add_declarations(struct lines *ls, const struct live *l,
+			     const struct live_item *it, int width)
 {
-	const struct live *l = s->l;
 	const char *id = it->item.id;
-	if (it->item.exempt)
-		add_wrapped(ls, UI_ROLE_WARN, width, 2,
-			    l->public_excluded
-				    ? "EXEMPT: press and public excluded"
-				    : "EXEMPT item: exclude the public (X)");
-	if (it->item.urgent_reason && *it->item.urgent_reason) {
-		char *u = xasprintf("Urgent: %s", it->item.urgent_reason);
-		add_wrapped(ls, UI_ROLE_WARN, width, 2, u);
-		free(u);
-	}
-	/* the declarations item lists every declaration of the meeting */
 	bool all = it->item.kind == ITEM_DECLARATIONS;
 	for (size_t i = 0; i < l->declarations.n; i++) {
 		const struct declaration *d = &l->declarations.v[i];
@@ -230,8 +244,14 @@ static void build_item_lines(const struct live_screen *s,
 		free(line);
 		free(who);
 	}
-	/* The captures, decisions and comings and goings in the order they
-	 * happened, as the minutes keep them (clerk/record.h). */
+}
+
+/* The captures, decisions and comings and goings in the order they
+ * happened, as the minutes keep them (clerk/record.h). */
+static void add_record(struct lines *ls, const struct live_screen *s,
+		       const char *id, int width)
+{
+	const struct live *l = s->l;
 	struct record_list rec = {0};
 	record_item(&l->events, id, &l->texts, &l->resolutions, &rec);
 	int n = 0, last = -1;
@@ -253,6 +273,27 @@ static void build_item_lines(const struct live_screen *s,
 	}
 	record_list_free(&rec);
 }
+
+static void build_item_lines(const struct live_screen *s,
+			     const struct live_item *it, int width,
+			     struct lines *ls)
+{
+	const struct live *l = s->l;
+	const char *id = it->item.id;
+	if (it->item.exempt)
+		add_wrapped(ls, UI_ROLE_WARN, width, 2,
+			    l->public_excluded
+				    ? "EXEMPT: press and public excluded"
+				    : "EXEMPT item: exclude the public (X)");
+	if (it->item.urgent_reason && *it->item.urgent_reason) {
+		char *u = xasprintf("Urgent: %s", it->item.urgent_reason);
+		add_wrapped(ls, UI_ROLE_WARN, width, 2, u);
+		free(u);
+	}
+	add_declarations(ls, l, it, width);
+	add_record(ls, s, id, width);
+}
+
 /* Before the first item: what to press to begin. */
 static void draw_no_item(struct app *app, struct ui_rect r)
 {

@@ -112,32 +112,14 @@ const struct live_item *ui_live_current_item(const struct live *l)
 		       : NULL;
 }
 
-static void draw_header(struct app *app, struct live_screen *s)
+/* " Health and Wellbeing Board · Thu 5 Oct 2017 · Ashburton Hall": the
+ * whole venue when it fits in room, else its first part, else the body's
+ * short name.  Caller frees. */
+static char *header_left(const struct live *l, int room)
 {
-	const struct live *l = s->l;
-	struct ui_rect r = s->lay.header;
-	ui_fill(app, r, UI_ROLE_HEADER);
-	char date[64], now[16];
+	char date[64];
 	time_format_local(l->meeting.starts_at, l->body.tz, "%a %-d %b %Y", date,
 			  sizeof date);
-	ui_live_fmt_time(l, clock_now(), now);
-	const char *state = l->closed	   ? "CLOSED"
-			    : l->adjourned ? "ADJOURNED"
-			    : l->running   ? "LIVE"
-					   : "OPEN";
-	char right[128];
-	/* The quorum in words: who is counted, and how many it needs. */
-	snprintf(right, sizeof right, "%s%s%s %s  %s: %d present, %d needed",
-		 l->watching ? "READ-ONLY  " : "",
-		 l->public_excluded ? "PRIVATE  " : "", state, now,
-		 l->quorate	     ? "quorate"
-		 : l->quorum_warning ? "QUORUM LOST"
-				     : "quorum",
-		 l->voting_in_room, l->quorum);
-	int rw = utf8_width(right);
-	/* the whole venue when it fits, else its first part, else the
-	 * body's short name */
-	int room = r.w - rw - 2;
 	char *venue = xstrndup(l->meeting.venue, strcspn(l->meeting.venue, ","));
 	char *left = xasprintf(" %s · %s · %s", l->body.name, date,
 			       l->meeting.venue);
@@ -150,6 +132,38 @@ static void draw_header(struct app *app, struct live_screen *s)
 		left = xasprintf(" %s · %s · %s", l->body.short_name, date, venue);
 	}
 	free(venue);
+	return left;
+}
+
+/* "LIVE 10:17  quorate: 14 present, 5 needed": the state, the time and
+ * the quorum in words (who is counted, and how many it needs). */
+static void header_right(const struct live *l, char *out, size_t len)
+{
+	char now[16];
+	ui_live_fmt_time(l, clock_now(), now);
+	const char *state = l->closed	   ? "CLOSED"
+			    : l->adjourned ? "ADJOURNED"
+			    : l->running   ? "LIVE"
+					   : "OPEN";
+	snprintf(out, len, "%s%s%s %s  %s: %d present, %d needed",
+		 l->watching ? "READ-ONLY  " : "",
+		 l->public_excluded ? "PRIVATE  " : "", state, now,
+		 l->quorate	     ? "quorate"
+		 : l->quorum_warning ? "QUORUM LOST"
+				     : "quorum",
+		 l->voting_in_room, l->quorum);
+}
+
+static void draw_header(struct app *app, struct live_screen *s)
+{
+	const struct live *l = s->l;
+	struct ui_rect r = s->lay.header;
+	ui_fill(app, r, UI_ROLE_HEADER);
+	char right[128];
+	header_right(l, right, sizeof right);
+	int rw = utf8_width(right);
+	int room = r.w - rw - 2;
+	char *left = header_left(l, room);
 	ui_put_ellipsis(app, r.y, r.x, room, UI_ROLE_HEADER, false, left);
 	free(left);
 	enum ui_role role = l->quorum_warning ? UI_ROLE_ERROR : UI_ROLE_HEADER;

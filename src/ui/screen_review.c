@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "app_private.h"
+#include "pane.h"
 #include "clerk/export.h"
 #include "clerk/model.h"
 #include "clerk/model_lease.h"
@@ -35,7 +36,7 @@ struct review_screen {
 	struct meeting_list ml;
 	char **labels; /* one per meeting, made when first drawn */
 	struct body_cache *bodies; /* the listed meetings' bodies */
-	size_t sel, top;
+	struct list_pane list; /* the meetings */
 	/* The pager, when a meeting is open. */
 	bool paging;
 	bool history; /* the pager shows the meeting's history */
@@ -135,8 +136,8 @@ static enum clerk_status list_load(struct review_screen *s,
 				   struct clerk_err *err)
 {
 	char keep[CLERK_UUID_LEN] = "";
-	if (s->sel < s->ml.n)
-		snprintf(keep, sizeof keep, "%s", s->ml.v[s->sel].id);
+	if (s->list.sel < s->ml.n)
+		snprintf(keep, sizeof keep, "%s", s->ml.v[s->list.sel].id);
 	list_free(s);
 	enum clerk_status rc =
 		meeting_list(s->db, *s->body_id ? s->body_id : NULL, &s->ml, err);
@@ -147,17 +148,17 @@ static enum clerk_status list_load(struct review_screen *s,
 	bool kept = false;
 	for (size_t i = 0; *keep && i < s->ml.n; i++)
 		if (strcmp(s->ml.v[i].id, keep) == 0) {
-			s->sel = i;
+			s->list.sel = i;
 			kept = true;
 		}
 	if (!kept)
-		s->sel = list_newest_held(s);
+		s->list.sel = list_newest_held(s);
 	return CLERK_OK;
 }
 
 static const struct meeting *selected(const struct review_screen *s)
 {
-	return s->sel < s->ml.n ? &s->ml.v[s->sel] : NULL;
+	return s->list.sel < s->ml.n ? &s->ml.v[s->list.sel] : NULL;
 }
 
 /* ------------------------------------------------------------ the pager */
@@ -472,12 +473,12 @@ static void draw_list(struct app *app, struct review_screen *s)
 	       " Minutes: meetings and their minutes");
 	ui_put(app, 1, 0, COLS, UI_ROLE_DIM, true,
 	       " date              time   minutes        body");
-	ui_scroll_to(s->sel, &s->top, rows);
+	list_pane_fit(&s->list, s->ml.n, (struct ui_rect){2, 0, rows, COLS});
 	for (int r = 0; r < rows; r++) {
-		size_t i = s->top + (size_t)r;
+		size_t i = s->list.top + (size_t)r;
 		if (i >= s->ml.n)
 			break;
-		enum ui_role role = i == s->sel ? UI_ROLE_SELECTED
+		enum ui_role role = i == s->list.sel ? UI_ROLE_SELECTED
 				    : s->ml.v[i].minutes_state == MINUTES_CONFIRMED
 					    ? UI_ROLE_DONE
 					    : UI_ROLE_NORMAL;
@@ -500,7 +501,7 @@ static void draw_pager(struct app *app, struct review_screen *s)
 {
 	const struct meeting *m = selected(s);
 	int rows = LINES - 2;
-	char *head = xasprintf(" %s%s", m ? list_label(s, s->sel) : "",
+	char *head = xasprintf(" %s%s", m ? list_label(s, s->list.sel) : "",
 			       m && m->minutes_state == MINUTES_CONFIRMED
 				       ? "  (locked)"
 				       : "");
@@ -1158,16 +1159,21 @@ static void act_edit(struct app *app, struct review_screen *s)
 
 /* --------------------------------------------------------------- keys */
 
+/* Paging scrolls the text a line at a time; the list moves its
+ * selection. */
 static void review_move(struct review_screen *s, long delta)
 {
-	size_t n = s->paging ? s->nlines : s->ml.n;
-	size_t *pos = s->paging ? &s->ptop : &s->sel;
-	long v = (long)*pos + delta;
-	if (v < 0 || n == 0)
+	if (!s->paging) {
+		s->list.n = s->ml.n;
+		list_pane_move(&s->list, delta);
+		return;
+	}
+	long v = (long)s->ptop + delta;
+	if (v < 0 || s->nlines == 0)
 		v = 0;
-	else if ((size_t)v >= n)
-		v = (long)n - 1;
-	*pos = (size_t)v;
+	else if ((size_t)v >= s->nlines)
+		v = (long)s->nlines - 1;
+	s->ptop = (size_t)v;
 }
 
 static enum ui_key_result review_key(struct app *app, void *state, int key)
@@ -1280,7 +1286,7 @@ enum clerk_status ui_review_run(struct app *app, const char *body_id,
 	if (!rc && meeting_id) {
 		for (size_t i = 0; i < s.ml.n; i++)
 			if (strcmp(s.ml.v[i].id, meeting_id) == 0)
-				s.sel = i;
+				s.list.sel = i;
 		rc = pager_load(app, &s, err);
 		s.paging = rc == CLERK_OK;
 	}
