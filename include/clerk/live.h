@@ -400,16 +400,23 @@ enum clerk_status live_presiding(struct live *l, const char *person_id,
  * election item, or for someone not present as a member. */
 enum clerk_status live_elected(struct live *l, const char *person_id,
 			       enum member_role role, struct clerk_err *err);
-/* The office an election item elects, from its title: "Election of
- * Vice-Chairman" ROLE_VICE_CHAIRMAN, "Election of Chairman" (or Chair)
- * ROLE_CHAIRMAN; ROLE_MEMBER when the item is no election or its title
- * does not say (the console then asks which office). */
-enum member_role live_election_office(const struct live *l, int item_index);
+/* What an election item elects, from its title: a member to preside at
+ * this meeting only ("Election of a chair for the meeting": PRESIDE, see
+ * live_presiding), the Vice-Chairman ("Vice", "Deputy"), the Chairman
+ * ("Chair", "Mayor", "Convener"); ASK when the item is no election or its
+ * title does not say (the console then asks which office). */
+enum live_office {
+	LIVE_OFFICE_ASK,
+	LIVE_OFFICE_CHAIRMAN,
+	LIVE_OFFICE_VICE_CHAIRMAN,
+	LIVE_OFFICE_PRESIDE,
+};
+enum live_office live_election_office(const struct live *l, int item_index);
 /* After resolution res_id was agreed or carried by a vote: true when it
  * decided an election (a motion carried on an election item) and nobody
- * has been recorded elected on that item since, so the console asks who
- * was elected (live_elected then changes who holds the office from that
- * moment).  *candidate (may be NULL) receives the attendance index of the
+ * has been recorded elected (or presiding) on that item since, so the
+ * console asks who was elected (live_elected then changes who holds the
+ * office from that moment; live_presiding for a chair of the meeting).  *candidate (may be NULL) receives the attendance index of the
  * member present whom the motion's words name, or -1. */
 bool live_election_due(const struct live *l, const char *res_id,
 		       int *candidate);

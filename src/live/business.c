@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "clerk/record.h"
 #include "live_int.h"
@@ -580,17 +581,43 @@ static bool live_has_words(const char *hay, const char *needle)
 	return false;
 }
 
-enum member_role live_election_office(const struct live *l, int item_index)
+static bool live_word_char(char c)
+{
+	unsigned char u = (unsigned char)c;
+	return u >= 0x80 || ((u | 0x20) >= 'a' && (u | 0x20) <= 'z') ||
+	       (u >= '0' && u <= '9');
+}
+
+/* True when `name` stands in `text` as a word (not inside another). */
+static bool live_names(const char *text, const char *name)
+{
+	size_t n = strlen(name);
+	if (!n)
+		return false;
+	for (const char *p = text; *p; p++)
+		if ((p == text || !live_word_char(p[-1])) &&
+		    !strncasecmp(p, name, n) && !live_word_char(p[n]))
+			return true;
+	return false;
+}
+
+enum live_office live_election_office(const struct live *l, int item_index)
 {
 	if (item_index < 0 || (size_t)item_index >= l->nitems ||
 	    l->items[item_index].item.kind != ITEM_ELECTION)
-		return ROLE_MEMBER;
+		return LIVE_OFFICE_ASK;
 	const char *title = l->items[item_index].item.title;
-	if (live_has_words(title, "vice"))
-		return ROLE_VICE_CHAIRMAN;
-	if (live_has_words(title, "chair"))
-		return ROLE_CHAIRMAN;
-	return ROLE_MEMBER;
+	/* "Election of a chair for the meeting": who presides today only */
+	if (live_has_words(title, "for the meeting") ||
+	    live_has_words(title, "for this meeting") ||
+	    live_has_words(title, "to preside"))
+		return LIVE_OFFICE_PRESIDE;
+	if (live_has_words(title, "vice") || live_has_words(title, "deputy"))
+		return LIVE_OFFICE_VICE_CHAIRMAN;
+	if (live_has_words(title, "chair") || live_has_words(title, "mayor") ||
+	    live_has_words(title, "conven"))
+		return LIVE_OFFICE_CHAIRMAN;
+	return LIVE_OFFICE_ASK;
 }
 
 bool live_election_due(const struct live *l, const char *res_id,
@@ -610,8 +637,8 @@ bool live_election_due(const struct live *l, const char *res_id,
 	int decided = record_resolution_seq(&l->events, r->id);
 	for (size_t i = 0; i < l->events.n; i++) {
 		const struct event *e = &l->events.v[i];
-		if (e->kind == EVENT_ELECTED && e->seq > decided &&
-		    !strcmp(e->item_id, r->item_id))
+		if ((e->kind == EVENT_ELECTED || e->kind == EVENT_PRESIDING) &&
+		    e->seq > decided && !strcmp(e->item_id, r->item_id))
 			return false;
 	}
 	/* The member the motion names ("That Councillor Keith Mans be
@@ -619,7 +646,7 @@ bool live_election_due(const struct live *l, const char *res_id,
 	for (size_t i = 0; candidate && i < l->attendance.n; i++) {
 		const struct attendance *a = &l->attendance.v[i];
 		if (a->status == ATT_PRESENT && *a->seat_id &&
-		    live_has_words(r->body, a->person.name)) {
+		    live_names(r->body, a->person.name)) {
 			*candidate = (int)i;
 			break;
 		}

@@ -55,28 +55,35 @@ static void ask_elected(struct app *app, struct live_screen *s,
 	if (!live_election_due(l, id, &cand))
 		return;
 	const struct resolution *r = live_resolution_of(l, id);
-	enum member_role role =
+	enum live_office office =
 		live_election_office(l, r ? live_item_index(l, r->item_id) : -1);
-	if (role != ROLE_CHAIRMAN && role != ROLE_VICE_CHAIRMAN) {
-		struct ui_pick_item offices[] = {{.label = "Chairman"},
-						 {.label = "Vice-Chairman"}};
+	if (office == LIVE_OFFICE_ASK) {
+		struct ui_pick_item offices[] = {
+			{.label = "Chairman"},
+			{.label = "Vice-Chairman"},
+			{.label = "in the Chair for this meeting only"}};
 		int o = ui_pick(app, "Carried at an election: to which office?",
-				offices, 2, 0);
+				offices, 3, 0);
 		if (o < 0) {
 			ui_app_message(app, UI_ROLE_WARN,
 				       "Nobody recorded as elected yet: V "
 				       "records who was elected");
 			return;
 		}
-		role = o == 0 ? ROLE_CHAIRMAN : ROLE_VICE_CHAIRMAN;
+		office = o == 0	  ? LIVE_OFFICE_CHAIRMAN
+			 : o == 1 ? LIVE_OFFICE_VICE_CHAIRMAN
+				  : LIVE_OFFICE_PRESIDE;
 	}
-	const char *office = role == ROLE_CHAIRMAN ? "Chairman" : "Vice-Chairman";
+	const char *what = office == LIVE_OFFICE_CHAIRMAN ? "elected Chairman"
+			   : office == LIVE_OFFICE_VICE_CHAIRMAN
+				   ? "elected Vice-Chairman"
+				   : "in the Chair for this meeting";
 	clerk_id who = "";
 	if (cand >= 0) {
 		char *name = live_person_name(l, l->attendance.v[cand].person_id);
-		char *q = xasprintf("Carried: is %s elected %s, from now?  y: "
-				    "yes; n: someone else",
-				    name, office);
+		char *q = xasprintf("Carried: is %s %s, from now?  y: yes; n: "
+				    "someone else",
+				    name, what);
 		free(name);
 		bool yes = ui_confirm(app, q);
 		free(q);
@@ -85,7 +92,7 @@ static void ask_elected(struct app *app, struct live_screen *s,
 				 l->attendance.v[cand].person_id);
 	}
 	if (!*who) {
-		char *title = xasprintf("Carried: who was elected %s?", office);
+		char *title = xasprintf("Carried: who is %s?", what);
 		int i = ui_live_pick_attendee(app, s, title, PICK_ANYONE, false,
 					      NULL);
 		free(title);
@@ -98,7 +105,15 @@ static void ask_elected(struct app *app, struct live_screen *s,
 		snprintf(who, sizeof who, "%s", l->attendance.v[i].person_id);
 	}
 	struct clerk_err err = {0};
-	ui_live_report(app, s, live_elected(l, who, role, &err), &err, NULL);
+	enum clerk_status st =
+		office == LIVE_OFFICE_PRESIDE
+			? live_presiding(l, who, &err)
+			: live_elected(l, who,
+				       office == LIVE_OFFICE_CHAIRMAN
+					       ? ROLE_CHAIRMAN
+					       : ROLE_VICE_CHAIRMAN,
+				       &err);
+	ui_live_report(app, s, st, &err, NULL);
 }
 
 struct move_ctx {

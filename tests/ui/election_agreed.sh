@@ -74,7 +74,7 @@ screen_has "from now, or someone else" agreed ask "from now?  y: yes; n: someone
 screen_has "the screen says who holds the office from now" agreed elected \
 	"Councillor Keith Mans is Vice-Chairman from now."
 screen_has "carried by a vote: it asks who was elected Chairman" agreed who \
-	"Carried: who was elected Chairman?"
+	"Carried: who is elected Chairman?"
 screen_has "the new Chairman holds it from now, and takes the Chair" agreed chairman \
 	"Dr Nicola Decker is Chairman from now and takes the Chair."
 screen_has "a title naming no office: it asks which" agreed which-office \

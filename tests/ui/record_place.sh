@@ -47,6 +47,7 @@ Head of Planning<Enter>
 h
 Point after the vote.
 <C-s>
+@dump after
 q
 y
 KEYS
@@ -60,6 +61,7 @@ is "the log places it on the item where it was recorded" \
 	"$(sql "SELECT i.number FROM event e JOIN agenda_item i ON i.id = e.item_id WHERE e.kind = 'text recorded' AND e.detail = 'action $aid'")" 6
 
 flat() { tr '\n' ' ' <"$1" | tr -s ' '; }
+pane() { sed -n 's/^[^│]*│ *//p' "$T/place/$1.txt" | tr -s ' \n' ' '; }
 # between() TEXT FIRST SECOND THIRD: the three appear in that order
 inorder() {
 	local text=$1 what=$2 a=$3 b=$4 c=$5
@@ -68,6 +70,8 @@ inorder() {
 		[ "${rest2#*"$c"}" != "$rest2" ]
 	_tap_result $? "$what" "wanted, in this order: [$a] [$b] [$c]"
 }
+inorder "$(pane after)" "the item pane shows the action where it was recorded, as the minutes do" \
+	"be approved." "Action: Send the decision notice" "Point after the vote."
 "$CLERK" --db "$DB" export 2017-10-05 --style partnership -o "$T/p.txt" 2>"$T/export.err"
 p=$(flat "$T/p.txt")
 has "the partnership style minutes the action under the item" "$p" \
