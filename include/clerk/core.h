@@ -64,6 +64,12 @@ enum clerk_status clerk_fail(struct clerk_err *err, enum clerk_status status,
  * (the reason)", so that a damaged table names what it held; returns rc. */
 enum clerk_status clerk_fail_reading(struct clerk_err *err,
 				     enum clerk_status rc, const char *what);
+/* True for the statuses of the file itself (damaged, unreadable, busy):
+ * those a read rewords with what it was reading (clerk_fail_reading). */
+static inline bool clerk_status_storage(enum clerk_status rc)
+{
+	return rc == CLERK_DB || rc == CLERK_IO || rc == CLERK_FOREIGN;
+}
 /* Clear an error record to CLERK_OK and an empty message. */
 void clerk_err_clear(struct clerk_err *err);
 

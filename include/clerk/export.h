@@ -81,6 +81,8 @@ struct doc {
 	char *body;    /* the body's name: footer */
 	char *day;     /* the meeting's date ("29 June 2017"): footer */
 	char *lang;    /* the text's language, BCP 47 ("en-GB") */
+	char *page_of; /* each page's number: the house style's page.number
+			  ("Page {page} of {pages}") */
 	int first_leaf; /* PDF: a minute book's first page number, 0 when
 			   the copy is not for the minute book */
 };

@@ -137,6 +137,11 @@ struct live {
 
 	/* What the last action has to tell the clerk ("" when nothing). */
 	char notice[1024];
+	/* The sentence of the last read that failed ("could not read the
+	 * agenda (...)"), "" once a read is whole again: until then what is
+	 * derived (current item, quorum, clocks) is unknown, and the console
+	 * says so instead of showing it as if nothing had happened. */
+	char unread[1024];
 };
 
 /* ------------------------------------------------------------ context */

@@ -597,6 +597,10 @@ char *minute_number_text(const struct body *b, const struct meeting *m, int n);
 /* The minute number of an agenda item of a meeting held ("" for a meeting
  * not held: scheduled or called off, or an unknown item); caller frees. */
 char *item_minute_number(struct db *db, const char *item_id);
+/* The same, and a record that could not be read (not one gone) fills
+ * *err when it holds no failure yet. */
+char *item_minute_number_read(struct db *db, const char *item_id,
+			      struct clerk_err *err);
 /* A meeting cancelled or postponed: not held on its date, so never run,
  * counted for attendance or numbered. */
 bool meeting_called_off(const struct meeting *m);
@@ -989,6 +993,11 @@ void audit_list_free(struct audit_list *l);
  * be NULL) a person's id shown as their name and an agenda item's as its
  * title.  Caller frees. */
 char *audit_entry_changes(struct db *db, const struct audit_entry *a);
+/* The same, and a name or title that could not be read (the file damaged,
+ * not a record since deleted) fills *err (when err is not NULL and holds
+ * no failure yet): the caller must not show the lines as whole. */
+char *audit_entry_changes_read(struct db *db, const struct audit_entry *a,
+			       struct clerk_err *err);
 /* The record an entry changed, in one line a reader recognises: its kind,
  * the start of its id as `clerk history` prints it, and who or what it is
  * about ("declaration 1a2b3c4d: \"Cllr Ann Smith\"").  Caller frees. */

@@ -24,4 +24,19 @@ enum clerk_status meeting_list_between(struct db *db, const char *body_id,
 				       struct meeting_list *out,
 				       struct clerk_err *err);
 
+/* How many meetings (of BODY_ID; of every body when NULL) come before the
+ * place (starts_at, id) in meeting_list's order: by starts_at, then id
+ * ("" : before every meeting starting then). */
+enum clerk_status meeting_count_before(struct db *db, const char *body_id,
+				       time_t starts_at, const char *id,
+				       size_t *out, struct clerk_err *err);
+
+/* Up to LIMIT meetings next to that place, in meeting_list's order: those
+ * just before it (!after), or it and those just after (after). */
+enum clerk_status meeting_list_near(struct db *db, const char *body_id,
+				    time_t starts_at, const char *id,
+				    bool after, size_t limit,
+				    struct meeting_list *out,
+				    struct clerk_err *err);
+
 #endif

@@ -20,7 +20,7 @@
 
 /* Bumped whenever the structures below change: a renderer of another
  * version is refused rather than called with the wrong layout. */
-#define CLERK_PDF_ABI 2
+#define CLERK_PDF_ABI 3
 
 struct pdf_request {
 	int abi;              /* CLERK_PDF_ABI */

@@ -17,21 +17,27 @@
 
 #define HISTORY_USAGE "history MEETING [--body NAME] [--record ID]"
 
-static void print_history(struct cli *cli, struct db *db,
-			  const struct audit_list *h, const char *tz)
+/* The whole history, made before a line is printed: a name that cannot
+ * be read fails the command (exit 4) with nothing printed, rather than a
+ * history showing ids where names belong. */
+static enum clerk_status make_history(struct db *db,
+				      const struct audit_list *h,
+				      const char *tz, struct strbuf *out,
+				      struct clerk_err *err)
 {
-	for (size_t i = 0; i < h->n; i++) {
+	for (size_t i = 0; i < h->n && !err->status; i++) {
 		const struct audit_entry *a = &h->v[i];
 		char when[32];
 		time_format_local(a->at, tz, "%Y-%m-%d %H:%M:%S", when,
 				  sizeof when);
-		cli_say(cli, "%s  %s  %s %s %.8s\n", when,
+		sb_addf(out, "%s  %s  %s %s %.8s\n", when,
 			*a->who ? a->who : "(not recorded)", a->op, a->table,
 			a->row_id);
-		char *changes = audit_entry_changes(db, a);
-		cli_say(cli, "%s", changes);
+		char *changes = audit_entry_changes_read(db, a, err);
+		sb_add(out, changes);
 		free(changes);
 	}
+	return err->status;
 }
 
 int cmd_history(struct cli *cli, int argc, char **argv)
@@ -62,9 +68,12 @@ int cmd_history(struct cli *cli, int argc, char **argv)
 	struct meeting m = {0};
 	struct body b = {0};
 	struct audit_list h = {0};
-	if (meeting_find(db, argv[optind], body, &m, &err) ||
-	    body_get(db, m.body_id, &b, &err) ||
-	    audit_history(db, m.id, &h, &err))
+	enum clerk_status st = meeting_find(db, argv[optind], body, &m, &err);
+	if (!st && (st = body_get(db, m.body_id, &b, &err)))
+		clerk_fail_reading(&err, st, "the meeting's body");
+	if (!st && (st = audit_history(db, m.id, &h, &err)))
+		clerk_fail_reading(&err, st, "the meeting's history");
+	if (st)
 		rc = cli_report(cli, &err);
 	if (!rc && record && h.n && !audit_list_keep_record(&h, record)) {
 		clerk_fail(&err, CLERK_NOT_FOUND,
@@ -76,8 +85,12 @@ int cmd_history(struct cli *cli, int argc, char **argv)
 	}
 	if (!rc && !h.n)
 		cli_say(cli, "No changes are recorded for this meeting.\n");
+	struct strbuf text = {0};
+	if (!rc && make_history(db, &h, b.tz, &text, &err))
+		rc = cli_report(cli, &err);
 	if (!rc)
-		print_history(cli, db, &h, b.tz);
+		cli_say(cli, "%s", sb_str(&text));
+	sb_free(&text);
 	audit_list_free(&h);
 	body_free(&b);
 	meeting_free(&m);

@@ -24,6 +24,7 @@
 #include <strings.h>
 
 #include "clerk/import.h"
+#include "clerk/lookup_cli.h"
 #include "prepare.h"
 
 #define ITEM_USAGE                                                          \
@@ -535,17 +536,18 @@ int cmd_item(struct cli *cli, int argc, char **argv)
 	const char *verb = argv[1], *meeting = argv[1 + optind];
 	c.pos = argv + 2 + optind;
 	c.npos = argc - 2 - optind;
-	int code = cli_open_db(cli, strcmp(verb, "list") == 0 ? DB_EXISTING
-							      : DB_CREATE,
-			       &c.db);
+	/* A list is a look-up: read-only, so that a damaged page is met by
+	 * the read that needs it and named ("could not read the agenda"). */
+	int code = strcmp(verb, "list") == 0 ? lookup_cli_open(cli, &c.db)
+					     : cli_open_db(cli, DB_CREATE, &c.db);
 	if (code)
 		return code;
 	enum clerk_status rc = meeting_find(c.db, meeting, c.o.body, &c.m,
 					    &c.err);
 	if (!rc)
 		rc = body_get(c.db, c.m.body_id, &c.b, &c.err);
-	if (!rc)
-		rc = item_list(c.db, c.m.id, &c.l, &c.err);
+	if (!rc && (rc = item_list(c.db, c.m.id, &c.l, &c.err)))
+		clerk_fail_reading(&c.err, rc, "the agenda");
 	if (!rc)
 		rc = run_verb(&c, verb);
 	if (rc == CLERK_USAGE && strcmp(c.err.msg, "usage") == 0)

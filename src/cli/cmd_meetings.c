@@ -107,9 +107,12 @@ int cmd_meetings(struct cli *cli, int argc, char **argv)
 	struct body only = {0};
 	struct body_list bodies = {0};
 	struct meeting_list ml = {0};
-	if ((body_name && body_find(db, body_name, &only, &err)) ||
-	    body_list_all(db, &bodies, &err) ||
-	    meeting_list(db, body_name ? only.id : NULL, &ml, &err)) {
+	enum clerk_status st = CLERK_OK;
+	if ((body_name && (st = body_find(db, body_name, &only, &err))) ||
+	    ((st = body_list_all(db, &bodies, &err)) &&
+	     clerk_fail_reading(&err, st, "the bodies")) ||
+	    ((st = meeting_list(db, body_name ? only.id : NULL, &ml, &err)) &&
+	     clerk_fail_reading(&err, st, "the meetings"))) {
 		rc = cli_report(cli, &err);
 	} else if (ml.n == 0) {
 		char *name = utf8_sanitize(body_name ? only.name : "");

@@ -237,8 +237,12 @@ int cmd_search(struct cli *cli, int argc, char **argv)
 		rc = lookup_cli_body(cli, db, a.body, &body);
 		a.opts.body_id = body.id;
 	}
-	if (!rc && lookup_search(db, &a.opts, &hits, &err))
+	enum clerk_status st = CLERK_OK;
+	if (!rc && (st = lookup_search(db, &a.opts, &hits, &err))) {
+		if (clerk_status_storage(st))
+			clerk_fail_reading(&err, st, "the records searched");
 		rc = cli_report(cli, &err);
+	}
 	if (!rc && hits.n == 0) {
 		report_none(cli, &a);
 		rc = 1;

@@ -52,6 +52,17 @@ enum clerk_status clerk_fail_reading(struct clerk_err *err,
 	char why[sizeof err->msg];
 	snprintf(why, sizeof why, "%s",
 		 err->msg[0] ? err->msg : clerk_status_text(rc));
+	/* Already "could not read X (REASON)" from the read itself: the
+	 * caller's words, which say what the records were for, replace X. */
+	static const char lead[] = "could not read ";
+	const char *open = strncmp(why, lead, sizeof lead - 1) == 0
+				   ? strstr(why + sizeof lead - 1, " (")
+				   : NULL;
+	size_t n = strlen(why);
+	if (open && n > 0 && why[n - 1] == ')') {
+		why[n - 1] = '\0';
+		memmove(why, open + 2, strlen(open + 2) + 1);
+	}
 	return clerk_fail(err, rc, "could not read %s (%s)", what, why);
 }
 

@@ -263,9 +263,19 @@ enum clerk_status db_fail(struct db *db, struct clerk_err *err,
 				  path, doing);
 	case SQLITE_CORRUPT:
 	case SQLITE_NOTADB:
+		/* Name what could not be read: a look-up that meets a
+		 * damaged table says which records are missing from its
+		 * answer, not only that the file is damaged. */
+		if (strncmp(doing, "reading ", 8) == 0 ||
+		    strncmp(doing, "listing ", 8) == 0)
+			return clerk_fail(err, CLERK_FOREIGN,
+					  "could not read %s (%s is damaged or "
+					  "not a clerk database (%s))",
+					  doing + 8, path, msg);
 		return clerk_fail(err, CLERK_FOREIGN,
-				  "%s is damaged or not a clerk database (%s)", path,
-				  msg);
+				  "%s is damaged or not a clerk database (%s): "
+				  "%s failed",
+				  path, msg, doing);
 	case SQLITE_IOERR:
 	case SQLITE_CANTOPEN:
 		return clerk_fail(err, CLERK_IO, "%s: %s failed: %s", path, doing,

@@ -647,6 +647,18 @@ static const char schema_v10[] =
 	"ALTER TABLE minute_text ADD COLUMN unfinished INTEGER NOT NULL\n"
 	"  DEFAULT 0; -- 1: saved by a hang-up, not yet accepted by the clerk\n";
 
+/* Step 11: look-ups through indexes whose cost followed the archive.  The
+ * rows of those who stood in for a member are found by whom they stood in
+ * for, so that `clerk attendance --person` and the look-up console's person
+ * page read that person's rows, not every row of every body they sat on
+ * (the index holds only substitutes' rows); and the meetings open or
+ * coming are found by their status, so that the console opened with no
+ * meeting named reads those, not every meeting's status. */
+static const char schema_v11[] =
+	"CREATE INDEX attendance_substitute ON attendance(substitute_for)\n"
+	"  WHERE substitute_for IS NOT NULL;\n"
+	"CREATE INDEX meeting_status ON meeting(status, starts_at);\n";
+
 const struct db_migration db_migrations[] = {
 	{1, "the first schema", schema_v1},
 	{2, "full-text search of minutes, resolutions, agenda and declarations",
@@ -666,6 +678,8 @@ const struct db_migration db_migrations[] = {
 	 schema_v9},
 	{10, "the console's lease on a meeting; text saved by a hang-up",
 	 schema_v10},
+	{11, "indexes for one person's attendance and the open meetings",
+	 schema_v11},
 	{0, NULL, NULL},
 };
 

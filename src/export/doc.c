@@ -69,5 +69,6 @@ void doc_free(struct doc *d)
 	free(d->body);
 	free(d->day);
 	free(d->lang);
+	free(d->page_of);
 	memset(d, 0, sizeof *d);
 }

@@ -367,6 +367,30 @@ static void docx_field(struct strbuf *o, const char *instr, const char *shown)
 		instr, shown);
 }
 
+/* One piece of the page number: text as a literal run (docx_run() would
+ * trim the blanks at either end), {page} and {pages} as fields. */
+static void docx_page_piece(void *ctx, const char *text, size_t len,
+			    int field)
+{
+	struct strbuf *o = ctx;
+	if (field) {
+		docx_field(o, field == 1 ? "PAGE" : "NUMPAGES", "1");
+		return;
+	}
+	char *t = xstrndup(text, len);
+	size_t lead = strspn(t, " "), n = strlen(t), trail = 0;
+	while (trail < n - lead && t[n - 1 - trail] == ' ')
+		trail++;
+	sb_add(o, "<w:r><w:t xml:space=\"preserve\">");
+	for (size_t i = 0; i < lead; i++)
+		sb_addc(o, ' ');
+	xml_escape(o, t);
+	for (size_t i = 0; i < trail && lead < n; i++)
+		sb_addc(o, ' ');
+	sb_add(o, "</w:t></w:r>");
+	free(t);
+}
+
 /* Every page's foot: the body and the date, "Page N of M" at the right,
  * and the confidential marking again on a confidential document. */
 static char *docx_footer(const struct doc *d)
@@ -380,11 +404,8 @@ static char *docx_footer(const struct doc *d)
 	docx_run(&o, foot, false);
 	free(foot);
 	sb_add(&o, "<w:r><w:tab/></w:r>");
-	/* Literal runs: docx_run() trims the blanks at either end. */
-	sb_add(&o, "<w:r><w:t xml:space=\"preserve\">Page </w:t></w:r>");
-	docx_field(&o, "PAGE", "1");
-	sb_add(&o, "<w:r><w:t xml:space=\"preserve\"> of </w:t></w:r>");
-	docx_field(&o, "NUMPAGES", "1");
+	/* The page number in the house style's words (page.number). */
+	export_page_pieces(d, docx_page_piece, &o);
 	sb_add(&o, "</w:p>");
 	if (export_is_confidential(d))
 		docx_para(&o, "Confidential", d->confidential, true);

@@ -109,6 +109,26 @@ void export_escape_markup(struct strbuf *o, const char *text, bool apos)
 	free(t);
 }
 
+void export_page_pieces(const struct doc *d,
+			void (*fn)(void *ctx, const char *text, size_t len,
+				   int field),
+			void *ctx)
+{
+	const char *t = d->page_of ? d->page_of : EXPORT_PAGE_NUMBER;
+	while (*t) {
+		const char *a = strstr(t, "{page}"), *b = strstr(t, "{pages}");
+		const char *f = a && (!b || a < b) ? a : b;
+		if (!f) {
+			fn(ctx, t, strlen(t), 0);
+			break;
+		}
+		if (f > t)
+			fn(ctx, t, (size_t)(f - t), 0);
+		fn(ctx, NULL, 0, f == a ? 1 : 2);
+		t = f + (f == a ? strlen("{page}") : strlen("{pages}"));
+	}
+}
+
 bool export_is_confidential(const struct doc *d)
 {
 	return d->confidential != NULL;

@@ -59,9 +59,7 @@ static const char html_style[] =
 	"table.page>thead>tr>td{display:none}\n"
 	"table.page>tbody>tr>td{padding:0}\n"
 	"@media print{\n"
-	"@page{size:A4;margin:2.5cm 2cm 2cm;"
-	"@bottom-right{content:\"Page \" counter(page) \" of \" counter(pages);"
-	"font:9pt Arial,Helvetica,sans-serif}}\n"
+	"@page{size:A4;margin:2.5cm 2cm 2cm}\n"
 	"body{margin:0;max-width:none;padding:0;font-size:11pt}\n"
 	"h2{page-break-after:avoid;break-after:avoid}\n"
 	"tr,li{page-break-inside:avoid;break-inside:avoid}\n"
@@ -69,6 +67,45 @@ static const char html_style[] =
 	"font-weight:bold;letter-spacing:.1em;padding:0 0 1em}\n"
 	"p.confidential.first{display:none}\n"
 	"}\n";
+
+/* Append text to o as the inside of a CSS string: a quote or backslash
+ * ends nothing, and no < or > can close the <style>. */
+static void css_string(struct strbuf *o, const char *text)
+{
+	char *clean = export_clean(text);
+	for (const char *c = clean; *c; c++) {
+		if (*c == '"' || *c == '\\' || *c == '<' || *c == '>')
+			sb_addf(o, "\\%x ", (unsigned char)*c);
+		else
+			sb_addc(o, *c);
+	}
+	free(clean);
+}
+
+/* One piece of the page number as a CSS content value. */
+static void css_piece(void *ctx, const char *text, size_t len, int field)
+{
+	struct strbuf *o = ctx;
+	if (o->len && o->s[o->len - 1] != ':')
+		sb_addc(o, ' ');
+	if (field) {
+		sb_add(o, field == 1 ? "counter(page)" : "counter(pages)");
+		return;
+	}
+	char *t = xstrndup(text, len);
+	sb_addc(o, '"');
+	/* export_clean would drop the blanks at either end. */
+	size_t lead = strspn(t, " "), n = strlen(t), trail = 0;
+	while (trail < n - lead && t[n - 1 - trail] == ' ')
+		trail++;
+	for (size_t i = 0; i < lead; i++)
+		sb_addc(o, ' ');
+	css_string(o, t);
+	for (size_t i = 0; i < trail && lead < n; i++)
+		sb_addc(o, ' ');
+	sb_addc(o, '"');
+	free(t);
+}
 
 static enum clerk_status html_begin(struct export_ctx *ctx)
 {
@@ -105,6 +142,10 @@ static enum clerk_status html_begin(struct export_ctx *ctx)
 		free(foot);
 		sb_add(o, "\";font:9pt Arial,Helvetica,sans-serif}}}\n");
 	}
+	/* Each printed page's number, in the house style's words. */
+	sb_add(o, "@media print{@page{@bottom-right{content:");
+	export_page_pieces(d, css_piece, o);
+	sb_add(o, ";font:9pt Arial,Helvetica,sans-serif}}}\n");
 	sb_add(o, "</style>\n</head>\n<body>\n");
 	if (export_is_confidential(d)) {
 		sb_add(o, "<table class=\"page\" role=\"presentation\"><thead><tr><td "

@@ -82,9 +82,7 @@ static void say_label(struct minutes_ctx *c, const char *key)
 enum clerk_status minutes_read_fail(struct clerk_err *err,
 				    enum clerk_status rc, const char *what)
 {
-	char why[sizeof err->msg];
-	snprintf(why, sizeof why, "%s", err->msg[0] ? err->msg : clerk_status_text(rc));
-	return clerk_fail(err, rc, "could not read %s (%s)", what, why);
+	return clerk_fail_reading(err, rc, what);
 }
 
 bool minutes_read(struct minutes_ctx *c, enum clerk_status rc,
@@ -752,6 +750,9 @@ enum clerk_status minutes_ctx_open(struct db *db, const char *meeting_id,
 	if (opts->confidential)
 		out->confidential = xstrdup(
 			style_get(&c->style, "confidential.mark", "CONFIDENTIAL"));
+	if (!out->page_of)
+		out->page_of = xstrdup(
+			style_get(&c->style, "page.number", EXPORT_PAGE_NUMBER));
 	return CLERK_OK;
 }
 

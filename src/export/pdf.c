@@ -91,6 +91,7 @@ static void pdf_clean_copy(const struct doc *d, struct doc *c)
 	c->body = clean_or_null(d->body);
 	c->day = clean_or_null(d->day);
 	c->lang = clean_or_null(d->lang);
+	c->page_of = xstrdup(d->page_of ? d->page_of : EXPORT_PAGE_NUMBER);
 	c->first_leaf = d->first_leaf;
 	for (size_t i = 0; i < d->n; i++) {
 		const struct doc_block *b = &d->v[i];
@@ -272,6 +273,13 @@ void export_doc_meta(struct db *db, const char *meeting_id, struct doc *d)
 		d->day = style_date("{day} {month} {year}", m.starts_at, tz);
 	if (!d->council && council_get(db, b.council_id, &c, &err) == CLERK_OK)
 		d->council = xstrdup(c.name ? c.name : "");
+	/* Minutes kept as signed carry no page number: the body's house
+	 * style gives it, as it gives a draft's. */
+	struct style st = {0};
+	if (!d->page_of && style_load(b.style, &st, &err) == CLERK_OK)
+		d->page_of = xstrdup(
+			style_get(&st, "page.number", EXPORT_PAGE_NUMBER));
+	style_free(&st);
 	council_free(&c);
 	meeting_free(&m);
 	body_free(&b);

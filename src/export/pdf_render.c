@@ -51,7 +51,11 @@ struct line {
 	bool boxed;          /* the confidential marking: a box round it */
 	const char *tag;     /* structure element ("H1", "P", ...) */
 	bool tag_start, tag_end; /* first and last line of its element */
-	const char *group;       /* the element round several ("L") */
+	const char *label_tag;   /* the label's own element ("TD") beside the
+				    text's, or NULL: the label is in tag */
+	const char *row;         /* the element round a table's row ("TR") */
+	bool row_start, row_end;
+	const char *group;       /* the element round several ("L", "Table") */
 	bool group_start, group_end;
 	int page;
 	double y; /* top of the line on its page */
@@ -147,6 +151,7 @@ struct para_opts {
 	int outline_level;
 	bool boxed;
 	const char *tag;
+	const char *label_tag;
 };
 
 /* Break layout l into lines placed at o->x. */
@@ -181,6 +186,7 @@ static void add_lines(struct render *r, PangoLayout *l,
 		ln->tag_end = i == count - 1;
 		ln->boxed = o->boxed;
 		if (i == 0) {
+			ln->label_tag = o->label_tag;
 			ln->label = o->label;
 			ln->label_x = o->label_x;
 			ln->aside = o->aside;
@@ -204,30 +210,46 @@ static void add_text(struct render *r, const char *text, double size,
 		  o);
 }
 
+/* How add_rows tags its rows: a list's items (tag "LI", the label in
+ * it), or a table's rows (row "TR", the label in label_tag, the text in
+ * tag, a group heading row's text in caption_tag). */
+struct rows_tags {
+	const char *tag, *label_tag, *row, *caption_tag;
+};
+
 /* Rows with a label column: numbered points, attendance, fields. */
 static void add_rows(struct render *r, const struct doc_block *b,
-		     double indent, bool bold_label, const char *tag)
+		     double indent, bool bold_label, const struct rows_tags *t)
 {
 	bool first = true;
 	for (size_t i = 0; i < b->nrows; i++) {
 		const struct doc_row *row = &b->rows[i];
 		struct para_opts o = {.x = MARGIN_X + indent,
 				      .space_before = first ? 6 : 2,
-				      .tag = tag};
+				      .tag = t->tag};
+		size_t start = r->nlines;
 		if (row->caption) {
 			if (!*row->text)
 				continue;
 			o.x = MARGIN_X;
 			o.space_before = first ? 6 : 8;
 			o.keep_next = true;
+			o.tag = t->caption_tag ? t->caption_tag : t->tag;
 			add_text(r, row->text, BODY_SIZE, true, &o);
 		} else {
-			if (*row->label)
+			if (*row->label) {
 				o.label = new_layout(r, row->label, BODY_SIZE,
 						     bold_label, indent - 4,
 						     PANGO_ALIGN_LEFT);
+				o.label_tag = t->label_tag;
+			}
 			o.label_x = MARGIN_X;
 			add_text(r, row->text, BODY_SIZE, false, &o);
+		}
+		if (t->row && start < r->nlines) {
+			r->lines[start].row = r->lines[r->nlines - 1].row = t->row;
+			r->lines[start].row_start = true;
+			r->lines[r->nlines - 1].row_end = true;
 		}
 		first = false;
 	}
@@ -236,8 +258,19 @@ static void add_rows(struct render *r, const struct doc_block *b,
 static void add_block(struct render *r, const struct doc_block *b,
 		      bool before_signature)
 {
-	size_t start = r->nlines;
+	size_t start = r->nlines, end = 0;
 	struct para_opts o = {.x = MARGIN_X, .space_before = 7, .tag = "P"};
+	/* The attendance: a table whose rows are a marker cell and the
+	 * person's name as the row's header (as the HTML has it); a notice's
+	 * fields: the field's name as the header, its value in a cell. */
+	static const struct rows_tags list_tags = {.tag = "LI"},
+				      attendance_tags = {.tag = "TH",
+							 .label_tag = "TD",
+							 .row = "TR",
+							 .caption_tag = "TH"},
+				      field_tags = {.tag = "TD",
+						    .label_tag = "TH",
+						    .row = "TR"};
 	switch (b->kind) {
 	case DOC_HEADING:
 		o.space_before = 14;
@@ -281,10 +314,11 @@ static void add_block(struct render *r, const struct doc_block *b,
 		}
 		break;
 	case DOC_NUMBERED:
-		add_rows(r, b, 28, false, "LI");
+		add_rows(r, b, 28, false, &list_tags);
 		break;
 	case DOC_ATTENDANCE:
-		add_rows(r, b, 18, true, "P");
+		add_rows(r, b, 18, true, &attendance_tags);
+		end = r->nlines; /* the key is a paragraph after the table */
 		if (*b->aside) { /* the key to the markers */
 			struct para_opts k = {.x = MARGIN_X, .space_before = 6,
 					      .tag = "P"};
@@ -292,7 +326,7 @@ static void add_block(struct render *r, const struct doc_block *b,
 		}
 		break;
 	case DOC_FIELDS:
-		add_rows(r, b, 110, true, "P");
+		add_rows(r, b, 110, true, &field_tags);
 		break;
 	case DOC_CONFIDENTIAL:
 		o.space_before = 12;
@@ -306,15 +340,17 @@ static void add_block(struct render *r, const struct doc_block *b,
 		add_text(r, b->text, BODY_SIZE, false, &o);
 		break;
 	}
-	if (start < r->nlines &&
+	if (!end)
+		end = r->nlines;
+	if (start < end &&
 	    (b->kind == DOC_BULLETS || b->kind == DOC_NUMBERED ||
 	     b->kind == DOC_ATTENDANCE || b->kind == DOC_FIELDS)) {
 		const char *g = b->kind == DOC_BULLETS || b->kind == DOC_NUMBERED
 					? "L"
-					: "Div";
-		r->lines[start].group = r->lines[r->nlines - 1].group = g;
+					: "Table";
+		r->lines[start].group = r->lines[end - 1].group = g;
 		r->lines[start].group_start = true;
-		r->lines[r->nlines - 1].group_end = true;
+		r->lines[end - 1].group_end = true;
 	}
 	/* The line before the signature goes with it: with its own
 	 * keep_prev a paragraph's last line, two lines of the last minute. */
@@ -371,7 +407,17 @@ static void draw_line(struct render *r, cairo_t *cr, struct line *ln)
 		cairo_set_line_width(cr, 1.2);
 		cairo_stroke(cr);
 	}
-	if (ln->label) {
+	/* A table's cell: its label is a cell of its own, before the text's. */
+	if (ln->label && ln->label_tag) {
+		PangoLayoutLine *ll = pango_layout_get_line_readonly(ln->label, 0);
+		cairo_tag_begin(cr, ln->label_tag, NULL);
+		cairo_move_to(cr, ln->label_x, base);
+		pango_cairo_show_layout_line(cr, ll);
+		cairo_tag_end(cr, ln->label_tag);
+	}
+	if (ln->tag && ln->tag_start)
+		cairo_tag_begin(cr, ln->tag, NULL);
+	if (ln->label && !ln->label_tag) {
 		PangoLayoutLine *ll = pango_layout_get_line_readonly(ln->label, 0);
 		cairo_move_to(cr, ln->label_x, base);
 		pango_cairo_show_layout_line(cr, ll);
@@ -386,6 +432,8 @@ static void draw_line(struct render *r, cairo_t *cr, struct line *ln)
 			      base);
 		pango_cairo_show_layout_line(cr, al);
 	}
+	if (ln->tag && ln->tag_end)
+		cairo_tag_end(cr, ln->tag);
 	(void)r;
 }
 
@@ -404,6 +452,27 @@ static void textf(struct render *r, cairo_t *cr, double x, double y,
 	PangoLayout *l = new_layout(r, buf, size, bold, width, align);
 	if (l)
 		show(cr, l, x, y);
+}
+
+/* The house style's page number (page.number) for page of pages:
+ * {page} and {pages} replaced, the rest as written; cut at size. */
+static void page_number(char *out, size_t size, const char *tmpl, int page,
+			int pages)
+{
+	size_t n = 0;
+	out[0] = '\0';
+	for (const char *t = tmpl; *t && n + 12 < size;) {
+		if (strncmp(t, "{pages}", 7) == 0) {
+			n += (size_t)snprintf(out + n, size - n, "%d", pages);
+			t += 7;
+		} else if (strncmp(t, "{page}", 6) == 0) {
+			n += (size_t)snprintf(out + n, size - n, "%d", page);
+			t += 6;
+		} else {
+			out[n++] = *t++;
+			out[n] = '\0';
+		}
+	}
 }
 
 /* The page's heading and footer, the minute book's box. */
@@ -432,8 +501,12 @@ static void furniture(struct render *r, cairo_t *cr, int page)
 		 d->body && d->day ? " \xC2\xB7 " : "", d->day ? d->day : "");
 	textf(r, cr, MARGIN_X, PAGE_H - 60, TEXT_W - 90, PANGO_ALIGN_LEFT, 8,
 	      false, "%s", footer);
+	char number[512];
+	page_number(number, sizeof number,
+		    d->page_of ? d->page_of : "Page {page} of {pages}",
+		    page + 1, r->pages);
 	textf(r, cr, MARGIN_X, PAGE_H - 60, TEXT_W, PANGO_ALIGN_RIGHT, 8,
-	      false, "Page %d of %d", page + 1, r->pages);
+	      false, "%s", number);
 	if (r->req->first_leaf > 0) {
 		textf(r, cr, MARGIN_X, PAGE_H - 50, TEXT_W - 90,
 		      PANGO_ALIGN_LEFT, 8, true, "%s %d",
@@ -476,20 +549,33 @@ static void add_title(struct render *r)
 				PANGO_ALIGN_CENTER), &o);
 }
 
+/* The elements round a line: its group (a list, a table) and its row;
+ * the line's own element (and a table's label cell) are opened and closed
+ * by draw_line. */
 static void tag_begin(cairo_t *cr, struct line *ln)
 {
 	if (ln->group && ln->group_start)
 		cairo_tag_begin(cr, ln->group, NULL);
-	if (ln->tag && ln->tag_start)
-		cairo_tag_begin(cr, ln->tag, NULL);
+	if (ln->row && ln->row_start)
+		cairo_tag_begin(cr, ln->row, NULL);
 }
 
 static void tag_end(cairo_t *cr, struct line *ln)
 {
-	if (ln->tag && ln->tag_end)
-		cairo_tag_end(cr, ln->tag);
+	if (ln->row && ln->row_end)
+		cairo_tag_end(cr, ln->row);
 	if (ln->group && ln->group_end)
 		cairo_tag_end(cr, ln->group);
+}
+
+/* Font maps made and not yet finalized (see clerk_pdf_release). */
+static gint live_fontmaps;
+
+static void fontmap_gone(gpointer data, GObject *where)
+{
+	(void)data;
+	(void)where;
+	g_atomic_int_add(&live_fontmaps, -1);
 }
 
 int clerk_pdf_render(const struct pdf_request *req, struct pdf_output *out)
@@ -516,6 +602,8 @@ int clerk_pdf_render(const struct pdf_request *req, struct pdf_output *out)
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "clerk");
 	cairo_t *cr = cairo_create(s);
 	PangoFontMap *fm = pango_cairo_font_map_new();
+	g_atomic_int_inc(&live_fontmaps);
+	g_object_weak_ref(G_OBJECT(fm), fontmap_gone, NULL);
 	r.pc = pango_font_map_create_context(fm);
 	pango_cairo_context_set_resolution(r.pc, 72);
 	pango_cairo_update_context(cr, r.pc);
@@ -574,6 +662,11 @@ int clerk_pdf_render(const struct pdf_request *req, struct pdf_output *out)
 	free(r.lines);
 	g_object_unref(r.pc);
 	g_object_unref(fm);
+	/* pango sorts fonts in a thread of its own, which may still hold the
+	 * font map (and so its fonts) for a moment: wait for it to let go,
+	 * a few seconds at most. */
+	for (int i = 0; i < 5000 && g_atomic_int_get(&live_fontmaps) > 0; i++)
+		g_usleep(1000);
 	out->pages = r.pages;
 	if (r.failed) {
 		snprintf(out->error, sizeof out->error, "out of memory");
@@ -592,6 +685,12 @@ int clerk_pdf_render(const struct pdf_request *req, struct pdf_output *out)
  * so that the leak checkers see nothing held. */
 void clerk_pdf_release(void)
 {
+	/* Not while a font map lives on in pango's thread: its fonts are
+	 * still cairo's, and cairo would abort (an assertion in its hash
+	 * table, seen once in the suite under load); the caches then go
+	 * with the process. */
+	if (g_atomic_int_get(&live_fontmaps) > 0)
+		return;
 	cairo_debug_reset_static_data();
 	FcFini();
 }

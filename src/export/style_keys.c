@@ -31,6 +31,7 @@ enum key_flags {
 	KEY_REQUIRED = 2,  /* the minutes need it */
 	KEY_PRONOUNS = 4,  /* the sentence is about a person: he his him */
 	KEY_WORD = 8,      /* a setting, not a template: no variables */
+	KEY_OWN = 16,      /* its own variables only (furniture of a page) */
 };
 
 struct style_key {
@@ -204,6 +205,8 @@ static const struct style_key keys[] = {
 	{"agenda.timings", "", 0, NULL},
 	{"agenda.time", "", KEY_DATE, NULL},
 	{"agenda.pages", " pages ", 0, NULL},
+	/* paged formats (PDF, DOCX, printed HTML): each page's number */
+	{"page.number", " page pages ", KEY_OWN, NULL},
 	{"agenda.about", "", 0, NULL},
 };
 
@@ -229,6 +232,8 @@ static bool var_known(const struct style_key *k, const char *name)
 {
 	if (k->flags & KEY_DATE)
 		return in_list(date_vars, name);
+	if (k->flags & KEY_OWN)
+		return in_list(k->vars, name);
 	return in_list(k->vars, name) || in_list(base_vars, name) ||
 	       ((k->flags & KEY_PRONOUNS) && in_list(pronouns, name));
 }

@@ -476,19 +476,33 @@ static void live_derive_clock(struct live *l)
 
 /* What never changes in the room: the body, its council, and its seats as
  * on the meeting's date (no action of the console writes them). */
+/* A read of the console's records that failed says what it was reading
+ * ("could not read the attendance (FILE is damaged ...)"), so that the
+ * sentence on the screen names what is missing, not only the file; a
+ * refusal that is not about reading (none here today) keeps its words. */
+static enum clerk_status live_read_fail(struct clerk_err *err,
+					enum clerk_status rc, const char *what)
+{
+	if (rc == CLERK_DB || rc == CLERK_IO || rc == CLERK_FOREIGN)
+		return clerk_fail_reading(err, rc, what);
+	return rc;
+}
+
 static enum clerk_status live_read_fixed(struct live *l, struct clerk_err *err)
 {
 	body_free(&l->body);
 	council_free(&l->council);
 	seat_info_list_free(&l->seats);
 	enum clerk_status rc;
-	if ((rc = body_get(l->db, l->meeting.body_id, &l->body, err)) ||
-	    (rc = council_get(l->db, l->body.council_id, &l->council, err)))
-		return rc;
+	if ((rc = body_get(l->db, l->meeting.body_id, &l->body, err)))
+		return live_read_fail(err, rc, "the meeting's body");
+	if ((rc = council_get(l->db, l->body.council_id, &l->council, err)))
+		return live_read_fail(err, rc, "the body's council");
 	char date[16];
 	time_format_local(l->meeting.starts_at, l->body.tz, "%Y-%m-%d", date,
 			  sizeof date);
-	return seat_info_list(l->db, l->body.id, date, &l->seats, err);
+	rc = seat_info_list(l->db, l->body.id, date, &l->seats, err);
+	return live_read_fail(err, rc, "the seats and their members");
 }
 
 static void live_free_business(struct live *l)
@@ -515,19 +529,23 @@ static enum clerk_status live_read_business(struct live *l,
 	live_free_business(l);
 	struct item_list items = { 0 };
 	enum clerk_status rc;
-	if ((rc = meeting_get(l->db, id, &l->meeting, err)) ||
-	    (rc = item_list(l->db, id, &items, err)))
-		return rc;
+	if ((rc = meeting_get(l->db, id, &l->meeting, err)))
+		return live_read_fail(err, rc, "the meeting");
+	if ((rc = item_list(l->db, id, &items, err)))
+		return live_read_fail(err, rc, "the agenda");
 	l->items = xcalloc(items.n ? items.n : 1, sizeof *l->items);
 	l->nitems = items.n;
 	for (size_t i = 0; i < items.n; i++)
 		l->items[i].item = items.v[i]; /* takes the strings */
 	free(items.v);
-	if ((rc = attendance_list(l->db, id, &l->attendance, err)) ||
-	    (rc = declaration_list(l->db, id, &l->declarations, err)) ||
-	    (rc = resolution_list(l->db, id, NULL, &l->resolutions, err)) ||
-	    (rc = action_list(l->db, id, &l->actions, err)))
-		return rc;
+	if ((rc = attendance_list(l->db, id, &l->attendance, err)))
+		return live_read_fail(err, rc, "the attendance");
+	if ((rc = declaration_list(l->db, id, &l->declarations, err)))
+		return live_read_fail(err, rc, "the declarations of interest");
+	if ((rc = resolution_list(l->db, id, NULL, &l->resolutions, err)))
+		return live_read_fail(err, rc, "the resolutions");
+	if ((rc = action_list(l->db, id, &l->actions, err)))
+		return live_read_fail(err, rc, "the actions arising");
 	l->presence = xcalloc(l->attendance.n ? l->attendance.n : 1,
 			      sizeof *l->presence);
 	return CLERK_OK;
@@ -540,10 +558,11 @@ static enum clerk_status live_read_texts(struct live *l, struct clerk_err *err)
 	l->nunfinished = 0;
 	enum clerk_status rc =
 		minute_text_list(l->db, l->meeting.id, NULL, &l->texts, err);
-	return rc ? rc
-		  : minute_text_unfinished(l->db, l->meeting.id,
-					   &l->unfinished, &l->nunfinished,
-					   err);
+	if (rc)
+		return live_read_fail(err, rc, "the text of the minutes");
+	rc = minute_text_unfinished(l->db, l->meeting.id, &l->unfinished,
+				    &l->nunfinished, err);
+	return live_read_fail(err, rc, "which text was saved unfinished");
 }
 
 bool live_text_unfinished(const struct live *l, const char *id)
@@ -561,7 +580,9 @@ static enum clerk_status live_read_log(struct live *l, bool from_start,
 	if (from_start)
 		event_list_free(&l->events);
 	int after = l->events.n ? l->events.v[l->events.n - 1].seq : 0;
-	return event_list_after(l->db, l->meeting.id, after, &l->events, err);
+	enum clerk_status rc =
+		event_list_after(l->db, l->meeting.id, after, &l->events, err);
+	return live_read_fail(err, rc, "the meeting's log");
 }
 
 /* Read what `parts` names, or everything when another connection has
@@ -624,6 +645,7 @@ enum clerk_status live_read_parts(struct live *l, unsigned parts,
 {
 	enum clerk_status rc = live_read(l, parts, err);
 	live_derive(l, rc == CLERK_OK);
+	snprintf(l->unread, sizeof l->unread, "%s", rc ? err->msg : "");
 	return rc;
 }
 
@@ -721,6 +743,15 @@ static enum clerk_status live_open_as(struct db *db, const char *meeting_id,
 	if (!driver && m.status != MEETING_CLOSED &&
 	    (rc = live_start_meeting(db, &m, err))) {
 		meeting_free(&m);
+		if (rc == CLERK_DB || rc == CLERK_IO || rc == CLERK_FOREIGN) {
+			char why[sizeof err->msg];
+			snprintf(why, sizeof why, "%s", err->msg);
+			clerk_fail(err, rc,
+				   "the meeting could not be opened: its "
+				   "members and its log could not be read or "
+				   "written (%s); nothing was saved",
+				   why);
+		}
 		return rc;
 	}
 	/* The console is the interactive writer: no action of its should

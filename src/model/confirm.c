@@ -592,28 +592,45 @@ static bool field_item(const char *key)
 
 /* v as the history shows it: a person's or an item's id (with db) by the
  * name a reader knows, else value_text. */
-static char *value_named(struct db *db, const char *key, const json_t *v)
+/* A person or item that is gone is shown by its id; one that could not
+ * be read is a failure the caller reports (into *failed, the first). */
+static void named_fail(struct clerk_err *failed, enum clerk_status rc,
+		       const struct clerk_err *err, const char *what)
+{
+	if (rc == CLERK_NOT_FOUND || !failed || failed->status)
+		return;
+	*failed = *err;
+	clerk_fail_reading(failed, rc, what);
+}
+
+static char *value_named(struct db *db, const char *key, const json_t *v,
+			 struct clerk_err *failed)
 {
 	if (db && json_is_string(v) && *json_string_value(v)) {
 		const char *id = json_string_value(v);
 		struct clerk_err err = {0};
+		enum clerk_status rc;
 		if (field_person(key)) {
 			struct person p = {0};
-			if (person_get(db, id, &p, &err) == CLERK_OK) {
+			if ((rc = person_get(db, id, &p, &err)) == CLERK_OK) {
 				char *n = person_display_name(&p);
 				char *q = xasprintf("\"%s\"", n);
 				free(n);
 				person_free(&p);
 				return q;
 			}
+			named_fail(failed, rc, &err,
+				   "a person the history names");
 			person_free(&p);
 		} else if (field_item(key)) {
 			struct agenda_item it = {0};
-			if (item_get(db, id, &it, &err) == CLERK_OK) {
+			if ((rc = item_get(db, id, &it, &err)) == CLERK_OK) {
 				char *q = xasprintf("\"%s\"", it.title);
 				item_free(&it);
 				return q;
 			}
+			named_fail(failed, rc, &err,
+				   "an agenda item the history names");
 			item_free(&it);
 		}
 	}
@@ -637,7 +654,7 @@ char *audit_entry_record(struct db *db, const struct audit_entry *a)
 		json_t *v = json_object_get(row, record_fields[i]);
 		if (v && !json_is_null(v) &&
 		    !(json_is_string(v) && !*json_string_value(v)))
-			name = value_named(db, record_fields[i], v);
+			name = value_named(db, record_fields[i], v, NULL);
 	}
 	json_decref(row);
 	/* A long paragraph is named by its opening words. */
@@ -664,6 +681,12 @@ size_t audit_list_keep_record(struct audit_list *l, const char *row_prefix)
 
 char *audit_entry_changes(struct db *db, const struct audit_entry *a)
 {
+	return audit_entry_changes_read(db, a, NULL);
+}
+
+char *audit_entry_changes_read(struct db *db, const struct audit_entry *a,
+			       struct clerk_err *err)
+{
 	struct strbuf sb = {0};
 	sb_add(&sb, "");
 	json_t *old = parse_row(a->old_json), *new = parse_row(a->new_json);
@@ -679,8 +702,8 @@ char *audit_entry_changes(struct db *db, const struct audit_entry *a)
 		if (old && new) {
 			if (json_equal(ov, nv))
 				continue;
-			char *o = value_named(db, key, ov),
-			     *n = value_named(db, key, nv);
+			char *o = value_named(db, key, ov, err),
+			     *n = value_named(db, key, nv, err);
 			sb_addf(&sb, "    %s: %s -> %s\n", key, o, n);
 			free(o);
 			free(n);
@@ -688,7 +711,7 @@ char *audit_entry_changes(struct db *db, const struct audit_entry *a)
 			if (json_is_null(v) ||
 			    (json_is_string(v) && !*json_string_value(v)))
 				continue;
-			char *t = value_named(db, key, v);
+			char *t = value_named(db, key, v, err);
 			sb_addf(&sb, "    %s: %s\n", key, t);
 			free(t);
 		}

@@ -190,8 +190,7 @@ static void row_fill(sqlite3_stmt *st, int col, struct att_row *r)
  * the index on (meeting_id, person_id), a page or two, because for it only
  * who has a row matters until a rule asks for more (row_detail). */
 static enum clerk_status read_rows(struct db *db, struct att_body *a,
-				   struct att_meeting *m, const char *only,
-				   struct clerk_err *err)
+				   struct att_meeting *m, struct clerk_err *err)
 {
 	static const char whole[] =
 		"SELECT person_id, seat_id IS NOT NULL, status, "
@@ -199,29 +198,19 @@ static enum clerk_status read_rows(struct db *db, struct att_body *a,
 		"WHERE meeting_id = ?1 ORDER BY person_id";
 	static const char ids[] = "SELECT person_id FROM attendance "
 				  "WHERE meeting_id = ?1 ORDER BY person_id";
-	/* One person's line reads only their own row and the rows of those
-	 * who stood in for them. */
-	static const char mine[] =
-		"SELECT person_id, seat_id IS NOT NULL, status, "
-		"coalesce(substitute_for, '') FROM attendance "
-		"WHERE meeting_id = ?1 AND (person_id = ?2 OR substitute_for = ?2) "
-		"ORDER BY person_id";
 	m->first_row = a->nrows;
 	m->nrows = 0;
-	sqlite3_stmt *st = db_stmt(db, only ? mine : m->in_period ? whole : ids,
-				   err);
+	sqlite3_stmt *st = db_stmt(db, m->in_period ? whole : ids, err);
 	if (!st)
 		return CLERK_DB;
 	db_bind_text(st, 1, m->id);
-	if (only)
-		db_bind_text(st, 2, only);
 	int step;
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		a->rows = lookup_grow(a->rows, a->nrows, sizeof *a->rows);
 		struct att_row *r = &a->rows[a->nrows++];
 		memset(r, 0, sizeof *r);
 		copy_text(r->person_id, sizeof r->person_id, db_col_text(st, 0));
-		if (only || m->in_period)
+		if (m->in_period)
 			row_fill(st, 1, r);
 	}
 	m->nrows = a->nrows - m->first_row;
@@ -584,44 +573,93 @@ static int meeting_ptr_cmp(const void *x, const void *y)
 	return strcmp((*a)->id, (*b)->id);
 }
 
-/* One person's line: mark the meetings of the body where they have a row
- * (from the index on person_id), so that the rows of the body's other
- * meetings, outside that person's terms, are never read: the cost follows
- * the person's history, not the body's. */
-static enum clerk_status mark_person_meetings(struct db *db, struct att_body *a,
-					      const char *person_id,
-					      struct clerk_err *err)
+/* One person's rows: their own and those of whoever stood in for them, at
+ * the meetings of every body, read once through the indexes on
+ * attendance(person_id) and attendance(substitute_for) (schema step 11) and
+ * sorted by body, so that each body counted takes its own from here: the
+ * cost follows the person's history, not the history of every body they
+ * sat on. */
+struct person_row {
+	char meeting_id[CLERK_UUID_LEN];
+	char body_id[CLERK_UUID_LEN];
+	struct att_row r;
+};
+struct person_rows {
+	struct person_row *v;
+	size_t n;
+};
+
+static enum clerk_status person_rows_read(struct db *db, const char *person_id,
+					  struct person_rows *out,
+					  struct clerk_err *err)
 {
 	static const char sql[] =
-		"SELECT a.meeting_id FROM attendance a JOIN meeting m "
-		"ON m.id = a.meeting_id WHERE a.person_id = ?1 AND m.body_id = ?2";
+		"SELECT a.meeting_id, m.body_id, a.person_id, "
+		"a.seat_id IS NOT NULL, a.status, coalesce(a.substitute_for, '') "
+		"FROM attendance a CROSS JOIN meeting m ON m.id = a.meeting_id "
+		"WHERE a.person_id = ?1 OR a.substitute_for = ?1 "
+		"ORDER BY m.body_id, m.starts_at, m.id, a.person_id";
+	memset(out, 0, sizeof *out);
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 	if (!st)
 		return CLERK_DB;
 	db_bind_text(st, 1, person_id);
-	db_bind_text(st, 2, a->body.id);
-	/* The meetings are in date order, which the counting needs: look
-	 * them up through a copy sorted by id. */
-	struct att_meeting **by_id =
-		xcalloc(a->nmeetings + 1, sizeof *by_id);
-	for (size_t i = 0; i < a->nmeetings; i++)
-		by_id[i] = &a->meetings[i];
-	qsort(by_id, a->nmeetings, sizeof *by_id, meeting_ptr_cmp);
 	int step;
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		struct att_meeting key;
-		copy_text(key.id, sizeof key.id, db_col_text(st, 0));
-		const struct att_meeting *kp = &key;
-		struct att_meeting **hit =
-			bsearch(&kp, by_id, a->nmeetings, sizeof *by_id,
-				meeting_ptr_cmp);
-		if (hit)
-			(*hit)->relevant = true;
+		out->v = lookup_grow(out->v, out->n, sizeof *out->v);
+		struct person_row *p = &out->v[out->n++];
+		memset(p, 0, sizeof *p);
+		copy_text(p->meeting_id, sizeof p->meeting_id, db_col_text(st, 0));
+		copy_text(p->body_id, sizeof p->body_id, db_col_text(st, 1));
+		copy_text(p->r.person_id, sizeof p->r.person_id,
+			  db_col_text(st, 2));
+		row_fill(st, 3, &p->r);
 	}
-	free(by_id);
 	db_done(st);
 	return step == SQLITE_DONE ? CLERK_OK
 				   : db_fail(db, err, "reading the attendance");
+}
+
+/* The body's share of the person's rows, given to its meetings (in date
+ * order, as the rows come).  A meeting keeps them when the person has a
+ * row there or a term of theirs covers its date, as a meeting of the body
+ * read whole would give. */
+static void take_person_rows(struct att_body *a, const char *person_id,
+			     const struct person_rows *pr)
+{
+	/* The meetings are in date order, as the rows come: look them up
+	 * through a copy sorted by id. */
+	struct att_meeting **by_id =
+		xcalloc(a->nmeetings + 1, sizeof *by_id);
+	for (size_t i = 0; i < a->nmeetings; i++) {
+		by_id[i] = &a->meetings[i];
+		by_id[i]->first_row = by_id[i]->nrows = 0;
+	}
+	qsort(by_id, a->nmeetings, sizeof *by_id, meeting_ptr_cmp);
+	struct att_meeting *m = NULL;
+	for (size_t i = 0; i < pr->n; i++) {
+		const struct person_row *p = &pr->v[i];
+		if (strcmp(p->body_id, a->body.id))
+			continue;
+		if (!m || strcmp(m->id, p->meeting_id)) {
+			struct att_meeting key;
+			copy_text(key.id, sizeof key.id, p->meeting_id);
+			const struct att_meeting *kp = &key;
+			struct att_meeting **hit =
+				bsearch(&kp, by_id, a->nmeetings, sizeof *by_id,
+					meeting_ptr_cmp);
+			m = hit ? *hit : NULL;
+			if (!m)
+				continue; /* not held yet, or called off */
+			m->first_row = a->nrows;
+		}
+		a->rows = lookup_grow(a->rows, a->nrows, sizeof *a->rows);
+		a->rows[a->nrows++] = p->r;
+		m->nrows++;
+		if (strcmp(p->r.person_id, person_id) == 0)
+			m->relevant = true;
+	}
+	free(by_id);
 }
 
 /* Whether any term read covers the meeting's date. */
@@ -636,8 +674,9 @@ static bool meeting_covered(const struct att_body *a,
 
 /* Count one body into out. */
 static enum clerk_status count_body(struct db *db, const char *body_id,
-				    const char *person_id, const char *from,
-				    const char *to,
+				    const char *person_id,
+				    const struct person_rows *pr,
+				    const char *from, const char *to,
 				    struct lookup_attendance_list *out,
 				    struct clerk_err *err)
 {
@@ -650,15 +689,17 @@ static enum clerk_status count_body(struct db *db, const char *body_id,
 	}
 	if (!rc)
 		rc = read_terms(db, &a, person_id, err);
-	if (!rc && person_id)
-		rc = mark_person_meetings(db, &a, person_id, err);
-	for (size_t i = 0; !rc && i < a.nmeetings; i++) {
-		struct att_meeting *m = &a.meetings[i];
-		if (!person_id || m->relevant || meeting_covered(&a, m))
-			rc = read_rows(db, &a, m, person_id, err);
-		else
-			m->first_row = a.nrows;
+	if (!rc && person_id) {
+		take_person_rows(&a, person_id, pr);
+		/* Rows only of a substitute, at a meeting outside the
+		 * person's terms, say nothing of them. */
+		for (size_t i = 0; !rc && i < a.nmeetings; i++)
+			if (!a.meetings[i].relevant &&
+			    !meeting_covered(&a, &a.meetings[i]))
+				a.meetings[i].nrows = 0;
 	}
+	for (size_t i = 0; !rc && !person_id && i < a.nmeetings; i++)
+		rc = read_rows(db, &a, &a.meetings[i], err);
 	for (size_t i = 0; !rc && i < a.nmeetings; i++) {
 		struct att_meeting *m = &a.meetings[i];
 		if (m->in_period)
@@ -751,19 +792,26 @@ enum clerk_status lookup_attendance(struct db *db, const char *body_id,
 		return CLERK_USAGE;
 	bool began = lookup_read_begin(db);
 	enum clerk_status rc = CLERK_OK;
-	if (body_id) {
-		rc = count_body(db, body_id, person_id, from, to, out, err);
+	struct person_rows pr = {0};
+	if (person_id)
+		rc = person_rows_read(db, person_id, &pr, err);
+	if (rc) {
+		/* nothing more to read */
+	} else if (body_id) {
+		rc = count_body(db, body_id, person_id, &pr, from, to, out, err);
 	} else if (person_id) {
 		char(*ids)[CLERK_UUID_LEN] = NULL;
 		size_t n = 0;
 		rc = person_bodies(db, person_id, &ids, &n, err);
 		for (size_t i = 0; !rc && i < n; i++)
-			rc = count_body(db, ids[i], person_id, from, to, out, err);
+			rc = count_body(db, ids[i], person_id, &pr, from, to,
+					out, err);
 		free(ids);
 	} else {
 		rc = clerk_fail(err, CLERK_USAGE, "name a body or a person");
 	}
 	lookup_read_end(db, began);
+	free(pr.v);
 	if (rc)
 		lookup_attendance_list_free(out);
 	return rc;

@@ -409,6 +409,73 @@ enum clerk_status meeting_list_between(struct db *db, const char *body_id,
 	return meeting_rows(db, st, out, err);
 }
 
+/* Meetings next to a place in meeting_list's order (starts_at, then id),
+ * through meeting_start or meeting_body: the review list reads the
+ * screenful it shows, not the archive.  [body][after]. */
+#define NEAR_BEFORE                                                          \
+	"m.starts_at <= ?2 AND (m.starts_at < ?2 OR m.id < ?3) "             \
+	"ORDER BY m.starts_at DESC, m.id DESC LIMIT ?4"
+#define NEAR_AFTER                                                           \
+	"m.starts_at >= ?2 AND (m.starts_at > ?2 OR m.id >= ?3) "            \
+	"ORDER BY m.starts_at, m.id LIMIT ?4"
+static const char *const sql_near[2][2] = {
+	{"SELECT " MEETING_COLS " FROM meeting m WHERE " NEAR_BEFORE,
+	 "SELECT " MEETING_COLS " FROM meeting m WHERE " NEAR_AFTER},
+	{"SELECT " MEETING_COLS " FROM meeting m WHERE m.body_id = ?1 AND " NEAR_BEFORE,
+	 "SELECT " MEETING_COLS " FROM meeting m WHERE m.body_id = ?1 AND " NEAR_AFTER},
+};
+static const char *const sql_count_before[2] = {
+	"SELECT count(*) FROM meeting m WHERE m.starts_at <= ?2 AND "
+	"(m.starts_at < ?2 OR m.id < ?3)",
+	"SELECT count(*) FROM meeting m WHERE m.body_id = ?1 AND "
+	"m.starts_at <= ?2 AND (m.starts_at < ?2 OR m.id < ?3)",
+};
+
+enum clerk_status meeting_count_before(struct db *db, const char *body_id,
+				       time_t starts_at, const char *id,
+				       size_t *out, struct clerk_err *err)
+{
+	*out = 0;
+	sqlite3_stmt *st = db_stmt(db, sql_count_before[body_id != NULL], err);
+	if (!st)
+		return CLERK_DB;
+	if (body_id)
+		db_bind_text(st, 1, body_id);
+	model_bind_time(st, 2, starts_at);
+	db_bind_text(st, 3, id ? id : "");
+	int step = sqlite3_step(st);
+	if (step == SQLITE_ROW)
+		*out = (size_t)sqlite3_column_int64(st, 0);
+	db_done(st);
+	return step == SQLITE_ROW ? CLERK_OK
+				  : db_fail(db, err, "counting the meetings");
+}
+
+enum clerk_status meeting_list_near(struct db *db, const char *body_id,
+				    time_t starts_at, const char *id,
+				    bool after, size_t limit,
+				    struct meeting_list *out,
+				    struct clerk_err *err)
+{
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *st = db_stmt(db, sql_near[body_id != NULL][after], err);
+	if (!st)
+		return CLERK_DB;
+	if (body_id)
+		db_bind_text(st, 1, body_id);
+	model_bind_time(st, 2, starts_at);
+	db_bind_text(st, 3, id ? id : "");
+	sqlite3_bind_int64(st, 4, (sqlite3_int64)limit);
+	enum clerk_status rc = meeting_rows(db, st, out, err);
+	/* Those before came newest first: put them in the list's order. */
+	for (size_t i = 0; !rc && !after && i < out->n / 2; i++) {
+		struct meeting t = out->v[i];
+		out->v[i] = out->v[out->n - 1 - i];
+		out->v[out->n - 1 - i] = t;
+	}
+	return rc;
+}
+
 enum clerk_status meeting_set_status(struct db *db, const char *meeting_id,
 				     enum meeting_status status,
 				     struct clerk_err *err)

@@ -17,6 +17,7 @@
 
 #include "clerk/merge.h"
 #include "clerk/safety.h"
+#include "model_private.h"
 
 /* Tables whose rows merge never copies: the audit of the other file, and
  * the full-text index, which this file's triggers rebuild. */
@@ -26,8 +27,9 @@ static bool not_merged(const char *table)
 	       strncmp(table, "search_", 7) == 0;
 }
 
-/* Why one value is refused, or NULL. */
-static const char *value_fault(sqlite3_stmt *st, int col)
+/* Why one value is refused, or NULL: what typed input may not be (see
+ * model_check_text and body_check) may not come in by merge either. */
+static const char *value_fault(sqlite3_stmt *st, int col, const char *table)
 {
 	int type = sqlite3_column_type(st, col);
 	if (type == SQLITE_BLOB)
@@ -48,6 +50,13 @@ static const char *value_fault(sqlite3_stmt *st, int col)
 		     (len > 3 && strcmp(name + len - 3, "_id") == 0);
 	if (is_id && *t && !db_is_uuid(t))
 		return "is not an id clerk makes (a UUID)";
+	/* The signed minutes are whole documents, kept as signed; every
+	 * other text is one typed field. */
+	if (n > MODEL_TEXT_MAX && strcmp(table, "signed_minutes") != 0)
+		return "is longer than the 256 KB one text may hold";
+	if (strcmp(table, "body") == 0 && strcmp(name, "style") == 0 &&
+	    strchr(t, '/'))
+		return "is a path, not a house style's name";
 	return NULL;
 }
 
@@ -66,7 +75,7 @@ static enum clerk_status check_table(struct db *other, const char *table,
 	while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
 		int ncols = sqlite3_column_count(st);
 		for (int col = 0; col < ncols && !rc; col++) {
-			const char *why = value_fault(st, col);
+			const char *why = value_fault(st, col, table);
 			if (!why)
 				continue;
 			const char *id = ncols && strcmp(sqlite3_column_name(st, 0),

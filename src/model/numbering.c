@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "clerk/record.h"
 #include "model_private.h"
 
 /* The UTC start of the municipal year holding t. */
@@ -145,6 +146,62 @@ char *minute_number_text(const struct body *b, const struct meeting *m, int n)
 	return sb_detach(&sb);
 }
 
+/* Where item_id comes in the minutes of its meeting, from 0: the order the
+ * items were taken (record_item_order, as the minutes number them), read
+ * from the agenda and the meeting's 'item started' events alone.  Its
+ * agenda place when the log cannot be read. */
+static int item_minuted_rank(struct db *db, const struct agenda_item *it)
+{
+	static const char items_sql[] =
+		"SELECT id FROM agenda_item WHERE meeting_id = ?1 "
+		"ORDER BY position, id";
+	static const char events_sql[] =
+		"SELECT seq, item_id FROM event WHERE meeting_id = ?1 "
+		"AND kind = 'item started' AND item_id IS NOT NULL ORDER BY seq";
+	struct item_list items = {0};
+	struct event_list ev = {0};
+	int rank = it->position - 1;
+	bool ok = true;
+	for (int pass = 0; pass < 2 && ok; pass++) {
+		sqlite3_stmt *st = db_stmt(db, pass ? events_sql : items_sql, NULL);
+		if (!st) {
+			ok = false;
+			break;
+		}
+		db_bind_text(st, 1, it->meeting_id);
+		int step;
+		while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+			if (pass) {
+				ev.v = xrealloc(ev.v, (ev.n + 1) * sizeof *ev.v);
+				struct event *e = &ev.v[ev.n++];
+				memset(e, 0, sizeof *e);
+				e->seq = sqlite3_column_int(st, 0);
+				e->kind = EVENT_ITEM_STARTED;
+				model_copy_id(e->item_id, db_col_text(st, 1));
+			} else {
+				items.v = xrealloc(items.v,
+						   (items.n + 1) * sizeof *items.v);
+				struct agenda_item *a = &items.v[items.n++];
+				memset(a, 0, sizeof *a);
+				model_copy_id(a->id, db_col_text(st, 0));
+			}
+		}
+		ok = step == SQLITE_DONE;
+		db_done(st);
+	}
+	if (ok && ev.n) {
+		size_t *order = xcalloc(items.n + 1, sizeof *order);
+		record_item_order(&ev, &items, order);
+		for (size_t k = 0; k < items.n; k++)
+			if (strcmp(items.v[order[k]].id, it->id) == 0)
+				rank = (int)k;
+		free(order);
+	}
+	free(items.v); /* ids only: nothing else was read */
+	free(ev.v);
+	return rank;
+}
+
 char *item_minute_number(struct db *db, const char *item_id)
 {
 	struct agenda_item it = {0};
@@ -156,9 +213,44 @@ char *item_minute_number(struct db *db, const char *item_id)
 	    m.status != MEETING_SCHEDULED && !meeting_called_off(&m) &&
 	    body_get(db, m.body_id, &b, NULL) == CLERK_OK)
 		out = minute_number_text(
-			&b, &m, meeting_first_minute(db, &m) + it.position - 1);
+			&b, &m, meeting_first_minute(db, &m) + item_minuted_rank(db, &it));
 	body_free(&b);
 	meeting_free(&m);
 	item_free(&it);
 	return out ? out : xstrdup("");
+}
+
+/* A record gone (NOT_FOUND) leaves the number empty; one that could not
+ * be read fills *err (if err holds no failure yet): a search must not show
+ * its hits without their minute numbers as if they had none. */
+static void number_fail(struct clerk_err *err, enum clerk_status rc,
+			const struct clerk_err *why)
+{
+	if (rc == CLERK_OK || rc == CLERK_NOT_FOUND || !err || err->status)
+		return;
+	*err = *why;
+	clerk_fail_reading(err, rc, "what numbers the minutes");
+}
+
+char *item_minute_number_read(struct db *db, const char *item_id,
+			      struct clerk_err *err)
+{
+	/* The records item_minute_number reads, read first with their
+	 * failures kept (three reads by key: the number itself is worked
+	 * out by item_minute_number, in one place). */
+	struct agenda_item it = {0};
+	struct meeting m = {0};
+	struct body b = {0};
+	struct clerk_err why = {0};
+	enum clerk_status rc = item_get(db, item_id, &it, &why);
+	if (!rc)
+		rc = meeting_get(db, it.meeting_id, &m, &why);
+	if (!rc && m.status != MEETING_SCHEDULED && !meeting_called_off(&m))
+		rc = body_get(db, m.body_id, &b, &why);
+	number_fail(err, rc, &why);
+	bool failed = rc && rc != CLERK_NOT_FOUND;
+	body_free(&b);
+	meeting_free(&m);
+	item_free(&it);
+	return failed ? xstrdup("") : item_minute_number(db, item_id);
 }

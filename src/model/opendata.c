@@ -155,10 +155,8 @@ static const char *const set_what[] = {
 static enum clerk_status set_fail(struct db *db, enum od_set set,
 				  struct clerk_err *err)
 {
-	struct clerk_err why = {0};
-	enum clerk_status rc = db_fail(db, &why, "reading the records to export");
-	return clerk_fail(err, rc, "could not read %s (%s)", set_what[set],
-			  why.msg);
+	enum clerk_status rc = db_fail(db, err, "reading the records to export");
+	return clerk_fail_reading(err, rc, set_what[set]);
 }
 
 enum clerk_status opendata_each(struct db *db, enum od_set set,

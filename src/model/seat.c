@@ -224,8 +224,8 @@ static enum clerk_status substitute_insert(struct db *db, void *arg,
 		"from_date, to_date) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
 	static const char twice[] =
 		"SELECT count(*) FROM substitute WHERE seat_id = ?1 AND "
-		"person_id = ?2 AND (?4 IS NULL OR from_date < ?4) AND "
-		"(to_date IS NULL OR to_date > ?3)";
+		"person_id = ?2 AND (?4 IS NULL OR from_date <= ?4) AND "
+		"(to_date IS NULL OR to_date >= ?3)"; /* first and last days */
 	const struct term *t = arg;
 	sqlite3_stmt *chk = db_stmt(db, twice, err);
 	if (!chk)

@@ -316,6 +316,25 @@ static void draw_no_item(struct app *app, struct ui_rect r)
 	free(text);
 }
 
+/* The last read failed: its sentence, and that nothing shown is sure. */
+static void draw_unread(struct app *app, const struct live *l,
+			struct ui_rect r)
+{
+	ui_put(app, r.y, r.x + 1, r.w - 1, UI_ROLE_ERROR, false,
+	       "The meeting's records could not be read");
+	char *text = xasprintf("%s.  The item running, the quorum and the "
+			       "clocks are not known until they can be read "
+			       "again.",
+			       l->unread);
+	char **rows;
+	size_t nrows = ui_wrap(text, r.w - 2, &rows);
+	for (size_t i = 0; i < nrows && (int)i + 2 < r.h; i++)
+		ui_put(app, r.y + 2 + (int)i, r.x + 1, r.w - 2, UI_ROLE_ERROR,
+		       false, rows[i]);
+	ui_lines_free(rows, nrows);
+	free(text);
+}
+
 /* The title on up to two rows, the clock, and any warning; returns the
  * row below them. */
 static int draw_item_heading(struct app *app, const struct live *l,
@@ -380,6 +399,12 @@ static void item_draw(struct app *app, struct live_screen *s,
 	const struct live *l = s->l;
 	const struct ui_rect r = p->r;
 	const struct live_item *it = ui_live_current_item(l);
+	if (l->unread[0]) {
+		/* Not "no item taken yet": the records could not be read,
+		 * so the item running is not known. */
+		draw_unread(app, l, r);
+		return;
+	}
 	if (!it) {
 		draw_no_item(app, r);
 		return;

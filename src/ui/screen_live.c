@@ -145,6 +145,12 @@ static void header_right(const struct live *l, char *out, size_t len)
 			    : l->adjourned ? "ADJOURNED"
 			    : l->running   ? "LIVE"
 					   : "OPEN";
+	/* Not known while the records cannot be read (never "0 needed"). */
+	if (l->unread[0]) {
+		snprintf(out, len, "%s%s  RECORDS UNREADABLE",
+			 l->watching ? "READ-ONLY  " : "", now);
+		return;
+	}
 	snprintf(out, len, "%s%s%s %s  %s: %d present, %d needed",
 		 l->watching ? "READ-ONLY  " : "",
 		 l->public_excluded ? "PRIVATE  " : "", state, now,
@@ -166,7 +172,8 @@ static void draw_header(struct app *app, struct live_screen *s)
 	char *left = header_left(l, room);
 	ui_put_ellipsis(app, r.y, r.x, room, UI_ROLE_HEADER, false, left);
 	free(left);
-	enum ui_role role = l->quorum_warning ? UI_ROLE_ERROR : UI_ROLE_HEADER;
+	enum ui_role role = l->quorum_warning || l->unread[0] ? UI_ROLE_ERROR
+							      : UI_ROLE_HEADER;
 	ui_put(app, r.y, r.x + r.w - rw - 1, rw, role, false, right);
 }
 

@@ -363,7 +363,10 @@ static void build_search(struct app *app, struct page *p)
 	struct lookup_search_opts opts = {.text = p->query, .limit = 200};
 	struct lookup_hit_list hits;
 	struct clerk_err err = {0};
-	if (lookup_search(ui_app_db(app), &opts, &hits, &err)) {
+	enum clerk_status st = lookup_search(ui_app_db(app), &opts, &hits, &err);
+	if (st) {
+		if (clerk_status_storage(st))
+			clerk_fail_reading(&err, st, "the records searched");
 		wrap_add(p, UI_ROLE_ERROR, 1, err.msg);
 		return;
 	}

@@ -20,6 +20,7 @@
 #include "clerk/export.h"
 #include "clerk/model.h"
 #include "clerk/model_lease.h"
+#include "clerk/model_scale.h"
 #include "clerk/review.h"
 #include "clerk/ui_review.h"
 
@@ -33,7 +34,12 @@ struct body_cache {
 struct review_screen {
 	struct db *db;
 	char *body_id; /* "" for every body */
-	struct meeting_list ml;
+	/* The list reads the meetings it shows: `total` in all, of which
+	 * win[0..nwin) are read, from place `base` on (each allocated on its
+	 * own, so that a meeting selected stays where it is while the window
+	 * grows). */
+	size_t total, base, nwin;
+	struct meeting **win;
 	char **labels; /* one per meeting, made when first drawn */
 	struct body_cache *bodies; /* the listed meetings' bodies */
 	struct list_pane list; /* the meetings */
@@ -101,64 +107,164 @@ static char *meeting_line(struct db *db, struct body_cache *bodies,
 
 static void list_free(struct review_screen *s)
 {
-	for (size_t i = 0; i < s->ml.n; i++)
+	for (size_t i = 0; s->labels && i < s->total; i++)
 		free(s->labels[i]);
 	free(s->labels);
 	s->labels = NULL;
-	meeting_list_free(&s->ml);
+	for (size_t i = 0; i < s->nwin; i++) {
+		meeting_free(s->win[i]);
+		free(s->win[i]);
+	}
+	free(s->win);
+	s->win = NULL;
+	s->nwin = s->total = s->base = 0;
 	if (s->bodies)
 		body_cache_free(s->bodies);
 	free(s->bodies);
 	s->bodies = NULL;
 }
 
+/* Meetings are read this many at a time, next to those read already. */
+enum { LIST_CHUNK = 128 };
+/* Later than any meeting: the place after the last. */
+#define LIST_END ((time_t)253402300799) /* 9999-12-31T23:59:59Z */
+
+static const char *list_body(const struct review_screen *s)
+{
+	return *s->body_id ? s->body_id : NULL;
+}
+
+/* Add the meetings of l to the window, before or after those read. */
+static void list_take(struct review_screen *s, struct meeting_list *l,
+		      bool after)
+{
+	s->win = xrealloc(s->win, (s->nwin + l->n + 1) * sizeof *s->win);
+	if (!after) {
+		memmove(s->win + l->n, s->win, s->nwin * sizeof *s->win);
+		s->base -= l->n <= s->base ? l->n : s->base;
+	}
+	for (size_t i = 0; i < l->n; i++) {
+		struct meeting *m = xcalloc(1, sizeof *m);
+		*m = l->v[i]; /* the meeting's strings move with it */
+		s->win[after ? s->nwin + i : i] = m;
+	}
+	s->nwin += l->n;
+	free(l->v);
+	memset(l, 0, sizeof *l);
+}
+
+/* Meeting i of the list (NULL past its end), reading the meetings between
+ * the window and it when it is not read yet. */
+static const struct meeting *list_at(struct review_screen *s, size_t i)
+{
+	struct clerk_err err = {0};
+	while (i < s->total && s->nwin && i < s->base) {
+		struct meeting_list l = {0};
+		size_t want = s->base - i + LIST_CHUNK;
+		if (meeting_list_near(s->db, list_body(s), s->win[0]->starts_at,
+				      s->win[0]->id, false,
+				      want < s->base ? want : s->base, &l,
+				      &err) || !l.n) {
+			meeting_list_free(&l);
+			return NULL;
+		}
+		list_take(s, &l, false);
+	}
+	while (i < s->total && s->nwin && i >= s->base + s->nwin) {
+		struct meeting_list l = {0};
+		const struct meeting *last = s->win[s->nwin - 1];
+		char *past = xasprintf("%s\x01", last->id); /* just after it */
+		enum clerk_status rc =
+			meeting_list_near(s->db, list_body(s), last->starts_at, past,
+					  true, i - (s->base + s->nwin) + LIST_CHUNK,
+					  &l, &err);
+		free(past);
+		if (rc || !l.n) {
+			meeting_list_free(&l);
+			return NULL;
+		}
+		list_take(s, &l, true);
+	}
+	if (i < s->base || i >= s->base + s->nwin)
+		return NULL;
+	return s->win[i - s->base];
+}
+
 /* Meeting i's line, made when first shown: an archive of thousands of
  * meetings opens on one screenful, not on formatting every date. */
 static const char *list_label(struct review_screen *s, size_t i)
 {
+	const struct meeting *m = list_at(s, i);
+	if (!m)
+		return "";
 	if (!s->labels[i])
-		s->labels[i] = meeting_line(s->db, s->bodies, &s->ml.v[i]);
+		s->labels[i] = meeting_line(s->db, s->bodies, m);
 	return s->labels[i];
 }
 
-/* Where the list opens: the newest meeting already held (the minutes a
- * clerk is working on), else the newest of all. */
-static size_t list_newest_held(const struct review_screen *s)
+/* Read the list again, opening on meeting `keep` when given and still
+ * there, else on the newest meeting already held (the minutes a clerk is
+ * working on), else the newest of all.  Only the meetings next to it are
+ * read (the list's other places are counted through an index). */
+static enum clerk_status list_open(struct review_screen *s, const char *keep,
+				   struct clerk_err *err)
 {
-	time_t now = clock_now();
-	for (size_t i = s->ml.n; i-- > 0;)
-		if (s->ml.v[i].starts_at <= now)
-			return i;
-	return s->ml.n ? s->ml.n - 1 : 0;
+	struct meeting k = {0};
+	bool kept = keep && *keep &&
+		    meeting_get(s->db, keep, &k, NULL) == CLERK_OK &&
+		    (!list_body(s) || strcmp(k.body_id, s->body_id) == 0);
+	list_free(s);
+	/* The place: the kept meeting, or just after every meeting held. */
+	time_t at = kept ? k.starts_at : clock_now() + 1;
+	char id[CLERK_UUID_LEN] = "";
+	if (kept)
+		snprintf(id, sizeof id, "%s", k.id);
+	meeting_free(&k);
+	size_t before = 0;
+	struct meeting_list lo = {0}, hi = {0};
+	enum clerk_status rc = meeting_count_before(s->db, list_body(s), LIST_END,
+						    "", &s->total, err);
+	if (!rc)
+		rc = meeting_count_before(s->db, list_body(s), at, id, &before,
+					  err);
+	if (!rc)
+		rc = meeting_list_near(s->db, list_body(s), at, id, false,
+				       LIST_CHUNK, &lo, err);
+	if (!rc)
+		rc = meeting_list_near(s->db, list_body(s), at, id, true,
+				       LIST_CHUNK, &hi, err);
+	if (rc) {
+		meeting_list_free(&lo);
+		meeting_list_free(&hi);
+		return rc;
+	}
+	s->base = before;
+	list_take(s, &hi, true);
+	list_take(s, &lo, false);
+	if (s->base + s->nwin > s->total) /* changed between the queries */
+		s->total = s->base + s->nwin;
+	s->labels = xcalloc(s->total + 1, sizeof *s->labels);
+	s->bodies = xcalloc(1, sizeof *s->bodies);
+	if (kept)
+		s->list.sel = before;
+	else
+		s->list.sel = before ? before - 1 : s->total ? s->total - 1 : 0;
+	return CLERK_OK;
 }
 
 static enum clerk_status list_load(struct review_screen *s,
 				   struct clerk_err *err)
 {
 	char keep[CLERK_UUID_LEN] = "";
-	if (s->list.sel < s->ml.n)
-		snprintf(keep, sizeof keep, "%s", s->ml.v[s->list.sel].id);
-	list_free(s);
-	enum clerk_status rc =
-		meeting_list(s->db, *s->body_id ? s->body_id : NULL, &s->ml, err);
-	if (rc)
-		return rc;
-	s->labels = xcalloc(s->ml.n + 1, sizeof *s->labels);
-	s->bodies = xcalloc(1, sizeof *s->bodies);
-	bool kept = false;
-	for (size_t i = 0; *keep && i < s->ml.n; i++)
-		if (strcmp(s->ml.v[i].id, keep) == 0) {
-			s->list.sel = i;
-			kept = true;
-		}
-	if (!kept)
-		s->list.sel = list_newest_held(s);
-	return CLERK_OK;
+	const struct meeting *m = s->list.sel < s->total ? list_at(s, s->list.sel) : NULL;
+	if (m)
+		snprintf(keep, sizeof keep, "%s", m->id);
+	return list_open(s, keep, err);
 }
 
-static const struct meeting *selected(const struct review_screen *s)
+static const struct meeting *selected(struct review_screen *s)
 {
-	return s->list.sel < s->ml.n ? &s->ml.v[s->list.sel] : NULL;
+	return s->list.sel < s->total ? list_at(s, s->list.sel) : NULL;
 }
 
 /* ------------------------------------------------------------ the pager */
@@ -416,7 +522,7 @@ static enum clerk_status history_load(struct review_screen *s,
 		char when[32];
 		time_format_local(h.v[i].at, tz ? tz : CLERK_DEFAULT_TZ,
 				  "%Y-%m-%d %H:%M:%S", when, sizeof when);
-		char *changes = audit_entry_changes(s->db, &h.v[i]);
+		char *changes = audit_entry_changes_read(s->db, &h.v[i], err);
 		sb_addf(&sb, "%s  %s  %s %s %.8s\n%s", when,
 			*h.v[i].who ? h.v[i].who : "(not recorded)", h.v[i].op,
 			h.v[i].table, h.v[i].row_id, changes);
@@ -424,6 +530,10 @@ static enum clerk_status history_load(struct review_screen *s,
 	}
 	free(tz);
 	audit_list_free(&h);
+	if (err->status) { /* a name it could not read: not shown as whole */
+		sb_free(&sb);
+		return err->status;
+	}
 	int width = COLS > 1 ? COLS : 1;
 	char *text = sb_detach(&sb);
 	for (char *p = text, *nl; p && *p; p = nl ? nl + 1 : NULL) {
@@ -473,20 +583,21 @@ static void draw_list(struct app *app, struct review_screen *s)
 	       " Minutes: meetings and their minutes");
 	ui_put(app, 1, 0, COLS, UI_ROLE_DIM, true,
 	       " date              time   minutes        body");
-	list_pane_fit(&s->list, s->ml.n, (struct ui_rect){2, 0, rows, COLS});
+	list_pane_fit(&s->list, s->total, (struct ui_rect){2, 0, rows, COLS});
 	for (int r = 0; r < rows; r++) {
 		size_t i = s->list.top + (size_t)r;
-		if (i >= s->ml.n)
+		const struct meeting *m = list_at(s, i);
+		if (!m)
 			break;
 		enum ui_role role = i == s->list.sel ? UI_ROLE_SELECTED
-				    : s->ml.v[i].minutes_state == MINUTES_CONFIRMED
+				    : m->minutes_state == MINUTES_CONFIRMED
 					    ? UI_ROLE_DONE
 					    : UI_ROLE_NORMAL;
 		char *line = xasprintf(" %s", list_label(s, i));
 		ui_put(app, 2 + r, 0, COLS, role, true, line);
 		free(line);
 	}
-	if (!s->ml.n)
+	if (!s->total)
 		ui_put(app, 3, 1, COLS - 1, UI_ROLE_DIM, false,
 		       "No meetings yet: clerk meeting add, or clerk demo.");
 	static const enum ui_action acts[] = {UI_ACT_help, UI_ACT_select,
@@ -1164,7 +1275,7 @@ static void act_edit(struct app *app, struct review_screen *s)
 static void review_move(struct review_screen *s, long delta)
 {
 	if (!s->paging) {
-		s->list.n = s->ml.n;
+		s->list.n = s->total;
 		list_pane_move(&s->list, delta);
 		return;
 	}
@@ -1282,11 +1393,8 @@ enum clerk_status ui_review_run(struct app *app, const char *body_id,
 {
 	struct review_screen s = {.db = ui_app_db(app),
 				  .body_id = xstrdup(body_id ? body_id : "")};
-	enum clerk_status rc = list_load(&s, err);
+	enum clerk_status rc = list_open(&s, meeting_id, err);
 	if (!rc && meeting_id) {
-		for (size_t i = 0; i < s.ml.n; i++)
-			if (strcmp(s.ml.v[i].id, meeting_id) == 0)
-				s.list.sel = i;
 		rc = pager_load(app, &s, err);
 		s.paging = rc == CLERK_OK;
 	}

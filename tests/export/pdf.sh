@@ -37,6 +37,13 @@ struct=$(pdfinfo -struct "$T/m.pdf" 2>&1)
 has "the title is tagged H1" "$struct" "H1"
 has "minute headings are tagged H2" "$struct" "H2"
 has "lists are tagged L and LI" "$struct" "LI"
+# The attendance is a table: rows (TR) of a marker cell (TD) and the
+# person's name as the row's header (TH), as the HTML has it.
+has "the attendance is tagged as a Table" "$struct" "Table"
+stext=$(pdfinfo -struct-text "$T/m.pdf" 2>&1)
+has "of rows" "$stext" "TR"
+has "whose header is the person" "$(printf '%s\n' "$stext" | grep -A1 -E '^ *TH' | tr -s ' \n' '  ')" "Councillor Ann Chair"
+has "and whose cell is the marker" "$(printf '%s\n' "$stext" | grep -A1 -E '^ *TD' | tr -s ' \n' '  ')" '"p"'
 
 fonts=$(pdffonts "$T/m.pdf" | tail -n +3)
 ok "fonts are listed" test -n "$fonts"

@@ -177,4 +177,28 @@ printf '<Esc>\n@dump narrowed\nq\n' >"$T/narrow"
 clerk review --body Snoring --script "$T/narrow" --dump "$T" >/dev/null 2>&1
 lacks "--body lists only that body's meetings" "$(cat "$T/narrowed.txt")" "Audit Committee"
 exits "an unknown body is refused" 1 clerk review --body "No Such Body" --script "$T/narrow"
+
+# A long list: 300 meetings, of which the list reads those it shows (and
+# those next to them), reaching the others as the clerk moves to them.
+LDB=$T/long.db
+"$CLERK" --db "$LDB" body add "Long Board" --council "Testshire Council" \
+	--short LB >/dev/null
+"$top_builddir/tests/lookup/sqlexec" "$LDB" "WITH RECURSIVE n(i) AS (SELECT 0
+UNION ALL SELECT i + 1 FROM n WHERE i < 299) INSERT INTO meeting(id, body_id,
+starts_at, status) SELECT printf('00000000-0000-4000-8000-%012d', i),
+(SELECT id FROM body WHERE short_name = 'LB'), strftime('%Y-%m-%dT10:00:00Z',
+'2000-01-06', '+' || (7 * i) || ' days'), 'closed' FROM n"
+printf '%s\n' '@dump lopen' '<Home>' '@dump ltop' '<Down>' '@dump ldown' \
+	'<End>' '@dump lend' '<PgUp>' '<PgUp>' '<PgUp>' '<PgUp>' '<PgUp>' \
+	'<PgUp>' '<PgUp>' '<PgUp>' '<PgUp>' '<PgUp>' '<PgUp>' '<PgUp>' \
+	'@dump lup' '<Enter>' '@dump lpager' q >"$T/long"
+exits "the long list runs" 0 "$CLERK" --db "$LDB" review --script "$T/long" --dump "$T"
+has "it opens on the newest meeting" "$(tail -3 "$T/lopen.txt")" "Thu 29 Sep 2005  11:00"
+has "Home reaches the oldest, 299 meetings back" "$(sed -n 3p "$T/ltop.txt")" \
+	"Thu  6 Jan 2000  10:00  draft minutes  Long Board"
+has "and Down goes on from it" "$(sed -n 4p "$T/ldown.txt")" "Thu 13 Jan 2000"
+has "End the newest again" "$(cat "$T/lend.txt")" "Thu 29 Sep 2005"
+has "twelve pages up from the end" "$(sed -n 3p "$T/lup.txt")" "Thu 22 Feb 2001"
+has "and the meeting chosen there opens" "$(head -3 "$T/lpager.txt" | tr '\n' ' ')" \
+	"Long Board of TESTSHIRE COUNCIL held on Thursday, 22nd February, 2001"
 done_testing

@@ -116,4 +116,22 @@ has "but the exports were made" "$all" "AUDIT COMMITTEE"
 "$CLERK" --db "$T/demo.db" demo >/dev/null
 has "the demo board keeps its Hampshire wording" "$("$CLERK" --db "$T/demo.db" export 2017-10-05 --agenda | flat)" "John Coughlan CBE"
 
+# The page number is the house style's (page.number), in every paged format.
+sed 's/^page.number = .*/page.number = Tudalen {page} o {pages}/' "$county" >"$S/welsh.style"
+ok "a style with its own page number" clerk export 2024-03-14 --style welsh --format pdf -o "$T/welsh.pdf"
+wtext=$(pdftotext -q "$T/welsh.pdf" - | tr -s ' \n' '  ')
+has "the PDF numbers its pages in the style's words" "$wtext" "Tudalen 1 o "
+lacks "and not in the default's" "$wtext" "Page 1 of"
+ok "the same style as DOCX" clerk export 2024-03-14 --style welsh --format docx -o "$T/welsh.docx"
+wftr=$(unzip -p "$T/welsh.docx" word/footer1.xml)
+has "the DOCX footer: the style's words" "$wftr" '<w:t xml:space="preserve">Tudalen </w:t>'
+has "around the fields" "$wftr" '<w:t xml:space="preserve"> o </w:t>'
+has "the printed HTML too" "$(clerk export 2024-03-14 --style welsh --format html)" '@bottom-right{content:"Tudalen " counter(page) " o " counter(pages)'
+has "the shipped styles say Page N of M" "$(clerk export 2024-03-14 --format html)" '@bottom-right{content:"Page " counter(page) " of " counter(pages)'
+sed 's/^page.number = .*/page.number = {body}: page {page}/' "$county" >"$S/pagevar.style"
+refused "a page number with another variable" pagevar "page.number has no variable {body}"
+for f in "$top_srcdir"/share/styles/*.style; do
+	has "$(basename "$f") sets page.number" "$(cat "$f")" "page.number = Page {page} of {pages}"
+done
+
 done_testing

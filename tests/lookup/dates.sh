@@ -25,6 +25,15 @@ has "a one-day term holds its day" "$($CLERK members LIC --at 2009-04-30)" "One 
 has "who, on the last day" "$($CLERK who "Old Holder" --at 2010-04-30)" "Licensing Committee"
 has "who, the day after: no seat" "$($CLERK who "Old Holder" --at 2010-05-01)" "no seat and no nomination as substitute on 2010-05-01"
 
+# A substitute's nomination too: its last day is one of its days.
+ok "a nomination with its last day" $CLERK substitute add LIC 1 "Sue Stand" --from 2009-05-01 --to 2010-04-30
+exits "the same person again from that last day is refused" 3 \
+	$CLERK substitute add LIC 1 "Sue Stand" --from 2010-04-30
+ok "... and taken from the next day" $CLERK substitute add LIC 1 "Sue Stand" --from 2010-05-01
+exits "a nomination ending on the first day of another is refused" 3 \
+	$CLERK substitute add LIC 1 "Sue Stand" --from 2008-05-01 --to 2009-05-01
+has "the substitute is listed on the last day" "$($CLERK members LIC --at 2010-04-30)" "substitute: Sue Stand"
+
 # Attendance: a meeting on the last day of a term expects its holder.
 $CLERK meeting add LIC 2010-04-30 10:00 >/dev/null
 $CLERK meeting add LIC 2010-05-01 10:00 >/dev/null

@@ -4,7 +4,7 @@
 # value it brings passes the validation typed input passes, or nothing is
 # merged: invalid UTF-8, a NUL byte, binary data, an id that is not a UUID,
 # a row pointing at nothing, a file without its lock triggers, a damaged
-# file.  A sound file from another laptop still merges.
+# file, a body's house style that is a path, a text over 256 KB.  A sound file from another laptop still merges.
 . "$top_srcdir/tests/lib.sh"
 setup
 cd "$T" || exit 99
@@ -36,6 +36,15 @@ refused "a NUL byte in a body's name" nul.db "holds a NUL byte" 3
 copy blob.db
 sqlite3 "$T/blob.db" "UPDATE person SET organisation = X'DEADBEEF' WHERE rowid = (SELECT max(rowid) FROM person);" || exit 99
 refused "binary data for an organisation" blob.db "is binary data, not text" 3
+
+# What the command line refuses (body edit --style ../x, a text over
+# 256 KB) is refused from a file too.
+copy style.db
+sqlite3 "$T/style.db" "UPDATE body SET style = '../../etc/passwd' WHERE rowid = (SELECT min(rowid) FROM body);" || exit 99
+refused "a body's style that is a path" style.db "is a path, not a house style's name" 3
+copy big.db
+sqlite3 "$T/big.db" "UPDATE person SET role = printf('%.*c', 300000, 'x') WHERE rowid = (SELECT min(rowid) FROM person);" || exit 99
+refused "a text longer than 256 KB" big.db "is longer than the 256 KB one text may hold" 3
 
 copy badid.db
 sqlite3 "$T/badid.db" "PRAGMA foreign_keys=OFF; UPDATE council SET id = 'x' || id;

@@ -111,6 +111,20 @@ has "item 7 is minute 8" "$minutes" "8. ANNUAL REPORT OF THE HAMPSHIRE"
 lacks "items taken in agenda order say nothing of it" "$minutes" \
 	"took item 7 before"
 
+# A search cites the minute numbers the minutes give, not agenda places.
+minute_of() { # search words, agenda item number: its minute number
+	"$CLERK" --db "$DB" search "$1" --from 2017-10-05 --to 2017-10-05 --csv |
+		python3 -c 'import csv, sys
+for r in csv.DictReader(sys.stdin):
+    if r["item"] == sys.argv[1] and r["kind"] == "agenda":
+        print(r["minute"]); break' "$2"
+}
+is "search: item 8, taken before item 7, is cited as minute 7" \
+	"$(minute_of 'Hampshire and Isle of Wight' 8)" "7."
+is "search: item 7 as minute 8" "$(minute_of 'annual report' 7)" "8."
+is "search: an item taken in its place keeps its number" \
+	"$(minute_of 'inspection' 6)" "6."
+
 "$CLERK" --db "$DB" export 2017-10-05 --style partnership -o "$T/p.txt" 2>>"$T/export.err"
 has "another style words it its own way" "$(tr '\n' ' ' <"$T/p.txt" | tr -s ' ')" \
 	"The Chair took item 8 before item 7."
