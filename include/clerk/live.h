@@ -36,7 +36,8 @@
  *   NOTE "quorum reached N of M" the first time the quorum is reached
  *   (QUORUM_LOST is logged only after that, so that attendance taken
  *   during the first item logs no loss) ;
- *   URGENT_ADDED the chair's reason.
+ *   URGENT_ADDED the chair's reason ; TEXT_RECORDED "SECTION <text id>",
+ *   "resolution <id>" or "action <id>" (what it recorded).
  */
 #ifndef CLERK_LIVE_H
 #define CLERK_LIVE_H
@@ -404,6 +405,26 @@ enum clerk_status live_presiding(struct live *l, const char *person_id,
  * election item, or for someone not present as a member. */
 enum clerk_status live_elected(struct live *l, const char *person_id,
 			       enum member_role role, struct clerk_err *err);
+/* What an election item elects, from its title: a member to preside at
+ * this meeting only ("Election of a chair for the meeting": PRESIDE, see
+ * live_presiding), the Vice-Chairman ("Vice", "Deputy"), the Chairman
+ * ("Chair", "Mayor", "Convener"); ASK when the item is no election or its
+ * title does not say (the console then asks which office). */
+enum live_office {
+	LIVE_OFFICE_ASK,
+	LIVE_OFFICE_CHAIRMAN,
+	LIVE_OFFICE_VICE_CHAIRMAN,
+	LIVE_OFFICE_PRESIDE,
+};
+enum live_office live_election_office(const struct live *l, int item_index);
+/* After resolution res_id was agreed or carried by a vote: true when it
+ * decided an election (a motion carried on an election item) and nobody
+ * has been recorded elected (or presiding) on that item since, so the
+ * console asks who was elected (live_elected then changes who holds the
+ * office from that moment; live_presiding for a chair of the meeting).  *candidate (may be NULL) receives the attendance index of the
+ * member present whom the motion's words name, or -1. */
+bool live_election_due(const struct live *l, const char *res_id,
+		       int *candidate);
 /* Change the words of a resolution (NULL keeps a part). */
 enum clerk_status live_resolution_edit(struct live *l, const char *id,
 				       const char *preamble, const char *body,
@@ -507,9 +528,16 @@ enum clerk_status live_action_add(struct live *l, const char *resolution_id,
 enum clerk_status live_lease_driver(struct db *db, const char *meeting_id,
 				    struct console_lease *driver,
 				    struct clerk_err *err);
-/* "jane on pc1 (process 123) has driven this meeting since 10.02am"
- * (local time in zone tz).  Caller frees. */
+/* "jane on pc1 (process 123) has driven this meeting since 10.02am
+ * today, real time" (local time in zone tz; the day when it is not
+ * today): the lease is kept in real time.  Caller frees. */
 char *live_lease_sentence(const struct console_lease *d, const char *tz);
+/* When this console runs the meeting on its own recorded clock (another
+ * day than today), the sentence that tells the two clocks apart: "The
+ * meeting itself runs on its own recorded clock (10.17am on Thu 5 Oct
+ * 2017 here), not real time."; "" when its clock is real time.  Caller
+ * frees. */
+char *live_lease_clock_note(const char *tz);
 /* Drive the meeting from this console: take the lease (from any other
  * console, which is told at its next tick and refused at its next action)
  * and read again what the other console wrote. */

@@ -616,6 +616,13 @@ enum clerk_status meeting_call_off(struct db *db, const char *meeting_id,
  * NULL with nothing recorded. */
 enum clerk_status meeting_recorded(struct db *db, const char *meeting_id,
 				   char **what, struct clerk_err *err);
+/* Whether clerk holds the proceedings of a meeting (attendance, minute
+ * text or resolutions) in *held, as opposed to a meeting known only by its
+ * date, whose minutes were kept elsewhere (an import, or an earlier meeting
+ * whose confirmation alone was recorded: its signed copy is then empty). */
+enum clerk_status meeting_proceedings_held(struct db *db,
+					   const char *meeting_id, bool *held,
+					   struct clerk_err *err);
 /* Delete a meeting with nothing recorded, with its agenda; one with
  * anything recorded gives CLERK_CONFLICT naming what. */
 enum clerk_status meeting_delete(struct db *db, const char *meeting_id,

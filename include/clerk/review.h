@@ -84,4 +84,20 @@ enum clerk_status review_votes(struct db *db, const char *meeting_id,
 			       int votes_for, int votes_against, int abstain,
 			       struct clerk_err *err);
 
+/* Motions (and amendments, resolutions) of meeting_id whose words were
+ * saved because the terminal hung up and are not yet accepted: *ids (the
+ * caller frees) and *n. */
+enum clerk_status review_unfinished_motions(struct db *db,
+					    const char *meeting_id,
+					    clerk_id **ids, size_t *n,
+					    struct clerk_err *err);
+/* Accept (unfinished false) the words of resolution_id saved unfinished,
+ * as they stand or once corrected; or mark them unfinished (saved by a
+ * hang-up in review).  The log notes it ("motion accepted <id>", as the
+ * console does), so that confirmation may proceed.  Accepting words that
+ * were finished is refused. */
+enum clerk_status review_motion_mark(struct db *db, const char *meeting_id,
+				     const char *resolution_id,
+				     bool unfinished, struct clerk_err *err);
+
 #endif

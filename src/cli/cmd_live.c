@@ -181,13 +181,23 @@ static int open_meeting(struct clerk_err *report, struct app *app,
 	    live_lease_driver(db, m->id, &driver, &err) == CLERK_OK) {
 		struct body b = {0};
 		body_get(db, m->body_id, &b, &err);
+		/* The clock the meeting runs on here, whichever is chosen
+		 * (its log says), so that the question can tell it from the
+		 * lease's real time. */
+		clerk_err_clear(&err);
+		if (live_clock_start(db, m, LIVE_CLOCK_NOW, &err) != CLERK_OK) {
+			body_free(&b);
+			return defer(report, &err);
+		}
 		char *who = live_lease_sentence(&driver, b.tz ? b.tz : "");
+		char *note = live_lease_clock_note(b.tz ? b.tz : "");
 		body_free(&b);
-		char *q = xasprintf("%s.  Take over?  y: drive the meeting "
+		char *q = xasprintf("%s.%s%s  Take over?  y: drive the meeting "
 				    "from here (that console becomes "
 				    "read-only); n: only watch it here "
 				    "(read-only).",
-				    who);
+				    who, *note ? "  " : "", note);
+		free(note);
 		free(who);
 		bool take = ui_confirm(app, q);
 		free(q);

@@ -8,6 +8,7 @@
 
 #include "clerk/export.h"
 #include "clerk/model.h"
+#include "clerk/record.h"
 
 #define MINUTES_BASE_VARS 24
 
@@ -27,6 +28,7 @@ struct minutes_ctx {
 	struct event_list events;    /* the meeting's log, in order */
 	struct action_list actions;  /* actions arising, as recorded */
 	struct application_list apps; /* planning applications, by item */
+	struct record_captures captured; /* the order rows were written in */
 	int first_minute;
 	int muni_year;
 	size_t *order; /* items in the order taken: order[k], k-th minuted */
@@ -140,10 +142,10 @@ bool minutes_ended_inquorate(const struct minutes_ctx *c);
 /* The sentence that the remaining business was not transacted, and the
  * items never taken. */
 void minutes_not_transacted(struct minutes_ctx *c);
-/* The actions arising from the resolutions of item it (style key
+/* One action arising, at its place in the item's record (style key
  * action.item), and the list of all the meeting's actions at the end
  * (actions.title, action.list); empty keys leave them out. */
-void minutes_item_actions(struct minutes_ctx *c, const struct agenda_item *it);
+void minutes_action_at(struct minutes_ctx *c, const struct action *a);
 void minutes_action_list(struct minutes_ctx *c);
 /* "The meeting commenced at ... and closed at ...". */
 void minutes_times(struct minutes_ctx *c);

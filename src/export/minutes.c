@@ -276,6 +276,10 @@ struct item_writer {
 	const struct resolution_list *rl;
 	int total; /* resolutions (numbered when more than one) */
 	int k;     /* numbered so far */
+	const struct application *app; /* the item's planning application,
+					  when its decision is minuted */
+	const struct resolution *decisive; /* the vote that decided it */
+	bool decided; /* its decision written */
 };
 
 static void write_text(struct minutes_ctx *c, struct item_writer *w,
@@ -336,8 +340,14 @@ static void write_resolutions(struct minutes_ctx *c, struct item_writer *w,
 				idx[n++] = rec[i].index;
 		}
 	minutes_resolution_run(c, w->rl, idx, n, w->total, &w->k);
-	free(idx);
 	w->list = NULL;
+	/* A planning decision follows the vote that made it. */
+	for (size_t i = 0; i < n && w->app && !w->decided; i++)
+		if (&w->rl->v[idx[i]] == w->decisive) {
+			minutes_application_decision(c, w->app);
+			w->decided = true;
+		}
+	free(idx);
 }
 
 /* Whether entry e of an exempt item is public: done in public before the
@@ -413,10 +423,34 @@ static void write_record(struct minutes_ctx *c, const struct agenda_item *it,
 			w->list = NULL;
 			minutes_event(c, e->index);
 			break;
+		case RECORD_ACTION:
+			if (!shown)
+				break;
+			w->list = NULL;
+			minutes_action_at(c, &c->actions.v[e->index]);
+			break;
 		}
 	}
 	if (!split)
 		exempt_part(c, it, w);
+}
+
+/* The resolution a planning decision was made by: the item's last motion
+ * voted on (whose counts the decision cites), else its last motion
+ * decided; NULL when there is none (the decision then ends the item). */
+static const struct resolution *decisive(const struct resolution_list *rl)
+{
+	const struct resolution *voted = NULL, *decided = NULL;
+	for (size_t i = 0; i < rl->n; i++) {
+		const struct resolution *r = &rl->v[i];
+		if (r->kind != RES_MOTION)
+			continue;
+		if (r->voted)
+			voted = r;
+		if (r->outcome == OUTCOME_CARRIED || r->outcome == OUTCOME_LOST)
+			decided = r;
+	}
+	return voted ? voted : decided;
 }
 
 /* "The Chairman took item 11 before item 10.": the first item of the
@@ -477,17 +511,21 @@ static void minute_item(struct minutes_ctx *c, size_t idx)
 			  &err, "the resolutions"))
 		return;
 	struct record_list rec = {0};
-	record_item(&c->events, it->id, &c->texts, &rl, &rec);
+	record_item_with(&c->events, it->id, &c->texts, &rl, &c->actions,
+			 &c->captured, &rec);
 	struct item_writer w = {.rl = &rl};
 	for (size_t i = 0; i < rl.n; i++)
 		w.total += minutes_is_resolved(&rl.v[i]) &&
 			   !(it->exempt && rl.v[i].kind == RES_EXCLUSION);
-	write_record(c, it, &w, &rec);
 	const struct application *app = application_of_item(&c->apps, it->id);
-	if (app && (!it->exempt || c->opts->confidential))
+	if (app && (!it->exempt || c->opts->confidential)) {
+		w.app = app;
+		w.decisive = decisive(&rl);
+	}
+	write_record(c, it, &w, &rec);
+	/* A decision made by no vote recorded here ends the item. */
+	if (w.app && !w.decided)
 		minutes_application_decision(c, app);
-	if (!it->exempt || c->opts->confidential)
-		minutes_item_actions(c, it);
 	record_list_free(&rec);
 	resolution_list_free(&rl);
 }
@@ -606,6 +644,7 @@ static void ctx_free(struct minutes_ctx *c)
 	event_list_free(&c->events);
 	action_list_free(&c->actions);
 	application_list_free(&c->apps);
+	record_captures_free(&c->captured);
 	free(c->order);
 	free(c->rank);
 	free(c->unfinished);
@@ -669,6 +708,10 @@ enum clerk_status minutes_ctx_open(struct db *db, const char *meeting_id,
 	if (!rc) {
 		what = "the planning applications";
 		rc = application_list(db, meeting_id, &c->apps, err);
+	}
+	if (!rc) {
+		what = "the order the minutes were written in";
+		rc = record_captures_read(db, meeting_id, &c->captured, err);
 	}
 	if (!rc) {
 		char day[16];

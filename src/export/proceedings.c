@@ -326,27 +326,12 @@ static char *action_text(const struct minutes_ctx *c, const char *key,
 	return s;
 }
 
-void minutes_item_actions(struct minutes_ctx *c, const struct agenda_item *it)
+void minutes_action_at(struct minutes_ctx *c, const struct action *a)
 {
-	struct resolution_list rl = {0};
-	struct clerk_err err = {0};
-	if (!minutes_read(c, resolution_list(c->db, c->meeting.id, it->id, &rl,
-					     &err),
-			  &err, "the resolutions"))
-		return;
-	for (size_t i = 0; i < c->actions.n; i++) {
-		const struct action *a = &c->actions.v[i];
-		bool here = false;
-		for (size_t j = 0; j < rl.n && !here; j++)
-			here = strcmp(rl.v[j].id, a->resolution_id) == 0;
-		if (!here)
-			continue;
-		char *t = action_text(c, "action.item", a);
-		if (t)
-			minutes_paras(c->doc, t);
-		free(t);
-	}
-	resolution_list_free(&rl);
+	char *t = action_text(c, "action.item", a);
+	if (t)
+		minutes_paras(c->doc, t);
+	free(t);
 }
 
 void minutes_action_list(struct minutes_ctx *c)

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "clerk/record.h"
 #include "live_int.h"
@@ -558,6 +559,99 @@ enum clerk_status live_elected(struct live *l, const char *person_id,
 			    role == ROLE_CHAIRMAN ? " and takes the Chair" : "");
 	free(name);
 	return live_act_end(l, rc, err);
+}
+
+/* True when `hay` holds `needle`, ignoring ASCII case ("" never). */
+static bool live_has_words(const char *hay, const char *needle)
+{
+	size_t n = strlen(needle);
+	if (!n)
+		return false;
+	for (const char *p = hay; *p; p++) {
+		size_t i = 0;
+		while (i < n && p[i] &&
+		       (p[i] | (p[i] >= 'A' && p[i] <= 'Z' ? 0x20 : 0)) ==
+			       (needle[i] |
+				(needle[i] >= 'A' && needle[i] <= 'Z' ? 0x20
+								       : 0)))
+			i++;
+		if (i == n)
+			return true;
+	}
+	return false;
+}
+
+static bool live_word_char(char c)
+{
+	unsigned char u = (unsigned char)c;
+	return u >= 0x80 || ((u | 0x20) >= 'a' && (u | 0x20) <= 'z') ||
+	       (u >= '0' && u <= '9');
+}
+
+/* True when `name` stands in `text` as a word (not inside another). */
+static bool live_names(const char *text, const char *name)
+{
+	size_t n = strlen(name);
+	if (!n)
+		return false;
+	for (const char *p = text; *p; p++)
+		if ((p == text || !live_word_char(p[-1])) &&
+		    !strncasecmp(p, name, n) && !live_word_char(p[n]))
+			return true;
+	return false;
+}
+
+enum live_office live_election_office(const struct live *l, int item_index)
+{
+	if (item_index < 0 || (size_t)item_index >= l->nitems ||
+	    l->items[item_index].item.kind != ITEM_ELECTION)
+		return LIVE_OFFICE_ASK;
+	const char *title = l->items[item_index].item.title;
+	/* "Election of a chair for the meeting": who presides today only */
+	if (live_has_words(title, "for the meeting") ||
+	    live_has_words(title, "for this meeting") ||
+	    live_has_words(title, "to preside"))
+		return LIVE_OFFICE_PRESIDE;
+	if (live_has_words(title, "vice") || live_has_words(title, "deputy"))
+		return LIVE_OFFICE_VICE_CHAIRMAN;
+	if (live_has_words(title, "chair") || live_has_words(title, "mayor") ||
+	    live_has_words(title, "conven"))
+		return LIVE_OFFICE_CHAIRMAN;
+	return LIVE_OFFICE_ASK;
+}
+
+bool live_election_due(const struct live *l, const char *res_id,
+		       int *candidate)
+{
+	if (candidate)
+		*candidate = -1;
+	const struct resolution *r = res_id ? live_resolution_of(l, res_id)
+					    : NULL;
+	if (!r || r->kind != RES_MOTION || r->outcome != OUTCOME_CARRIED)
+		return false;
+	int idx = live_item_index(l, r->item_id);
+	if (idx < 0 || l->items[idx].item.kind != ITEM_ELECTION)
+		return false;
+	/* Asked once: an office given on the item after the decision
+	 * answers it. */
+	int decided = record_resolution_seq(&l->events, r->id);
+	for (size_t i = 0; i < l->events.n; i++) {
+		const struct event *e = &l->events.v[i];
+		if ((e->kind == EVENT_ELECTED || e->kind == EVENT_PRESIDING) &&
+		    e->seq > decided && !strcmp(e->item_id, r->item_id))
+			return false;
+	}
+	/* The member the motion names ("That Councillor Keith Mans be
+	 * elected ..."), when one present is named in it. */
+	for (size_t i = 0; candidate && i < l->attendance.n; i++) {
+		const struct attendance *a = &l->attendance.v[i];
+		if (a->status == ATT_PRESENT && *a->seat_id &&
+		    live_names(r->body, a->person.name)) {
+			*candidate = (int)i;
+			break;
+		}
+	}
+	return true;
 }
 
 enum clerk_status live_presiding(struct live *l, const char *person_id,

@@ -288,6 +288,13 @@ enum clerk_status live_action_add(struct live *l, const char *resolution_id,
 	a.due = dd;
 	a.status = ACTION_OPEN;
 	rc = action_create(l->db, &a, err);
+	if (!rc) {
+		/* The log names the action, so the minutes place it where it
+		 * was recorded (clerk/record.h). */
+		char detail[64];
+		snprintf(detail, sizeof detail, "action %s", a.id);
+		rc = live_event(l, EVENT_TEXT_RECORDED, NULL, detail, err);
+	}
 	if (!rc && id_out)
 		snprintf(*id_out, sizeof(clerk_id), "%s", a.id);
 	free(b);

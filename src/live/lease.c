@@ -90,14 +90,47 @@ static void lease_clock(time_t t, const char *tz, char out[16])
 	snprintf(out, 16, "%s", buf);
 }
 
+/* Since when another console has driven the meeting, said as what it is:
+ * real time (the lease is of processes), with the day when it is not
+ * today. */
 char *live_lease_sentence(const struct console_lease *d, const char *tz)
 {
-	char since[16];
+	time_t real = lease_time();
+	char since[16], sday[16], rday[16], when[64];
 	lease_clock(d->since, tz, since);
+	time_format_local(d->since, tz, "%Y-%m-%d", sday, sizeof sday);
+	time_format_local(real, tz, "%Y-%m-%d", rday, sizeof rday);
+	if (!strcmp(sday, rday)) {
+		snprintf(when, sizeof when, "%s today", since);
+	} else {
+		char day[32];
+		time_format_local(d->since, tz, "%a %-d %b %Y", day,
+				  sizeof day);
+		snprintf(when, sizeof when, "%s on %s", since, day);
+	}
 	return xasprintf("%s on %s (process %ld) has driven this meeting "
-			 "since %s",
+			 "since %s, real time",
 			 *d->holder ? d->holder : "someone",
-			 *d->host ? d->host : "another machine", d->pid, since);
+			 *d->host ? d->host : "another machine", d->pid, when);
+}
+
+/* Where this console runs the meeting on its own recorded clock (another
+ * day: a rehearsal, the demo, minutes typed up afterwards), the lease's
+ * real time and the meeting's times are two clocks: say which is which. */
+char *live_lease_clock_note(const char *tz)
+{
+	time_t real = lease_time(), meeting = clock_now();
+	char rday[16], mday[16];
+	time_format_local(real, tz, "%Y-%m-%d", rday, sizeof rday);
+	time_format_local(meeting, tz, "%Y-%m-%d", mday, sizeof mday);
+	if (!strcmp(rday, mday))
+		return xstrdup("");
+	char at[16], day[32];
+	lease_clock(meeting, tz, at);
+	time_format_local(meeting, tz, "%a %-d %b %Y", day, sizeof day);
+	return xasprintf("The meeting itself runs on its own recorded clock "
+			 "(%s on %s here), not real time.",
+			 at, day);
 }
 
 enum clerk_status live_lease_take(struct live *l, struct clerk_err *err)

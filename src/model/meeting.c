@@ -634,6 +634,23 @@ enum clerk_status meeting_recorded(struct db *db, const char *meeting_id,
 	return CLERK_OK;
 }
 
+enum clerk_status meeting_proceedings_held(struct db *db,
+					   const char *meeting_id, bool *held,
+					   struct clerk_err *err)
+{
+	int n = model_query_int(
+		db,
+		"SELECT EXISTS (SELECT 1 FROM attendance WHERE meeting_id = ?1)"
+		" OR EXISTS (SELECT 1 FROM minute_text WHERE meeting_id = ?1)"
+		" OR EXISTS (SELECT 1 FROM resolution WHERE meeting_id = ?1)",
+		meeting_id, -1);
+	if (n < 0)
+		return db_fail(db, err, "reading whether the meeting's "
+					"proceedings are recorded");
+	*held = n > 0;
+	return CLERK_OK;
+}
+
 static enum clerk_status meeting_remove(struct db *db, void *arg,
 					struct clerk_err *err)
 {

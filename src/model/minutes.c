@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "clerk/record.h"
 #include "model_private.h"
 
 #define TEXT_COLS "t.id, t.meeting_id, t.item_id, t.section, t.position, t.body"
@@ -198,4 +199,47 @@ void minute_text_free(struct minute_text *t)
 void minute_text_list_free(struct minute_text_list *l)
 {
 	MODEL_LIST_FREE(l, minute_text_free);
+}
+
+/* ------------------------------------------------- the capture order */
+
+/* Where a meeting's paragraphs and resolutions were written: the rows
+ * the full-text index keeps of them (schema step 2) are numbered in the
+ * order written (an INTEGER PRIMARY KEY, which VACUUM never renumbers),
+ * one sequence for both tables, and found by meeting through an index.
+ * It is the only order the file keeps of rows written without a log (a
+ * meeting typed up afterwards); a file indexed after the fact (step 2 of
+ * an older file) numbered its rows table by table, which gives the older
+ * order back. */
+enum clerk_status record_captures_read(struct db *db, const char *meeting_id,
+				       struct record_captures *out,
+				       struct clerk_err *err)
+{
+	static const char sql[] =
+		"SELECT src_id, id FROM search_doc WHERE meeting_id = ?1 AND "
+		"src IN ('minute', 'resolution') ORDER BY id";
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	if (!st)
+		return CLERK_DB;
+	db_bind_text(st, 1, meeting_id);
+	int step;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		struct record_capture *c = MODEL_LIST_PUSH(out);
+		model_col_id(st, 0, c->id);
+		c->seq = sqlite3_column_int64(st, 1);
+	}
+	enum clerk_status rc = CLERK_OK;
+	if (step != SQLITE_DONE) {
+		rc = db_fail(db, err, "reading the order the minutes were written in");
+		record_captures_free(out);
+	}
+	db_done(st);
+	return rc;
+}
+
+void record_captures_free(struct record_captures *c)
+{
+	free(c->v);
+	memset(c, 0, sizeof *c);
 }

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "clerk/db.h"
+#include "clerk/record.h"
 #include "clerk/review.h"
 
 /* What the rules look at: the meeting, its body, agenda, attendance,
@@ -586,5 +587,63 @@ enum clerk_status review_votes(struct db *db, const char *meeting_id,
 	}
 	resolution_free(&res);
 	rv_free(&r);
+	return rc;
+}
+
+/* ------------------------------------------ words saved unfinished */
+
+enum clerk_status review_unfinished_motions(struct db *db,
+					    const char *meeting_id,
+					    clerk_id **ids, size_t *n,
+					    struct clerk_err *err)
+{
+	*ids = NULL;
+	*n = 0;
+	struct event_list ev = {0};
+	struct resolution_list rl = {0};
+	enum clerk_status rc;
+	if (!(rc = event_list(db, meeting_id, &ev, err)) &&
+	    !(rc = resolution_list(db, meeting_id, NULL, &rl, err)))
+		for (size_t i = 0; i < rl.n; i++) {
+			if (!record_resolution_unfinished(&ev, rl.v[i].id))
+				continue;
+			*ids = xrealloc(*ids, (*n + 1) * sizeof **ids);
+			snprintf((*ids)[(*n)++], sizeof **ids, "%s",
+				 rl.v[i].id);
+		}
+	event_list_free(&ev);
+	resolution_list_free(&rl);
+	return rc;
+}
+
+enum clerk_status review_motion_mark(struct db *db, const char *meeting_id,
+				     const char *resolution_id,
+				     bool unfinished, struct clerk_err *err)
+{
+	struct rv m;
+	struct resolution r = {0};
+	struct event_list ev = {0};
+	enum clerk_status rc = rv_resolution(db, meeting_id, resolution_id, &m,
+					     &r, err);
+	rv_free(&m);
+	if (!rc)
+		rc = event_list(db, meeting_id, &ev, err);
+	bool was = !rc && record_resolution_unfinished(&ev, resolution_id);
+	if (!rc && !unfinished && !was)
+		rc = clerk_fail(err, CLERK_INVALID,
+				"Those words were finished: there is nothing "
+				"to accept");
+	if (!rc && was != unfinished) {
+		/* The log says it, as the console does (clerk/record.h). */
+		char detail[96];
+		snprintf(detail, sizeof detail, "%s %s",
+			 unfinished ? RECORD_MOTION_UNFINISHED
+				    : RECORD_MOTION_ACCEPTED,
+			 resolution_id);
+		rc = event_append(db, meeting_id, EVENT_NOTE, r.item_id, NULL,
+				  detail, NULL, err);
+	}
+	event_list_free(&ev);
+	resolution_free(&r);
 	return rc;
 }

@@ -525,6 +525,28 @@ static bool minutes_published(const struct pub *p, const struct meeting *m)
 	       (p->o->drafts && m->status == MEETING_CLOSED);
 }
 
+/* Which meetings get a minutes page: those published whose proceedings
+ * clerk holds.  A meeting known only by its date (imported, or recorded
+ * only so that a later meeting could confirm its minutes) would give a
+ * page with a heading and nothing under it, so it gets none. */
+static enum clerk_status minutes_pages(const struct pub *p,
+				       const struct meeting_list *ml,
+				       bool **out, struct clerk_err *err)
+{
+	bool *page = xcalloc(ml->n ? ml->n : 1, sizeof *page);
+	enum clerk_status rc = CLERK_OK;
+	for (size_t k = 0; !rc && k < ml->n; k++)
+		if (minutes_published(p, &ml->v[k]))
+			rc = meeting_proceedings_held(p->db, ml->v[k].id,
+						      &page[k], err);
+	if (rc) {
+		free(page);
+		page = NULL;
+	}
+	*out = page;
+	return rc;
+}
+
 static const char *status_word(const struct meeting *m)
 {
 	switch (m->status) {
@@ -626,6 +648,11 @@ static enum clerk_status body_pages(struct pub *p, struct pub_body *pb,
 	enum clerk_status rc = meeting_list(p->db, pb->b.id, &ml, err);
 	if (rc)
 		return rc;
+	bool *page = NULL;
+	if ((rc = minutes_pages(p, &ml, &page, err))) {
+		meeting_list_free(&ml);
+		return rc;
+	}
 	char **keys = meeting_keys(pb, &ml);
 	struct strbuf crumbs = {0}, o = {0};
 	sb_add(&crumbs, "<a href=\"../../index.html\">");
@@ -687,7 +714,7 @@ static enum clerk_status body_pages(struct pub *p, struct pub_body *pb,
 					    "PDF</a>",
 					keys[k], keys[k]);
 			sb_add(&o, "</td><td>");
-			if (minutes_published(p, m))
+			if (page[k])
 				sb_addf(&o, "<a href=\"%s-minutes.html\">%s</a> · "
 					    "<a href=\"%s-minutes.pdf\">PDF</a> · "
 					    "<a href=\"%s-minutes.docx\">DOCX</a>",
@@ -696,6 +723,8 @@ static enum clerk_status body_pages(struct pub *p, struct pub_body *pb,
 						? "Minutes"
 						: "Draft minutes",
 					keys[k], keys[k]);
+			else if (minutes_published(p, m))
+				sb_add(&o, "Kept outside this record");
 			else if (m->status == MEETING_CLOSED)
 				sb_add(&o, "Not yet confirmed");
 			sb_add(&o, "</td></tr>\n");
@@ -719,7 +748,7 @@ static enum clerk_status body_pages(struct pub *p, struct pub_body *pb,
 				rc = meeting_doc(p, pb, m, keys[k], false, &d, err);
 			doc_free(&d);
 		}
-		if (!rc && minutes_published(p, m)) {
+		if (!rc && page[k]) {
 			struct doc d = {0};
 			rc = export_minutes_build(p->db, m->id, &eo, &d, err);
 			if (!rc)
@@ -760,6 +789,7 @@ static enum clerk_status body_pages(struct pub *p, struct pub_body *pb,
 	for (size_t i = 0; i < ml.n; i++)
 		free(keys[i]);
 	free(keys);
+	free(page);
 	sb_free(&crumbs);
 	sb_free(&o);
 	meeting_list_free(&ml);

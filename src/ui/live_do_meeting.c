@@ -79,12 +79,14 @@ void live_do_take_over(struct app *app, struct live_screen *s)
 		return;
 	}
 	char *who = live_lease_sentence(&l->driver, l->body.tz);
+	char *note = live_lease_clock_note(l->body.tz);
 	char *q = l->driver_gone
 			  ? xasprintf("Take the meeting here?  The console that "
 				      "drove it has left.")
 			  : xasprintf("Take over?  %s; that console will be "
-				      "read-only from now.",
-				      who);
+				      "read-only from now.%s%s",
+				      who, *note ? "  " : "", note);
+	free(note);
 	free(who);
 	bool yes = ui_confirm(app, q);
 	free(q);

@@ -41,6 +41,81 @@ static const struct resolution *last_motion(const struct live *l)
 	}
 	return NULL;
 }
+/* An election item's motion agreed or carried (Local Government Act 1972
+ * Sch. 12 para 5: an election is a decision of the meeting): ask who was
+ * elected, to the office the item's title names (else ask which), and
+ * record it, so that the office changes hands from this moment (who
+ * presides, who gives the casting vote, who signs).  The member the
+ * motion names is offered first; Esc leaves it to V. */
+static void ask_elected(struct app *app, struct live_screen *s,
+			const char *id)
+{
+	struct live *l = s->l;
+	int cand = -1;
+	if (!live_election_due(l, id, &cand))
+		return;
+	const struct resolution *r = live_resolution_of(l, id);
+	enum live_office office =
+		live_election_office(l, r ? live_item_index(l, r->item_id) : -1);
+	if (office == LIVE_OFFICE_ASK) {
+		struct ui_pick_item offices[] = {
+			{.label = "Chairman"},
+			{.label = "Vice-Chairman"},
+			{.label = "in the Chair for this meeting only"}};
+		int o = ui_pick(app, "Carried at an election: to which office?",
+				offices, 3, 0);
+		if (o < 0) {
+			ui_app_message(app, UI_ROLE_WARN,
+				       "Nobody recorded as elected yet: V "
+				       "records who was elected");
+			return;
+		}
+		office = o == 0	  ? LIVE_OFFICE_CHAIRMAN
+			 : o == 1 ? LIVE_OFFICE_VICE_CHAIRMAN
+				  : LIVE_OFFICE_PRESIDE;
+	}
+	const char *what = office == LIVE_OFFICE_CHAIRMAN ? "elected Chairman"
+			   : office == LIVE_OFFICE_VICE_CHAIRMAN
+				   ? "elected Vice-Chairman"
+				   : "in the Chair for this meeting";
+	clerk_id who = "";
+	if (cand >= 0) {
+		char *name = live_person_name(l, l->attendance.v[cand].person_id);
+		char *q = xasprintf("Carried: is %s %s, from now?  y: yes; n: "
+				    "someone else",
+				    name, what);
+		free(name);
+		bool yes = ui_confirm(app, q);
+		free(q);
+		if (yes)
+			snprintf(who, sizeof who, "%s",
+				 l->attendance.v[cand].person_id);
+	}
+	if (!*who) {
+		char *title = xasprintf("Carried: who is %s?", what);
+		int i = ui_live_pick_attendee(app, s, title, PICK_ANYONE, false,
+					      NULL);
+		free(title);
+		if (i < 0) {
+			ui_app_message(app, UI_ROLE_WARN,
+				       "Nobody recorded as elected yet: V "
+				       "records who was elected");
+			return;
+		}
+		snprintf(who, sizeof who, "%s", l->attendance.v[i].person_id);
+	}
+	struct clerk_err err = {0};
+	enum clerk_status st =
+		office == LIVE_OFFICE_PRESIDE
+			? live_presiding(l, who, &err)
+			: live_elected(l, who,
+				       office == LIVE_OFFICE_CHAIRMAN
+					       ? ROLE_CHAIRMAN
+					       : ROLE_VICE_CHAIRMAN,
+				       &err);
+	ui_live_report(app, s, st, &err, NULL);
+}
+
 struct move_ctx {
 	struct live_screen *s;
 	enum resolution_kind kind;
@@ -143,6 +218,8 @@ static void ask_casting(struct app *app, struct live_screen *s,
 	enum clerk_status st = live_casting_vote(
 		s->l, id, c == 0 ? VOTE_FOR : VOTE_AGAINST, &err);
 	ui_live_report(app, s, st, &err, "Casting vote recorded");
+	if (st == CLERK_OK)
+		ask_elected(app, s, id);
 }
 
 static bool tie_pending(const struct live *l, const char *id)
@@ -233,6 +310,8 @@ static void act_recorded_vote(struct app *app, struct live_screen *s,
 	snprintf(msg, sizeof msg, "Recorded vote closed%s",
 		 excluded ? " (members out of the room did not vote)" : "");
 	ui_live_report(app, s, st, &err, msg);
+	if (st == CLERK_OK)
+		ask_elected(app, s, id);
 }
 
 /* On a show of hands, those abstaining may be named, each with a reason
@@ -308,6 +387,8 @@ static void act_show_of_hands(struct app *app, struct live_screen *s,
 		return;
 	}
 	ui_live_report(app, s, st, &err, "Vote recorded");
+	if (st == CLERK_OK)
+		ask_elected(app, s, id);
 }
 
 /* v: a vote on the pending motion or amendment; on equal votes already
@@ -362,7 +443,10 @@ void live_do_agree(struct app *app, struct live_screen *s)
 	char id[CLERK_UUID_LEN];
 	snprintf(id, sizeof id, "%s", r->id);
 	struct clerk_err err = {0};
-	ui_live_report(app, s, live_agree(s->l, id, &err), &err, "Agreed");
+	enum clerk_status st = live_agree(s->l, id, &err);
+	ui_live_report(app, s, st, &err, "Agreed");
+	if (st == CLERK_OK)
+		ask_elected(app, s, id);
 }
 
 void live_do_withdraw(struct app *app, struct live_screen *s)

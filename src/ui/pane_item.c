@@ -174,20 +174,16 @@ static void add_votes(struct lines *ls, const struct resolution *r,
 	sb_free(&sb);
 }
 
-/* The actions the resolution gave: what, who, by when. */
-static void add_actions(struct lines *ls, const struct live *l,
-			const struct resolution *r, int width)
+/* An action arising: what, who, by when; at its place in the record
+ * (where it was recorded, else after the resolution that gave it), as the
+ * minutes put it (clerk/record.h). */
+static void add_action(struct lines *ls, const struct action *a, int width)
 {
-	for (size_t i = 0; i < l->actions.n; i++) {
-		const struct action *a = &l->actions.v[i];
-		if (strcmp(a->resolution_id, r->id) != 0)
-			continue;
-		char *line = xasprintf("  Action: %s — %s%s%s", a->body,
-				       *a->owner ? a->owner : "no owner",
-				       *a->due ? ", by " : "", a->due);
-		add_wrapped(ls, UI_ROLE_NORMAL, width, 4, line);
-		free(line);
-	}
+	char *line = xasprintf("  Action: %s — %s%s%s", a->body,
+			       *a->owner ? a->owner : "no owner",
+			       *a->due ? ", by " : "", a->due);
+	add_wrapped(ls, UI_ROLE_NORMAL, width, 4, line);
+	free(line);
 }
 
 static void add_resolution(struct lines *ls, const struct live *l,
@@ -216,7 +212,6 @@ static void add_resolution(struct lines *ls, const struct live *l,
 	sb_free(&sb);
 	add_moved_by(ls, l, r, width);
 	add_votes(ls, r, width);
-	add_actions(ls, l, r, width);
 }
 
 /* The declarations made on the item; on the declarations item, every
@@ -253,7 +248,8 @@ static void add_record(struct lines *ls, const struct live_screen *s,
 {
 	const struct live *l = s->l;
 	struct record_list rec = {0};
-	record_item(&l->events, id, &l->texts, &l->resolutions, &rec);
+	record_item_with(&l->events, id, &l->texts, &l->resolutions,
+			 &l->actions, NULL, &rec);
 	int n = 0, last = -1;
 	for (size_t i = 0; i < rec.n; i++) {
 		const struct record_entry *e = &rec.v[i];
@@ -264,6 +260,10 @@ static void add_record(struct lines *ls, const struct live_screen *s,
 		last = -1;
 		if (e->kind == RECORD_EVENT) {
 			add_movement(ls, l, &l->events.v[e->index], width);
+			continue;
+		}
+		if (e->kind == RECORD_ACTION) {
+			add_action(ls, &l->actions.v[e->index], width);
 			continue;
 		}
 		const struct resolution *r = &l->resolutions.v[e->index];

@@ -282,35 +282,45 @@ static void pager_free(struct review_screen *s)
 static void pager_unfinished(struct review_screen *s, const char *meeting_id,
 			     int width)
 {
-	clerk_id *ids = NULL;
-	size_t n = 0;
+	clerk_id *ids = NULL, *mids = NULL;
+	size_t n = 0, nm = 0;
 	struct clerk_err err = {0};
 	struct minute_text_list tl = {0};
+	struct resolution_list rl = {0};
 	enum clerk_status rc =
 		minute_text_unfinished(s->db, meeting_id, &ids, &n, &err);
-	if (!rc && !n) {
+	if (!rc)
+		rc = review_unfinished_motions(s->db, meeting_id, &mids, &nm,
+					       &err);
+	if (!rc && !(n + nm)) {
 		free(ids);
+		free(mids);
 		return;
 	}
 	if (!rc)
 		rc = minute_text_list(s->db, meeting_id, NULL, &tl, &err);
+	if (!rc)
+		rc = resolution_list(s->db, meeting_id, NULL, &rl, &err);
 	/* Unreadable, it is said above the minutes: text saved unfinished
 	 * must not pass for accepted because its mark could not be read. */
 	if (rc) {
 		free(ids);
 		ids = NULL;
+		free(mids);
+		mids = NULL;
+		nm = 0;
 		n = 1; /* the sentence, then a blank line */
 		clerk_fail_reading(&err, rc, "which text was saved unfinished");
 	}
 	char **add = NULL;
 	size_t nadd = 0;
-	for (size_t k = 0; k <= n; k++) {
+	for (size_t k = 0; k <= n + nm; k++) {
 		char *line = NULL;
 		if (rc && k == 0) {
 			line = xasprintf("%s", err.msg);
-		} else if (k == n) {
+		} else if (k == n + nm) {
 			line = xstrdup("");
-		} else {
+		} else if (k < n) {
 			for (size_t i = 0; i < tl.n && !line; i++)
 				if (!strcmp(tl.v[i].id, ids[k]))
 					line = xasprintf(
@@ -318,6 +328,18 @@ static void pager_unfinished(struct review_screen *s, const char *meeting_id,
 						"terminal hung up; e accepts "
 						"or corrects it): %s",
 						tl.v[i].body);
+			if (!line)
+				continue;
+		} else {
+			/* the words of a motion: e, resolutions */
+			for (size_t i = 0; i < rl.n && !line; i++)
+				if (!strcmp(rl.v[i].id, mids[k - n]))
+					line = xasprintf(
+						"UNFINISHED MOTION (saved when "
+						"the terminal hung up; e, "
+						"resolutions, accepts or "
+						"corrects it): %s",
+						rl.v[i].body);
 			if (!line)
 				continue;
 		}
@@ -340,7 +362,9 @@ static void pager_unfinished(struct review_screen *s, const char *meeting_id,
 	s->nlines += nadd;
 	free(add);
 	free(ids);
+	free(mids);
 	minute_text_list_free(&tl);
+	resolution_list_free(&rl);
 }
 
 /* Render the selected meeting's minutes as published, wrapped to the
@@ -871,16 +895,27 @@ static enum clerk_status commit_resolution(struct app *app, void *ctx,
 					   const char *text,
 					   struct clerk_err *err)
 {
-	(void)app;
 	struct text_edit *e = ctx;
 	char *old = e->res->body;
 	e->res->body = xstrdup(text);
-	enum clerk_status rc = resolution_update(e->db, e->res, err);
+	/* Corrected by the clerk: accepted, if the words were saved
+	 * unfinished; saved by a hang-up: unfinished.  One commit. */
+	enum clerk_status rc = db_begin(e->db, err);
+	if (!rc)
+		rc = resolution_update(e->db, e->res, err);
+	if (!rc && e->unfinished != app->hung_up)
+		rc = review_motion_mark(e->db, e->res->meeting_id, e->res->id,
+					app->hung_up, err);
+	if (!rc)
+		rc = db_commit(e->db, err);
+	else
+		db_rollback(e->db);
 	if (rc) {
 		free(e->res->body);
 		e->res->body = old;
 	} else {
 		free(old);
+		e->unfinished = app->hung_up;
 	}
 	return rc;
 }
@@ -1088,23 +1123,49 @@ static void edit_resolutions(struct app *app, struct review_screen *s,
 	}
 	struct ui_pick_item *items = xcalloc(rl.n + 1, sizeof *items);
 	char **labels = xcalloc(rl.n + 1, sizeof *labels);
+	clerk_id *unf = NULL;
+	size_t nunf = 0;
+	if (review_unfinished_motions(s->db, m->id, &unf, &nunf, &err))
+		ui_app_error(app, &err);
 	for (size_t i = 0; i < rl.n; i++) {
 		const struct resolution *r = &rl.v[i];
-		labels[i] = r->voted ? xasprintf("%d-%d-%d  %s", r->votes_for,
+		const char *mark =
+			id_in(unf, nunf, r->id) ? "[UNFINISHED] " : "";
+		labels[i] = r->voted ? xasprintf("%d-%d-%d  %s%s", r->votes_for,
 						 r->votes_against,
-						 r->votes_abstain, r->body)
-				     : xstrdup(r->body);
+						 r->votes_abstain, mark, r->body)
+				     : xasprintf("%s%s", mark, r->body);
 		items[i].label = labels[i];
 	}
 	int c = rl.n ? ui_pick(app, "Which resolution?", items, rl.n, 0) : -1;
 	if (!rl.n)
 		ui_app_message(app, UI_ROLE_WARN, "No resolutions recorded");
-	if (c >= 0 && !votes) {
-		struct text_edit e = {.db = s->db, .res = &rl.v[c]};
+	int how = 1;
+	bool unfinished = c >= 0 && id_in(unf, nunf, rl.v[c].id);
+	if (c >= 0 && !votes && unfinished) {
+		/* Saved when the terminal hung up: accept the words as they
+		 * stand, or correct (and so accept) them. */
+		struct ui_pick_item op[] = {
+			{.label = "accept it as it stands"},
+			{.label = "correct the words"}};
+		how = ui_pick(app, "Motion saved unfinished when the terminal "
+				   "hung up",
+			      op, 2, 0);
+	}
+	if (c >= 0 && !votes && how == 0) {
+		if (review_motion_mark(s->db, m->id, rl.v[c].id, false, &err))
+			ui_app_error(app, &err);
+		else {
+			ui_app_saved(app);
+			ui_app_message(app, UI_ROLE_OK, "Accepted");
+		}
+	} else if (c >= 0 && !votes && how == 1) {
+		struct text_edit e = {.db = s->db, .res = &rl.v[c],
+				      .unfinished = unfinished};
 		if (ui_edit(app, "Correct the resolution", rl.v[c].body,
 			    commit_resolution, &e))
 			ui_app_saved(app);
-	} else if (c >= 0) {
+	} else if (c >= 0 && votes) {
 		struct resolution *r = &rl.v[c];
 		char cur[48];
 		snprintf(cur, sizeof cur, "%d %d %d", r->votes_for,
@@ -1128,6 +1189,7 @@ static void edit_resolutions(struct app *app, struct review_screen *s,
 		}
 		free(v);
 	}
+	free(unf);
 	for (size_t i = 0; i < rl.n; i++)
 		free(labels[i]);
 	free(labels);

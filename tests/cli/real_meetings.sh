@@ -643,7 +643,7 @@ ok "the motion's agenda wording" $CLERK item edit 2023-06-06 3 \
 	printf '%s\n' y '@clock 2023-06-06T18:00:00Z' a '/Mayor<Enter><Enter>' o '<Enter>' \
 		'/Deputy<Enter><Enter>' o '<Enter>' P '<Tab>' n r '/Rutherford<Enter><Enter>' \
 		'/Button<Enter><Enter>' 'That Councillor Gibson take the chair for this meeting.' \
-		'<C-s>' = n n r '/Beecher<Enter><Enter>' '/S Doran<Enter><Enter>' \
+		'<C-s>' = y n n r '/Beecher<Enter><Enter>' '/S Doran<Enter><Enter>' \
 		'That the Council formally ask the Planning Inspector to pause the examination hearings into the Local Plan for three months, so that the newly elected Council can understand and review its policies, after which the Council will decide what, if anything, needs to happen before the examination resumes.' \
 		'<C-s>' v j '<Enter>'
 	cat "$T/named.keys"
@@ -656,6 +656,11 @@ e=$($CLERK export 2023-06-06 | flat)
 has "the opening" "$e" "Minutes of the Extraordinary Meeting of Council held in the Council Chamber, Knowle Green on Tuesday, 6th June, 2023"
 has "the Mayor and Deputy Mayor absent" "$e" "PRESENT Mayor: a Mayor Deputy Mayor: a Deputy Mayor p Arnold p Attewell"
 has "a chair elected for the meeting" "$e" "It was moved by Councillor Rutherford and seconded by Councillor Button: Council resolved: That Councillor Gibson take the chair for this meeting."
+# Agreeing it asked who takes the Chair for the meeting (issue 20): the
+# member the motion names, who presides from then on.
+is "the chair of the meeting presides from that moment" \
+	"$(sqlite3 "$CLERK_DB" "SELECT p.name || ' ' || e.detail FROM event e JOIN person p ON p.id = e.person_id WHERE e.kind = 'presiding'")" \
+	"Gibson elected to preside"
 has "no disclosures" "$e" "DISCLOSURES OF INTEREST There were none."
 has "the agenda wording above the minute" "$e" "To consider a request to the Planning Inspector to pause the examination hearings into the Local Plan. Minutes: It was moved by Councillor Beecher and seconded by Councillor S Doran:"
 has "the named vote: for, alphabetically, namesakes by initial" "$e" "A named vote was taken. For: Councillors Arnold, Bateson, Beatty, Beecher, Burrell, Button, Caplin, Bing Dong, J Doran, S Doran, Gale, Geach, Geraci, Gibson, Grant, McLuskey, Nichols, Rutherford, Sexton and Williams – 20 votes"

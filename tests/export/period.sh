@@ -19,6 +19,11 @@ is "the summary names the count, the body, the period and what was left out" "$(
 clerk export 2017-06-29 --body HWB --format html -o "$T/one.html" 2>/dev/null
 ok "each file is that meeting's minutes exported alone" cmp "$T/one.html" "$T/year/2017-06-29.html"
 has "the June minutes are in their file" "$(cat "$T/year/2017-06-29.html")" "29 June 2017"
+# A meeting whose venue was never recorded (the demo's February meeting,
+# known only from the confirmation of its minutes) reads as the style's
+# optional part says: "held on ...", never "held at on ...".
+has "a meeting with no venue is held on its date" "$(cat "$T/year/2017-02-23.html")" "held on Thursday, 23rd February, 2017"
+lacks "and never at nowhere" "$(cat "$T/year/2017-02-23.html")" "held at on"
 is "the folder is made readable for public minutes" "$(stat -c %a "$T/year")" "755"
 
 # Both ends of the period are included.

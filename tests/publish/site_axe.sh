@@ -62,10 +62,10 @@ shot() {
 
 S=$T/site
 P=$T/parish
-exits "the board's site" 0 demo publish "$S" --council Hampshire
+exits "the board's site, with its draft minutes" 0 demo publish "$S" --council Hampshire --drafts
 exits "the parish's site" 0 demo publish "$P" --council 'Upper Testwood'
 for page in "$S/index.html" "$S/bodies/hwb/index.html" \
-	"$S/bodies/hwb/2017-02-23-minutes.html" "$S/bodies/hwb/2017-10-05-agenda.html" \
+	"$S/bodies/hwb/2017-06-29-minutes.html" "$S/bodies/hwb/2017-10-05-agenda.html" \
 	"$S/people/liz-fairhurst.html" "$P/index.html" "$P/bodies/utpc/index.html" \
 	"$P/bodies/utpc/2019-05-14-minutes.html" "$P/people/mary-green.html"; do
 	ok "the page is there: ${page#$T/}" test -s "$page"

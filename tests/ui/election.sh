@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # An election item agreed changes who holds the office from that moment
 # (issue 20): the Board elects a new Vice-Chairman at an election item; V
-# there records who was elected to which office (or who is in the Chair),
+# there records who was elected to which office (or who is in the Chair;
+# agreeing the motion asks first, see election_agreed.sh: declined here),
 # the console says so, and the log keeps it.
 # From then the new Vice-Chairman is the vice-chair (V puts them in the
 # Chair as Vice-Chairman; the former one, in the Chair, presides only as a
@@ -30,6 +31,8 @@ r
 That Councillor Keith Mans be elected Vice-Chairman of the Board.
 <C-s>
 =
+n
+<Esc>
 V
 @dump who
 /Mans<Enter><Enter>

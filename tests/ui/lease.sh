@@ -57,6 +57,12 @@ is "the watching console ran (exit 0)" "$UI_RC" 0
 is "nothing went wrong on the way" "$UI_ERR" ""
 screen_has "opening says who drives the meeting and since when" watch ask \
 	"jdavies on $HOST (process $OTHER) has driven this meeting since"
+ask=$(tr '\n' ' ' <"$T/watch/ask.txt" | tr -s ' │' ' ')
+has "the lease's time is said to be real time (issue 20)" "$ask" \
+	", real time."
+has "the meeting's own recorded clock is told apart from it" "$ask" \
+	"The meeting itself runs on its own recorded clock"
+has "with what that clock reads here" "$ask" "on Thu 5 Oct 2017 here), not real time."
 screen_has "and offers to take over" watch ask "Take over?  y: drive the meeting"
 screen_has "or only to watch" watch ask "n: only watch it here"
 screen_has "the header says read-only" watch watching "READ-ONLY"
