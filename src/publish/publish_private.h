@@ -14,6 +14,8 @@ struct site {
 	const char *database;
 	char **files; /* relative paths, in the order made */
 	size_t nfiles, cap;
+	char **staged; /* changed files written to the staging folder */
+	size_t nstaged, stcap;
 	struct publish_stats *stats;
 };
 

@@ -6,6 +6,11 @@
  * what an upload tool compares.  The site's list of the files it made,
  * .clerk-site, lets a rebuild remove the ones it no longer makes (draft
  * minutes no longer published) without ever touching anyone else's.
+ *
+ * A changed file is first written into a staging folder inside the site
+ * and renamed into place only when every page has been built, so that a
+ * run that fails part-way (a damaged table, a full disk) leaves the
+ * published site as it was rather than half old and half new.
  */
 #include "config.h"
 
@@ -20,6 +25,7 @@
 #include "publish_private.h"
 
 #define MANIFEST ".clerk-site"
+#define STAGING ".clerk-site.new" /* no file of the site starts with '.' */
 #define MANIFEST_HEAD                                                       \
 	"# clerk publish: the files of this site clerk made; a rebuild\n"   \
 	"# removes those it no longer makes.  Edit nothing here.\n"
@@ -78,13 +84,21 @@ static bool rel_valid(const char *rel)
 	return true;
 }
 
-/* Make the folders leading to rel. */
-static enum clerk_status make_parents(const struct site *s, const char *rel,
+/* Make the folders leading to rel inside the folder top. */
+static enum clerk_status make_parents(const char *top, const char *rel,
 				      struct clerk_err *err)
 {
+	if (mkdir(top, 0755) != 0 && errno != EEXIST) {
+		char *shown = utf8_sanitize(top);
+		enum clerk_status rc = clerk_fail(err, CLERK_IO,
+						  "cannot make the folder %s: %s",
+						  shown, strerror(errno));
+		free(shown);
+		return rc;
+	}
 	for (const char *slash = strchr(rel, '/'); slash;
 	     slash = strchr(slash + 1, '/')) {
-		char *d = xasprintf("%s/%.*s", s->dir, (int)(slash - rel), rel);
+		char *d = xasprintf("%s/%.*s", top, (int)(slash - rel), rel);
 		struct stat st;
 		enum clerk_status rc = CLERK_OK;
 		if (mkdir(d, 0755) != 0 &&
@@ -177,34 +191,46 @@ bool site_same(const char *a, size_t alen, const char *b, size_t blen)
 	return i == alen && j == blen;
 }
 
-static void remember(struct site *s, const char *rel)
+static void push(char ***v, size_t *n, size_t *cap, const char *rel)
 {
-	if (s->nfiles == s->cap) {
-		s->cap = s->cap ? 2 * s->cap : 64;
-		s->files = xrealloc(s->files, s->cap * sizeof *s->files);
+	if (*n == *cap) {
+		*cap = *cap ? 2 * *cap : 64;
+		*v = xrealloc(*v, *cap * sizeof **v);
 	}
-	s->files[s->nfiles++] = xstrdup(rel);
+	(*v)[(*n)++] = xstrdup(rel);
 }
 
-/* Write rel unless it holds these bytes already; *changed says which. */
-static enum clerk_status put_file(struct site *s, const char *rel,
-				  const char *bytes, size_t len, bool *changed,
-				  struct clerk_err *err)
+/* Whether rel already holds these bytes (stamps aside). */
+static bool unchanged(const struct site *s, const char *rel,
+		      const char *bytes, size_t len)
 {
-	enum clerk_status rc = make_parents(s, rel, err);
-	if (rc)
-		return rc;
 	char *path = xasprintf("%s/%s", s->dir, rel);
 	struct strbuf old = {0};
-	*changed = !(read_whole(path, &old) &&
-		     site_same(old.s ? old.s : "", old.len, bytes, len));
+	bool same = read_whole(path, &old) &&
+		    site_same(old.s ? old.s : "", old.len, bytes, len);
 	sb_free(&old);
-	if (*changed) {
-		struct outfile_opts o = {.database = s->database};
-		rc = outfile_write(path, &o, bytes, len, err);
-	}
+	free(path);
+	return same;
+}
+
+/* Write rel's bytes into the folder top (the site or its staging). */
+static enum clerk_status write_under(const struct site *s, const char *top,
+				     const char *rel, const char *bytes,
+				     size_t len, struct clerk_err *err)
+{
+	enum clerk_status rc = make_parents(top, rel, err);
+	if (rc)
+		return rc;
+	char *path = xasprintf("%s/%s", top, rel);
+	struct outfile_opts o = {.database = s->database};
+	rc = outfile_write(path, &o, bytes, len, err);
 	free(path);
 	return rc;
+}
+
+static char *staging_dir(const struct site *s)
+{
+	return xasprintf("%s/" STAGING, s->dir);
 }
 
 enum clerk_status site_put(struct site *s, const char *rel, const char *bytes,
@@ -218,15 +244,19 @@ enum clerk_status site_put(struct site *s, const char *rel, const char *bytes,
 		if (strcmp(s->files[i], rel) == 0)
 			return clerk_fail(err, CLERK_INVALID,
 					  "internal: the site made %s twice", rel);
-	bool changed;
-	enum clerk_status rc = put_file(s, rel, bytes, len, &changed, err);
-	if (rc)
-		return rc;
-	remember(s, rel);
-	if (changed)
-		s->stats->written++;
-	else
+	if (unchanged(s, rel, bytes, len)) {
 		s->stats->unchanged++;
+	} else {
+		char *staging = staging_dir(s);
+		enum clerk_status rc = write_under(s, staging, rel, bytes, len,
+						   err);
+		free(staging);
+		if (rc)
+			return rc;
+		push(&s->staged, &s->nstaged, &s->stcap, rel);
+		s->stats->written++;
+	}
+	push(&s->files, &s->nfiles, &s->cap, rel);
 	return CLERK_OK;
 }
 
@@ -241,24 +271,65 @@ static bool made_now(const struct site *s, const char *rel)
 	       NULL;
 }
 
-/* Remove rel (a file of an earlier run) and the folders it leaves empty. */
-static void remove_old(struct site *s, const char *rel)
+/* Remove rel under top and the folders it leaves empty there; true when
+ * a file was removed. */
+static bool remove_under(const char *top, const char *rel)
 {
-	char *path = xasprintf("%s/%s", s->dir, rel);
+	char *path = xasprintf("%s/%s", top, rel);
 	struct stat st;
-	if (lstat(path, &st) == 0 && S_ISREG(st.st_mode) && unlink(path) == 0)
-		s->stats->removed++;
+	bool removed = lstat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+		       unlink(path) == 0;
 	for (char *slash = strrchr(path, '/');
-	     slash && slash > path + strlen(s->dir); slash = strrchr(path, '/')) {
+	     slash && slash > path + strlen(top); slash = strrchr(path, '/')) {
 		*slash = '\0';
 		if (rmdir(path) != 0)
 			break;
 	}
 	free(path);
+	return removed;
+}
+
+/* Move every staged file into its place in the site; what could not be
+ * moved stays staged, and site_free removes it. */
+static enum clerk_status move_staged(struct site *s, struct clerk_err *err)
+{
+	char *staging = staging_dir(s);
+	enum clerk_status rc = CLERK_OK;
+	size_t i = 0;
+	for (; !rc && i < s->nstaged; i++) {
+		const char *rel = s->staged[i];
+		char *from = xasprintf("%s/%s", staging, rel);
+		char *to = xasprintf("%s/%s", s->dir, rel);
+		if (!(rc = make_parents(s->dir, rel, err)) &&
+		    rename(from, to) != 0) {
+			char *shown = utf8_sanitize(to);
+			rc = clerk_fail(err, CLERK_IO,
+					"cannot put %s in place: %s", shown,
+					strerror(errno));
+			free(shown);
+		}
+		if (!rc)
+			remove_under(staging, rel); /* its emptied folders */
+		free(from);
+		free(to);
+	}
+	/* Those moved are no longer staged. */
+	size_t moved = rc ? i - 1 : i;
+	for (size_t k = 0; k < moved; k++)
+		free(s->staged[k]);
+	memmove(s->staged, s->staged + moved,
+		(s->nstaged - moved) * sizeof *s->staged);
+	s->nstaged -= moved;
+	rmdir(staging);
+	free(staging);
+	return rc;
 }
 
 enum clerk_status site_finish(struct site *s, struct clerk_err *err)
 {
+	enum clerk_status rc = move_staged(s, err);
+	if (rc)
+		return rc;
 	qsort(s->files, s->nfiles, sizeof *s->files, cmp_str);
 	char *mpath = xasprintf("%s/" MANIFEST, s->dir);
 	struct strbuf old = {0};
@@ -267,8 +338,9 @@ enum clerk_status site_finish(struct site *s, struct clerk_err *err)
 			next = strchr(line, '\n');
 			if (next)
 				*next++ = '\0';
-			if (*line != '#' && rel_valid(line) && !made_now(s, line))
-				remove_old(s, line);
+			if (*line != '#' && rel_valid(line) &&
+			    !made_now(s, line) && remove_under(s->dir, line))
+				s->stats->removed++;
 		}
 	}
 	sb_free(&old);
@@ -277,14 +349,25 @@ enum clerk_status site_finish(struct site *s, struct clerk_err *err)
 	sb_add(&m, MANIFEST_HEAD);
 	for (size_t i = 0; i < s->nfiles; i++)
 		sb_addf(&m, "%s\n", s->files[i]);
-	bool changed;
-	enum clerk_status rc = put_file(s, MANIFEST, m.s, m.len, &changed, err);
+	if (!unchanged(s, MANIFEST, m.s, m.len))
+		rc = write_under(s, s->dir, MANIFEST, m.s, m.len, err);
 	sb_free(&m);
 	return rc;
 }
 
 void site_free(struct site *s)
 {
+	/* A run that failed leaves nothing staged behind. */
+	if (s->nstaged) {
+		char *staging = staging_dir(s);
+		for (size_t i = 0; i < s->nstaged; i++)
+			remove_under(staging, s->staged[i]);
+		rmdir(staging);
+		free(staging);
+	}
+	for (size_t i = 0; i < s->nstaged; i++)
+		free(s->staged[i]);
+	free(s->staged);
 	for (size_t i = 0; i < s->nfiles; i++)
 		free(s->files[i]);
 	free(s->files);

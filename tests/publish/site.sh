@@ -137,6 +137,23 @@ ok "the draft minutes are gone" test ! -e "$S/bodies/hwb/2017-06-29-minutes.html
 ok "a file clerk did not make is left alone" test -e "$S/upload-notes.txt"
 is "links still resolve after the removal" "$(links "$S")" ""
 
+# --- A run that fails part-way leaves the published site as it was: the
+# pages are built into a staging folder and put in place only at the end.
+# The votes of a copy are made unreadable; with --drafts the run
+# would change the body page and add the draft's files before it meets it.
+cp "$D" "$T/damaged.db"
+pagesize=$(sqlite3 "$T/damaged.db" "PRAGMA page_size")
+for page in $(sqlite3 "$T/damaged.db" "SELECT rootpage FROM sqlite_schema
+		WHERE rootpage > 0 AND tbl_name = 'vote'"); do
+	head -c "$pagesize" /dev/zero | tr '\0' '\377' |
+		dd of="$T/damaged.db" bs="$pagesize" seek=$((page - 1)) conv=notrunc 2>/dev/null
+done
+before=$(mtimes "$S")
+exits "publishing from a damaged file fails: exit 4" 4 "$CLERK" --db "$T/damaged.db" publish "$S" --council Hampshire --drafts
+has "saying what could not be read" "$("$CLERK" --db "$T/damaged.db" publish "$S" --council Hampshire --drafts 2>&1)" "could not read"
+is "and no file of the site changed" "$(mtimes "$S")" "$before"
+ok "nothing staged is left behind" test ! -e "$S/.clerk-site.new"
+
 # --- The parish demo's site.
 P=$T/parish
 exits "the parish's site" 0 demo publish "$P" --council 'Upper Testwood'
