@@ -724,7 +724,7 @@ static enum clerk_status count_body(struct db *db, const char *body_id,
 		memcpy(accs.v[i].a.body_id, a.body.id, sizeof a.body.id);
 		accs.v[i].a.body_name = xstrdup(a.body.name ? a.body.name : "");
 	}
-	if (!rc)
+	if (!rc && accs.n)
 		qsort(accs.v, accs.n, sizeof *accs.v, acc_cmp);
 	for (size_t i = 0; i < accs.n; i++) {
 		if (rc) {

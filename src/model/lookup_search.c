@@ -358,7 +358,8 @@ static enum clerk_status docset_read(struct db *db,
 		return db_fail(db, err, "searching");
 	/* The ids come sorted (ORDER BY m.id, in SQLite's BINARY order,
 	 * which is strcmp's); the spans are sorted and merged here. */
-	qsort(ds->span, ds->nspan, sizeof *ds->span, span_cmp);
+	if (ds->nspan > 1) /* none: no array to sort */
+		qsort(ds->span, ds->nspan, sizeof *ds->span, span_cmp);
 	size_t n = 0;
 	for (size_t i = 0; i < ds->nspan; i++) {
 		if (n && ds->span[i][0] <= ds->span[n - 1][1] + 1) {

@@ -861,7 +861,9 @@ static int entry_cmp(const void *a, const void *b)
  * the meetings' UUIDs, links relative to the feed. */
 static enum clerk_status atom_feed(struct pub *p, struct clerk_err *err)
 {
-	qsort(p->entries, p->nentries, sizeof *p->entries, entry_cmp);
+	if (p->nentries > 1) /* none: no array to sort */
+		qsort(p->entries, p->nentries, sizeof *p->entries,
+		      entry_cmp);
 	struct strbuf o = {0};
 	char when[CLERK_TIME_LEN];
 	time_format_utc(p->nentries ? p->entries[0].updated : 0, when);
@@ -971,7 +973,8 @@ static enum clerk_status gather(struct pub *p, struct clerk_err *err)
 						 st->subs[k].name, err);
 		}
 	}
-	qsort(p->people, p->npeople, sizeof *p->people, person_cmp);
+	if (p->npeople > 1) /* none: no array to sort */
+		qsort(p->people, p->npeople, sizeof *p->people, person_cmp);
 	for (size_t i = 0; i < p->npeople; i++)
 		p->people[i].slug = unique_slug(slugify(p->people[i].plain), i, person_slug_at, p->people);
 	return rc;

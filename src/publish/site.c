@@ -267,7 +267,8 @@ static int cmp_str(const void *a, const void *b)
 
 static bool made_now(const struct site *s, const char *rel)
 {
-	return bsearch(&rel, s->files, s->nfiles, sizeof *s->files, cmp_str) !=
+	return s->nfiles &&
+	       bsearch(&rel, s->files, s->nfiles, sizeof *s->files, cmp_str) !=
 	       NULL;
 }
 
@@ -330,7 +331,8 @@ enum clerk_status site_finish(struct site *s, struct clerk_err *err)
 	enum clerk_status rc = move_staged(s, err);
 	if (rc)
 		return rc;
-	qsort(s->files, s->nfiles, sizeof *s->files, cmp_str);
+	if (s->nfiles > 1)
+		qsort(s->files, s->nfiles, sizeof *s->files, cmp_str);
 	char *mpath = xasprintf("%s/" MANIFEST, s->dir);
 	struct strbuf old = {0};
 	if (read_whole(mpath, &old) && old.s) {
