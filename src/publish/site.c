@@ -316,11 +316,13 @@ static enum clerk_status move_staged(struct site *s, struct clerk_err *err)
 	}
 	/* Those moved are no longer staged. */
 	size_t moved = rc ? i - 1 : i;
-	for (size_t k = 0; k < moved; k++)
-		free(s->staged[k]);
-	memmove(s->staged, s->staged + moved,
-		(s->nstaged - moved) * sizeof *s->staged);
-	s->nstaged -= moved;
+	if (moved) {
+		for (size_t k = 0; k < moved; k++)
+			free(s->staged[k]);
+		memmove(s->staged, s->staged + moved,
+			(s->nstaged - moved) * sizeof *s->staged);
+		s->nstaged -= moved;
+	}
 	rmdir(staging);
 	free(staging);
 	return rc;
