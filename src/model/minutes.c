@@ -203,6 +203,13 @@ void minute_text_list_free(struct minute_text_list *l)
 
 /* ------------------------------------------------- the capture order */
 
+static void record_capture_read(sqlite3_stmt *st, void *out)
+{
+	struct record_capture *c = out;
+	model_col_id(st, 0, c->id);
+	c->seq = sqlite3_column_int64(st, 1);
+}
+
 /* Where a meeting's paragraphs and resolutions were written: the rows
  * the full-text index keeps of them (schema step 2) are numbered in the
  * order written (an INTEGER PRIMARY KEY, which VACUUM never renumbers),
@@ -223,18 +230,11 @@ enum clerk_status record_captures_read(struct db *db, const char *meeting_id,
 	if (!st)
 		return CLERK_DB;
 	db_bind_text(st, 1, meeting_id);
-	int step;
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		struct record_capture *c = MODEL_LIST_PUSH(out);
-		model_col_id(st, 0, c->id);
-		c->seq = sqlite3_column_int64(st, 1);
-	}
-	enum clerk_status rc = CLERK_OK;
-	if (step != SQLITE_DONE) {
-		rc = db_fail(db, err, "reading the order the minutes were written in");
+	enum clerk_status rc = MODEL_READ_ROWS(
+		db, st, record_capture_read, out,
+		"reading the order the minutes were written in", err);
+	if (rc)
 		record_captures_free(out);
-	}
-	db_done(st);
 	return rc;
 }
 
