@@ -294,6 +294,19 @@ static void build_item_lines(const struct live_screen *s,
 	add_record(ls, s, id, width);
 }
 
+/* A paragraph under a pane's first row, wrapped to the pane, as many rows
+ * as fit. */
+static void draw_note(struct app *app, struct ui_rect r, enum ui_role role,
+		      const char *text)
+{
+	char **rows;
+	size_t nrows = ui_wrap(text, r.w - 2, &rows);
+	for (size_t i = 0; i < nrows && (int)i + 2 < r.h; i++)
+		ui_put(app, r.y + 2 + (int)i, r.x + 1, r.w - 2, role, false,
+		       rows[i]);
+	ui_lines_free(rows, nrows);
+}
+
 /* Before the first item: what to press to begin. */
 static void draw_no_item(struct app *app, struct ui_rect r)
 {
@@ -307,12 +320,7 @@ static void draw_no_item(struct app *app, struct ui_rect r)
 			       "the attendance, where %s marks the "
 			       "selected person present.",
 			       next, att, pres);
-	char **rows;
-	size_t nrows = ui_wrap(text, r.w - 2, &rows);
-	for (size_t i = 0; i < nrows && (int)i + 2 < r.h; i++)
-		ui_put(app, r.y + 2 + (int)i, r.x + 1, r.w - 2, UI_ROLE_NORMAL,
-		       false, rows[i]);
-	ui_lines_free(rows, nrows);
+	draw_note(app, r, UI_ROLE_NORMAL, text);
 	free(text);
 }
 
@@ -326,12 +334,7 @@ static void draw_unread(struct app *app, const struct live *l,
 			       "clocks are not known until they can be read "
 			       "again.",
 			       l->unread);
-	char **rows;
-	size_t nrows = ui_wrap(text, r.w - 2, &rows);
-	for (size_t i = 0; i < nrows && (int)i + 2 < r.h; i++)
-		ui_put(app, r.y + 2 + (int)i, r.x + 1, r.w - 2, UI_ROLE_ERROR,
-		       false, rows[i]);
-	ui_lines_free(rows, nrows);
+	draw_note(app, r, UI_ROLE_ERROR, text);
 	free(text);
 }
 
