@@ -31,7 +31,10 @@
  *     };
  *
  * The actions themselves are not the panes': they are the live_do_NAME
- * handlers that src/ui/actions.def names (see live_screen.h).
+ * handlers that src/ui/actions.def names (see live_screen.h).  The review
+ * screen's two panes have a smaller ops table of their own (draw, move,
+ * key bar: review_screen.h), as they paint from the review screen, not
+ * from a meeting in progress.
  */
 #ifndef CLERK_UI_PANE_H
 #define CLERK_UI_PANE_H
