@@ -290,7 +290,7 @@ int ui_pick_search(struct app *app, const char *title,
 	struct picker p = {.title = title, .items = items, .n = n,
 			   .searching = searching};
 	p.list.skip = picker_heading;
-	p.list.skip_ctx = &p;
+	p.list.ctx = &p;
 	p.shown = xmalloc((n + 1) * sizeof *p.shown);
 	picker_filter(&p);
 	if (start >= 0 && (size_t)start < n)
@@ -323,8 +323,7 @@ int ui_pick_search(struct app *app, const char *title,
 struct help {
 	char **lines;
 	size_t n;
-	size_t top;
-	int page;
+	struct pager_pane view; /* scrolled as the review screen's minutes */
 };
 
 static void help_draw(struct app *app, void *ctx)
@@ -333,11 +332,9 @@ static void help_draw(struct app *app, void *ctx)
 	struct ui_rect b = ui_layout_centre(COLS, LINES, COLS - 2 > 90 ? 90 : COLS - 2,
 					    LINES - 2);
 	ui_box(app, b, "Help — keys (Esc closes)");
-	h->page = b.h - 2;
-	if (h->n > (size_t)h->page && h->top > h->n - (size_t)h->page)
-		h->top = h->n - (size_t)h->page;
-	for (int r = 0; r < b.h - 2 && h->top + (size_t)r < h->n; r++) {
-		const char *l = h->lines[h->top + (size_t)r];
+	pager_pane_fit(&h->view, h->n, b.h > 2 ? (size_t)(b.h - 2) : 1);
+	for (int r = 0; r < b.h - 2 && h->view.top + (size_t)r < h->n; r++) {
+		const char *l = h->lines[h->view.top + (size_t)r];
 		bool heading = l[0] != ' ';
 		ui_put(app, b.y + 1 + r, b.x + 2, b.w - 4,
 		       heading ? UI_ROLE_TITLE : UI_ROLE_NORMAL, false, l);
@@ -392,17 +389,10 @@ void ui_help_show(struct app *app, const enum ui_context *ctxs, size_t n)
 		if (key == UI_KEY_TICK || key == UI_KEY_RESIZE)
 			continue;
 		enum ui_action a = ui_keymap_lookup_in(&app->keymap, &ctx, 1, key);
-		if (a == UI_ACT_down && h.top + 1 < h.n)
-			h.top++;
-		else if (a == UI_ACT_up && h.top > 0)
-			h.top--;
-		else if (a == UI_ACT_page_down)
-			h.top += (size_t)(h.page > 1 ? h.page - 1 : 1);
-		else if (a == UI_ACT_page_up)
-			h.top = h.top > (size_t)h.page ? h.top - (size_t)h.page : 0;
-		else if (a == UI_ACT_up || a == UI_ACT_down)
-			;
-		else
+		/* a page keeps one line of the last in view; any other key
+		 * closes the help */
+		long page = h.view.h > 1 ? (long)h.view.h - 1 : 1;
+		if (!pager_pane_navigate(&h.view, a, page))
 			break;
 	}
 	ui_app_pop_overlay(app);

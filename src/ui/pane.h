@@ -5,8 +5,14 @@
  *
  * A list pane is the rows of a list, the one selected and the first shown.
  * It knows nothing of what the rows hold, so the live console's agenda and
- * attendance (and any picker) move, page, scroll and take clicks the same
- * way: the selection is kept in view in one place, list_pane_fit().
+ * attendance, the pickers, the review screen's meetings and the look-up
+ * screen's entries move, page, scroll and take clicks the same way: the
+ * selection is kept in view in one place, list_pane_fit().  A row may take
+ * several lines (a look-up entry wrapped to the terminal).
+ *
+ * A pager pane is lines of text read a screenful at a time (the review
+ * screen's minutes and history, the help screen, a look-up page with
+ * nothing to open): it scrolls in one place, pager_pane_scroll().
  *
  * A pane of the live console is an ops table and its rectangle:
  *
@@ -25,7 +31,10 @@
  *     };
  *
  * The actions themselves are not the panes': they are the live_do_NAME
- * handlers that src/ui/actions.def names (see live_screen.h).
+ * handlers that src/ui/actions.def names (see live_screen.h).  The review
+ * screen's two panes have a smaller ops table of their own (draw, move,
+ * key bar: review_screen.h), as they paint from the review screen, not
+ * from a meeting in progress.
  */
 #ifndef CLERK_UI_PANE_H
 #define CLERK_UI_PANE_H
@@ -35,16 +44,41 @@
 
 #include "clerk/ui.h"
 
+/* ----------------------------------------------------------- pager pane */
+
+struct pager_pane {
+	size_t top; /* the first line shown */
+	size_t n;   /* lines of text */
+	size_t h;   /* lines shown at once */
+};
+
+/* Take the text's length and the lines shown; keep the view within the
+ * text.  Call before painting and before scrolling. */
+void pager_pane_fit(struct pager_pane *pg, size_t n, size_t h);
+/* Move the view by delta lines: never before the first line, nor further
+ * than the last line at the foot of the view (text that fits stays put). */
+void pager_pane_scroll(struct pager_pane *pg, long delta);
+/* Up, down, page up/down (page lines), top, bottom: false for any other
+ * action. */
+bool pager_pane_navigate(struct pager_pane *pg, enum ui_action a, long page);
+
 /* ------------------------------------------------------------ list pane */
 
 struct list_pane {
-	size_t sel, top; /* the selected row, the first row shown */
-	size_t n;        /* rows in the list */
+	size_t sel; /* the selected row */
+	size_t top; /* the first row shown; with height, the first line */
+	size_t n;   /* rows in the list */
 	struct ui_rect rows; /* where the rows are painted */
 	/* Rows that cannot be selected (a picker's headings), or NULL:
 	 * moving passes over them. */
 	bool (*skip)(const void *ctx, size_t row);
-	const void *skip_ctx;
+	/* The lines a row takes, or NULL for one each.  With it, top counts
+	 * lines, so that a row taller than the pane can still be read, and a
+	 * page moves the view (the selection follows it) rather than the
+	 * selection a page of rows; a list with nothing to select then
+	 * scrolls as a pager. */
+	size_t (*height)(const void *ctx, size_t row);
+	const void *ctx; /* given to skip and height */
 };
 
 /* Take the list's length and rows rectangle; keep the selection on a row
@@ -54,11 +88,15 @@ void list_pane_fit(struct list_pane *lp, size_t n, struct ui_rect rows);
  * rows that cannot be selected; it stays where it was when only those lie
  * that way. */
 void list_pane_move(struct list_pane *lp, long delta);
-/* Up, down, page up/down (page rows), top, bottom: false for any other
- * action. */
+/* Up, down, page up/down (page rows, or lines with height), top, bottom:
+ * false for any other action. */
 bool list_pane_navigate(struct list_pane *lp, enum ui_action a, int page);
 /* The row under screen position (x, y) in *idx; false when none is. */
 bool list_pane_row_at(const struct list_pane *lp, int x, int y, size_t *idx);
+/* With height: the first line of row i, and the row that line l is in
+ * (n when l is past the last row). */
+size_t list_pane_row_line(const struct list_pane *lp, size_t i);
+size_t list_pane_line_row(const struct list_pane *lp, size_t l);
 
 /* -------------------------------------------------- panes of the console */
 

@@ -6,8 +6,11 @@
  *
  * Every page is the same screen: a title row, a list of entries (each one
  * or more text lines, some of which can be opened with Enter), and the
- * status row.  Opening an entry runs the next page on top (a nested
- * ui_app_run), so Esc simply returns to the page below.  Pages keep the
+ * status row.  The entries are a list pane (src/ui/pane.h) whose rows are
+ * as tall as their lines, so they move, page and scroll as every list
+ * does; a page with nothing to open (the minutes) scrolls as a pager.
+ * Opening an entry runs the next page on top (a nested ui_app_run), so Esc
+ * simply returns to the page below.  Pages keep the
  * data they show and rebuild their lines when the width changes, so text
  * is wrapped to the terminal, never cut mid-word when it can be wrapped.
  * All data comes from the lookup module (read-only) and, for minutes, the
@@ -20,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pane.h"
 #include "clerk/export.h"
 #include "clerk/lookup.h"
 #include "clerk/model.h"
@@ -53,8 +57,7 @@ struct page {
 	size_t nlines, cap;
 	struct entry *entries;
 	size_t nentries, ecap;
-	size_t sel;   /* selected entry */
-	size_t top;   /* first line shown */
+	struct list_pane list; /* rows: the entries; top: the first line */
 	int width;    /* the width the lines were built for */
 	bool scrolled; /* text page: the item was scrolled to */
 };
@@ -438,7 +441,7 @@ static void build_text(struct app *app, struct page *p)
 			break;
 	}
 	if (found != (size_t)-1 && !p->scrolled) {
-		p->top = found;
+		p->list.top = found;
 		p->scrolled = true;
 	}
 	free(needle);
@@ -470,11 +473,12 @@ static void page_build(struct app *app, struct page *p)
 		build_text(app, p);
 		break;
 	}
-	if (p->sel >= p->nentries)
-		p->sel = 0;
+	size_t *sel = &p->list.sel;
+	if (*sel >= p->nentries)
+		*sel = 0;
 	/* Start on the first entry that opens something. */
-	while (p->sel + 1 < p->nentries && p->entries[p->sel].open == OPEN_NONE)
-		p->sel++;
+	while (*sel + 1 < p->nentries && p->entries[*sel].open == OPEN_NONE)
+		(*sel)++;
 }
 
 /* ------------------------------------------------------------- drawing */
@@ -515,17 +519,18 @@ static bool selectable(const struct page *p)
 	return false;
 }
 
-/* Keep the selected entry on screen. */
-static void page_follow(struct app *app, struct page *p)
+/* The list pane's rows are the entries: as tall as their lines, and
+ * passed over when they open nothing (a seat's heading). */
+static size_t entry_height(const void *ctx, size_t row)
 {
-	if (!selectable(p) || p->sel >= p->nentries)
-		return;
-	const struct entry *e = &p->entries[p->sel];
-	size_t rows = (size_t)body_rows(app);
-	if (e->first < p->top)
-		p->top = e->first;
-	if (e->first + e->nlines > p->top + rows)
-		p->top = e->first + e->nlines > rows ? e->first + e->nlines - rows : 0;
+	const struct page *p = ctx;
+	return p->entries[row].nlines;
+}
+
+static bool entry_shut(const void *ctx, size_t row)
+{
+	const struct page *p = ctx;
+	return p->entries[row].open == OPEN_NONE;
 }
 
 static const char *hints(struct app *app, const struct page *p,
@@ -560,18 +565,18 @@ static void page_draw(struct app *app, void *state)
 	int cols = ui_app_cols(app), rows = body_rows(app);
 	if (p->width != cols)
 		page_build(app, p);
-	page_follow(app, p);
+	list_pane_fit(&p->list, p->nentries, (struct ui_rect){1, 0, rows, cols});
 	ui_put(app, 0, 0, cols, UI_ROLE_HEADER, true, p->title ? p->title : "");
 	bool sel = selectable(p);
 	for (int r = 0; r < rows; r++) {
-		size_t i = p->top + (size_t)r;
+		size_t i = p->list.top + (size_t)r;
 		int y = 1 + r;
 		if (i >= p->nlines) {
 			ui_put(app, y, 0, cols, UI_ROLE_NORMAL, true, "");
 			continue;
 		}
 		const struct line *l = &p->lines[i];
-		bool on = sel && l->entry == p->sel;
+		bool on = sel && l->entry == p->list.sel;
 		enum ui_role role = on ? UI_ROLE_SELECTED : l->role;
 		ui_put(app, y, 0, cols, role, true, "");
 		put_marked(app, y, 0, cols, role, on ? UI_ROLE_SELECTED : UI_ROLE_KEY,
@@ -584,38 +589,12 @@ static void page_draw(struct app *app, void *state)
 
 /* -------------------------------------------------------------- keys */
 
-static void move_entry(struct page *p, int delta)
-{
-	size_t i = p->sel;
-	for (int step = delta > 0 ? 1 : -1; delta; delta -= step) {
-		size_t j = i;
-		do {
-			if ((step < 0 && j == 0) || (step > 0 && j + 1 >= p->nentries))
-				goto done;
-			j += (size_t)(long)step;
-		} while (p->entries[j].open == OPEN_NONE);
-		i = j;
-	}
-done:
-	p->sel = i;
-}
-
-static void scroll(struct app *app, struct page *p, long delta)
-{
-	long rows = body_rows(app);
-	long max = (long)p->nlines - rows;
-	long top = (long)p->top + delta;
-	if (top > max)
-		top = max;
-	if (top < 0)
-		top = 0;
-	p->top = (size_t)top;
-}
-
 static void open_page(struct app *app, enum page_kind kind, const char *id,
 		      const char *item_id, const char *query)
 {
 	struct page next = {.kind = kind};
+	next.list.height = entry_height;
+	next.list.skip = entry_shut;
 	snprintf(next.id, sizeof next.id, "%s", id ? id : "");
 	snprintf(next.item_id, sizeof next.item_id, "%s", item_id ? item_id : "");
 	next.query = query ? xstrdup(query) : NULL;
@@ -625,9 +604,9 @@ static void open_page(struct app *app, enum page_kind kind, const char *id,
 
 static void open_entry(struct app *app, struct page *p)
 {
-	if (p->sel >= p->nentries)
+	if (p->list.sel >= p->nentries)
 		return;
-	const struct entry *e = &p->entries[p->sel];
+	const struct entry *e = &p->entries[p->list.sel];
 	char id[CLERK_UUID_LEN], item[CLERK_UUID_LEN];
 	memcpy(id, e->id, sizeof id);
 	memcpy(item, e->item_id, sizeof item);
@@ -694,39 +673,10 @@ static enum ui_key_result page_key(struct app *app, void *state, int key)
 	struct page *p = state;
 	static const enum ui_context ctxs[] = {UI_CTX_BROWSE, UI_CTX_LIST};
 	enum ui_action a = ui_keymap_lookup_in(ui_app_keymap(app), ctxs, 2, key);
-	bool sel = selectable(p);
-	long page = body_rows(app) - 1;
+	/* a page keeps one line of the last in view */
+	if (list_pane_navigate(&p->list, a, body_rows(app) - 1))
+		return UI_KEY_USED;
 	switch (a) {
-	case UI_ACT_up:
-	case UI_ACT_down:
-		if (sel)
-			move_entry(p, a == UI_ACT_up ? -1 : 1);
-		else
-			scroll(app, p, a == UI_ACT_up ? -1 : 1);
-		break;
-	case UI_ACT_page_up:
-	case UI_ACT_page_down:
-		scroll(app, p, a == UI_ACT_page_up ? -page : page);
-		if (sel) {
-			/* select the first entry that opens, on screen */
-			size_t line = p->top < p->nlines ? p->top : 0;
-			p->sel = p->nlines ? p->lines[line].entry : 0;
-			if (p->sel < p->nentries &&
-			    p->entries[p->sel].open == OPEN_NONE)
-				move_entry(p, 1);
-		}
-		break;
-	case UI_ACT_top:
-		p->top = 0;
-		p->sel = 0;
-		if (sel && p->nentries && p->entries[0].open == OPEN_NONE)
-			move_entry(p, 1);
-		break;
-	case UI_ACT_bottom:
-		scroll(app, p, (long)p->nlines);
-		if (sel)
-			move_entry(p, (int)p->nentries);
-		break;
 	case UI_ACT_select:
 		open_entry(app, p);
 		p->width = 0; /* rebuild: the data may have changed meanwhile */
@@ -772,6 +722,7 @@ static const struct ui_screen_ops page_ops = {
 static void page_run(struct app *app, struct page *p)
 {
 	struct ui_screen screen = {&page_ops, p};
+	p->list.ctx = p;
 	page_build(app, p);
 	ui_app_run(app, &screen);
 }
