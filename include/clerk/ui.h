@@ -114,15 +114,20 @@ enum ui_context {
 
 enum ui_action {
 	UI_ACT_NONE,
-#define UI_ACTION(name, ctx, keys, help) UI_ACT_##name,
+#define UI_ACTION(name, ctx, access, keys, help) UI_ACT_##name,
 #include "../../src/ui/actions.def"
 #undef UI_ACTION
 	UI_ACT_COUNT
 };
 
+/* Who may take an action in the live console (the access column of
+ * src/ui/actions.def): any console, or only the one driving the meeting. */
+enum ui_access { UI_WATCH, UI_DRIVE };
+
 struct ui_action_info {
 	const char *name;
 	enum ui_context context;
+	enum ui_access access;
 	const char *keys; /* defaults */
 	const char *help;
 };

@@ -79,6 +79,7 @@ struct body_extra {
 	const char *confirmer; /* body edit: whose meetings confirm its
 				  minutes ("-": its own) */
 	bool style_given;
+	bool substitutes_given;
 	bool editing;
 };
 
@@ -146,6 +147,7 @@ static enum clerk_status apply_opts(int argc, char **argv, struct body *b,
 				rc = clerk_fail(err, CLERK_USAGE,
 						"--substitutes takes yes or no");
 			b->substitutes_allowed = strcmp(optarg, "yes") == 0;
+			x->substitutes_given = true;
 			break;
 		case 'm':
 			if (!strstr(optarg, "%n"))
@@ -267,11 +269,15 @@ static int body_add(struct cli *cli, struct db *db, int argc, char **argv)
 		rc = body_council(db, x.council, &b, &err);
 	/* A parish, town or community council minutes in the parish style
 	 * unless told otherwise. */
+	bool local = b.council_kind == COUNCIL_PARISH ||
+		     b.council_kind == COUNCIL_COMMUNITY;
 	if (!rc && !x.style_given)
-		set_str(&b.style, b.council_kind == COUNCIL_PARISH ||
-					  b.council_kind == COUNCIL_COMMUNITY
-				  ? "parish"
-				  : "county");
+		set_str(&b.style, local ? "parish" : "county");
+	/* Nor do they seat substitutes: a parish councillor cannot send
+	 * another in their place, so a parish body allows none unless the
+	 * clerk says otherwise (a joint committee may). */
+	if (!rc && local && !x.substitutes_given)
+		b.substitutes_allowed = false;
 	if (!rc) {
 		next_minute_from(&b, &x);
 		rc = body_create(db, &b, &err);

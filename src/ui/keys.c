@@ -18,9 +18,10 @@
 #include "clerk/ui.h"
 
 static const struct ui_action_info actions[UI_ACT_COUNT] = {
-	[UI_ACT_NONE] = {"none", UI_CTX_GLOBAL, "", ""},
-#define UI_ACTION(name, ctx, keys, help) \
-	[UI_ACT_##name] = {#name, UI_CTX_##ctx, keys, help},
+	/* no key: nothing to refuse a watching console */
+	[UI_ACT_NONE] = {"none", UI_CTX_GLOBAL, UI_WATCH, "", ""},
+#define UI_ACTION(name, ctx, access, keys, help) \
+	[UI_ACT_##name] = {#name, UI_CTX_##ctx, UI_##access, keys, help},
 #include "actions.def"
 #undef UI_ACTION
 };
@@ -370,6 +371,29 @@ static void man_escape(FILE *out, const char *s)
 	}
 }
 
+/* The man page says which live keys still work while another console
+ * drives the meeting, from the access column of actions.def, so that the
+ * page cannot fall behind the console's refusals. */
+static void man_watching(FILE *out)
+{
+	fputs(".SS \"While another console drives the meeting\"\n"
+	      "The live console only watches (its header says READ\\-ONLY)\n"
+	      "and takes only these actions; the others are refused, saying\n"
+	      "who drives the meeting:\n",
+	      out);
+	const char *sep = "";
+	for (int a = 1; a < UI_ACT_COUNT; a++) {
+		enum ui_context c = actions[a].context;
+		if (actions[a].access != UI_WATCH ||
+		    (c != UI_CTX_GLOBAL && c != UI_CTX_LIST &&
+		     c != UI_CTX_LIVE && c != UI_CTX_ATTEND))
+			continue;
+		fprintf(out, "%s\\fB%s\\fR", sep, actions[a].name);
+		sep = ",\n";
+	}
+	fputs(".\n", out);
+}
+
 void ui_actions_print(FILE *out, const struct ui_keymap *km, bool man)
 {
 	for (int c = 0; c < UI_CTX_COUNT; c++) {
@@ -401,5 +425,7 @@ void ui_actions_print(FILE *out, const struct ui_keymap *km, bool man)
 					actions[a].name, actions[a].help);
 			}
 		}
+		if (man && c == UI_CTX_ATTEND)
+			man_watching(out); /* the last of the live console's */
 	}
 }

@@ -47,7 +47,7 @@ struct live_screen {
 #define LIVE_HANDLER_DIALOG(name)
 #define LIVE_HANDLER_REVIEW(name)
 #define LIVE_HANDLER_BROWSE(name)
-#define UI_ACTION(name, ctx, keys, help) LIVE_HANDLER_##ctx(name)
+#define UI_ACTION(name, ctx, access, keys, help) LIVE_HANDLER_##ctx(name)
 #include "actions.def"
 #undef UI_ACTION
 #undef LIVE_HANDLER_GLOBAL

@@ -248,37 +248,13 @@ static void live_tick(struct app *app, void *state)
 }
 
 /* While another console drives the meeting this one only watches: what
- * would write is refused before any dialog opens (live refuses it too,
- * inside the transaction). */
+ * would write (DRIVE in actions.def) is refused before any dialog opens
+ * (live refuses it too, inside the transaction). */
 static bool refused_watching(struct app *app, struct live_screen *s,
 			     enum ui_action a)
 {
-	if (!s->l->watching)
+	if (!s->l->watching || ui_action_info(a)->access == UI_WATCH)
 		return false;
-	switch (a) {
-	case UI_ACT_help:
-	case UI_ACT_quit:
-	case UI_ACT_redraw:
-	case UI_ACT_interrupt:
-	case UI_ACT_up:
-	case UI_ACT_down:
-	case UI_ACT_page_up:
-	case UI_ACT_page_down:
-	case UI_ACT_top:
-	case UI_ACT_bottom:
-	case UI_ACT_cancel:
-	case UI_ACT_search:
-	case UI_ACT_focus:
-	case UI_ACT_focus_back:
-	case UI_ACT_attendance:
-	case UI_ACT_item_back:
-	case UI_ACT_item_forward:
-	case UI_ACT_take_over:
-	case UI_ACT_NONE:
-		return false;
-	default:
-		break;
-	}
 	char *who = live_lease_sentence(&s->l->driver, s->l->body.tz);
 	ui_app_message(app, UI_ROLE_ERROR,
 		       "Read-only: %s. Nothing was recorded; T takes over.",
@@ -400,7 +376,7 @@ static live_handler *const handlers[UI_ACT_COUNT] = {
 #define LIVE_HANDLER_DIALOG(name)
 #define LIVE_HANDLER_REVIEW(name)
 #define LIVE_HANDLER_BROWSE(name)
-#define UI_ACTION(name, ctx, keys, help) LIVE_HANDLER_##ctx(name)
+#define UI_ACTION(name, ctx, access, keys, help) LIVE_HANDLER_##ctx(name)
 #include "actions.def"
 #undef UI_ACTION
 };

@@ -44,11 +44,18 @@ out=$($CLERK body add "Wereham Parish Council" --council Wereham --short WPC \
 	--self "the Council" --numbering running --minute-format "%n/%y" \
 	--next-minute 158 --next-minute-from 2014-01-01 2>&1)
 has "a parish body gets the parish style" "$out" "style parish, council Wereham Parish Council"
+has "and seats no substitutes unless told" "$out" "substitutes not allowed"
 has "running numbers from 158" "$out" "running on from year to year (from 158 at the first meeting from 2014-01-01)"
 exits "the same name twice in a council is refused" 3 $CLERK body add "wereham parish council" --council Wereham
 out=$($CLERK body add "Planning" --council Wereham --short "WPC" 2>&1); rc=$?
 is "a short name already used is refused" "$rc" 3
 has "naming the body that has it" "$out" "the short name \"WPC\" already names Wereham Parish Council"
+has "a parish body may be told it seats substitutes" \
+	"$($CLERK body add "Joint Burial Committee" --council Wereham --substitutes yes 2>&1)" "substitutes allowed"
+has "a principal council's body seats them by default" \
+	"$($CLERK body add "Licensing Committee" --council "Argyll" 2>&1)" "substitutes allowed"
+ok "both deleted again" $CLERK body delete "Joint Burial Committee"
+ok "both deleted again" $CLERK body delete "Licensing Committee"
 ok "the same name in another council is fine" $CLERK body add "Planning Committee" --council "Argyll"
 ok "and in a third" $CLERK body add "Planning Committee" --council "Carmarthenshire" --short CCCP
 exits "a style is a name, not a path" 3 $CLERK body edit WPC --style ../../etc/passwd
@@ -72,6 +79,10 @@ ok "another" $CLERK seat add WPC "Counciller (typo)"
 out=$($CLERK seat edit WPC 2 --label "Councillor" --non-voting 2>&1)
 has "seat edit" "$out" "Changed seat 2 of Wereham Parish Council: Councillor (non-voting)."
 ok "member" $CLERK member add WPC 1 "Cllr Jo Bruce" --role chairman --from 2013-05-01
+out=$($CLERK substitute add WPC 1 "Cllr Dave Deighton" --from 2013-05-01 2>&1); rc=$?
+is "a parish body refuses a substitute" "$rc" 3
+has "saying how to allow them" "$out" "Wereham Parish Council allows no substitutes (clerk body edit --substitutes yes)"
+ok "allowed when the clerk says so" $CLERK body edit WPC --substitutes yes
 ok "substitute" $CLERK substitute add WPC 1 "Cllr Dave Deighton" --from 2013-05-01
 out=$($CLERK substitute add WPC 1 "Cllr Dave Deighton" --from 2013-06-01 2>&1); rc=$?
 is "the same substitute twice for a seat is refused" "$rc" 3

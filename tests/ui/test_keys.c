@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Unit tests of key names, the action list and the keys file: every
  * default key in actions.def parses, no key means two actions in one
- * context, and a keys file rebinds actions or is refused with the file
- * and line named. */
+ * context, a keys file rebinds actions or is refused with the file
+ * and line named, and a console that only watches may only look. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -122,6 +122,31 @@ static void test_keys_file_errors_name_the_line(void **state)
 	assert_non_null(strstr(err.msg, "k:1: bind quit needs at least one key"));
 }
 
+/* The access column of actions.def decides what a console that only
+ * watches a meeting may do: it may look and move, and take over, but
+ * nothing that records (every attendance key records). */
+static void test_watching_console_only_looks(void **state)
+{
+	(void)state;
+	const enum ui_action may[] = {UI_ACT_help,  UI_ACT_quit,
+				      UI_ACT_down,  UI_ACT_page_down,
+				      UI_ACT_focus, UI_ACT_attendance,
+				      UI_ACT_item_back, UI_ACT_take_over};
+	const enum ui_action refused[] = {UI_ACT_select, UI_ACT_next_item,
+					  UI_ACT_heard, UI_ACT_vote,
+					  UI_ACT_close_meeting};
+	for (size_t i = 0; i < sizeof may / sizeof may[0]; i++)
+		assert_int_equal(ui_action_info(may[i])->access, UI_WATCH);
+	for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++)
+		assert_int_equal(ui_action_info(refused[i])->access, UI_DRIVE);
+	for (int a = 1; a < UI_ACT_COUNT; a++)
+		if (ui_action_info((enum ui_action)a)->context == UI_CTX_ATTEND)
+			assert_int_equal(ui_action_info((enum ui_action)a)->access,
+					 UI_DRIVE);
+	/* no key pressed: nothing to refuse */
+	assert_int_equal(ui_action_info(UI_ACT_NONE)->access, UI_WATCH);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -129,6 +154,7 @@ int main(void)
 		cmocka_unit_test(test_defaults_parse_and_do_not_clash),
 		cmocka_unit_test(test_keys_file_rebinds),
 		cmocka_unit_test(test_keys_file_errors_name_the_line),
+		cmocka_unit_test(test_watching_console_only_looks),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
