@@ -321,11 +321,6 @@ struct lookup_hit {
 struct lookup_hit_list {
 	struct lookup_hit *v;
 	size_t n;
-	/* Nonzero when the words match more than could be ranked at a
-	 * look-up's speed: only the newest `newest_ranked` matches (by when
-	 * they were recorded) were ranked, best first among them.  Whoever
-	 * shows the hits says so. */
-	size_t newest_ranked;
 };
 
 /* Hits for opts->text, best first (bm25, an item's title weighing twice

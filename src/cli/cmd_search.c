@@ -129,10 +129,6 @@ static void print_json(const struct listing *l, const struct lookup_hit_list *hi
 		free(snip);
 	}
 	json_object_set_new(root, "hits", arr);
-	/* How the hits were ranked: 0, over every match; else over only the
-	 * newest this many matches. */
-	json_object_set_new(root, "ranked_newest",
-			    json_integer((json_int_t)hits->newest_ranked));
 	listing_json_print(l, root);
 }
 
@@ -256,13 +252,6 @@ int cmd_search(struct cli *cli, int argc, char **argv)
 			print_csv(&l, &hits);
 		else
 			print_text(&l, &hits);
-		if (hits.newest_ranked)
-			fprintf(a.format == LISTING_TEXT ? cli->out : cli->err,
-				"%sMore than %zu records match: the %zu most "
-				"recently recorded were ranked, best first; "
-				"add words or a \"phrase\" to rank every match.\n",
-				a.format == LISTING_TEXT ? "\n" : "clerk: ",
-				hits.newest_ranked, hits.newest_ranked);
 	}
 	lookup_hit_list_free(&hits);
 	lookup_body_free(&body);

@@ -154,20 +154,26 @@ struct para_opts {
 	const char *label_tag;
 };
 
-/* Break layout l into lines placed at o->x. */
-static void add_lines(struct render *r, PangoLayout *l,
-		      const struct para_opts *o)
+/* Which of a paragraph's lines one layout gives: all of them, or one
+ * piece of a long paragraph laid out a piece at a time (add_text). */
+struct piece {
+	bool opens;  /* holds the paragraph's first line */
+	bool closes; /* holds its last line */
+	int nlines;  /* lines taken from the layout's start */
+};
+
+/* Add lines of layout l, placed at o->x: the first p->nlines of them. */
+static void add_piece(struct render *r, PangoLayout *l,
+		      const struct para_opts *o, const struct piece *p)
 {
-	if (!l)
-		return;
 	PangoLayoutIter *it = pango_layout_get_iter(l);
-	int count = pango_layout_get_line_count(l);
-	int i = 0;
-	do {
+	for (int i = 0; i < p->nlines; i++) {
 		r->lines = grow(r->lines, &r->caplines, r->nlines,
 				sizeof *r->lines, &r->failed);
 		if (r->failed)
 			break;
+		bool first = p->opens && i == 0;
+		bool last = p->closes && i == p->nlines - 1;
 		PangoRectangle logical;
 		pango_layout_iter_get_line_extents(it, NULL, &logical);
 		int base = pango_layout_iter_get_baseline(it);
@@ -178,14 +184,14 @@ static void add_lines(struct render *r, PangoLayout *l,
 		ln->x = o->x + (double)logical.x / PANGO_SCALE;
 		ln->height = (double)logical.height / PANGO_SCALE;
 		ln->baseline = (double)(base - logical.y) / PANGO_SCALE;
-		ln->space_before = i == 0 ? o->space_before : 0;
-		ln->keep_next = o->keep_next || (i == 0 && count > 1);
-		ln->keep_prev = o->keep_prev || (i == count - 1 && count > 1);
+		ln->space_before = first ? o->space_before : 0;
+		ln->keep_next = o->keep_next || (first && !last);
+		ln->keep_prev = o->keep_prev || (last && !first);
 		ln->tag = o->tag;
-		ln->tag_start = i == 0;
-		ln->tag_end = i == count - 1;
+		ln->tag_start = first;
+		ln->tag_end = last;
 		ln->boxed = o->boxed;
-		if (i == 0) {
+		if (first) {
 			ln->label_tag = o->label_tag;
 			ln->label = o->label;
 			ln->label_x = o->label_x;
@@ -193,12 +199,44 @@ static void add_lines(struct render *r, PangoLayout *l,
 			ln->outline = o->outline;
 			ln->outline_level = o->outline_level;
 		}
-		i++;
-	} while (pango_layout_iter_next_line(it));
+		if (!pango_layout_iter_next_line(it))
+			break;
+	}
 	pango_layout_iter_free(it);
 }
 
+/* Break layout l into lines placed at o->x. */
+static void add_lines(struct render *r, PangoLayout *l,
+		      const struct para_opts *o)
+{
+	if (!l)
+		return;
+	struct piece whole = {true, true, pango_layout_get_line_count(l)};
+	add_piece(r, l, o, &whole);
+}
+
 #define TEXT_W (PAGE_W - 2 * MARGIN_X)
+
+/* Pango's time to break one paragraph into lines grows with the square of
+ * its length (a 20,000-word paragraph took 2.3 times a 10,000-word one),
+ * and a text may be 256 KB. So a long paragraph is laid out a piece of
+ * about PIECE_BYTES at a time: every line of a piece but its last is
+ * kept, and the next piece starts where that last line began. Pango
+ * breaks lines greedily, each break depending only on the text from the
+ * line's start, so these are the lines one layout of the whole gives. */
+#define PIECE_BYTES 4096
+
+/* Where a piece of text may end: after a space before text + PIECE_BYTES,
+ * or 0 when there is none (then the rest is laid out whole). */
+static size_t piece_end(const char *text, size_t len)
+{
+	if (len <= PIECE_BYTES)
+		return 0;
+	for (size_t i = PIECE_BYTES; i > PIECE_BYTES / 2; i--)
+		if (text[i] == ' ')
+			return i;
+	return 0;
+}
 
 static void add_text(struct render *r, const char *text, double size,
 		     bool bold, const struct para_opts *o)
@@ -206,8 +244,32 @@ static void add_text(struct render *r, const char *text, double size,
 	double width = PAGE_W - MARGIN_X - o->x;
 	if (o->aside)
 		width -= 60;
-	add_lines(r, new_layout(r, text, size, bold, width, PANGO_ALIGN_LEFT),
-		  o);
+	text = text ? text : "";
+	size_t len = strlen(text), cut;
+	struct piece p = {.opens = true};
+	while (!r->failed && (cut = piece_end(text, len)) > 0) {
+		PangoLayout *l = new_layout(r, "", size, bold, width,
+					    PANGO_ALIGN_LEFT);
+		if (!l)
+			return;
+		pango_layout_set_text(l, text, (int)cut);
+		int n = pango_layout_get_line_count(l);
+		if (n < 2) /* one unbreakable run: no break point seen */
+			break;
+		PangoLayoutLine *rest = pango_layout_get_line_readonly(l, n - 1);
+		p.nlines = n - 1;
+		add_piece(r, l, o, &p);
+		p.opens = false;
+		text += rest->start_index;
+		len -= (size_t)rest->start_index;
+	}
+	PangoLayout *l = new_layout(r, "", size, bold, width, PANGO_ALIGN_LEFT);
+	if (!l)
+		return;
+	pango_layout_set_text(l, text, (int)len);
+	p.closes = true;
+	p.nlines = pango_layout_get_line_count(l);
+	add_piece(r, l, o, &p);
 }
 
 /* How add_rows tags its rows: a list's items (tag "LI", the label in

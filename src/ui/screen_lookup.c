@@ -389,12 +389,6 @@ static void build_search(struct app *app, struct page *p)
 	if (!hits.n)
 		wrap_addf(p, UI_ROLE_DIM, 1, "Nothing recorded matches '%s'.",
 			  p->query);
-	if (hits.newest_ranked)
-		wrap_addf(p, UI_ROLE_DIM, 1,
-			  "More than %zu records match: the %zu most recently "
-			  "recorded were ranked, best first; add words or a "
-			  "\"phrase\" to rank every match.",
-			  hits.newest_ranked, hits.newest_ranked);
 	free(p->title);
 	p->title = xasprintf("Search: %s · %zu hit%s", p->query, hits.n,
 			     hits.n == 1 ? "" : "s");

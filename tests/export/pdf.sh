@@ -125,4 +125,15 @@ has "each page still says its page of the meeting's" "$b2" "Page 1 of"
 exits "one meeting's minute book pages" 0 demo export 2017-06-29 --format pdf --minute-book -o "$T/one.pdf"
 has "the first meeting of the year starts at page 1" "$(pdftotext -l 1 "$T/one.pdf" -)" "Minute book page 1"
 
+# A very long paragraph is laid out a piece at a time (pango's line
+# breaking is quadratic in a paragraph's length): every word must come out
+# once, in order, across the pieces' seams and the pages.
+long=$(seq -f 'w%g' 1 12000 | tr '\n' ' ')
+clerk item add 2024-03-14 "A very long report" --description "$long" >/dev/null
+exits "an agenda with a 12,000-word paragraph written" 0 clerk export 2024-03-14 --agenda --format pdf -o "$T/long.pdf"
+words=$(pdftotext "$T/long.pdf" - | tr -s ' \n' '\n\n' | grep -E '^w[0-9]+$' | tr '\n' ' ')
+is "every word of it once, in order" "$words" "$long"
+pages=$(pdfinfo "$T/long.pdf" | sed -n "s/^Pages: *//p")
+ok "over many pages ($pages)" test "${pages:-0}" -ge 10
+
 done_testing

@@ -122,30 +122,4 @@ lacks "a deleted resolution is gone" "$(s domestic abuse)" "resolution"
 has "a declaration follows its declarer's new name" "$(s renamed)" \
 	"Dr Ben [Renamed]"
 
-# Ranking is bounded, and says so: with more than 1,000 matches only the
-# newest 1,000 are scored, and the output tells the reader.
-lacks "a few matches: all ranked, nothing to say" "$(s zebra)" "most recently recorded"
-is "and JSON says every match was ranked" \
-	"$(s zebra --json | grep -o '"ranked_newest": [0-9]*')" '"ranked_newest": 0'
-"$SQLEXEC" "$db" "INSERT INTO minute_text(id, meeting_id, item_id, section, position, body)
-VALUES ('tb-best', 'm3', 'i4', 'heard', 9, 'Wombat numbers.');"
-"$SQLEXEC" "$db" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1100)
-INSERT INTO minute_text(id, meeting_id, item_id, section, position, body)
-SELECT 'tb' || i, 'm3', 'i4', 'heard', 10 + i,
-  'A long report on many things, among them the wombat census and more.' FROM n;"
-out=$(s wombat)
-has "over 1,000 matches: the reader is told only the newest were ranked" "$out" \
-	"More than 1000 records match: the 1000 most recently recorded were ranked, best first"
-is "JSON says how many were ranked" \
-	"$(s wombat --json | grep -o '"ranked_newest": [0-9]*')" '"ranked_newest": 1000'
-has "CSV keeps its rows clean and says it on standard error" \
-	"$(s wombat --csv 2>&1 >/dev/null)" "clerk: More than 1000 records match"
-lacks "nor is the note among the CSV rows" "$(s wombat --csv 2>/dev/null)" "More than"
-# A body or a period ranks every match it keeps: the best wombat minute,
-# older than the 1,100 others, comes first.
-out=$(s wombat --body cyp --limit 1)
-has "--body ranks all its matches, however many: the best first" "$out" "[Wombat] numbers."
-lacks "... and has nothing to say about the newest" "$out" "most recently recorded"
-has "--from too" "$(s wombat --from 2017-01-01 --limit 1)" "[Wombat] numbers."
-
 done_testing
