@@ -143,9 +143,9 @@ int cmd_person(struct cli *cli, int argc, char **argv)
 		code = cli_report(cli, &err);
 	} else {
 		char *who = person_display_name(&p);
+		const char *org = p.organisation ? p.organisation : "";
 		cli_say(cli, "%s %s: %s%s%s.\n", add ? "Added" : "Saved", who,
-			person_kind_text(p.kind), *p.organisation ? ", " : "",
-			p.organisation);
+			person_kind_text(p.kind), *org ? ", " : "", org);
 		free(who);
 	}
 	person_free(&p);

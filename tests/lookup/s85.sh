@@ -27,6 +27,7 @@ has "person edit --kind" "$out" "Saved Carl Community: partner representative."
 exits "an unknown kind is a usage error" 2 $CLERK person edit Carl --kind mayor
 has "person add" "$($CLERK person add "Olive Officer" --organisation "Testshire Council" 2>&1)" "Added Olive Officer: officer, Testshire Council."
 exits "person add of someone recorded" 3 $CLERK person add "Olive Officer"
+has "person add with nothing but a name" "$($CLERK person add "Cllr Nia Newname" 2>&1)" "Added Cllr Nia Newname: councillor."
 $CLERK member add LIC 1 "Cllr Ann Able" --from 2017-01-01 >/dev/null
 
 $CLERK meeting add PC 2017-02-01 10:00 >/dev/null
