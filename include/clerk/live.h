@@ -10,8 +10,10 @@
  * clocks and everything that was shown as saved.
  *
  * Actions (next item, mark present, declare, vote, ...) check their input,
- * append events through the model, commit before returning and then reload
- * the context.  A refusal returns a status other than CLERK_OK with a
+ * append events through the model, commit before returning and then read
+ * again what they changed (the log's new events, one attendance row, the
+ * declarations, ...): the context is then what a whole read would give,
+ * which live_check_fresh verifies.  A refusal returns a status other than CLERK_OK with a
  * sentence for the user in err and changes nothing.  An action that
  * succeeds but has something the clerk must notice (the substitute is not
  * the nominated one; the quorum was lost; a casting vote is needed) returns
@@ -61,6 +63,7 @@ struct live_item {
 	bool running;         /* being taken now */
 	bool done;            /* taken and ended */
 	bool overrun;         /* elapsed > planned_seconds (with a plan) */
+	int elapsed_done;     /* internal: seconds of the spells ended */
 };
 
 /* What the log says about one person present (derived each reload). */
@@ -126,6 +129,20 @@ struct live {
 	int act_seq; /* internal: the log's last seq when the action began */
 	long long data_version; /* internal: db_data_version() at the last
 				   whole read (-1: read everything next) */
+	/* Internal: how far the log has been walked (live.c derives the
+	 * events after log_done only, unless the rows it indexes were read
+	 * again), and where that walk stood. */
+	size_t log_done;
+	int log_running;      /* item running after those events (-1) */
+	time_t log_spell;     /* its spell's start */
+	time_t log_adj_from;  /* adjourned since (0: not) */
+	int log_adj_closed;   /* seconds of the adjournments ended */
+	/* Internal: what the action being made wrote besides the log, to be
+	 * read again at its end (live_int.h: LIVE_READ_*), and the people
+	 * whose attendance row it changed (read again one by one). */
+	unsigned dirty;
+	clerk_id *touched;
+	size_t ntouched;
 
 	/* Two consoles, one meeting (see live_lease_*). */
 	clerk_id lease_token; /* this console's lease, when it drives the
@@ -190,6 +207,19 @@ enum clerk_status live_refresh(struct live *l, struct clerk_err *err);
 void live_idle(struct live *l);
 /* Release the context and set *l to NULL (NULL is fine). */
 void live_free(struct live **l);
+
+/* The check of the incremental reading (tests, CLERK_LIVE_CHECK): an
+ * action reads again only what it changed, so compare everything this
+ * context holds and derives with a context read afresh from the file at
+ * the same moment.  True when they agree; otherwise *diff (when not NULL)
+ * gets a sentence naming the first line that differs (caller frees).
+ * With CLERK_LIVE_CHECK set in the environment every partial read is
+ * checked so, and a difference is printed and aborts the program. */
+bool live_check_fresh(const struct live *l, char **diff);
+/* Everything the context holds and derives, one fact a line (what
+ * live_check_fresh compares; not the notice, the lease or the clock
+ * choice of the console). */
+void live_describe(const struct live *l, struct strbuf *sb);
 
 /* Refuse (CLERK_INVALID, with a sentence offering what the chair can do)
  * while the meeting is inquorate once business has begun: an inquorate

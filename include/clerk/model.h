@@ -744,6 +744,13 @@ enum clerk_status attendance_delete(struct db *db, const char *id,
 enum clerk_status attendance_list(struct db *db, const char *meeting_id,
 				  struct attendance_list *out,
 				  struct clerk_err *err);
+/* One person's row of a meeting's attendance, as attendance_list reads it
+ * (CLERK_NOT_FOUND when they have none): the live console reads again
+ * only the row an action changed. */
+enum clerk_status attendance_get_person(struct db *db, const char *meeting_id,
+					const char *person_id,
+					struct attendance *out,
+					struct clerk_err *err);
 /* Add an 'expected' row for each seat's main member on the meeting's date
  * who has no row yet. */
 enum clerk_status attendance_expect_members(struct db *db,

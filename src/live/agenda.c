@@ -118,7 +118,7 @@ static enum clerk_status live_goto(struct live *l, size_t idx,
 	enum clerk_status rc = live_tx(l, err);
 	if (rc)
 		return rc;
-	return live_act_end(l, live_item_start(l, idx, err), err);
+	return live_act_done(l, live_item_start(l, idx, err), err);
 }
 
 enum clerk_status live_next(struct live *l, struct clerk_err *err)
@@ -182,12 +182,13 @@ enum clerk_status live_adjourn(struct live *l, const char *reason,
 	enum clerk_status rc = live_need_sitting(l, true, err);
 	if (rc || (rc = live_tx(l, err)))
 		return rc;
+	live_dirty(l, LIVE_READ_MEETING);
 	if (!(rc = live_item_end(l, "adjourned", err)) &&
 	    !(rc = live_event(l, EVENT_ADJOURNED, NULL, reason ? reason : "",
 			      err)))
 		rc = meeting_set_status(l->db, l->meeting.id,
 					MEETING_ADJOURNED, err);
-	return live_act_end(l, rc, err);
+	return live_act_done(l, rc, err);
 }
 
 /* True when the log's last item event is an end by adjournment. */
@@ -215,6 +216,7 @@ enum clerk_status live_resume(struct live *l, struct clerk_err *err)
 	bool restart = l->current >= 0 && live_paused_by_adjournment(l);
 	if ((rc = live_tx(l, err)))
 		return rc;
+	live_dirty(l, LIVE_READ_MEETING);
 	if (!(rc = live_event(l, EVENT_RESUMED, NULL, "", err)) &&
 	    !(rc = meeting_set_status(l->db, l->meeting.id,
 				      MEETING_IN_PROGRESS, err)) &&
@@ -223,7 +225,7 @@ enum clerk_status live_resume(struct live *l, struct clerk_err *err)
 		if (!(rc = live_reload(l, err)))
 			rc = live_item_start(l, (size_t)l->current, err);
 	}
-	return live_act_end(l, rc, err);
+	return live_act_done(l, rc, err);
 }
 
 enum clerk_status live_close(struct live *l, struct clerk_err *err)
@@ -232,9 +234,10 @@ enum clerk_status live_close(struct live *l, struct clerk_err *err)
 	enum clerk_status rc = live_need_sitting(l, false, err);
 	if (rc || (rc = live_tx(l, err)))
 		return rc;
+	live_dirty(l, LIVE_READ_MEETING);
 	if (!(rc = live_item_end(l, "", err)) &&
 	    !(rc = live_event(l, EVENT_CLOSED, NULL, "", err)))
 		rc = meeting_set_status(l->db, l->meeting.id, MEETING_CLOSED,
 					err);
-	return live_act_end(l, rc, err);
+	return live_act_done(l, rc, err);
 }

@@ -51,7 +51,7 @@ static enum clerk_status live_att_write(struct live *l,
 		a.left_at = 0;
 		a.left_item[0] = '\0';
 	}
-	enum clerk_status rc = attendance_set(l->db, &a, err);
+	enum clerk_status rc = live_att_set(l, &a, err);
 	free(n);
 	if (!rc)
 		rc = live_event(l, EVENT_ATTENDANCE, row->person_id,
@@ -132,7 +132,7 @@ enum clerk_status live_att_present(struct live *l, const char *person_id,
 		st = ATT_PRESENT;
 	if ((rc = live_one_voter(l, row, err)) || (rc = live_tx(l, err)))
 		return rc;
-	return live_act_end(l, live_att_write(l, row, st, NULL, true, err),
+	return live_act_done(l, live_att_write(l, row, st, NULL, true, err),
 			    err);
 }
 
@@ -151,7 +151,7 @@ static enum clerk_status live_att_away(struct live *l, const char *person_id,
 		 * row keeps the seat it was for, and no longer counts. */
 		if ((rc = live_tx(l, err)))
 			return rc;
-		return live_act_end(l,
+		return live_act_done(l,
 				    live_att_write(l, row, ATT_APOLOGY,
 						   reason ? reason : "", false,
 						   err),
@@ -168,7 +168,7 @@ static enum clerk_status live_att_away(struct live *l, const char *person_id,
 	}
 	if ((rc = live_tx(l, err)))
 		return rc;
-	return live_act_end(l,
+	return live_act_done(l,
 			    live_att_write(l, row, st, reason ? reason : "",
 					   false, err),
 			    err);
@@ -282,7 +282,7 @@ static enum clerk_status live_sub_write(struct live *l,
 	a.capacity = cap;
 	if (!srow)
 		a.note = a.substitute_note = empty;
-	enum clerk_status rc = attendance_set(l->db, &a, err);
+	enum clerk_status rc = live_att_set(l, &a, err);
 	free(cap);
 	free(empty);
 	if (!rc)
@@ -301,7 +301,7 @@ static enum clerk_status live_sub_write(struct live *l,
 		m.arrived_at = 0;
 		m.arrived_item[0] = '\0';
 	}
-	rc = attendance_set(l->db, &m, err);
+	rc = live_att_set(l, &m, err);
 	if (!rc && was_present)
 		rc = live_event(l, EVENT_ATTENDANCE, member->person_id,
 				attendance_status_text(ATT_APOLOGY), err);
@@ -353,7 +353,7 @@ static enum clerk_status live_att_sub(struct live *l, const char *member_id,
 		free(names);
 	}
 	if (!rc && !(rc = live_tx(l, err)))
-		rc = live_act_end(l, live_sub_write(l, member, sub_id, nom, sname,
+		rc = live_act_done(l, live_sub_write(l, member, sub_id, nom, sname,
 						    err),
 				  err);
 	free(sname);
@@ -384,6 +384,7 @@ static enum clerk_status live_sub_delete(struct live *l,
 {
 	const struct attendance *member =
 		live_attendance_of(l, sub->substitute_for);
+	live_dirty(l, LIVE_READ_ATTENDANCE); /* a row goes */
 	enum clerk_status rc = attendance_delete(l->db, sub->id, err);
 	if (!rc)
 		rc = live_event(l, EVENT_ATTENDANCE, sub->person_id, "removed",
@@ -393,7 +394,7 @@ static enum clerk_status live_sub_delete(struct live *l,
 		struct attendance m = *member;
 		char empty[] = "";
 		m.substitute_note = empty;
-		rc = attendance_set(l->db, &m, err);
+		rc = live_att_set(l, &m, err);
 	}
 	return rc;
 }
@@ -416,7 +417,7 @@ enum clerk_status live_att_sub_remove(struct live *l, const char *sub_id,
 	}
 	if ((rc = live_tx(l, err)))
 		return rc;
-	return live_act_end(l, live_sub_delete(l, row, err), err);
+	return live_act_done(l, live_sub_delete(l, row, err), err);
 }
 
 enum clerk_status live_att_seat_to_member(struct live *l,
@@ -439,7 +440,7 @@ enum clerk_status live_att_seat_to_member(struct live *l,
 		m.substitute_note = empty;
 		rc = live_att_write(l, &m, ATT_PRESENT, "", true, err);
 	}
-	return live_act_end(l, rc, err);
+	return live_act_done(l, rc, err);
 }
 
 /* Record arrival or departure time `at` (0: now) during the current item. */
@@ -473,14 +474,14 @@ enum clerk_status live_att_arrived(struct live *l, const char *person_id,
 		 live_item_id_at(l, at));
 	a.left_at = 0;
 	a.left_item[0] = '\0';
-	if (!(rc = attendance_set(l->db, &a, err)))
+	if (!(rc = live_att_set(l, &a, err)))
 		rc = live_event(l, EVENT_ARRIVED, person_id, "", err);
 	/* Arriving during an item they have a pecuniary interest in, they
 	 * stay out of the room for it. */
 	if (!rc && l->running &&
 	    live_pecuniary_of(l, person_id, live_current_id(l)))
 		rc = live_event(l, EVENT_LEFT, person_id, "interest", err);
-	return live_act_end(l, rc, err);
+	return live_act_done(l, rc, err);
 }
 
 enum clerk_status live_att_departed(struct live *l, const char *person_id,
@@ -508,9 +509,9 @@ enum clerk_status live_att_departed(struct live *l, const char *person_id,
 	a.left_at = at;
 	snprintf(a.left_item, sizeof a.left_item, "%s",
 		 live_item_id_at(l, at));
-	if (!(rc = attendance_set(l->db, &a, err)))
+	if (!(rc = live_att_set(l, &a, err)))
 		rc = live_event(l, EVENT_LEFT, person_id, "departed", err);
-	return live_act_end(l, rc, err);
+	return live_act_done(l, rc, err);
 }
 
 /* An existing person named exactly `full` (case-insensitive, the
@@ -572,7 +573,7 @@ enum clerk_status live_att_also(struct live *l, const char *name,
 	if ((rc = live_tx(l, err)) ||
 	    (rc = live_person_by_name(l, n, id, err))) {
 		free(n);
-		return live_act_end(l, rc, err);
+		return live_act_done(l, rc, err);
 	}
 	const struct attendance *row = live_attendance_of(l, id);
 	if (row && row->status != ATT_IN_ATTENDANCE) {
@@ -581,7 +582,7 @@ enum clerk_status live_att_also(struct live *l, const char *name,
 			   "them there instead",
 			   n, attendance_status_text(row->status));
 		free(n);
-		return live_act_end(l, CLERK_INVALID, err);
+		return live_act_done(l, CLERK_INVALID, err);
 	}
 	free(n);
 	struct attendance a = { 0 };
@@ -594,14 +595,14 @@ enum clerk_status live_att_also(struct live *l, const char *name,
 	a.capacity = cap;
 	if (!row)
 		a.note = a.substitute_note = empty;
-	rc = attendance_set(l->db, &a, err);
+	rc = live_att_set(l, &a, err);
 	free(cap);
 	free(empty);
 	if (!rc)
 		rc = live_event(l, EVENT_ATTENDANCE, id, "in attendance", err);
 	if (!rc && person_id_out)
 		snprintf(*person_id_out, sizeof(clerk_id), "%s", id);
-	return live_act_end(l, rc, err);
+	return live_act_done(l, rc, err);
 }
 
 enum clerk_status live_att_all_present(struct live *l, int *count,
@@ -623,7 +624,7 @@ enum clerk_status live_att_all_present(struct live *l, int *count,
 		if (!rc && count)
 			(*count)++;
 	}
-	return live_act_end(l, rc, err);
+	return live_act_done(l, rc, err);
 }
 
 enum clerk_status live_left_room(struct live *l, const char *person_id,
@@ -642,7 +643,7 @@ enum clerk_status live_left_room(struct live *l, const char *person_id,
 	}
 	if ((rc = live_tx(l, err)))
 		return rc;
-	return live_act_end(l, live_event(l, EVENT_LEFT, person_id, "out", err),
+	return live_act_done(l, live_event(l, EVENT_LEFT, person_id, "out", err),
 			    err);
 }
 
@@ -664,7 +665,7 @@ enum clerk_status live_returned(struct live *l, const char *person_id,
 	const char *why = p->out_interest ? "interest" : "";
 	if ((rc = live_tx(l, err)))
 		return rc;
-	return live_act_end(l, live_event(l, EVENT_RETURNED, person_id, why,
+	return live_act_done(l, live_event(l, EVENT_RETURNED, person_id, why,
 					  err),
 			    err);
 }

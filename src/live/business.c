@@ -17,6 +17,29 @@
 #include "clerk/record.h"
 #include "live_int.h"
 
+/* The end of an action that wrote the log and the resolutions (or the
+ * actions arising), the declarations, or the minute text. */
+static enum clerk_status live_act_res(struct live *l, enum clerk_status rc,
+				      struct clerk_err *err)
+{
+	live_dirty(l, LIVE_READ_RESOLUTIONS);
+	return live_act_done(l, rc, err);
+}
+
+static enum clerk_status live_act_decl(struct live *l, enum clerk_status rc,
+				       struct clerk_err *err)
+{
+	live_dirty(l, LIVE_READ_DECLARATIONS);
+	return live_act_done(l, rc, err);
+}
+
+static enum clerk_status live_act_texts(struct live *l, enum clerk_status rc,
+					struct clerk_err *err)
+{
+	live_dirty(l, LIVE_READ_TEXTS);
+	return live_act_done(l, rc, err);
+}
+
 /* ------------------------------------------------------ declarations */
 
 /* The index an item argument names (-1: current), or a refusal. */
@@ -107,7 +130,7 @@ enum clerk_status live_declare(struct live *l, const char *person_id,
 		out->what = xstrdup(w);
 	}
 	free(w);
-	return live_act_end(l, rc, err);
+	return live_act_decl(l, rc, err);
 }
 
 enum clerk_status live_declaration_delete(struct live *l, const char *id,
@@ -134,7 +157,7 @@ enum clerk_status live_declaration_delete(struct live *l, const char *id,
 	rc = declaration_delete(l->db, id, err);
 	if (!rc && back)
 		rc = live_event(l, EVENT_RETURNED, person, "interest", err);
-	return live_act_end(l, rc, err);
+	return live_act_decl(l, rc, err);
 }
 
 /* ------------------------------------------------------ minute text */
@@ -241,11 +264,29 @@ enum clerk_status live_text_edit(struct live *l, const char *id,
 		return rc;
 	char *b = live_trim(body);
 	rc = minute_text_update(l->db, id, b, err);
-	free(b);
 	/* Corrected by the clerk: accepted; saved by a hang-up: unfinished. */
-	if (!rc && (l->hung_up || live_text_unfinished(l, id)))
+	if (!rc && (l->hung_up || live_text_unfinished(l, id))) {
 		rc = minute_text_set_unfinished(l->db, id, l->hung_up, err);
-	return live_act_end(l, rc, err);
+		free(b);
+		return live_act_texts(l, rc, err);
+	}
+	if (rc) {
+		free(b);
+		return live_act_end(l, rc, err);
+	}
+	/* Only its words changed: put them in the text held. */
+	for (size_t i = 0; i < l->texts.n; i++)
+		if (!strcmp(l->texts.v[i].id, id)) {
+			free(l->texts.v[i].body);
+			l->texts.v[i].body = b;
+			b = NULL;
+			break;
+		}
+	if (b) { /* not held after all: read the text again */
+		free(b);
+		return live_act_texts(l, rc, err);
+	}
+	return live_act_done(l, rc, err);
 }
 
 enum clerk_status live_text_accept(struct live *l, const char *id,
@@ -264,7 +305,7 @@ enum clerk_status live_text_accept(struct live *l, const char *id,
 	if (rc)
 		return rc;
 	rc = minute_text_set_unfinished(l->db, id, false, err);
-	return live_act_end(l, rc, err);
+	return live_act_texts(l, rc, err);
 }
 
 enum clerk_status live_text_delete(struct live *l, const char *id,
@@ -278,7 +319,7 @@ enum clerk_status live_text_delete(struct live *l, const char *id,
 	enum clerk_status rc = live_tx(l, err);
 	if (rc)
 		return rc;
-	return live_act_end(l, minute_text_delete(l->db, id, err), err);
+	return live_act_texts(l, minute_text_delete(l->db, id, err), err);
 }
 
 /* --------------------------------------------- proposals, resolutions */
@@ -406,7 +447,7 @@ enum clerk_status live_move(struct live *l, enum resolution_kind kind,
 	if (!rc && l->hung_up)
 		rc = live_motion_mark(l, r.id, true, err);
 	live_res_out(&r, rc, out);
-	return live_act_end(l, rc, err);
+	return live_act_res(l, rc, err);
 }
 
 enum clerk_status live_resolve(struct live *l, const char *preamble,
@@ -435,7 +476,7 @@ enum clerk_status live_resolve(struct live *l, const char *preamble,
 	if (!rc && l->hung_up)
 		rc = live_motion_mark(l, r.id, true, err);
 	live_res_out(&r, rc, out);
-	return live_act_end(l, rc, err);
+	return live_act_res(l, rc, err);
 }
 
 /* The resolution named by id, or a refusal. */
@@ -492,7 +533,7 @@ enum clerk_status live_resolution_edit(struct live *l, const char *id,
 	rc = live_res_write(l, r, preamble, body, err);
 	if (!rc && was != l->hung_up)
 		rc = live_motion_mark(l, rid, l->hung_up, err);
-	return live_act_end(l, rc, err);
+	return live_act_res(l, rc, err);
 }
 
 /* The office person holds now: an election at this meeting decides it
@@ -558,7 +599,7 @@ enum clerk_status live_elected(struct live *l, const char *person_id,
 		live_notice(l, "%s is %s from now%s.", name, office,
 			    role == ROLE_CHAIRMAN ? " and takes the Chair" : "");
 	free(name);
-	return live_act_end(l, rc, err);
+	return live_act_done(l, rc, err);
 }
 
 /* True when `hay` holds `needle`, ignoring ASCII case ("" never). */
@@ -689,7 +730,7 @@ enum clerk_status live_presiding(struct live *l, const char *person_id,
 			       "say so here.",
 			    name, role);
 	free(name);
-	return live_act_end(l, rc, err);
+	return live_act_done(l, rc, err);
 }
 
 enum clerk_status live_motion_accept(struct live *l, const char *id,
@@ -706,7 +747,7 @@ enum clerk_status live_motion_accept(struct live *l, const char *id,
 				  "to accept");
 	if ((rc = live_tx(l, err)))
 		return rc;
-	return live_act_end(l, live_motion_mark(l, id, false, err), err);
+	return live_act_res(l, live_motion_mark(l, id, false, err), err);
 }
 
 enum clerk_status live_resolution_delete(struct live *l, const char *id,
@@ -724,7 +765,7 @@ enum clerk_status live_resolution_delete(struct live *l, const char *id,
 					  "motion: delete the amendment first");
 	if ((rc = live_tx(l, err)))
 		return rc;
-	return live_act_end(l, resolution_delete(l->db, id, err), err);
+	return live_act_res(l, resolution_delete(l->db, id, err), err);
 }
 
 /* Refuse a vote or agreement on r while it is decided, or while it is a
@@ -784,7 +825,7 @@ enum clerk_status live_agree(struct live *l, const char *id,
 	struct resolution c = *r;
 	c.outcome = OUTCOME_CARRIED;
 	c.voted = false;
-	return live_act_end(l, live_res_decide(l, &c, err), err);
+	return live_act_res(l, live_res_decide(l, &c, err), err);
 }
 
 enum clerk_status live_withdraw(struct live *l, const char *id,
@@ -811,7 +852,7 @@ enum clerk_status live_withdraw(struct live *l, const char *id,
 			rc = resolution_update(l->db, &c, err);
 		}
 	}
-	return live_act_end(l, rc, err);
+	return live_act_res(l, rc, err);
 }
 
 enum outcome live_outcome_of(int votes_for, int votes_against,
@@ -857,7 +898,7 @@ enum clerk_status live_vote_counts(struct live *l, const char *id,
 	c.votes_abstain = abstain;
 	c.has_casting = false;
 	c.outcome = live_outcome_of(votes_for, votes_against, false, VOTE_FOR);
-	return live_act_end(l, live_res_decide(l, &c, err), err);
+	return live_act_res(l, live_res_decide(l, &c, err), err);
 }
 
 bool live_entitled(const struct live *l, const char *person_id,
@@ -942,7 +983,7 @@ enum clerk_status live_vote_member(struct live *l, const char *id,
 	struct resolution c = *r;
 	if (!rc && !(rc = live_tally(l, &c, err)))
 		rc = resolution_update(l->db, &c, err);
-	return live_act_end(l, rc, err);
+	return live_act_res(l, rc, err);
 }
 
 enum clerk_status live_vote_close(struct live *l, const char *id,
@@ -966,7 +1007,7 @@ enum clerk_status live_vote_close(struct live *l, const char *id,
 				    VOTE_FOR);
 	if ((rc = live_tx(l, err)))
 		return rc;
-	return live_act_end(l, live_res_decide(l, &c, err), err);
+	return live_act_res(l, live_res_decide(l, &c, err), err);
 }
 
 enum clerk_status live_casting_vote(struct live *l, const char *id,
@@ -992,7 +1033,7 @@ enum clerk_status live_casting_vote(struct live *l, const char *id,
 	c.has_casting = true;
 	c.casting = choice;
 	c.outcome = live_outcome_of(c.votes_for, c.votes_against, true, choice);
-	return live_act_end(l, live_res_decide(l, &c, err), err);
+	return live_act_res(l, live_res_decide(l, &c, err), err);
 }
 
 enum clerk_status live_vote_abstainer(struct live *l, const char *id,
@@ -1044,5 +1085,5 @@ enum clerk_status live_vote_abstainer(struct live *l, const char *id,
 	v.reason = rs;
 	rc = vote_set(l->db, &v, err);
 	free(rs);
-	return live_act_end(l, rc, err);
+	return live_act_res(l, rc, err);
 }

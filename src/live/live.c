@@ -137,6 +137,24 @@ void live_act_begin(struct live *l, struct clerk_err *err)
 	clerk_err_clear(err);
 	l->now = clock_now();
 	l->act_seq = l->events.n ? l->events.v[l->events.n - 1].seq : 0;
+	l->dirty = 0;
+	l->ntouched = 0;
+}
+
+void live_dirty(struct live *l, unsigned parts)
+{
+	l->dirty |= parts;
+}
+
+void live_att_touched(struct live *l, const char *person_id)
+{
+	for (size_t i = 0; i < l->ntouched; i++)
+		if (!strcmp(l->touched[i], person_id))
+			return;
+	l->touched = xrealloc(l->touched, (l->ntouched + 1) *
+						  sizeof *l->touched);
+	snprintf(l->touched[l->ntouched++], sizeof(clerk_id), "%s",
+		 person_id);
 }
 
 /* The person whose event in this action (after l->act_seq) took the quorum
@@ -228,6 +246,8 @@ static void live_act_undo(struct live *l)
 		db_rollback(l->db);
 	l->in_tx = false;
 	l->notice[0] = '\0';
+	l->dirty = 0;
+	l->ntouched = 0;
 	live_reload(l, &e2);
 }
 
@@ -258,6 +278,19 @@ enum clerk_status live_act_end(struct live *l, enum clerk_status rc,
 	return live_act_end_reading(l, rc, LIVE_READ_ACTION, err);
 }
 
+enum clerk_status live_act_done(struct live *l, enum clerk_status rc,
+				struct clerk_err *err)
+{
+	return live_act_end_reading(l, rc, LIVE_READ_LOG, err);
+}
+
+enum clerk_status live_att_set(struct live *l, struct attendance *a,
+			       struct clerk_err *err)
+{
+	live_att_touched(l, a->person_id);
+	return attendance_set(l->db, a, err);
+}
+
 /* ------------------------------------------------------------ context */
 
 static void live_free_business(struct live *l);
@@ -275,6 +308,7 @@ void live_free(struct live **lp)
 	event_list_free(&l->events);
 	minute_text_list_free(&l->texts);
 	free(l->unfinished);
+	free(l->touched);
 	free(l);
 	*lp = NULL;
 }
@@ -307,16 +341,16 @@ static struct live_presence *live_presence_mut(struct live *l,
 	return NULL;
 }
 
-/* Walk the log in order: item spells, adjournments, the public, people
- * leaving and returning, quorum events. */
+/* Walk the log in order from the first event not yet walked: item
+ * spells, adjournments, the public, people leaving and returning, quorum
+ * events.  What depends on the time now is left to live_derive_now. */
 static void live_derive_log(struct live *l)
 {
-	time_t spell = 0, adj_from = 0;
-	int running = -1;
-	for (size_t i = 0; i < l->events.n; i++) {
+	for (size_t i = l->log_done; i < l->events.n; i++) {
 		const struct event *e = &l->events.v[i];
 		int idx = live_item_index(l, e->item_id);
 		struct live_presence *p = live_presence_mut(l, e->person_id);
+		int running = l->log_running;
 		switch (e->kind) {
 		case EVENT_OPENED:
 			if (!l->opened_at)
@@ -326,12 +360,12 @@ static void live_derive_log(struct live *l)
 			if (idx < 0)
 				break;
 			if (running >= 0) {
-				l->items[running].elapsed +=
-					(int)(e->at - spell);
+				l->items[running].elapsed_done +=
+					(int)(e->at - l->log_spell);
 				l->items[running].ended = e->at;
 			}
-			running = idx;
-			spell = e->at;
+			l->log_running = idx;
+			l->log_spell = e->at;
 			l->current = idx;
 			if (!l->items[idx].started)
 				l->items[idx].started = e->at;
@@ -341,17 +375,19 @@ static void live_derive_log(struct live *l)
 		case EVENT_ITEM_ENDED:
 			if (idx < 0 || idx != running)
 				break;
-			l->items[idx].elapsed += (int)(e->at - spell);
+			l->items[idx].elapsed_done +=
+				(int)(e->at - l->log_spell);
 			l->items[idx].ended = e->at;
-			running = -1;
+			l->log_running = -1;
 			break;
 		case EVENT_ADJOURNED:
-			adj_from = e->at;
+			l->log_adj_from = e->at;
 			break;
 		case EVENT_RESUMED:
-			if (adj_from)
-				l->adjourned_seconds += (int)(e->at - adj_from);
-			adj_from = 0;
+			if (l->log_adj_from)
+				l->log_adj_closed +=
+					(int)(e->at - l->log_adj_from);
+			l->log_adj_from = 0;
 			break;
 		case EVENT_CLOSED:
 			l->closed_at = e->at;
@@ -388,13 +424,26 @@ static void live_derive_log(struct live *l)
 			break;
 		}
 	}
-	if (running >= 0) {
-		l->items[running].elapsed += (int)(l->now - spell);
-		l->items[running].running = true;
+	l->log_done = l->events.n;
+}
+
+/* The running item's spell and the adjournment counted up to now. */
+static void live_derive_spells(struct live *l)
+{
+	l->running = false;
+	for (size_t i = 0; i < l->nitems; i++) {
+		l->items[i].elapsed = l->items[i].elapsed_done;
+		l->items[i].running = false;
+	}
+	if (l->log_running >= 0) {
+		struct live_item *it = &l->items[l->log_running];
+		it->elapsed += (int)(l->now - l->log_spell);
+		it->running = true;
 		l->running = true;
 	}
-	if (adj_from && l->adjourned)
-		l->adjourned_seconds += (int)(l->now - adj_from);
+	l->adjourned_seconds = l->log_adj_closed;
+	if (l->log_adj_from && l->adjourned)
+		l->adjourned_seconds += (int)(l->now - l->log_adj_from);
 }
 
 static const struct seat_info *live_seat_by_id(const struct live *l,
@@ -411,6 +460,7 @@ static const struct seat_info *live_seat_by_id(const struct live *l,
 /* Who is in the room, and the quorum. */
 static void live_derive_room(struct live *l)
 {
+	l->voting_seats = l->voting_in_room = 0;
 	for (size_t i = 0; i < l->attendance.n; i++) {
 		const struct attendance *a = &l->attendance.v[i];
 		struct live_presence *p = &l->presence[i];
@@ -440,6 +490,7 @@ static void live_derive_room(struct live *l)
 static void live_derive_clock(struct live *l)
 {
 	time_t end = l->closed_at ? l->closed_at : l->now;
+	l->sitting = 0;
 	if (l->opened_at)
 		l->sitting = (int)(end - l->opened_at) - l->adjourned_seconds;
 	if (l->sitting < 0)
@@ -505,50 +556,88 @@ static enum clerk_status live_read_fixed(struct live *l, struct clerk_err *err)
 	return live_read_fail(err, rc, "the seats and their members");
 }
 
-static void live_free_business(struct live *l)
+static void live_free_items(struct live *l)
 {
 	for (size_t i = 0; i < l->nitems; i++)
 		item_free(&l->items[i].item);
 	xfree(&l->items);
 	l->nitems = 0;
+}
+
+static void live_free_attendance(struct live *l)
+{
 	attendance_list_free(&l->attendance);
 	xfree(&l->presence);
+}
+
+static void live_free_business(struct live *l)
+{
+	live_free_items(l);
+	live_free_attendance(l);
 	declaration_list_free(&l->declarations);
 	resolution_list_free(&l->resolutions);
 	action_list_free(&l->actions);
 }
 
-/* The meeting row and its business: agenda, attendance, declarations,
- * resolutions and actions (each a few dozen rows at most). */
-static enum clerk_status live_read_business(struct live *l,
-					    struct clerk_err *err)
+static enum clerk_status live_read_meeting(struct live *l,
+					   struct clerk_err *err)
 {
 	clerk_id id;
 	snprintf(id, sizeof id, "%s", l->meeting.id);
 	meeting_free(&l->meeting);
-	live_free_business(l);
+	snprintf(l->meeting.id, sizeof l->meeting.id, "%s", id);
+	enum clerk_status rc = meeting_get(l->db, id, &l->meeting, err);
+	/* The id is kept for the next read, even when this one failed. */
+	snprintf(l->meeting.id, sizeof l->meeting.id, "%s", id);
+	return live_read_fail(err, rc, "the meeting");
+}
+
+static enum clerk_status live_read_items(struct live *l, struct clerk_err *err)
+{
+	live_free_items(l);
 	struct item_list items = { 0 };
-	enum clerk_status rc;
-	if ((rc = meeting_get(l->db, id, &l->meeting, err)))
-		return live_read_fail(err, rc, "the meeting");
-	if ((rc = item_list(l->db, id, &items, err)))
+	enum clerk_status rc = item_list(l->db, l->meeting.id, &items, err);
+	if (rc)
 		return live_read_fail(err, rc, "the agenda");
 	l->items = xcalloc(items.n ? items.n : 1, sizeof *l->items);
 	l->nitems = items.n;
 	for (size_t i = 0; i < items.n; i++)
 		l->items[i].item = items.v[i]; /* takes the strings */
 	free(items.v);
-	if ((rc = attendance_list(l->db, id, &l->attendance, err)))
-		return live_read_fail(err, rc, "the attendance");
-	if ((rc = declaration_list(l->db, id, &l->declarations, err)))
-		return live_read_fail(err, rc, "the declarations of interest");
-	if ((rc = resolution_list(l->db, id, NULL, &l->resolutions, err)))
-		return live_read_fail(err, rc, "the resolutions");
-	if ((rc = action_list(l->db, id, &l->actions, err)))
-		return live_read_fail(err, rc, "the actions arising");
+	return CLERK_OK;
+}
+
+static enum clerk_status live_read_attendance(struct live *l,
+					      struct clerk_err *err)
+{
+	live_free_attendance(l);
+	enum clerk_status rc =
+		attendance_list(l->db, l->meeting.id, &l->attendance, err);
 	l->presence = xcalloc(l->attendance.n ? l->attendance.n : 1,
 			      sizeof *l->presence);
-	return CLERK_OK;
+	return live_read_fail(err, rc, "the attendance");
+}
+
+static enum clerk_status live_read_declarations(struct live *l,
+						struct clerk_err *err)
+{
+	declaration_list_free(&l->declarations);
+	enum clerk_status rc =
+		declaration_list(l->db, l->meeting.id, &l->declarations, err);
+	return live_read_fail(err, rc, "the declarations of interest");
+}
+
+static enum clerk_status live_read_resolutions(struct live *l,
+					       struct clerk_err *err)
+{
+	resolution_list_free(&l->resolutions);
+	action_list_free(&l->actions);
+	enum clerk_status rc = resolution_list(l->db, l->meeting.id, NULL,
+					       &l->resolutions, err);
+	if (rc)
+		return live_read_fail(err, rc, "the resolutions");
+	rc = action_list(l->db, l->meeting.id, &l->actions, err);
+	return live_read_fail(err, rc, "the actions arising");
 }
 
 static enum clerk_status live_read_texts(struct live *l, struct clerk_err *err)
@@ -585,18 +674,83 @@ static enum clerk_status live_read_log(struct live *l, bool from_start,
 	return live_read_fail(err, rc, "the meeting's log");
 }
 
-/* Read what `parts` names, or everything when another connection has
- * written the file since the last read (or that cannot be told). */
+/* The attendance rows the action changed, read again one by one in
+ * place; *whole is set when the list must be read whole instead (a row
+ * added or removed, or one whose place in the list may have changed: a
+ * new seat, or becoming or ceasing to be a substitute). */
+static enum clerk_status live_read_touched(struct live *l, bool *whole,
+					   struct clerk_err *err)
+{
+	for (size_t t = 0; t < l->ntouched && !*whole; t++) {
+		struct attendance *old = NULL;
+		size_t i = 0;
+		for (; i < l->attendance.n; i++)
+			if (!strcmp(l->attendance.v[i].person_id,
+				    l->touched[t])) {
+				old = &l->attendance.v[i];
+				break;
+			}
+		if (!old) {
+			*whole = true;
+			break;
+		}
+		struct attendance row;
+		enum clerk_status rc = attendance_get_person(
+			l->db, l->meeting.id, l->touched[t], &row, err);
+		if (rc == CLERK_NOT_FOUND) {
+			clerk_err_clear(err);
+			*whole = true;
+			break;
+		}
+		if (rc)
+			return live_read_fail(err, rc, "the attendance");
+		if (strcmp(row.seat_id, old->seat_id) ||
+		    (row.status == ATT_SUBSTITUTE) !=
+			    (old->status == ATT_SUBSTITUTE)) {
+			attendance_free(&row);
+			*whole = true;
+			break;
+		}
+		attendance_free(old);
+		*old = row;
+	}
+	return CLERK_OK;
+}
+
+/* Read what `parts` names and what the action marked as written (every
+ * part, when another connection has written the file since the last read
+ * or that cannot be told).  *rewalk is set when the rows the log's walk
+ * indexes (agenda, attendance) or the log itself were read anew. */
 static enum clerk_status live_read(struct live *l, unsigned parts,
-				   struct clerk_err *err)
+				   bool *rewalk, struct clerk_err *err)
 {
 	long long version = db_data_version(l->db);
-	if (version < 0 || version != l->data_version)
+	parts |= l->dirty;
+	if (version < 0 || version != l->data_version ||
+	    l->log_done > l->events.n)
 		parts = LIVE_READ_EVERYTHING;
 	l->data_version = -1; /* until this read is whole */
 	enum clerk_status rc = CLERK_OK;
-	if (parts & LIVE_READ_BUSINESS)
-		rc = live_read_business(l, err);
+	if (!(parts & LIVE_READ_ATTENDANCE) && l->ntouched) {
+		bool whole = false;
+		rc = live_read_touched(l, &whole, err);
+		if (whole)
+			parts |= LIVE_READ_ATTENDANCE;
+	}
+	l->dirty = 0;
+	l->ntouched = 0;
+	*rewalk = (parts & (LIVE_READ_ITEMS | LIVE_READ_ATTENDANCE |
+			    LIVE_READ_FIXED)) != 0;
+	if (!rc && (parts & LIVE_READ_MEETING))
+		rc = live_read_meeting(l, err);
+	if (!rc && (parts & LIVE_READ_ITEMS))
+		rc = live_read_items(l, err);
+	if (!rc && (parts & LIVE_READ_ATTENDANCE))
+		rc = live_read_attendance(l, err);
+	if (!rc && (parts & LIVE_READ_DECLARATIONS))
+		rc = live_read_declarations(l, err);
+	if (!rc && (parts & LIVE_READ_RESOLUTIONS))
+		rc = live_read_resolutions(l, err);
 	if (!rc && (parts & LIVE_READ_FIXED))
 		rc = live_read_fixed(l, err);
 	if (!rc && (parts & LIVE_READ_TEXTS))
@@ -608,22 +762,17 @@ static enum clerk_status live_read(struct live *l, unsigned parts,
 	return rc;
 }
 
-/* Everything derived from what was read, at clock_now(). */
-static void live_derive(struct live *l, bool read_whole)
+/* Start the walk of the log again from its first event. */
+static void live_derive_reset(struct live *l)
 {
+	l->log_done = 0;
+	l->log_running = -1;
+	l->log_spell = l->log_adj_from = 0;
+	l->log_adj_closed = 0;
 	l->current = -1;
-	l->running = l->public_excluded = l->quorum_lost_logged = false;
+	l->public_excluded = l->quorum_lost_logged = false;
 	l->quorum_reached = false;
 	l->opened_at = l->closed_at = 0;
-	l->sitting = l->adjourned_seconds = l->delay = 0;
-	l->voting_seats = l->voting_in_room = l->quorum = 0;
-	l->quorate = l->quorum_warning = false;
-	l->now = clock_now();
-	if (!read_whole)
-		return;
-	l->adjourned = l->meeting.status == MEETING_ADJOURNED;
-	l->closed = l->meeting.status == MEETING_CLOSED;
-	/* What is derived is derived anew, also where the rows were kept. */
 	for (size_t i = 0; i < l->nitems; i++) {
 		struct agenda_item item = l->items[i].item;
 		l->items[i] = (struct live_item){ .item = item };
@@ -634,18 +783,62 @@ static void live_derive(struct live *l, bool read_whole)
 		snprintf(p->person_id, sizeof p->person_id, "%s",
 			 l->attendance.v[i].person_id);
 	}
+}
+
+/* Everything derived from what was read, at `now`: the log's new events
+ * walked (all of them when rewalk), then what depends on the time. */
+static void live_derive_at(struct live *l, bool read_ok, bool rewalk,
+			   time_t now)
+{
+	l->now = now;
+	l->running = false;
+	l->sitting = l->adjourned_seconds = l->delay = 0;
+	l->voting_seats = l->voting_in_room = l->quorum = 0;
+	l->quorate = l->quorum_warning = false;
+	if (!read_ok) {
+		/* Unknown until a whole read (the next read is whole: its
+		 * data_version was left at -1). */
+		l->current = -1;
+		l->public_excluded = l->quorum_lost_logged = false;
+		l->quorum_reached = false;
+		l->opened_at = l->closed_at = 0;
+		l->log_done = 0;
+		return;
+	}
+	if (rewalk)
+		live_derive_reset(l);
+	l->adjourned = l->meeting.status == MEETING_ADJOURNED;
+	l->closed = l->meeting.status == MEETING_CLOSED;
 	live_derive_plan(l);
 	live_derive_log(l);
+	live_derive_spells(l);
 	live_derive_room(l);
 	live_derive_clock(l);
+}
+
+enum clerk_status live_read_afresh(const struct live *l, struct live **out,
+				   struct clerk_err *err)
+{
+	struct live *f = xcalloc(1, sizeof *f);
+	f->db = l->db;
+	snprintf(f->meeting.id, sizeof f->meeting.id, "%s", l->meeting.id);
+	f->data_version = -1;
+	bool rewalk = true;
+	enum clerk_status rc = live_read(f, LIVE_READ_EVERYTHING, &rewalk, err);
+	live_derive_at(f, rc == CLERK_OK, true, l->now);
+	*out = f;
+	return rc;
 }
 
 enum clerk_status live_read_parts(struct live *l, unsigned parts,
 				  struct clerk_err *err)
 {
-	enum clerk_status rc = live_read(l, parts, err);
-	live_derive(l, rc == CLERK_OK);
+	bool rewalk = true;
+	enum clerk_status rc = live_read(l, parts, &rewalk, err);
+	live_derive_at(l, rc == CLERK_OK, rewalk, clock_now());
 	snprintf(l->unread, sizeof l->unread, "%s", rc ? err->msg : "");
+	if (!rc && parts != LIVE_READ_EVERYTHING)
+		live_check_env(l);
 	return rc;
 }
 

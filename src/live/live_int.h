@@ -11,9 +11,14 @@
  * an action is saved whole or not at all (a kill half-way leaves nothing of
  * it).  A failed action rolls back and reads everything again.
  *
- * What is read again is named by parts: an action that appends a capture
- * updates the context itself and names fewer, so that recording a minute
- * point costs the same at the thousandth point as at the first.
+ * What is read again is named by parts: an action says what it wrote
+ * (live_dirty, live_att_set: one person's row) and ends with
+ * live_act_done, which reads that and the log's new events and walks only
+ * those events, so that recording a minute point or marking a member
+ * present costs the same at the thousandth event as at the first; an
+ * action that says nothing ends with live_act_end and reads the whole
+ * meeting again.  live_check_fresh (check.c) compares the result with a
+ * whole read; tests/live/test_live_check.c runs it after every step.
  */
 #ifndef CLERK_LIVE_INT_H
 #define CLERK_LIVE_INT_H
@@ -21,22 +26,43 @@
 #include "clerk/live.h"
 
 /* The parts of the context read from the file.  The log (events) is read
- * on from the last event held every time; the body, council and seats only
- * when everything is (opening, a failed action, another connection having
- * written the file since: PRAGMA data_version). */
+ * on from the last event held every time, and only its new events are
+ * walked; the body, council and seats only when everything is (opening,
+ * a failed action, another connection having written the file since:
+ * PRAGMA data_version).  Reading the agenda or the attendance list again
+ * walks the whole log again (the presence of each row is derived from
+ * it). */
 enum live_read_part {
 	LIVE_READ_LOG = 0,
-	LIVE_READ_BUSINESS = 1 << 0, /* meeting, agenda, attendance,
-					declarations, resolutions, actions */
-	LIVE_READ_TEXTS = 1 << 1,    /* the minute text */
-	LIVE_READ_FIXED = 1 << 2,    /* body, council, seats; the log anew */
+	LIVE_READ_MEETING = 1 << 0,      /* the meeting row (its status) */
+	LIVE_READ_ITEMS = 1 << 1,        /* the agenda */
+	LIVE_READ_ATTENDANCE = 1 << 2,   /* the whole attendance list */
+	LIVE_READ_DECLARATIONS = 1 << 3, /* declarations of interest */
+	LIVE_READ_RESOLUTIONS = 1 << 4,  /* resolutions and actions */
+	LIVE_READ_TEXTS = 1 << 5,        /* the minute text */
+	LIVE_READ_FIXED = 1 << 6,        /* body, council, seats; the log anew */
+	LIVE_READ_BUSINESS = LIVE_READ_MEETING | LIVE_READ_ITEMS |
+			     LIVE_READ_ATTENDANCE | LIVE_READ_DECLARATIONS |
+			     LIVE_READ_RESOLUTIONS,
 	LIVE_READ_ACTION = LIVE_READ_BUSINESS | LIVE_READ_TEXTS,
 	LIVE_READ_EVERYTHING = LIVE_READ_ACTION | LIVE_READ_FIXED,
 };
+/* What an action wrote besides the log, read again at its end (by
+ * live_act_end_reading): parts, or one person's attendance row. */
+void live_dirty(struct live *l, unsigned parts);
+void live_att_touched(struct live *l, const char *person_id);
 /* Read `parts` (everything when the file was written by another connection
  * since the last read) and derive the context at clock_now(). */
 enum clerk_status live_read_parts(struct live *l, unsigned parts,
 				  struct clerk_err *err);
+
+/* A context of the same meeting read whole from the file and derived at
+ * l->now (the check of the incremental reading: live_check_fresh). */
+enum clerk_status live_read_afresh(const struct live *l, struct live **out,
+				   struct clerk_err *err);
+/* With CLERK_LIVE_CHECK set: live_check_fresh, aborting on a difference
+ * (check.c). */
+void live_check_env(const struct live *l);
 
 /* Start an action: clear l->notice and err. */
 void live_act_begin(struct live *l, struct clerk_err *err);
@@ -51,6 +77,13 @@ enum clerk_status live_act_end(struct live *l, enum clerk_status rc,
  * wrote into the context itself. */
 enum clerk_status live_act_end_reading(struct live *l, enum clerk_status rc,
 				       unsigned parts, struct clerk_err *err);
+/* The same for an action that said what it wrote (live_dirty,
+ * live_att_touched, or only the log): reads that, and the log. */
+enum clerk_status live_act_done(struct live *l, enum clerk_status rc,
+				struct clerk_err *err);
+/* attendance_set, marking the person's row to be read again. */
+enum clerk_status live_att_set(struct live *l, struct attendance *a,
+			       struct clerk_err *err);
 /* The refusal of a console that only watches (CLERK_CONFLICT). */
 enum clerk_status live_lease_refuse(const struct live *l,
 				    struct clerk_err *err);

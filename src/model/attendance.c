@@ -146,6 +146,35 @@ enum clerk_status attendance_list(struct db *db, const char *meeting_id,
 	return rc;
 }
 
+enum clerk_status attendance_get_person(struct db *db, const char *meeting_id,
+					const char *person_id,
+					struct attendance *out,
+					struct clerk_err *err)
+{
+	static const char sql[] =
+		"SELECT " ATT_COLS " FROM attendance a JOIN person p ON "
+		"p.id = a.person_id WHERE a.meeting_id = ?1 AND a.person_id = ?2";
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	if (!st)
+		return CLERK_DB;
+	db_bind_text(st, 1, meeting_id);
+	db_bind_text(st, 2, person_id);
+	enum clerk_status rc = CLERK_OK;
+	int step = sqlite3_step(st);
+	if (step == SQLITE_ROW)
+		att_read(st, out);
+	else if (step == SQLITE_DONE)
+		rc = clerk_fail(err, CLERK_NOT_FOUND,
+				"no attendance of person %s at meeting %s",
+				person_id ? person_id : "(none)",
+				meeting_id ? meeting_id : "(none)");
+	else
+		rc = db_fail(db, err, "reading the attendance");
+	db_done(st);
+	return rc;
+}
+
 struct expect_arg {
 	const char *meeting_id;
 	struct seat_info_list *seats;
