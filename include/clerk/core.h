@@ -198,4 +198,17 @@ char *clerk_share_path(const char *relative);
  * name; just "login" when there is none.  Caller frees. */
 char *user_who(void);
 
+/* ---- SHA-256 (sha256.c) ---- */
+
+#define SHA256_LEN 32
+struct sha256 {
+	uint32_t h[8];
+	uint64_t len;
+	unsigned char buf[64];
+	size_t n;
+};
+void sha256_begin(struct sha256 *c);
+void sha256_add(struct sha256 *c, const void *data, size_t len);
+void sha256_end(struct sha256 *c, unsigned char out[SHA256_LEN]);
+
 #endif

@@ -1227,6 +1227,7 @@ static void db_configure_sqlite(void)
 	if (done)
 		return;
 	done = true;
+	db_sqlite_memory();
 	(void)sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
 	(void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 }

@@ -40,4 +40,8 @@ enum clerk_status db_schema_compare(sqlite3 *file, int version,
 enum clerk_status db_schema_restore(sqlite3 *file, int version,
 				    struct clerk_err *err);
 
+/* Give SQLite clerk's allocator for its small objects (sqlmem.c); before
+ * SQLite starts, else nothing. */
+void db_sqlite_memory(void);
+
 #endif

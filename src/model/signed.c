@@ -5,14 +5,13 @@
  * At confirmation the minutes are frozen: the public and the confidential
  * record, each in clerk's format-neutral document form (export/docform.c),
  * with the name of the house style they were made in.  A SHA-256 digest
- * (nettle) of the three is stored beside them, so that `clerk check` can
+ * (core/sha256.c) of the three is stored beside them, so that `clerk check` can
  * tell when the stored text no longer matches what was signed.  The record
  * is written once and never replaced (the file's triggers refuse updates
  * and deletions too).
  */
 #include "config.h"
 
-#include <nettle/sha2.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,12 +19,12 @@
 
 /* Each part is preceded by its length, so that no two different records
  * give the same bytes to digest. */
-static void digest_part(struct sha256_ctx *ctx, const char *s)
+static void digest_part(struct sha256 *ctx, const char *s)
 {
 	char len[32];
 	int n = snprintf(len, sizeof len, "%zu:", strlen(s));
-	sha256_update(ctx, (size_t)n, (const uint8_t *)len);
-	sha256_update(ctx, strlen(s), (const uint8_t *)s);
+	sha256_add(ctx, len, (size_t)n);
+	sha256_add(ctx, s, strlen(s));
 }
 
 void signed_minutes_digest(const char *style, const char *public_doc,
@@ -33,14 +32,14 @@ void signed_minutes_digest(const char *style, const char *public_doc,
 			   char out[SIGNED_DIGEST_LEN])
 {
 	static const char hex[] = "0123456789abcdef";
-	struct sha256_ctx ctx;
-	uint8_t d[SHA256_DIGEST_SIZE];
-	sha256_init(&ctx);
+	struct sha256 ctx;
+	unsigned char d[SHA256_LEN];
+	sha256_begin(&ctx);
 	digest_part(&ctx, "clerk signed minutes 1");
 	digest_part(&ctx, style ? style : "");
 	digest_part(&ctx, public_doc ? public_doc : "");
 	digest_part(&ctx, confidential_doc ? confidential_doc : "");
-	sha256_digest(&ctx, sizeof d, d);
+	sha256_end(&ctx, d);
 	for (size_t i = 0; i < sizeof d; i++) {
 		out[2 * i] = hex[d[i] >> 4];
 		out[2 * i + 1] = hex[d[i] & 15];

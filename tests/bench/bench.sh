@@ -128,6 +128,31 @@ op() {
 		"$(awk -v k="$3" 'BEGIN { print k / 1024 }')" "$check"
 }
 
+# Start-up (issue 17): the fixed cost every command pays, whatever the
+# archive: loading the program, opening the file, SQLite reading the schema
+# (its audit and lock triggers included), clerk checking it, closing.  The
+# target is 5 M instructions; "clerk members" runs on a file holding one
+# council and one body with no seats.
+empty="$tmp/empty.db"
+"$CLERK" --db "$empty" council add "Empty Parish Council" --kind parish >/dev/null
+"$CLERK" --db "$empty" body add "Empty Parish Council" --short E01 >/dev/null
+echo
+echo "### Start-up: the fixed cost of any command (target: at most 5 M instructions)"
+echo
+echo "| operation | clerk, M instr | target, M instr | met | median ms |"
+echo "|---|---|---|---|---|"
+startup() {
+	label=$1
+	shift
+	cir=$(ir "$CLERK" "$@")
+	met=-
+	[ "$cir" != - ] && met=$(awk -v a="$cir" 'BEGIN { print a <= 5 ? "yes" : "no" }')
+	set -- $(run "$CLERK" "$@")
+	echo "| $label | $cir | 5.0 | $met | $1 |"
+}
+startup "clerk --version" --version
+startup "clerk members on an empty file" --db "$empty" members E01
+
 # The rows a meeting's minutes are made from (the tables of
 # tests/reliability/damaged_tables.sh), every column, for meeting $1 of
 # body $2 on local day $3: what a floor of an export or of the console's

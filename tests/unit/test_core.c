@@ -177,6 +177,57 @@ static void test_out_of_memory_exits_4(void **state)
 	assert_int_equal(WEXITSTATUS(status), 4);
 }
 
+/* SHA-256 (the digest of signed minutes) gives the standard's answers,
+ * whole or fed in pieces, at the lengths where the padding changes. */
+static void sha256_hex(const char *data, size_t len, size_t piece,
+		       char out[2 * SHA256_LEN + 1])
+{
+	struct sha256 c;
+	unsigned char d[SHA256_LEN];
+	sha256_begin(&c);
+	for (size_t at = 0; at < len; at += piece)
+		sha256_add(&c, data + at, len - at < piece ? len - at : piece);
+	sha256_end(&c, d);
+	for (size_t i = 0; i < SHA256_LEN; i++)
+		snprintf(out + 2 * i, 3, "%02x", d[i]);
+}
+
+static void test_sha256_matches_the_standard(void **state)
+{
+	(void)state;
+	static const struct {
+		char c;
+		size_t len;
+		const char *text, *hex;
+	} cases[] = {
+		{0, 3, "abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"},
+		{0, 0, "", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"},
+		{0, 56, "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+		 "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"},
+		{'x', 55, NULL, "d5e285683cd4efc02d021a5c62014694958901005d6f71e89e0989fac77e4072"},
+		{'x', 64, NULL, "7ce100971f64e7001e8fe5a51973ecdfe1ced42befe7ee8d5fd6219506b5393c"},
+		{'a', 1000000, NULL, "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *buf = NULL;
+		const char *data = cases[i].text;
+		if (!data) {
+			buf = xmalloc(cases[i].len);
+			memset(buf, cases[i].c, cases[i].len);
+			data = buf;
+		}
+		static const size_t pieces[] = {1, 7, 64, 1000000};
+		for (size_t p = 0; p < 4; p++) {
+			char hex[2 * SHA256_LEN + 1];
+			if (cases[i].len > 1000 && pieces[p] == 1)
+				continue;
+			sha256_hex(data, cases[i].len, pieces[p], hex);
+			assert_string_equal(hex, cases[i].hex);
+		}
+		free(buf);
+	}
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
@@ -186,6 +237,7 @@ int main(void)
 		cmocka_unit_test(test_sanitize_removes_escapes_and_bidi),
 		cmocka_unit_test(test_valid_rejects_overlong_and_surrogates),
 		cmocka_unit_test(test_strbuf_grows),
+		cmocka_unit_test(test_sha256_matches_the_standard),
 		cmocka_unit_test(test_clock_is_fixed_and_advances),
 		cmocka_unit_test(test_clock_from_runs_from_the_given_time),
 		cmocka_unit_test(test_local_time_in_summer_and_winter),
