@@ -217,8 +217,9 @@ enum clerk_status live_text_add_item(struct live *l, int item_index,
 		return rc;
 	/* The item current at the moment of the commit, read inside the
 	 * same transaction: another writer may have moved the meeting on
-	 * since this context was read (everything is read again then). */
-	if (item_index < 0 &&
+	 * since this context was read (everything is read again then; when
+	 * no other connection has written, the context is the file). */
+	if (item_index < 0 && db_data_version(l->db) != l->data_version &&
 	    ((rc = live_read_parts(l, LIVE_READ_LOG, err)) ||
 	     (rc = live_need_item(l, &idx, err))))
 		return live_act_end(l, rc, err);

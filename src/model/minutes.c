@@ -30,25 +30,16 @@ static void text_read(sqlite3_stmt *st, void *out)
 	t->body = db_col_dup(st, 5);
 }
 
-static enum clerk_status text_insert(struct db *db, void *arg,
-				     struct clerk_err *err)
+static enum clerk_status text_insert_row(struct db *db,
+					 const struct minute_text *t,
+					 struct clerk_err *err)
 {
-	static const char shift[] =
-		"UPDATE minute_text SET position = position + 1 WHERE item_id = ?1 "
-		"AND section = ?2 AND position >= ?3";
 	static const char sql[] =
 		"INSERT INTO minute_text(id, meeting_id, item_id, section, "
 		"position, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
-	struct minute_text *t = arg;
-	sqlite3_stmt *st = db_stmt(db, shift, err);
+	sqlite3_stmt *st = db_stmt(db, sql, err);
 	if (!st)
 		return CLERK_DB;
-	db_bind_text(st, 1, t->item_id);
-	db_bind_text(st, 2, minute_section_text(t->section));
-	sqlite3_bind_int(st, 3, t->position);
-	enum clerk_status rc = model_step_done(db, st, "adding to the minute", err);
-	if (rc || !(st = db_stmt(db, sql, err)))
-		return rc ? rc : CLERK_DB;
 	db_bind_text(st, 1, t->id);
 	db_bind_text(st, 2, t->meeting_id);
 	db_bind_text(st, 3, t->item_id);
@@ -58,12 +49,32 @@ static enum clerk_status text_insert(struct db *db, void *arg,
 	return model_step_done(db, st, "adding to the minute", err);
 }
 
-/* Position 0 (or past the end): after the last paragraph of the section. */
-static int text_position(struct db *db, const struct minute_text *t)
+/* Make room at t's position, then insert it. */
+static enum clerk_status text_insert(struct db *db, void *arg,
+				     struct clerk_err *err)
+{
+	static const char shift[] =
+		"UPDATE minute_text SET position = position + 1 WHERE item_id = ?1 "
+		"AND section = ?2 AND position >= ?3";
+	struct minute_text *t = arg;
+	sqlite3_stmt *st = db_stmt(db, shift, err);
+	if (!st)
+		return CLERK_DB;
+	db_bind_text(st, 1, t->item_id);
+	db_bind_text(st, 2, minute_section_text(t->section));
+	sqlite3_bind_int(st, 3, t->position);
+	enum clerk_status rc = model_step_done(db, st, "adding to the minute", err);
+	return rc ? rc : text_insert_row(db, t, err);
+}
+
+/* The last position in t's section (its number of paragraphs: positions
+ * run 1, 2, ... without gaps), found from the index rather than counted,
+ * so that the thousandth point of an item costs what the first did. */
+static int text_count(struct db *db, const struct minute_text *t)
 {
 	static const char sql[] =
-		"SELECT count(*) FROM minute_text WHERE item_id = ?1 AND "
-		"section = ?2";
+		"SELECT coalesce(max(position), 0) FROM minute_text WHERE "
+		"item_id = ?1 AND section = ?2";
 	sqlite3_stmt *st = db_stmt(db, sql, NULL);
 	int n = 0;
 	if (st) {
@@ -73,7 +84,7 @@ static int text_position(struct db *db, const struct minute_text *t)
 			n = sqlite3_column_int(st, 0);
 		db_done(st);
 	}
-	return t->position <= 0 || t->position > n + 1 ? n + 1 : t->position;
+	return n;
 }
 
 enum clerk_status minute_text_create(struct db *db, struct minute_text *t,
@@ -90,8 +101,15 @@ enum clerk_status minute_text_create(struct db *db, struct minute_text *t,
 	if ((rc = model_refuse_confirmed(db, t->meeting_id,
 					 "recording the minute text", err)))
 		return rc;
-	t->position = text_position(db, t);
+	/* Position 0 (or past the end): after the last paragraph of the
+	 * section, the way the live console records a point; that is one
+	 * INSERT, with nothing to move and no savepoint around it. */
+	int n = text_count(db, t);
+	if (t->position <= 0 || t->position > n + 1)
+		t->position = n + 1;
 	model_ensure_id(t->id);
+	if (t->position == n + 1)
+		return text_insert_row(db, t, err);
 	return model_tx(db, text_insert, t, err);
 }
 

@@ -3,11 +3,13 @@
  * benchlive: the cost of recording one event in a live meeting, committed
  * to disk, against the floor of the disk itself.
  *
- *   benchlive FILE MEETING_ID N
+ *   benchlive FILE MEETING_ID N [point|attend]
  *
  * Opens the meeting in the live controller (as the console does) and
  * records N minute points on its current item, timing each call (it returns
- * only once the commit reached the disk).  Between two points it calls
+ * only once the commit reached the disk); with "attend", N changes of one
+ * member's attendance instead (apology, present, apology, ...: the
+ * keystrokes a clerk makes most after minute points).  Between two points it calls
  * live_idle(), untimed, as the console's one-second tick does while the
  * clerk listens: that is where the WAL is copied into the file.  After
  * each event it times a small write with fdatasync to a file beside the
@@ -87,10 +89,12 @@ static void probe_close(struct probe *p)
 
 int main(int argc, char **argv)
 {
-	if (argc != 4) {
-		fprintf(stderr, "usage: benchlive FILE MEETING_ID N\n");
+	if (argc != 4 && argc != 5) {
+		fprintf(stderr,
+			"usage: benchlive FILE MEETING_ID N [point|attend]\n");
 		return 2;
 	}
+	bool attend = argc == 5 && !strcmp(argv[4], "attend");
 	int n = atoi(argv[3]);
 	if (n < 10)
 		n = 10;
@@ -104,13 +108,28 @@ int main(int argc, char **argv)
 	}
 	double *t = xcalloc((size_t)n, sizeof *t);
 	double *f = xcalloc((size_t)n, sizeof *f);
+	/* The member whose attendance changes: the first with a seat. */
+	clerk_id member = "";
+	for (size_t i = 0; attend && i < l->attendance.n && !member[0]; i++)
+		if (l->attendance.v[i].seat_id[0] &&
+		    !l->attendance.v[i].substitute_for[0])
+			snprintf(member, sizeof member, "%s",
+				 l->attendance.v[i].person_id);
+	if (attend && !member[0]) {
+		fprintf(stderr, "benchlive: the meeting has no member\n");
+		return 1;
+	}
 	struct probe probe;
 	probe_open(&probe, argv[1]);
 	for (int i = 0; i < n; i++) {
 		char text[96];
 		snprintf(text, sizeof text, "Point %d heard by the meeting.", i);
 		double start = now_ms();
-		if (live_text_add(l, SECTION_HEARD, text, NULL, &err)) {
+		enum clerk_status rc =
+			!attend ? live_text_add(l, SECTION_HEARD, text, NULL, &err)
+			: i % 2 ? live_att_present(l, member, &err)
+				: live_att_apology(l, member, "", &err);
+		if (rc) {
 			fprintf(stderr, "benchlive: %s\n", err.msg);
 			return 1;
 		}
