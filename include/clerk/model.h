@@ -275,6 +275,9 @@ char *council_exclusion_law(enum council_kind kind, enum nation nation,
 bool council_cites_paragraph(enum council_kind kind, int *max);
 void council_free(struct council *c);
 
+/* A parish, town or community council: its bodies minute in the parish
+ * style and seat no substitutes unless the clerk says otherwise. */
+bool council_kind_is_local(enum council_kind kind);
 enum clerk_status body_create(struct db *db, struct body *b,
 			      struct clerk_err *err);
 enum clerk_status body_update(struct db *db, const struct body *b,
