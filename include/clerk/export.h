@@ -117,6 +117,10 @@ struct style {
 	char **keys, **values;
 	long *lines; /* the line each key is on */
 	size_t n;
+	/* style_load's hash of the keys (index + 1 in each used slot, cap a
+	 * power of two), so that style_get finds a key at once; NULL: look
+	 * along the keys. */
+	size_t *index, index_cap;
 };
 
 /* Load style `name`, a name (letters, digits, '-', '_'; never a path)

@@ -98,6 +98,8 @@ static bool is_bidi_control(uint32_t cp)
 
 int utf8_cp_width(uint32_t cp)
 {
+	if (cp >= 0x20 && cp < 0x7f)
+		return 1; /* printable ASCII, most of any text */
 	if (is_control(cp))
 		return 1;
 	/* Unassigned and private-use code points: one column, as terminals
@@ -113,6 +115,11 @@ int utf8_width(const char *s)
 	size_t n = strlen(s), i = 0;
 	int w = 0;
 	while (i < n) {
+		if ((unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7f) {
+			w++; /* printable ASCII: one column */
+			i++;
+			continue;
+		}
 		uint32_t cp;
 		i += utf8_decode(s + i, n - i, &cp);
 		w += utf8_cp_width(cp);

@@ -70,12 +70,9 @@ void minutes_application_decision(struct minutes_ctx *c,
 	if (!*a->decision)
 		return;
 	/* the vote: the item's last resolution that was counted */
-	struct resolution_list rl = {0};
-	struct clerk_err err = {0};
+	struct resolution_list rl;
 	char f[16] = "", ag[16] = "", ab[16] = "";
-	if (minutes_read(c, resolution_list(c->db, c->meeting.id, a->item_id,
-					    &rl, &err),
-			 &err, "the resolutions"))
+	if (minutes_item_resolutions(c, a->item_id, &rl))
 		for (size_t i = 0; i < rl.n; i++)
 			if (rl.v[i].voted && rl.v[i].kind == RES_MOTION) {
 				snprintf(f, sizeof f, "%d", rl.v[i].votes_for);
@@ -84,7 +81,7 @@ void minutes_application_decision(struct minutes_ctx *c,
 				snprintf(ab, sizeof ab, "%d",
 					 rl.v[i].votes_abstain);
 			}
-	resolution_list_free(&rl);
+	free(rl.v); /* the strings are the context's */
 	char *key = xasprintf("decision.%s", a->decision);
 	const struct style_var v[] = {
 		{"decision", style_get(&c->style, key, a->decision)},

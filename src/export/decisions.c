@@ -147,10 +147,8 @@ static bool excluded_elsewhere(struct minutes_ctx *c,
 
 void minutes_exclusion(struct minutes_ctx *c, const struct agenda_item *it)
 {
-	struct resolution_list rl = {0};
-	struct clerk_err err = {0};
-	minutes_read(c, resolution_list(c->db, c->meeting.id, it->id, &rl, &err),
-		     &err, "the resolutions");
+	struct resolution_list rl;
+	minutes_item_resolutions(c, it->id, &rl);
 	/* {law}: the statute this council excludes the public under. */
 	char *law = council_exclusion_law(c->council.kind, c->council.nation,
 					  it->exempt_paragraph);
@@ -173,7 +171,7 @@ void minutes_exclusion(struct minutes_ctx *c, const struct agenda_item *it)
 		add_para_key(c, "exclusion", v, 2);
 	}
 	free(law);
-	resolution_list_free(&rl);
+	free(rl.v); /* the strings are the context's */
 }
 
 /* Names of the members who voted `choice`, "A, B and C" ("" none). */

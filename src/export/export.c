@@ -42,22 +42,29 @@ const char *export_names(void)
  * export's time. */
 char *export_clean(const char *text)
 {
-	static const char white[] = " \t\r\n";
-	struct strbuf sb = {0};
-	sb_add(&sb, "");
-	for (const char *p = text ? text : ""; *p;) {
-		size_t gap = strspn(p, white);
-		p += gap;
-		if (!*p)
-			break;
-		if (gap && sb.len)
-			sb_addc(&sb, ' ');
-		size_t word = strcspn(p, white);
-		sb_addn(&sb, p, word);
-		p += word;
+	/* One pass: each run of blanks (" \t\r\n") becomes one space, none
+	 * at the ends; text that is all printable ASCII then needs no
+	 * sanitizing (utf8_sanitize would copy it as it is). */
+	const char *p = text ? text : "";
+	char *buf = xmalloc(strlen(p) + 1), *o = buf;
+	bool gap = false, plain = true;
+	for (; *p; p++) {
+		unsigned char ch = (unsigned char)*p;
+		if (ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n') {
+			gap = true;
+			continue;
+		}
+		if (gap && o > buf)
+			*o++ = ' ';
+		gap = false;
+		plain = plain && ch >= 0x20 && ch < 0x7f;
+		*o++ = (char)ch;
 	}
-	char *clean = utf8_sanitize(sb_str(&sb));
-	sb_free(&sb);
+	*o = '\0';
+	if (plain)
+		return buf;
+	char *clean = utf8_sanitize(buf);
+	free(buf);
 	return clean;
 }
 
@@ -145,8 +152,10 @@ void export_wrap(struct strbuf *out, const char *text, int width,
 	for (char *p = clean; *p;) {
 		char *end = strchr(p, ' ');
 		size_t len = end ? (size_t)(end - p) : strlen(p);
-		char *word = xstrndup(p, len);
-		int w = utf8_width(word);
+		/* the word measured where it is: cut at its end for a moment */
+		char keep = p[len];
+		p[len] = '\0';
+		int w = utf8_width(p);
 		if (line_has_word && col + 1 + w > width) {
 			sb_addc(out, '\n');
 			indent = rest;
@@ -158,10 +167,10 @@ void export_wrap(struct strbuf *out, const char *text, int width,
 			sb_addc(out, ' ');
 			col++;
 		}
-		sb_add(out, word);
+		sb_addn(out, p, len);
+		p[len] = keep;
 		col += w;
 		line_has_word = true;
-		free(word);
 		p += len;
 		while (*p == ' ')
 			p++;

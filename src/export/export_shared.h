@@ -29,6 +29,10 @@ struct minutes_ctx {
 	struct action_list actions;  /* actions arising, as recorded */
 	struct application_list apps; /* planning applications, by item */
 	struct record_captures captured; /* the order rows were written in */
+	/* Every resolution of the meeting, in agenda order: read by the first
+	 * builder that needs one (minutes_item_resolutions). */
+	struct resolution_list res;
+	bool res_read, res_ok;
 	int first_minute;
 	int muni_year;
 	size_t *order; /* items in the order taken: order[k], k-th minuted */
@@ -51,6 +55,12 @@ enum clerk_status minutes_ctx_open(struct db *db, const char *meeting_id,
 				   struct doc *out, struct minutes_ctx *c,
 				   struct clerk_err *err);
 void minutes_ctx_close(struct minutes_ctx *c);
+/* The resolutions of item_id, in order, read with the meeting's others at
+ * the first call (one query, not one an item): false when that read
+ * failed (minutes_read has noted it).  The list shares the context's
+ * strings: release it with free(out->v), never resolution_list_free. */
+bool minutes_item_resolutions(struct minutes_ctx *c, const char *item_id,
+			      struct resolution_list *out);
 /* Note the outcome of a read a builder made: true when it succeeded; else
  * the first failure is kept, worded "could not read WHAT (why)", and
  * the document will not be written (no silent half-answers). */

@@ -196,16 +196,13 @@ static bool item_has_text(const struct minutes_ctx *c,
 static bool item_has_motion(struct minutes_ctx *c,
 			    const struct agenda_item *it)
 {
-	struct resolution_list rl = {0};
-	struct clerk_err err = {0};
+	struct resolution_list rl;
 	bool found = false;
-	if (!minutes_read(c, resolution_list(c->db, c->meeting.id, it->id, &rl,
-					     &err),
-			  &err, "the resolutions"))
+	if (!minutes_item_resolutions(c, it->id, &rl))
 		return false;
 	for (size_t i = 0; i < rl.n && !found; i++)
 		found = rl.v[i].kind != RES_EXCLUSION;
-	resolution_list_free(&rl);
+	free(rl.v);
 	return found;
 }
 
@@ -504,11 +501,8 @@ static void minute_item(struct minutes_ctx *c, size_t idx)
 		say_para(c, "urgent", pv, 2);
 	item_movements(c, it);
 	/* The item's record in the order it happened. */
-	struct resolution_list rl = {0};
-	struct clerk_err err = {0};
-	if (!minutes_read(c, resolution_list(c->db, c->meeting.id, it->id, &rl,
-					     &err),
-			  &err, "the resolutions"))
+	struct resolution_list rl;
+	if (!minutes_item_resolutions(c, it->id, &rl))
 		return;
 	struct record_list rec = {0};
 	record_item_with(&c->events, it->id, &c->texts, &rl, &c->actions,
@@ -527,7 +521,7 @@ static void minute_item(struct minutes_ctx *c, size_t idx)
 	if (w.app && !w.decided)
 		minutes_application_decision(c, app);
 	record_list_free(&rec);
-	resolution_list_free(&rl);
+	free(rl.v); /* the strings are the context's */
 }
 
 /* What an item's kind prints before its record (the apologies, the
@@ -642,6 +636,7 @@ static void ctx_free(struct minutes_ctx *c)
 	minute_text_list_free(&c->texts);
 	seat_info_list_free(&c->seats);
 	event_list_free(&c->events);
+	resolution_list_free(&c->res);
 	action_list_free(&c->actions);
 	application_list_free(&c->apps);
 	record_captures_free(&c->captured);
@@ -759,6 +754,26 @@ enum clerk_status minutes_ctx_open(struct db *db, const char *meeting_id,
 void minutes_ctx_close(struct minutes_ctx *c)
 {
 	ctx_free(c);
+}
+
+bool minutes_item_resolutions(struct minutes_ctx *c, const char *item_id,
+			      struct resolution_list *out)
+{
+	memset(out, 0, sizeof *out);
+	if (!c->res_read) {
+		struct clerk_err err = {0};
+		c->res_read = true;
+		c->res_ok = minutes_read(c, resolution_list(c->db, c->meeting.id,
+							   NULL, &c->res, &err),
+					 &err, "the resolutions");
+	}
+	if (!c->res_ok)
+		return false;
+	out->v = xcalloc(c->res.n ? c->res.n : 1, sizeof *out->v);
+	for (size_t i = 0; i < c->res.n; i++)
+		if (strcmp(c->res.v[i].item_id, item_id) == 0)
+			out->v[out->n++] = c->res.v[i];
+	return true;
 }
 
 /* The amendment made on confirmation, shown on the confirmed minutes as a

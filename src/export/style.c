@@ -47,8 +47,9 @@ static const char *unquote(char *v)
 	return v;
 }
 
-/* The keys of a style being read, by hash (open addressing; the slot
- * holds the key's index + 1), so that each line finds its key at once. */
+/* The keys of a style, by hash (open addressing; the slot holds the key's
+ * index + 1), so that each line read, and each style_get, finds its key at
+ * once; kept in the style (index, index_cap) once it is read. */
 struct style_index {
 	size_t *slot;
 	size_t cap; /* a power of two, at least twice the keys */
@@ -228,7 +229,8 @@ static enum clerk_status style_read(FILE *fp, const char *path,
 		rc = clerk_fail(err, CLERK_IO, "%s line %ld: cannot read: %s",
 				path, lineno + 1, strerror(errno));
 	free(line);
-	free(x.slot);
+	out->index = x.slot;
+	out->index_cap = x.cap;
 	return rc;
 }
 
@@ -278,6 +280,11 @@ enum clerk_status style_load(const char *name, struct style *out,
 
 const char *style_get(const struct style *s, const char *key, const char *def)
 {
+	if (s->index) {
+		struct style_index x = {s->index, s->index_cap};
+		size_t slot = *style_slot(s, &x, key);
+		return slot ? s->values[slot - 1] : def;
+	}
 	for (size_t i = 0; i < s->n; i++)
 		if (strcmp(s->keys[i], key) == 0)
 			return s->values[i];
@@ -293,6 +300,7 @@ void style_free(struct style *s)
 	free(s->keys);
 	free(s->values);
 	free(s->lines);
+	free(s->index);
 	free(s->name);
 	free(s->path);
 	memset(s, 0, sizeof *s);
