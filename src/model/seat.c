@@ -330,7 +330,9 @@ static struct seat_info *seat_in(struct seat_info_list *l, const char *seat_id)
 
 /* The member of each seat on the date: one query for the whole body (a
  * query per seat cost more in statement steps than the rows themselves);
- * where terms overlap, the latest started wins. */
+ * where terms overlap, the latest started wins.  Each seat's terms are
+ * walked from the latest started on or before the date, back only as far
+ * as the first that covers it: a seat's whole history is not read. */
 static enum clerk_status seat_members_on(struct db *db, const char *body_id,
 					 const char *date,
 					 struct seat_info_list *l,
@@ -339,10 +341,10 @@ static enum clerk_status seat_members_on(struct db *db, const char *body_id,
 	static const char sql[] =
 		"SELECT m.seat_id, m.role, m.capacity, m.from_date, p.id, "
 		"p.honorific, p.name, p.organisation, p.role, p.pronoun, p.kind FROM "
-		"seat s JOIN membership m ON m.seat_id = s.id JOIN person p ON "
-		"p.id = m.person_id WHERE s.body_id = ?1 AND m.from_date <= ?2 "
-		"AND (m.to_date IS NULL OR m.to_date >= ?2) "
-		"ORDER BY m.seat_id, m.from_date DESC";
+		"seat s JOIN membership m ON m.rowid = (SELECT x.rowid FROM "
+		"membership x WHERE x.seat_id = s.id AND x.from_date <= ?2 AND "
+		"(x.to_date IS NULL OR x.to_date >= ?2) ORDER BY x.from_date DESC "
+		"LIMIT 1) JOIN person p ON p.id = m.person_id WHERE s.body_id = ?1";
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 	if (!st)
 		return CLERK_DB;
