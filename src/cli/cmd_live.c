@@ -115,9 +115,13 @@ static int choose_meeting(struct clerk_err *report, struct app *app,
 			continue;
 		if (current && strcmp(m->id, cur.id) == 0)
 			start = n;
-		labels[n] = meeting_label(db, m);
-		items[n].label = labels[n];
 		idx[n++] = i;
+	}
+	/* The labels only when there is a choice to show them in. */
+	size_t nlabels = current && n == 1 ? 0 : n;
+	for (size_t k = 0; k < nlabels; k++) {
+		labels[k] = meeting_label(db, &all.v[idx[k]]);
+		items[k].label = labels[k];
 	}
 	int rc = 0;
 	if (n == 0) {
@@ -141,7 +145,7 @@ static int choose_meeting(struct clerk_err *report, struct app *app,
 			rc = defer(report, &err);
 		}
 	}
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < nlabels; i++)
 		free(labels[i]);
 	free(labels);
 	free(items);
