@@ -24,12 +24,15 @@ enum clerk_status meeting_list_between(struct db *db, const char *body_id,
 				       struct meeting_list *out,
 				       struct clerk_err *err);
 
-/* How many meetings (of BODY_ID; of every body when NULL) come before the
- * place (starts_at, id) in meeting_list's order: by starts_at, then id
- * ("" : before every meeting starting then). */
-enum clerk_status meeting_count_before(struct db *db, const char *body_id,
-				       time_t starts_at, const char *id,
-				       size_t *out, struct clerk_err *err);
+/* How many meetings (of BODY_ID; of every body when NULL) there are
+ * (TOTAL), and how many come before the place (starts_at, id) in
+ * meeting_list's order: by starts_at, then id ("" : before every meeting
+ * starting then).  What is counted one by one is the meetings at or after
+ * the place: cheap near the newest end, where the review list opens. */
+enum clerk_status meeting_count_place(struct db *db, const char *body_id,
+				      time_t starts_at, const char *id,
+				      size_t *before, size_t *total,
+				      struct clerk_err *err);
 
 /* Up to LIMIT meetings next to that place, in meeting_list's order: those
  * just before it (!after), or it and those just after (after). */

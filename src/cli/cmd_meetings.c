@@ -108,8 +108,9 @@ int cmd_meetings(struct cli *cli, int argc, char **argv)
 	struct body_list bodies = {0};
 	struct meeting_list ml = {0};
 	enum clerk_status st = CLERK_OK;
+	/* With --body, every line is of that body: the others are not read. */
 	if ((body_name && (st = body_find(db, body_name, &only, &err))) ||
-	    ((st = body_list_all(db, &bodies, &err)) &&
+	    (!body_name && (st = body_list_all(db, &bodies, &err)) &&
 	     clerk_fail_reading(&err, st, "the bodies")) ||
 	    ((st = meeting_list(db, body_name ? only.id : NULL, &ml, &err)) &&
 	     clerk_fail_reading(&err, st, "the meetings"))) {
@@ -121,7 +122,8 @@ int cmd_meetings(struct cli *cli, int argc, char **argv)
 		free(name);
 		rc = 1;
 	} else {
-		print_meetings(cli, &ml, &bodies);
+		struct body_list one = {.v = &only, .n = 1};
+		print_meetings(cli, &ml, body_name ? &one : &bodies);
 	}
 	meeting_list_free(&ml);
 	body_list_free(&bodies);

@@ -344,14 +344,20 @@ enum clerk_status meeting_current(struct db *db, time_t now,
 enum clerk_status meeting_list(struct db *db, const char *body_id,
 			       struct meeting_list *out, struct clerk_err *err)
 {
-	static const char sql[] =
-		"SELECT " MEETING_COLS " FROM meeting m WHERE ?1 IS NULL OR "
-		"m.body_id = ?1 ORDER BY m.starts_at, m.id";
+	/* One body's through meeting_body: "?1 IS NULL OR m.body_id = ?1"
+	 * made SQLite walk every meeting of the archive in date order. */
+	static const char *const sql[2] = {
+		"SELECT " MEETING_COLS " FROM meeting m "
+		"ORDER BY m.starts_at, m.id",
+		"SELECT " MEETING_COLS " FROM meeting m WHERE m.body_id = ?1 "
+		"ORDER BY m.starts_at, m.id",
+	};
 	memset(out, 0, sizeof *out);
-	sqlite3_stmt *st = db_stmt(db, sql, err);
+	sqlite3_stmt *st = db_stmt(db, sql[body_id != NULL], err);
 	if (!st)
 		return CLERK_DB;
-	model_bind_id(st, 1, body_id);
+	if (body_id)
+		model_bind_id(st, 1, body_id);
 	return meeting_rows(db, st, out, err);
 }
 
@@ -424,19 +430,27 @@ static const char *const sql_near[2][2] = {
 	{"SELECT " MEETING_COLS " FROM meeting m WHERE m.body_id = ?1 AND " NEAR_BEFORE,
 	 "SELECT " MEETING_COLS " FROM meeting m WHERE m.body_id = ?1 AND " NEAR_AFTER},
 };
-static const char *const sql_count_before[2] = {
-	"SELECT count(*) FROM meeting m WHERE m.starts_at <= ?2 AND "
-	"(m.starts_at < ?2 OR m.id < ?3)",
-	"SELECT count(*) FROM meeting m WHERE m.body_id = ?1 AND "
-	"m.starts_at <= ?2 AND (m.starts_at < ?2 OR m.id < ?3)",
+/* The list's length and the meetings at or after the place: the first
+ * screen is at the newest end, so what is counted one by one is what
+ * follows it (the meetings still to come), never the archive; the whole
+ * archive's count is SQLite's count of an index's entries, page by page.
+ * One statement, so the two agree. */
+static const char *const sql_count_place[2] = {
+	"SELECT (SELECT count(*) FROM meeting), "
+	"(SELECT count(*) FROM meeting m WHERE m.starts_at >= ?2 AND "
+	"(m.starts_at > ?2 OR m.id >= ?3))",
+	"SELECT (SELECT count(*) FROM meeting m WHERE m.body_id = ?1), "
+	"(SELECT count(*) FROM meeting m WHERE m.body_id = ?1 AND "
+	"m.starts_at >= ?2 AND (m.starts_at > ?2 OR m.id >= ?3))",
 };
 
-enum clerk_status meeting_count_before(struct db *db, const char *body_id,
-				       time_t starts_at, const char *id,
-				       size_t *out, struct clerk_err *err)
+enum clerk_status meeting_count_place(struct db *db, const char *body_id,
+				      time_t starts_at, const char *id,
+				      size_t *before, size_t *total,
+				      struct clerk_err *err)
 {
-	*out = 0;
-	sqlite3_stmt *st = db_stmt(db, sql_count_before[body_id != NULL], err);
+	*before = *total = 0;
+	sqlite3_stmt *st = db_stmt(db, sql_count_place[body_id != NULL], err);
 	if (!st)
 		return CLERK_DB;
 	if (body_id)
@@ -444,8 +458,12 @@ enum clerk_status meeting_count_before(struct db *db, const char *body_id,
 	model_bind_time(st, 2, starts_at);
 	db_bind_text(st, 3, id ? id : "");
 	int step = sqlite3_step(st);
-	if (step == SQLITE_ROW)
-		*out = (size_t)sqlite3_column_int64(st, 0);
+	if (step == SQLITE_ROW) {
+		sqlite3_int64 all = sqlite3_column_int64(st, 0);
+		sqlite3_int64 after = sqlite3_column_int64(st, 1);
+		*total = (size_t)all;
+		*before = after < all ? (size_t)(all - after) : 0;
+	}
 	db_done(st);
 	return step == SQLITE_ROW ? CLERK_OK
 				  : db_fail(db, err, "counting the meetings");

@@ -88,8 +88,6 @@ void review_list_free(struct review_screen *s)
 
 /* Meetings are read this many at a time, next to those read already. */
 enum { LIST_CHUNK = 128 };
-/* Later than any meeting: the place after the last. */
-#define LIST_END ((time_t)253402300799) /* 9999-12-31T23:59:59Z */
 
 static const char *list_body(const struct review_screen *s)
 {
@@ -184,17 +182,18 @@ enum clerk_status review_list_open(struct review_screen *s, const char *keep,
 	meeting_free(&k);
 	size_t before = 0;
 	struct meeting_list lo = {0}, hi = {0};
-	enum clerk_status rc = meeting_count_before(s->db, list_body(s), LIST_END,
-						    "", &s->total, err);
+	/* A screenful each side of the place: the first screen shows the
+	 * one before it and those just before that (or, with the place
+	 * near the top, just after); more is read as the clerk moves. */
+	size_t near = LINES > 0 ? (size_t)LINES : LIST_CHUNK;
+	enum clerk_status rc = meeting_count_place(s->db, list_body(s), at, id,
+						   &before, &s->total, err);
 	if (!rc)
-		rc = meeting_count_before(s->db, list_body(s), at, id, &before,
-					  err);
+		rc = meeting_list_near(s->db, list_body(s), at, id, false, near,
+				       &lo, err);
 	if (!rc)
-		rc = meeting_list_near(s->db, list_body(s), at, id, false,
-				       LIST_CHUNK, &lo, err);
-	if (!rc)
-		rc = meeting_list_near(s->db, list_body(s), at, id, true,
-				       LIST_CHUNK, &hi, err);
+		rc = meeting_list_near(s->db, list_body(s), at, id, true, near,
+				       &hi, err);
 	if (rc) {
 		meeting_list_free(&lo);
 		meeting_list_free(&hi);
