@@ -34,6 +34,13 @@ enum clerk_status meeting_count_place(struct db *db, const char *body_id,
 				      size_t *before, size_t *total,
 				      struct clerk_err *err);
 
+/* The oldest (!newest) or the newest LIMIT meetings, in meeting_list's
+ * order: the review list's Home and End. */
+enum clerk_status meeting_list_end(struct db *db, const char *body_id,
+				   bool newest, size_t limit,
+				   struct meeting_list *out,
+				   struct clerk_err *err);
+
 /* Up to LIMIT meetings next to that place, in meeting_list's order: those
  * just before it (!after), or it and those just after (after). */
 enum clerk_status meeting_list_near(struct db *db, const char *body_id,

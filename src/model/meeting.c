@@ -469,6 +469,40 @@ enum clerk_status meeting_count_place(struct db *db, const char *body_id,
 				  : db_fail(db, err, "counting the meetings");
 }
 
+/* The first or last LIMIT meetings of meeting_list's order. */
+static const char *const sql_end[2][2] = {
+	{"SELECT " MEETING_COLS " FROM meeting m "
+	 "ORDER BY m.starts_at, m.id LIMIT ?2",
+	 "SELECT " MEETING_COLS " FROM meeting m "
+	 "ORDER BY m.starts_at DESC, m.id DESC LIMIT ?2"},
+	{"SELECT " MEETING_COLS " FROM meeting m WHERE m.body_id = ?1 "
+	 "ORDER BY m.starts_at, m.id LIMIT ?2",
+	 "SELECT " MEETING_COLS " FROM meeting m WHERE m.body_id = ?1 "
+	 "ORDER BY m.starts_at DESC, m.id DESC LIMIT ?2"},
+};
+
+enum clerk_status meeting_list_end(struct db *db, const char *body_id,
+				   bool newest, size_t limit,
+				   struct meeting_list *out,
+				   struct clerk_err *err)
+{
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *st = db_stmt(db, sql_end[body_id != NULL][newest], err);
+	if (!st)
+		return CLERK_DB;
+	if (body_id)
+		db_bind_text(st, 1, body_id);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)limit);
+	enum clerk_status rc = meeting_rows(db, st, out, err);
+	/* The newest came newest first: put them in the list's order. */
+	for (size_t i = 0; !rc && newest && i < out->n / 2; i++) {
+		struct meeting t = out->v[i];
+		out->v[i] = out->v[out->n - 1 - i];
+		out->v[out->n - 1 - i] = t;
+	}
+	return rc;
+}
+
 enum clerk_status meeting_list_near(struct db *db, const char *body_id,
 				    time_t starts_at, const char *id,
 				    bool after, size_t limit,
