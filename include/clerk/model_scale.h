@@ -24,6 +24,12 @@ enum clerk_status meeting_list_between(struct db *db, const char *body_id,
 				       struct meeting_list *out,
 				       struct clerk_err *err);
 
+/* Body ID's id, name, short name and time zone only, the rest of OUT
+ * zero (body_free frees it): what a list of meetings labels them with,
+ * without the body's council and settings (body_get). */
+enum clerk_status body_get_label(struct db *db, const char *id,
+				 struct body *out, struct clerk_err *err);
+
 /* How many meetings (of BODY_ID; of every body when NULL) there are
  * (TOTAL), and how many come before the place (starts_at, id) in
  * meeting_list's order: by starts_at, then id ("" : before every meeting

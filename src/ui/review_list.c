@@ -35,7 +35,8 @@ static const struct body *body_cached(struct db *db, struct body_cache *c,
 		if (strcmp(c->v[i].id, id) == 0)
 			return &c->v[i];
 	struct body b = {0};
-	enum clerk_status rc = body_get(db, id, &b, err);
+	/* only its name and time zone: what the line shows */
+	enum clerk_status rc = body_get_label(db, id, &b, err);
 	if (rc != CLERK_OK) {
 		clerk_fail_reading(err, rc, "the meeting's body");
 		return NULL;
