@@ -33,8 +33,8 @@ enum clerk_status body_get_label(struct db *db, const char *id,
 /* How many meetings (of BODY_ID; of every body when NULL) there are
  * (TOTAL), and how many come before the place (starts_at, id) in
  * meeting_list's order: by starts_at, then id ("" : before every meeting
- * starting then).  What is counted one by one is the meetings at or after
- * the place: cheap near the newest end, where the review list opens. */
+ * starting then).  What is counted one by one is the meetings between the
+ * place and the nearer end of the list (by time). */
 enum clerk_status meeting_count_place(struct db *db, const char *body_id,
 				      time_t starts_at, const char *id,
 				      size_t *before, size_t *total,

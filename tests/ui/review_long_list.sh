@@ -137,4 +137,84 @@ is "--body: Home, its oldest" "$(rows body home)" \
 	"$(printf '%s\n' "$parish" | sed -n '1,13p')"
 has "--body: two pages on" "$(rows body down2)" "$(printf '%s\n' "$parish" | sed -n '25p')"
 
+# Opened on a meeting (clerk review DATE), the list places it by counting
+# the meetings between it and the nearer end of the list: the oldest end
+# for 4 December 2001 (the 101st meeting) and 24 July 2007 (the 395th);
+# the newest for 23 February 2017 (the 401st) seen from October 2019.
+review kept2001 2001-12-04 <<'KEYS'
+<Esc>
+@dump list
+<Home>
+@dump home
+<End>
+@dump end
+q
+KEYS
+is "opened on a meeting: Esc shows it at the foot, those before above it" \
+	"$(rows kept2001 list)" "$(printf '%s\n' "$all" | sed -n '89,101p')"
+is "Home: the oldest, read on from there" "$(rows kept2001 home)" \
+	"$(printf '%s\n' "$all" | sed -n '1,13p')"
+is "and End the newest" "$(rows kept2001 end)" "$(printf '%s\n' "$all" | sed -n '393,405p')"
+review kept2007 2007-07-24 <<'KEYS'
+<Esc>
+@dump list
+<Home>
+@dump home
+q
+KEYS
+is "opened on 24 July 2007: in its place" "$(rows kept2007 list)" \
+	"$(printf '%s\n' "$all" | sed -n '383,395p')"
+is "and Home the oldest" "$(rows kept2007 home)" "$(printf '%s\n' "$all" | sed -n '1,13p')"
+CLERK_NOW=2019-10-01T09:00:00Z review kept2017 2017-02-23 <<'KEYS'
+<Esc>
+@dump list
+<End>
+@dump end
+<PageUp>
+<PageUp>
+<PageUp>
+<PageUp>
+<PageUp>
+<PageUp>
+<PageUp>
+<PageUp>
+<PageUp>
+<PageUp>
+<PageUp>
+<PageUp>
+<PageUp>
+<PageUp>
+<PageUp>
+<PageUp>
+<PageUp>
+<PageUp>
+<PageUp>
+<PageUp>
+<PageUp>
+<PageUp>
+<PageUp>
+<PageUp>
+<PageUp>
+<PageUp>
+<PageUp>
+<PageUp>
+<PageUp>
+<PageUp>
+<PageUp>
+<PageUp>
+<PageUp>
+<PageUp>
+@dump top
+<Home>
+@dump home
+q
+KEYS
+is "opened on 23 February 2017, two years on: in its place" "$(rows kept2017 list)" \
+	"$(printf '%s\n' "$all" | sed -n '389,401p')"
+is "End: the newest, read on from there" "$(rows kept2017 end)" \
+	"$(printf '%s\n' "$all" | sed -n '393,405p')"
+is "Page Up all the way: the oldest" "$(rows kept2017 top)" \
+	"$(printf '%s\n' "$all" | sed -n '1,13p')"
+is "and Home the oldest" "$(rows kept2017 home)" "$(printf '%s\n' "$all" | sed -n '1,13p')"
+
 done_testing
