@@ -35,6 +35,7 @@ struct lookup_body {
 	char *quorum_kind; /* "fraction", "fixed", "composite" */
 	int quorum_num, quorum_den, quorum_fixed;
 	char *ended; /* NULL, or why the body ended ("" when not said) */
+	bool substitutes_allowed; /* false: a parish's councillors send none */
 };
 struct lookup_body_list {
 	struct lookup_body *v;

@@ -275,6 +275,9 @@ char *council_exclusion_law(enum council_kind kind, enum nation nation,
 bool council_cites_paragraph(enum council_kind kind, int *max);
 void council_free(struct council *c);
 
+/* A parish, town or community council: its bodies minute in the parish
+ * style and seat no substitutes unless the clerk says otherwise. */
+bool council_kind_is_local(enum council_kind kind);
 enum clerk_status body_create(struct db *db, struct body *b,
 			      struct clerk_err *err);
 enum clerk_status body_update(struct db *db, const struct body *b,
@@ -708,6 +711,11 @@ void event_free(struct event *e);
 enum clerk_status event_list_after(struct db *db, const char *meeting_id,
 				   int after_seq, struct event_list *out,
 				   struct clerk_err *err);
+/* The events of the meeting whose detail is a or b, in order. */
+enum clerk_status event_list_details(struct db *db, const char *meeting_id,
+				     const char *a, const char *b,
+				     struct event_list *out,
+				     struct clerk_err *err);
 void event_list_free(struct event_list *l);
 
 /* -------------------------------------------------------------- attendance */
@@ -756,6 +764,15 @@ enum clerk_status attendance_get_person(struct db *db, const char *meeting_id,
 enum clerk_status attendance_expect_members(struct db *db,
 					    const char *meeting_id,
 					    struct clerk_err *err);
+/* The same with the seats on the meeting's local day already read; have:
+ * the meeting's attendance as read in the same transaction (only members
+ * without a row there are written), or NULL.  *added (may be NULL): how
+ * many rows were written. */
+enum clerk_status attendance_expect_seats(struct db *db,
+					  const char *meeting_id,
+					  const struct seat_info_list *seats,
+					  const struct attendance_list *have,
+					  int *added, struct clerk_err *err);
 void attendance_free(struct attendance *a);
 void attendance_list_free(struct attendance_list *l);
 

@@ -269,8 +269,7 @@ static int body_add(struct cli *cli, struct db *db, int argc, char **argv)
 		rc = body_council(db, x.council, &b, &err);
 	/* A parish, town or community council minutes in the parish style
 	 * unless told otherwise. */
-	bool local = b.council_kind == COUNCIL_PARISH ||
-		     b.council_kind == COUNCIL_COMMUNITY;
+	bool local = council_kind_is_local(b.council_kind);
 	if (!rc && !x.style_given)
 		set_str(&b.style, local ? "parish" : "county");
 	/* Nor do they seat substitutes: a parish councillor cannot send

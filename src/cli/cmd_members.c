@@ -30,7 +30,10 @@ static char *holder_text(const struct lookup_holder *h, const char *role)
 			 *title ? ")" : "", *h->capacity ? ", " : "", h->capacity);
 }
 
-static void print_seat(const struct listing *l, const struct lookup_seat *s)
+/* A seat's lines; "no substitute" only where the body allows one, since
+ * under a parish council it would be true of every seat and say nothing. */
+static void print_seat(const struct listing *l, const struct lookup_seat *s,
+		       bool substitutes_allowed)
 {
 	listing_linef(l, 0, LISTING_HEADING, "%2d  %s%s", s->position, s->label,
 		      s->voting ? "" : " (non-voting)");
@@ -51,7 +54,7 @@ static void print_seat(const struct listing *l, const struct lookup_seat *s)
 	if (s->substitute_tbc)
 		listing_linef(l, 6, LISTING_WARN, "%s TBC",
 			      s->nsubs ? "           " : "substitute:");
-	else if (!s->nsubs)
+	else if (!s->nsubs && substitutes_allowed)
 		listing_line(l, 6, LISTING_DIM, "no substitute");
 }
 
@@ -91,7 +94,7 @@ static void print_text(const struct listing *l, const struct lookup_membership *
 	fputc('\n', l->out);
 	for (size_t i = 0; i < m->nseats; i++)
 		if (m->seats[i].in_use)
-			print_seat(l, &m->seats[i]);
+			print_seat(l, &m->seats[i], b->substitutes_allowed);
 	print_not_in_use(l, m);
 	fputc('\n', l->out);
 	char *rule = lookup_quorum_rule(b);
@@ -191,6 +194,8 @@ static void print_json(const struct listing *l, const struct lookup_membership *
 	json_object_set_new(body, "name", listing_json_str(m->body.name));
 	json_object_set_new(body, "short_name", listing_json_str(m->body.short_name));
 	json_object_set_new(body, "council", listing_json_str(m->body.council));
+	json_object_set_new(body, "substitutes_allowed",
+			    json_boolean(m->body.substitutes_allowed));
 	json_object_set_new(root, "body", body);
 	json_object_set_new(root, "date", json_string(m->date));
 	json_t *unused = json_array();

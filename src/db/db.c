@@ -48,6 +48,10 @@ struct db {
 			   checkpoints only) */
 	sqlite3_int64 wal_room; /* bytes db_idle() keeps in the WAL file of an
 				   interactive writer in WAL mode; 0: none */
+	bool wal_restart; /* the WAL was wholly checkpointed and no commit
+			     has restarted it since (db_idle does) */
+	bool fts_merge; /* committed since db_idle last found nothing to
+			   merge in the search index (db_idle merges) */
 	char *who; /* user_who(), for the audit, read at its first use */
 	size_t nstmts;
 	struct stmt_slot stmts[STMT_CACHE_MAX];
@@ -389,10 +393,12 @@ enum clerk_status db_commit(struct db *db, struct clerk_err *err)
 		return rc;
 	}
 	enum clerk_status rc = db_run_kept(db, sql_commit, err);
-	if (rc)
+	if (rc) {
 		db_rollback(db);
-	else
+	} else {
 		db->depth = 0;
+		db->fts_merge = true;
+	}
 	return rc;
 }
 
@@ -464,8 +470,10 @@ static void db_checkpoint(struct db *db)
 	int log = 0, done = 0;
 	if (sqlite3_wal_checkpoint_v2(db->sql, NULL, SQLITE_CHECKPOINT_PASSIVE,
 				      &log, &done) == SQLITE_OK &&
-	    done >= log)
+	    done >= log) {
 		db->wal_frames = 0;
+		db->wal_restart = log > 0;
+	}
 }
 
 static int db_wal_hook(void *arg, sqlite3 *sql, const char *name, int frames)
@@ -474,6 +482,7 @@ static int db_wal_hook(void *arg, sqlite3 *sql, const char *name, int frames)
 	(void)name;
 	struct db *db = arg;
 	db->wal_frames = frames;
+	db->wal_restart = false;
 	if (frames >= DB_WAL_FORCE_FRAMES)
 		db_checkpoint(db);
 	return SQLITE_OK;
@@ -577,12 +586,78 @@ void db_interactive_writer(struct db *db)
 	(void)sqlite3_exec(db->sql, "PRAGMA temp_store=MEMORY", NULL, NULL, NULL);
 }
 
+/* A write transaction of the idle moments: `sql` run between BEGIN
+ * IMMEDIATE (without waiting for another writer: the next idle moment
+ * tries again) and COMMIT.  Only housekeeping: a failure is rolled back
+ * and changes nothing recorded. */
+static void db_idle_write(struct db *db, const char *sql)
+{
+	sqlite3_busy_timeout(db->sql, 0);
+	if (sqlite3_exec(db->sql, "BEGIN IMMEDIATE", NULL, NULL, NULL) ==
+	    SQLITE_OK) {
+		if (sqlite3_exec(db->sql, sql, NULL, NULL, NULL) != SQLITE_OK ||
+		    sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL) !=
+			    SQLITE_OK)
+			(void)sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL,
+					   NULL);
+	}
+	sqlite3_busy_timeout(db->sql, DB_BUSY_TIMEOUT_MS);
+}
+
+/* The search index's merges, done when idle.  FTS5 writes a new segment
+ * of its index at each commit and merges segments as they pile up; it
+ * used to do so inside the commit that crossed its work unit (schema step
+ * 13 turns that off): one minute point in 12 then did 1 to 4 million
+ * instructions more than the 0.6 of the others, one in 2,000 as many as
+ * 72 million (a merge of the largest segments).  Here each idle moment
+ * writes at most DB_FTS_MERGE_PAGES pages of merged segments (a few
+ * milliseconds) to each of the two indexes, merging any level that holds
+ * four segments or more (FTS5's usermerge) and continuing a merge begun
+ * before; with nothing to merge it writes nothing.  A writer that is never
+ * idle still merges when a level reaches sixteen segments (FTS5's
+ * crisismerge). */
+#define DB_FTS_MERGE_PAGES 16
+#define DB_STR_(x) #x
+#define DB_STR(x) DB_STR_(x)
+
+static void db_fts_merge(struct db *db)
+{
+	sqlite3_int64 before = sqlite3_total_changes64(db->sql);
+	db_idle_write(db,
+		      "INSERT INTO search_fts(search_fts, rank) VALUES "
+		      "('merge', " DB_STR(DB_FTS_MERGE_PAGES) ");"
+		      "INSERT INTO search_words(search_words, rank) VALUES "
+		      "('merge', " DB_STR(DB_FTS_MERGE_PAGES) ");");
+	/* Pages written: a merge may be left to continue. */
+	db->fts_merge = sqlite3_total_changes64(db->sql) != before;
+}
+
+/* After a checkpoint that copied the whole WAL into the file, the next
+ * commit starts the WAL again from its beginning: it writes the WAL's
+ * header and syncs it before its own frames, two fdatasyncs instead of
+ * one (SQLite orders them so for a crash between the two).  Every
+ * fortieth minute point paid that.  So the WAL is restarted here, when
+ * idle, by a commit that changes nothing: the file's application id set
+ * to the value it has (clerk's: check_header refused any other), which
+ * writes one page.  Another connection's read of an older snapshot can
+ * keep the WAL from restarting; the commit then only appends a frame. */
+static void db_wal_restart(struct db *db)
+{
+	db->wal_restart = false;
+	db_idle_write(db, "PRAGMA application_id = " DB_STR(
+				  CLERK_APPLICATION_ID) ";");
+}
+
 void db_idle(struct db *db)
 {
 	if (db->depth != 0)
 		return;
 	if (db->wal_frames >= DB_WAL_IDLE_FRAMES)
 		db_checkpoint(db);
+	if (db->fts_merge)
+		db_fts_merge(db); /* its commit, if any, restarts the WAL */
+	if (db->wal_restart)
+		db_wal_restart(db);
 	if (db->wal_room)
 		db_wal_make_room(db);
 }

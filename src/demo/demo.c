@@ -75,6 +75,7 @@ struct sym {
 	char *handle;
 	clerk_id id;
 	char *tz;        /* bodies and meetings: the zone */
+	enum council_kind kind; /* councils */
 	char date[11];   /* meetings: local date of the start */
 	size_t body;     /* meetings: index in bodies */
 	time_t confirm_time; /* meetings: when its minutes would be confirmed */
@@ -417,6 +418,7 @@ static enum clerk_status load_council(struct loader *L,
 	if (council_create(L->db, &c, &merr))
 		return model_fail(L, n, &merr);
 	memcpy(s->id, c.id, sizeof s->id);
+	s->kind = c.kind;
 	L->sum.councils++;
 	return CLERK_OK;
 }
@@ -621,7 +623,9 @@ static enum clerk_status load_body(struct loader *L, const struct board_node *n)
 	    (rc = need(L, n, "council", &council)) ||
 	    (rc = sym_use(L, &L->councils, kid(n, "council"), council, &ci)) ||
 	    (rc = need(L, n, "name", &name)) ||
-	    (rc = yes_no(L, n, "substitutes", true, &b.substitutes_allowed)) ||
+	    (rc = yes_no(L, n, "substitutes",
+			 !council_kind_is_local(L->councils.v[ci].kind),
+			 &b.substitutes_allowed)) ||
 	    (rc = pick_kid(L, n, "numbering", numberings, COUNT(numberings),
 			   NUMBERING_PER_MEETING, &numbering)) ||
 	    (kid(n, "quorum") && (rc = parse_quorum(L, kid(n, "quorum"), &b))) ||
@@ -639,7 +643,9 @@ static enum clerk_status load_body(struct loader *L, const struct board_node *n)
 	b.minute_format = val(n, "minute-format", "%n.");
 	b.numbering = (enum numbering)numbering;
 	b.year_start = val(n, "year-start", "05-01");
-	b.style = val(n, "style", "county");
+	b.style = val(n, "style",
+		      council_kind_is_local(L->councils.v[ci].kind) ? "parish"
+								    : "county");
 	b.tz = val(n, "tz", CLERK_DEFAULT_TZ);
 	b.standard_items = txt(sb_str(&items));
 	struct clerk_err merr = {0};

@@ -47,29 +47,70 @@ static const char *unquote(char *v)
 	return v;
 }
 
-static void style_set(struct style *s, const char *key, const char *value,
-		      long line)
+/* The keys of a style being read, by hash (open addressing; the slot
+ * holds the key's index + 1), so that each line finds its key at once. */
+struct style_index {
+	size_t *slot;
+	size_t cap; /* a power of two, at least twice the keys */
+};
+
+static size_t style_hash(const char *key)
 {
-	for (size_t i = 0; i < s->n; i++)
-		if (strcmp(s->keys[i], key) == 0) {
-			free(s->values[i]);
-			s->values[i] = xstrdup(value);
-			s->lines[i] = line;
-			return;
-		}
-	s->keys = xrealloc(s->keys, (s->n + 1) * sizeof *s->keys);
-	s->values = xrealloc(s->values, (s->n + 1) * sizeof *s->values);
-	s->lines = xrealloc(s->lines, (s->n + 1) * sizeof *s->lines);
+	size_t h = 5381;
+	for (const unsigned char *p = (const unsigned char *)key; *p; p++)
+		h = h * 33 + *p;
+	return h;
+}
+
+static size_t *style_slot(const struct style *s, const struct style_index *x,
+			  const char *key)
+{
+	size_t i = style_hash(key) & (x->cap - 1);
+	while (x->slot[i] && strcmp(s->keys[x->slot[i] - 1], key) != 0)
+		i = (i + 1) & (x->cap - 1);
+	return &x->slot[i];
+}
+
+/* Set key to value (a key set again keeps its place and takes the later
+ * value and line); returns the key's index. */
+static size_t style_set(struct style *s, struct style_index *x,
+			const char *key, const char *value, long line)
+{
+	if (2 * (s->n + 1) > x->cap) {
+		struct style_index bigger = {
+			xcalloc(x->cap ? 2 * x->cap : 256, sizeof *x->slot),
+			x->cap ? 2 * x->cap : 256};
+		for (size_t i = 0; i < s->n; i++)
+			*style_slot(s, &bigger, s->keys[i]) = i + 1;
+		free(x->slot);
+		*x = bigger;
+	}
+	size_t *slot = style_slot(s, x, key);
+	if (*slot) {
+		size_t i = *slot - 1;
+		free(s->values[i]);
+		s->values[i] = xstrdup(value);
+		s->lines[i] = line;
+		return i;
+	}
+	/* The arrays grow by doubling: at 16 keys, 32, 64, ... */
+	if (s->n >= 16 ? (s->n & (s->n - 1)) == 0 : s->n == 0) {
+		size_t cap = s->n ? 2 * s->n : 16;
+		s->keys = xrealloc(s->keys, cap * sizeof *s->keys);
+		s->values = xrealloc(s->values, cap * sizeof *s->values);
+		s->lines = xrealloc(s->lines, cap * sizeof *s->lines);
+	}
 	s->keys[s->n] = xstrdup(key);
 	s->values[s->n] = xstrdup(value);
 	s->lines[s->n] = line;
-	s->n++;
+	*slot = s->n + 1;
+	return s->n++;
 }
 
 /* Parse one line into s; last is the index of the key a continuation line
  * extends (-1 when none).  Returns NULL, or what is wrong with the line. */
-static const char *style_parse_line(struct style *s, char *line, long lineno,
-				    long *last)
+static const char *style_parse_line(struct style *s, struct style_index *x,
+				    char *line, long lineno, long *last)
 {
 	bool cont = line[0] == ' ' || line[0] == '\t';
 	char *t = trim(line);
@@ -96,10 +137,7 @@ static const char *style_parse_line(struct style *s, char *line, long lineno,
 		    *k != '-')
 			return "a key holds only letters, digits, '.', '_' and "
 			       "'-'";
-	style_set(s, key, unquote(trim(eq + 1)), lineno);
-	for (size_t i = 0; i < s->n; i++)
-		if (strcmp(s->keys[i], key) == 0)
-			*last = (long)i;
+	*last = (long)style_set(s, x, key, unquote(trim(eq + 1)), lineno);
 	return NULL;
 }
 
@@ -149,11 +187,22 @@ bool style_name_valid(const char *name)
 #define STYLE_LINE_MAX 8192
 #define STYLE_LINES_MAX 5000
 
+/* Whether the n bytes at s are all ASCII (valid UTF-8, without the
+ * longer check). */
+static bool ascii(const char *s, size_t n)
+{
+	unsigned char any = 0;
+	for (size_t i = 0; i < n; i++)
+		any |= (unsigned char)s[i];
+	return any < 0x80;
+}
+
 /* Read the lines of fp into out; fills err naming path and line. */
 static enum clerk_status style_read(FILE *fp, const char *path,
 				    struct style *out, struct clerk_err *err)
 {
 	char *line = xmalloc(STYLE_LINE_MAX + 2);
+	struct style_index x = {0};
 	long last = -1, lineno = 0;
 	enum clerk_status rc = CLERK_OK;
 	while (!rc && fgets(line, STYLE_LINE_MAX + 2, fp)) {
@@ -166,11 +215,11 @@ static enum clerk_status style_read(FILE *fp, const char *path,
 		else if (len > STYLE_LINE_MAX ||
 			 (len == STYLE_LINE_MAX + 1 && line[len - 1] != '\n'))
 			why = "the line is longer than 8192 bytes";
-		else if (memchr(line, '\0', len) || strlen(line) != len ||
-			 !utf8_valid(line, len))
+		else if (memchr(line, '\0', len) ||
+			 (!ascii(line, len) && !utf8_valid(line, len)))
 			why = "the line is not valid UTF-8 text";
 		else
-			why = style_parse_line(out, line, lineno, &last);
+			why = style_parse_line(out, &x, line, lineno, &last);
 		if (why)
 			rc = clerk_fail(err, CLERK_INVALID, "%s line %ld: %s",
 					path, lineno, why);
@@ -179,6 +228,7 @@ static enum clerk_status style_read(FILE *fp, const char *path,
 		rc = clerk_fail(err, CLERK_IO, "%s line %ld: cannot read: %s",
 				path, lineno + 1, strerror(errno));
 	free(line);
+	free(x.slot);
 	return rc;
 }
 

@@ -210,11 +210,20 @@ static const struct style_key keys[] = {
 	{"agenda.about", "", 0, NULL},
 };
 
+/* The style files list their keys in about the order of the table: the
+ * search starts after the key found last, so that checking a file costs a
+ * comparison or two a key rather than half the table. */
 static const struct style_key *key_find(const char *key)
 {
-	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
-		if (strcmp(keys[i].key, key) == 0)
+	static size_t next;
+	const size_t n = sizeof keys / sizeof *keys;
+	for (size_t k = 0; k < n; k++) {
+		size_t i = (next + k) % n;
+		if (strcmp(keys[i].key, key) == 0) {
+			next = i + 1;
 			return &keys[i];
+		}
+	}
 	return NULL;
 }
 

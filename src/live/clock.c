@@ -19,20 +19,22 @@
 #define LIVE_CLOCK_OWN "clock own date"
 #define LIVE_CLOCK_HELD "clock now"
 
-/* The choice the log records (-1: none), and the time of its last event. */
+/* The choice the log records (-1: none); when it is its own date and last
+ * is not NULL, the time of the log's last event.  Only the notes of the
+ * choice are read, the whole log only for the time a clock resumes from. */
 static int live_clock_logged(struct db *db, const char *meeting_id,
 			     time_t *last)
 {
 	struct event_list ev = { 0 };
 	struct clerk_err err = { 0 };
 	int how = -1;
-	*last = 0;
-	if (event_list(db, meeting_id, &ev, &err) != CLERK_OK)
+	if (last)
+		*last = 0;
+	if (event_list_details(db, meeting_id, LIVE_CLOCK_OWN, LIVE_CLOCK_HELD,
+			       &ev, &err) != CLERK_OK)
 		return -1;
 	for (size_t i = 0; i < ev.n; i++) {
 		const struct event *e = &ev.v[i];
-		if (e->at > *last)
-			*last = e->at;
 		if (e->kind != EVENT_NOTE)
 			continue;
 		if (!strcmp(e->detail, LIVE_CLOCK_OWN))
@@ -41,6 +43,14 @@ static int live_clock_logged(struct db *db, const char *meeting_id,
 			how = LIVE_CLOCK_NOW;
 	}
 	event_list_free(&ev);
+	if (how != LIVE_CLOCK_OWN_DATE || !last)
+		return how;
+	if (event_list(db, meeting_id, &ev, &err) != CLERK_OK)
+		return -1;
+	for (size_t i = 0; i < ev.n; i++)
+		if (ev.v[i].at > *last)
+			*last = ev.v[i].at;
+	event_list_free(&ev);
 	return how;
 }
 
@@ -48,8 +58,7 @@ bool live_clock_ask(struct db *db, const struct meeting *m)
 {
 	if (m->status == MEETING_CLOSED || m->status == MEETING_CANCELLED)
 		return false;
-	time_t last;
-	if (live_clock_logged(db, m->id, &last) >= 0)
+	if (live_clock_logged(db, m->id, NULL) >= 0)
 		return false;
 	struct body b = { 0 };
 	struct clerk_err err = { 0 };
@@ -81,8 +90,7 @@ enum clerk_status live_clock_keep(struct live *l, enum live_clock how,
 				  struct clerk_err *err)
 {
 	clerk_err_clear(err);
-	time_t last;
-	if (live_clock_logged(l->db, l->meeting.id, &last) >= 0)
+	if (live_clock_logged(l->db, l->meeting.id, NULL) >= 0)
 		return CLERK_OK;
 	enum clerk_status rc = event_append(
 		l->db, l->meeting.id, EVENT_NOTE, NULL, NULL,

@@ -149,8 +149,10 @@ enum clerk_status live_lease_take(struct live *l, struct clerk_err *err)
 	l->watching = false;
 	l->driver_gone = false;
 	memset(&l->driver, 0, sizeof l->driver);
-	/* What the other console wrote before it was taken over. */
-	return live_reload(l, err);
+	/* What the other console wrote before it was taken over: everything
+	 * is read again when another connection has written since the last
+	 * read (live_read), else only the log's new events. */
+	return live_read_parts(l, LIVE_READ_LOG, err);
 }
 
 void live_lease_watch(struct live *l, const struct console_lease *driver)

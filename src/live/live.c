@@ -861,28 +861,51 @@ static bool live_log_has(const struct event_list *ev, enum event_kind kind)
 }
 
 /* Opening, in one transaction; each step is also safe to repeat, so that
- * opening again after a kill finds the meeting as it was left. */
-static enum clerk_status live_start_meeting(struct db *db,
-					   const struct meeting *m,
+ * opening again after a kill finds the meeting as it was left.  The body,
+ * council and seats, the attendance and the log are read inside it, for
+ * the console as well as for the opening: the members expected are those
+ * of the seats read, and only those without a row are written (reopening
+ * a meeting in progress writes nothing).  *read: the parts read that need
+ * no reading again after the commit. */
+static enum clerk_status live_start_meeting(struct live *l, unsigned *read,
 					   struct clerk_err *err)
 {
+	struct db *db = l->db;
 	enum clerk_status rc = db_begin(db, err);
 	if (rc)
 		return rc;
-	struct event_list ev = { 0 };
-	if (!(rc = attendance_expect_members(db, m->id, err)) &&
-	    !(rc = event_list(db, m->id, &ev, err)) &&
-	    !live_log_has(&ev, EVENT_OPENED))
-		rc = event_append(db, m->id, EVENT_OPENED, NULL, NULL, "", NULL,
-				  err);
-	event_list_free(&ev);
-	if (!rc && m->status == MEETING_SCHEDULED)
-		rc = meeting_set_status(db, m->id, MEETING_IN_PROGRESS, err);
+	/* Inside the transaction: a write by another connection after it
+	 * changes the version, and the console then reads everything. */
+	long long version = db_data_version(db);
+	int added = 0;
+	if (!(rc = live_read_fixed(l, err)) &&
+	    !(rc = live_read_attendance(l, err)) &&
+	    !(rc = live_read_log(l, true, err))) {
+		if (l->body.tz && *l->body.tz) {
+			rc = attendance_expect_seats(db, l->meeting.id,
+						     &l->seats, &l->attendance,
+						     &added, err);
+		} else {
+			/* The model's day of a body without a zone. */
+			rc = attendance_expect_members(db, l->meeting.id, err);
+			added = 1;
+		}
+	}
+	if (!rc && !live_log_has(&l->events, EVENT_OPENED))
+		rc = event_append(db, l->meeting.id, EVENT_OPENED, NULL, NULL,
+				  "", NULL, err);
+	if (!rc && l->meeting.status == MEETING_SCHEDULED)
+		rc = meeting_set_status(db, l->meeting.id, MEETING_IN_PROGRESS,
+					err);
 	if (rc) {
 		db_rollback(db);
 		return rc;
 	}
-	return db_commit(db, err);
+	if ((rc = db_commit(db, err)))
+		return rc;
+	l->data_version = version;
+	*read = LIVE_READ_FIXED | (added ? 0u : (unsigned)LIVE_READ_ATTENDANCE);
+	return CLERK_OK;
 }
 
 static enum clerk_status live_open_as(struct db *db, const char *meeting_id,
@@ -933,9 +956,14 @@ static enum clerk_status live_open_as(struct db *db, const char *meeting_id,
 				  "The minutes of that meeting are confirmed "
 				  "and locked: it cannot be run again");
 	}
+	struct live *l = xcalloc(1, sizeof *l);
+	l->db = db;
+	l->meeting = m; /* live_read keeps the id and reads it again */
+	l->data_version = -1;
+	unsigned read = 0;
 	if (!driver && m.status != MEETING_CLOSED &&
-	    (rc = live_start_meeting(db, &m, err))) {
-		meeting_free(&m);
+	    (rc = live_start_meeting(l, &read, err))) {
+		live_free(&l);
 		if (rc == CLERK_DB || rc == CLERK_IO || rc == CLERK_FOREIGN) {
 			char why[sizeof err->msg];
 			snprintf(why, sizeof why, "%s", err->msg);
@@ -950,13 +978,11 @@ static enum clerk_status live_open_as(struct db *db, const char *meeting_id,
 	/* The console is the interactive writer: no action of its should
 	 * wait for a checkpoint (live_idle runs them) or a temporary file. */
 	db_interactive_writer(db);
-	struct live *l = xcalloc(1, sizeof *l);
-	l->db = db;
-	l->meeting = m; /* live_read keeps the id and reads it again */
-	l->data_version = -1;
 	if (driver)
 		live_lease_watch(l, driver);
-	if ((rc = live_reload(l, err))) {
+	/* What the opening read is not read again, unless another
+	 * connection has written since (live_read). */
+	if ((rc = live_read_parts(l, LIVE_READ_EVERYTHING & ~read, err))) {
 		live_free(&l);
 		return rc;
 	}

@@ -177,8 +177,25 @@ enum clerk_status attendance_get_person(struct db *db, const char *meeting_id,
 
 struct expect_arg {
 	const char *meeting_id;
-	struct seat_info_list *seats;
+	const struct seat_info_list *seats;
+	const struct attendance_list *have; /* NULL: not read */
+	int added;
 };
+
+/* Whether the member of seat i already has a row: in the attendance read
+ * (a->have), or written for an earlier seat they also hold. */
+static bool expect_has_row(const struct expect_arg *a, size_t i)
+{
+	const char *pid = a->seats->v[i].member.id;
+	for (size_t k = 0; k < a->have->n; k++)
+		if (!strcmp(a->have->v[k].person_id, pid))
+			return true;
+	for (size_t j = 0; j < i; j++)
+		if (a->seats->v[j].filled &&
+		    !strcmp(a->seats->v[j].member.id, pid))
+			return true;
+	return false;
+}
 
 static enum clerk_status expect_insert(struct db *db, void *arg,
 				       struct clerk_err *err)
@@ -191,7 +208,7 @@ static enum clerk_status expect_insert(struct db *db, void *arg,
 	enum clerk_status rc = CLERK_OK;
 	for (size_t i = 0; !rc && i < a->seats->n; i++) {
 		const struct seat_info *si = &a->seats->v[i];
-		if (!si->filled)
+		if (!si->filled || (a->have && expect_has_row(a, i)))
 			continue;
 		sqlite3_stmt *st = db_stmt(db, sql, err);
 		if (!st)
@@ -203,7 +220,21 @@ static enum clerk_status expect_insert(struct db *db, void *arg,
 		db_bind_text(st, 3, si->member.id);
 		db_bind_text(st, 4, si->seat.id);
 		rc = model_step_done(db, st, "listing the members expected", err);
+		a->added += sqlite3_changes(db_handle(db)) > 0;
 	}
+	return rc;
+}
+
+enum clerk_status attendance_expect_seats(struct db *db,
+					  const char *meeting_id,
+					  const struct seat_info_list *seats,
+					  const struct attendance_list *have,
+					  int *added, struct clerk_err *err)
+{
+	struct expect_arg a = {meeting_id, seats, have, 0};
+	enum clerk_status rc = model_tx(db, expect_insert, &a, err);
+	if (added)
+		*added = a.added;
 	return rc;
 }
 
@@ -220,10 +251,9 @@ enum clerk_status attendance_expect_members(struct db *db,
 	char date[11];
 	model_local_date(m.starts_at, tz, date);
 	rc = seat_info_list(db, m.body_id, date, &seats, err);
-	if (!rc) {
-		struct expect_arg a = {meeting_id, &seats};
-		rc = model_tx(db, expect_insert, &a, err);
-	}
+	if (!rc)
+		rc = attendance_expect_seats(db, meeting_id, &seats, NULL, NULL,
+					     err);
 	seat_info_list_free(&seats);
 	free(tz);
 	meeting_free(&m);

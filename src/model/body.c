@@ -168,6 +168,11 @@ static void body_bind(sqlite3_stmt *st, const struct body *b)
 	model_bind_time(st, 18, b->next_minute > 0 ? b->next_minute_from : 0);
 }
 
+bool council_kind_is_local(enum council_kind kind)
+{
+	return kind == COUNCIL_PARISH || kind == COUNCIL_COMMUNITY;
+}
+
 enum clerk_status body_create(struct db *db, struct body *b,
 			      struct clerk_err *err)
 {

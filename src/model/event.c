@@ -115,6 +115,28 @@ enum clerk_status event_list_after(struct db *db, const char *meeting_id,
 			       "reading the meeting's log", err);
 }
 
+enum clerk_status event_list_details(struct db *db, const char *meeting_id,
+				     const char *a, const char *b,
+				     struct event_list *out,
+				     struct clerk_err *err)
+{
+	static const char sql[] = "SELECT " EVENT_COLS " FROM event WHERE "
+				  "meeting_id = ?1 AND detail IN (?2, ?3) "
+				  "ORDER BY seq";
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	if (!st)
+		return CLERK_DB;
+	db_bind_text(st, 1, meeting_id);
+	db_bind_text(st, 2, a);
+	db_bind_text(st, 3, b);
+	enum clerk_status rc = MODEL_READ_ROWS(db, st, event_read, out,
+					       "reading the meeting's log", err);
+	if (rc)
+		event_list_free(out);
+	return rc;
+}
+
 void event_free(struct event *e)
 {
 	if (!e)

@@ -106,7 +106,8 @@ long lookup_date_add_months(const char *date, int months)
 #define BODY_COLUMNS                                                        \
 	"b.id, b.name, coalesce(b.short_name, ''), coalesce(c.name, ''), b.tz, " \
 	"b.quorum_kind, b.quorum_num, b.quorum_den, b.quorum_fixed, "           \
-	"(SELECT reason FROM body_ended e WHERE e.body_id = b.id) "
+	"(SELECT reason FROM body_ended e WHERE e.body_id = b.id), "            \
+	"b.substitutes_allowed "
 
 void lookup_body_from_row(sqlite3_stmt *st, int col, struct lookup_body *b)
 {
@@ -122,6 +123,7 @@ void lookup_body_from_row(sqlite3_stmt *st, int col, struct lookup_body *b)
 	b->ended = sqlite3_column_type(st, col + 9) == SQLITE_NULL
 			   ? NULL
 			   : db_col_dup(st, col + 9);
+	b->substitutes_allowed = sqlite3_column_int(st, col + 10) != 0;
 }
 
 void lookup_body_free(struct lookup_body *b)

@@ -281,11 +281,13 @@ void ui_app_message(struct app *app, enum ui_role role, const char *fmt, ...)
 	vsnprintf(app->message, sizeof app->message, fmt, ap);
 	va_end(ap);
 	app->message_role = role;
+	app->painted = false;
 }
 
 void ui_app_saved(struct app *app)
 {
 	app->saved = true;
+	app->painted = false;
 }
 
 void ui_app_error(struct app *app, const struct clerk_err *err)
@@ -302,12 +304,14 @@ void ui_app_push_overlay(struct app *app, ui_overlay_fn draw, void *ctx)
 		app->overlays[app->noverlays].ctx = ctx;
 	}
 	app->noverlays++;
+	app->painted = false;
 }
 
 void ui_app_pop_overlay(struct app *app)
 {
 	if (app->noverlays > 0)
 		app->noverlays--;
+	app->painted = false;
 }
 
 enum ui_action ui_app_action(struct app *app, const enum ui_context *ctxs,
@@ -354,6 +358,16 @@ void ui_app_paint(struct app *app)
 	}
 	wnoutrefresh(stdscr);
 	doupdate();
+	app->painted = true;
+	app->painted_at = clock_now();
+}
+
+/* Paint unless the screen was painted since the last key at this same
+ * time (drawing it again would draw the same). */
+static void paint_if_stale(struct app *app)
+{
+	if (!app->painted || app->painted_at != clock_now())
+		ui_app_paint(app);
 }
 
 void ui_cursor(struct app *app, int y, int x)
@@ -362,24 +376,27 @@ void ui_cursor(struct app *app, int y, int x)
 	app->cursor_x = x;
 }
 
-/* The screen as UTF-8 lines, trailing blanks trimmed. */
+/* The screen as UTF-8 lines, trailing blanks trimmed (a row's cells read
+ * in one call; plain ASCII, most of a screen, added as it is). */
 static char *screen_text(void)
 {
 	struct strbuf sb = {0};
+	cchar_t *row = xcalloc((size_t)COLS + 1, sizeof *row);
 	for (int y = 0; y < LINES; y++) {
 		size_t line_start = sb.len;
+		int got = mvwin_wchnstr(stdscr, y, 0, row, COLS) == ERR ? 0 : COLS;
 		for (int x = 0; x < COLS; x++) {
-			cchar_t cc;
 			wchar_t wch[CCHARW_MAX + 1];
 			attr_t attrs;
 			short pair;
-			if (mvwin_wch(stdscr, y, x, &cc) == ERR ||
-			    getcchar(&cc, wch, &attrs, &pair, NULL) == ERR) {
+			if (x >= got ||
+			    getcchar(&row[x], wch, &attrs, &pair, NULL) == ERR ||
+			    wch[0] == L'\0') {
 				sb_addc(&sb, ' ');
 				continue;
 			}
-			if (wch[0] == L'\0') {
-				sb_addc(&sb, ' ');
+			if (wch[0] >= 0x20 && wch[0] < 0x7f && wch[1] == L'\0') {
+				sb_addc(&sb, (char)wch[0]);
 				continue;
 			}
 			for (int i = 0; wch[i]; i++) {
@@ -394,6 +411,7 @@ static char *screen_text(void)
 			sb.s[--sb.len] = '\0';
 		sb_addc(&sb, '\n');
 	}
+	free(row);
 	return sb_detach(&sb);
 }
 
@@ -505,7 +523,7 @@ static void script_error(struct app *app, const char *fmt, ...)
 
 static void script_dump(struct app *app, const char *name)
 {
-	ui_app_paint(app);
+	paint_if_stale(app);
 	char *text = screen_text();
 	char *path = xasprintf("%s/%s.txt", app->dump_dir, name);
 	FILE *f = fopen(path, "w");
@@ -584,7 +602,7 @@ static int script_command(struct app *app, const char *cmd)
 		return UI_KEY_CLICK;
 	}
 	if (verb == 6 && strncmp(cmd, "expect", 6) == 0) {
-		ui_app_paint(app);
+		paint_if_stale(app);
 		char *text = screen_text();
 		if (!strstr(text, arg)) {
 			script_error(app, "expected '%s' on the screen:", arg);
@@ -647,6 +665,7 @@ int ui_app_read_key(struct app *app)
 {
 	ui_app_paint(app);
 	int key = app->script_mode ? read_script(app) : read_terminal(app);
+	app->painted = false; /* what the key does is not painted yet */
 	if (key == UI_KEY_RESIZE) {
 		if (app->screen && app->screen->ops->resize)
 			app->screen->ops->resize(app, app->screen->state);
@@ -679,6 +698,7 @@ void ui_app_run(struct app *app, struct ui_screen *screen)
 {
 	struct ui_screen *prev = app->screen;
 	app->screen = screen;
+	app->painted = false;
 	while (!app->quit) {
 		int key = ui_app_read_key(app);
 		if (key == UI_KEY_HANGUP) {
@@ -737,4 +757,5 @@ void ui_app_run(struct app *app, struct ui_screen *screen)
 		}
 	}
 	app->screen = prev;
+	app->painted = false;
 }

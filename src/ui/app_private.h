@@ -43,6 +43,11 @@ struct app {
 	int cursor_y, cursor_x;
 	int cleft, cright; /* terminal codes of Ctrl-Left / Ctrl-Right */
 	bool pasting;      /* between UI_KEY_PASTE_START and _END */
+	/* The screen painted since the last key, at clock_now() painted_at:
+	 * a script's @dump or @expect right after shows it as it is rather
+	 * than painting it again. */
+	bool painted;
+	time_t painted_at;
 };
 
 /* Attribute of a role (colour pair or plain attributes). */

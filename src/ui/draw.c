@@ -94,7 +94,8 @@ static int put_text(struct app *app, int y, int x, int width,
 		clean = ascii;
 	}
 	size_t n = strlen(clean), i = 0, k = 0;
-	wchar_t *w = xmalloc((n + 1) * sizeof *w);
+	/* the text, then the blanks padding it: one call to curses */
+	wchar_t *w = xmalloc((n + (size_t)width + 2) * sizeof *w);
 	int used = 0;
 	/* when the text is wider than width, end it with an ellipsis */
 	int limit = ellipsis && utf8_width(clean) > width && width >= 2
@@ -114,16 +115,14 @@ static int put_text(struct app *app, int y, int x, int width,
 		w[k++] = app->utf8 ? L'\u2026' : L'~';
 		used++;
 	}
+	if (pad)
+		for (int c = used; c < width; c++)
+			w[k++] = L' ';
 	w[k] = L'\0';
 	attr_t attr = ui_role_attr(app, role);
 	attrset(attr);
 	if (k)
 		mvaddnwstr(y, x, w, (int)k);
-	if (pad && used < width) {
-		move(y, x + used);
-		for (int c = used; c < width; c++)
-			addch(' ');
-	}
 	attrset(A_NORMAL);
 	free(w);
 	free(clean);

@@ -82,7 +82,12 @@ ok "member" $CLERK member add WPC 1 "Cllr Jo Bruce" --role chairman --from 2013-
 out=$($CLERK substitute add WPC 1 "Cllr Dave Deighton" --from 2013-05-01 2>&1); rc=$?
 is "a parish body refuses a substitute" "$rc" 3
 has "saying how to allow them" "$out" "Wereham Parish Council allows no substitutes (clerk body edit --substitutes yes)"
+out=$($CLERK members WPC --at 2013-06-01)
+has "members lists the parish seat" "$out" "Jo Bruce (Chairman)"
+lacks "without a 'no substitute' line under each seat" "$out" "no substitute"
+has "the JSON says substitutes are not allowed" "$($CLERK members WPC --at 2013-06-01 --json)" '"substitutes_allowed": false'
 ok "allowed when the clerk says so" $CLERK body edit WPC --substitutes yes
+has "once allowed, a seat without one says so" "$($CLERK members WPC --at 2013-06-01)" "no substitute"
 ok "substitute" $CLERK substitute add WPC 1 "Cllr Dave Deighton" --from 2013-05-01
 out=$($CLERK substitute add WPC 1 "Cllr Dave Deighton" --from 2013-06-01 2>&1); rc=$?
 is "the same substitute twice for a seat is refused" "$rc" 3

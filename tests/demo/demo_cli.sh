@@ -74,10 +74,16 @@ has "the second file's meeting is there" "$("$CLERK" --db "$T/two.db" meetings 2
 
 # A clerk database with a body the demo does not describe is someone's real
 # archive: not replaced without --force.
-printf 'council parish\n  name Little Snoring Parish Council\n  kind parish\nbody pc\n  council parish\n  name Planning Committee\n' \
+printf 'council parish\n  name Little Snoring Parish Council\n  kind parish\nbody pc\n  council parish\n  name Planning Committee\n  seat Councillor\n' \
 	> "$T/share/demo/zz-extra.board"
 rm "$T/share/demo/hampshire-hwb.board"
 CLERK_SHARE=$T/share "$CLERK" --db "$T/archive.db" demo >/dev/null 2>&1
+# A parish body that does not say takes a parish body's defaults, as
+# `clerk body add` gives them: no substitutes, the parish style.
+has "a parish body of a .board allows no substitutes unless it says" \
+	"$("$CLERK" --db "$T/archive.db" members Planning --json)" '"substitutes_allowed": false'
+has "and minutes in the parish style" \
+	"$("$CLERK" --db "$T/archive.db" body edit Planning --self 'the Committee')" "style parish"
 before=$(cksum < "$T/archive.db")
 out=$("$CLERK" --db "$T/archive.db" demo 2>&1); rc=$?
 is "demo onto another body's archive: exit 3" "$rc" 3

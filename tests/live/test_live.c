@@ -23,155 +23,7 @@
 
 #include <cmocka.h>
 
-#include "clerk/live.h"
-
-#define START 1507194000 /* 2017-10-05T09:00:00Z, 10:00 in London */
-#define MIN 60
-
-struct fx {
-	char dir[64];
-	char *path;
-	struct db *db;
-	clerk_id council, body, meeting;
-	clerk_id member[5]; /* A (chairman), B, C, D, E */
-	clerk_id seat[5];
-	clerk_id nominated; /* substitute nominated for seat 0 */
-	clerk_id other;     /* someone not nominated */
-	clerk_id item[4];
-	struct live *l;
-	struct clerk_err err;
-};
-
-static const char *const names[5] = {"Anne Able", "Ben Baker", "Cara Cole",
-				     "Dev Dale", "Eve Evans"};
-
-static void fx_person(struct fx *f, const char *name, clerk_id out)
-{
-	struct person p = {.name = xstrdup(name),
-			   .honorific = xstrdup("Councillor")};
-	assert_int_equal(person_create(f->db, &p, &f->err), CLERK_OK);
-	memcpy(out, p.id, CLERK_UUID_LEN);
-	free(p.name);
-	free(p.honorific);
-}
-
-static void fx_body(struct fx *f, enum council_kind kind, bool subs)
-{
-	struct council c = {.name = xstrdup("Hampshire County Council"),
-			    .kind = kind};
-	assert_int_equal(council_create(f->db, &c, &f->err), CLERK_OK);
-	memcpy(f->council, c.id, CLERK_UUID_LEN);
-	council_free(&c);
-	struct body b = {.name = xstrdup("Health and Wellbeing Board"),
-			 .short_name = xstrdup("HWB"),
-			 .self_name = xstrdup("the Board"),
-			 .tz = xstrdup("Europe/London"),
-			 .quorum_kind = QUORUM_FIXED,
-			 .quorum_fixed = 3,
-			 .substitutes_allowed = subs};
-	memcpy(b.council_id, f->council, CLERK_UUID_LEN);
-	assert_int_equal(body_create(f->db, &b, &f->err), CLERK_OK);
-	memcpy(f->body, b.id, CLERK_UUID_LEN);
-	body_free(&b);
-}
-
-static void fx_seats(struct fx *f)
-{
-	for (int i = 0; i < 5; i++) {
-		fx_person(f, names[i], f->member[i]);
-		struct seat s = {.label = xasprintf("Seat %d", i + 1),
-				 .voting = true,
-				 .position = i + 1};
-		memcpy(s.body_id, f->body, CLERK_UUID_LEN);
-		assert_int_equal(seat_create(f->db, &s, &f->err), CLERK_OK);
-		memcpy(f->seat[i], s.id, CLERK_UUID_LEN);
-		assert_int_equal(membership_add(f->db, s.id, f->member[i],
-						i ? ROLE_MEMBER : ROLE_CHAIRMAN,
-						"", "2017-05-01", NULL, &f->err),
-				 CLERK_OK);
-		free(s.label);
-	}
-	fx_person(f, "Nina Nominated", f->nominated);
-	fx_person(f, "Oscar Other", f->other);
-	assert_int_equal(substitute_add(f->db, f->seat[0], f->nominated,
-					"Deputy", "2017-05-01", NULL, &f->err),
-			 CLERK_OK);
-}
-
-static void fx_agenda(struct fx *f)
-{
-	struct meeting m = {.venue = xstrdup("Ashburton Hall"),
-			    .starts_at = START,
-			    .public_present = -1};
-	memcpy(m.body_id, f->body, CLERK_UUID_LEN);
-	assert_int_equal(meeting_create(f->db, &m, &f->err), CLERK_OK);
-	memcpy(f->meeting, m.id, CLERK_UUID_LEN);
-	meeting_free(&m);
-	static const char *const titles[4] = {"Apologies", "Declarations",
-					      "Domestic Abuse", "Any Other"};
-	static const int plan[4] = {10, 15, 20, 5};
-	for (int i = 0; i < 4; i++) {
-		struct agenda_item it = {.title = xstrdup(titles[i]),
-					 .number = xasprintf("%d", i + 1),
-					 .planned_minutes = plan[i]};
-		memcpy(it.meeting_id, f->meeting, CLERK_UUID_LEN);
-		assert_int_equal(item_create(f->db, &it, &f->err), CLERK_OK);
-		memcpy(f->item[i], it.id, CLERK_UUID_LEN);
-		item_free(&it);
-	}
-}
-
-static int fx_setup_with(void **state, enum council_kind kind, bool subs)
-{
-	struct fx *f = xcalloc(1, sizeof *f);
-	snprintf(f->dir, sizeof f->dir, "%s", "/tmp/clerk-live.XXXXXX");
-	assert_non_null(mkdtemp(f->dir));
-	f->path = xasprintf("%s/clerk.db", f->dir);
-	clock_set(START - 5 * MIN);
-	assert_int_equal(db_open(f->path, DB_CREATE, &f->db, &f->err),
-			 CLERK_OK);
-	fx_body(f, kind, subs);
-	fx_seats(f);
-	fx_agenda(f);
-	clock_set(START);
-	assert_int_equal(live_open(f->db, f->meeting, &f->l, &f->err),
-			 CLERK_OK);
-	*state = f;
-	return 0;
-}
-
-static int fx_setup(void **state)
-{
-	return fx_setup_with(state, COUNCIL_PRINCIPAL, true);
-}
-
-static int fx_setup_parish(void **state)
-{
-	return fx_setup_with(state, COUNCIL_PARISH, true);
-}
-
-static int fx_setup_nosubs(void **state)
-{
-	return fx_setup_with(state, COUNCIL_PRINCIPAL, false);
-}
-
-static int fx_teardown(void **state)
-{
-	struct fx *f = *state;
-	static const char *const suffix[] = {"", "-wal", "-shm", "-journal"};
-	live_free(&f->l);
-	db_close(&f->db);
-	for (size_t i = 0; i < 4; i++) {
-		char *p = xasprintf("%s%s", f->path, suffix[i]);
-		unlink(p);
-		free(p);
-	}
-	rmdir(f->dir);
-	free(f->path);
-	free(f);
-	clock_reset();
-	return 0;
-}
+#include "live_fixture.h"
 
 /* Number of events of a kind (with detail, when not NULL) in the log. */
 static int count_events(struct fx *f, enum event_kind kind,
@@ -1020,6 +872,124 @@ static void test_wal_room(void **state)
 	free(wal);
 }
 
+static int query_int(struct fx *f, const char *sql)
+{
+	sqlite3_stmt *st = NULL;
+	assert_int_equal(sqlite3_prepare_v2(db_handle(f->db), sql, -1, &st,
+					    NULL),
+			 SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	int v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* The segments of the search index (one is written at each commit). */
+static int fts_segments(struct fx *f)
+{
+	return query_int(f, "SELECT count(DISTINCT segid) FROM search_fts_idx")
+	       + query_int(f, "SELECT count(DISTINCT segid) FROM "
+			      "search_words_idx");
+}
+
+/* A minute point's commit writes its segment of the search index and
+ * merges none (schema step 13): the merging is done when the clerk is
+ * idle, and every point is still found, the index whole. */
+static void test_search_merged_when_idle(void **state)
+{
+	struct fx *f = *state;
+	all_present_and_start(f);
+	assert_int_equal(query_int(f, "SELECT v FROM search_fts_config "
+				      "WHERE k = 'automerge'"),
+			 0);
+	assert_int_equal(query_int(f, "SELECT v FROM search_words_config "
+				      "WHERE k = 'automerge'"),
+			 0);
+	live_idle(f->l);
+	int before = fts_segments(f);
+	/* Twelve points with no idle moment between them: two segments
+	 * each (one per index), none merged inside a commit. */
+	for (int i = 0; i < 12; i++) {
+		char text[64];
+		snprintf(text, sizeof text, "Quagga%d heard by the Board.", i);
+		OK(live_text_add(f->l, SECTION_HEARD, text, NULL, &f->err));
+	}
+	assert_int_equal(fts_segments(f), before + 24);
+	/* Idle moments merge them. */
+	for (int i = 0; i < 4; i++)
+		live_idle(f->l);
+	assert_true(fts_segments(f) <= before + 4);
+	/* A long meeting with the console idle between points: the index
+	 * stays a few segments, and finds every point. */
+	for (int i = 12; i < 200; i++) {
+		char text[64];
+		snprintf(text, sizeof text, "Quagga%d heard by the Board.", i);
+		OK(live_text_add(f->l, SECTION_HEARD, text, NULL, &f->err));
+		live_idle(f->l);
+	}
+	assert_true(fts_segments(f) <= 16);
+	assert_int_equal(query_int(f, "SELECT count(*) FROM search_fts WHERE "
+				      "search_fts MATCH 'quagga199'"),
+			 1);
+	assert_int_equal(query_int(f, "SELECT count(*) FROM search_fts WHERE "
+				      "search_fts MATCH 'quagga0'"),
+			 1);
+	assert_int_equal(query_int(f, "SELECT count(*) FROM search_doc WHERE "
+				      "body LIKE 'Quagga%'"),
+			 200);
+	char *err = NULL;
+	assert_int_equal(sqlite3_exec(db_handle(f->db),
+				      "INSERT INTO search_fts(search_fts, rank) "
+				      "VALUES ('integrity-check', 1);"
+				      "INSERT INTO search_words(search_words, "
+				      "rank) VALUES ('integrity-check', 1);",
+				      NULL, NULL, &err),
+			 SQLITE_OK);
+	sqlite3_free(err);
+}
+
+/* The WAL's salts, which change each time the WAL starts again from its
+ * beginning (a commit that does so syncs the WAL's header first: two
+ * fdatasyncs). */
+static void wal_salts(const char *wal, unsigned char out[8])
+{
+	FILE *fp = fopen(wal, "rb");
+	assert_non_null(fp);
+	unsigned char hdr[32];
+	assert_int_equal(fread(hdr, 1, sizeof hdr, fp), sizeof hdr);
+	fclose(fp);
+	memcpy(out, hdr + 16, 8);
+}
+
+/* After the idle moment that copied the WAL into the file, the WAL is
+ * started again then, not by the clerk's next minute point. */
+static void test_wal_restarted_when_idle(void **state)
+{
+	struct fx *f = *state;
+	all_present_and_start(f);
+	char *wal = xasprintf("%s-wal", f->path);
+	unsigned char salts[8], again[8];
+	for (int round = 0; round < 2; round++) {
+		for (int i = 0; i < 200; i++) {
+			char text[64];
+			snprintf(text, sizeof text, "Point %d.", i);
+			OK(live_text_add(f->l, SECTION_HEARD, text, NULL,
+					 &f->err));
+		}
+		wal_salts(wal, salts);
+		live_idle(f->l); /* past 1,000 pages: checkpointed */
+		wal_salts(wal, again);
+		assert_memory_not_equal(salts, again, 8); /* restarted */
+		OK(live_text_add(f->l, SECTION_HEARD, "Next.", NULL, &f->err));
+		wal_salts(wal, salts);
+		assert_memory_equal(salts, again, 8);
+	}
+	assert_int_equal(query_int(f, "SELECT count(*) FROM minute_text "
+				      "WHERE section = 'heard'"),
+			 402);
+	free(wal);
+}
+
 static void test_open_refused(void **state)
 {
 	struct fx *f = *state;
@@ -1086,6 +1056,10 @@ int main(void)
 						fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_wal_room, fx_setup,
 						fx_teardown),
+		cmocka_unit_test_setup_teardown(test_search_merged_when_idle,
+						fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_wal_restarted_when_idle,
+						fx_setup, fx_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

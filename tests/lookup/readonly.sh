@@ -4,10 +4,7 @@
 # byte of it, and beside another process writing to the same file (a live
 # meeting being recorded) without "database is locked".
 . "$top_srcdir/tests/lib.sh"
-setup
-SQLEXEC=$top_builddir/tests/lookup/sqlexec
-db=$T/fx.db
-"$SQLEXEC" "$db" "$(cat "$top_srcdir/tests/lookup/fixture.sql")"
+. "$top_srcdir/tests/lookup/fixture.sh"
 look() {
 	"$CLERK" --db "$db" members hwb >/dev/null &&
 		"$CLERK" --db "$db" who sample >/dev/null &&

@@ -4,11 +4,7 @@
 # forms and exit codes, on a small hand-made file (fixture.sql) where the
 # right order is known; and the index kept in step with later changes.
 . "$top_srcdir/tests/lib.sh"
-setup
-SQLEXEC=$top_builddir/tests/lookup/sqlexec
-db=$T/fx.db
-"$SQLEXEC" "$db" "$(cat "$top_srcdir/tests/lookup/fixture.sql")"
-s() { "$CLERK" --db "$db" search "$@"; }
+. "$top_srcdir/tests/lookup/fixture.sh"
 first() { s "$@" --csv | sed -n 2p | cut -d, -f2-6; }
 
 out=$(s domestic abuse)

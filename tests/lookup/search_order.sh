@@ -6,11 +6,7 @@
 # matches would not show it.  Confidential matches better than every open
 # one are left out without losing the open ones behind them.
 . "$top_srcdir/tests/lib.sh"
-setup
-SQLEXEC=$top_builddir/tests/lookup/sqlexec
-db=$T/fx.db
-"$SQLEXEC" "$db" "$(cat "$top_srcdir/tests/lookup/fixture.sql")"
-s() { "$CLERK" --db "$db" search "$@"; }
+. "$top_srcdir/tests/lookup/fixture.sh"
 # The ranks (first CSV column) of the hits, one a line, as printed.
 ranks() { s "$@" --csv | tail -n +2 | cut -d, -f1; }
 
