@@ -108,7 +108,12 @@ const char *db_path(const struct db *db);
  * - when idle, db_idle() also gives the WAL file room for the frames of
  *   the commits to come (zeros, about 5 MB), so that a commit overwrites
  *   blocks the file has instead of growing it: growing a file makes its
- *   fdatasync also commit the file's size to the filesystem's journal. */
+ *   fdatasync also commit the file's size to the filesystem's journal;
+ * - after a checkpoint, db_idle() starts the WAL again itself (a commit
+ *   that changes nothing), so that the next action's commit does not sync
+ *   the WAL's new header before its own frames (two fdatasyncs);
+ * - db_idle() merges the search index's segments (a bounded amount each
+ *   time), which FTS5 no longer does inside commits (schema step 13). */
 void db_interactive_writer(struct db *db);
 void db_idle(struct db *db);
 /* PRAGMA data_version: it changes when another connection (another clerk,
@@ -125,6 +130,12 @@ bool db_on_network_fs(const struct db *db);
 /* The schema version of the open file and of this program. */
 int db_schema_version(struct db *db);
 int db_program_schema_version(void);
+
+/* Make, on a connection that writes, every trigger that audits its writes
+ * (and copies records into the search index), before statements prepared
+ * other than by db_stmt or db_exec write to clerk's tables (merge).  db_stmt
+ * and db_exec make those a statement needs by themselves. */
+enum clerk_status db_prepare_writes(struct db *db, struct clerk_err *err);
 
 /* Run sql (no results) directly. */
 enum clerk_status db_exec(struct db *db, const char *sql, struct clerk_err *err);

@@ -872,6 +872,124 @@ static void test_wal_room(void **state)
 	free(wal);
 }
 
+static int query_int(struct fx *f, const char *sql)
+{
+	sqlite3_stmt *st = NULL;
+	assert_int_equal(sqlite3_prepare_v2(db_handle(f->db), sql, -1, &st,
+					    NULL),
+			 SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	int v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* The segments of the search index (one is written at each commit). */
+static int fts_segments(struct fx *f)
+{
+	return query_int(f, "SELECT count(DISTINCT segid) FROM search_fts_idx")
+	       + query_int(f, "SELECT count(DISTINCT segid) FROM "
+			      "search_words_idx");
+}
+
+/* A minute point's commit writes its segment of the search index and
+ * merges none (schema step 13): the merging is done when the clerk is
+ * idle, and every point is still found, the index whole. */
+static void test_search_merged_when_idle(void **state)
+{
+	struct fx *f = *state;
+	all_present_and_start(f);
+	assert_int_equal(query_int(f, "SELECT v FROM search_fts_config "
+				      "WHERE k = 'automerge'"),
+			 0);
+	assert_int_equal(query_int(f, "SELECT v FROM search_words_config "
+				      "WHERE k = 'automerge'"),
+			 0);
+	live_idle(f->l);
+	int before = fts_segments(f);
+	/* Twelve points with no idle moment between them: two segments
+	 * each (one per index), none merged inside a commit. */
+	for (int i = 0; i < 12; i++) {
+		char text[64];
+		snprintf(text, sizeof text, "Quagga%d heard by the Board.", i);
+		OK(live_text_add(f->l, SECTION_HEARD, text, NULL, &f->err));
+	}
+	assert_int_equal(fts_segments(f), before + 24);
+	/* Idle moments merge them. */
+	for (int i = 0; i < 4; i++)
+		live_idle(f->l);
+	assert_true(fts_segments(f) <= before + 4);
+	/* A long meeting with the console idle between points: the index
+	 * stays a few segments, and finds every point. */
+	for (int i = 12; i < 200; i++) {
+		char text[64];
+		snprintf(text, sizeof text, "Quagga%d heard by the Board.", i);
+		OK(live_text_add(f->l, SECTION_HEARD, text, NULL, &f->err));
+		live_idle(f->l);
+	}
+	assert_true(fts_segments(f) <= 16);
+	assert_int_equal(query_int(f, "SELECT count(*) FROM search_fts WHERE "
+				      "search_fts MATCH 'quagga199'"),
+			 1);
+	assert_int_equal(query_int(f, "SELECT count(*) FROM search_fts WHERE "
+				      "search_fts MATCH 'quagga0'"),
+			 1);
+	assert_int_equal(query_int(f, "SELECT count(*) FROM search_doc WHERE "
+				      "body LIKE 'Quagga%'"),
+			 200);
+	char *err = NULL;
+	assert_int_equal(sqlite3_exec(db_handle(f->db),
+				      "INSERT INTO search_fts(search_fts, rank) "
+				      "VALUES ('integrity-check', 1);"
+				      "INSERT INTO search_words(search_words, "
+				      "rank) VALUES ('integrity-check', 1);",
+				      NULL, NULL, &err),
+			 SQLITE_OK);
+	sqlite3_free(err);
+}
+
+/* The WAL's salts, which change each time the WAL starts again from its
+ * beginning (a commit that does so syncs the WAL's header first: two
+ * fdatasyncs). */
+static void wal_salts(const char *wal, unsigned char out[8])
+{
+	FILE *fp = fopen(wal, "rb");
+	assert_non_null(fp);
+	unsigned char hdr[32];
+	assert_int_equal(fread(hdr, 1, sizeof hdr, fp), sizeof hdr);
+	fclose(fp);
+	memcpy(out, hdr + 16, 8);
+}
+
+/* After the idle moment that copied the WAL into the file, the WAL is
+ * started again then, not by the clerk's next minute point. */
+static void test_wal_restarted_when_idle(void **state)
+{
+	struct fx *f = *state;
+	all_present_and_start(f);
+	char *wal = xasprintf("%s-wal", f->path);
+	unsigned char salts[8], again[8];
+	for (int round = 0; round < 2; round++) {
+		for (int i = 0; i < 200; i++) {
+			char text[64];
+			snprintf(text, sizeof text, "Point %d.", i);
+			OK(live_text_add(f->l, SECTION_HEARD, text, NULL,
+					 &f->err));
+		}
+		wal_salts(wal, salts);
+		live_idle(f->l); /* past 1,000 pages: checkpointed */
+		wal_salts(wal, again);
+		assert_memory_not_equal(salts, again, 8); /* restarted */
+		OK(live_text_add(f->l, SECTION_HEARD, "Next.", NULL, &f->err));
+		wal_salts(wal, salts);
+		assert_memory_equal(salts, again, 8);
+	}
+	assert_int_equal(query_int(f, "SELECT count(*) FROM minute_text "
+				      "WHERE section = 'heard'"),
+			 402);
+	free(wal);
+}
+
 static void test_open_refused(void **state)
 {
 	struct fx *f = *state;
@@ -938,6 +1056,10 @@ int main(void)
 						fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_wal_room, fx_setup,
 						fx_teardown),
+		cmocka_unit_test_setup_teardown(test_search_merged_when_idle,
+						fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_wal_restarted_when_idle,
+						fx_setup, fx_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
