@@ -131,6 +131,12 @@ bool db_on_network_fs(const struct db *db);
 int db_schema_version(struct db *db);
 int db_program_schema_version(void);
 
+/* Make, on a connection that writes, every trigger that audits its writes
+ * (and copies records into the search index), before statements prepared
+ * other than by db_stmt or db_exec write to clerk's tables (merge).  db_stmt
+ * and db_exec make those a statement needs by themselves. */
+enum clerk_status db_prepare_writes(struct db *db, struct clerk_err *err);
+
 /* Run sql (no results) directly. */
 enum clerk_status db_exec(struct db *db, const char *sql, struct clerk_err *err);
 

@@ -24,15 +24,28 @@ enum clerk_status meeting_list_between(struct db *db, const char *body_id,
 				       struct meeting_list *out,
 				       struct clerk_err *err);
 
+/* Body ID's id, name, short name and time zone only, the rest of OUT
+ * zero (body_free frees it): what a list of meetings labels them with,
+ * without the body's council and settings (body_get). */
+enum clerk_status body_get_label(struct db *db, const char *id,
+				 struct body *out, struct clerk_err *err);
+
 /* How many meetings (of BODY_ID; of every body when NULL) there are
  * (TOTAL), and how many come before the place (starts_at, id) in
  * meeting_list's order: by starts_at, then id ("" : before every meeting
- * starting then).  What is counted one by one is the meetings at or after
- * the place: cheap near the newest end, where the review list opens. */
+ * starting then).  What is counted one by one is the meetings between the
+ * place and the nearer end of the list (by time). */
 enum clerk_status meeting_count_place(struct db *db, const char *body_id,
 				      time_t starts_at, const char *id,
 				      size_t *before, size_t *total,
 				      struct clerk_err *err);
+
+/* The oldest (!newest) or the newest LIMIT meetings, in meeting_list's
+ * order: the review list's Home and End. */
+enum clerk_status meeting_list_end(struct db *db, const char *body_id,
+				   bool newest, size_t limit,
+				   struct meeting_list *out,
+				   struct clerk_err *err);
 
 /* Up to LIMIT meetings next to that place, in meeting_list's order: those
  * just before it (!after), or it and those just after (after). */

@@ -32,6 +32,7 @@
 struct stmt_slot {
 	const char *sql;
 	sqlite3_stmt *stmt;
+	unsigned watch_gen; /* db->watch_gen when prepared */
 };
 
 /* How long a statement waits for another connection's lock. */
@@ -53,6 +54,11 @@ struct db {
 	bool fts_merge; /* committed since db_idle last found nothing to
 			   merge in the search index (db_idle merges) */
 	char *who; /* user_who(), for the audit, read at its first use */
+	unsigned watch_want; /* watched tables a statement would write whose
+				triggers this connection has not made yet */
+	unsigned watch_made; /* watched tables whose triggers it has made */
+	unsigned watch_txn;  /* ... of those, made in the open transaction */
+	unsigned watch_gen;  /* counts the rollbacks that took some away */
 	size_t nstmts;
 	struct stmt_slot stmts[STMT_CACHE_MAX];
 };
@@ -292,21 +298,51 @@ enum clerk_status db_fail(struct db *db, struct clerk_err *err,
 
 /* ---- statements ---- */
 
+static enum clerk_status watch_make(struct db *db, struct clerk_err *err);
+static void watch_remake(struct db *db);
+
+/* Prepare one statement; a statement refused because it writes a table
+ * whose audit triggers this connection has not made yet (see
+ * watch_authorize) is prepared again once they are made. */
+static int prepare_watched(struct db *db, const char *sql, unsigned flags,
+			   sqlite3_stmt **stmt, const char **tail)
+{
+	int rc = sqlite3_prepare_v3(db->sql, sql, -1, flags, stmt, tail);
+	if (rc == SQLITE_AUTH && (db->watch_want & ~db->watch_made)) {
+		if (watch_make(db, NULL) == CLERK_OK)
+			rc = sqlite3_prepare_v3(db->sql, sql, -1, flags, stmt,
+						tail);
+	}
+	return rc;
+}
+
 sqlite3_stmt *db_stmt(struct db *db, const char *sql, struct clerk_err *err)
 {
-	for (size_t i = 0; i < db->nstmts; i++)
+	struct stmt_slot *slot = NULL;
+	for (size_t i = 0; i < db->nstmts && !slot; i++)
 		if (db->stmts[i].sql == sql)
-			return db->stmts[i].stmt;
+			slot = &db->stmts[i];
+	/* A rollback took triggers away (watch_remake): a kept statement
+	 * is prepared again here, where the triggers it needs can be made,
+	 * rather than by SQLite inside sqlite3_step, where they cannot. */
+	if (slot && slot->stmt && slot->watch_gen == db->watch_gen)
+		return slot->stmt;
+	if (slot) {
+		sqlite3_finalize(slot->stmt);
+		slot->stmt = NULL;
+	}
 	sqlite3_stmt *stmt = NULL;
-	if (sqlite3_prepare_v3(db->sql, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt,
-			       NULL) != SQLITE_OK) {
+	if (prepare_watched(db, sql, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) !=
+	    SQLITE_OK) {
 		db_fail(db, err, "preparing a query");
 		return NULL;
 	}
-	if (db->nstmts < STMT_CACHE_MAX) {
-		db->stmts[db->nstmts].sql = sql;
-		db->stmts[db->nstmts].stmt = stmt;
-		db->nstmts++;
+	if (!slot && db->nstmts < STMT_CACHE_MAX)
+		slot = &db->stmts[db->nstmts++];
+	if (slot) {
+		slot->sql = sql;
+		slot->stmt = stmt;
+		slot->watch_gen = db->watch_gen;
 	}
 	/* A full cache is a programming error caught in tests; the statement
 	 * still works but leaks until close.  512 is far more than clerk uses. */
@@ -321,13 +357,29 @@ void db_done(sqlite3_stmt *stmt)
 	}
 }
 
+/* As sqlite3_exec, one statement at a time, so that a statement that
+ * writes a watched table is prepared again once its triggers are made
+ * (without running the statements before it twice). */
 enum clerk_status db_exec(struct db *db, const char *sql, struct clerk_err *err)
 {
-	char *msg = NULL;
-	if (sqlite3_exec(db->sql, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		enum clerk_status rc = db_fail(db, err, "a database update");
-		sqlite3_free(msg);
-		return rc;
+	const char *next = sql;
+	while (next && *next) {
+		sqlite3_stmt *st = NULL;
+		const char *tail = NULL;
+		if (prepare_watched(db, next, 0, &st, &tail) != SQLITE_OK)
+			return db_fail(db, err, "a database update");
+		next = tail;
+		if (!st) /* only blanks or a comment */
+			continue;
+		int rc;
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			;
+		if (rc != SQLITE_DONE) {
+			enum clerk_status f = db_fail(db, err, "a database update");
+			sqlite3_finalize(st);
+			return f;
+		}
+		sqlite3_finalize(st);
 	}
 	return CLERK_OK;
 }
@@ -360,8 +412,13 @@ static enum clerk_status db_run_kept(struct db *db, const char *sql,
 
 static void sync_depth(struct db *db)
 {
-	if (sqlite3_get_autocommit(db->sql))
+	if (sqlite3_get_autocommit(db->sql)) {
+		/* SQLite rolled the transaction back by itself (a full
+		 * disk): the triggers made in it are gone with it. */
+		if (db->depth > 0 && db->watch_txn)
+			watch_remake(db);
 		db->depth = 0;
+	}
 }
 
 enum clerk_status db_begin(struct db *db, struct clerk_err *err)
@@ -397,6 +454,7 @@ enum clerk_status db_commit(struct db *db, struct clerk_err *err)
 		db_rollback(db);
 	} else {
 		db->depth = 0;
+		db->watch_txn = 0;
 		db->fts_merge = true;
 	}
 	return rc;
@@ -410,11 +468,13 @@ void db_rollback(struct db *db)
 			     "ROLLBACK TO clerk_nested; RELEASE clerk_nested",
 			     NULL, NULL, NULL);
 		db->depth--;
+		watch_remake(db);
 		return;
 	}
 	if (!sqlite3_get_autocommit(db->sql))
 		sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
 	db->depth = 0;
+	watch_remake(db);
 }
 
 /* ---- small helpers ---- */
@@ -815,30 +875,52 @@ static bool table_exists(struct db *db, const char *table)
 	return has;
 }
 
+/* Where the audit triggers of a table are made. */
+enum audit_in {
+	AUDIT_IN_FILE, /* the steps before 12: DROP and CREATE in the file */
+	AUDIT_IN_CONNECTION, /* CREATE TEMP ... IF NOT EXISTS, the same text */
+	AUDIT_DROPPED, /* from step 12: dropped from the file */
+};
+
+/* The three audit triggers of table, made (or dropped) as `in` says. */
 static void audit_triggers_for(struct db *db, const char *table,
-			       struct strbuf *sql)
+			       enum audit_in in, struct strbuf *sql)
 {
+	if (in == AUDIT_DROPPED) {
+		sb_addf(sql,
+			"DROP TRIGGER IF EXISTS audit_%1$s_i;"
+			"DROP TRIGGER IF EXISTS audit_%1$s_u;"
+			"DROP TRIGGER IF EXISTS audit_%1$s_d;",
+			table);
+		return;
+	}
+	bool temp = in == AUDIT_IN_CONNECTION;
 	struct strbuf oldj = {0}, newj = {0};
 	json_of_row(db, table, "OLD", &oldj);
 	json_of_row(db, table, "NEW", &newj);
-	bool who = audit_has_who(db);
+	bool who = temp || audit_has_who(db);
 	const char *cols = who ? "at,tbl,row_id,op,old,new,who"
 			       : "at,tbl,row_id,op,old,new";
 	const char *by = who ? ",clerk_user()" : "";
-	sb_addf(sql,
-		"DROP TRIGGER IF EXISTS audit_%1$s_i;"
-		"CREATE TRIGGER audit_%1$s_i AFTER INSERT ON %1$s BEGIN "
-		"INSERT INTO audit(%4$s) VALUES "
-		"(clerk_now(),'%1$s',NEW.id,'insert',NULL,%3$s%5$s); END;"
-		"DROP TRIGGER IF EXISTS audit_%1$s_u;"
-		"CREATE TRIGGER audit_%1$s_u AFTER UPDATE ON %1$s BEGIN "
-		"INSERT INTO audit(%4$s) VALUES "
-		"(clerk_now(),'%1$s',OLD.id,'update',%2$s,%3$s%5$s); END;"
-		"DROP TRIGGER IF EXISTS audit_%1$s_d;"
-		"CREATE TRIGGER audit_%1$s_d AFTER DELETE ON %1$s BEGIN "
-		"INSERT INTO audit(%4$s) VALUES "
-		"(clerk_now(),'%1$s',OLD.id,'delete',%2$s,NULL%5$s); END;",
-		table, sb_str(&oldj), sb_str(&newj), cols, by);
+	static const char *const ops[] = {"i", "u", "d"};
+	static const char *const events[] = {"INSERT", "UPDATE", "DELETE"};
+	for (int i = 0; i < 3; i++) {
+		if (temp)
+			sb_addf(sql, "CREATE TEMP TRIGGER IF NOT EXISTS ");
+		else
+			sb_addf(sql,
+				"DROP TRIGGER IF EXISTS audit_%s_%s;"
+				"CREATE TRIGGER ",
+				table, ops[i]);
+		sb_addf(sql,
+			"audit_%1$s_%2$s AFTER %3$s ON %1$s BEGIN "
+			"INSERT INTO audit(%4$s) VALUES "
+			"(clerk_now(),'%1$s',%5$s.id,'%6$s',%7$s,%8$s%9$s); END;",
+			table, ops[i], events[i], cols, i == 0 ? "NEW" : "OLD",
+			i == 0 ? "insert" : i == 1 ? "update" : "delete",
+			i == 0 ? "NULL" : sb_str(&oldj),
+			i == 2 ? "NULL" : sb_str(&newj), by);
+	}
 	sb_free(&oldj);
 	sb_free(&newj);
 }
@@ -858,19 +940,28 @@ static void lock_triggers_for(const char *table, struct strbuf *sql)
 	}
 }
 
+/* The step from which the audit triggers (and those copying records into
+ * search_doc) are each writing connection's own, not the file's. */
+#define DB_STEP_OWN_TRIGGERS 12
+
 /* (Re)create every trigger from the current columns, so that a migration
- * that adds a column is audited without editing this code. */
-static enum clerk_status install_triggers(struct db *db, struct clerk_err *err)
+ * that adds a column is audited without editing this code.  From step 12
+ * the file keeps only the lock triggers; the audit triggers are made by
+ * each connection that writes (watch_make). */
+static enum clerk_status install_triggers(struct db *db, int version,
+					  struct clerk_err *err)
 {
+	enum audit_in in = version >= DB_STEP_OWN_TRIGGERS ? AUDIT_DROPPED
+							   : AUDIT_IN_FILE;
 	struct strbuf sql = {0};
 	for (const char *const *t = content_tables; *t; t++) {
 		if (!table_exists(db, *t))
 			continue;
-		audit_triggers_for(db, *t, &sql);
+		audit_triggers_for(db, *t, in, &sql);
 		lock_triggers_for(*t, &sql);
 	}
 	for (const char *const *t = audited_only; *t; t++)
-		audit_triggers_for(db, *t, &sql);
+		audit_triggers_for(db, *t, in, &sql);
 	sb_add(&sql,
 	       "DROP TRIGGER IF EXISTS lock_meeting;"
 	       "CREATE TRIGGER lock_meeting BEFORE UPDATE ON meeting "
@@ -884,6 +975,212 @@ static enum clerk_status install_triggers(struct db *db, struct clerk_err *err)
 	enum clerk_status rc = db_exec(db, sb_str(&sql), err);
 	sb_free(&sql);
 	return rc;
+}
+
+/* ---- the writing connection's own triggers ----
+ *
+ * SQLite parses every trigger in a file whenever a connection reads its
+ * schema, and the audit triggers (and those copying records into
+ * search_doc) were 60% of what every command paid to start, look-ups
+ * included.  From schema step 12 they are TEMP triggers of the connection
+ * that writes, made before its first write to each table: an authorizer
+ * refuses to prepare a statement that writes a watched table whose
+ * triggers are not made yet, the triggers are made, and the statement is
+ * prepared again (db_stmt, db_exec).  So no write of clerk's reaches a
+ * watched table without them; a statement prepared by other means fails
+ * ("not authorized") rather than write unaudited.  Creating a trigger
+ * costs more than reading it (SQLite writes and parses it again), so only
+ * the tables a command writes are paid for.  TEMP objects belong to the
+ * transaction that made them: a rollback removes those it made, and they
+ * are made again at once (watch_remake). */
+
+/* The tables watched, in the order of their bits. */
+static const char *const watched[] = {
+	"agenda_item", "event",	 "attendance", "declaration",
+	"minute_text", "resolution", "vote",       "application",
+	"action",      "correction", "meeting",    "person",
+};
+#define WATCH_N (sizeof watched / sizeof *watched)
+#define WATCH_AUDITED 11 /* the first 11 are audited; person is not */
+#define WATCH_BIT(i) (1u << (i))
+
+/* The rows of search_doc copied from records (schema step 2), by table. */
+static const struct {
+	const char *table;
+	const char *sql;
+} search_triggers[] = {
+	{"minute_text",
+	 "CREATE TEMP TRIGGER IF NOT EXISTS search_minute_ai AFTER INSERT ON "
+	 "minute_text BEGIN\n"
+	 "  INSERT INTO search_doc(src, src_id, meeting_id, item_id, body)\n"
+	 "  VALUES ('minute', NEW.id, NEW.meeting_id, NEW.item_id, NEW.body); "
+	 "END;\n"
+	 "CREATE TEMP TRIGGER IF NOT EXISTS search_minute_au AFTER UPDATE OF "
+	 "meeting_id, item_id, body\n"
+	 "  ON minute_text BEGIN\n"
+	 "  UPDATE search_doc SET meeting_id = NEW.meeting_id,\n"
+	 "    item_id = NEW.item_id, body = NEW.body WHERE src_id = OLD.id; "
+	 "END;\n"
+	 "CREATE TEMP TRIGGER IF NOT EXISTS search_minute_ad AFTER DELETE ON "
+	 "minute_text BEGIN\n"
+	 "  DELETE FROM search_doc WHERE src_id = OLD.id; END;\n"},
+	{"resolution",
+	 "CREATE TEMP TRIGGER IF NOT EXISTS search_resolution_ai AFTER INSERT "
+	 "ON resolution BEGIN\n"
+	 "  INSERT INTO search_doc(src, src_id, meeting_id, item_id, body)\n"
+	 "  VALUES ('resolution', NEW.id, NEW.meeting_id, NEW.item_id,\n"
+	 "          trim(NEW.preamble || ' ' || NEW.body)); END;\n"
+	 "CREATE TEMP TRIGGER IF NOT EXISTS search_resolution_au AFTER UPDATE "
+	 "OF meeting_id, item_id,\n"
+	 "  preamble, body ON resolution BEGIN\n"
+	 "  UPDATE search_doc SET meeting_id = NEW.meeting_id,\n"
+	 "    item_id = NEW.item_id, body = trim(NEW.preamble || ' ' || "
+	 "NEW.body)\n"
+	 "  WHERE src_id = OLD.id; END;\n"
+	 "CREATE TEMP TRIGGER IF NOT EXISTS search_resolution_ad AFTER DELETE "
+	 "ON resolution BEGIN\n"
+	 "  DELETE FROM search_doc WHERE src_id = OLD.id; END;\n"},
+	{"agenda_item",
+	 "CREATE TEMP TRIGGER IF NOT EXISTS search_item_ai AFTER INSERT ON "
+	 "agenda_item BEGIN\n"
+	 "  INSERT INTO search_doc(src, src_id, meeting_id, item_id, title, "
+	 "body)\n"
+	 "  VALUES ('item', NEW.id, NEW.meeting_id, NEW.id, NEW.title,\n"
+	 "          NEW.description); END;\n"
+	 "CREATE TEMP TRIGGER IF NOT EXISTS search_item_au AFTER UPDATE OF "
+	 "meeting_id, title,\n"
+	 "  description ON agenda_item BEGIN\n"
+	 "  UPDATE search_doc SET meeting_id = NEW.meeting_id, title = "
+	 "NEW.title,\n"
+	 "    body = NEW.description WHERE src_id = OLD.id; END;\n"
+	 "CREATE TEMP TRIGGER IF NOT EXISTS search_item_ad AFTER DELETE ON "
+	 "agenda_item BEGIN\n"
+	 "  DELETE FROM search_doc WHERE src_id = OLD.id; END;\n"},
+	{"declaration",
+	 "CREATE TEMP TRIGGER IF NOT EXISTS search_declaration_ai AFTER INSERT "
+	 "ON declaration BEGIN\n"
+	 "  INSERT INTO search_doc(src, src_id, meeting_id, item_id, title, "
+	 "body)\n"
+	 "  VALUES ('declaration', NEW.id, NEW.meeting_id, NEW.item_id,\n"
+	 "    coalesce((SELECT trim(honorific || ' ' || name) FROM person\n"
+	 "              WHERE id = NEW.person_id), ''), NEW.what); END;\n"
+	 "CREATE TEMP TRIGGER IF NOT EXISTS search_declaration_au AFTER UPDATE "
+	 "OF meeting_id, item_id,\n"
+	 "  person_id, what ON declaration BEGIN\n"
+	 "  UPDATE search_doc SET meeting_id = NEW.meeting_id,\n"
+	 "    item_id = NEW.item_id, body = NEW.what,\n"
+	 "    title = coalesce((SELECT trim(honorific || ' ' || name) FROM "
+	 "person\n"
+	 "                      WHERE id = NEW.person_id), '')\n"
+	 "  WHERE src_id = OLD.id; END;\n"
+	 "CREATE TEMP TRIGGER IF NOT EXISTS search_declaration_ad AFTER DELETE "
+	 "ON declaration BEGIN\n"
+	 "  DELETE FROM search_doc WHERE src_id = OLD.id; END;\n"},
+	{"person",
+	 "CREATE TEMP TRIGGER IF NOT EXISTS search_person_au AFTER UPDATE OF "
+	 "honorific, name ON person\n"
+	 "  BEGIN\n"
+	 "  UPDATE search_doc SET title = trim(NEW.honorific || ' ' || "
+	 "NEW.name)\n"
+	 "  WHERE src = 'declaration' AND src_id IN\n"
+	 "    (SELECT id FROM declaration WHERE person_id = NEW.id); END;\n"},
+};
+
+/* The bits whose triggers a write to watched table i needs: deleting an
+ * agenda item deletes its application (ON DELETE CASCADE). */
+static unsigned watch_need(size_t i)
+{
+	unsigned need = WATCH_BIT(i);
+	if (strcmp(watched[i], "agenda_item") == 0)
+		need |= WATCH_BIT(7);
+	return need;
+}
+
+static int watch_authorize(void *arg, int action, const char *a,
+			   const char *b, const char *schema,
+			   const char *trigger)
+{
+	(void)b;
+	(void)trigger;
+	struct db *db = arg;
+	if ((action != SQLITE_INSERT && action != SQLITE_UPDATE &&
+	     action != SQLITE_DELETE) ||
+	    !a || (schema && strcmp(schema, "main") != 0))
+		return SQLITE_OK;
+	for (size_t i = 0; i < WATCH_N; i++) {
+		if (strcmp(a, watched[i]) != 0)
+			continue;
+		unsigned need = watch_need(i);
+		if ((db->watch_made & need) == need)
+			return SQLITE_OK;
+		db->watch_want |= need;
+		return SQLITE_DENY;
+	}
+	return SQLITE_OK;
+}
+
+/* Make the triggers of the tables wanted and not made yet. */
+static enum clerk_status watch_make(struct db *db, struct clerk_err *err)
+{
+	unsigned todo = db->watch_want & ~db->watch_made;
+	db->watch_want = 0;
+	if (!todo)
+		return CLERK_OK;
+	struct strbuf sql = {0};
+	sb_add(&sql, "");
+	for (size_t i = 0; i < WATCH_N; i++) {
+		if (!(todo & WATCH_BIT(i)))
+			continue;
+		if (i < WATCH_AUDITED)
+			audit_triggers_for(db, watched[i], AUDIT_IN_CONNECTION,
+					   &sql);
+		for (size_t s = 0; s < sizeof search_triggers / sizeof *search_triggers;
+		     s++)
+			if (strcmp(search_triggers[s].table, watched[i]) == 0)
+				sb_add(&sql, search_triggers[s].sql);
+	}
+	char *msg = NULL;
+	enum clerk_status rc = CLERK_OK;
+	if (sqlite3_exec(db->sql, sb_str(&sql), NULL, NULL, &msg) != SQLITE_OK)
+		rc = db_fail(db, err, "preparing the audit of a change");
+	else {
+		db->watch_made |= todo;
+		if (!sqlite3_get_autocommit(db->sql))
+			db->watch_txn |= todo;
+	}
+	sqlite3_free(msg);
+	sb_free(&sql);
+	return rc;
+}
+
+/* After a rollback: make again the triggers the transaction had made. */
+static void watch_remake(struct db *db)
+{
+	unsigned lost = db->watch_txn;
+	if (!lost)
+		return;
+	db->watch_txn = 0;
+	db->watch_made &= ~lost;
+	db->watch_want |= lost;
+	db->watch_gen++;
+	(void)watch_make(db, NULL);
+}
+
+/* Watch the writes of a connection that may write (its file is at the
+ * program's step by now: db_open migrated it). */
+static void watch_writes(struct db *db)
+{
+	if (db->readonly || db->repair)
+		return;
+	sqlite3_set_authorizer(db->sql, watch_authorize, db);
+}
+
+enum clerk_status db_prepare_writes(struct db *db, struct clerk_err *err)
+{
+	if (db->readonly || db->repair)
+		return CLERK_OK;
+	db->watch_want = (1u << WATCH_N) - 1;
+	return watch_make(db, err);
 }
 
 /* ---- migrations ---- */
@@ -945,7 +1242,7 @@ static enum clerk_status migrate_to(struct db *db, int from, int to,
 			 m->version, CLERK_APPLICATION_ID);
 		if ((rc = db_exec(db, m->sql, err)) ||
 		    (rebuilds && (rc = foreign_keys_intact(db, m, err))) ||
-		    (rc = install_triggers(db, err)) ||
+		    (rc = install_triggers(db, m->version, err)) ||
 		    (rc = db_exec(db, set, err)) || (rc = db_commit(db, err))) {
 			db_rollback(db);
 			if (rebuilds)
@@ -1476,6 +1773,8 @@ enum clerk_status db_open(const char *path, enum db_mode mode, struct db **out,
 	if (!rc && !db->repair && mode != DB_INSPECT && mode != DB_REPAIR &&
 	    version < db_program_schema_version())
 		rc = migrate(db, version, err);
+	if (!rc && (mode == DB_CREATE || mode == DB_EXISTING))
+		watch_writes(db);
 	if (rc) {
 		db_close(&db);
 		return rc;

@@ -15,7 +15,9 @@
  * - recorded content (what a meeting decided and who was there) is audited by
  *   triggers into `audit`, and refused by triggers once the meeting's minutes
  *   are confirmed.  clerk_now() is an SQL function clerk registers on every
- *   connection so that the audit uses the program's clock.
+ *   connection so that the audit uses the program's clock.  From step 12
+ *   the audit triggers are each writing connection's own (TEMP, made by
+ *   db.c); the lock triggers stay in the file.
  */
 #include "config.h"
 
@@ -659,6 +661,38 @@ static const char schema_v11[] =
 	"  WHERE substitute_for IS NOT NULL;\n"
 	"CREATE INDEX meeting_status ON meeting(status, starts_at);\n";
 
+/* Step 12: the triggers that follow clerk's own writes are the writing
+ * connection's, not the file's.  SQLite parses every trigger in the file
+ * whenever a connection reads its schema: the 33 audit triggers (each a
+ * json_object of every column of OLD and NEW) and the 13 that copy
+ * minutes, resolutions, items and declarations into search_doc were 60%
+ * of the start-up of every command, look-ups included, which write
+ * nothing.  A connection clerk opens for writing now creates them as TEMP
+ * triggers (db.c, the same text) before its first write to each table, so
+ * every change clerk makes is audited and indexed as before.  A writer
+ * other than clerk (the sqlite3 shell) is no longer refused for want of
+ * clerk's SQL functions: its changes to draft minutes are neither audited
+ * nor searchable.  What protects the record stays in the file as plain
+ * SQL: the lock triggers refuse any change to confirmed minutes from any
+ * writer, signed_minutes keeps the minutes as signed (their digest checked
+ * by `clerk check`), one meeting per start, and search_doc's own triggers
+ * keep the full-text indexes in step with it.  The audit triggers are
+ * dropped by install_triggers (db.c) from this step on. */
+static const char schema_v12[] =
+	"DROP TRIGGER search_minute_ai;\n"
+	"DROP TRIGGER search_minute_au;\n"
+	"DROP TRIGGER search_minute_ad;\n"
+	"DROP TRIGGER search_resolution_ai;\n"
+	"DROP TRIGGER search_resolution_au;\n"
+	"DROP TRIGGER search_resolution_ad;\n"
+	"DROP TRIGGER search_item_ai;\n"
+	"DROP TRIGGER search_item_au;\n"
+	"DROP TRIGGER search_item_ad;\n"
+	"DROP TRIGGER search_declaration_ai;\n"
+	"DROP TRIGGER search_declaration_au;\n"
+	"DROP TRIGGER search_declaration_ad;\n"
+	"DROP TRIGGER search_person_au;\n";
+
 /* Step 13: the search index's segments merged when the console is idle,
  * not inside a commit.  FTS5 writes a segment of its index at every commit
  * and, by default (automerge=4), merges segments inside the commit that
@@ -693,6 +727,8 @@ const struct db_migration db_migrations[] = {
 	 schema_v10},
 	{11, "indexes for one person's attendance and the open meetings",
 	 schema_v11},
+	{12, "audit and search triggers made by each writing connection",
+	 schema_v12},
 	{13, "the search index merged when the console is idle", schema_v13},
 	{0, NULL, NULL},
 };

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "clerk/model_scale.h"
 #include "model_private.h"
 
 /* ------------------------------------------------------------------- body */
@@ -224,6 +225,25 @@ enum clerk_status body_get(struct db *db, const char *id, struct body *out,
 	static const char sql[] =
 		"SELECT " BODY_COLS BODY_FROM "WHERE b.id = ?1";
 	return model_get_row(db, sql, id, body_read, out, sizeof *out,
+			     "body", err);
+}
+
+static void body_label_read(sqlite3_stmt *st, void *out)
+{
+	struct body *b = out;
+	memset(b, 0, sizeof *b);
+	model_col_id(st, 0, b->id);
+	b->name = db_col_dup(st, 1);
+	b->short_name = db_col_dup(st, 2);
+	b->tz = db_col_dup(st, 3);
+}
+
+enum clerk_status body_get_label(struct db *db, const char *id,
+				 struct body *out, struct clerk_err *err)
+{
+	static const char sql[] =
+		"SELECT b.id, b.name, b.short_name, b.tz FROM body b WHERE b.id = ?1";
+	return model_get_row(db, sql, id, body_label_read, out, sizeof *out,
 			     "body", err);
 }
 

@@ -430,18 +430,33 @@ static const char *const sql_near[2][2] = {
 	{"SELECT " MEETING_COLS " FROM meeting m WHERE m.body_id = ?1 AND " NEAR_BEFORE,
 	 "SELECT " MEETING_COLS " FROM meeting m WHERE m.body_id = ?1 AND " NEAR_AFTER},
 };
-/* The list's length and the meetings at or after the place: the first
- * screen is at the newest end, so what is counted one by one is what
- * follows it (the meetings still to come), never the archive; the whole
- * archive's count is SQLite's count of an index's entries, page by page.
- * One statement, so the two agree. */
-static const char *const sql_count_place[2] = {
-	"SELECT (SELECT count(*) FROM meeting), "
-	"(SELECT count(*) FROM meeting m WHERE m.starts_at >= ?2 AND "
-	"(m.starts_at > ?2 OR m.id >= ?3))",
-	"SELECT (SELECT count(*) FROM meeting m WHERE m.body_id = ?1), "
-	"(SELECT count(*) FROM meeting m WHERE m.body_id = ?1 AND "
-	"m.starts_at >= ?2 AND (m.starts_at > ?2 OR m.id >= ?3))",
+/* The list's length, and the meetings on one side of the place: what is
+ * counted one by one is those between the place and the nearer end of the
+ * list, never the whole archive; the archive's length is SQLite's count of
+ * an index's entries, page by page.  A place in the last year (the review
+ * list opens on now) counts those after it, the meetings still to come;
+ * an older one first finds the nearer end by time, from the first and last
+ * meeting's start.  One statement, so that the counts agree. */
+#define COUNT_TOTAL(body) "SELECT (SELECT count(*) FROM meeting m " body "), "
+#define COUNT_BEFORE(and)                                                     \
+	"(SELECT count(*) FROM meeting m WHERE " and "m.starts_at <= ?2 AND " \
+	"(m.starts_at < ?2 OR m.id < ?3))"
+#define COUNT_AFTER(and)                                                      \
+	"(SELECT count(*) FROM meeting m WHERE " and "m.starts_at >= ?2 AND " \
+	"(m.starts_at > ?2 OR m.id >= ?3))"
+#define COUNT_NEARER(body)                                                    \
+	"julianday(?2) - julianday((SELECT min(m.starts_at) FROM meeting m "  \
+	body ")) < julianday((SELECT max(m.starts_at) FROM meeting m " body   \
+	")) - julianday(?2)"
+#define COUNT_PLACE(body, and)                                                \
+	COUNT_TOTAL(body) "CASE WHEN " COUNT_NEARER(body) " THEN "            \
+	COUNT_BEFORE(and) " END, CASE WHEN NOT (" COUNT_NEARER(body) ") THEN " \
+	COUNT_AFTER(and) " END"
+#define COUNT_RECENT(body, and) COUNT_TOTAL(body) "NULL, " COUNT_AFTER(and)
+static const char *const sql_count_place[2][2] = { /* [body][recent] */
+	{COUNT_PLACE("", ""), COUNT_RECENT("", "")},
+	{COUNT_PLACE("WHERE m.body_id = ?1", "m.body_id = ?1 AND "),
+	 COUNT_RECENT("WHERE m.body_id = ?1", "m.body_id = ?1 AND ")},
 };
 
 enum clerk_status meeting_count_place(struct db *db, const char *body_id,
@@ -450,7 +465,9 @@ enum clerk_status meeting_count_place(struct db *db, const char *body_id,
 				      struct clerk_err *err)
 {
 	*before = *total = 0;
-	sqlite3_stmt *st = db_stmt(db, sql_count_place[body_id != NULL], err);
+	bool recent = starts_at > clock_now() - 366 * 86400;
+	sqlite3_stmt *st =
+		db_stmt(db, sql_count_place[body_id != NULL][recent], err);
 	if (!st)
 		return CLERK_DB;
 	if (body_id)
@@ -460,13 +477,49 @@ enum clerk_status meeting_count_place(struct db *db, const char *body_id,
 	int step = sqlite3_step(st);
 	if (step == SQLITE_ROW) {
 		sqlite3_int64 all = sqlite3_column_int64(st, 0);
-		sqlite3_int64 after = sqlite3_column_int64(st, 1);
+		sqlite3_int64 n = sqlite3_column_int64(st, 1);
+		if (sqlite3_column_type(st, 1) == SQLITE_NULL) /* those after */
+			n = all - sqlite3_column_int64(st, 2);
 		*total = (size_t)all;
-		*before = after < all ? (size_t)(all - after) : 0;
+		*before = n < 0 ? 0 : n > all ? (size_t)all : (size_t)n;
 	}
 	db_done(st);
 	return step == SQLITE_ROW ? CLERK_OK
 				  : db_fail(db, err, "counting the meetings");
+}
+
+/* The first or last LIMIT meetings of meeting_list's order. */
+static const char *const sql_end[2][2] = {
+	{"SELECT " MEETING_COLS " FROM meeting m "
+	 "ORDER BY m.starts_at, m.id LIMIT ?2",
+	 "SELECT " MEETING_COLS " FROM meeting m "
+	 "ORDER BY m.starts_at DESC, m.id DESC LIMIT ?2"},
+	{"SELECT " MEETING_COLS " FROM meeting m WHERE m.body_id = ?1 "
+	 "ORDER BY m.starts_at, m.id LIMIT ?2",
+	 "SELECT " MEETING_COLS " FROM meeting m WHERE m.body_id = ?1 "
+	 "ORDER BY m.starts_at DESC, m.id DESC LIMIT ?2"},
+};
+
+enum clerk_status meeting_list_end(struct db *db, const char *body_id,
+				   bool newest, size_t limit,
+				   struct meeting_list *out,
+				   struct clerk_err *err)
+{
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *st = db_stmt(db, sql_end[body_id != NULL][newest], err);
+	if (!st)
+		return CLERK_DB;
+	if (body_id)
+		db_bind_text(st, 1, body_id);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)limit);
+	enum clerk_status rc = meeting_rows(db, st, out, err);
+	/* The newest came newest first: put them in the list's order. */
+	for (size_t i = 0; !rc && newest && i < out->n / 2; i++) {
+		struct meeting t = out->v[i];
+		out->v[i] = out->v[out->n - 1 - i];
+		out->v[out->n - 1 - i] = t;
+	}
+	return rc;
 }
 
 enum clerk_status meeting_list_near(struct db *db, const char *body_id,

@@ -221,14 +221,15 @@ static enum clerk_status exec_id(struct db *db, const char *sql,
 	return rc;
 }
 
-/* Whether changes to main.table are audited by clerk's triggers. */
+/* Whether changes to main.table are audited by clerk's triggers (the
+ * connection's own since schema step 12: db_prepare_writes made them). */
 static bool audited(struct db *db, const char *table)
 {
 	char *name = xasprintf("audit_%s_u", table);
 	sqlite3_stmt *st;
 	bool yes = false;
 	if (sqlite3_prepare_v2(db_handle(db),
-			       "SELECT 1 FROM main.sqlite_master WHERE type = "
+			       "SELECT 1 FROM temp.sqlite_master WHERE type = "
 			       "'trigger' AND name = ?1",
 			       -1, &st, NULL) == SQLITE_OK) {
 		sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
@@ -997,7 +998,12 @@ static enum clerk_status merge_all(struct db *db, const char *other,
 				   struct strbuf *summary,
 				   struct clerk_err *err)
 {
-	enum clerk_status rc = db_begin(db, err);
+	/* Its statements are its own (not db_stmt's): the triggers that
+	 * audit the tables it writes are made first, outside the
+	 * transaction. */
+	enum clerk_status rc = db_prepare_writes(db, err);
+	if (!rc)
+		rc = db_begin(db, err);
 	if (rc)
 		return rc;
 	rc = prepare(db, opt, rep, err);

@@ -35,7 +35,8 @@ static const struct body *body_cached(struct db *db, struct body_cache *c,
 		if (strcmp(c->v[i].id, id) == 0)
 			return &c->v[i];
 	struct body b = {0};
-	enum clerk_status rc = body_get(db, id, &b, err);
+	/* only its name and time zone: what the line shows */
+	enum clerk_status rc = body_get_label(db, id, &b, err);
 	if (rc != CLERK_OK) {
 		clerk_fail_reading(err, rc, "the meeting's body");
 		return NULL;
@@ -80,6 +81,13 @@ void review_list_free(struct review_screen *s)
 	free(s->win);
 	s->win = NULL;
 	s->nwin = s->total = s->base = 0;
+	for (size_t i = 0; i < s->nleft; i++) {
+		meeting_free(s->left[i]);
+		free(s->left[i]);
+	}
+	free(s->left);
+	s->left = NULL;
+	s->nleft = 0;
 	if (s->bodies)
 		review_body_cache_free(s->bodies);
 	free(s->bodies);
@@ -113,11 +121,39 @@ static void list_take(struct review_screen *s, struct meeting_list *l,
 	memset(l, 0, sizeof *l);
 }
 
+/* A place near either end of the list (Home, End: the first row drawn
+ * may be a screenful from the end) far from the meetings read: the window
+ * moves to that end (the oldest or newest meetings) rather than reading
+ * every meeting between (the whole archive, from its newest end to Home). */
+static void list_jump(struct review_screen *s, size_t i)
+{
+	bool newest = i >= LIST_CHUNK;
+	if (!s->nwin || (newest && i + LIST_CHUNK < s->total) ||
+	    (i >= s->base && i < s->base + s->nwin) ||
+	    (i < s->base ? s->base - i : i - (s->base + s->nwin)) < LIST_CHUNK)
+		return;
+	struct clerk_err err = {0};
+	struct meeting_list l = {0};
+	if (meeting_list_end(s->db, list_body(s), newest, LIST_CHUNK, &l,
+			     &err) || !l.n || l.n > s->total) {
+		meeting_list_free(&l);
+		return; /* read the way there instead */
+	}
+	s->left = xrealloc(s->left, (s->nleft + s->nwin) * sizeof *s->left);
+	memcpy(s->left + s->nleft, s->win, s->nwin * sizeof *s->win);
+	s->nleft += s->nwin;
+	s->nwin = 0;
+	s->base = newest ? s->total - l.n : 0;
+	list_take(s, &l, true);
+}
+
 /* Meeting i of the list (NULL past its end), reading the meetings between
  * the window and it when it is not read yet. */
 static const struct meeting *list_at(struct review_screen *s, size_t i)
 {
 	struct clerk_err err = {0};
+	if (i < s->total)
+		list_jump(s, i);
 	while (i < s->total && s->nwin && i < s->base) {
 		struct meeting_list l = {0};
 		size_t want = s->base - i + LIST_CHUNK;

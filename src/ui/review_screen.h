@@ -53,6 +53,10 @@ struct review_screen {
 	 * grows). */
 	size_t total, base, nwin;
 	struct meeting **win;
+	/* Meetings of a window left for another (Home, End), kept until the
+	 * list is read again: a meeting selected stays where it is. */
+	struct meeting **left;
+	size_t nleft;
 	char **labels; /* one per meeting, made when first drawn */
 	struct body_cache *bodies; /* the listed meetings' bodies */
 	struct list_pane list; /* the meetings */

@@ -65,10 +65,10 @@ C="$T/confirmed.db" L="$T/edited.db"
 $CLERK --db "$C" demo >/dev/null
 $CLERK --db "$L" demo >/dev/null
 ok "the office confirms the minutes of 29 June" env CLERK_NOW=2017-10-06T12:00:00Z $CLERK --db "$C" confirm 2017-06-29 --at 2017-10-05
-# The laptop's copy of those minutes was edited (by hand: clerk's own
-# triggers put back before merging).
-sqlite3 "$L" "DROP TRIGGER audit_minute_text_u; UPDATE minute_text SET body = body || ' (edited on the laptop)' WHERE rowid = (SELECT min(t.rowid) FROM minute_text t JOIN meeting m ON m.id = t.meeting_id WHERE m.starts_at LIKE '2017-06-29%')"
-ok "the laptop file is repaired" $CLERK --db "$L" check --repair
+# The laptop's copy of those minutes was edited (by hand, unaudited: the
+# audit triggers are clerk's connections' own).
+sqlite3 "$L" "UPDATE minute_text SET body = body || ' (edited on the laptop)' WHERE rowid = (SELECT min(t.rowid) FROM minute_text t JOIN meeting m ON m.id = t.meeting_id WHERE m.starts_at LIKE '2017-06-29%')"
+ok "the laptop file is sound" $CLERK --db "$L" check
 jun29="SELECT id FROM meeting WHERE starts_at LIKE '2017-06-29%'"
 before=$(q "$C" "SELECT group_concat(body, '|') FROM (SELECT body FROM minute_text WHERE meeting_id = ($jun29) ORDER BY rowid)")
 digest=$(q "$C" "SELECT digest FROM signed_minutes WHERE meeting_id = ($jun29)")

@@ -37,11 +37,9 @@ has "and what to do" "$(echo "$out" | flat)" "name a later meeting of the Audit 
 out=$(clerk confirm 2024-04-18 --at 2024-03-14 2>&1); rc=$?
 is "confirming at an earlier meeting: exit 3" "$rc" 3
 has "saying it must be later" "$out" "is not later"
-# (sqlite3 cannot run clerk's audit trigger: it is set aside for the change)
+# (by sqlite3, unaudited: the audit triggers are clerk's connections' own)
 set_status() {
-	local trig
-	trig=$(sqlite3 "$DB" "SELECT sql FROM sqlite_schema WHERE name = 'audit_meeting_u'")
-	sqlite3 "$DB" "DROP TRIGGER audit_meeting_u; UPDATE meeting SET status = '$1' WHERE starts_at LIKE '$2%'; $trig;"
+	sqlite3 "$DB" "UPDATE meeting SET status = '$1' WHERE starts_at LIKE '$2%'"
 }
 set_status cancelled 2024-04-18
 before=$(state)

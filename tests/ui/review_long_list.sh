@@ -5,11 +5,12 @@
 # (counting the rest through an index), so each way of moving must reach
 # the meetings not read yet, in order and with none missing or repeated:
 # it opens on the newest meeting held; Home reaches the oldest meeting,
-# Page Down and Enter open the one a page on, End the newest, Page Up
-# walks back to the top; and the same with --body.
+# Page Down and Enter open the one a page on, End the newest (Home and End
+# move what is read to that end of the list), Page Up walks back to the
+# top; and the same with --body.
 . "$top_srcdir/tests/ui/ui_lib.sh"
 
-# Two hundred weekly meetings of the parish council, 2000 to 2003, written
+# Four hundred weekly meetings of the parish council, 2000 to 2007, written
 # straight into the file (clerk's own command would take a minute and a
 # sync for each): the audit triggers need the clock and the user.
 python3 - "$DB" <<'EOF'
@@ -17,14 +18,14 @@ import sqlite3, sys
 c = sqlite3.connect(sys.argv[1])
 c.create_function("clerk_now", 0, lambda: "2017-10-05T08:58:00Z")
 c.create_function("clerk_user", 0, lambda: "test")
-c.execute("""WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 199)
+c.execute("""WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 399)
 INSERT INTO meeting (id, body_id, starts_at, status)
 SELECT printf('00000000-0000-4000-8000-%012d', i),
 (SELECT id FROM body WHERE short_name = 'UTPC'),
 strftime('%Y-%m-%dT18:30:00Z', '2000-01-04', '+' || (7 * i) || ' days'), 'closed' FROM n""")
 c.commit()
 EOF
-is "two hundred and five meetings" "$(sql "SELECT count(*) FROM meeting")" 205
+is "four hundred and five meetings" "$(sql "SELECT count(*) FROM meeting")" 405
 
 # The list's rows of a dump: the 13 lines between its heading and keys
 # (a terminal of 16 lines), the date of each.
@@ -77,25 +78,42 @@ q
 <PageUp>
 <PageUp>
 <PageUp>
+<PageUp>
+<PageUp>
+<PageUp>
+<PageUp>
+<PageUp>
+<PageUp>
+<PageUp>
+<PageUp>
+<PageUp>
+<PageUp>
+<PageUp>
+<PageUp>
+<PageUp>
+<PageUp>
+<PageUp>
+<PageUp>
+<PageUp>
 @dump top
 q
 KEYS
 is "opens on the newest meeting held, at the foot" "$(last all first)" " Thu 29 Jun 2017"
 is "the twelve meetings before it above it" "$(rows all first)" \
-	"$(printf '%s\n' "$all" | sed -n '190,202p')"
+	"$(printf '%s\n' "$all" | sed -n '390,402p')"
 is "Home: the oldest meeting first" "$(rows all home)" \
 	"$(printf '%s\n' "$all" | sed -n '1,13p')"
 has "Page Down, Enter: the meeting a page on opens" "$(head -1 "$T/all/open.txt")" \
 	"Tue 28 Mar 2000  19:30"
 has "its minutes" "$(cat "$T/all/open.txt")" "held on Tuesday 28th"
 is "End: the newest meeting last" "$(rows all end)" \
-	"$(printf '%s\n' "$all" | sed -n '193,205p')"
+	"$(printf '%s\n' "$all" | sed -n '393,405p')"
 is "two pages up from the end" "$(rows all up2)" \
-	"$(printf '%s\n' "$all" | sed -n '181,193p')"
+	"$(printf '%s\n' "$all" | sed -n '381,393p')"
 is "Page Up all the way: the top again" "$(rows all top)" \
 	"$(printf '%s\n' "$all" | sed -n '1,13p')"
 
-# One body's meetings: the parish council's 202, the board's left out.
+# One body's meetings: the parish council's 402, the board's left out.
 parish=$(sqlite3 -batch -noheader "$DB" "SELECT m.starts_at FROM meeting m
 JOIN body b ON b.id = m.body_id WHERE b.short_name = 'UTPC' ORDER BY m.starts_at, m.id" |
 	while read -r t; do LC_ALL=C date -d "$t" '+ %a %e %b %Y'; done)
@@ -110,13 +128,93 @@ review body --body UTPC <<'KEYS'
 @dump down2
 q
 KEYS
-is "--body: opens on its newest meeting held" "$(last body first)" " Tue 28 Oct 2003"
+is "--body: opens on its newest meeting held" "$(last body first)" " Tue 28 Aug 2007"
 lacks "--body: no other body's meeting" "$(cat "$T/body/first.txt" "$T/body/end.txt")" \
 	"Health and Wellbeing"
 is "--body: End, its newest" "$(rows body end)" \
-	"$(printf '%s\n' "$parish" | sed -n '190,202p')"
+	"$(printf '%s\n' "$parish" | sed -n '390,402p')"
 is "--body: Home, its oldest" "$(rows body home)" \
 	"$(printf '%s\n' "$parish" | sed -n '1,13p')"
 has "--body: two pages on" "$(rows body down2)" "$(printf '%s\n' "$parish" | sed -n '25p')"
+
+# Opened on a meeting (clerk review DATE), the list places it by counting
+# the meetings between it and the nearer end of the list: the oldest end
+# for 4 December 2001 (the 101st meeting) and 24 July 2007 (the 395th);
+# the newest for 23 February 2017 (the 401st) seen from October 2019.
+review kept2001 2001-12-04 <<'KEYS'
+<Esc>
+@dump list
+<Home>
+@dump home
+<End>
+@dump end
+q
+KEYS
+is "opened on a meeting: Esc shows it at the foot, those before above it" \
+	"$(rows kept2001 list)" "$(printf '%s\n' "$all" | sed -n '89,101p')"
+is "Home: the oldest, read on from there" "$(rows kept2001 home)" \
+	"$(printf '%s\n' "$all" | sed -n '1,13p')"
+is "and End the newest" "$(rows kept2001 end)" "$(printf '%s\n' "$all" | sed -n '393,405p')"
+review kept2007 2007-07-24 <<'KEYS'
+<Esc>
+@dump list
+<Home>
+@dump home
+q
+KEYS
+is "opened on 24 July 2007: in its place" "$(rows kept2007 list)" \
+	"$(printf '%s\n' "$all" | sed -n '383,395p')"
+is "and Home the oldest" "$(rows kept2007 home)" "$(printf '%s\n' "$all" | sed -n '1,13p')"
+CLERK_NOW=2019-10-01T09:00:00Z review kept2017 2017-02-23 <<'KEYS'
+<Esc>
+@dump list
+<End>
+@dump end
+<PageUp>
+<PageUp>
+<PageUp>
+<PageUp>
+<PageUp>
+<PageUp>
+<PageUp>
+<PageUp>
+<PageUp>
+<PageUp>
+<PageUp>
+<PageUp>
+<PageUp>
+<PageUp>
+<PageUp>
+<PageUp>
+<PageUp>
+<PageUp>
+<PageUp>
+<PageUp>
+<PageUp>
+<PageUp>
+<PageUp>
+<PageUp>
+<PageUp>
+<PageUp>
+<PageUp>
+<PageUp>
+<PageUp>
+<PageUp>
+<PageUp>
+<PageUp>
+<PageUp>
+<PageUp>
+@dump top
+<Home>
+@dump home
+q
+KEYS
+is "opened on 23 February 2017, two years on: in its place" "$(rows kept2017 list)" \
+	"$(printf '%s\n' "$all" | sed -n '389,401p')"
+is "End: the newest, read on from there" "$(rows kept2017 end)" \
+	"$(printf '%s\n' "$all" | sed -n '393,405p')"
+is "Page Up all the way: the oldest" "$(rows kept2017 top)" \
+	"$(printf '%s\n' "$all" | sed -n '1,13p')"
+is "and Home the oldest" "$(rows kept2017 home)" "$(printf '%s\n' "$all" | sed -n '1,13p')"
 
 done_testing

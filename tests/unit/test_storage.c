@@ -468,6 +468,74 @@ static void test_confirmed_minutes_refuse_every_edit(void **state)
 	free(path);
 }
 
+/* From schema step 12 the audit triggers are each writing connection's
+ * own: a file upgraded from any earlier step keeps none, and what clerk
+ * writes to it is still audited. */
+static void test_upgraded_files_still_audit(void **state)
+{
+	struct tmp *t = *state;
+	int latest = db_program_schema_version();
+	for (int v = 1; v < latest; v++) {
+		struct clerk_err err;
+		struct db *db = NULL;
+		char *path = xasprintf("%s/u%d.db", t->dir, v);
+		make_file_at_version(path, v);
+		assert_int_equal(db_open(path, DB_EXISTING, &db, &err), CLERK_OK);
+		assert_int_equal(pragma(db, "SELECT count(*) FROM sqlite_schema "
+					    "WHERE name LIKE 'audit!_%' ESCAPE '!' "
+					    "OR name LIKE 'search!_item!_%' ESCAPE '!'"),
+				 0);
+		clerk_id mt;
+		make_meeting(db, mt);
+		struct agenda_item it = {.title = xstrdup("Apologies")};
+		memcpy(it.meeting_id, mt, sizeof it.meeting_id);
+		assert_int_equal(item_create(db, &it, &err), CLERK_OK);
+		char *log = audit_of(db, "agenda_item");
+		assert_string_equal(log, "insert|2017-10-05T10:00:00Z|-\n");
+		free(log);
+		assert_int_equal(pragma(db, "SELECT count(*) FROM search_doc "
+					    "WHERE title = 'Apologies'"),
+				 1);
+		item_free(&it);
+		db_close(&db);
+		free(path);
+	}
+}
+
+/* A rollback removes the triggers made in its transaction: they are made
+ * again, so that the next change is audited all the same. */
+static void test_audited_after_a_rollback(void **state)
+{
+	struct tmp *t = *state;
+	struct clerk_err err;
+	struct db *db = NULL;
+	char *path = xasprintf("%s/clerk.db", t->dir);
+	assert_int_equal(db_open(path, DB_CREATE, &db, &err), CLERK_OK);
+	clerk_id mt;
+	make_meeting(db, mt);
+	struct agenda_item it = {.title = xstrdup("Undone")};
+	memcpy(it.meeting_id, mt, sizeof it.meeting_id);
+	assert_int_equal(db_begin(db, &err), CLERK_OK);
+	assert_int_equal(item_create(db, &it, &err), CLERK_OK);
+	db_rollback(db);
+	item_free(&it);
+	struct agenda_item kept = {.title = xstrdup("Kept")};
+	memcpy(kept.meeting_id, mt, sizeof kept.meeting_id);
+	assert_int_equal(item_create(db, &kept, &err), CLERK_OK);
+	char *log = audit_of(db, "agenda_item");
+	assert_string_equal(log, "insert|2017-10-05T10:00:00Z|-\n");
+	free(log);
+	assert_int_equal(pragma(db, "SELECT count(*) FROM audit WHERE tbl = "
+				    "'agenda_item' AND new LIKE '%Kept%'"),
+			 1);
+	assert_int_equal(pragma(db, "SELECT count(*) FROM search_doc "
+				    "WHERE title IN ('Kept', 'Undone')"),
+			 1);
+	item_free(&kept);
+	db_close(&db);
+	free(path);
+}
+
 int main(void)
 {
 #define T(name) cmocka_unit_test_setup_teardown(name, tmp_setup, tmp_teardown)
@@ -481,6 +549,8 @@ int main(void)
 		T(test_schema_digests_are_current),
 		T(test_changes_are_audited),
 		T(test_confirmed_minutes_refuse_every_edit),
+		T(test_upgraded_files_still_audit),
+		T(test_audited_after_a_rollback),
 	};
 #undef T
 	return cmocka_run_group_tests(tests, NULL, NULL);
