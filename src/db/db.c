@@ -642,6 +642,9 @@ void db_interactive_writer(struct db *db)
 		return;
 	sqlite3_wal_hook(db->sql, db_wal_hook, db);
 	db->wal_room = db_wal_room_bytes(db);
+	/* The WAL of a session begins empty: its first idle moment starts it,
+	 * rather than the first action's commit. */
+	db->wal_restart = db->wal_room != 0;
 	/* Only a speed-up: without it the journals go to /var/tmp as before. */
 	(void)sqlite3_exec(db->sql, "PRAGMA temp_store=MEMORY", NULL, NULL, NULL);
 }

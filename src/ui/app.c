@@ -25,6 +25,7 @@
 #include <wchar.h>
 
 #include "app_private.h"
+#include "clerk/db.h"
 
 /* Signal flags: the only file-scope state, as handlers cannot take a
  * context.  Never touched except by the handlers and read_terminal(). */
@@ -666,6 +667,11 @@ int ui_app_read_key(struct app *app)
 	ui_app_paint(app);
 	int key = app->script_mode ? read_script(app) : read_terminal(app);
 	app->painted = false; /* what the key does is not painted yet */
+	/* An editor or a dialog open takes the ticks the screen would have
+	 * had: the file's idle work (checkpoint, search index merges) is
+	 * done here meanwhile, not in the next action's commit. */
+	if (key == UI_KEY_TICK && app->noverlays > 0 && app->db)
+		db_idle(app->db);
 	if (key == UI_KEY_RESIZE) {
 		if (app->screen && app->screen->ops->resize)
 			app->screen->ops->resize(app, app->screen->state);

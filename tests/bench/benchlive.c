@@ -121,6 +121,7 @@ int main(int argc, char **argv)
 	}
 	struct probe probe;
 	probe_open(&probe, argv[1]);
+	live_idle(l); /* the console's first tick, before the first key */
 	for (int i = 0; i < n; i++) {
 		char text[96];
 		snprintf(text, sizeof text, "Point %d heard by the meeting.", i);
