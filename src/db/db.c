@@ -53,6 +53,8 @@ struct db {
 			     has restarted it since (db_idle does) */
 	bool fts_merge; /* committed since db_idle last found nothing to
 			   merge in the search index (db_idle merges) */
+	bool idled; /* db_idle has run: an interactive writer, whose idle
+		       moments keep the search index merged */
 	char *who; /* user_who(), for the audit, read at its first use */
 	unsigned watch_want; /* watched tables a statement would write whose
 				triggers this connection has not made yet */
@@ -713,6 +715,7 @@ static void db_wal_restart(struct db *db)
 
 void db_idle(struct db *db)
 {
+	db->idled = true;
 	if (db->depth != 0)
 		return;
 	if (db->wal_frames >= DB_WAL_IDLE_FRAMES)
@@ -1788,6 +1791,13 @@ void db_close(struct db **pdb)
 	struct db *db = *pdb;
 	if (!db)
 		return;
+	/* A writer never idle (a command, an import) merges the search index
+	 * once as it closes, as the console does when idle: else its segments
+	 * would pile up to FTS5's crisismerge (sixteen a level), each read by
+	 * every search.  Bounded, and best effort: what was recorded is
+	 * already committed. */
+	if (db->sql && db->fts_merge && !db->idled && db->depth == 0)
+		db_fts_merge(db);
 	for (size_t i = 0; i < db->nstmts; i++)
 		sqlite3_finalize(db->stmts[i].stmt);
 	if (db->sql)
