@@ -113,7 +113,8 @@ const char *db_path(const struct db *db);
  *   that changes nothing), so that the next action's commit does not sync
  *   the WAL's new header before its own frames (two fdatasyncs);
  * - db_idle() merges the search index's segments (a bounded amount each
- *   time), which FTS5 no longer does inside commits (schema step 13). */
+ *   time), which FTS5 no longer does inside commits (schema step 13); a
+ *   writer that is not interactive merges once in db_close() instead. */
 void db_interactive_writer(struct db *db);
 void db_idle(struct db *db);
 /* PRAGMA data_version: it changes when another connection (another clerk,

@@ -53,8 +53,8 @@ struct db {
 			     has restarted it since (db_idle does) */
 	bool fts_merge; /* committed since db_idle last found nothing to
 			   merge in the search index (db_idle merges) */
-	bool idled; /* db_idle has run: an interactive writer, whose idle
-		       moments keep the search index merged */
+	bool interactive; /* db_interactive_writer: its idle moments keep
+			     the search index merged */
 	char *who; /* user_who(), for the audit, read at its first use */
 	unsigned watch_want; /* watched tables a statement would write whose
 				triggers this connection has not made yet */
@@ -642,6 +642,7 @@ void db_interactive_writer(struct db *db)
 {
 	if (db->readonly)
 		return;
+	db->interactive = true;
 	sqlite3_wal_hook(db->sql, db_wal_hook, db);
 	db->wal_room = db_wal_room_bytes(db);
 	/* The WAL of a session begins empty: its first idle moment starts it,
@@ -715,7 +716,6 @@ static void db_wal_restart(struct db *db)
 
 void db_idle(struct db *db)
 {
-	db->idled = true;
 	if (db->depth != 0)
 		return;
 	if (db->wal_frames >= DB_WAL_IDLE_FRAMES)
@@ -1791,12 +1791,12 @@ void db_close(struct db **pdb)
 	struct db *db = *pdb;
 	if (!db)
 		return;
-	/* A writer never idle (a command, an import) merges the search index
-	 * once as it closes, as the console does when idle: else its segments
-	 * would pile up to FTS5's crisismerge (sixteen a level), each read by
-	 * every search.  Bounded, and best effort: what was recorded is
-	 * already committed. */
-	if (db->sql && db->fts_merge && !db->idled && db->depth == 0)
+	/* A writer that is not interactive (a command, an import) has no idle
+	 * moments: it merges the search index once as it closes, as the
+	 * console does when idle; else its segments would pile up to FTS5's
+	 * crisismerge (sixteen a level), each read by every search.  Bounded,
+	 * and best effort: what was recorded is already committed. */
+	if (db->sql && db->fts_merge && !db->interactive && db->depth == 0)
 		db_fts_merge(db);
 	for (size_t i = 0; i < db->nstmts; i++)
 		sqlite3_finalize(db->stmts[i].stmt);
