@@ -1096,6 +1096,42 @@ static void test_capture_indexed_after_kill(void **state)
 			 1);
 }
 
+/* What else a point's commit no longer writes: the log's index of
+ * people (schema step 15) holds only the events that name someone, and
+ * still serves a person's events; the ids are random (version 4) UUIDs. */
+static void test_point_writes_less(void **state)
+{
+	struct fx *f = *state;
+	all_present_and_start(f);
+	clerk_id p;
+	OK(live_text_add(f->l, SECTION_HEARD, "A point.", &p, &f->err));
+	assert_int_equal(query_int(f, "SELECT count(*) FROM "
+				      "pragma_index_list('event') WHERE "
+				      "name = 'event_person' AND partial = 1"),
+			 1);
+	/* Every event naming someone is in it (the attendance marked). */
+	assert_true(query_int(f, "SELECT count(*) FROM event WHERE "
+				 "person_id IS NOT NULL") >= 5);
+	assert_int_equal(query_int(f, "SELECT count(*) FROM event INDEXED BY "
+				      "event_person WHERE person_id IS NOT "
+				      "NULL"),
+			 query_int(f, "SELECT count(*) FROM event WHERE "
+				      "person_id IS NOT NULL"));
+	sqlite3_stmt *st = NULL;
+	assert_int_equal(sqlite3_prepare_v2(db_handle(f->db),
+					    "EXPLAIN QUERY PLAN SELECT id FROM "
+					    "event WHERE person_id = ?1",
+					    -1, &st, NULL),
+			 SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_non_null(strstr((const char *)sqlite3_column_text(st, 3),
+			       "event_person"));
+	sqlite3_finalize(st);
+	assert_true(db_is_uuid(p));
+	assert_int_equal(p[14], '4');
+	assert_non_null(strchr("89ab", p[19]));
+}
+
 /* The WAL's salts, which change each time the WAL starts again from its
  * beginning (a commit that does so syncs the WAL's header first: two
  * fdatasyncs). */
@@ -1212,6 +1248,8 @@ int main(void)
 			test_capture_searchable_before_idle, fx_setup,
 			fx_teardown),
 		cmocka_unit_test_setup_teardown(test_capture_indexed_after_kill,
+						fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_point_writes_less,
 						fx_setup, fx_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
