@@ -850,6 +850,9 @@ enum clerk_status lookup_search(struct db *db,
 				  "%s '%s' is not a date: write it as YYYY-MM-DD",
 				  bad_from ? "--from" : "--to",
 				  bad_from ? opts->from : opts->to);
+	/* What a live console captured a moment ago and indexes when idle
+	 * (schema step 14) is indexed first, so that it is found. */
+	db_search_catch_up(db);
 	char *typed = lookup_search_query(opts->text), *query = NULL;
 	bool began = lookup_read_begin(db);
 	enum clerk_status rc = expand_prefixes(db, typed, &query, err);
