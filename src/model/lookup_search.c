@@ -181,7 +181,9 @@ static const char sql_hit[] =
  * than half the time of a search in a large archive.  The unary + keeps
  * SQLite from handing the IN list to FTS5 as one rowid = ? seek each. */
 static const char sql_snippets[] =
-	"SELECT rowid, snippet(search_fts, -1, char(1), char(2), '…', 20) "
+	"SELECT rowid, coalesce("
+	"clerk_snippet(search_fts, -1, char(1), char(2), '…', 20), "
+	"snippet(search_fts, -1, char(1), char(2), '…', 20)) "
 	"FROM search_fts WHERE search_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3 "
 	"AND +rowid IN (SELECT value FROM json_each(?4))";
 
@@ -213,7 +215,14 @@ static enum clerk_status search_snippets(struct db *db, const char *query,
 {
 	if (!out->n)
 		return CLERK_OK;
-	sqlite3_stmt *snip = db_stmt(db, sql_snippets, err);
+	/* clerk_snippet (search_snippet.c) is made on each connection the
+	 * first time a search needs it. */
+	struct clerk_err unmade = {0};
+	sqlite3_stmt *snip = db_stmt(db, sql_snippets, &unmade);
+	if (!snip && search_snippet_register(db_handle(db)) == SQLITE_OK)
+		snip = db_stmt(db, sql_snippets, err);
+	else if (!snip)
+		*err = unmade;
 	if (!snip)
 		return CLERK_DB;
 	struct strbuf list = {0};
