@@ -123,6 +123,9 @@ int utf8_width(const char *s);
 /* Number of bytes of s that fit in cols columns without cutting a
  * character; *used (if not NULL) receives the columns they take. */
 size_t utf8_fit(const char *s, int cols, int *used);
+/* The same within the first n bytes of s: a long text wrapped a row at a
+ * time must not be measured whole for each row. */
+size_t utf8_fit_n(const char *s, size_t n, int cols, int *used);
 /* A copy of s safe to put on a terminal or in a plain-text line: control
  * characters (C0, DEL, C1) and bidi overrides become U+FFFD-free '?',
  * invalid bytes become '?'.  Caller frees. */

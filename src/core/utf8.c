@@ -129,7 +129,12 @@ int utf8_width(const char *s)
 
 size_t utf8_fit(const char *s, int cols, int *used)
 {
-	size_t n = strlen(s), i = 0;
+	return utf8_fit_n(s, strlen(s), cols, used);
+}
+
+size_t utf8_fit_n(const char *s, size_t n, int cols, int *used)
+{
+	size_t i = 0;
 	int w = 0;
 	while (i < n) {
 		uint32_t cp;

@@ -8,6 +8,10 @@
 #include "clerk/db_sql.h"
 #include "clerk/lookup.h"
 
+/* Make clerk_snippet(), the snippet of a text holding its words many
+ * times (search_snippet.c), on connection sql; an SQLite result code. */
+int search_snippet_register(sqlite3 *sql);
+
 /* The zone used when no body gives one. */
 #define LOOKUP_DEFAULT_TZ "Europe/London"
 

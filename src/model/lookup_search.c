@@ -187,7 +187,9 @@ static const char sql_hit[] =
  * looked each match walked up in a temporary index (0.5 of the 17 million
  * instructions of 'search budget' on the small archive). */
 static const char sql_snippets[] =
-	"SELECT rowid, snippet(search_fts, -1, char(1), char(2), '…', 20) "
+	"SELECT rowid, coalesce("
+	"clerk_snippet(search_fts, -1, char(1), char(2), '…', 20), "
+	"snippet(search_fts, -1, char(1), char(2), '…', 20)) "
 	"FROM search_fts WHERE search_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3 "
 	"AND clerk_hit_wanted(rowid, ?4)";
 
@@ -265,7 +267,8 @@ static void hit_wanted(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 					     rowid_cmp) != NULL);
 }
 
-/* The snippets' statement.  Its function is made once for the connection
+/* The snippets' statement.  Its functions (clerk_hit_wanted, and
+ * clerk_snippet of search_snippet.c) are made once for the connection
  * when the statement is first prepared, and kept: making or removing a
  * function while the connection has statements prepared makes SQLite
  * prepare every one of them again. */
@@ -277,7 +280,8 @@ static sqlite3_stmt *snippet_stmt(struct db *db, struct clerk_err *err)
 		return st;
 	if (sqlite3_create_function(db_handle(db), "clerk_hit_wanted", 2,
 				    SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
-				    hit_wanted, NULL, NULL) != SQLITE_OK) {
+				    hit_wanted, NULL, NULL) != SQLITE_OK ||
+	    search_snippet_register(db_handle(db)) != SQLITE_OK) {
 		db_fail(db, err, "searching");
 		return NULL;
 	}

@@ -210,9 +210,7 @@ static void wrap_line(const char *p, size_t linelen, int width, char ***v,
 	size_t pos = 0;
 	do {
 		/* the longest prefix that fits, broken after a space */
-		size_t fit = utf8_fit(p + pos, width, NULL);
-		if (fit > linelen - pos)
-			fit = linelen - pos;
+		size_t fit = utf8_fit_n(p + pos, linelen - pos, width, NULL);
 		size_t take = fit;
 		if (pos + fit < linelen) {
 			size_t b = fit;

@@ -247,12 +247,15 @@ static void prompt_draw(struct app *app, void *ctx)
 	/* show the end of the text when it is wider than the field */
 	const char *s = tb_text(&p->tb);
 	char *before = xstrndup(s, p->tb.cur);
-	size_t skip = 0;
-	while (utf8_width(before + skip) > fw - 1) {
+	size_t len = strlen(before), skip = 0;
+	/* Measured once and then less each character skipped: measuring
+	 * what is left for each one made a long line cost its cube. */
+	int cx = utf8_width(before);
+	while (cx > fw - 1 && skip < len) {
 		uint32_t cp;
-		skip += utf8_decode(before + skip, strlen(before + skip), &cp);
+		skip += utf8_decode(before + skip, len - skip, &cp);
+		cx -= utf8_cp_width(cp);
 	}
-	int cx = utf8_width(before + skip);
 	ui_put(app, b.y + 2, b.x + 2, fw, UI_ROLE_SELECTED, true, s + skip);
 	ui_put(app, b.y + 3, b.x + 2, fw, UI_ROLE_DIM, false,
 	       "Enter ok · Esc cancel");

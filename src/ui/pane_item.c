@@ -49,10 +49,19 @@ static void add_wrapped(struct lines *ls, enum ui_role role, int width,
 {
 	char **rows;
 	size_t n = ui_wrap(text, width - indent, &rows);
-	for (size_t i = 0; i < n; i++)
-		add_line(ls, role, i == 0 ? xstrdup(rows[i])
-					  : xasprintf("%*s%s", indent, "", rows[i]));
-	ui_lines_free(rows, n);
+	/* The rows are kept, not copied: a long paragraph is thousands. */
+	for (size_t i = 0; i < n; i++) {
+		char *row = rows[i];
+		if (i > 0 && indent > 0) {
+			size_t len = strlen(rows[i]);
+			row = xmalloc((size_t)indent + len + 1);
+			memset(row, ' ', (size_t)indent);
+			memcpy(row + indent, rows[i], len + 1);
+			free(rows[i]);
+		}
+		add_line(ls, role, row);
+	}
+	free(rows);
 }
 
 /* The label of a section as the minutes print it ("The Board heard
@@ -102,7 +111,14 @@ static void add_text(struct lines *ls, const struct live_screen *s,
 			     ? export_style_sentence(&s->style, &l->body,
 						     "received", t->body)
 			     : NULL;
-	char *line = said ? said : xasprintf("%s%s", bullet, t->body);
+	/* Not xasprintf: printf copies a long %s a byte at a time. */
+	char *line = said;
+	if (!line) {
+		struct strbuf sb = {0};
+		sb_add(&sb, bullet);
+		sb_add(&sb, t->body);
+		line = sb_detach(&sb);
+	}
 	bool unfinished = live_text_unfinished(l, t->id);
 	if (unfinished) {
 		/* Saved by a hang-up: shown as such until accepted. */

@@ -153,6 +153,51 @@ startup() {
 startup "clerk --version" --version
 startup "clerk members on an empty file" --db "$empty" members E01
 
+# Long texts (issue 17): what one long text costs, at a quarter of the
+# 256 KB one text may hold and at nearly all of it; linear is 4x.  Item 1
+# of a meeting holds the text as its description and as a paragraph the
+# meeting heard ("budget" one word in ten): searched for a word in it, the
+# agenda exported, and the console opened on the item with ten keys.
+longtext_file() { # KB: the file, made once
+	f="$tmp/long$1.db"
+	[ -s "$f" ] && return 0
+	"$CLERK" --db "$f" body add "Long Text Committee" --short LT >/dev/null
+	"$CLERK" --db "$f" meeting add LT 2026-11-23 10:00 >/dev/null
+	python3 -c 'import sys
+words = ["budget", "report", "parish", "road", "hall", "grant", "tree", "drain", "fence", "light"]
+text = " ".join(words[(i * 7 + i // 10) % 10] for i in range(int(sys.argv[1]) * 1024 // 6))
+print("1.\tTHE LONG REPORT\n\t" + text)
+open(sys.argv[2], "w").write(text)' "$1" "$tmp/long$1.heard" >"$tmp/long$1.txt"
+	"$CLERK" --db "$f" import agenda 2026-11-23 "$tmp/long$1.txt" >/dev/null
+	sqlite3 "$f" "INSERT INTO minute_text (id, meeting_id, item_id, section, position, body)
+SELECT '00000000-0000-4000-8000-00000000000$1', meeting_id, id, 'heard', 1, readfile('$tmp/long$1.heard')
+FROM agenda_item WHERE number = '1'"
+}
+longtext() { # LABEL CLERK-ARGS...: instructions at 60 and 240 KB
+	label=$1
+	shift
+	case $label in *$ONLY*) ;; *) return 0 ;; esac
+	longtext_file 60
+	longtext_file 240
+	a=$(ir "$CLERK" --db "$tmp/long60.db" "$@")
+	b=$(ir "$CLERK" --db "$tmp/long240.db" "$@")
+	growth=-
+	[ "$a" != - ] && growth=$(awk -v a="$a" -v b="$b" 'BEGIN { printf "%.2fx", b / a }')
+	echo "| $label | $a | $b | $growth |"
+}
+printf 'y\nn\n' >"$tmp/long.keys"
+for i in 1 2 3 4 5 6 7 8 9 10; do printf '<Down>\n' >>"$tmp/long.keys"; done
+printf 'q\n' >>"$tmp/long.keys"
+echo
+echo "### Long texts: one 60 KB and one 240 KB text (linear: at most 4x)"
+echo
+echo "| operation | 60 KB, M instr | 240 KB, M instr | growth |"
+echo "|---|---|---|---|"
+longtext "long text: search budget" search budget
+longtext "long text: export the agenda" export 2026-11-23 --agenda -o "$tmp/long.out"
+longtext "long text: the console on its item, ten keys" live 2026-11-23 \
+	--script "$tmp/long.keys" --dump "$tmp"
+
 # The rows a meeting's minutes are made from (the tables of
 # tests/reliability/damaged_tables.sh), every column, for meeting $1 of
 # body $2 on local day $3: what a floor of an export or of the console's

@@ -26,6 +26,7 @@
 #include "clerk/export.h"
 #include "clerk/live.h"
 #include "clerk/model.h"
+#include "../scratch.h"
 
 struct fx {
 	char dir[64];
@@ -48,9 +49,8 @@ static int setup(void **state)
 {
 	struct fx *f = xcalloc(1, sizeof *f);
 	struct clerk_err err = {0};
-	snprintf(f->dir, sizeof f->dir, "%s", "/tmp/clerk-livemin.XXXXXX");
-	assert_non_null(mkdtemp(f->dir));
-	f->path = xasprintf("%s/clerk.db", f->dir);
+	f->path = scratch_make(f->dir, sizeof f->dir, "livemin");
+	assert_non_null(f->path);
 	assert_int_equal(db_open(f->path, DB_CREATE, &f->db, &err), CLERK_OK);
 	struct demo_summary sum = {0};
 	assert_int_equal(demo_load_dir(f->db, CLERK_SRCDIR "/share/demo", &sum,
@@ -65,13 +65,7 @@ static int teardown(void **state)
 	struct fx *f = *state;
 	live_free(&f->l);
 	db_close(&f->db);
-	static const char *const suffix[] = {"", "-wal", "-shm"};
-	for (size_t i = 0; i < 3; i++) {
-		char *p = xasprintf("%s%s", f->path, suffix[i]);
-		unlink(p);
-		free(p);
-	}
-	rmdir(f->dir);
+	scratch_remove(f->dir, f->path);
 	free(f->path);
 	free(f);
 	clock_reset();

@@ -15,6 +15,7 @@
 
 #include <cmocka.h>
 
+#include "../scratch.h"
 #include "live_fixture.h"
 
 static const char *const names[5] = {"Anne Able", "Ben Baker", "Cara Cole",
@@ -99,9 +100,8 @@ static void fx_agenda(struct fx *f)
 int fx_setup_with(void **state, enum council_kind kind, bool subs)
 {
 	struct fx *f = xcalloc(1, sizeof *f);
-	snprintf(f->dir, sizeof f->dir, "%s", "/tmp/clerk-live.XXXXXX");
-	assert_non_null(mkdtemp(f->dir));
-	f->path = xasprintf("%s/clerk.db", f->dir);
+	f->path = scratch_make(f->dir, sizeof f->dir, "live");
+	assert_non_null(f->path);
 	clock_set(START - 5 * MIN);
 	assert_int_equal(db_open(f->path, DB_CREATE, &f->db, &f->err),
 			 CLERK_OK);
@@ -133,15 +133,9 @@ int fx_setup_nosubs(void **state)
 int fx_teardown(void **state)
 {
 	struct fx *f = *state;
-	static const char *const suffix[] = {"", "-wal", "-shm", "-journal"};
 	live_free(&f->l);
 	db_close(&f->db);
-	for (size_t i = 0; i < 4; i++) {
-		char *p = xasprintf("%s%s", f->path, suffix[i]);
-		unlink(p);
-		free(p);
-	}
-	rmdir(f->dir);
+	scratch_remove(f->dir, f->path);
 	free(f->path);
 	free(f);
 	clock_reset();

@@ -19,6 +19,7 @@
 
 #include "clerk/demo.h"
 #include "clerk/live.h"
+#include "../scratch.h"
 
 #define T0 1507194000 /* 2017-10-05T09:00:00Z: 10:00 in Winchester */
 #define MIN 60
@@ -37,9 +38,8 @@ struct fx {
 static int fx_setup(void **state)
 {
 	struct fx *f = xcalloc(1, sizeof *f);
-	snprintf(f->dir, sizeof f->dir, "%s", "/tmp/clerk-livedemo.XXXXXX");
-	assert_non_null(mkdtemp(f->dir));
-	f->path = xasprintf("%s/clerk.db", f->dir);
+	f->path = scratch_make(f->dir, sizeof f->dir, "livedemo");
+	assert_non_null(f->path);
 	clock_set(T0 - 60 * MIN);
 	OK(db_open(f->path, DB_CREATE, &f->db, &f->err));
 	const char *top = getenv("top_srcdir");
@@ -59,15 +59,9 @@ static int fx_setup(void **state)
 static int fx_teardown(void **state)
 {
 	struct fx *f = *state;
-	static const char *const suffix[] = {"", "-wal", "-shm", "-journal"};
 	live_free(&f->l);
 	db_close(&f->db);
-	for (size_t i = 0; i < 4; i++) {
-		char *p = xasprintf("%s%s", f->path, suffix[i]);
-		unlink(p);
-		free(p);
-	}
-	rmdir(f->dir);
+	scratch_remove(f->dir, f->path);
 	free(f->path);
 	free(f);
 	clock_reset();

@@ -12,15 +12,15 @@
 
 #include <cmocka.h>
 
+#include "../scratch.h"
 #include "fixture.h"
 
 int fixture_setup(void **state)
 {
 	struct fixture *f = xcalloc(1, sizeof *f);
 	struct clerk_err err;
-	snprintf(f->dir, sizeof f->dir, "%s", "/tmp/clerk-model.XXXXXX");
-	assert_non_null(mkdtemp(f->dir));
-	f->path = xasprintf("%s/clerk.db", f->dir);
+	f->path = scratch_make(f->dir, sizeof f->dir, "model");
+	assert_non_null(f->path);
 	clock_set(1507197600); /* 2017-10-05T10:00:00Z */
 	assert_int_equal(db_open(f->path, DB_CREATE, &f->db, &err), CLERK_OK);
 	f->council.name = xstrdup("Hampshire County Council");
@@ -38,14 +38,8 @@ int fixture_setup(void **state)
 int fixture_teardown(void **state)
 {
 	struct fixture *f = *state;
-	static const char *const suffix[] = {"", "-wal", "-shm", "-journal"};
 	db_close(&f->db);
-	for (size_t i = 0; i < 4; i++) {
-		char *p = xasprintf("%s%s", f->path, suffix[i]);
-		unlink(p);
-		free(p);
-	}
-	rmdir(f->dir);
+	scratch_remove(f->dir, f->path);
 	council_free(&f->council);
 	body_free(&f->body);
 	free(f->path);

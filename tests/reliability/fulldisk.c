@@ -173,8 +173,8 @@ static bool try_kind(const struct kind *k, const char *seed, const char *dir,
 {
 	char *path = xasprintf("%s/full.db", dir);
 	char *backup = xasprintf("%s/backup.db", dir);
-	rel_remove(path);
-	rel_remove(backup);
+	scratch_unlink(path);
+	scratch_unlink(backup);
 	rel_copy(seed, path);
 	if (k->network)
 		setenv("CLERK_ASSUME_NETWORK_FS", "1", 1);
@@ -224,8 +224,8 @@ static bool try_kind(const struct kind *k, const char *seed, const char *dir,
 	free(tmpname);
 out:
 	unsetenv("CLERK_ASSUME_NETWORK_FS");
-	rel_remove(path);
-	rel_remove(backup);
+	scratch_unlink(path);
+	scratch_unlink(backup);
 	free(path);
 	free(backup);
 	return fit;
@@ -274,9 +274,9 @@ int main(void)
 	char *ic = rel_integrity(fresh);
 	rel_ok(strcmp(ic, "ok") == 0, "and it passes integrity_check (%s)", ic);
 	free(ic);
-	rel_remove(fresh);
+	scratch_unlink(fresh);
 	free(fresh);
-	rel_remove(seed);
+	scratch_unlink(seed);
 	free(seed);
 	rmdir(dir);
 	return rel_done();

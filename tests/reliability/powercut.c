@@ -139,7 +139,7 @@ static struct cut_result run_once(const char *seed_file, const char *path,
 {
 	struct cut_result o = {0};
 	int p[2];
-	rel_remove(path);
+	scratch_unlink(path);
 	rel_copy(seed_file, path);
 	fflush(stdout);
 	if (pipe(p) != 0)
@@ -321,8 +321,8 @@ int main(int argc, char **argv)
 	       "back)",
 	       t.lost, t.runs_with_loss, t.runs, t.revived);
 
-	rel_remove(seed);
-	rel_remove(path);
+	scratch_unlink(seed);
+	scratch_unlink(path);
 	rmdir(dir);
 	free(seed);
 	free(path);

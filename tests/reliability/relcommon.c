@@ -15,6 +15,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../scratch.h"
 #include "relcommon.h"
 
 static int tap_n, tap_failed;
@@ -48,16 +49,6 @@ int rel_done(void)
 {
 	printf("1..%d\n", tap_n);
 	return tap_failed ? 1 : 0;
-}
-
-void rel_remove(const char *path)
-{
-	static const char *const ext[] = {"", "-wal", "-shm", "-journal"};
-	for (size_t i = 0; i < sizeof ext / sizeof ext[0]; i++) {
-		char *p = xasprintf("%s%s", path, ext[i]);
-		unlink(p);
-		free(p);
-	}
 }
 
 void rel_copy(const char *from, const char *to)
@@ -126,7 +117,7 @@ void rel_seed(const char *path, int events)
 {
 	struct clerk_err err = {0};
 	struct db *db = NULL;
-	rel_remove(path);
+	scratch_unlink(path);
 	if (db_open(path, DB_CREATE, &db, &err) ||
 	    db_exec(db,
 		    "INSERT INTO council(id, name) VALUES ('c1', 'Hampshire County "

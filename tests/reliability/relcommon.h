@@ -11,6 +11,7 @@
 #include <stdbool.h>
 
 #include "clerk/db.h"
+#include "../scratch.h"
 
 /* The meeting every seeded file holds. */
 #define REL_MEETING "6a1f4c2e-0000-4000-8000-000000000001"
@@ -41,7 +42,5 @@ int rel_count_events(const char *path);
 int rel_events_present(const char *path, int upto);
 /* Copy a file byte for byte (for fresh copies of a seed). */
 void rel_copy(const char *from, const char *to);
-/* Remove path and its -wal, -shm, -journal companions. */
-void rel_remove(const char *path);
 
 #endif

@@ -90,7 +90,7 @@ int main(void)
 	rel_ok(ok && rel_count_events(path) == 5,
 	       "with room again the same action is saved whole");
 	db_close(&db);
-	rel_remove(path);
+	scratch_unlink(path);
 	rmdir(dir);
 	free(path);
 	return rel_done();
