@@ -114,9 +114,21 @@ const char *db_path(const struct db *db);
  *   the WAL's new header before its own frames (two fdatasyncs);
  * - db_idle() merges the search index's segments (a bounded amount each
  *   time), which FTS5 no longer does inside commits (schema step 13); a
- *   writer that is not interactive merges once in db_close() instead. */
+ *   writer that is not interactive merges once in db_close() instead;
+ * - what it captures (paragraphs, resolutions) is noted in search_pending
+ *   in the action's commit, and copied into the search index by db_idle()
+ *   (and as it closes) rather than inside that commit (schema step 14):
+ *   half the pages a minute point wrote. */
 void db_interactive_writer(struct db *db);
 void db_idle(struct db *db);
+/* Before reading the search index: index what a console noted and has not
+ * indexed yet (it does when idle; it may have been killed first), so that
+ * a capture of a moment ago is found from any process.  A read-only
+ * connection does it through a connection of its own when the file is
+ * writable; best effort (a file no one may write, or a writer that holds
+ * the file past the busy timeout, is searched as it is).  With nothing
+ * noted: one read of an empty table. */
+void db_search_catch_up(struct db *db);
 /* PRAGMA data_version: it changes when another connection (another clerk,
  * a look-up, an import) has committed to the file since the last call, and
  * never for this connection's own commits; -1 when it cannot be read.  A

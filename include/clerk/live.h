@@ -74,6 +74,8 @@ struct live_presence {
 	bool out;          /* out of the room for any reason */
 	bool departed;     /* left the meeting early */
 	bool voting;       /* holds (or substitutes on) a voting seat */
+	size_t seat_hint;  /* where its seat was last found in seats
+			      (checked before it is used) */
 };
 
 struct live {

@@ -604,6 +604,23 @@ char *item_minute_number(struct db *db, const char *item_id);
  * *err when it holds no failure yet. */
 char *item_minute_number_read(struct db *db, const char *item_id,
 			      struct clerk_err *err);
+/* Minute numbers of many items of few meetings (a search's hits): each
+ * meeting, its body, its first minute and the order its items were taken
+ * are read once into the memo, however many of its items are numbered.
+ * Start from {0}; minute_memo_free when done. */
+struct minute_memo_meeting;
+struct minute_memo {
+	struct minute_memo_meeting *meetings;
+	size_t n;
+	struct body *bodies;
+	size_t nbodies;
+};
+/* The number item_minute_number_read gives the item item_id of meeting
+ * meeting_id at agenda place `position`; caller frees. */
+char *minute_memo_number(struct db *db, struct minute_memo *memo,
+			 const char *item_id, const char *meeting_id,
+			 int position, struct clerk_err *err);
+void minute_memo_free(struct minute_memo *memo);
 /* A meeting cancelled or postponed: not held on its date, so never run,
  * counted for attendance or numbered. */
 bool meeting_called_off(const struct meeting *m);

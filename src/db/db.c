@@ -55,6 +55,11 @@ struct db {
 			   merge in the search index (db_idle merges) */
 	bool interactive; /* db_interactive_writer: its idle moments keep
 			     the search index merged */
+	bool defer_search; /* an interactive writer of a file at step 14 or
+			      later: its captures are noted in
+			      search_pending, indexed when idle */
+	bool search_pending; /* may have noted captures not indexed yet
+				(db_idle and db_close index them) */
 	char *who; /* user_who(), for the audit, read at its first use */
 	unsigned watch_want; /* watched tables a statement would write whose
 				triggers this connection has not made yet */
@@ -302,6 +307,7 @@ enum clerk_status db_fail(struct db *db, struct clerk_err *err,
 
 static enum clerk_status watch_make(struct db *db, struct clerk_err *err);
 static void watch_remake(struct db *db);
+static void search_defer(struct db *db);
 
 /* Prepare one statement; a statement refused because it writes a table
  * whose audit triggers this connection has not made yet (see
@@ -458,6 +464,7 @@ enum clerk_status db_commit(struct db *db, struct clerk_err *err)
 		db->depth = 0;
 		db->watch_txn = 0;
 		db->fts_merge = true;
+		db->search_pending = db->defer_search;
 	}
 	return rc;
 }
@@ -513,9 +520,12 @@ static void random_bytes(unsigned char *buf, size_t n)
 	}
 }
 
-/* A random UUID (version 4, RFC 9562), lower case.  Made here rather than
- * by libuuid, which every command loaded at start for these two small
- * functions (0.05 M instructions). */
+/* A random UUID (version 4, RFC 9562), lower case, from the kernel's
+ * random source in one system call.  libuuid's uuid_generate_random made
+ * six for each (it stirs its own generator with getpid, getuid, getppid
+ * and gettid): a minute point takes two, twelve of the 43 system calls it
+ * made.  And libuuid, loaded by every command at start for these two
+ * small functions, cost each 0.05 M instructions. */
 void db_uuid(char out[CLERK_UUID_LEN])
 {
 	unsigned char u[16];
@@ -696,6 +706,9 @@ static void db_wal_make_room(struct db *db)
 	sqlite3_busy_timeout(db->sql, DB_BUSY_TIMEOUT_MS);
 }
 
+/* The first step with search_pending (schema step 14). */
+#define DB_STEP_SEARCH_PENDING 14
+
 void db_interactive_writer(struct db *db)
 {
 	if (db->readonly)
@@ -708,24 +721,147 @@ void db_interactive_writer(struct db *db)
 	db->wal_restart = db->wal_room != 0;
 	/* Only a speed-up: without it the journals go to /var/tmp as before. */
 	(void)sqlite3_exec(db->sql, "PRAGMA temp_store=MEMORY", NULL, NULL, NULL);
+	if (!db->repair && db_schema_version(db) >= DB_STEP_SEARCH_PENDING)
+		search_defer(db);
 }
+
+/* What the console noted in search_pending, copied into search_doc (and by
+ * its triggers into both full-text indexes) in the order captured, as the
+ * rows now read; the notes removed.  One statement for both tables, so
+ * that search_doc's ids keep the order written (record_captures_read). */
+static const char sql_search_catch_up[] =
+	"INSERT INTO search_doc(src, src_id, meeting_id, item_id, body)\n"
+	"  SELECT p.src, p.src_id,\n"
+	"    CASE p.src WHEN 'minute' THEN m.meeting_id ELSE r.meeting_id END,\n"
+	"    CASE p.src WHEN 'minute' THEN m.item_id ELSE r.item_id END,\n"
+	"    CASE p.src WHEN 'minute' THEN m.body\n"
+	"      ELSE trim(r.preamble || ' ' || r.body) END\n"
+	"  FROM search_pending p\n"
+	"  LEFT JOIN minute_text m ON p.src = 'minute' AND m.id = p.src_id\n"
+	"  LEFT JOIN resolution r ON p.src = 'resolution' AND r.id = p.src_id\n"
+	"  WHERE (m.id IS NOT NULL OR r.id IS NOT NULL)\n"
+	"    AND NOT EXISTS (SELECT 1 FROM search_doc d\n"
+	"                    WHERE d.src_id = p.src_id)\n"
+	"  ORDER BY p.id;\n"
+	"DELETE FROM search_pending;";
 
 /* A write transaction of the idle moments: `sql` run between BEGIN
  * IMMEDIATE (without waiting for another writer: the next idle moment
  * tries again) and COMMIT.  Only housekeeping: a failure is rolled back
  * and changes nothing recorded. */
-static void db_idle_write(struct db *db, const char *sql)
+static bool db_idle_write(struct db *db, const char *sql)
 {
+	bool done = false;
 	sqlite3_busy_timeout(db->sql, 0);
 	if (sqlite3_exec(db->sql, "BEGIN IMMEDIATE", NULL, NULL, NULL) ==
 	    SQLITE_OK) {
-		if (sqlite3_exec(db->sql, sql, NULL, NULL, NULL) != SQLITE_OK ||
-		    sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL) !=
-			    SQLITE_OK)
+		done = sqlite3_exec(db->sql, sql, NULL, NULL, NULL) ==
+			       SQLITE_OK &&
+		       sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL) ==
+			       SQLITE_OK;
+		if (!done)
 			(void)sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL,
 					   NULL);
 	}
 	sqlite3_busy_timeout(db->sql, DB_BUSY_TIMEOUT_MS);
+	return done;
+}
+
+/* Index what this connection noted (db_idle, db_close): its idle moment
+ * is the time for it.  A write of another connection meanwhile leaves it
+ * to the next one.  The index's new segments are merged later. */
+static void db_index_noted(struct db *db)
+{
+	sqlite3_int64 before = sqlite3_total_changes64(db->sql);
+	if (!db_idle_write(db, sql_search_catch_up))
+		return;
+	db->search_pending = false;
+	if (sqlite3_total_changes64(db->sql) != before)
+		db->fts_merge = true;
+}
+
+/* True when a capture is noted and not yet indexed (false when the file
+ * has no search_pending: a file of an older step read as it is). */
+static bool search_noted(struct db *db)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT 1 FROM search_pending LIMIT 1",
+				   NULL);
+	bool noted = st && sqlite3_step(st) == SQLITE_ROW;
+	if (st)
+		db_done(st);
+	return noted;
+}
+
+static enum clerk_status open_connection(struct db *db, bool readonly,
+					 bool immutable, struct clerk_err *err);
+static enum clerk_status setup_connection(struct db *db,
+					  struct clerk_err *err);
+static void trust_schema(sqlite3 *sql);
+static bool writable(const char *path);
+
+/* The catch-up in a connection of its own, for a read-only one (a look-up
+ * such as `clerk search`) of a file it may write: waits for a writer as
+ * every write does, and is rolled back whole if it cannot finish. */
+static void search_catch_up_aside(struct db *db)
+{
+	struct db w = {.path = db->path};
+	if (!writable(db->path) || open_connection(&w, false, false, NULL) ||
+	    setup_connection(&w, NULL)) {
+		if (w.sql)
+			sqlite3_close(w.sql);
+		free(w.who);
+		return;
+	}
+	/* The reader checked that the schema is clerk's. */
+	trust_schema(w.sql);
+	if (sqlite3_exec(w.sql, "BEGIN IMMEDIATE", NULL, NULL, NULL) ==
+	    SQLITE_OK) {
+		if (sqlite3_exec(w.sql, sql_search_catch_up, NULL, NULL,
+				 NULL) != SQLITE_OK ||
+		    sqlite3_exec(w.sql, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+			(void)sqlite3_exec(w.sql, "ROLLBACK", NULL, NULL, NULL);
+	}
+	sqlite3_close(w.sql);
+	free(w.who);
+}
+
+void db_search_catch_up(struct db *db)
+{
+	if (db->repair || !search_noted(db))
+		return;
+	if (db->readonly) {
+		search_catch_up_aside(db);
+		return;
+	}
+	if (db->depth == 0) {
+		if (sqlite3_exec(db->sql, "BEGIN IMMEDIATE", NULL, NULL, NULL) !=
+		    SQLITE_OK)
+			return;
+		if (sqlite3_exec(db->sql, sql_search_catch_up, NULL, NULL,
+				 NULL) != SQLITE_OK ||
+		    sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL) !=
+			    SQLITE_OK) {
+			(void)sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL,
+					   NULL);
+			return;
+		}
+	} else if (sqlite3_exec(db->sql,
+				"SAVEPOINT clerk_catch_up;", NULL, NULL,
+				NULL) != SQLITE_OK) {
+		return;
+	} else if (sqlite3_exec(db->sql, sql_search_catch_up, NULL, NULL,
+				NULL) != SQLITE_OK) {
+		(void)sqlite3_exec(db->sql,
+				   "ROLLBACK TO clerk_catch_up;"
+				   "RELEASE clerk_catch_up;",
+				   NULL, NULL, NULL);
+		return;
+	} else {
+		(void)sqlite3_exec(db->sql, "RELEASE clerk_catch_up;", NULL,
+				   NULL, NULL);
+	}
+	db->search_pending = false;
+	db->fts_merge = true;
 }
 
 /* The search index's merges, done when idle.  FTS5 writes a new segment
@@ -778,6 +914,8 @@ void db_idle(struct db *db)
 		return;
 	if (db->wal_frames >= DB_WAL_IDLE_FRAMES)
 		db_checkpoint(db);
+	if (db->search_pending)
+		db_index_noted(db);
 	if (db->fts_merge)
 		db_fts_merge(db); /* its commit, if any, restarts the WAL */
 	if (db->wal_restart)
@@ -1062,6 +1200,8 @@ static const char *const watched[] = {
 	"action",      "correction", "meeting",    "person",
 };
 #define WATCH_N (sizeof watched / sizeof *watched)
+#define WATCH_MINUTE_TEXT 4 /* watched[4] */
+#define WATCH_RESOLUTION 5
 #define WATCH_AUDITED 11 /* the first 11 are audited; person is not */
 #define WATCH_BIT(i) (1u << (i))
 
@@ -1147,6 +1287,31 @@ static const struct {
 	 "    (SELECT id FROM declaration WHERE person_id = NEW.id); END;\n"},
 };
 
+/* The live console's captures, indexed when it is idle (schema step 14):
+ * an interactive writer's connection notes each paragraph and resolution
+ * it inserts in search_pending instead of copying it into search_doc and
+ * the full-text indexes inside the keystroke's commit (12 of the 23 pages
+ * a minute point wrote).  Made before search_triggers, under the same
+ * names, so that their "IF NOT EXISTS" leaves these in place; the update
+ * and delete triggers are the same (a row not yet copied has no row in
+ * search_doc to change: db_search_catch_up copies it as it then reads). */
+static const struct {
+	const char *table;
+	const char *sql;
+} search_deferred[] = {
+	{"minute_text",
+	 "CREATE TEMP TRIGGER IF NOT EXISTS search_minute_ai AFTER INSERT ON "
+	 "minute_text BEGIN\n"
+	 "  INSERT INTO search_pending(src, src_id) VALUES ('minute', NEW.id); "
+	 "END;\n"},
+	{"resolution",
+	 "CREATE TEMP TRIGGER IF NOT EXISTS search_resolution_ai AFTER INSERT "
+	 "ON resolution BEGIN\n"
+	 "  INSERT INTO search_pending(src, src_id) VALUES ('resolution', "
+	 "NEW.id); END;\n"},
+};
+#define SEARCH_DEFERRED_N (sizeof search_deferred / sizeof *search_deferred)
+
 /* The bits whose triggers a write to watched table i needs: deleting an
  * agenda item deletes its application (ON DELETE CASCADE). */
 static unsigned watch_need(size_t i)
@@ -1195,6 +1360,10 @@ static enum clerk_status watch_make(struct db *db, struct clerk_err *err)
 		if (i < WATCH_AUDITED)
 			audit_triggers_for(db, watched[i], AUDIT_IN_CONNECTION,
 					   &sql);
+		for (size_t s = 0; db->defer_search && s < SEARCH_DEFERRED_N;
+		     s++)
+			if (strcmp(search_deferred[s].table, watched[i]) == 0)
+				sb_add(&sql, search_deferred[s].sql);
 		for (size_t s = 0; s < sizeof search_triggers / sizeof *search_triggers;
 		     s++)
 			if (strcmp(search_triggers[s].table, watched[i]) == 0)
@@ -1223,6 +1392,30 @@ static void watch_remake(struct db *db)
 	db->watch_txn = 0;
 	db->watch_made &= ~lost;
 	db->watch_want |= lost;
+	db->watch_gen++;
+	(void)watch_make(db, NULL);
+}
+
+/* From now on this connection's captures are noted in search_pending and
+ * indexed when idle.  Triggers it made already for paragraphs and
+ * resolutions copy at once: they are made again (the statements prepared
+ * with them are prepared again: watch_gen).  Its first idle moment indexes
+ * what a console that was killed left noted. */
+static void search_defer(struct db *db)
+{
+	unsigned redo = db->watch_made & (WATCH_BIT(WATCH_MINUTE_TEXT) |
+					  WATCH_BIT(WATCH_RESOLUTION));
+	db->defer_search = true;
+	db->search_pending = true;
+	if (!redo || db->depth != 0)
+		return;
+	if (sqlite3_exec(db->sql,
+			 "DROP TRIGGER IF EXISTS temp.search_minute_ai;"
+			 "DROP TRIGGER IF EXISTS temp.search_resolution_ai;",
+			 NULL, NULL, NULL) != SQLITE_OK)
+		return;
+	db->watch_made &= ~redo;
+	db->watch_want |= redo;
 	db->watch_gen++;
 	(void)watch_make(db, NULL);
 }
@@ -1856,6 +2049,10 @@ void db_close(struct db **pdb)
 	 * and best effort: what was recorded is already committed. */
 	if (db->sql && db->fts_merge && !db->interactive && db->depth == 0)
 		db_fts_merge(db);
+	/* The console indexes what it noted as it closes (what a kill
+	 * leaves noted, the next console or search indexes). */
+	if (db->sql && db->search_pending && db->depth == 0)
+		db_index_noted(db);
 	for (size_t i = 0; i < db->nstmts; i++)
 		sqlite3_finalize(db->stmts[i].stmt);
 	if (db->sql)

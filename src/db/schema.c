@@ -706,6 +706,39 @@ static const char schema_v13[] =
 	"INSERT INTO search_fts(search_fts, rank) VALUES ('automerge', 0);\n"
 	"INSERT INTO search_words(search_words, rank) VALUES ('automerge', 0);\n";
 
+/* Step 14: what the live console captures is indexed for search in its
+ * idle moments, not inside the keystroke's commit.  Copying a minute point
+ * into search_doc and its two full-text indexes was half the pages each
+ * point wrote (12 of 23: search_doc and its two indexes, a new segment,
+ * its structure and averages, its docsize and idx rows, in each index).
+ * The console's connection (db_interactive_writer) notes each paragraph
+ * and resolution it inserts here instead (one page), in the same commit as
+ * the record and its audit; its idle tick, its close, the next console,
+ * and any search before it reads the index (db_search_catch_up, from any
+ * process) copy the rows noted into search_doc, in the order captured,
+ * and empty this table in one transaction.  A row edited before it was
+ * copied is copied as it then reads; one deleted is not copied.  Other
+ * writers index as before, in their commit. */
+static const char schema_v14[] =
+	"CREATE TABLE search_pending (\n"
+	"  id INTEGER PRIMARY KEY,          -- the order captured\n"
+	"  src TEXT NOT NULL CHECK (src IN ('minute','resolution')),\n"
+	"                                  -- source table, as in search_doc\n"
+	"  src_id TEXT NOT NULL             -- id of the row in that table\n"
+	");\n";
+
+/* Step 15: the log's index of people holds only the events that name one.
+ * Most events of a live meeting name nobody (a minute point, an item
+ * started, a note), and each wrote a page of event_person (step 3) in its
+ * commit: one of the twelve pages a minute point wrote.  Every use of the
+ * index names a person (person_id = ?, which implies NOT NULL, as does
+ * the check of a person's deletion), so the partial index serves them
+ * all. */
+static const char schema_v15[] =
+	"DROP INDEX event_person;\n"
+	"CREATE INDEX event_person ON event(person_id)\n"
+	"  WHERE person_id IS NOT NULL;\n";
+
 const struct db_migration db_migrations[] = {
 	{1, "the first schema", schema_v1},
 	{2, "full-text search of minutes, resolutions, agenda and declarations",
@@ -730,6 +763,10 @@ const struct db_migration db_migrations[] = {
 	{12, "audit and search triggers made by each writing connection",
 	 schema_v12},
 	{13, "the search index merged when the console is idle", schema_v13},
+	{14, "the live console's captures indexed for search when idle",
+	 schema_v14},
+	{15, "the log's index of people only for events naming one",
+	 schema_v15},
 	{0, NULL, NULL},
 };
 

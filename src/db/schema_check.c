@@ -243,6 +243,8 @@ static const struct {
 	{11, 0xe93ce007e27f41ebULL},
 	{12, 0x71eec0f5adf7dc00ULL},
 	{13, 0x71eec0f5adf7dc00ULL},
+	{14, 0xb304bb7c1d072f45ULL},
+	{15, 0xa776dfafadcacca2ULL},
 };
 
 /* BLAKE2b (RFC 7693), 64-bit output: the digest must resist a file made

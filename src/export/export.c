@@ -149,13 +149,26 @@ void export_wrap(struct strbuf *out, const char *text, int width,
 	int col = utf8_width(first);
 	bool line_has_word = false;
 	sb_add(out, first);
+	/* clean holds words with one space between them: each word is
+	 * measured as it is found (printable ASCII one column a byte, else
+	 * utf8_width over the word), and added with the space before it. */
 	for (char *p = clean; *p;) {
-		char *end = strchr(p, ' ');
-		size_t len = end ? (size_t)(end - p) : strlen(p);
-		/* the word measured where it is: cut at its end for a moment */
-		char keep = p[len];
-		p[len] = '\0';
-		int w = utf8_width(p);
+		char *end = p;
+		bool plain = true;
+		while (*end && *end != ' ') {
+			unsigned char ch = (unsigned char)*end++;
+			plain = plain && ch >= 0x20 && ch < 0x7f;
+		}
+		size_t len = (size_t)(end - p);
+		int w = (int)len;
+		if (!plain) {
+			/* the word measured where it is: cut at its end for a
+			 * moment */
+			char keep = *end;
+			*end = '\0';
+			w = utf8_width(p);
+			*end = keep;
+		}
 		if (line_has_word && col + 1 + w > width) {
 			sb_addc(out, '\n');
 			indent = rest;
@@ -164,14 +177,14 @@ void export_wrap(struct strbuf *out, const char *text, int width,
 			line_has_word = false;
 		}
 		if (line_has_word) {
-			sb_addc(out, ' ');
+			sb_addn(out, p - 1, len + 1); /* the space, the word */
 			col++;
+		} else {
+			sb_addn(out, p, len);
 		}
-		sb_addn(out, p, len);
-		p[len] = keep;
 		col += w;
 		line_has_word = true;
-		p += len;
+		p = end;
 		while (*p == ' ')
 			p++;
 	}

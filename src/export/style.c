@@ -122,8 +122,17 @@ static const char *style_parse_line(struct style *s, struct style_index *x,
 			return "an indented line continues no value";
 		char *v = s->values[*last];
 		const char *more = unquote(t);
-		s->values[*last] = *v ? xasprintf("%s %s", v, more)
-				      : xstrdup(more);
+		/* the value, a space, the line: joined without printf */
+		size_t nv = strlen(v), nm = strlen(more);
+		if (nv) {
+			char *j = xmalloc(nv + 1 + nm + 1);
+			memcpy(j, v, nv);
+			j[nv] = ' ';
+			memcpy(j + nv + 1, more, nm + 1);
+			s->values[*last] = j;
+		} else {
+			s->values[*last] = xstrdup(more);
+		}
 		free(v);
 		return NULL;
 	}
@@ -198,15 +207,48 @@ static bool ascii(const char *s, size_t n)
 	return any < 0x80;
 }
 
-/* Read the lines of fp into out; fills err naming path and line. */
+/* Read the lines of fp into out; fills err naming path and line.  The file
+ * is read whole (a house style is a few kilobytes) and cut into lines as
+ * fgets(STYLE_LINE_MAX + 2) would cut it: a line is its bytes up to its
+ * newline, ending at a NUL in it; no more than (STYLE_LINES_MAX + 1) x
+ * (STYLE_LINE_MAX + 1) bytes are read, past which a line too long or one
+ * too many has been found. */
 static enum clerk_status style_read(FILE *fp, const char *path,
 				    struct style *out, struct clerk_err *err)
 {
-	char *line = xmalloc(STYLE_LINE_MAX + 2);
+	const size_t most = (size_t)(STYLE_LINES_MAX + 1) * (STYLE_LINE_MAX + 1);
+	size_t cap = 16384, have = 0;
+	char *buf = xmalloc(cap + 1);
+	for (;;) {
+		if (have == cap) {
+			if (cap >= most)
+				break;
+			cap = cap * 2 < most ? cap * 2 : most;
+			buf = xrealloc(buf, cap + 1);
+		}
+		size_t got = fread(buf + have, 1, cap - have, fp);
+		have += got;
+		if (got == 0)
+			break;
+	}
+	bool failed = ferror(fp) != 0;
+	int read_errno = errno;
 	struct style_index x = {0};
 	long last = -1, lineno = 0;
 	enum clerk_status rc = CLERK_OK;
-	while (!rc && fgets(line, STYLE_LINE_MAX + 2, fp)) {
+	for (size_t at = 0; !rc && at < have;) {
+		/* one fgets: up to the newline, at most STYLE_LINE_MAX + 1
+		 * bytes */
+		size_t room = have - at < (size_t)STYLE_LINE_MAX + 1
+				      ? have - at
+				      : (size_t)STYLE_LINE_MAX + 1;
+		char *line = buf + at;
+		char *nl = memchr(line, '\n', room);
+		size_t chunk = nl ? (size_t)(nl - line) + 1 : room;
+		at += chunk;
+		/* the line as a string: what fgets gave, to its first NUL */
+		char save = line[chunk];
+		line[chunk] = '\0';
 		lineno++;
 		size_t len = strlen(line);
 		const char *why = NULL;
@@ -216,19 +258,19 @@ static enum clerk_status style_read(FILE *fp, const char *path,
 		else if (len > STYLE_LINE_MAX ||
 			 (len == STYLE_LINE_MAX + 1 && line[len - 1] != '\n'))
 			why = "the line is longer than 8192 bytes";
-		else if (memchr(line, '\0', len) ||
-			 (!ascii(line, len) && !utf8_valid(line, len)))
+		else if (!ascii(line, len) && !utf8_valid(line, len))
 			why = "the line is not valid UTF-8 text";
 		else
 			why = style_parse_line(out, &x, line, lineno, &last);
+		line[chunk] = save;
 		if (why)
 			rc = clerk_fail(err, CLERK_INVALID, "%s line %ld: %s",
 					path, lineno, why);
 	}
-	if (!rc && ferror(fp))
+	if (!rc && failed)
 		rc = clerk_fail(err, CLERK_IO, "%s line %ld: cannot read: %s",
-				path, lineno + 1, strerror(errno));
-	free(line);
+				path, lineno + 1, strerror(read_errno));
+	free(buf);
 	out->index = x.slot;
 	out->index_cap = x.cap;
 	return rc;

@@ -159,7 +159,8 @@ static void hit_from_row(sqlite3_stmt *st, struct lookup_hit *h)
 static const char sql_ranked[] =
 	"SELECT rowid, bm25(search_fts, 2.0, 1.0) AS r FROM search_fts "
 	"WHERE search_fts MATCH ?1 ORDER BY r, rowid LIMIT ?2 OFFSET ?3";
-/* One match's details, when it passes the filters. */
+/* One match's details, when it passes the filters; its item's agenda
+ * place and meeting number it (item_place). */
 static const char sql_hit[] =
 	"SELECT d.meeting_id, coalesce(d.item_id, ''), b.name, "
 	"coalesce(b.short_name, ''), b.tz, m.starts_at, "
@@ -167,7 +168,7 @@ static const char sql_hit[] =
 	"coalesce(ai.exempt, 0) OR EXISTS (SELECT 1 FROM minute_text t "
 	"  WHERE t.id = d.src_id AND t.section = 'exempt') OR EXISTS (SELECT 1 "
 	"  FROM declaration x WHERE x.id = d.src_id AND x.sensitive) "
-	"  AS exempt "
+	"  AS exempt, ai.position, ai.meeting_id "
 	"FROM search_doc d JOIN meeting m ON m.id = d.meeting_id "
 	"JOIN body b ON b.id = m.body_id "
 	"LEFT JOIN agenda_item ai ON ai.id = d.item_id "
@@ -185,17 +186,48 @@ static const char sql_snippets[] =
 	"FROM search_fts WHERE search_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3 "
 	"AND +rowid IN (SELECT value FROM json_each(?4))";
 
+/* Where a hit's agenda item stands: its meeting and agenda place
+ * (position 0: no item, or one gone), from which it is numbered. */
+struct item_place {
+	clerk_id meeting;
+	int position;
+};
+
+/* The item place of a row whose columns `col` and `col` + 1 are the
+ * item's position and meeting (NULL when there is no item). */
+static void place_from_row(sqlite3_stmt *st, int col, struct item_place *p)
+{
+	memset(p, 0, sizeof *p);
+	if (sqlite3_column_type(st, col) == SQLITE_NULL)
+		return;
+	p->position = sqlite3_column_int(st, col);
+	snprintf(p->meeting, sizeof p->meeting, "%s", db_col_text(st, col + 1));
+}
+
+/* The minute number of a hit on item_id, as its minutes print it: each
+ * meeting and body read once for all the hits (minute_memo). */
+static char *hit_minute(struct db *db, struct minute_memo *memo,
+			const char *item_id, const struct item_place *p,
+			struct clerk_err *err)
+{
+	if (!*item_id || !*p->meeting)
+		return xstrdup(""); /* no item, or one gone */
+	return minute_memo_number(db, memo, item_id, p->meeting, p->position,
+				  err);
+}
+
 /* Details of match `rowid` into *h; false when a filter leaves it out. */
 static enum clerk_status search_one(struct db *db, sqlite3_stmt *hit,
 				    sqlite3_int64 rowid, bool exempt,
-				    struct lookup_hit *h, bool *kept,
-				    struct clerk_err *err)
+				    struct lookup_hit *h, struct item_place *p,
+				    bool *kept, struct clerk_err *err)
 {
 	*kept = false;
 	sqlite3_bind_int64(hit, 1, rowid);
 	int step = sqlite3_step(hit);
 	if (step == SQLITE_ROW && (exempt || !sqlite3_column_int(hit, 9))) {
 		hit_from_row(hit, h);
+		place_from_row(hit, 10, p);
 		*kept = true;
 	}
 	sqlite3_reset(hit);
@@ -381,6 +413,7 @@ static enum clerk_status search_take(struct db *db, sqlite3_stmt *ranked,
 	int step = SQLITE_DONE;
 	*rows = 0;
 	sqlite3_int64 *ids = xcalloc((size_t)limit + 1, sizeof *ids);
+	struct item_place *places = xcalloc((size_t)limit + 1, sizeof *places);
 	while (out->n < (size_t)limit &&
 	       (step = sqlite3_step(ranked)) == SQLITE_ROW) {
 		struct lookup_hit h;
@@ -388,9 +421,10 @@ static enum clerk_status search_take(struct db *db, sqlite3_stmt *ranked,
 		(*rows)++;
 		sqlite3_int64 id = sqlite3_column_int64(ranked, 0);
 		enum clerk_status rc = search_one(db, hit, id, opts->exempt, &h,
-						  &kept, err);
+						  &places[out->n], &kept, err);
 		if (rc) {
 			free(ids);
+			free(places);
 			return rc;
 		}
 		if (!kept)
@@ -407,17 +441,17 @@ static enum clerk_status search_take(struct db *db, sqlite3_stmt *ranked,
 		rc = search_snippets(db, query, ids, out, err);
 	/* The minute number of each hit kept, as its minutes print it. */
 	struct clerk_err nerr = {0};
+	struct minute_memo memo = {0};
 	for (size_t i = 0; !rc && i < out->n; i++)
 		if (!out->v[i].minute) {
-			out->v[i].minute =
-				*out->v[i].item_id
-					? item_minute_number_read(
-						  db, out->v[i].item_id, &nerr)
-					: xstrdup("");
+			out->v[i].minute = hit_minute(db, &memo, out->v[i].item_id,
+						      &places[i], &nerr);
 			if ((rc = nerr.status))
 				*err = nerr;
 		}
+	minute_memo_free(&memo);
 	free(ids);
+	free(places);
 	return rc;
 }
 
@@ -534,7 +568,7 @@ static const char sql_people[] =
 	"coalesce(ai.number, ''), coalesce(ai.title, ''), a.status, "
 	"trim(p.honorific || ' ' || p.name), a.note, "
 	"coalesce((SELECT trim(q.honorific || ' ' || q.name) FROM person q "
-	"  WHERE q.id = a.substitute_for), '') "
+	"  WHERE q.id = a.substitute_for), ''), ai.position, ai.meeting_id "
 	"FROM person p CROSS JOIN attendance a ON a.person_id = p.id "
 	"JOIN meeting m ON m.id = a.meeting_id JOIN body b ON b.id = m.body_id "
 	"LEFT JOIN agenda_item ai ON ai.id = (SELECT i.id FROM agenda_item i "
@@ -581,6 +615,7 @@ static enum clerk_status search_people(struct db *db,
 				       struct clerk_err *err)
 {
 	struct clerk_err nerr = {0}; /* a minute number not read */
+	struct minute_memo memo = {0};
 	if (out->n >= (size_t)limit || !name_like(opts->text))
 		return CLERK_OK;
 	sqlite3_stmt *st = db_stmt(db, sql_people, err);
@@ -606,13 +641,14 @@ static enum clerk_status search_people(struct db *db,
 		h->item_title = db_col_dup(st, 7);
 		h->kind = xstrdup("attendance");
 		h->snippet = attendance_snippet(st);
-		h->minute = *h->item_id
-				    ? item_minute_number_read(db, h->item_id, &nerr)
-				    : xstrdup("");
+		struct item_place place;
+		place_from_row(st, 12, &place);
+		h->minute = hit_minute(db, &memo, h->item_id, &place, &nerr);
 		if (nerr.status)
 			break;
 	}
 	db_done(st);
+	minute_memo_free(&memo);
 	if (nerr.status) {
 		*err = nerr;
 		return nerr.status;
@@ -768,6 +804,9 @@ enum clerk_status lookup_search(struct db *db,
 				  "%s '%s' is not a date: write it as YYYY-MM-DD",
 				  bad_from ? "--from" : "--to",
 				  bad_from ? opts->from : opts->to);
+	/* What a live console captured a moment ago and indexes when idle
+	 * (schema step 14) is indexed first, so that it is found. */
+	db_search_catch_up(db);
 	char *typed = lookup_search_query(opts->text), *query = NULL;
 	bool began = lookup_read_begin(db);
 	enum clerk_status rc = expand_prefixes(db, typed, &query, err);

@@ -158,11 +158,14 @@ char *minute_number_text(const struct body *b, const struct meeting *m, int n)
 	return sb_detach(&sb);
 }
 
-/* Where item_id comes in the minutes of its meeting, from 0: the order the
- * items were taken (record_item_order, as the minutes number them), read
- * from the agenda and the meeting's 'item started' events alone.  Its
- * agenda place when the log cannot be read. */
-static int item_minuted_rank(struct db *db, const struct agenda_item *it)
+/* The items of meeting_id in the order the minutes number them
+ * (record_item_order), read from its 'item started' events and its agenda
+ * alone, into *n ids (caller frees).  NULL when the meeting has no such
+ * event, or they cannot be read: each item then keeps its agenda place.
+ * The events are read first, so that a meeting never opened in clerk
+ * (most of an imported archive) costs one look at its log. */
+static clerk_id *minuted_order(struct db *db, const char *meeting_id,
+			       size_t *n)
 {
 	static const char items_sql[] =
 		"SELECT id FROM agenda_item WHERE meeting_id = ?1 "
@@ -172,18 +175,18 @@ static int item_minuted_rank(struct db *db, const struct agenda_item *it)
 		"AND kind = 'item started' AND item_id IS NOT NULL ORDER BY seq";
 	struct item_list items = {0};
 	struct event_list ev = {0};
-	int rank = it->position - 1;
 	bool ok = true;
-	for (int pass = 0; pass < 2 && ok; pass++) {
-		sqlite3_stmt *st = db_stmt(db, pass ? events_sql : items_sql, NULL);
+	*n = 0;
+	for (int pass = 0; pass < 2 && ok && (!pass || ev.n); pass++) {
+		sqlite3_stmt *st = db_stmt(db, pass ? items_sql : events_sql, NULL);
 		if (!st) {
 			ok = false;
 			break;
 		}
-		db_bind_text(st, 1, it->meeting_id);
+		db_bind_text(st, 1, meeting_id);
 		int step;
 		while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-			if (pass) {
+			if (!pass) {
 				ev.v = xrealloc(ev.v, (ev.n + 1) * sizeof *ev.v);
 				struct event *e = &ev.v[ev.n++];
 				memset(e, 0, sizeof *e);
@@ -201,17 +204,30 @@ static int item_minuted_rank(struct db *db, const struct agenda_item *it)
 		ok = step == SQLITE_DONE;
 		db_done(st);
 	}
-	if (ok && ev.n) {
-		size_t *order = xcalloc(items.n + 1, sizeof *order);
+	clerk_id *ids = NULL;
+	if (ok && ev.n && items.n) {
+		size_t *order = xcalloc(items.n, sizeof *order);
 		record_item_order(&ev, &items, order);
+		ids = xcalloc(items.n, sizeof *ids);
 		for (size_t k = 0; k < items.n; k++)
-			if (strcmp(items.v[order[k]].id, it->id) == 0)
-				rank = (int)k;
+			memcpy(ids[k], items.v[order[k]].id, sizeof ids[k]);
+		*n = items.n;
 		free(order);
 	}
 	free(items.v); /* ids only: nothing else was read */
 	free(ev.v);
-	return rank;
+	return ids;
+}
+
+/* Where item_id (at agenda place `position`) comes in the minutes of its
+ * meeting, from 0, given the meeting's minuted order (NULL: the agenda's). */
+static int minuted_rank(const clerk_id *order, size_t n, const char *item_id,
+			int position)
+{
+	for (size_t k = 0; k < n; k++)
+		if (strcmp(order[k], item_id) == 0)
+			return (int)k;
+	return position - 1;
 }
 
 /* A record gone (NOT_FOUND) leaves the number empty; one that could not
@@ -226,38 +242,104 @@ static void number_fail(struct clerk_err *err, enum clerk_status rc,
 	clerk_fail_reading(err, rc, "what numbers the minutes");
 }
 
-/* The item, its meeting and its body are each read once: a search numbers
- * fifty hits, and reading them again per step was a quarter of its cost. */
+/* One meeting as the memo keeps it: read once for all its items. */
+struct minute_memo_meeting {
+	clerk_id id;
+	enum clerk_status rc; /* reading the meeting or its body */
+	struct clerk_err why;
+	bool numbered; /* held, and its body read */
+	struct meeting m;
+	size_t body; /* in memo->bodies */
+	int first;   /* the number of its first minute */
+	clerk_id *order; /* minuted_order */
+	size_t norder;
+};
+
+/* The meeting meeting_id in the memo, read (with its body, its first
+ * minute and the order its items were taken) when it is not there yet. */
+static struct minute_memo_meeting *memo_meeting(struct db *db,
+						struct minute_memo *memo,
+						const char *meeting_id)
+{
+	for (size_t i = 0; i < memo->n; i++)
+		if (strcmp(memo->meetings[i].id, meeting_id) == 0)
+			return &memo->meetings[i];
+	memo->meetings = xrealloc(memo->meetings,
+				  (memo->n + 1) * sizeof *memo->meetings);
+	struct minute_memo_meeting *mm = &memo->meetings[memo->n++];
+	memset(mm, 0, sizeof *mm);
+	snprintf(mm->id, sizeof mm->id, "%s", meeting_id);
+	mm->rc = meeting_get(db, meeting_id, &mm->m, &mm->why);
+	if (mm->rc || mm->m.status == MEETING_SCHEDULED ||
+	    meeting_called_off(&mm->m))
+		return mm;
+	size_t b = 0;
+	while (b < memo->nbodies && strcmp(memo->bodies[b].id, mm->m.body_id))
+		b++;
+	if (b == memo->nbodies) {
+		struct body body;
+		if ((mm->rc = body_get(db, mm->m.body_id, &body, &mm->why))) {
+			body_free(&body);
+			return mm;
+		}
+		memo->bodies = xrealloc(memo->bodies,
+					(memo->nbodies + 1) * sizeof *memo->bodies);
+		memo->bodies[memo->nbodies++] = body;
+	}
+	mm->numbered = true;
+	mm->body = b;
+	/* As before, a first minute that cannot be counted starts the
+	 * meeting at 1 rather than losing the hit. */
+	struct clerk_err ignored = {0};
+	first_minute_of(db, &mm->m, &memo->bodies[b], &mm->first, &ignored);
+	mm->order = minuted_order(db, meeting_id, &mm->norder);
+	return mm;
+}
+
+char *minute_memo_number(struct db *db, struct minute_memo *memo,
+			 const char *item_id, const char *meeting_id,
+			 int position, struct clerk_err *err)
+{
+	struct minute_memo_meeting *mm = memo_meeting(db, memo, meeting_id);
+	number_fail(err, mm->rc, &mm->why);
+	if (mm->rc || !mm->numbered)
+		return xstrdup("");
+	return minute_number_text(&memo->bodies[mm->body], &mm->m,
+				  mm->first + minuted_rank(mm->order, mm->norder,
+							   item_id, position));
+}
+
+void minute_memo_free(struct minute_memo *memo)
+{
+	for (size_t i = 0; i < memo->n; i++) {
+		meeting_free(&memo->meetings[i].m);
+		free(memo->meetings[i].order);
+	}
+	for (size_t i = 0; i < memo->nbodies; i++)
+		body_free(&memo->bodies[i]);
+	free(memo->meetings);
+	free(memo->bodies);
+	memset(memo, 0, sizeof *memo);
+}
+
 char *item_minute_number_read(struct db *db, const char *item_id,
 			      struct clerk_err *err)
 {
 	struct agenda_item it = {0};
-	struct meeting m = {0};
-	struct body b = {0};
 	struct clerk_err why = {0};
-	char *out = NULL;
-	bool numbered = false;
 	enum clerk_status rc = item_get(db, item_id, &it, &why);
-	if (!rc)
-		rc = meeting_get(db, it.meeting_id, &m, &why);
-	if (!rc && m.status != MEETING_SCHEDULED && !meeting_called_off(&m)) {
-		numbered = true;
-		rc = body_get(db, m.body_id, &b, &why);
+	char *out;
+	if (rc) {
+		number_fail(err, rc, &why);
+		out = xstrdup("");
+	} else {
+		struct minute_memo memo = {0};
+		out = minute_memo_number(db, &memo, it.id, it.meeting_id,
+					 it.position, err);
+		minute_memo_free(&memo);
 	}
-	int first = 1;
-	if (!rc && numbered) {
-		/* As before, a first minute that cannot be counted starts
-		 * the meeting at 1 rather than losing the hit. */
-		struct clerk_err ignored = {0};
-		first_minute_of(db, &m, &b, &first, &ignored);
-		out = minute_number_text(&b, &m,
-					 first + item_minuted_rank(db, &it));
-	}
-	number_fail(err, rc, &why);
-	body_free(&b);
-	meeting_free(&m);
 	item_free(&it);
-	return out ? out : xstrdup("");
+	return out;
 }
 
 char *item_minute_number(struct db *db, const char *item_id)

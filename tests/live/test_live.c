@@ -23,6 +23,7 @@
 
 #include <cmocka.h>
 
+#include "clerk/lookup.h"
 #include "live_fixture.h"
 
 /* Number of events of a kind (with detail, when not NULL) in the log. */
@@ -892,9 +893,10 @@ static int fts_segments(struct fx *f)
 			      "search_words_idx");
 }
 
-/* A minute point's commit writes its segment of the search index and
- * merges none (schema step 13): the merging is done when the clerk is
- * idle, and every point is still found, the index whole. */
+/* A minute point's commit writes nothing to the search index (schema
+ * step 14: it is noted, and indexed when the clerk is idle) and merges
+ * none (step 13): the merging is done when the clerk is idle too, and
+ * every point is still found, the index whole. */
 static void test_search_merged_when_idle(void **state)
 {
 	struct fx *f = *state;
@@ -907,18 +909,37 @@ static void test_search_merged_when_idle(void **state)
 			 0);
 	live_idle(f->l);
 	int before = fts_segments(f);
-	/* Twelve points with no idle moment between them: two segments
-	 * each (one per index), none merged inside a commit. */
+	/* Twelve points with no idle moment between them: noted, none
+	 * indexed, no segment written inside a commit. */
 	for (int i = 0; i < 12; i++) {
 		char text[64];
 		snprintf(text, sizeof text, "Quagga%d heard by the Board.", i);
 		OK(live_text_add(f->l, SECTION_HEARD, text, NULL, &f->err));
 	}
-	assert_int_equal(fts_segments(f), before + 24);
-	/* Idle moments merge them. */
+	assert_int_equal(fts_segments(f), before);
+	assert_int_equal(query_int(f, "SELECT count(*) FROM search_pending"),
+			 12);
+	/* The idle moment indexes them, one segment in each index. */
+	live_idle(f->l);
+	assert_int_equal(query_int(f, "SELECT count(*) FROM search_pending"),
+			 0);
+	assert_true(fts_segments(f) <= before + 2);
+	/* Segments written by other writers' commits (each its own) pile
+	 * up; idle moments merge them. */
+	for (int i = 0; i < 12; i++) {
+		char sql[96];
+		snprintf(sql, sizeof sql,
+			 "UPDATE search_doc SET body = body || ' okapi%d' "
+			 "WHERE id = (SELECT max(id) FROM search_doc)", i);
+		assert_int_equal(sqlite3_exec(db_handle(f->db), sql, NULL, NULL,
+					      NULL),
+				 SQLITE_OK);
+	}
+	int piled = fts_segments(f);
+	assert_true(piled >= before + 24);
 	for (int i = 0; i < 4; i++)
 		live_idle(f->l);
-	assert_true(fts_segments(f) <= before + 4);
+	assert_true(fts_segments(f) <= piled - 20);
 	/* A long meeting with the console idle between points: the index
 	 * stays a few segments, and finds every point. */
 	for (int i = 12; i < 200; i++) {
@@ -937,6 +958,8 @@ static void test_search_merged_when_idle(void **state)
 	assert_int_equal(query_int(f, "SELECT count(*) FROM search_doc WHERE "
 				      "body LIKE 'Quagga%'"),
 			 200);
+	assert_int_equal(query_int(f, "SELECT count(*) FROM search_pending"),
+			 0);
 	char *err = NULL;
 	assert_int_equal(sqlite3_exec(db_handle(f->db),
 				      "INSERT INTO search_fts(search_fts, rank) "
@@ -946,6 +969,167 @@ static void test_search_merged_when_idle(void **state)
 				      NULL, NULL, &err),
 			 SQLITE_OK);
 	sqlite3_free(err);
+}
+
+static int search_count(struct db *db, const char *text, const char *kind)
+{
+	struct lookup_search_opts o = {.text = text, .limit = 50};
+	struct lookup_hit_list hits = {0};
+	struct clerk_err err = {0};
+	assert_int_equal(lookup_search(db, &o, &hits, &err), CLERK_OK);
+	int n = 0;
+	for (size_t i = 0; i < hits.n; i++)
+		n += !kind || !strcmp(hits.v[i].kind, kind);
+	lookup_hit_list_free(&hits);
+	return n;
+}
+
+/* What the console captures is indexed for search when it is idle
+ * (schema step 14), not in the keystroke's commit, which writes the
+ * record, its audit and a note of it; yet a capture of a moment ago is
+ * found at once, by a search from another process (a read-only look-up)
+ * and by the console's own, as it now reads, in the order captured. */
+static void test_capture_searchable_before_idle(void **state)
+{
+	struct fx *f = *state;
+	all_present_and_start(f);
+	live_idle(f->l);
+	clerk_id p1, p2, p3;
+	struct resolution r = {0};
+	OK(live_text_add(f->l, SECTION_HEARD, "The zebra crossing was heard.",
+			 &p1, &f->err));
+	OK(live_resolve(f->l, "", "That the zebra crossing report be noted.",
+			&r, &f->err));
+	OK(live_text_add(f->l, SECTION_HEARD, "A second zebra point.", &p2,
+			 &f->err));
+	OK(live_text_add(f->l, SECTION_HEARD, "A wildebeest point, withdrawn.",
+			 &p3, &f->err));
+	/* Noted with the record and its audit, not yet in the index. */
+	assert_int_equal(query_int(f, "SELECT count(*) FROM search_pending"),
+			 4);
+	assert_int_equal(query_int(f, "SELECT count(*) FROM search_doc WHERE "
+				      "body LIKE '%zebra%'"),
+			 0);
+	assert_int_equal(query_int(f, "SELECT count(*) FROM audit WHERE "
+				      "tbl IN ('minute_text', 'resolution') "
+				      "AND op = 'insert' AND new LIKE "
+				      "'%zebra%'"),
+			 3);
+	/* Changed before it was indexed: indexed as it now reads. */
+	OK(live_text_edit(f->l, p2, "A second zebra point, and an okapi.",
+			  &f->err));
+	OK(live_text_delete(f->l, p3, &f->err));
+	/* Another process's search, on a read-only connection. */
+	struct db *other = NULL;
+	assert_int_equal(db_open(f->path, DB_READONLY, &other, &f->err),
+			 CLERK_OK);
+	assert_int_equal(search_count(other, "zebra", "minute"), 2);
+	assert_int_equal(search_count(other, "zebra", "resolution"), 1);
+	assert_int_equal(search_count(other, "okapi", NULL), 1);
+	assert_int_equal(search_count(other, "wildebeest", NULL), 0);
+	db_close(&other);
+	assert_int_equal(query_int(f, "SELECT count(*) FROM search_pending"),
+			 0);
+	/* In the order captured (the order the minutes fall back on). */
+	sqlite3_stmt *st = NULL;
+	assert_int_equal(sqlite3_prepare_v2(db_handle(f->db),
+					    "SELECT src_id FROM search_doc "
+					    "WHERE src IN ('minute', "
+					    "'resolution') ORDER BY id DESC "
+					    "LIMIT 3",
+					    -1, &st, NULL),
+			 SQLITE_OK);
+	const char *want[] = {p2, r.id, p1};
+	for (int i = 0; i < 3; i++) {
+		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+		assert_string_equal((const char *)sqlite3_column_text(st, 0),
+				    want[i]);
+	}
+	sqlite3_finalize(st);
+	resolution_free(&r);
+	/* The console's own search, before its idle moment. */
+	OK(live_text_add(f->l, SECTION_HEARD, "A giraffe point.", NULL,
+			 &f->err));
+	assert_int_equal(search_count(f->db, "giraffe", NULL), 1);
+	assert_int_equal(query_int(f, "SELECT count(*) FROM search_pending"),
+			 0);
+	char *err = NULL;
+	assert_int_equal(sqlite3_exec(db_handle(f->db),
+				      "INSERT INTO search_fts(search_fts, rank) "
+				      "VALUES ('integrity-check', 1);"
+				      "INSERT INTO search_words(search_words, "
+				      "rank) VALUES ('integrity-check', 1);",
+				      NULL, NULL, &err),
+			 SQLITE_OK);
+	sqlite3_free(err);
+}
+
+/* A console killed before its idle moment leaves its captures noted: the
+ * next console's first idle moment indexes them (a search would too, as
+ * above).  The console here is left without an idle moment and its
+ * connection open: the file is as a kill leaves it. */
+static void test_capture_indexed_after_kill(void **state)
+{
+	struct fx *f = *state;
+	all_present_and_start(f);
+	live_idle(f->l);
+	OK(live_text_add(f->l, SECTION_HEARD, "An aardvark point.", NULL,
+			 &f->err));
+	live_free(&f->l);
+	assert_int_equal(query_int(f, "SELECT count(*) FROM search_pending"),
+			 1);
+	assert_int_equal(query_int(f, "SELECT count(*) FROM search_doc WHERE "
+				      "body LIKE '%aardvark%'"),
+			 0);
+	struct db *next = NULL;
+	struct live *l = NULL;
+	assert_int_equal(db_open(f->path, DB_EXISTING, &next, &f->err),
+			 CLERK_OK);
+	assert_int_equal(live_open(next, f->meeting, &l, &f->err), CLERK_OK);
+	live_idle(l);
+	live_free(&l);
+	db_close(&next);
+	assert_int_equal(query_int(f, "SELECT count(*) FROM search_pending"),
+			 0);
+	assert_int_equal(query_int(f, "SELECT count(*) FROM search_fts WHERE "
+				      "search_fts MATCH 'aardvark'"),
+			 1);
+}
+
+/* What else a point's commit no longer writes: the log's index of
+ * people (schema step 15) holds only the events that name someone, and
+ * still serves a person's events; the ids are random (version 4) UUIDs. */
+static void test_point_writes_less(void **state)
+{
+	struct fx *f = *state;
+	all_present_and_start(f);
+	clerk_id p;
+	OK(live_text_add(f->l, SECTION_HEARD, "A point.", &p, &f->err));
+	assert_int_equal(query_int(f, "SELECT count(*) FROM "
+				      "pragma_index_list('event') WHERE "
+				      "name = 'event_person' AND partial = 1"),
+			 1);
+	/* Every event naming someone is in it (the attendance marked). */
+	assert_true(query_int(f, "SELECT count(*) FROM event WHERE "
+				 "person_id IS NOT NULL") >= 5);
+	assert_int_equal(query_int(f, "SELECT count(*) FROM event INDEXED BY "
+				      "event_person WHERE person_id IS NOT "
+				      "NULL"),
+			 query_int(f, "SELECT count(*) FROM event WHERE "
+				      "person_id IS NOT NULL"));
+	sqlite3_stmt *st = NULL;
+	assert_int_equal(sqlite3_prepare_v2(db_handle(f->db),
+					    "EXPLAIN QUERY PLAN SELECT id FROM "
+					    "event WHERE person_id = ?1",
+					    -1, &st, NULL),
+			 SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_non_null(strstr((const char *)sqlite3_column_text(st, 3),
+			       "event_person"));
+	sqlite3_finalize(st);
+	assert_true(db_is_uuid(p));
+	assert_int_equal(p[14], '4');
+	assert_non_null(strchr("89ab", p[19]));
 }
 
 /* The WAL's salts, which change each time the WAL starts again from its
@@ -1059,6 +1243,13 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_search_merged_when_idle,
 						fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_wal_restarted_when_idle,
+						fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(
+			test_capture_searchable_before_idle, fx_setup,
+			fx_teardown),
+		cmocka_unit_test_setup_teardown(test_capture_indexed_after_kill,
+						fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_point_writes_less,
 						fx_setup, fx_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
