@@ -3,6 +3,8 @@
 #ifndef CLERK_DB_PRIVATE_H
 #define CLERK_DB_PRIVATE_H
 
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #define CLERK_SQL_ALLOWED /* db code */
@@ -31,6 +33,21 @@ enum clerk_status db_reference_schema(int version, sqlite3 **out,
 uint64_t db_schema_digest(sqlite3 *sql);
 /* The digest this clerk expects at version (0: none listed). */
 uint64_t db_schema_known_digest(int version);
+/* The schema this clerk creates at its latest version, row by row as
+ * sqlite_schema holds it (type, name, tbl_name, sql; a shadow table's sql
+ * left empty), sorted by name then type, with the length of each field.
+ * src/db/schema_expected.c, written at build time by src/db/schema-gen
+ * from the migration steps themselves (db_reference_schema), so that it
+ * can never differ from them. */
+struct db_schema_row {
+	const char *f[4];
+	unsigned len[4];
+};
+extern const int db_expected_version;
+extern const struct db_schema_row db_expected_rows[];
+extern const size_t db_expected_n;
+/* True when sql's schema is exactly db_expected_rows (schema_check.c). */
+bool db_schema_is_expected(sqlite3 *sql);
 /* Compare file's schema with the reference at version (schema_check.c). */
 enum clerk_status db_schema_compare(sqlite3 *file, int version,
 				    struct schema_report *rep,

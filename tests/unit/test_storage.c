@@ -331,6 +331,76 @@ static void test_schema_digests_are_current(void **state)
 	sb_free(&have);
 }
 
+/* The reference with one change made by writing sqlite_schema itself
+ * (as a hostile file could), then whether the fast path takes it for
+ * clerk's schema. */
+static bool expected_after(const char *change)
+{
+	sqlite3 *ref = NULL;
+	struct clerk_err err;
+	assert_int_equal(db_reference_schema(db_program_schema_version(), &ref,
+					     &err),
+			 CLERK_OK);
+	assert_int_equal(sqlite3_db_config(ref, SQLITE_DBCONFIG_DEFENSIVE, 0,
+					   NULL),
+			 SQLITE_OK);
+	char *msg = NULL;
+	int rc = sqlite3_exec(ref, change, NULL, NULL, &msg);
+	if (rc != SQLITE_OK)
+		fprintf(stderr, "# %s: %s\n", change, msg);
+	sqlite3_free(msg);
+	assert_int_equal(rc, SQLITE_OK);
+	bool same = db_schema_is_expected(ref);
+	sqlite3_close(ref);
+	return same;
+}
+
+/* schema_expected.c, written by the build, is the reference at the latest
+ * step, and its comparison (every opening's fast path) says "not clerk's
+ * schema" of any row changed, missing, added or twice, so that such a
+ * file goes on to the full comparison and its verdict. */
+static void test_schema_expected_is_the_reference(void **state)
+{
+	(void)state;
+	assert_int_equal(db_expected_version, db_program_schema_version());
+	assert_true(expected_after("SELECT 1"));
+	/* the text a shadow table holds is SQLite's: not compared */
+	assert_true(expected_after(
+		"PRAGMA writable_schema=ON; UPDATE sqlite_schema SET sql = "
+		"sql || ' ' WHERE name = 'search_fts_data'"));
+	static const char *const changes[] = {
+		"PRAGMA writable_schema=ON; UPDATE sqlite_schema SET sql = "
+		"sql || ' ' WHERE name = 'lock_vote_i'",
+		"PRAGMA writable_schema=ON; UPDATE sqlite_schema SET sql = "
+		"replace(sql, 'confirmed', 'confirmeD') WHERE name = "
+		"'lock_meeting'",
+		"PRAGMA writable_schema=ON; UPDATE sqlite_schema SET tbl_name = "
+		"'vote' WHERE name = 'lock_event_i'",
+		"PRAGMA writable_schema=ON; UPDATE sqlite_schema SET type = "
+		"'view' WHERE name = 'council'",
+		"PRAGMA writable_schema=ON; UPDATE sqlite_schema SET sql = "
+		"CAST(sql || char(0) || 'x' AS TEXT) WHERE name = 'council'",
+		"PRAGMA writable_schema=ON; UPDATE sqlite_schema SET name = "
+		"'SQLite_council' WHERE name = 'council'",
+		"PRAGMA writable_schema=ON; INSERT INTO sqlite_schema SELECT * "
+		"FROM sqlite_schema WHERE name = 'meeting_start'",
+		"PRAGMA writable_schema=ON; INSERT INTO sqlite_schema VALUES "
+		"('trigger', NULL, 'vote', 0, 'CREATE TRIGGER x')",
+		"DROP INDEX meeting_start",
+		"DROP TRIGGER lock_vote_d",
+		"CREATE TRIGGER planted AFTER INSERT ON minute_text BEGIN "
+		"DELETE FROM minute_text WHERE id = NEW.id; END",
+		"CREATE INDEX extra ON meeting(venue)",
+		"CREATE TABLE extra (a)",
+	};
+	for (size_t i = 0; i < sizeof changes / sizeof *changes; i++) {
+		bool same = expected_after(changes[i]);
+		if (same)
+			fprintf(stderr, "# taken for clerk's: %s\n", changes[i]);
+		assert_false(same);
+	}
+}
+
 /* Audit rows of one table, as "op|at|old title" lines. */
 static char *audit_of(struct db *db, const char *tbl)
 {
@@ -547,6 +617,7 @@ int main(void)
 		T(test_read_only_file_reads_but_refuses_writes),
 		T(test_migrates_from_every_earlier_version),
 		T(test_schema_digests_are_current),
+		T(test_schema_expected_is_the_reference),
 		T(test_changes_are_audited),
 		T(test_confirmed_minutes_refuse_every_edit),
 		T(test_upgraded_files_still_audit),
