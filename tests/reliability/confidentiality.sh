@@ -11,7 +11,8 @@
 #   table_info of clerk's own tables (json_of_row, audit_triggers_for,
 #   lock_triggers_for), writes user_version/application_id as integers
 #   (migrate), and opens each b-tree named in sqlite_schema, quoted with %w,
-#   to check the file before writing (check_roots);
+#   to check the file before writing, when a b-tree fails clerk's own
+#   reading of its pages (probe_root, called by check_roots);
 # - src/db/schema_check.c drops, by its name quoted with %w, a view,
 #   trigger or index clerk does not create, and recreates clerk's own from
 #   its reference schema (db_schema_restore, for clerk check --repair);
@@ -48,6 +49,7 @@ src/db/db.c migrate_to
 src/db/schema_check.c db_schema_restore
 src/model/merge_check.c check_table
 src/db/db.c check_roots
+src/db/db.c probe_root
 src/model/merge.c pragma_cols
 src/model/merge.c find_changed
 src/model/merge.c find_collisions
