@@ -885,6 +885,20 @@ static int query_int(struct fx *f, const char *sql)
 	return v;
 }
 
+/* FTS5's own check that both search indexes match their documents. */
+static void assert_search_index_whole(struct fx *f)
+{
+	char *err = NULL;
+	assert_int_equal(sqlite3_exec(db_handle(f->db),
+				      "INSERT INTO search_fts(search_fts, rank) "
+				      "VALUES ('integrity-check', 1);"
+				      "INSERT INTO search_words(search_words, "
+				      "rank) VALUES ('integrity-check', 1);",
+				      NULL, NULL, &err),
+			 SQLITE_OK);
+	sqlite3_free(err);
+}
+
 /* The segments of the search index (one is written at each commit). */
 static int fts_segments(struct fx *f)
 {
@@ -960,15 +974,7 @@ static void test_search_merged_when_idle(void **state)
 			 200);
 	assert_int_equal(query_int(f, "SELECT count(*) FROM search_pending"),
 			 0);
-	char *err = NULL;
-	assert_int_equal(sqlite3_exec(db_handle(f->db),
-				      "INSERT INTO search_fts(search_fts, rank) "
-				      "VALUES ('integrity-check', 1);"
-				      "INSERT INTO search_words(search_words, "
-				      "rank) VALUES ('integrity-check', 1);",
-				      NULL, NULL, &err),
-			 SQLITE_OK);
-	sqlite3_free(err);
+	assert_search_index_whole(f);
 }
 
 static int search_count(struct db *db, const char *text, const char *kind)
@@ -1053,15 +1059,7 @@ static void test_capture_searchable_before_idle(void **state)
 	assert_int_equal(search_count(f->db, "giraffe", NULL), 1);
 	assert_int_equal(query_int(f, "SELECT count(*) FROM search_pending"),
 			 0);
-	char *err = NULL;
-	assert_int_equal(sqlite3_exec(db_handle(f->db),
-				      "INSERT INTO search_fts(search_fts, rank) "
-				      "VALUES ('integrity-check', 1);"
-				      "INSERT INTO search_words(search_words, "
-				      "rank) VALUES ('integrity-check', 1);",
-				      NULL, NULL, &err),
-			 SQLITE_OK);
-	sqlite3_free(err);
+	assert_search_index_whole(f);
 }
 
 /* A console killed before its idle moment leaves its captures noted: the
