@@ -8,9 +8,17 @@
 #include "clerk/db_sql.h"
 #include "clerk/lookup.h"
 
+/* The columns of search_fts a user's words are searched in (title, body);
+ * from schema step 16 the next one is scope, the tokens of each
+ * document's body and month, which no query of words reaches. */
+#define SEARCH_TEXT_COLUMNS 2
+#define SEARCH_SCOPE_COLUMN 2
+
 /* Make clerk_snippet(), the snippet of a text holding its words many
- * times (search_snippet.c), on connection sql; an SQLite result code. */
-int search_snippet_register(sqlite3 *sql);
+ * times (search_snippet.c), with FTS5's api; an SQLite result code. */
+int search_snippet_register(fts5_api *api);
+/* Make clerk_rank(), bm25 over title and body (search_rank.c). */
+int search_rank_register(fts5_api *api);
 
 /* The zone used when no body gives one. */
 #define LOOKUP_DEFAULT_TZ "Europe/London"
