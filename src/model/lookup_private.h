@@ -8,9 +8,9 @@
 #include "clerk/db_sql.h"
 #include "clerk/lookup.h"
 
-/* The columns of search_fts a user's words are searched in (title, body);
- * from schema step 16 the next one is scope, the tokens of each
- * document's body and month, which no query of words reaches. */
+/* The columns of search_fts a user's words are searched in (title and
+ * body); from schema step 16 the next one, scope, holds the token of each
+ * document's body, which no query of words reaches. */
 #define SEARCH_TEXT_COLUMNS 2
 #define SEARCH_SCOPE_COLUMN 2
 

@@ -3,9 +3,9 @@
  * model/lookup_search: full-text search over what meetings recorded —
  * minute text, resolutions, agenda titles and descriptions, declarations —
  * through the FTS5 index search_fts (schema step 2), ranked by bm25 over
- * title and body (clerk_rank, search_rank.c).  A search of a body or a
- * period asks FTS5 for the scope's token of that body or those months too
- * (schema step 16), so that it reads their matches only.
+ * title and body (clerk_rank, search_rank.c).  A search of a body asks
+ * FTS5 for the body's token too (schema step 16), so that it reads that
+ * body's matches only.
  *
  * Users type words, "phrases", prefix* and AND/OR/NOT; a bare word that
  * carries punctuation FTS5 would refuse ("well-being", "s.85") is searched
@@ -411,7 +411,7 @@ static const char *const sql_filter_meetings[2] = {
  * weight) each time FTS5 starts a query, which cost 6 million
  * instructions a span for a common word on the five-year archive. */
 static const char sql_filtered[] =
-	"SELECT rowid, clerk_rank(search_fts, ?5, 2.0, 1.0) AS r FROM search_fts "
+	"SELECT rowid, clerk_rank(search_fts, 0, 2.0, 1.0) AS r FROM search_fts "
 	"WHERE search_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3 "
 	"AND clerk_doc_kept(rowid) ORDER BY r, rowid LIMIT ?4";
 
@@ -600,7 +600,7 @@ static enum clerk_status search_pages(struct db *db, sqlite3_stmt *ranked,
  * the body's token, each checked as it is taken against its meeting's
  * body (search_one), as every hit is. */
 static const char sql_scoped[] =
-	"SELECT rowid, clerk_rank(search_fts, ?5, 2.0, 1.0) AS r FROM search_fts "
+	"SELECT rowid, clerk_rank(search_fts, 1, 2.0, 1.0) AS r FROM search_fts "
 	"WHERE search_fts MATCH ?1 ORDER BY r, rowid LIMIT ?4";
 
 /* The matches of a body, a period or both: all of them ranked.  A body
@@ -641,7 +641,6 @@ static enum clerk_status search_filtered(struct db *db,
 	}
 	if (ranked) {
 		db_bind_text(ranked, 1, q->fts);
-		sqlite3_bind_int(ranked, 5, q->nscope);
 		rc = search_pages(db, ranked, 4, hit, q, opts, &ds.failed, out,
 				  err);
 		db_done(ranked);

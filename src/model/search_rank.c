@@ -3,16 +3,17 @@
  * search_rank: clerk_rank(), FTS5's bm25 over the columns a user searches.
  *
  * From schema step 16 search_fts has a third column, scope, holding the
- * tokens of each document's body and month, and a filtered search asks for
- * them (body-token AND (query)).  FTS5's bm25() would count them: in the
- * length of every document and of the average one (so that the order of
- * two matches could change), and as phrases of the query, whose weight it
- * computes by reading every document of the body.  clerk_rank(search_fts,
- * nscope, w0, w1) is bm25(search_fts, w0, w1) of an index holding title
- * and body alone: the same arithmetic, in the same order, as SQLite's
- * fts5_aux.c, over columns 0 and 1, leaving out the first nscope phrases
- * of the query (the scope's, which come first).  So a search ranks and
- * scores its matches exactly as before the step.
+ * token of each document's body, and a search of a body asks for it
+ * (body-token AND (words)).  FTS5's bm25() would count it: in the length
+ * of every document and of the average one, which changes the order of
+ * matches of nearly equal scores (4 of the 50 best of 'budget' in one body
+ * of the five-year archive), and as a phrase of the query, whose weight it
+ * works out by reading every document of the body.  clerk_rank(search_fts,
+ * nscope, w0, w1) is the bm25(search_fts, w0, w1) of an index holding
+ * title and body alone: the same arithmetic, in the same order, as
+ * SQLite's fts5_aux.c, over columns 0 and 1, leaving out the query's
+ * first nscope phrases (the scope's, which come first).  So every search
+ * ranks and scores its matches exactly as before the step.
  */
 #include "config.h"
 
@@ -25,6 +26,7 @@
  * each phrase's inverse document frequency (its weight). */
 struct rank_data {
 	int nphrase;
+	double weight[SEARCH_TEXT_COLUMNS]; /* of title and body */
 	double avgdl;
 	double *idf;  /* [nphrase]: 0 for the scope's phrases */
 	double *freq; /* [nphrase]: the current row's, reused */
@@ -40,7 +42,8 @@ static int count_row(const Fts5ExtensionApi *api, Fts5Context *fts, void *arg)
 
 /* The rank data of this query, made at its first row (fts5Bm25GetData). */
 static int rank_data_get(const Fts5ExtensionApi *api, Fts5Context *fts,
-			 int nscope, struct rank_data **out)
+			 int nscope, int nval, sqlite3_value **val,
+			 struct rank_data **out)
 {
 	struct rank_data *p = api->xGetAuxdata(fts, 0);
 	*out = p;
@@ -54,6 +57,10 @@ static int rank_data_get(const Fts5ExtensionApi *api, Fts5Context *fts,
 	p->nphrase = nphrase;
 	p->idf = (double *)&p[1];
 	p->freq = &p->idf[nphrase];
+	/* Weights past those given are 1, as bm25() has them. */
+	for (int col = 0; col < SEARCH_TEXT_COLUMNS; col++)
+		p->weight[col] = nval - 1 > col ? sqlite3_value_double(val[1 + col])
+						: 1.0;
 	sqlite3_int64 nrow = 0, ntoken = 0;
 	int rc = api->xRowCount(fts, &nrow);
 	for (int col = 0; rc == SQLITE_OK && col < SEARCH_TEXT_COLUMNS; col++) {
@@ -95,7 +102,7 @@ static void clerk_rank(const Fts5ExtensionApi *api, Fts5Context *fts,
 	}
 	int nscope = sqlite3_value_int(val[0]);
 	struct rank_data *p = NULL;
-	int rc = rank_data_get(api, fts, nscope, &p);
+	int rc = rank_data_get(api, fts, nscope, nval, val, &p);
 	int ninst = 0;
 	if (rc == SQLITE_OK) {
 		memset(p->freq, 0, sizeof(double) * (size_t)p->nphrase);
@@ -104,21 +111,18 @@ static void clerk_rank(const Fts5ExtensionApi *api, Fts5Context *fts,
 	for (int i = 0; rc == SQLITE_OK && i < ninst; i++) {
 		int ip, ic, io;
 		rc = api->xInst(fts, i, &ip, &ic, &io);
-		if (rc == SQLITE_OK && ip >= nscope) {
-			double w = nval - 1 > ic ? sqlite3_value_double(val[1 + ic])
-						 : 1.0;
-			p->freq[ip] += w;
-		}
+		/* The words' phrases are in title and body alone. */
+		if (rc == SQLITE_OK && ip >= nscope && ic < SEARCH_TEXT_COLUMNS)
+			p->freq[ip] += p->weight[ic];
 	}
 	/* The length of the row: its title and body. */
-	double d = 0.0;
 	int ntok = 0;
 	for (int col = 0; rc == SQLITE_OK && col < SEARCH_TEXT_COLUMNS; col++) {
 		int n = 0;
 		rc = api->xColumnSize(fts, col, &n);
 		ntok += n;
 	}
-	d = (double)ntok;
+	double d = (double)ntok;
 	double score = 0.0;
 	for (int i = nscope; rc == SQLITE_OK && i < p->nphrase; i++)
 		score += p->idf[i] * ((p->freq[i] * (k1 + 1.0)) /
