@@ -760,8 +760,9 @@ static const char schema_v15[] =
  * (db.c: the triggers that copy records, the catch-up of the live
  * console's captures, and a meeting moved to another body).
  *
- * FTS5 cannot add a column: the index is made again from search_doc (on
- * the twenty-year archive, about N minutes), with the setting of step 13.
+ * FTS5 cannot add a column: the index is made again from search_doc, with
+ * the setting of step 13 (on the 1.8 GB twenty-year archive 28 seconds,
+ * 8 of them CPU, and 110 MB more file; 5 seconds on the five-year one).
  * search_words indexes title and body alone: a change of scope leaves it
  * as it is. */
 static const char schema_v16[] =
