@@ -19,6 +19,8 @@
 int search_snippet_register(fts5_api *api);
 /* Make clerk_rank(), bm25 over title and body (search_rank.c). */
 int search_rank_register(fts5_api *api);
+/* FTS5's api on connection sql, to make its functions; NULL: none. */
+fts5_api *search_fts5_api(sqlite3 *sql);
 
 /* The zone used when no body gives one. */
 #define LOOKUP_DEFAULT_TZ "Europe/London"

@@ -312,17 +312,8 @@ static void hit_wanted(sqlite3_context *ctx, int argc, sqlite3_value **argv)
  * (search_rank.c), made on the connection. */
 static int search_functions_make(struct db *db)
 {
-	fts5_api *api = NULL;
-	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(db_handle(db), "SELECT fts5(?1)", -1, &st,
-				    NULL);
-	if (rc == SQLITE_OK) {
-		sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
-		sqlite3_step(st);
-		rc = sqlite3_finalize(st);
-	}
-	if (rc == SQLITE_OK && !api)
-		rc = SQLITE_ERROR;
+	fts5_api *api = search_fts5_api(db_handle(db));
+	int rc = api ? SQLITE_OK : SQLITE_ERROR;
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_function(db_handle(db), "clerk_hit_wanted", 2,
 					     SQLITE_UTF8 | SQLITE_DETERMINISTIC,

@@ -23,15 +23,6 @@ int sqlite3_clerkrank_init(sqlite3 *sql, char **msg, const void *api)
 {
 	(void)msg;
 	(void)api;
-	fts5_api *fts5 = NULL;
-	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(sql, "SELECT fts5(?1)", -1, &st, NULL);
-	if (rc == SQLITE_OK) {
-		sqlite3_bind_pointer(st, 1, (void *)&fts5, "fts5_api_ptr", NULL);
-		sqlite3_step(st);
-		rc = sqlite3_finalize(st);
-	}
-	if (rc == SQLITE_OK && !fts5)
-		rc = SQLITE_ERROR;
-	return rc == SQLITE_OK ? search_rank_register(fts5) : rc;
+	fts5_api *fts5 = search_fts5_api(sql);
+	return fts5 ? search_rank_register(fts5) : SQLITE_ERROR;
 }
