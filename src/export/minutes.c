@@ -124,26 +124,7 @@ void minutes_pronouns(const char *pronoun, struct style_var out[3])
 
 char *minutes_number(const struct minutes_ctx *c, int n)
 {
-	const char *fmt = c->body.minute_format && *c->body.minute_format
-				  ? c->body.minute_format
-				  : "%n.";
-	struct strbuf sb = {0};
-	sb_add(&sb, "");
-	for (const char *p = fmt; *p; p++) {
-		if (p[0] == '%' && p[1] == 'n') {
-			sb_addf(&sb, "%d", n);
-			p++;
-		} else if (p[0] == '%' && p[1] == 'y') {
-			sb_addf(&sb, "%02d", c->muni_year % 100);
-			p++;
-		} else if (p[0] == '%' && p[1] == '%') {
-			sb_addc(&sb, '%');
-			p++;
-		} else {
-			sb_addc(&sb, *p);
-		}
-	}
-	return sb_detach(&sb);
+	return minute_number_format(c->body.minute_format, n, c->muni_year);
 }
 
 static char *date_in_style(const struct minutes_ctx *c, const char *key,
