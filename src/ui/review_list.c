@@ -224,10 +224,12 @@ enum clerk_status review_list_open(struct review_screen *s, const char *keep,
 	size_t near = LINES > 0 ? (size_t)LINES : LIST_CHUNK;
 	enum clerk_status rc = meeting_count_place(s->db, list_body(s), at, id,
 						   &before, &s->total, err);
-	if (!rc)
+	/* A side the count found empty is not asked for (the list opens on
+	 * now: nothing is to come, most days). */
+	if (!rc && before)
 		rc = meeting_list_near(s->db, list_body(s), at, id, false, near,
 				       &lo, err);
-	if (!rc)
+	if (!rc && before < s->total)
 		rc = meeting_list_near(s->db, list_body(s), at, id, true, near,
 				       &hi, err);
 	if (rc) {

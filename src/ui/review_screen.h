@@ -44,7 +44,11 @@ struct body_cache {
 };
 
 struct review_screen {
+	/* The file, opened for reading (cmd_review) until the clerk first
+	 * changes something: then opened again for writing (`reading`
+	 * false from then on), and the app's connection is this one. */
 	struct db *db;
+	bool reading;
 	char *body_id; /* "" for every body */
 	const struct review_pane_ops *pane; /* the one shown */
 	/* The list reads the meetings it shows: `total` in all, of which

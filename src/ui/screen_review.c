@@ -71,6 +71,29 @@ static void review_open(struct app *app, struct review_screen *s)
 		s->pane = &review_pager_ops;
 }
 
+/* Before the clerk's first change: the file, opened for reading, is
+ * opened again as every writer opens it, with every check a writer gets
+ * on opening (a damaged file, one whose schema is not clerk's, a newer
+ * clerk's are refused, and said so here), and the screen and the app go
+ * on with that connection.  A file that cannot be written is opened
+ * read-only again, and the change is refused as it always was.  False
+ * when the file cannot be opened (nothing is changed). */
+static bool review_writer(struct app *app, struct review_screen *s)
+{
+	if (!s->reading)
+		return true;
+	struct db *w = NULL;
+	struct clerk_err err = {0};
+	if (db_open(db_path(s->db), DB_EXISTING, &w, &err) != CLERK_OK) {
+		ui_app_error(app, &err);
+		return false;
+	}
+	db_close(&s->db);
+	s->db = app->db = w;
+	s->reading = false;
+	return true;
+}
+
 static void review_history(struct app *app, struct review_screen *s)
 {
 	struct clerk_err err = {0};
@@ -117,17 +140,19 @@ static enum ui_key_result review_key(struct app *app, void *state, int key)
 		review_act_export(app, s);
 		break;
 	case UI_ACT_review_edit:
-		if (review_paging(s))
-			review_act_edit(app, s);
-		else
+		if (!review_paging(s))
 			ui_app_message(app, UI_ROLE_WARN,
 				       "Open the minutes first (Enter)");
+		else if (review_writer(app, s))
+			review_act_edit(app, s);
 		break;
 	case UI_ACT_review_confirm:
-		review_act_confirm(app, s);
+		if (review_writer(app, s))
+			review_act_confirm(app, s);
 		break;
 	case UI_ACT_review_correct:
-		review_act_correct(app, s);
+		if (review_writer(app, s))
+			review_act_correct(app, s);
 		break;
 	default:
 		return UI_KEY_UNUSED;
@@ -164,6 +189,7 @@ enum clerk_status ui_review_run(struct app *app, const char *body_id,
 	struct review_screen s = {.db = ui_app_db(app),
 				  .body_id = xstrdup(body_id ? body_id : ""),
 				  .pane = &review_list_ops};
+	s.reading = db_is_readonly(s.db);
 	enum clerk_status rc = review_list_open(&s, meeting_id, err);
 	if (!rc && meeting_id) {
 		rc = review_pager_load(app, &s, err);
