@@ -299,17 +299,17 @@ static bool list_navigate(struct review_screen *s, enum ui_action a)
 	return list_pane_navigate(&s->list, a, (int)review_page());
 }
 
-static const enum ui_action list_hints[] = {
-	UI_ACT_help, UI_ACT_select, UI_ACT_review_export, UI_ACT_review_confirm,
-	UI_ACT_quit};
-static const char *const list_labels[] = {"help", "open", "export",
-					  "confirm", "quit"};
+static const struct review_hint list_hints[] = {
+	{UI_ACT_help, "help"},
+	{UI_ACT_select, "open"},
+	{UI_ACT_review_export, "export"},
+	{UI_ACT_review_confirm, "confirm"},
+	{UI_ACT_quit, "quit"},
+};
 
 const struct review_pane_ops review_list_ops = {
 	.name = "meetings",
 	.draw = draw_list,
 	.navigate = list_navigate,
-	.hints = list_hints,
-	.labels = list_labels,
-	.nhints = sizeof list_hints / sizeof list_hints[0],
+	REVIEW_HINTS(list_hints),
 };

@@ -21,20 +21,22 @@
 #include "review_screen.h"
 #include "clerk/ui_review.h"
 
-static void put_hints(struct app *app, int y, const enum ui_action *acts,
-		      const char *const *labels, size_t n)
+/* The key bar: each hint's first key, by its name ("F1", not "<F1>"). */
+static void put_hints(struct app *app, int y, const struct review_hint *h,
+		      size_t n)
 {
 	struct strbuf sb = {0};
 	for (size_t i = 0; i < n; i++) {
-		if (app->keymap.nkeys[acts[i]] == 0)
+		enum ui_action a = h[i].act;
+		if (app->keymap.nkeys[a] == 0)
 			continue;
 		char name[32];
-		ui_key_name(app->keymap.keys[acts[i]][0], name);
+		ui_key_name(app->keymap.keys[a][0], name);
 		if (name[0] == '<' && name[1] == 'F') {
 			memmove(name, name + 1, strlen(name));
 			name[strlen(name) - 1] = '\0';
 		}
-		sb_addf(&sb, "%s%s %s", sb.len ? "|" : "", name, labels[i]);
+		sb_addf(&sb, "%s%s %s", sb.len ? "|" : "", name, h[i].label);
 	}
 	ui_draw_status(app, y, sb_str(&sb));
 	sb_free(&sb);
@@ -44,8 +46,7 @@ static void review_draw(struct app *app, void *state)
 {
 	struct review_screen *s = state;
 	s->pane->draw(app, s);
-	put_hints(app, LINES - 1, s->pane->hints, s->pane->labels,
-		  s->pane->nhints);
+	put_hints(app, LINES - 1, s->pane->hints, s->pane->nhints);
 }
 
 static size_t review_contexts(struct app *app, void *state,
