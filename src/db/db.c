@@ -115,12 +115,29 @@ out:
 	return rc;
 }
 
+/* SQLite opens the file with O_NOFOLLOW (a link could lead a write out of
+ * the folder the clerk chose), so a link would otherwise be refused with
+ * "cannot open" or as not an SQLite file: say what it is and where it leads. */
+static enum clerk_status refuse_link(const char *path, struct clerk_err *err)
+{
+	char *target = realpath(path, NULL);
+	enum clerk_status rc = clerk_fail(
+		err, CLERK_FOREIGN,
+		"%s is a symbolic link: clerk opens a database only by the "
+		"file's own path, with its journal beside it; give %s instead",
+		path, target ? target : "the path of the file it leads to");
+	free(target);
+	return rc;
+}
+
 /* Refuse anything that is not absent, empty, or an SQLite file. */
 static enum clerk_status check_file_kind(const char *path, bool *exists,
 					 struct clerk_err *err)
 {
 	struct stat st;
 	*exists = false;
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode))
+		return refuse_link(path, err);
 	if (stat(path, &st) != 0) {
 		if (errno == ENOENT)
 			return CLERK_OK;
@@ -770,8 +787,18 @@ static bool db_idle_write(struct db *db, const char *sql)
 /* Index what this connection noted (db_idle, db_close): its idle moment
  * is the time for it.  A write of another connection meanwhile leaves it
  * to the next one.  The index's new segments are merged later. */
+static bool search_noted(struct db *db);
+
 static void db_index_noted(struct db *db)
 {
+	/* Nothing noted (a console that captured nothing, or one whose
+	 * notes were indexed already): no write.  The catch-up, prepared
+	 * and run in a transaction of its own, cost 0.5 M instructions at
+	 * every console's close for nothing (issue 17). */
+	if (!search_noted(db)) {
+		db->search_pending = false;
+		return;
+	}
 	sqlite3_int64 before = sqlite3_total_changes64(db->sql);
 	if (!db_idle_write(db, sql_search_catch_up))
 		return;

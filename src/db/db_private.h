@@ -29,6 +29,17 @@ extern const int db_rebuild_steps[];
  * that version has them. */
 enum clerk_status db_reference_schema(int version, sqlite3 **out,
 				      struct clerk_err *err);
+/* Prepare *st to read every row of sql's schema but SQLite's own, as
+ * type, name, tbl_name, sql: sorted by name then type (binary order, as
+ * db_expected_rows are) or, not sorted, as stored.  SQLite's result code;
+ * the caller finalizes *st either way (schema_check.c). */
+int db_schema_rows(sqlite3 *sql, bool sorted, sqlite3_stmt **st);
+/* Column DB_SCHEMA_SQL holds the sql in every read of the schema. */
+#define DB_SCHEMA_SQL 3
+/* Column col of st's row as the schema is compared: its text ("" for
+ * NULL) and *len its length in bytes; a shadow table's sql (written by
+ * SQLite, not clerk) has length 0. */
+const char *db_schema_field(sqlite3_stmt *st, int col, size_t *len);
 /* The digest of a schema (schema_check.c), 0 when it cannot be read. */
 uint64_t db_schema_digest(sqlite3 *sql);
 /* The digest this clerk expects at version (0: none listed). */

@@ -70,16 +70,44 @@ static char *col_dup(sqlite3_stmt *st, int col)
 	return xstrdup(t ? (const char *)t : "");
 }
 
+/* A shadow table of a virtual table (FTS5's): SQLite writes its text. */
+static bool is_shadow(const char *sql)
+{
+	return strncmp(sql, "CREATE TABLE '", 14) == 0;
+}
+
+/* Every object of a schema but SQLite's own (whose name is like
+ * 'sqlite_%'), its columns in the order DB_SCHEMA_SQL counts. */
+#define SCHEMA_ROWS                                                            \
+	"SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE name NOT "  \
+	"LIKE 'sqlite!_%' ESCAPE '!'"
+
+int db_schema_rows(sqlite3 *sql, bool sorted, sqlite3_stmt **st)
+{
+	*st = NULL;
+	return sqlite3_prepare_v2(sql,
+				  sorted ? SCHEMA_ROWS " ORDER BY name, type"
+					 : SCHEMA_ROWS,
+				  -1, st, NULL);
+}
+
+const char *db_schema_field(sqlite3_stmt *st, int col, size_t *len)
+{
+	const char *t = (const char *)sqlite3_column_text(st, col);
+	*len = t ? (size_t)sqlite3_column_bytes(st, col) : 0;
+	if (!t)
+		return "";
+	if (col == DB_SCHEMA_SQL && is_shadow(t))
+		*len = 0;
+	return t;
+}
+
 /* Every object of the schema but SQLite's own, by name (binary order). */
 static int rows_load(sqlite3 *sql, struct schema_rows *out)
 {
 	memset(out, 0, sizeof *out);
 	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(sql,
-				    "SELECT type, name, tbl_name, sql FROM "
-				    "sqlite_schema WHERE name NOT LIKE 'sqlite!_%' "
-				    "ESCAPE '!' ORDER BY name",
-				    -1, &st, NULL);
+	int rc = db_schema_rows(sql, true, &st);
 	size_t cap = 0;
 	while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		rc = SQLITE_OK;
@@ -114,10 +142,11 @@ static const struct schema_row *rows_find(const struct schema_rows *r,
 	return NULL;
 }
 
-/* A shadow table of a virtual table: SQLite writes its text. */
-static bool is_shadow(const struct schema_row *r)
+/* The same text, or both a shadow table's (whose text is SQLite's). */
+static bool same_sql(const struct schema_row *e, const struct schema_row *f)
 {
-	return strncmp(r->sql, "CREATE TABLE '", 14) == 0;
+	return is_shadow(e->sql) ? is_shadow(f->sql)
+				 : strcmp(e->sql, f->sql) == 0;
 }
 
 /* The column names of table in sql, comma-separated (caller frees). */
@@ -163,8 +192,7 @@ static void compare_table(sqlite3 *file, sqlite3 *ref,
 			  const struct schema_row *e, const struct schema_row *f,
 			  struct schema_report *rep)
 {
-	if (!f || strcmp(f->type, "table") != 0 ||
-	    (is_shadow(e) ? !is_shadow(f) : strcmp(e->sql, f->sql) != 0))
+	if (!f || strcmp(f->type, "table") != 0 || !same_sql(e, f))
 		rep->tables_differ = true;
 	if (!f) {
 		note(rep, SCHEMA_FOREIGN, "table %s is missing", e->name);
@@ -175,7 +203,7 @@ static void compare_table(sqlite3 *file, sqlite3 *ref,
 		     f->type);
 		return;
 	}
-	if (is_shadow(e) ? !is_shadow(f) : strcmp(e->sql, f->sql) != 0) {
+	if (!same_sql(e, f)) {
 		char *want = column_names(ref, e->name);
 		char *got = column_names(file, f->name);
 		if (strcmp(want, got) != 0)
@@ -393,11 +421,7 @@ static int digest_cmp(const void *a, const void *b)
 uint64_t db_schema_digest(sqlite3 *sql)
 {
 	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(sql,
-				    "SELECT type, name, tbl_name, sql FROM "
-				    "sqlite_schema WHERE name NOT LIKE 'sqlite!_%' "
-				    "ESCAPE '!'",
-				    -1, &st, NULL);
+	int rc = db_schema_rows(sql, false, &st);
 	struct strbuf text = {0};
 	struct digest_row *rows = NULL;
 	size_t n = 0, cap = 0;
@@ -410,16 +434,10 @@ uint64_t db_schema_digest(sqlite3 *sql)
 		struct digest_row *r = &rows[n];
 		r->seq = n++;
 		for (int col = 0; col < 4; col++) {
-			const char *t = (const char *)sqlite3_column_text(st, col);
-			size_t len = (size_t)sqlite3_column_bytes(st, col);
-			if (!t)
-				len = 0;
+			const char *t = db_schema_field(st, col, &r->len[col]);
 			r->off[col] = text.len;
-			r->len[col] = len;
-			if (col == 3 && t && strncmp(t, "CREATE TABLE '", 14) == 0)
-				r->len[col] = 0; /* a shadow table: see is_shadow() */
-			else if (len)
-				sb_addn(&text, t, len);
+			if (r->len[col])
+				sb_addn(&text, t, r->len[col]);
 		}
 	}
 	sqlite3_finalize(st);
@@ -532,33 +550,64 @@ bool db_schema_is_expected(sqlite3 *sql)
 		len[0] = (size_t)sqlite3_column_bytes(st, 0);
 		if (sqlite_own(t[0], len[0]))
 			continue;
-		for (int col = 1; col < 4; col++) {
-			t[col] = (const char *)sqlite3_column_text(st, col);
-			len[col] = t[col] ? (size_t)sqlite3_column_bytes(st, col)
-					  : 0;
-		}
-		const char *type = t[1] ? t[1] : "";
+		for (int col = 1; col < 4; col++)
+			t[col] = db_schema_field(st, col, &len[col]);
 		const struct db_schema_row *e =
-			expected_find(t[0], len[0], type, len[1]);
+			expected_find(t[0], len[0], t[1], len[1]);
 		if (!e || seen[e - db_expected_rows]) {
 			same = false;
 			break;
 		}
 		seen[e - db_expected_rows] = 1;
 		matched++;
-		/* a shadow table: see is_shadow() */
-		size_t sql_len = t[3] && strncmp(t[3], "CREATE TABLE '", 14) == 0
-					 ? 0
-					 : len[3];
-		same = len[2] == e->len[2] && sql_len == e->len[3] &&
+		same = len[2] == e->len[2] && len[3] == e->len[3] &&
 		       (len[2] == 0 || memcmp(t[2], e->f[2], len[2]) == 0) &&
-		       (sql_len == 0 || memcmp(t[3], e->f[3], sql_len) == 0);
+		       (len[3] == 0 || memcmp(t[3], e->f[3], len[3]) == 0);
 	}
 	if (same && rc != SQLITE_DONE)
 		same = false;
 	sqlite3_finalize(st);
 	free(seen);
 	return same && matched == db_expected_n;
+}
+
+/* The reference schema at a version, and the rows of it and of a file. */
+struct schema_pair {
+	sqlite3 *ref;
+	struct schema_rows want, got;
+};
+
+static void pair_free(struct schema_pair *p)
+{
+	rows_free(&p->want);
+	rows_free(&p->got);
+	sqlite3_close(p->ref);
+}
+
+/* Build the reference at version and read both schemas; the caller frees
+ * p with pair_free() whatever this returns. */
+static enum clerk_status pair_load(sqlite3 *file, int version,
+				   struct schema_pair *p, struct clerk_err *err)
+{
+	memset(p, 0, sizeof *p);
+	enum clerk_status rc = db_reference_schema(version, &p->ref, err);
+	if (rc)
+		return rc;
+	int src = rows_load(p->ref, &p->want);
+	if (src == SQLITE_OK)
+		src = rows_load(file, &p->got);
+	if (src != SQLITE_OK)
+		return clerk_fail(err, CLERK_FOREIGN,
+				  "the file's schema cannot be read: %s",
+				  sqlite3_errstr(src));
+	return CLERK_OK;
+}
+
+/* The same kind of object with the same text. */
+static bool same_object(const struct schema_row *a, const struct schema_row *b)
+{
+	return a && b && strcmp(a->type, b->type) == 0 &&
+	       strcmp(a->sql, b->sql) == 0;
 }
 
 enum clerk_status db_schema_compare(sqlite3 *file, int version,
@@ -571,57 +620,35 @@ enum clerk_status db_schema_compare(sqlite3 *file, int version,
 	uint64_t known = db_schema_known_digest(version);
 	if (known && db_schema_digest(file) == known)
 		return CLERK_OK;
-	sqlite3 *ref = NULL;
-	enum clerk_status rc = db_reference_schema(version, &ref, err);
-	if (rc)
-		return rc;
-	struct schema_rows want = {0}, got = {0};
-	int src = rows_load(ref, &want);
-	if (src == SQLITE_OK)
-		src = rows_load(file, &got);
-	if (src != SQLITE_OK) {
-		rc = clerk_fail(err, CLERK_FOREIGN,
-				"the file's schema cannot be read: %s",
-				sqlite3_errstr(src));
-	} else {
-		for (size_t i = 0; i < want.n; i++) {
-			const struct schema_row *e = &want.v[i];
-			const struct schema_row *f = rows_find(&got, e->name);
-			if (strcmp(e->type, "table") == 0)
-				compare_table(file, ref, e, f, rep);
-			else
-				compare_owned(e, f, rep);
-		}
-		for (size_t i = 0; i < got.n; i++)
-			compare_extra(&got.v[i], &want, rep);
+	struct schema_pair p;
+	enum clerk_status rc = pair_load(file, version, &p, err);
+	for (size_t i = 0; !rc && i < p.want.n; i++) {
+		const struct schema_row *e = &p.want.v[i];
+		const struct schema_row *f = rows_find(&p.got, e->name);
+		if (strcmp(e->type, "table") == 0)
+			compare_table(file, p.ref, e, f, rep);
+		else
+			compare_owned(e, f, rep);
 	}
-	rows_free(&want);
-	rows_free(&got);
-	sqlite3_close(ref);
+	for (size_t i = 0; !rc && i < p.got.n; i++)
+		compare_extra(&p.got.v[i], &p.want, rep);
+	pair_free(&p);
 	return rc;
 }
 
 enum clerk_status db_schema_restore(sqlite3 *file, int version,
 				    struct clerk_err *err)
 {
-	sqlite3 *ref = NULL;
-	enum clerk_status rc = db_reference_schema(version, &ref, err);
-	if (rc)
-		return rc;
-	struct schema_rows want = {0}, got = {0};
-	int src = rows_load(ref, &want);
-	if (src == SQLITE_OK)
-		src = rows_load(file, &got);
+	struct schema_pair p;
+	enum clerk_status rc = pair_load(file, version, &p, err);
 	struct strbuf sql = {0};
 	sb_add(&sql, "");
 	/* Drop what clerk does not create (views, triggers, indexes on
 	 * clerk's tables), then (re)create clerk's triggers and indexes. */
-	for (size_t i = 0; src == SQLITE_OK && i < got.n; i++) {
-		const struct schema_row *f = &got.v[i];
-		const struct schema_row *e = rows_find(&want, f->name);
-		bool owned = e && strcmp(e->type, f->type) == 0 &&
-			     strcmp(e->sql, f->sql) == 0;
-		if (owned || strcmp(f->type, "table") == 0)
+	for (size_t i = 0; !rc && i < p.got.n; i++) {
+		const struct schema_row *f = &p.got.v[i];
+		if (same_object(rows_find(&p.want, f->name), f) ||
+		    strcmp(f->type, "table") == 0)
 			continue;
 		char *drop = sqlite3_mprintf("DROP %s IF EXISTS \"%w\";",
 					     strcmp(f->type, "view") == 0
@@ -633,20 +660,14 @@ enum clerk_status db_schema_restore(sqlite3 *file, int version,
 		sb_add(&sql, drop);
 		sqlite3_free(drop);
 	}
-	for (size_t i = 0; src == SQLITE_OK && i < want.n; i++) {
-		const struct schema_row *e = &want.v[i];
-		const struct schema_row *f = rows_find(&got, e->name);
-		bool same = f && strcmp(e->type, f->type) == 0 &&
-			    strcmp(e->sql, f->sql) == 0;
-		if (strcmp(e->type, "table") == 0 || same)
+	for (size_t i = 0; !rc && i < p.want.n; i++) {
+		const struct schema_row *e = &p.want.v[i];
+		if (strcmp(e->type, "table") == 0 ||
+		    same_object(e, rows_find(&p.got, e->name)))
 			continue;
 		sb_addf(&sql, "%s;", e->sql);
 	}
-	if (src != SQLITE_OK)
-		rc = clerk_fail(err, CLERK_FOREIGN,
-				"the file's schema cannot be read: %s",
-				sqlite3_errstr(src));
-	else if (sql.len) {
+	if (!rc && sql.len) {
 		char *msg = NULL;
 		char *txn = xasprintf("BEGIN IMMEDIATE;%sCOMMIT;", sb_str(&sql));
 		if (sqlite3_exec(file, txn, NULL, NULL, &msg) != SQLITE_OK) {
@@ -659,9 +680,7 @@ enum clerk_status db_schema_restore(sqlite3 *file, int version,
 		free(txn);
 	}
 	sb_free(&sql);
-	rows_free(&want);
-	rows_free(&got);
-	sqlite3_close(ref);
+	pair_free(&p);
 	return rc;
 }
 

@@ -16,7 +16,6 @@
 
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "db_private.h"
 
@@ -25,11 +24,11 @@ const struct db_schema_row db_expected_rows[1];
 const size_t db_expected_n = 0;
 
 /* s as a C string literal, every byte that is not plain ASCII escaped. */
-static void literal(const unsigned char *s, size_t len)
+static void literal(const char *s, size_t len)
 {
 	putchar('"');
 	for (size_t i = 0; i < len; i++) {
-		unsigned char c = s[i];
+		unsigned char c = (unsigned char)s[i];
 		if (c == '\n')
 			fputs(i + 1 < len ? "\\n\"\n\t\t\"" : "\\n", stdout);
 		else if (c == '"' || c == '\\')
@@ -54,11 +53,7 @@ int main(void)
 	/* The rows the digest reads (schema_check.c), sorted as
 	 * expected_find() searches them: by name, then type (BINARY). */
 	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(ref,
-				    "SELECT type, name, tbl_name, sql FROM "
-				    "sqlite_schema WHERE name NOT LIKE 'sqlite!_%' "
-				    "ESCAPE '!' ORDER BY name, type",
-				    -1, &st, NULL);
+	int rc = db_schema_rows(ref, true, &st);
 	printf("/* SPDX-License-Identifier: GPL-3.0-or-later */\n"
 	       "/* Written by src/db/schema-gen from the migration steps "
 	       "(schema.c, db.c):\n"
@@ -71,23 +66,13 @@ int main(void)
 	size_t n = 0;
 	while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		rc = SQLITE_OK;
-		const unsigned char *f[4];
 		size_t len[4];
-		for (int col = 0; col < 4; col++) {
-			f[col] = sqlite3_column_text(st, col);
-			len[col] = f[col] ? (size_t)sqlite3_column_bytes(st, col)
-					  : 0;
-			if (!f[col])
-				f[col] = (const unsigned char *)"";
-		}
-		/* A shadow table's text is SQLite's: not compared. */
-		if (strncmp((const char *)f[3], "CREATE TABLE '", 14) == 0)
-			len[3] = 0;
 		fputs("\t{{", stdout);
 		for (int col = 0; col < 4; col++) {
 			if (col)
 				fputs(",\n\t  ", stdout);
-			literal(f[col], len[col]);
+			const char *f = db_schema_field(st, col, &len[col]);
+			literal(f, len[col]);
 		}
 		printf("},\n\t {%zu, %zu, %zu, %zu}},\n", len[0], len[1], len[2],
 		       len[3]);

@@ -200,11 +200,37 @@ enum clerk_status istore_item_upsert(struct db *db, const char *meeting_id,
 	return rc;
 }
 
-/* The id of the first row of a lookup by natural key, "" when none. */
-static enum clerk_status find_id(struct db *db, sqlite3_stmt *st,
+/* sql prepared with texts[0..n) bound as ?1..?n (NULL binds NULL); NULL
+ * with err filled when it cannot be prepared. */
+static sqlite3_stmt *stmt_texts(struct db *db, const char *sql,
+				const char *const *texts, int n,
+				struct clerk_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	for (int i = 0; st && i < n; i++)
+		db_bind_text(st, i + 1, texts[i]);
+	return st;
+}
+
+/* Run sql, a write taking texts[0..n) as ?1..?n. */
+static enum clerk_status run_texts(struct db *db, const char *sql,
+				   const char *const *texts, int n,
+				   const char *doing, struct clerk_err *err)
+{
+	sqlite3_stmt *st = stmt_texts(db, sql, texts, n, err);
+	return st ? step_done(db, st, doing, err) : err->status;
+}
+
+/* The id in the first row of a lookup by natural key, sql taking
+ * key[0..n) as ?1..?n; "" when none. */
+static enum clerk_status find_id(struct db *db, const char *sql,
+				 const char *const *key, int n,
 				 char id[CLERK_UUID_LEN], const char *doing,
 				 struct clerk_err *err)
 {
+	sqlite3_stmt *st = stmt_texts(db, sql, key, n, err);
+	if (!st)
+		return err->status;
 	int step = sqlite3_step(st);
 	id[0] = '\0';
 	if (step == SQLITE_ROW)
@@ -219,24 +245,12 @@ enum clerk_status istore_council_ensure(struct db *db, const char *name,
 					char id[CLERK_UUID_LEN],
 					struct clerk_err *err)
 {
-	sqlite3_stmt *st;
-	if (name) {
-		st = db_stmt(db,
-			     "SELECT id FROM council WHERE name = ? COLLATE "
-			     "NOCASE",
-			     err);
-		if (!st)
-			return err->status;
-		db_bind_text(st, 1, name);
-	} else {
-		st = db_stmt(db,
-			     "SELECT id FROM council WHERE (SELECT count(*) "
-			     "FROM council) = 1 OR name = 'Council' LIMIT 1",
-			     err);
-		if (!st)
-			return err->status;
-	}
-	enum clerk_status rc = find_id(db, st, id, "finding the council", err);
+	enum clerk_status rc = find_id(
+		db,
+		name ? "SELECT id FROM council WHERE name = ?1 COLLATE NOCASE"
+		     : "SELECT id FROM council WHERE (SELECT count(*) FROM "
+		       "council) = 1 OR name = 'Council' LIMIT 1",
+		&name, name ? 1 : 0, id, "finding the council", err);
 	if (rc || id[0])
 		return rc;
 	struct council c = {.name = xstrdup(name ? name : "Council"),
@@ -253,12 +267,10 @@ enum clerk_status istore_body_ensure(struct db *db, const char *council_id,
 				     bool *created, struct clerk_err *err)
 {
 	*created = false;
-	sqlite3_stmt *st = db_stmt(
-		db, "SELECT id FROM body WHERE name = ? COLLATE NOCASE", err);
-	if (!st)
-		return err->status;
-	db_bind_text(st, 1, name);
-	enum clerk_status rc = find_id(db, st, id, "finding the body", err);
+	enum clerk_status rc =
+		find_id(db,
+			"SELECT id FROM body WHERE name = ?1 COLLATE NOCASE",
+			&name, 1, id, "finding the body", err);
 	if (rc || id[0])
 		return rc;
 	/* Every setting but the name takes the model's default. */
@@ -290,16 +302,12 @@ enum clerk_status istore_person_ensure(struct db *db, const char *honorific,
 				       struct clerk_err *err)
 {
 	*created = false;
-	sqlite3_stmt *st = db_stmt(
-		db,
-		"SELECT id FROM person WHERE name = ? COLLATE NOCASE "
-		"ORDER BY honorific = ? DESC LIMIT 1",
-		err);
-	if (!st)
-		return err->status;
-	db_bind_text(st, 1, name);
-	db_bind_text(st, 2, honorific ? honorific : "");
-	enum clerk_status rc = find_id(db, st, id, "finding a person", err);
+	const char *key[] = {name, honorific ? honorific : ""};
+	enum clerk_status rc =
+		find_id(db,
+			"SELECT id FROM person WHERE name = ?1 COLLATE NOCASE "
+			"ORDER BY honorific = ?2 DESC LIMIT 1",
+			key, 2, id, "finding a person", err);
 	if (rc || id[0])
 		return rc;
 	struct person p = {.honorific = xstrdup(honorific ? honorific : ""),
@@ -448,15 +456,9 @@ static enum clerk_status end_memberships(struct db *db, const char *seat_id,
 		"UPDATE membership SET to_date = date(?3, '-1 day') WHERE "
 		"seat_id = ?1 AND to_date IS NULL AND id <> ?2",
 	};
-	for (size_t i = 0; i < 2 && !rc; i++) {
-		sqlite3_stmt *st = db_stmt(db, sql[i], err);
-		if (!st)
-			return err->status;
-		db_bind_text(st, 1, seat_id);
-		db_bind_text(st, 2, keep);
-		db_bind_text(st, 3, to);
-		rc = step_done(db, st, "ending a membership", err);
-	}
+	const char *args[] = {seat_id, keep, to};
+	for (size_t i = 0; i < 2 && !rc; i++)
+		rc = run_texts(db, sql[i], args, 3, "ending a membership", err);
 	return rc;
 }
 
@@ -466,17 +468,15 @@ enum clerk_status istore_member_set(struct db *db, const char *seat_id,
 				    bool *changed, struct clerk_err *err)
 {
 	*changed = false;
-	sqlite3_stmt *st = db_stmt(
+	const char *key[] = {seat_id, person_id ? person_id : "", role,
+			     capacity};
+	sqlite3_stmt *st = stmt_texts(
 		db,
 		"SELECT id FROM membership WHERE seat_id = ?1 AND to_date IS "
 		"NULL AND person_id = ?2 AND role = ?3 AND capacity = ?4",
-		err);
+		key, 4, err);
 	if (!st)
 		return err->status;
-	db_bind_text(st, 1, seat_id);
-	db_bind_text(st, 2, person_id ? person_id : "");
-	db_bind_text(st, 3, role);
-	db_bind_text(st, 4, capacity);
 	char keep[CLERK_UUID_LEN] = "";
 	if (sqlite3_step(st) == SQLITE_ROW)
 		copy_id(keep, db_col_text(st, 0));
@@ -553,14 +553,9 @@ enum clerk_status istore_subs_set(struct db *db, const char *seat_id,
 		"UPDATE substitute SET to_date = date(?1, '-1 day') WHERE "
 		"seat_id = ?2 AND to_date IS NULL",
 	};
-	for (size_t i = 0; i < 2 && !rc; i++) {
-		sqlite3_stmt *st = db_stmt(db, sql[i], err);
-		if (!st)
-			return err->status;
-		db_bind_text(st, 1, from);
-		db_bind_text(st, 2, seat_id);
-		rc = step_done(db, st, "ending a nomination", err);
-	}
+	const char *args[] = {from, seat_id};
+	for (size_t i = 0; i < 2 && !rc; i++)
+		rc = run_texts(db, sql[i], args, 2, "ending a nomination", err);
 	if (rc)
 		return rc;
 	for (size_t i = 0; i < n && !rc; i++)
@@ -623,17 +618,13 @@ static enum clerk_status seat_of(struct db *db, const char *meeting_id,
 				 const char *person_id, clerk_id seat_id,
 				 struct clerk_err *err)
 {
-	sqlite3_stmt *st = db_stmt(
+	const char *key[] = {meeting_id, person_id};
+	return find_id(
 		db,
 		"SELECT s.id FROM seat s JOIN membership ms ON ms.seat_id = s.id"
 		" JOIN meeting m ON m.id = ?1 AND m.body_id = s.body_id WHERE "
 		"ms.person_id = ?2 ORDER BY ms.to_date IS NULL DESC LIMIT 1",
-		err);
-	if (!st)
-		return err->status;
-	db_bind_text(st, 1, meeting_id);
-	db_bind_text(st, 2, person_id);
-	return find_id(db, st, seat_id, "finding the member's seat", err);
+		key, 2, seat_id, "finding the member's seat", err);
 }
 
 enum clerk_status istore_attendance_set(struct db *db, const char *meeting_id,
@@ -687,18 +678,12 @@ enum clerk_status istore_link_get(struct db *db, const char *council_id,
 				  const char *ref, char id[CLERK_UUID_LEN],
 				  struct clerk_err *err)
 {
-	sqlite3_stmt *st = db_stmt(
+	const char *key[] = {council_id, source, kind, ref};
+	return find_id(
 		db,
-		"SELECT record_id FROM import_link WHERE council_id = ?1 AND "
-		"source = ?2 AND kind = ?3 AND ref = ?4",
-		err);
-	if (!st)
-		return err->status;
-	db_bind_text(st, 1, council_id);
-	db_bind_text(st, 2, source);
-	db_bind_text(st, 3, kind);
-	db_bind_text(st, 4, ref);
-	return find_id(db, st, id, "reading what was imported before", err);
+		"SELECT record_id FROM import_link WHERE council_id = ?1 "
+		"AND source = ?2 AND kind = ?3 AND ref = ?4",
+		key, 4, id, "reading what was imported before", err);
 }
 
 enum clerk_status istore_link_set(struct db *db, const char *council_id,
@@ -706,39 +691,28 @@ enum clerk_status istore_link_set(struct db *db, const char *council_id,
 				  const char *ref, const char *record_id,
 				  struct clerk_err *err)
 {
-	sqlite3_stmt *st = db_stmt(
+	const char *args[] = {council_id, source, kind, ref, record_id};
+	return run_texts(
 		db,
 		"INSERT INTO import_link(council_id, source, kind, ref, record_id)"
 		" VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO UPDATE SET "
 		"record_id = excluded.record_id WHERE record_id <> "
 		"excluded.record_id",
-		err);
-	if (!st)
-		return err->status;
-	db_bind_text(st, 1, council_id);
-	db_bind_text(st, 2, source);
-	db_bind_text(st, 3, kind);
-	db_bind_text(st, 4, ref);
-	db_bind_text(st, 5, record_id);
-	return step_done(db, st, "recording where a record came from", err);
+		args, 5, "recording where a record came from", err);
 }
 
 enum clerk_status istore_body_end(struct db *db, const char *body_id,
 				  bool ended, const char *reason,
 				  bool *changed, struct clerk_err *err)
 {
-	sqlite3_stmt *st = db_stmt(
+	const char *args[] = {body_id, reason ? reason : ""};
+	enum clerk_status rc = run_texts(
 		db,
 		ended ? "INSERT INTO body_ended(body_id, reason) VALUES (?1, ?2) "
 			"ON CONFLICT DO UPDATE SET reason = excluded.reason "
 			"WHERE reason <> excluded.reason"
 		      : "DELETE FROM body_ended WHERE body_id = ?1 AND ?2 = ?2",
-		err);
-	if (!st)
-		return err->status;
-	db_bind_text(st, 1, body_id);
-	db_bind_text(st, 2, reason ? reason : "");
-	enum clerk_status rc = step_done(db, st, "marking the body ended", err);
+		args, 2, "marking the body ended", err);
 	*changed = !rc && sqlite3_changes(db_handle(db)) > 0;
 	return rc;
 }
@@ -800,18 +774,13 @@ enum clerk_status istore_ward_seat(struct db *db, const char *body_id,
 				   struct clerk_err *err)
 {
 	*created = false;
-	sqlite3_stmt *st = db_stmt(
+	const char *key[] = {body_id, ward, person_id};
+	enum clerk_status rc = find_id(
 		db,
 		"SELECT s.id FROM seat s JOIN membership ms ON ms.seat_id = s.id"
 		" WHERE s.body_id = ?1 AND s.label = ?2 AND ms.person_id = ?3 "
 		"LIMIT 1",
-		err);
-	if (!st)
-		return err->status;
-	db_bind_text(st, 1, body_id);
-	db_bind_text(st, 2, ward);
-	db_bind_text(st, 3, person_id);
-	enum clerk_status rc = find_id(db, st, id, "finding the ward's seat", err);
+		key, 3, id, "finding the ward's seat", err);
 	if (rc || id[0])
 		return rc;
 	struct seat s = {0};
@@ -833,16 +802,14 @@ enum clerk_status istore_term_set(struct db *db, const char *seat_id,
 				  bool *changed, struct clerk_err *err)
 {
 	*changed = false;
-	sqlite3_stmt *st = db_stmt(
+	const char *key[] = {seat_id, person_id, from};
+	sqlite3_stmt *st = stmt_texts(
 		db,
 		"SELECT id, coalesce(to_date, '') FROM membership WHERE seat_id ="
 		" ?1 AND person_id = ?2 AND from_date = ?3",
-		err);
+		key, 3, err);
 	if (!st)
 		return err->status;
-	db_bind_text(st, 1, seat_id);
-	db_bind_text(st, 2, person_id);
-	db_bind_text(st, 3, from);
 	char id[CLERK_UUID_LEN] = "", old_to[16] = "";
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		copy_id(id, db_col_text(st, 0));

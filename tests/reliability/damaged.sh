@@ -77,6 +77,21 @@ out=$("$CLERK" --db "$T/folder.db" check 2>&1); rc=$?
 is "a folder: exit 4" "$rc" 4
 has "a folder: says so" "$out" "is a folder, not a clerk database"
 
+# A symbolic link to a good file, and one that leads nowhere: refused,
+# saying what it is and where it leads (it was "not an SQLite file").
+ln -s "$good" "$T/link.db"
+out=$("$CLERK" --db "$T/link.db" check 2>&1); rc=$?
+is "a link: exit 4" "$rc" 4
+has "a link: says so and names the file it leads to" "$out" \
+	"link.db is a symbolic link: clerk opens a database only by the file's own path, with its journal beside it; give $(realpath "$good") instead"
+lacks "a link: no -wal beside the link" "$(ls "$T")" "link.db-wal"
+ln -s "$T/none.db" "$T/dangling.db"
+out=$("$CLERK" --db "$T/dangling.db" council add "Linked Parish Council" 2>&1); rc=$?
+is "a link that leads nowhere: exit 4" "$rc" 4
+has "a link that leads nowhere: says so" "$out" "dangling.db is a symbolic link"
+is "a link that leads nowhere: nothing created where it leads" \
+	"$(ls "$T" | grep -c '^none.db')" 0
+
 # The good file is still good after all this.
 is "the undamaged file still passes integrity_check" \
 	"$(sqlite3 "$good" 'PRAGMA integrity_check')" ok
