@@ -55,11 +55,11 @@ static enum clerk_status commit_text(struct app *app, void *ctx,
 /* The editor's title: what the house style adds around the text, so that
  * the clerk does not type it twice ("Minuted as: The Board received …").
  * Caller frees. */
-static char *text_title(const struct live_screen *s, const char *key,
-			const char *fallback)
+static char *text_title(struct app *app, struct live_screen *s,
+			const char *key, const char *fallback)
 {
-	char *said = export_style_sentence(&s->style, &s->l->body, key,
-					   "\u2026");
+	char *said = export_style_sentence(ui_live_style(app, s), &s->l->body,
+					   key, "\u2026");
 	if (!said)
 		return xstrdup(fallback);
 	char *t = xasprintf("Minuted as: %s%s (one %s per line)", said,
@@ -81,7 +81,7 @@ static void act_text(struct app *app, struct live_screen *s,
 	    (sec == SECTION_RECEIVED || sec == SECTION_NARRATIVE))
 		sec = SECTION_EXEMPT;
 	struct text_ctx t = {s, sec};
-	char *title = text_title(s, key, fallback);
+	char *title = text_title(app, s, key, fallback);
 	if (ui_edit(app, title, NULL, commit_text, &t))
 		ui_live_report(app, s, CLERK_OK, NULL, NULL);
 	free(title);

@@ -33,8 +33,10 @@ struct live_screen {
 			    newest capture */
 	int scroll_item; /* the item item_scroll belongs to */
 	struct ui_live_layout lay;
-	struct style style; /* the body's house style: captures are shown
-			       as the minutes print them */
+	/* The body's house style, as ui_live_style reads it. */
+	struct style style;
+	enum { LIVE_STYLE_UNREAD, LIVE_STYLE_READ, LIVE_STYLE_REFUSED }
+		style_state;
 };
 
 /* The handlers, one per LIVE or ATTEND action of actions.def. */
@@ -67,6 +69,13 @@ void ui_live_fmt_time(const struct live *l, time_t t, char out[16]);
 const struct live_item *ui_live_current_item(const struct live *l);
 /* Rows a page key moves in the pane with the focus. */
 int ui_live_page(const struct live_screen *s);
+/* The body's house style: captures are shown as the minutes print them.
+ * Read when something first needs it (a capture shown, an editor's title)
+ * or at the console's first idle tick, whichever comes first: not before
+ * the first screen, which seldom needs it.  A style refused is said once
+ * (the clerk warned, as the minutes will refuse it when exported); then
+ * an empty style, so that captures are shown as typed. */
+const struct style *ui_live_style(struct app *app, struct live_screen *s);
 
 /* ---------------------------------------------- shared by the handlers */
 

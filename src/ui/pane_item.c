@@ -66,18 +66,20 @@ static void add_wrapped(struct lines *ls, enum ui_role role, int width,
 
 /* The label of a section as the minutes print it ("The Board heard
  * that:"), else `fallback`.  Caller frees. */
-static char *section_label(const struct live_screen *s, const char *key,
-			   const char *fallback)
+static char *section_label(struct app *app, struct live_screen *s,
+			   const char *key, const char *fallback)
 {
-	char *v = export_style_sentence(&s->style, &s->l->body, key, NULL);
+	char *v = export_style_sentence(ui_live_style(app, s), &s->l->body,
+					key, NULL);
 	return v ? v : xstrdup(fallback);
 }
 
 /* One capture as the minutes print it, under its section's heading when
  * it starts a run of that section (*last: the section of the capture
  * shown just before, -1 after anything else). */
-static void add_text(struct lines *ls, const struct live_screen *s,
-		     const struct minute_text *t, int *last, int width)
+static void add_text(struct app *app, struct lines *ls,
+		     struct live_screen *s, const struct minute_text *t,
+		     int *last, int width)
 {
 	const struct live *l = s->l;
 	const char *heading = NULL, *bullet = "";
@@ -89,11 +91,11 @@ static void add_text(struct lines *ls, const struct live_screen *s,
 	case SECTION_NARRATIVE:
 		break;
 	case SECTION_HEARD:
-		heading = label = section_label(s, "heard", "Heard that:");
+		heading = label = section_label(app, s, "heard", "Heard that:");
 		bullet = "  - ";
 		break;
 	case SECTION_COMMENTED:
-		heading = label = section_label(s, "commented",
+		heading = label = section_label(app, s, "commented",
 						"Members commented:");
 		bullet = "  - ";
 		break;
@@ -108,8 +110,9 @@ static void add_text(struct lines *ls, const struct live_screen *s,
 	*last = (int)t->section;
 	/* "Received" as minuted: the style's sentence around it. */
 	char *said = t->section == SECTION_RECEIVED
-			     ? export_style_sentence(&s->style, &l->body,
-						     "received", t->body)
+			     ? export_style_sentence(ui_live_style(app, s),
+						     &l->body, "received",
+						     t->body)
 			     : NULL;
 	/* Not xasprintf: printf copies a long %s a byte at a time. */
 	char *line = said;
@@ -259,8 +262,8 @@ static void add_declarations(struct lines *ls, const struct live *l,
 
 /* The captures, decisions and comings and goings in the order they
  * happened, as the minutes keep them (clerk/record.h). */
-static void add_record(struct lines *ls, const struct live_screen *s,
-		       const char *id, int width)
+static void add_record(struct app *app, struct lines *ls,
+		       struct live_screen *s, const char *id, int width)
 {
 	const struct live *l = s->l;
 	struct record_list rec = {0};
@@ -270,7 +273,7 @@ static void add_record(struct lines *ls, const struct live_screen *s,
 	for (size_t i = 0; i < rec.n; i++) {
 		const struct record_entry *e = &rec.v[i];
 		if (e->kind == RECORD_TEXT) {
-			add_text(ls, s, &l->texts.v[e->index], &last, width);
+			add_text(app, ls, s, &l->texts.v[e->index], &last, width);
 			continue;
 		}
 		last = -1;
@@ -290,7 +293,7 @@ static void add_record(struct lines *ls, const struct live_screen *s,
 	record_list_free(&rec);
 }
 
-static void build_item_lines(const struct live_screen *s,
+static void build_item_lines(struct app *app, struct live_screen *s,
 			     const struct live_item *it, int width,
 			     struct lines *ls)
 {
@@ -307,7 +310,7 @@ static void build_item_lines(const struct live_screen *s,
 		free(u);
 	}
 	add_declarations(ls, l, it, width);
-	add_record(ls, s, id, width);
+	add_record(app, ls, s, id, width);
 }
 
 /* A paragraph under a pane's first row, wrapped to the pane, as many rows
@@ -431,7 +434,7 @@ static void item_draw(struct app *app, struct live_screen *s,
 	int y = draw_item_heading(app, l, it, r);
 	struct lines ls = {0};
 	int width = r.w - 2;
-	build_item_lines(s, it, width, &ls);
+	build_item_lines(app, s, it, width, &ls);
 	if (it->item.kind == ITEM_PREVIOUS_MINUTES) {
 		char *prev[8];
 		size_t np = ui_live_previous_lines(app, l, prev, 8);

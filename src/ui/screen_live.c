@@ -234,10 +234,30 @@ static void live_draw(struct app *app, void *state)
 	sb_free(&sb);
 }
 
+const struct style *ui_live_style(struct app *app, struct live_screen *s)
+{
+	if (s->style_state != LIVE_STYLE_UNREAD)
+		return &s->style;
+	struct clerk_err err = {0};
+	s->style_state = LIVE_STYLE_READ;
+	if (style_load(s->l->body.style, &s->style, &err) != CLERK_OK) {
+		/* The minutes will refuse the same style when exported; the
+		 * room goes on, showing captures as typed. */
+		style_free(&s->style);
+		memset(&s->style, 0, sizeof s->style);
+		s->style_state = LIVE_STYLE_REFUSED;
+		ui_app_message(app, UI_ROLE_WARN, "%s", err.msg);
+	}
+	return &s->style;
+}
+
 static void live_tick(struct app *app, void *state)
 {
 	struct live_screen *s = state;
 	struct clerk_err err = {0};
+	/* The first idle moment reads the style the first screen did not
+	 * need, so that a refused one is said as the meeting opens. */
+	(void)ui_live_style(app, s);
 	live_idle(s->l);
 	/* Two consoles: renew the lease; a console taken over is told at
 	 * once, one watching is told when the driver has left. */
@@ -418,14 +438,6 @@ void ui_live_run(struct app *app, struct live *l)
 	s.pane[PANE_ATTEND].ops = &pane_attendance_ops;
 	s.pane[PANE_ITEM].ops = &pane_item_ops;
 	ui_live_show_current(&s);
-	struct clerk_err err = {0};
-	if (style_load(l->body.style, &s.style, &err) != CLERK_OK) {
-		/* The minutes will refuse the same style when exported; the
-		 * room goes on, showing captures as typed. */
-		style_free(&s.style);
-		memset(&s.style, 0, sizeof s.style);
-		ui_app_message(app, UI_ROLE_WARN, "%s", err.msg);
-	}
 	struct ui_screen screen = {&live_ops, &s};
 	ui_app_run(app, &screen);
 	style_free(&s.style);
