@@ -1808,6 +1808,30 @@ static long cell_size(const struct pages_view *v, const unsigned char *c,
 	return (uint16_t)n;
 }
 
+/* The cells of a table's interior page (v->page) as page_looks_sound tests
+ * them, in a loop of their own: such a page holds hundreds, and a cell is
+ * only a child's page number and a rowid (cell_size's first case).  The
+ * rowid's varint is read without testing for the page's end at each byte:
+ * 32 bytes of zeros follow the page, and a varint running past its end
+ * makes the cell end past the usable part, which fails as cell_size's -1
+ * would. */
+static bool interior_cells_sound(const struct pages_view *v, uint32_t cells,
+				 uint32_t first, uint32_t last)
+{
+	const unsigned char *d = v->page, *ptr = d + 12;
+	for (uint32_t i = 0; i < cells; i++, ptr += 2) {
+		uint32_t pc = (uint32_t)ptr[0] << 8 | ptr[1];
+		if (pc < first || pc > last)
+			return false;
+		const unsigned char *c = d + pc, *p = c + 4, *stop = p + 9;
+		while ((*p++ & 0x80) && p < stop)
+			;
+		if (pc + (uint32_t)(p - c) > v->usable)
+			return false;
+	}
+	return true;
+}
+
 /* Read page pgno into v->page and test it as SQLite's btreeInitPage does
  * with cell_size_check on (decodeFlags, the cell count, each cell's place
  * and size), as a page of a table (intkey) or of an index.  False when the
@@ -1831,6 +1855,10 @@ static bool page_looks_sound(struct pages_view *v, uint32_t pgno,
 	uint32_t offset = *leaf ? 8 : 12;
 	uint32_t first = offset + 2 * cells;
 	uint32_t last = v->usable - 4 - (*leaf ? 0 : 1);
+	if (intkey && !*leaf) {
+		*ncell = (int)cells;
+		return interior_cells_sound(v, cells, first, last);
+	}
 	for (uint32_t i = 0; i < cells; i++) {
 		uint32_t pc = (uint32_t)d[offset + 2 * i] << 8 | d[offset + 2 * i + 1];
 		if (pc < first || pc > last)
