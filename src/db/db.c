@@ -1832,6 +1832,48 @@ static bool interior_cells_sound(const struct pages_view *v, uint32_t cells,
 	return true;
 }
 
+/* The cells of an index's page (v->page), leaf or interior, as
+ * page_looks_sound tests them, in a loop of their own (cell_size's index
+ * case).  A cell starts within the usable part (first..last), so its
+ * payload's size begins before the page's end. */
+static bool index_cells_sound(const struct pages_view *v, uint32_t cells,
+			      uint32_t first, uint32_t last, bool leaf)
+{
+	const unsigned char *d = v->page, *end = d + v->size;
+	const unsigned char *ptr = d + (leaf ? 8 : 12);
+	uint32_t skip = leaf ? 0 : 4; /* an interior cell's child page */
+	for (uint32_t i = 0; i < cells; i++, ptr += 2) {
+		uint32_t pc = (uint32_t)ptr[0] << 8 | ptr[1];
+		if (pc < first || pc > last)
+			return false;
+		const unsigned char *c = d + pc, *p = c + skip;
+		uint32_t n = *p;
+		if (n >= 0x80) {
+			const unsigned char *stop = p + 8;
+			n &= 0x7f;
+			do {
+				if (p + 1 >= end)
+					return false;
+				n = (n << 7) | (*++p & 0x7f);
+			} while (*p >= 0x80 && p < stop);
+		}
+		p++;
+		if (n <= v->max_local) {
+			n += (uint32_t)(p - c);
+			if (n < 4)
+				n = 4;
+		} else {
+			n = v->min_local + (n - v->min_local) % (v->usable - 4);
+			if (n > v->max_local)
+				n = v->min_local;
+			n += 4 + (uint16_t)(p - c);
+		}
+		if (pc + (uint16_t)n > v->usable)
+			return false;
+	}
+	return true;
+}
+
 /* Read page pgno into v->page and test it as SQLite's btreeInitPage does
  * with cell_size_check on (decodeFlags, the cell count, each cell's place
  * and size), as a page of a table (intkey) or of an index.  False when the
@@ -1855,9 +1897,10 @@ static bool page_looks_sound(struct pages_view *v, uint32_t pgno,
 	uint32_t offset = *leaf ? 8 : 12;
 	uint32_t first = offset + 2 * cells;
 	uint32_t last = v->usable - 4 - (*leaf ? 0 : 1);
-	if (intkey && !*leaf) {
+	if (!intkey || !*leaf) {
 		*ncell = (int)cells;
-		return interior_cells_sound(v, cells, first, last);
+		return intkey ? interior_cells_sound(v, cells, first, last)
+			      : index_cells_sound(v, cells, first, last, *leaf);
 	}
 	for (uint32_t i = 0; i < cells; i++) {
 		uint32_t pc = (uint32_t)d[offset + 2 * i] << 8 | d[offset + 2 * i + 1];
