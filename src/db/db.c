@@ -1757,6 +1757,47 @@ static bool pages_open(struct db *db, struct pages_view *v)
 	return true;
 }
 
+/* The size of a payload, the varint at *p (as cellSizePtr reads it, at
+ * most 9 bytes), *p moved past it; false when it runs to the page's end. */
+static bool payload_size(const unsigned char **p, const unsigned char *end,
+			 uint32_t *out)
+{
+	const unsigned char *q = *p;
+	uint32_t n = *q;
+	if (n >= 0x80) {
+		const unsigned char *stop = q + 8;
+		n &= 0x7f;
+		do {
+			if (q + 1 >= end)
+				return false;
+			n = (n << 7) | (*++q & 0x7f);
+		} while (*q >= 0x80 && q < stop);
+	}
+	*p = q + 1;
+	*out = n;
+	return true;
+}
+
+/* The bytes a cell takes on its page: its header (hdr bytes) and the part
+ * of its payload of n bytes kept on the page, as SQLite counts them. */
+static uint32_t cell_bytes(const struct pages_view *v, uint32_t n,
+			   uint32_t hdr, bool intkey)
+{
+	uint32_t max_local = intkey ? v->max_leaf : v->max_local;
+	uint32_t min_local = intkey ? v->min_leaf : v->min_local;
+	if (n <= max_local) {
+		n += hdr;
+		if (n < 4)
+			n = 4;
+	} else {
+		n = min_local + (n - min_local) % (v->usable - 4);
+		if (n > max_local)
+			n = min_local;
+		n += 4 + (uint16_t)hdr;
+	}
+	return (uint16_t)n;
+}
+
 /* The size SQLite gives the cell at c (btreeCellSizeCheck's xCellSize:
  * cellSizePtr, cellSizePtrNoPayload), or -1 when measuring it would read
  * past the page. */
@@ -1773,19 +1814,9 @@ static long cell_size(const struct pages_view *v, const unsigned char *c,
 		} while ((*p++ & 0x80) && p < stop);
 		return (uint16_t)(p - c);
 	}
-	if (p >= end)
+	uint32_t n;
+	if (p >= end || !payload_size(&p, end, &n))
 		return -1;
-	uint32_t n = *p;
-	if (n >= 0x80) {
-		const unsigned char *stop = p + 8;
-		n &= 0x7f;
-		do {
-			if (p + 1 >= end)
-				return -1;
-			n = (n << 7) | (*++p & 0x7f);
-		} while (*p >= 0x80 && p < stop);
-	}
-	p++;
 	if (intkey) { /* a table's leaf cell: its rowid */
 		const unsigned char *stop = p + 9;
 		do {
@@ -1793,19 +1824,7 @@ static long cell_size(const struct pages_view *v, const unsigned char *c,
 				return -1;
 		} while ((*p++ & 0x80) && p < stop);
 	}
-	uint32_t max_local = intkey ? v->max_leaf : v->max_local;
-	uint32_t min_local = intkey ? v->min_leaf : v->min_local;
-	if (n <= max_local) {
-		n += (uint32_t)(p - c);
-		if (n < 4)
-			n = 4;
-	} else {
-		n = min_local + (n - min_local) % (v->usable - 4);
-		if (n > max_local)
-			n = min_local;
-		n += 4 + (uint16_t)(p - c);
-	}
-	return (uint16_t)n;
+	return cell_bytes(v, n, (uint32_t)(p - c), intkey);
 }
 
 /* The cells of a table's interior page (v->page) as page_looks_sound tests
@@ -1847,28 +1866,9 @@ static bool index_cells_sound(const struct pages_view *v, uint32_t cells,
 		if (pc < first || pc > last)
 			return false;
 		const unsigned char *c = d + pc, *p = c + skip;
-		uint32_t n = *p;
-		if (n >= 0x80) {
-			const unsigned char *stop = p + 8;
-			n &= 0x7f;
-			do {
-				if (p + 1 >= end)
-					return false;
-				n = (n << 7) | (*++p & 0x7f);
-			} while (*p >= 0x80 && p < stop);
-		}
-		p++;
-		if (n <= v->max_local) {
-			n += (uint32_t)(p - c);
-			if (n < 4)
-				n = 4;
-		} else {
-			n = v->min_local + (n - v->min_local) % (v->usable - 4);
-			if (n > v->max_local)
-				n = v->min_local;
-			n += 4 + (uint16_t)(p - c);
-		}
-		if (pc + (uint16_t)n > v->usable)
+		uint32_t n;
+		if (!payload_size(&p, end, &n) ||
+		    pc + cell_bytes(v, n, (uint32_t)(p - c), false) > v->usable)
 			return false;
 	}
 	return true;
