@@ -320,8 +320,8 @@ int cmd_live(struct cli *cli, int argc, char **argv)
 	live_lease_release(l);
 	if (report.status)
 		cli_report(cli, &report);
+	db_close(&db);
 	live_free(&l);
 	meeting_free(&m);
-	db_close(&db);
 	return rc ? rc : verdict;
 }
