@@ -599,6 +599,10 @@ enum clerk_status meeting_first_minute_read(struct db *db,
 /* The first calendar year of the municipal year that holds time t for
  * body b (from body.year_start, "05-01" when unset), in the body's zone. */
 int body_municipal_year(const struct body *b, time_t t);
+/* Minute number n in format fmt (a body's minute_format; "%n." when NULL
+ * or empty): %n the number, %y the last two digits of municipal year
+ * `year`, %% a percent sign.  Caller frees. */
+char *minute_number_format(const char *fmt, int n, int year);
 /* Minute number n of meeting m as the body prints it (its minute_format:
  * "%n." gives "6.", "%n/%y" gives "6/17"); caller frees. */
 char *minute_number_text(const struct body *b, const struct meeting *m, int n);

@@ -12,7 +12,11 @@
 
 /* Run the review screen over the meetings of body_id (NULL: every body),
  * with meeting_id's minutes open when not NULL, until the user leaves.
- * Fails (err filled) only when the meetings cannot be read. */
+ * Fails (err filled) only when the meetings cannot be read.  The app's
+ * connection may be one opened for reading only: before the clerk's first
+ * change the screen opens the file again for writing, closes the
+ * connection it was given and gives the app the new one, which the caller
+ * then closes (ui_app_db). */
 enum clerk_status ui_review_run(struct app *app, const char *body_id,
 				const char *meeting_id, struct clerk_err *err);
 

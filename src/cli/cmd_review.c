@@ -16,6 +16,24 @@
 #include "clerk/ui.h"
 #include "clerk/ui_review.h"
 
+/* The file is opened for reading: a clerk reads minutes far more often
+ * than they correct them, and a writer's checks on opening (every b-tree
+ * of the file, issue 17) are made when the clerk first changes something,
+ * just before it (screen_review.c).  A file of an older schema is
+ * upgraded now, as a writer opening it would (and refused, as before,
+ * when it cannot be written). */
+static int review_open_db(struct cli *cli, struct db **db)
+{
+	struct clerk_err err = {0};
+	enum clerk_status rc = db_open(cli->db_path, DB_READONLY, db, &err);
+	if (rc == CLERK_READONLY)
+		return cli_open_db(cli, DB_EXISTING, db);
+	if (rc)
+		return cli_report(cli, &err);
+	cli_warn_if_readable(cli);
+	return 0;
+}
+
 #define REVIEW_USAGE                                                     \
 	"review [MEETING] [--body NAME] [--script FILE] [--dump DIR] "   \
 	"[--size COLSxROWS] [--term TERM]"
@@ -46,7 +64,7 @@ int cmd_review(struct cli *cli, int argc, char **argv)
 	if (argc - optind > 1)
 		return cli_usage(cli, REVIEW_USAGE);
 	struct db *db = NULL;
-	int rc = cli_open_db(cli, DB_EXISTING, &db);
+	int rc = review_open_db(cli, &db);
 	if (rc)
 		return rc;
 	struct clerk_err err = {0};
@@ -62,12 +80,15 @@ int cmd_review(struct cli *cli, int argc, char **argv)
 		rc = cli_report(cli, &err);
 	if (!rc && ui_review_run(app, body ? b.id : NULL,
 				 optind < argc ? m.id : NULL, &err) != CLERK_OK) {
+		db = ui_app_db(app); /* the screen may have opened it again */
 		int end = ui_app_end(&app);
 		(void)end;
 		rc = cli_report(cli, &err);
 	}
-	if (app)
+	if (app) {
+		db = ui_app_db(app);
 		rc = ui_app_end(&app);
+	}
 	meeting_free(&m);
 	body_free(&b);
 	db_close(&db);

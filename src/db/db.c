@@ -743,17 +743,25 @@ void db_interactive_writer(struct db *db)
 		search_defer(db);
 }
 
+/* The scope of a document of meeting `id` (schema step 16): its body's
+ * token, as the step wrote it; '' for a meeting that is not there. */
+#define SEARCH_SCOPE_OF(id)                                                \
+	"coalesce((SELECT '0b' || hex(g.body_id) FROM meeting g WHERE g.id = " \
+	id "), '')"
+
 /* What the console noted in search_pending, copied into search_doc (and by
  * its triggers into both full-text indexes) in the order captured, as the
  * rows now read; the notes removed.  One statement for both tables, so
  * that search_doc's ids keep the order written (record_captures_read). */
 static const char sql_search_catch_up[] =
-	"INSERT INTO search_doc(src, src_id, meeting_id, item_id, body)\n"
+	"INSERT INTO search_doc(src, src_id, meeting_id, item_id, body, scope)\n"
 	"  SELECT p.src, p.src_id,\n"
 	"    CASE p.src WHEN 'minute' THEN m.meeting_id ELSE r.meeting_id END,\n"
 	"    CASE p.src WHEN 'minute' THEN m.item_id ELSE r.item_id END,\n"
 	"    CASE p.src WHEN 'minute' THEN m.body\n"
-	"      ELSE trim(r.preamble || ' ' || r.body) END\n"
+	"      ELSE trim(r.preamble || ' ' || r.body) END,\n"
+	"    " SEARCH_SCOPE_OF(
+		"CASE p.src WHEN 'minute' THEN m.meeting_id ELSE r.meeting_id END") "\n"
 	"  FROM search_pending p\n"
 	"  LEFT JOIN minute_text m ON p.src = 'minute' AND m.id = p.src_id\n"
 	"  LEFT JOIN resolution r ON p.src = 'resolution' AND r.id = p.src_id\n"
@@ -1241,30 +1249,35 @@ static const struct {
 	{"minute_text",
 	 "CREATE TEMP TRIGGER IF NOT EXISTS search_minute_ai AFTER INSERT ON "
 	 "minute_text BEGIN\n"
-	 "  INSERT INTO search_doc(src, src_id, meeting_id, item_id, body)\n"
-	 "  VALUES ('minute', NEW.id, NEW.meeting_id, NEW.item_id, NEW.body); "
-	 "END;\n"
+	 "  INSERT INTO search_doc(src, src_id, meeting_id, item_id, body, "
+	 "scope)\n"
+	 "  VALUES ('minute', NEW.id, NEW.meeting_id, NEW.item_id, NEW.body,\n"
+	 "    " SEARCH_SCOPE_OF("NEW.meeting_id") "); END;\n"
 	 "CREATE TEMP TRIGGER IF NOT EXISTS search_minute_au AFTER UPDATE OF "
 	 "meeting_id, item_id, body\n"
 	 "  ON minute_text BEGIN\n"
 	 "  UPDATE search_doc SET meeting_id = NEW.meeting_id,\n"
-	 "    item_id = NEW.item_id, body = NEW.body WHERE src_id = OLD.id; "
-	 "END;\n"
+	 "    item_id = NEW.item_id, body = NEW.body,\n"
+	 "    scope = " SEARCH_SCOPE_OF("NEW.meeting_id") "\n"
+	 "  WHERE src_id = OLD.id; END;\n"
 	 "CREATE TEMP TRIGGER IF NOT EXISTS search_minute_ad AFTER DELETE ON "
 	 "minute_text BEGIN\n"
 	 "  DELETE FROM search_doc WHERE src_id = OLD.id; END;\n"},
 	{"resolution",
 	 "CREATE TEMP TRIGGER IF NOT EXISTS search_resolution_ai AFTER INSERT "
 	 "ON resolution BEGIN\n"
-	 "  INSERT INTO search_doc(src, src_id, meeting_id, item_id, body)\n"
+	 "  INSERT INTO search_doc(src, src_id, meeting_id, item_id, body, "
+	 "scope)\n"
 	 "  VALUES ('resolution', NEW.id, NEW.meeting_id, NEW.item_id,\n"
-	 "          trim(NEW.preamble || ' ' || NEW.body)); END;\n"
+	 "          trim(NEW.preamble || ' ' || NEW.body),\n"
+	 "    " SEARCH_SCOPE_OF("NEW.meeting_id") "); END;\n"
 	 "CREATE TEMP TRIGGER IF NOT EXISTS search_resolution_au AFTER UPDATE "
 	 "OF meeting_id, item_id,\n"
 	 "  preamble, body ON resolution BEGIN\n"
 	 "  UPDATE search_doc SET meeting_id = NEW.meeting_id,\n"
 	 "    item_id = NEW.item_id, body = trim(NEW.preamble || ' ' || "
-	 "NEW.body)\n"
+	 "NEW.body),\n"
+	 "    scope = " SEARCH_SCOPE_OF("NEW.meeting_id") "\n"
 	 "  WHERE src_id = OLD.id; END;\n"
 	 "CREATE TEMP TRIGGER IF NOT EXISTS search_resolution_ad AFTER DELETE "
 	 "ON resolution BEGIN\n"
@@ -1273,15 +1286,18 @@ static const struct {
 	 "CREATE TEMP TRIGGER IF NOT EXISTS search_item_ai AFTER INSERT ON "
 	 "agenda_item BEGIN\n"
 	 "  INSERT INTO search_doc(src, src_id, meeting_id, item_id, title, "
-	 "body)\n"
+	 "body, scope)\n"
 	 "  VALUES ('item', NEW.id, NEW.meeting_id, NEW.id, NEW.title,\n"
-	 "          NEW.description); END;\n"
+	 "          NEW.description, " SEARCH_SCOPE_OF("NEW.meeting_id") ");\n"
+	 "END;\n"
 	 "CREATE TEMP TRIGGER IF NOT EXISTS search_item_au AFTER UPDATE OF "
 	 "meeting_id, title,\n"
 	 "  description ON agenda_item BEGIN\n"
 	 "  UPDATE search_doc SET meeting_id = NEW.meeting_id, title = "
 	 "NEW.title,\n"
-	 "    body = NEW.description WHERE src_id = OLD.id; END;\n"
+	 "    body = NEW.description,\n"
+	 "    scope = " SEARCH_SCOPE_OF("NEW.meeting_id") "\n"
+	 "  WHERE src_id = OLD.id; END;\n"
 	 "CREATE TEMP TRIGGER IF NOT EXISTS search_item_ad AFTER DELETE ON "
 	 "agenda_item BEGIN\n"
 	 "  DELETE FROM search_doc WHERE src_id = OLD.id; END;\n"},
@@ -1289,10 +1305,11 @@ static const struct {
 	 "CREATE TEMP TRIGGER IF NOT EXISTS search_declaration_ai AFTER INSERT "
 	 "ON declaration BEGIN\n"
 	 "  INSERT INTO search_doc(src, src_id, meeting_id, item_id, title, "
-	 "body)\n"
+	 "body, scope)\n"
 	 "  VALUES ('declaration', NEW.id, NEW.meeting_id, NEW.item_id,\n"
 	 "    coalesce((SELECT trim(honorific || ' ' || name) FROM person\n"
-	 "              WHERE id = NEW.person_id), ''), NEW.what); END;\n"
+	 "              WHERE id = NEW.person_id), ''), NEW.what,\n"
+	 "    " SEARCH_SCOPE_OF("NEW.meeting_id") "); END;\n"
 	 "CREATE TEMP TRIGGER IF NOT EXISTS search_declaration_au AFTER UPDATE "
 	 "OF meeting_id, item_id,\n"
 	 "  person_id, what ON declaration BEGIN\n"
@@ -1300,11 +1317,20 @@ static const struct {
 	 "    item_id = NEW.item_id, body = NEW.what,\n"
 	 "    title = coalesce((SELECT trim(honorific || ' ' || name) FROM "
 	 "person\n"
-	 "                      WHERE id = NEW.person_id), '')\n"
+	 "                      WHERE id = NEW.person_id), ''),\n"
+	 "    scope = " SEARCH_SCOPE_OF("NEW.meeting_id") "\n"
 	 "  WHERE src_id = OLD.id; END;\n"
 	 "CREATE TEMP TRIGGER IF NOT EXISTS search_declaration_ad AFTER DELETE "
 	 "ON declaration BEGIN\n"
 	 "  DELETE FROM search_doc WHERE src_id = OLD.id; END;\n"},
+	/* A meeting moved to another body: its documents' scope (schema
+	 * step 16) follows it. */
+	{"meeting",
+	 "CREATE TEMP TRIGGER IF NOT EXISTS search_meeting_au AFTER UPDATE OF "
+	 "body_id ON meeting\n"
+	 "  WHEN NEW.body_id IS NOT OLD.body_id BEGIN\n"
+	 "  UPDATE search_doc SET scope = " SEARCH_SCOPE_OF("NEW.id") "\n"
+	 "  WHERE meeting_id = NEW.id; END;\n"},
 	{"person",
 	 "CREATE TEMP TRIGGER IF NOT EXISTS search_person_au AFTER UPDATE OF "
 	 "honorific, name ON person\n"

@@ -14,16 +14,6 @@
 #include "export_private.h"
 #include "export_shared.h"
 
-/* The paragraphs of a style key with the council's details filled in: a
- * detail the council has not set leaves its [[...]] out. */
-static void say_paras(struct minutes_ctx *c, const char *key)
-{
-	char *s = minutes_say(c, key, NULL, 0);
-	if (s)
-		minutes_paras(c->doc, s);
-	free(s);
-}
-
 static void agenda_fields(struct minutes_ctx *c)
 {
 	struct doc_block *f = doc_add(c->doc, DOC_FIELDS, NULL);
@@ -118,8 +108,10 @@ enum clerk_status export_agenda_build(struct db *db, const char *meeting_id,
 		doc_add(out, DOC_HEADING, t);
 	free(t);
 	agenda_fields(&c);
-	say_paras(&c, "agenda.signatory");
-	say_paras(&c, "agenda.notice");
+	/* The council's details filled in: a detail the council has not set
+	 * leaves its [[...]] out. */
+	minutes_say_paras(&c, "agenda.signatory", NULL, 0);
+	minutes_say_paras(&c, "agenda.notice", NULL, 0);
 	struct doc_block *h = doc_add(out, DOC_MINUTE,
 				      style_get(&c.style, "agenda.heading",
 						"AGENDA"));
@@ -128,7 +120,7 @@ enum clerk_status export_agenda_build(struct db *db, const char *meeting_id,
 	time_t last = 0;
 	for (size_t i = 0; i < c.items.n; i++)
 		agenda_item(&c, &c.items.v[i], i, &last);
-	say_paras(&c, "agenda.about");
+	minutes_say_paras(&c, "agenda.about", NULL, 0);
 	rc = c.failed.status;
 	if (rc) {
 		*err = c.failed;

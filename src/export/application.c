@@ -34,10 +34,7 @@ void minutes_application_head(struct minutes_ctx *c,
 				      {"proposal", a->proposal},
 				      {"ward", a->ward},
 				      {"recommendation", a->recommendation}};
-	char *s = minutes_say(c, "application.fields", v, 6);
-	if (s)
-		minutes_paras(c->doc, s);
-	free(s);
+	minutes_say_paras(c, "application.fields", v, 6);
 	const char *p = a->speakers;
 	while (p && *p) {
 		size_t len = strcspn(p, "\n");
@@ -89,10 +86,7 @@ void minutes_application_decision(struct minutes_ctx *c,
 		{"for", f},
 		{"against", ag},
 		{"abstain", ab}};
-	char *s = minutes_say(c, "application.decision", v, 5);
-	if (s)
-		minutes_paras(c->doc, s);
-	free(s);
+	minutes_say_paras(c, "application.decision", v, 5);
 	free(key);
 	if (!*a->conditions)
 		return;

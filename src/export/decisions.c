@@ -23,15 +23,6 @@ static char *short_date(const struct minutes_ctx *c, time_t t)
 			  t, c->body.tz);
 }
 
-static void add_para_key(struct minutes_ctx *c, const char *key,
-			 const struct style_var *v, size_t n)
-{
-	char *s = minutes_say(c, key, v, n);
-	if (s)
-		minutes_paras(c->doc, s);
-	free(s);
-}
-
 /* The confirmation of each meeting confirmed at this one. */
 static void confirmations(struct minutes_ctx *c, bool typed)
 {
@@ -59,9 +50,10 @@ static void confirmations(struct minutes_ctx *c, bool typed)
 					      {"prev_date", date},
 					      {"amendment", p->confirmed_amendment},
 					      {"signer", signer}};
-		add_para_key(c, amended ? "previous.amended"
-					: "previous.confirmed",
-			     v, 4);
+		minutes_say_paras(c,
+				  amended ? "previous.amended"
+					  : "previous.confirmed",
+				  v, 4);
 		free(signer);
 		free(date);
 		body_free(&pb);
@@ -100,7 +92,7 @@ static void corrections(struct minutes_ctx *c)
 					      {"prev_date", date},
 					      {"confirmed_date", cdate},
 					      {"correction", cl.v[i].body}};
-		add_para_key(c, "previous.correction", v, 4);
+		minutes_say_paras(c, "previous.correction", v, 4);
 		free(date);
 		free(cdate);
 		body_free(&pb);
@@ -163,12 +155,12 @@ void minutes_exclusion(struct minutes_ctx *c, const struct agenda_item *it)
 		if (*r->body)
 			doc_add(c->doc, DOC_PARA, r->body);
 		else
-			add_para_key(c, "exclusion", v, 2);
+			minutes_say_paras(c, "exclusion", v, 2);
 		any = true;
 	}
 	if (!any && !excluded_elsewhere(c, it)) {
 		resolved_label(c);
-		add_para_key(c, "exclusion", v, 2);
+		minutes_say_paras(c, "exclusion", v, 2);
 	}
 	free(law);
 	free(rl.v); /* the strings are the context's */

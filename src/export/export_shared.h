@@ -77,6 +77,11 @@ char *minutes_say(const struct minutes_ctx *c, const char *key,
 		  const struct style_var *extra, size_t nextra);
 /* Paragraphs of text, split at "\n" escapes, appended to d. */
 void minutes_paras(struct doc *d, const char *text);
+/* The paragraphs of style key, expanded as minutes_say() expands it,
+ * appended to the document; false, and nothing added, when the key is
+ * empty or missing. */
+bool minutes_say_paras(struct minutes_ctx *c, const char *key,
+		       const struct style_var *extra, size_t nextra);
 /* The display name of person id ("" when unknown).  Caller frees. */
 char *minutes_person_name(struct minutes_ctx *c, const char *id);
 /* {he} {his} {him} for a recorded pronoun ("they" when none). */

@@ -59,9 +59,8 @@ char *minutes_say(const struct minutes_ctx *c, const char *key,
 	return out;
 }
 
-/* Add the paragraph(s) of style key; returns false when the key is empty. */
-static bool say_para(struct minutes_ctx *c, const char *key,
-		     const struct style_var *extra, size_t nextra)
+bool minutes_say_paras(struct minutes_ctx *c, const char *key,
+		       const struct style_var *extra, size_t nextra)
 {
 	char *s = minutes_say(c, key, extra, nextra);
 	if (!s)
@@ -125,26 +124,7 @@ void minutes_pronouns(const char *pronoun, struct style_var out[3])
 
 char *minutes_number(const struct minutes_ctx *c, int n)
 {
-	const char *fmt = c->body.minute_format && *c->body.minute_format
-				  ? c->body.minute_format
-				  : "%n.";
-	struct strbuf sb = {0};
-	sb_add(&sb, "");
-	for (const char *p = fmt; *p; p++) {
-		if (p[0] == '%' && p[1] == 'n') {
-			sb_addf(&sb, "%d", n);
-			p++;
-		} else if (p[0] == '%' && p[1] == 'y') {
-			sb_addf(&sb, "%02d", c->muni_year % 100);
-			p++;
-		} else if (p[0] == '%' && p[1] == '%') {
-			sb_addc(&sb, '%');
-			p++;
-		} else {
-			sb_addc(&sb, *p);
-		}
-	}
-	return sb_detach(&sb);
+	return minute_number_format(c->body.minute_format, n, c->muni_year);
 }
 
 static char *date_in_style(const struct minutes_ctx *c, const char *key,
@@ -233,7 +213,7 @@ static void item_movements(struct minutes_ctx *c, const struct agenda_item *it)
 						      pv[0],
 						      pv[1],
 						      pv[2]};
-			say_para(c, k == 0 ? "arrived" : "left", v, 5);
+			minutes_say_paras(c, k == 0 ? "arrived" : "left", v, 5);
 			free(tm);
 		}
 		free(name);
@@ -295,12 +275,8 @@ static void write_text_body(struct minutes_ctx *c, struct item_writer *w,
 	switch (t->section) {
 	case SECTION_RECEIVED: {
 		const struct style_var v[] = {{"text", body}};
-		char *s = minutes_say(c, "received", v, 1);
-		if (s)
-			minutes_paras(c->doc, s);
-		else
+		if (!minutes_say_paras(c, "received", v, 1))
 			doc_add(c->doc, DOC_PARA, body);
-		free(s);
 		break;
 	}
 	case SECTION_HEARD:
@@ -464,7 +440,7 @@ static void order_changed(struct minutes_ctx *c, size_t idx)
 		const struct style_var v[] = {{"number", it->number},
 					      {"before", c->items.v[j].number},
 					      {"title", it->title}};
-		say_para(c, "order.changed", v, 3);
+		minutes_say_paras(c, "order.changed", v, 3);
 		return;
 	}
 }
@@ -489,16 +465,12 @@ static void minute_item(struct minutes_ctx *c, size_t idx)
 	if (it->description && *it->description &&
 	    (!it->exempt || c->opts->confidential)) {
 		const struct style_var av[] = {{"text", it->description}};
-		char *a = minutes_say(c, "minute.agenda", av, 1);
-		if (a) {
-			minutes_paras(c->doc, a);
-			say_para(c, "minute.heading", NULL, 0);
-		}
-		free(a);
+		if (minutes_say_paras(c, "minute.agenda", av, 1))
+			minutes_say_paras(c, "minute.heading", NULL, 0);
 	}
 	order_changed(c, idx);
 	if (it->kind == ITEM_URGENT)
-		say_para(c, "urgent", pv, 2);
+		minutes_say_paras(c, "urgent", pv, 2);
 	item_movements(c, it);
 	/* The item's record in the order it happened. */
 	struct resolution_list rl;
@@ -534,7 +506,7 @@ static void item_opening(struct minutes_ctx *c, const struct agenda_item *it)
 		break;
 	case ITEM_DECLARATIONS:
 		if (!item_has_text(c, it, SECTION_NARRATIVE))
-			say_para(c, "declarations.standard", NULL, 0);
+			minutes_say_paras(c, "declarations.standard", NULL, 0);
 		minutes_declarations(c);
 		break;
 	case ITEM_PREVIOUS_MINUTES:
@@ -810,7 +782,7 @@ static enum clerk_status minutes_from_data(struct db *db,
 	if (rc)
 		return rc;
 	out->title = xasprintf("Minutes of the %s, %s", c.body.name, c.short_date);
-	say_para(&c, "opening", NULL, 0);
+	minutes_say_paras(&c, "opening", NULL, 0);
 	minutes_attendance(&c);
 	/* Who took the chair before any item was taken. */
 	for (size_t i = 0; i < c.events.n; i++)

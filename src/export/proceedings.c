@@ -27,15 +27,6 @@ static char *time_in_style(const struct minutes_ctx *c, time_t t)
 	return style_date(tmpl, t, c->body.tz);
 }
 
-static void say(struct minutes_ctx *c, const char *key,
-		const struct style_var *v, size_t n)
-{
-	char *s = minutes_say(c, key, v, n);
-	if (s)
-		minutes_paras(c->doc, s);
-	free(s);
-}
-
 /* The first event of `kind` after index i (any item), or NULL. */
 static const struct event *event_after(const struct minutes_ctx *c, size_t i,
 				       enum event_kind kind)
@@ -61,7 +52,7 @@ static void say_quorum(struct minutes_ctx *c, const struct event *e)
 				      {"name", name},
 				      {"present", in_room},
 				      {"needed", need}};
-	say(c, lost ? "quorum.lost" : "quorum.restored", v, 4);
+	minutes_say_paras(c, lost ? "quorum.lost" : "quorum.restored", v, 4);
 	free(name);
 	free(tm);
 }
@@ -79,7 +70,7 @@ static void say_adjourned(struct minutes_ctx *c, size_t i)
 	char *back = r ? time_in_style(c, r->at) : xstrdup("");
 	const struct style_var v[] = {
 		{"time", tm}, {"reason", e->detail}, {"resumed", back}};
-	say(c, "adjourned", v, 3);
+	minutes_say_paras(c, "adjourned", v, 3);
 	free(back);
 	free(tm);
 }
@@ -100,11 +91,11 @@ static void say_movement(struct minutes_ctx *c, const struct event *e)
 	const struct style_var v[] = {{"name", name}, {"time", tm},
 				      pv[0],	     pv[1],
 				      pv[2]};
-	say(c,
-	    e->kind == EVENT_ARRIVED		    ? "arrived"
-	    : !strcmp(e->detail, "interest") ? "left.interest"
-					     : "left",
-	    v, 5);
+	minutes_say_paras(c,
+			  e->kind == EVENT_ARRIVED	   ? "arrived"
+			  : !strcmp(e->detail, "interest") ? "left.interest"
+							   : "left",
+			  v, 5);
 	free(tm);
 	free(name);
 	person_free(&p);
@@ -124,7 +115,7 @@ void minutes_event(struct minutes_ctx *c, size_t i)
 	case EVENT_PUBLIC_READMITTED: {
 		char *tm = time_in_style(c, e->at);
 		const struct style_var v[] = {{"time", tm}};
-		say(c, "public.readmitted", v, 1);
+		minutes_say_paras(c, "public.readmitted", v, 1);
 		free(tm);
 		break;
 	}
@@ -142,7 +133,7 @@ void minutes_event(struct minutes_ctx *c, size_t i)
 					    "Vice-Chairman");
 		const struct style_var v[] = {
 			{"name", name}, {"role", role}, {"time", tm}};
-		say(c, "elected", v, 3);
+		minutes_say_paras(c, "elected", v, 3);
 		free(tm);
 		free(name);
 		break;
@@ -159,7 +150,7 @@ void minutes_event(struct minutes_ctx *c, size_t i)
 				: "";
 		const struct style_var v[] = {
 			{"name", name}, {"role", role}, {"time", tm}};
-		say(c, "presiding", v, 3);
+		minutes_say_paras(c, "presiding", v, 3);
 		free(tm);
 		free(name);
 		break;
@@ -279,7 +270,7 @@ void minutes_times(struct minutes_ctx *c)
 		return;
 	char *from = time_in_style(c, start), *to = time_in_style(c, end);
 	const struct style_var v[] = {{"start", from}, {"end", to}};
-	say(c, "meeting.times", v, 2);
+	minutes_say_paras(c, "meeting.times", v, 2);
 	free(from);
 	free(to);
 }

@@ -14,10 +14,9 @@
 #define ZIP_LOCAL_SIG 0x04034b50u
 #define ZIP_CENTRAL_SIG 0x02014b50u
 #define ZIP_END_SIG 0x06054b50u
-#define ZIP_VERSION 20     /* 2.0: deflate */
+#define ZIP_VERSION 10     /* 1.0: stored members only */
 #define ZIP_FLAG_UTF8 0x0800 /* names are UTF-8 (general purpose bit 11) */
 #define ZIP_STORED 0
-#define ZIP_DEFLATED 8
 /* Every member is dated 1 January 1980, the first DOS date: the same
  * minutes give the same file, whenever they are exported. */
 #define ZIP_DOS_TIME 0
@@ -42,70 +41,39 @@ void zipw_init(struct zipw *z, struct strbuf *out)
 	z->base = out->len;
 }
 
-/* Raw deflate (no zlib header: zip wants the bare stream) of data into a
- * new buffer; NULL if zlib failed. */
-static unsigned char *deflate_raw(const void *data, size_t len, size_t *out_len)
-{
-	z_stream zs = {0};
-	if (deflateInit2(&zs, Z_BEST_SPEED, Z_DEFLATED, -MAX_WBITS, 8,
-			 Z_DEFAULT_STRATEGY) != Z_OK)
-		return NULL;
-	uLong cap = deflateBound(&zs, (uLong)len);
-	unsigned char *buf = xmalloc(cap);
-	zs.next_in = (Bytef *)(uintptr_t)data; /* zlib does not write it */
-	zs.avail_in = (uInt)len;
-	zs.next_out = buf;
-	zs.avail_out = (uInt)cap;
-	int rc = deflate(&zs, Z_FINISH);
-	*out_len = zs.total_out;
-	deflateEnd(&zs);
-	if (rc != Z_STREAM_END) {
-		free(buf);
-		return NULL;
-	}
-	return buf;
-}
-
 /* The fields the local header and the central directory share. */
-static void put_common(struct strbuf *sb, unsigned method, uint32_t crc,
-		       size_t csize, size_t usize, size_t name_len)
+static void put_common(struct strbuf *sb, uint32_t crc, size_t size,
+		       size_t name_len)
 {
 	put16(sb, ZIP_VERSION); /* version needed to extract */
 	put16(sb, ZIP_FLAG_UTF8);
-	put16(sb, method);
+	put16(sb, ZIP_STORED);
 	put16(sb, ZIP_DOS_TIME);
 	put16(sb, ZIP_DOS_DATE);
 	put32(sb, crc);
-	put32(sb, (uint32_t)csize);
-	put32(sb, (uint32_t)usize);
+	put32(sb, (uint32_t)size); /* stored: as long packed as whole */
+	put32(sb, (uint32_t)size);
 	put16(sb, (unsigned)name_len);
 	put16(sb, 0); /* extra field length */
 }
 
-bool zipw_add(struct zipw *z, const char *name, const void *data, size_t len,
-	      bool deflate)
+bool zipw_add(struct zipw *z, const char *name, const void *data, size_t len)
 {
 	size_t name_len = strlen(name), offset = z->out->len - z->base;
 	if (z->entries == 0xffff || name_len > 0xffff || len > UINT32_MAX ||
 	    offset > UINT32_MAX)
 		return false;
-	size_t csize = len;
-	unsigned char *packed = NULL;
-	if (deflate && !(packed = deflate_raw(data, len, &csize)))
-		return false;
-	unsigned method = deflate ? ZIP_DEFLATED : ZIP_STORED;
-	uint32_t crc = (uint32_t)crc32(crc32(0, Z_NULL, 0), data, (uInt)len);
+	/* crc32(0, Z_NULL, 0), zlib's initial value, is 0. */
+	uint32_t crc = (uint32_t)crc32(0, data, (uInt)len);
 
 	put32(z->out, ZIP_LOCAL_SIG);
-	put_common(z->out, method, crc, csize, len, name_len);
+	put_common(z->out, crc, len, name_len);
 	sb_addn(z->out, name, name_len);
-	sb_addn(z->out, packed ? (const char *)packed : (const char *)data,
-		csize);
-	free(packed);
+	sb_addn(z->out, data, len);
 
 	put32(&z->dir, ZIP_CENTRAL_SIG);
-	put16(&z->dir, ZIP_VERSION); /* version made by: MS-DOS, 2.0 */
-	put_common(&z->dir, method, crc, csize, len, name_len);
+	put16(&z->dir, ZIP_VERSION); /* version made by: MS-DOS, 1.0 */
+	put_common(&z->dir, crc, len, name_len);
 	put16(&z->dir, 0); /* comment length */
 	put16(&z->dir, 0); /* disk number */
 	put16(&z->dir, 0); /* internal attributes */

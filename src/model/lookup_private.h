@@ -8,9 +8,19 @@
 #include "clerk/db_sql.h"
 #include "clerk/lookup.h"
 
+/* The columns of search_fts a user's words are searched in (title and
+ * body); from schema step 16 the next one, scope, holds the token of each
+ * document's body, which no query of words reaches. */
+#define SEARCH_TEXT_COLUMNS 2
+#define SEARCH_SCOPE_COLUMN 2
+
 /* Make clerk_snippet(), the snippet of a text holding its words many
- * times (search_snippet.c), on connection sql; an SQLite result code. */
-int search_snippet_register(sqlite3 *sql);
+ * times (search_snippet.c), with FTS5's api; an SQLite result code. */
+int search_snippet_register(fts5_api *api);
+/* Make clerk_rank(), bm25 over title and body (search_rank.c). */
+int search_rank_register(fts5_api *api);
+/* FTS5's api on connection sql, to make its functions; NULL: none. */
+fts5_api *search_fts5_api(sqlite3 *sql);
 
 /* The zone used when no body gives one. */
 #define LOOKUP_DEFAULT_TZ "Europe/London"

@@ -2,7 +2,10 @@
 /*
  * model/lookup_search: full-text search over what meetings recorded —
  * minute text, resolutions, agenda titles and descriptions, declarations —
- * through the FTS5 index search_fts (schema step 2), ranked by bm25.
+ * through the FTS5 index search_fts (schema step 2), ranked by bm25 over
+ * title and body (clerk_rank, search_rank.c).  A search of a body asks
+ * FTS5 for the body's token too (schema step 16), so that it reads that
+ * body's matches only.
  *
  * Users type words, "phrases", prefix* and AND/OR/NOT; a bare word that
  * carries punctuation FTS5 would refuse ("well-being", "s.85") is searched
@@ -121,18 +124,56 @@ static bool date_bound(const char *date, int days, const char *tz,
 	return true;
 }
 
+/* What FTS5 is asked: the words typed, as FTS5 reads them, searched in
+ * title and body, after the scope's phrases of a filtered search (schema
+ * step 16). */
+struct search_query {
+	const char *words; /* the words, as expand_prefixes made them */
+	char *fts;	   /* what FTS5 is asked */
+	int nscope;	   /* its first phrases: the scope's */
+};
+
+/* FTS5's complaint about the words typed, not about the query clerk made
+ * of them: the words are asked alone (the message is then the one they
+ * always had). */
+static char *words_error(struct db *db, const struct search_query *q)
+{
+	char *msg = xstrdup(sqlite3_errmsg(db_handle(db)));
+	if (q->fts == q->words || strcmp(q->fts, q->words) == 0)
+		return msg;
+	sqlite3_stmt *st = db_stmt(db,
+				   "SELECT rowid FROM search_fts WHERE "
+				   "search_fts MATCH ?1 LIMIT 1",
+				   NULL);
+	if (!st)
+		return msg;
+	db_bind_text(st, 1, q->words);
+	int step = sqlite3_step(st);
+	if (step != SQLITE_ROW && step != SQLITE_DONE &&
+	    (sqlite3_errcode(db_handle(db)) & 0xFF) == SQLITE_ERROR) {
+		free(msg);
+		msg = xstrdup(sqlite3_errmsg(db_handle(db)));
+	}
+	db_done(st);
+	return msg;
+}
+
 static enum clerk_status search_fail(struct db *db, const char *text,
+				     const struct search_query *q,
 				     struct clerk_err *err)
 {
-	const char *msg = sqlite3_errmsg(db_handle(db));
 	int code = sqlite3_errcode(db_handle(db)) & 0xFF;
-	if (code == SQLITE_ERROR)
-		return clerk_fail(err, CLERK_USAGE,
-				  "cannot search for '%s': %s.  Write words, "
-				  "\"a phrase\" in double quotes, a prefix with *, "
-				  "and AND, OR, NOT in capitals",
-				  text, msg);
-	return db_fail(db, err, "searching");
+	if (code != SQLITE_ERROR)
+		return db_fail(db, err, "searching");
+	char *msg = words_error(db, q);
+	enum clerk_status rc =
+		clerk_fail(err, CLERK_USAGE,
+			   "cannot search for '%s': %s.  Write words, "
+			   "\"a phrase\" in double quotes, a prefix with *, "
+			   "and AND, OR, NOT in capitals",
+			   text, msg);
+	free(msg);
+	return rc;
 }
 
 /* Fill h from the details statement (columns as in sql_hit). */
@@ -157,7 +198,7 @@ static void hit_from_row(sqlite3_stmt *st, struct lookup_hit *h)
  * floor of the question itself: the same query ranked over every match
  * (BENCHMARKS.md).  Ties keep the order of recording. */
 static const char sql_ranked[] =
-	"SELECT rowid, bm25(search_fts, 2.0, 1.0) AS r FROM search_fts "
+	"SELECT rowid, clerk_rank(search_fts, 0, 2.0, 1.0) AS r FROM search_fts "
 	"WHERE search_fts MATCH ?1 ORDER BY r, rowid LIMIT ?2 OFFSET ?3";
 /* One match's details, when it passes the filters; its item's agenda
  * place and meeting number it (item_place).  A minute is confidential by
@@ -267,44 +308,59 @@ static void hit_wanted(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 					     rowid_cmp) != NULL);
 }
 
-/* The snippets' statement.  Its functions (clerk_hit_wanted, and
- * clerk_snippet of search_snippet.c) are made once for the connection
- * when the statement is first prepared, and kept: making or removing a
- * function while the connection has statements prepared makes SQLite
- * prepare every one of them again. */
-static sqlite3_stmt *snippet_stmt(struct db *db, struct clerk_err *err)
+/* clerk_hit_wanted, clerk_snippet (search_snippet.c) and clerk_rank
+ * (search_rank.c), made on the connection. */
+static int search_functions_make(struct db *db)
+{
+	fts5_api *api = search_fts5_api(db_handle(db));
+	int rc = api ? SQLITE_OK : SQLITE_ERROR;
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function(db_handle(db), "clerk_hit_wanted", 2,
+					     SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+					     NULL, hit_wanted, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = search_snippet_register(api);
+	if (rc == SQLITE_OK)
+		rc = search_rank_register(api);
+	return rc;
+}
+
+/* A statement of the search.  Its functions are made once for the
+ * connection when the first such statement is prepared, and kept: making
+ * or removing a function while the connection has statements prepared
+ * makes SQLite prepare every one of them again. */
+static sqlite3_stmt *search_stmt(struct db *db, const char *sql,
+				 struct clerk_err *err)
 {
 	struct clerk_err none = {0};
-	sqlite3_stmt *st = db_stmt(db, sql_snippets, &none);
+	sqlite3_stmt *st = db_stmt(db, sql, &none);
 	if (st)
 		return st;
-	if (sqlite3_create_function(db_handle(db), "clerk_hit_wanted", 2,
-				    SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
-				    hit_wanted, NULL, NULL) != SQLITE_OK ||
-	    search_snippet_register(db_handle(db)) != SQLITE_OK) {
+	if (search_functions_make(db) != SQLITE_OK) {
 		db_fail(db, err, "searching");
 		return NULL;
 	}
-	return db_stmt(db, sql_snippets, err);
+	return db_stmt(db, sql, err);
 }
 
 /* Fill the snippet of every hit in out; ids[i] is the rowid of out->v[i].
  * A hit whose snippet is not found keeps an empty one. */
-static enum clerk_status search_snippets(struct db *db, const char *query,
+static enum clerk_status search_snippets(struct db *db,
+					 const struct search_query *q,
 					 const sqlite3_int64 *ids,
 					 struct lookup_hit_list *out,
 					 struct clerk_err *err)
 {
 	if (!out->n)
 		return CLERK_OK;
-	sqlite3_stmt *snip = snippet_stmt(db, err);
+	sqlite3_stmt *snip = search_stmt(db, sql_snippets, err);
 	if (!snip)
 		return CLERK_DB;
 	struct wanted w = {xcalloc(out->n, sizeof *w.id), out->n};
 	memcpy(w.id, ids, out->n * sizeof *w.id);
 	if (w.n > 1) /* one: nothing to sort */
 		qsort(w.id, w.n, sizeof *w.id, rowid_cmp);
-	db_bind_text(snip, 1, query);
+	db_bind_text(snip, 1, q->fts);
 	sqlite3_bind_int64(snip, 2, w.id[0]);
 	sqlite3_bind_int64(snip, 3, w.id[w.n - 1]);
 	sqlite3_bind_pointer(snip, 4, &w, wanted_type, NULL);
@@ -346,7 +402,7 @@ static const char *const sql_filter_meetings[2] = {
  * weight) each time FTS5 starts a query, which cost 6 million
  * instructions a span for a common word on the five-year archive. */
 static const char sql_filtered[] =
-	"SELECT rowid, bm25(search_fts, 2.0, 1.0) AS r FROM search_fts "
+	"SELECT rowid, clerk_rank(search_fts, 0, 2.0, 1.0) AS r FROM search_fts "
 	"WHERE search_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3 "
 	"AND clerk_doc_kept(rowid) ORDER BY r, rowid LIMIT ?4";
 
@@ -452,7 +508,8 @@ static enum clerk_status docset_read(struct db *db,
 /* Take the rows of `ranked` (rowid, rank) in order, keeping those that
  * pass the filters, until `limit` are kept; *rows counts the rows read. */
 static enum clerk_status search_take(struct db *db, sqlite3_stmt *ranked,
-				     sqlite3_stmt *hit, const char *query,
+				     sqlite3_stmt *hit,
+				     const struct search_query *q,
 				     const struct lookup_search_opts *opts,
 				     int limit, int *rows,
 				     struct lookup_hit_list *out,
@@ -484,9 +541,9 @@ static enum clerk_status search_take(struct db *db, sqlite3_stmt *ranked,
 	}
 	enum clerk_status rc = CLERK_OK;
 	if (out->n < (size_t)limit && step != SQLITE_DONE)
-		rc = search_fail(db, opts->text, err);
+		rc = search_fail(db, opts->text, q, err);
 	else
-		rc = search_snippets(db, query, ids, out, err);
+		rc = search_snippets(db, q, ids, out, err);
 	/* The minute number of each hit kept, as its minutes print it. */
 	struct clerk_err nerr = {0};
 	struct minute_memo memo = {0};
@@ -503,22 +560,61 @@ static enum clerk_status search_take(struct db *db, sqlite3_stmt *ranked,
 	return rc;
 }
 
-/* The matches of a body, a period or both: all of them ranked, found
- * from the filter's meetings rather than by joining every match of the
- * archive to its meeting. */
-static enum clerk_status search_filtered(struct db *db, const char *query,
+/* Take the best `limit` of the rows of `ranked` (bound but for its LIMIT,
+ * parameter `page_param`) that pass the filters: from the best page of
+ * them, or, when the matches left out (confidential, or not of the filter)
+ * left that page short, from all of them. */
+static enum clerk_status search_pages(struct db *db, sqlite3_stmt *ranked,
+				      int page_param, sqlite3_stmt *hit,
+				      const struct search_query *q,
+				      const struct lookup_search_opts *opts,
+				      const bool *failed,
+				      struct lookup_hit_list *out,
+				      struct clerk_err *err)
+{
+	int limit = opts->limit > 0 ? opts->limit : 50, rows = 0;
+	int page = limit * 2 > 100 ? limit * 2 : 100;
+	sqlite3_bind_int(ranked, page_param, page);
+	enum clerk_status rc =
+		search_take(db, ranked, hit, q, opts, limit, &rows, out, err);
+	if (!rc && !*failed && out->n < (size_t)limit && rows == page) {
+		lookup_hit_list_free(out);
+		sqlite3_reset(ranked);
+		sqlite3_bind_int(ranked, page_param, -1);
+		rc = search_take(db, ranked, hit, q, opts, limit, &rows, out,
+				 err);
+	}
+	return rc;
+}
+
+/* The matches of a body alone (schema step 16): those FTS5 finds holding
+ * the body's token, each checked as it is taken against its meeting's
+ * body (search_one), as every hit is. */
+static const char sql_scoped[] =
+	"SELECT rowid, clerk_rank(search_fts, 1, 2.0, 1.0) AS r FROM search_fts "
+	"WHERE search_fts MATCH ?1 ORDER BY r, rowid LIMIT ?4";
+
+/* The matches of a body, a period or both: all of them ranked.  A body
+ * alone is found by its token; a period (with a body or not) from the
+ * filter's meetings, rather than by joining every match of the archive
+ * to its meeting. */
+static enum clerk_status search_filtered(struct db *db,
+					 const struct search_query *q,
 					 const struct lookup_search_opts *opts,
 					 const char *from, const char *to,
 					 sqlite3_stmt *hit,
 					 struct lookup_hit_list *out,
 					 struct clerk_err *err)
 {
-	int limit = opts->limit > 0 ? opts->limit : 50, rows = 0;
-	int page = limit * 2 > 100 ? limit * 2 : 100;
 	struct docset ds = {0};
-	enum clerk_status rc = docset_read(db, opts, from, to, &ds, err);
+	enum clerk_status rc = CLERK_OK;
 	sqlite3_stmt *ranked = NULL;
-	if (!rc && ds.nspan) {
+	bool by_token = q->nscope > 0 && !from && !to;
+	if (by_token) {
+		if (!(ranked = search_stmt(db, sql_scoped, err)))
+			rc = CLERK_DB;
+	} else if (!(rc = docset_read(db, opts, from, to, &ds, err)) &&
+		   ds.nspan) {
 		ds.doc = db_stmt(db,
 				 "SELECT meeting_id FROM search_doc WHERE id = ?1",
 				 err);
@@ -527,24 +623,17 @@ static enum clerk_status search_filtered(struct db *db, const char *query,
 					    SQLITE_UTF8, &ds, doc_kept, NULL,
 					    NULL) != SQLITE_OK)
 			rc = ds.doc ? db_fail(db, err, "searching") : CLERK_DB;
-		else if (!(ranked = db_stmt(db, sql_filtered, err)))
+		else if (!(ranked = search_stmt(db, sql_filtered, err)))
 			rc = CLERK_DB;
+		else {
+			sqlite3_bind_int64(ranked, 2, ds.span[0][0]);
+			sqlite3_bind_int64(ranked, 3, ds.span[ds.nspan - 1][1]);
+		}
 	}
 	if (ranked) {
-		db_bind_text(ranked, 1, query);
-		sqlite3_bind_int64(ranked, 2, ds.span[0][0]);
-		sqlite3_bind_int64(ranked, 3, ds.span[ds.nspan - 1][1]);
-		sqlite3_bind_int(ranked, 4, page);
-		rc = search_take(db, ranked, hit, query, opts, limit, &rows, out,
-				 err);
-		if (!rc && !ds.failed && out->n < (size_t)limit && rows == page) {
-			/* Confidential matches left out too many: all. */
-			lookup_hit_list_free(out);
-			sqlite3_reset(ranked);
-			sqlite3_bind_int(ranked, 4, -1);
-			rc = search_take(db, ranked, hit, query, opts, limit,
-					 &rows, out, err);
-		}
+		db_bind_text(ranked, 1, q->fts);
+		rc = search_pages(db, ranked, 4, hit, q, opts, &ds.failed, out,
+				  err);
 		db_done(ranked);
 		if (!rc && ds.failed)
 			rc = db_fail(db, err, "searching");
@@ -559,10 +648,87 @@ static enum clerk_status search_filtered(struct db *db, const char *query,
 	return rc;
 }
 
+/* The first schema step whose search index holds each document's body. */
+#define SEARCH_STEP_SCOPE 16
+
+/* Parentheses that pair and quotes that close: only then can the words
+ * be put in parentheses of clerk's and mean what they meant (FTS5
+ * refuses the others as they are). */
+static bool words_balanced(const char *w)
+{
+	int depth = 0;
+	bool quoted = false;
+	for (; *w; w++) {
+		if (*w == '"')
+			quoted = !quoted;
+		else if (!quoted && *w == '(')
+			depth++;
+		else if (!quoted && *w == ')' && --depth < 0)
+			return false;
+	}
+	return !quoted && depth == 0;
+}
+
+/* The body's phrase in the scope (schema step 16), appended to sb: '0b'
+ * and the hex of its id, as SQL's hex() writes it.  A document holds one
+ * such token, so that its scope never outweighs its words in a snippet
+ * (snippet() takes the column where the query's phrases score best, the
+ * first of equals: the scope's one phrase scores no more than one word). */
+static void scope_phrase(const char *body_id, struct strbuf *sb)
+{
+	sb_add(sb, "scope : \"0b");
+	for (const unsigned char *p = (const unsigned char *)body_id; *p; p++)
+		sb_addf(sb, "%02X", *p);
+	sb_add(sb, "\"");
+}
+
+/* Whether the words could reach a scope's token: every token of the
+ * scope starts with 0b, which a word (or a prefix, 0*) of plain ASCII
+ * text can only match by holding that pair; any other byte might fold to
+ * b (remove_diacritics).  Words that could are searched
+ * in title and body only ({title body} : (...)); the others are not, as
+ * that filter would cost every search a quarter more to weigh each word
+ * (FTS5 then reads each match's positions to see its columns). */
+static bool words_may_reach_scope(const char *w)
+{
+	for (const unsigned char *p = (const unsigned char *)w; *p; p++) {
+		if (*p >= 0x80)
+			return true;
+		if (*p == '0' && p[1] && strchr("bB*\"", p[1]))
+			return true;
+	}
+	return false;
+}
+
+/* What FTS5 is asked for the words: the body's phrase first, for a search
+ * of a body, then the words, which never reach the scope. */
+static void search_query_make(struct db *db, const char *words,
+			      const char *body_id, struct search_query *q)
+{
+	memset(q, 0, sizeof *q);
+	q->words = words;
+	if (!words_balanced(words)) {
+		q->fts = xstrdup(words);
+		return;
+	}
+	struct strbuf sb = {0};
+	bool scoped = db_schema_version(db) >= SEARCH_STEP_SCOPE;
+	if (scoped && body_id) {
+		scope_phrase(body_id, &sb);
+		sb_add(&sb, " AND ");
+		q->nscope = 1;
+	}
+	if (scoped && words_may_reach_scope(words))
+		sb_addf(&sb, "{title body} : (%s)", words);
+	else
+		sb_addf(&sb, "(%s)", words);
+	q->fts = sb_detach(&sb);
+}
+
 /* The best matches first from FTS5 alone (a top-N sort over every match),
  * filtered one by one; with a body or a period, every match they keep is
  * ranked (search_filtered). */
-static enum clerk_status search_walk(struct db *db, const char *query,
+static enum clerk_status search_walk(struct db *db, const char *words,
 				     const struct lookup_search_opts *opts,
 				     const char *from, const char *to,
 				     struct lookup_hit_list *out,
@@ -571,36 +737,31 @@ static enum clerk_status search_walk(struct db *db, const char *query,
 	sqlite3_stmt *hit = db_stmt(db, sql_hit, err);
 	if (!hit)
 		return CLERK_DB;
+	struct search_query q;
+	search_query_make(db, words, opts->body_id, &q);
 	db_bind_text(hit, 2, opts->body_id);
 	db_bind_text(hit, 3, from);
 	db_bind_text(hit, 4, to);
 	enum clerk_status rc;
 	if (opts->body_id || from || to) {
-		rc = search_filtered(db, query, opts, from, to, hit, out, err);
+		rc = search_filtered(db, &q, opts, from, to, hit, out, err);
 		db_done(hit);
+		free(q.fts);
 		return rc;
 	}
-	sqlite3_stmt *ranked = db_stmt(db, sql_ranked, err);
+	sqlite3_stmt *ranked = search_stmt(db, sql_ranked, err);
 	if (!ranked) {
 		db_done(hit);
+		free(q.fts);
 		return CLERK_DB;
 	}
-	int limit = opts->limit > 0 ? opts->limit : 50;
-	int page = limit * 2 > 100 ? limit * 2 : 100, rows = 0;
-	db_bind_text(ranked, 1, query);
-	sqlite3_bind_int(ranked, 2, page);
+	bool failed = false;
+	db_bind_text(ranked, 1, q.fts);
 	sqlite3_bind_int(ranked, 3, 0);
-	rc = search_take(db, ranked, hit, query, opts, limit, &rows, out, err);
-	if (!rc && out->n < (size_t)limit && rows == page) {
-		/* Confidential matches left out too many: every match. */
-		lookup_hit_list_free(out);
-		sqlite3_reset(ranked);
-		sqlite3_bind_int(ranked, 2, -1);
-		rc = search_take(db, ranked, hit, query, opts, limit, &rows,
-				 out, err);
-	}
+	rc = search_pages(db, ranked, 2, hit, &q, opts, &failed, out, err);
 	db_done(ranked);
 	db_done(hit);
+	free(q.fts);
 	return rc;
 }
 

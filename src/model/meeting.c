@@ -439,13 +439,17 @@ enum clerk_status meeting_list_between(struct db *db, const char *body_id,
 
 /* Meetings next to a place in meeting_list's order (starts_at, then id),
  * through meeting_start or meeting_body: the review list reads the
- * screenful it shows, not the archive.  [body][after]. */
+ * screenful it shows, not the archive.  [body][after].  In the index's
+ * order only, by starts_at: meetings starting at the same time are put in
+ * id order as they are read (near_rows), where ordering by id too made
+ * SQLite sort every start time's meetings apart (a third of the review
+ * list's first screen, issue 17). */
 #define NEAR_BEFORE                                                          \
 	"m.starts_at <= ?2 AND (m.starts_at < ?2 OR m.id < ?3) "             \
-	"ORDER BY m.starts_at DESC, m.id DESC LIMIT ?4"
+	"ORDER BY m.starts_at DESC"
 #define NEAR_AFTER                                                           \
 	"m.starts_at >= ?2 AND (m.starts_at > ?2 OR m.id >= ?3) "            \
-	"ORDER BY m.starts_at, m.id LIMIT ?4"
+	"ORDER BY m.starts_at"
 static const char *const sql_near[2][2] = {
 	{"SELECT " MEETING_COLS " FROM meeting m WHERE " NEAR_BEFORE,
 	 "SELECT " MEETING_COLS " FROM meeting m WHERE " NEAR_AFTER},
@@ -544,6 +548,53 @@ enum clerk_status meeting_list_end(struct db *db, const char *body_id,
 	return rc;
 }
 
+/* Meeting list order (starts_at, then id), one way or the other. */
+static int near_cmp(const struct meeting *a, const struct meeting *b,
+		    bool after)
+{
+	int c = a->starts_at < b->starts_at   ? -1
+		: a->starts_at > b->starts_at ? 1
+					      : strcmp(a->id, b->id);
+	return after ? c : -c;
+}
+
+/* The first `limit` rows of a NEAR_ query, in its direction: rows are read
+ * until `limit` are held and the next starts at another time than the
+ * last (so that every meeting of a start time is there to be ordered),
+ * each put in its place among those of its start time, and the rest
+ * dropped. */
+static enum clerk_status near_rows(struct db *db, sqlite3_stmt *st,
+				   bool after, size_t limit,
+				   struct meeting_list *out,
+				   struct clerk_err *err)
+{
+	int step;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		struct meeting m;
+		meeting_read(st, &m);
+		if (out->n && out->n >= limit &&
+		    m.starts_at != out->v[out->n - 1].starts_at) {
+			meeting_free(&m);
+			step = SQLITE_DONE;
+			break;
+		}
+		size_t i = out->n;
+		*MODEL_LIST_PUSH(out) = m;
+		for (; i > 0 && near_cmp(&out->v[i - 1], &m, after) > 0; i--)
+			out->v[i] = out->v[i - 1];
+		out->v[i] = m;
+	}
+	enum clerk_status rc = CLERK_OK;
+	if (step != SQLITE_DONE) {
+		rc = db_fail(db, err, "reading the meetings");
+		meeting_list_free(out);
+	}
+	while (out->n > limit)
+		meeting_free(&out->v[--out->n]);
+	db_done(st);
+	return rc;
+}
+
 enum clerk_status meeting_list_near(struct db *db, const char *body_id,
 				    time_t starts_at, const char *id,
 				    bool after, size_t limit,
@@ -558,8 +609,7 @@ enum clerk_status meeting_list_near(struct db *db, const char *body_id,
 		db_bind_text(st, 1, body_id);
 	model_bind_time(st, 2, starts_at);
 	db_bind_text(st, 3, id ? id : "");
-	sqlite3_bind_int64(st, 4, (sqlite3_int64)limit);
-	enum clerk_status rc = meeting_rows(db, st, out, err);
+	enum clerk_status rc = near_rows(db, st, after, limit, out, err);
 	/* Those before came newest first: put them in the list's order. */
 	for (size_t i = 0; !rc && !after && i < out->n / 2; i++) {
 		struct meeting t = out->v[i];

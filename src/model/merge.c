@@ -203,18 +203,25 @@ static enum clerk_status execf(struct db *db, int *changes,
 	return rc;
 }
 
-/* Run one statement whose only datum, ?1, is the id given (bound, never
- * formatted into the SQL). */
-static enum clerk_status exec_id(struct db *db, const char *sql,
-				 const char *id, struct clerk_err *err)
+/* sql prepared with its only datum, ?1, the id given (bound, never
+ * formatted into the SQL); NULL when it cannot be prepared.  The caller
+ * finalizes it. */
+static sqlite3_stmt *stmt_id(struct db *db, const char *sql, const char *id)
 {
-	sqlite3_stmt *st;
+	sqlite3_stmt *st = NULL;
 	if (sqlite3_prepare_v2(db_handle(db), sql, -1, &st, NULL) != SQLITE_OK)
-		return clerk_fail(err, CLERK_DB, "merging: %s",
-				  sqlite3_errmsg(db_handle(db)));
+		return NULL;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	return st;
+}
+
+/* Run one statement whose only datum, ?1, is the id given. */
+static enum clerk_status exec_id(struct db *db, const char *sql, const char *id,
+				 struct clerk_err *err)
+{
+	sqlite3_stmt *st = stmt_id(db, sql, id);
 	enum clerk_status rc = CLERK_OK;
-	if (sqlite3_step(st) != SQLITE_DONE)
+	if (!st || sqlite3_step(st) != SQLITE_DONE)
 		rc = clerk_fail(err, CLERK_DB, "merging: %s",
 				sqlite3_errmsg(db_handle(db)));
 	sqlite3_finalize(st);
@@ -226,16 +233,13 @@ static enum clerk_status exec_id(struct db *db, const char *sql,
 static bool audited(struct db *db, const char *table)
 {
 	char *name = xasprintf("audit_%s_u", table);
-	sqlite3_stmt *st;
-	bool yes = false;
-	if (sqlite3_prepare_v2(db_handle(db),
-			       "SELECT 1 FROM temp.sqlite_master WHERE type = "
-			       "'trigger' AND name = ?1",
-			       -1, &st, NULL) == SQLITE_OK) {
-		sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
-		yes = sqlite3_step(st) == SQLITE_ROW;
-		sqlite3_finalize(st);
-	}
+	sqlite3_stmt *st =
+		stmt_id(db,
+			"SELECT 1 FROM temp.sqlite_master WHERE type = "
+			"'trigger' AND name = ?1",
+			name);
+	bool yes = st && sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
 	free(name);
 	return yes;
 }
@@ -243,12 +247,9 @@ static bool audited(struct db *db, const char *table)
 /* The first column of the first row of sql with ?1 = a, or NULL. */
 static char *query_text(struct db *db, const char *sql, const char *a)
 {
-	sqlite3_stmt *st;
+	sqlite3_stmt *st = stmt_id(db, sql, a);
 	char *out = NULL;
-	if (sqlite3_prepare_v2(db_handle(db), sql, -1, &st, NULL) != SQLITE_OK)
-		return NULL;
-	sqlite3_bind_text(st, 1, a, -1, SQLITE_TRANSIENT);
-	if (sqlite3_step(st) == SQLITE_ROW &&
+	if (st && sqlite3_step(st) == SQLITE_ROW &&
 	    sqlite3_column_type(st, 0) != SQLITE_NULL)
 		out = xstrdup((const char *)sqlite3_column_text(st, 0));
 	sqlite3_finalize(st);
@@ -264,29 +265,26 @@ static void push(char ***v, size_t *n, char *s)
 /* "the meeting of 5 Oct 2017 (Health and Wellbeing Board)". */
 static char *meeting_label(struct db *db, const char *meeting_id)
 {
-	sqlite3_stmt *st;
+	sqlite3_stmt *st =
+		stmt_id(db,
+			"SELECT m.starts_at, coalesce(b.tz, "
+			"'Europe/London'), coalesce(b.name, '?') FROM "
+			"main.meeting m LEFT JOIN main.body b ON b.id = "
+			"m.body_id WHERE m.id = ?1",
+			meeting_id);
 	char *out = NULL;
-	if (sqlite3_prepare_v2(db_handle(db),
-			       "SELECT m.starts_at, coalesce(b.tz, "
-			       "'Europe/London'), coalesce(b.name, '?') FROM "
-			       "main.meeting m LEFT JOIN main.body b ON b.id = "
-			       "m.body_id WHERE m.id = ?1",
-			       -1, &st, NULL) == SQLITE_OK) {
-		sqlite3_bind_text(st, 1, meeting_id, -1, SQLITE_TRANSIENT);
-		if (sqlite3_step(st) == SQLITE_ROW) {
-			time_t t = 0;
-			char day[64] = "";
-			if (time_parse_utc((const char *)sqlite3_column_text(st, 0),
-					   &t))
-				time_format_local(
-					t, (const char *)sqlite3_column_text(st, 1),
-					"%e %b %Y", day, sizeof day);
-			out = xasprintf("the meeting of %s (%s)",
-					day[0] == ' ' ? day + 1 : day,
-					(const char *)sqlite3_column_text(st, 2));
-		}
-		sqlite3_finalize(st);
+	if (st && sqlite3_step(st) == SQLITE_ROW) {
+		time_t t = 0;
+		char day[64] = "";
+		const char *tz = (const char *)sqlite3_column_text(st, 1);
+		if (time_parse_utc((const char *)sqlite3_column_text(st, 0),
+				   &t))
+			time_format_local(t, tz, "%e %b %Y", day, sizeof day);
+		out = xasprintf("the meeting of %s (%s)",
+				day[0] == ' ' ? day + 1 : day,
+				(const char *)sqlite3_column_text(st, 2));
 	}
+	sqlite3_finalize(st);
 	return out ? out : xasprintf("meeting %s", meeting_id);
 }
 

@@ -133,11 +133,10 @@ int body_municipal_year(const struct body *b, time_t t)
 	return year;
 }
 
-char *minute_number_text(const struct body *b, const struct meeting *m, int n)
+char *minute_number_format(const char *fmt, int n, int year)
 {
-	const char *fmt = b->minute_format && *b->minute_format
-				  ? b->minute_format
-				  : "%n.";
+	if (!fmt || !*fmt)
+		fmt = "%n.";
 	struct strbuf sb = {0};
 	sb_add(&sb, "");
 	for (const char *p = fmt; *p; p++) {
@@ -145,8 +144,7 @@ char *minute_number_text(const struct body *b, const struct meeting *m, int n)
 			sb_addf(&sb, "%d", n);
 			p++;
 		} else if (p[0] == '%' && p[1] == 'y') {
-			sb_addf(&sb, "%02d",
-				body_municipal_year(b, m->starts_at) % 100);
+			sb_addf(&sb, "%02d", year % 100);
 			p++;
 		} else if (p[0] == '%' && p[1] == '%') {
 			sb_addc(&sb, '%');
@@ -156,6 +154,17 @@ char *minute_number_text(const struct body *b, const struct meeting *m, int n)
 		}
 	}
 	return sb_detach(&sb);
+}
+
+char *minute_number_text(const struct body *b, const struct meeting *m, int n)
+{
+	/* The year only where the format prints it: it takes the time in
+	 * the body's zone. */
+	const char *fmt = b->minute_format;
+	int year = fmt && strstr(fmt, "%y")
+			   ? body_municipal_year(b, m->starts_at)
+			   : 0;
+	return minute_number_format(fmt, n, year);
 }
 
 /* The items of meeting_id in the order the minutes number them

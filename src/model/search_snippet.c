@@ -191,9 +191,21 @@ static void clerk_snippet(const Fts5ExtensionApi *api, Fts5Context *fts,
 		ntoken = 1;
 	if (ntoken > SNIPPET_MAX_TOKENS)
 		ntoken = SNIPPET_MAX_TOKENS;
+	/* The words' matches: the scope's (schema step 16), asked for by a
+	 * search of a body or a period, are none of the snippet's. */
 	struct match *m = xcalloc((size_t)n, sizeof *m);
-	for (int i = 0; i < n && rc == SQLITE_OK; i++)
-		rc = api->xInst(fts, i, &m[i].phrase, &m[i].col, &m[i].off);
+	int kept = 0;
+	for (int i = 0; i < n && rc == SQLITE_OK; i++) {
+		rc = api->xInst(fts, i, &m[kept].phrase, &m[kept].col,
+				&m[kept].off);
+		if (m[kept].col != SEARCH_SCOPE_COLUMN)
+			kept++;
+	}
+	n = kept;
+	if (rc == SQLITE_OK && n <= SNIPPET_MANY_MATCHES) {
+		free(m);
+		return; /* NULL: snippet() will do */
+	}
 	const char *text = NULL;
 	int len = 0;
 	struct window win = {0};
@@ -230,20 +242,8 @@ static void clerk_snippet(const Fts5ExtensionApi *api, Fts5Context *fts,
 	free(m);
 }
 
-int search_snippet_register(sqlite3 *sql)
+int search_snippet_register(fts5_api *api)
 {
-	fts5_api *api = NULL;
-	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(sql, "SELECT fts5(?1)", -1, &st, NULL);
-	if (rc == SQLITE_OK) {
-		sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
-		sqlite3_step(st);
-		rc = sqlite3_finalize(st);
-	}
-	if (rc == SQLITE_OK && !api)
-		rc = SQLITE_ERROR;
-	if (rc == SQLITE_OK)
-		rc = api->xCreateFunction(api, "clerk_snippet", NULL,
-					  clerk_snippet, NULL);
-	return rc;
+	return api->xCreateFunction(api, "clerk_snippet", NULL, clerk_snippet,
+				    NULL);
 }

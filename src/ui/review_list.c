@@ -97,6 +97,13 @@ void review_list_free(struct review_screen *s)
 /* Meetings are read this many at a time, next to those read already. */
 enum { LIST_CHUNK = 128 };
 
+/* The rows of meetings the list shows: the screen less its two heading
+ * lines and the key bar. */
+static int list_rows(void)
+{
+	return LINES - 3;
+}
+
 static const char *list_body(const struct review_screen *s)
 {
 	return *s->body_id ? s->body_id : NULL;
@@ -221,13 +228,15 @@ enum clerk_status review_list_open(struct review_screen *s, const char *keep,
 	/* A screenful each side of the place: the first screen shows the
 	 * one before it and those just before that (or, with the place
 	 * near the top, just after); more is read as the clerk moves. */
-	size_t near = LINES > 0 ? (size_t)LINES : LIST_CHUNK;
+	size_t near = list_rows() > 0 ? (size_t)list_rows() : 1;
 	enum clerk_status rc = meeting_count_place(s->db, list_body(s), at, id,
 						   &before, &s->total, err);
-	if (!rc)
+	/* A side the count found empty is not asked for (the list opens on
+	 * now: nothing is to come, most days). */
+	if (!rc && before)
 		rc = meeting_list_near(s->db, list_body(s), at, id, false, near,
 				       &lo, err);
-	if (!rc)
+	if (!rc && before < s->total)
 		rc = meeting_list_near(s->db, list_body(s), at, id, true, near,
 				       &hi, err);
 	if (rc) {
@@ -266,7 +275,7 @@ const struct meeting *review_selected(struct review_screen *s)
 
 static void draw_list(struct app *app, struct review_screen *s)
 {
-	int rows = LINES - 3;
+	int rows = list_rows();
 	ui_put(app, 0, 0, COLS, UI_ROLE_HEADER, true,
 	       " Minutes: meetings and their minutes");
 	ui_put(app, 1, 0, COLS, UI_ROLE_DIM, true,
@@ -281,9 +290,11 @@ static void draw_list(struct app *app, struct review_screen *s)
 				    : m->minutes_state == MINUTES_CONFIRMED
 					    ? UI_ROLE_DONE
 					    : UI_ROLE_NORMAL;
-		char *line = xasprintf(" %s", review_list_label(s, i));
-		ui_put(app, 2 + r, 0, COLS, role, true, line);
-		free(line);
+		/* Only the selected row's colour runs to the edge: the
+		 * others are on a cleared screen. */
+		ui_put(app, 2 + r, 0, 1, role, true, "");
+		ui_put(app, 2 + r, 1, COLS - 1, role, role == UI_ROLE_SELECTED,
+		       review_list_label(s, i));
 	}
 	if (!s->total)
 		ui_put(app, 3, 1, COLS - 1, UI_ROLE_DIM, false,
@@ -297,17 +308,17 @@ static bool list_navigate(struct review_screen *s, enum ui_action a)
 	return list_pane_navigate(&s->list, a, (int)review_page());
 }
 
-static const enum ui_action list_hints[] = {
-	UI_ACT_help, UI_ACT_select, UI_ACT_review_export, UI_ACT_review_confirm,
-	UI_ACT_quit};
-static const char *const list_labels[] = {"help", "open", "export",
-					  "confirm", "quit"};
+static const struct review_hint list_hints[] = {
+	{UI_ACT_help, "help"},
+	{UI_ACT_select, "open"},
+	{UI_ACT_review_export, "export"},
+	{UI_ACT_review_confirm, "confirm"},
+	{UI_ACT_quit, "quit"},
+};
 
 const struct review_pane_ops review_list_ops = {
 	.name = "meetings",
 	.draw = draw_list,
 	.navigate = list_navigate,
-	.hints = list_hints,
-	.labels = list_labels,
-	.nhints = sizeof list_hints / sizeof list_hints[0],
+	REVIEW_HINTS(list_hints),
 };

@@ -338,17 +338,18 @@ static bool pager_navigate(struct review_screen *s, enum ui_action a)
 	return pager_pane_navigate(&s->view, a, review_page());
 }
 
-static const enum ui_action pager_hints[] = {
-	UI_ACT_help,	       UI_ACT_review_export,  UI_ACT_review_edit,
-	UI_ACT_review_confirm, UI_ACT_review_correct, UI_ACT_cancel};
-static const char *const pager_labels[] = {"help",    "export",  "edit",
-					   "confirm", "correct", "back"};
+static const struct review_hint pager_hints[] = {
+	{UI_ACT_help, "help"},
+	{UI_ACT_review_export, "export"},
+	{UI_ACT_review_edit, "edit"},
+	{UI_ACT_review_confirm, "confirm"},
+	{UI_ACT_review_correct, "correct"},
+	{UI_ACT_cancel, "back"},
+};
 
 const struct review_pane_ops review_pager_ops = {
 	.name = "minutes",
 	.draw = draw_pager,
 	.navigate = pager_navigate,
-	.hints = pager_hints,
-	.labels = pager_labels,
-	.nhints = sizeof pager_hints / sizeof pager_hints[0],
+	REVIEW_HINTS(pager_hints),
 };

@@ -22,6 +22,13 @@
 
 struct review_screen;
 
+/* A key the key bar shows, by its action (the key bound to it is shown),
+ * and what it does in the pane. */
+struct review_hint {
+	enum ui_action act;
+	const char *label;
+};
+
 struct review_pane_ops {
 	const char *name;
 	void (*draw)(struct app *app, struct review_screen *s);
@@ -29,10 +36,10 @@ struct review_pane_ops {
 	 * other action. */
 	bool (*navigate)(struct review_screen *s, enum ui_action a);
 	/* what the key bar shows while the pane is shown */
-	const enum ui_action *hints;
-	const char *const *labels;
+	const struct review_hint *hints;
 	size_t nhints;
 };
+#define REVIEW_HINTS(a) .hints = (a), .nhints = sizeof(a) / sizeof *(a)
 
 extern const struct review_pane_ops review_list_ops, review_pager_ops;
 
@@ -44,7 +51,11 @@ struct body_cache {
 };
 
 struct review_screen {
+	/* The file, opened for reading (cmd_review) until the clerk first
+	 * changes something: then opened again for writing (`reading`
+	 * false from then on), and the app's connection is this one. */
 	struct db *db;
+	bool reading;
 	char *body_id; /* "" for every body */
 	const struct review_pane_ops *pane; /* the one shown */
 	/* The list reads the meetings it shows: `total` in all, of which

@@ -21,20 +21,22 @@
 #include "review_screen.h"
 #include "clerk/ui_review.h"
 
-static void put_hints(struct app *app, int y, const enum ui_action *acts,
-		      const char *const *labels, size_t n)
+/* The key bar: each hint's first key, by its name ("F1", not "<F1>"). */
+static void put_hints(struct app *app, int y, const struct review_hint *h,
+		      size_t n)
 {
 	struct strbuf sb = {0};
 	for (size_t i = 0; i < n; i++) {
-		if (app->keymap.nkeys[acts[i]] == 0)
+		enum ui_action a = h[i].act;
+		if (app->keymap.nkeys[a] == 0)
 			continue;
 		char name[32];
-		ui_key_name(app->keymap.keys[acts[i]][0], name);
+		ui_key_name(app->keymap.keys[a][0], name);
 		if (name[0] == '<' && name[1] == 'F') {
 			memmove(name, name + 1, strlen(name));
 			name[strlen(name) - 1] = '\0';
 		}
-		sb_addf(&sb, "%s%s %s", sb.len ? "|" : "", name, labels[i]);
+		sb_addf(&sb, "%s%s %s", sb.len ? "|" : "", name, h[i].label);
 	}
 	ui_draw_status(app, y, sb_str(&sb));
 	sb_free(&sb);
@@ -44,8 +46,7 @@ static void review_draw(struct app *app, void *state)
 {
 	struct review_screen *s = state;
 	s->pane->draw(app, s);
-	put_hints(app, LINES - 1, s->pane->hints, s->pane->labels,
-		  s->pane->nhints);
+	put_hints(app, LINES - 1, s->pane->hints, s->pane->nhints);
 }
 
 static size_t review_contexts(struct app *app, void *state,
@@ -69,6 +70,29 @@ static void review_open(struct app *app, struct review_screen *s)
 		ui_app_error(app, &err);
 	else
 		s->pane = &review_pager_ops;
+}
+
+/* Before the clerk's first change: the file, opened for reading, is
+ * opened again as every writer opens it, with every check a writer gets
+ * on opening (a damaged file, one whose schema is not clerk's, a newer
+ * clerk's are refused, and said so here), and the screen and the app go
+ * on with that connection.  A file that cannot be written is opened
+ * read-only again, and the change is refused as it always was.  False
+ * when the file cannot be opened (nothing is changed). */
+static bool review_writer(struct app *app, struct review_screen *s)
+{
+	if (!s->reading)
+		return true;
+	struct db *w = NULL;
+	struct clerk_err err = {0};
+	if (db_open(db_path(s->db), DB_EXISTING, &w, &err) != CLERK_OK) {
+		ui_app_error(app, &err);
+		return false;
+	}
+	db_close(&s->db);
+	s->db = app->db = w;
+	s->reading = false;
+	return true;
 }
 
 static void review_history(struct app *app, struct review_screen *s)
@@ -117,17 +141,19 @@ static enum ui_key_result review_key(struct app *app, void *state, int key)
 		review_act_export(app, s);
 		break;
 	case UI_ACT_review_edit:
-		if (review_paging(s))
-			review_act_edit(app, s);
-		else
+		if (!review_paging(s))
 			ui_app_message(app, UI_ROLE_WARN,
 				       "Open the minutes first (Enter)");
+		else if (review_writer(app, s))
+			review_act_edit(app, s);
 		break;
 	case UI_ACT_review_confirm:
-		review_act_confirm(app, s);
+		if (review_writer(app, s))
+			review_act_confirm(app, s);
 		break;
 	case UI_ACT_review_correct:
-		review_act_correct(app, s);
+		if (review_writer(app, s))
+			review_act_correct(app, s);
 		break;
 	default:
 		return UI_KEY_UNUSED;
@@ -164,6 +190,7 @@ enum clerk_status ui_review_run(struct app *app, const char *body_id,
 	struct review_screen s = {.db = ui_app_db(app),
 				  .body_id = xstrdup(body_id ? body_id : ""),
 				  .pane = &review_list_ops};
+	s.reading = db_is_readonly(s.db);
 	enum clerk_status rc = review_list_open(&s, meeting_id, err);
 	if (!rc && meeting_id) {
 		rc = review_pager_load(app, &s, err);

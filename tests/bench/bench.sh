@@ -414,12 +414,16 @@ WHERE a.person_id = '$person')"
 	# Search: the 50 best of every match, by the same ranking as clerk's,
 	# ranked in FTS5 alone (a top-N sort) and only the best joined to
 	# their documents, where confidential (exempt) text is left out as
-	# clerk leaves it out: ranking 100 leaves room for those.
+	# clerk leaves it out: ranking 100 leaves room for those.  The ranking
+	# is clerk's own bm25 over title and body (clerk_rank, loaded from
+	# clerk-rank.so: tests/bench/rank_ext.c): from schema step 16 FTS5's
+	# bm25() would count the index's column of each document's body.
+	rank="SELECT 1 WHERE load_extension('$BENCHDIR/clerk-rank') IS NOT NULL;"
 	open_text="NOT (coalesce((SELECT exempt FROM agenda_item WHERE id = d.item_id), 0)
 OR EXISTS (SELECT 1 FROM minute_text t WHERE t.id = d.src_id AND t.section = 'exempt'))"
 	ranked() { # FTS5 query: the best 50 of all its matches
-		echo "SELECT d.meeting_id, coalesce(d.item_id, ''), replace(d.src, 'item', 'agenda')
-FROM (SELECT rowid AS id, bm25(search_fts, 2.0, 1.0) AS r FROM search_fts
+		echo "$rank SELECT d.meeting_id, coalesce(d.item_id, ''), replace(d.src, 'item', 'agenda')
+FROM (SELECT rowid AS id, clerk_rank(search_fts, 0, 2.0, 1.0) AS r FROM search_fts
 WHERE search_fts MATCH '$1' ORDER BY r, rowid LIMIT 100) f
 JOIN search_doc d ON d.id = f.id WHERE $open_text ORDER BY f.r, f.id LIMIT 50"
 	}
@@ -434,14 +438,14 @@ JOIN search_doc d ON d.id = f.id WHERE $open_text ORDER BY f.r, f.id LIMIT 50"
 	# first and last documents, each joined to its document to keep those
 	# of the filter's meetings, which alone are ranked.
 	filtered() { # FTS5 query, condition on meeting m
-		echo "WITH kept AS (SELECT m.id FROM meeting m WHERE $2),
+		echo "$rank WITH kept AS (SELECT m.id FROM meeting m WHERE $2),
 span AS (SELECT min((SELECT min(id) FROM search_doc WHERE meeting_id = kept.id)) AS lo,
 max((SELECT max(id) FROM search_doc WHERE meeting_id = kept.id)) AS hi FROM kept)
 SELECT d.meeting_id, coalesce(d.item_id, ''), replace(d.src, 'item', 'agenda')
 FROM search_fts JOIN search_doc d ON d.id = search_fts.rowid
 WHERE search_fts MATCH '$1' AND search_fts.rowid BETWEEN (SELECT lo FROM span) AND (SELECT hi FROM span)
 AND d.meeting_id IN kept AND $open_text
-ORDER BY bm25(search_fts, 2.0, 1.0), search_fts.rowid LIMIT 50"
+ORDER BY clerk_rank(search_fts, 0, 2.0, 1.0), search_fts.rowid LIMIT 50"
 	}
 	op "clerk search budget --body B01" meeting_id,item_id,kind \
 		"$(filtered budget "m.body_id = (SELECT id FROM body WHERE short_name = 'B01')")" \

@@ -18,6 +18,7 @@
 
 #include <cmocka.h>
 
+#include "clerk/model_scale.h"
 #include "clerk/review.h"
 #include "fixture.h"
 
@@ -293,6 +294,76 @@ static void test_proposers_and_votes(void **state)
 			 1);
 }
 
+/* meeting_list_near from every place of ref (meeting_list's order, of
+ * body_id's meetings or all), either way, up to six: the slice of ref. */
+static void check_near(struct fixture *f, const char *body_id,
+		       const struct meeting_list *ref)
+{
+	struct clerk_err err;
+	for (size_t at = 0; at <= ref->n; at++) {
+		/* the place: meeting `at`, or just past the last */
+		time_t t = at < ref->n ? ref->v[at].starts_at
+				       : ref->v[ref->n - 1].starts_at + 1;
+		const char *id = at < ref->n ? ref->v[at].id : "";
+		for (size_t limit = 1; limit <= 6; limit++)
+			for (int after = 0; after < 2; after++) {
+				size_t from = after ? at : at > limit ? at - limit : 0;
+				size_t to = !after ? at : at + limit < ref->n ? at + limit
+									   : ref->n;
+				struct meeting_list l = {0};
+				assert_int_equal(meeting_list_near(f->db, body_id, t, id,
+								   after, limit, &l, &err),
+						 CLERK_OK);
+				assert_int_equal(l.n, to - from);
+				for (size_t k = 0; k < l.n; k++)
+					assert_string_equal(l.v[k].id, ref->v[from + k].id);
+				meeting_list_free(&l);
+			}
+	}
+}
+
+/* The review list's window (clerk/model_scale.h): the meetings next to any
+ * place, either way, are those of meeting_list's order (starts_at, then
+ * id), however many start at the same time and wherever the window cuts
+ * them. */
+static void test_list_near_ties(void **state)
+{
+	struct fixture *f = *state;
+	struct clerk_err err;
+	/* A body meets once a day: the Board's meetings on six days, and on
+	 * the third, eleven other bodies' at 9, 10 and 11 (seven at 10). */
+	static const int hours[] = {10, 9, 10, 11, 10, 10, 9, 10, 11, 10, 10};
+	for (int day = 1; day <= 6; day++) {
+		clerk_id id;
+		fixture_meeting(f, 2017, 6, day, 10, id);
+	}
+	for (size_t i = 0; i < sizeof hours / sizeof *hours; i++) {
+		char name[32], short_name[8];
+		snprintf(name, sizeof name, "Panel %zu", i);
+		snprintf(short_name, sizeof short_name, "P%zu", i);
+		struct body b = {.name = xstrdup(name),
+				 .short_name = xstrdup(short_name)};
+		memcpy(b.council_id, f->council.id, sizeof b.council_id);
+		assert_int_equal(body_create(f->db, &b, &err), CLERK_OK);
+		struct meeting mt = {.public_present = -1};
+		memcpy(mt.body_id, b.id, sizeof mt.body_id);
+		mt.starts_at = time_from_local("Europe/London", 2017, 6, 3,
+					       hours[i], 0);
+		assert_int_equal(meeting_create(f->db, &mt, &err), CLERK_OK);
+		meeting_free(&mt);
+		body_free(&b);
+	}
+	struct meeting_list all = {0}, board = {0};
+	assert_int_equal(meeting_list(f->db, NULL, &all, &err), CLERK_OK);
+	assert_int_equal(all.n, 6 + sizeof hours / sizeof *hours);
+	assert_int_equal(meeting_list(f->db, f->body.id, &board, &err), CLERK_OK);
+	assert_int_equal(board.n, 6);
+	check_near(f, NULL, &all);
+	check_near(f, f->body.id, &board);
+	meeting_list_free(&all);
+	meeting_list_free(&board);
+}
+
 int main(void)
 {
 #define T(name) cmocka_unit_test_setup_teardown(name, fixture_setup, fixture_teardown)
@@ -301,6 +372,7 @@ int main(void)
 		T(test_texts),
 		T(test_substitutes),
 		T(test_proposers_and_votes),
+		T(test_list_near_ties),
 	};
 #undef T
 	return cmocka_run_group_tests(tests, NULL, NULL);

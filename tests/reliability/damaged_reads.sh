@@ -12,10 +12,11 @@
 #
 # The exports open the file read-only, as look-ups do, so a damaged root
 # page reaches their reads (a writable open is refused at once, naming the
-# table).  The review screen writes (corrections), so its file is opened
-# for writing and every root page is checked then: there the damage is put
-# on the leaf pages of a table after its first one, which the check on
-# opening does not read and the screen does.
+# table).  The review screen opens it read-only too, and again for writing
+# (every root page checked then) when the clerk first changes something:
+# the damage is put on the leaf pages of a table after its first one, which
+# that check does not read and the screen does; and on a root page the
+# screen never reads, which the check refuses when the clerk edits.
 . "$top_srcdir/tests/lib.sh"
 setup
 cd "$T" || exit 99
@@ -175,6 +176,27 @@ for tw in "minute_text|the text of the minutes" "person|the attendance" \
 	is "review with $table unreadable: the file untouched" \
 		"$(cksum <"$T/d.db")" "$before"
 done
+
+# A root page the review screen does not read (the links of imported
+# records): the minutes are shown, read-only; the first change (e) opens
+# the file for writing, whose check refuses it, naming the table, and
+# nothing is written.
+damage import_link
+before=$(cksum <"$T/d.db")
+rm -rf "$T/dump"
+mkdir "$T/dump"
+printf '<Enter>\n@dump pager\ne\n@dump edit\nq\nq\n' >"$T/edit.keys"
+"$CLERK" --db "$T/d.db" review --script "$T/edit.keys" --dump "$T/dump" \
+	--size 200x30 >/dev/null 2>&1
+is "review with import_link's root damaged: the screen opens (exit 0)" "$?" 0
+has "review with import_link's root damaged: the minutes shown" \
+	"$(cat "$T/dump/pager.txt")" "AT A MEETING"
+has "review, e: the writer's check refuses the file, naming the table" \
+	"$(tail -n 1 "$T/dump/edit.txt")" "d.db is damaged (import_link: "
+lacks "review, e: no editing offered" "$(cat "$T/dump/edit.txt")" \
+	"Correct the draft minutes"
+is "review, e, with import_link's root damaged: the file untouched" \
+	"$(cksum <"$T/d.db")" "$before"
 
 # The live console: a table becomes unreadable while it runs.  The keys
 # come through a FIFO; once the console has opened the meeting and taken

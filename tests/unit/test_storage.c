@@ -572,6 +572,67 @@ static void test_upgraded_files_still_audit(void **state)
 	}
 }
 
+/* Step 16 gives every document already indexed the scope of its meeting
+ * (its body's token) and indexes it again, with the setting of step 13:
+ * a search of the body finds what was recorded before the upgrade, and
+ * the index is whole. */
+static void test_upgrade_indexes_each_documents_body(void **state)
+{
+	struct tmp *t = *state;
+	struct clerk_err err;
+	struct db *db = NULL;
+	char *path = xasprintf("%s/v15.db", t->dir);
+	make_file_at_version(path, 15);
+	raw_exec(path,
+		 "INSERT INTO body(id, council_id, name) VALUES "
+		 "('22222222-2222-4222-8222-222222222222', "
+		 "'11111111-1111-4111-8111-111111111111', 'Board'),"
+		 "('55555555-5555-4555-8555-555555555555', "
+		 "'11111111-1111-4111-8111-111111111111', 'Panel');"
+		 "INSERT INTO meeting(id, body_id, starts_at) VALUES "
+		 "('33333333-3333-4333-8333-333333333333', "
+		 "'22222222-2222-4222-8222-222222222222', "
+		 "'2017-10-05T09:00:00Z'),"
+		 "('44444444-4444-4444-8444-444444444444', "
+		 "'55555555-5555-4555-8555-555555555555', "
+		 "'2017-10-06T09:00:00Z');"
+		 "INSERT INTO search_doc(src, src_id, meeting_id, item_id, title, "
+		 "body) VALUES ('item', 'x1', "
+		 "'33333333-3333-4333-8333-333333333333', 'x1', 'Budget', "
+		 "'The budget for next year'), ('item', 'x2', "
+		 "'44444444-4444-4444-8444-444444444444', 'x2', 'Budget', ''),"
+		 "('item', 'x3', 'gone', 'x3', 'Budget', '');");
+	assert_int_equal(db_open(path, DB_EXISTING, &db, &err), CLERK_OK);
+	assert_int_equal(db_schema_version(db), db_program_schema_version());
+	assert_int_equal(pragma(db, "SELECT count(*) FROM search_doc WHERE "
+				    "src_id = 'x1' AND scope = '0b' || "
+				    "hex('22222222-2222-4222-8222-222222222222')"),
+			 1);
+	/* A document of a meeting that is not there has no body. */
+	assert_int_equal(pragma(db, "SELECT count(*) FROM search_doc WHERE "
+				    "src_id = 'x3' AND scope = ''"),
+			 1);
+	assert_int_equal(pragma(db, "SELECT group_concat(rowid) FROM "
+				    "search_fts WHERE search_fts MATCH "
+				    "'scope : \"0b' || "
+				    "hex('22222222-2222-4222-8222-222222222222') "
+				    "|| '\" AND budget'"),
+			 1);
+	assert_int_equal(pragma(db, "SELECT count(*) FROM search_fts WHERE "
+				    "search_fts MATCH 'budget'"),
+			 3);
+	assert_int_equal(pragma(db, "SELECT v FROM search_fts_config "
+				    "WHERE k = 'automerge'"),
+			 0);
+	assert_int_equal(db_exec(db,
+				 "INSERT INTO search_fts(search_fts, rank) "
+				 "VALUES ('integrity-check', 1)",
+				 &err),
+			 CLERK_OK);
+	db_close(&db);
+	free(path);
+}
+
 /* A rollback removes the triggers made in its transaction: they are made
  * again, so that the next change is audited all the same. */
 static void test_audited_after_a_rollback(void **state)
@@ -622,6 +683,7 @@ int main(void)
 		T(test_confirmed_minutes_refuse_every_edit),
 		T(test_upgraded_files_still_audit),
 		T(test_audited_after_a_rollback),
+		T(test_upgrade_indexes_each_documents_body),
 	};
 #undef T
 	return cmocka_run_group_tests(tests, NULL, NULL);

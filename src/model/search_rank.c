@@ -1,0 +1,154 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * search_rank: clerk_rank(), FTS5's bm25 over the columns a user searches.
+ *
+ * From schema step 16 search_fts has a third column, scope, holding the
+ * token of each document's body, and a search of a body asks for it
+ * (body-token AND (words)).  FTS5's bm25() would count it: in the length
+ * of every document and of the average one, which changes the order of
+ * matches of nearly equal scores (4 of the 50 best of 'budget' in one body
+ * of the five-year archive), and as a phrase of the query, whose weight it
+ * works out by reading every document of the body.  clerk_rank(search_fts,
+ * nscope, w0, w1) is the bm25(search_fts, w0, w1) of an index holding
+ * title and body alone: the same arithmetic, in the same order, as
+ * SQLite's fts5_aux.c, over columns 0 and 1, leaving out the query's
+ * first nscope phrases (the scope's, which come first).  So every search
+ * ranks and scores its matches exactly as before the step.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "lookup_private.h"
+
+/* What is computed once per query: the average length of a document and
+ * each phrase's inverse document frequency (its weight). */
+struct rank_data {
+	int nphrase;
+	double weight[SEARCH_TEXT_COLUMNS]; /* of title and body */
+	double avgdl;
+	double *idf;  /* [nphrase]: 0 for the scope's phrases */
+	double *freq; /* [nphrase]: the current row's, reused */
+};
+
+static int count_row(const Fts5ExtensionApi *api, Fts5Context *fts, void *arg)
+{
+	(void)api;
+	(void)fts;
+	(*(sqlite3_int64 *)arg)++;
+	return SQLITE_OK;
+}
+
+/* The rank data of this query, made at its first row (fts5Bm25GetData). */
+static int rank_data_get(const Fts5ExtensionApi *api, Fts5Context *fts,
+			 int nscope, int nval, sqlite3_value **val,
+			 struct rank_data **out)
+{
+	struct rank_data *p = api->xGetAuxdata(fts, 0);
+	*out = p;
+	if (p)
+		return SQLITE_OK;
+	int nphrase = api->xPhraseCount(fts);
+	p = sqlite3_malloc64(sizeof *p + (size_t)nphrase * 2 * sizeof(double));
+	if (!p)
+		return SQLITE_NOMEM;
+	memset(p, 0, sizeof *p + (size_t)nphrase * 2 * sizeof(double));
+	p->nphrase = nphrase;
+	p->idf = (double *)&p[1];
+	p->freq = &p->idf[nphrase];
+	/* Weights past those given are 1, as bm25() has them. */
+	for (int col = 0; col < SEARCH_TEXT_COLUMNS; col++)
+		p->weight[col] = nval - 1 > col ? sqlite3_value_double(val[1 + col])
+						: 1.0;
+	sqlite3_int64 nrow = 0, ntoken = 0;
+	int rc = api->xRowCount(fts, &nrow);
+	for (int col = 0; rc == SQLITE_OK && col < SEARCH_TEXT_COLUMNS; col++) {
+		sqlite3_int64 n = 0;
+		rc = api->xColumnTotalSize(fts, col, &n);
+		ntoken += n;
+	}
+	if (rc == SQLITE_OK)
+		p->avgdl = (double)ntoken / (double)nrow;
+	for (int i = nscope; rc == SQLITE_OK && i < nphrase; i++) {
+		sqlite3_int64 nhit = 0;
+		rc = api->xQueryPhrase(fts, i, &nhit, count_row);
+		if (rc == SQLITE_OK) {
+			/* A phrase in more than half the documents weighs
+			 * almost nothing, never less (as bm25 has it). */
+			double idf = log((nrow - nhit + 0.5) / (nhit + 0.5));
+			if (idf <= 0.0)
+				idf = 1e-6;
+			p->idf[i] = idf;
+		}
+	}
+	if (rc == SQLITE_OK)
+		rc = api->xSetAuxdata(fts, p, sqlite3_free);
+	else
+		sqlite3_free(p);
+	*out = rc == SQLITE_OK ? p : NULL;
+	return rc;
+}
+
+/* clerk_rank(search_fts, nscope, weight of title, weight of body): minus
+ * the bm25 score of the row, as bm25() returns it. */
+static void clerk_rank(const Fts5ExtensionApi *api, Fts5Context *fts,
+		       sqlite3_context *ctx, int nval, sqlite3_value **val)
+{
+	const double k1 = 1.2, b = 0.75;
+	if (nval < 1) {
+		sqlite3_result_error(ctx, "clerk_rank: the scope's phrases", -1);
+		return;
+	}
+	int nscope = sqlite3_value_int(val[0]);
+	struct rank_data *p = NULL;
+	int rc = rank_data_get(api, fts, nscope, nval, val, &p);
+	int ninst = 0;
+	if (rc == SQLITE_OK) {
+		memset(p->freq, 0, sizeof(double) * (size_t)p->nphrase);
+		rc = api->xInstCount(fts, &ninst);
+	}
+	for (int i = 0; rc == SQLITE_OK && i < ninst; i++) {
+		int ip, ic, io;
+		rc = api->xInst(fts, i, &ip, &ic, &io);
+		/* The words' phrases are in title and body alone. */
+		if (rc == SQLITE_OK && ip >= nscope && ic < SEARCH_TEXT_COLUMNS)
+			p->freq[ip] += p->weight[ic];
+	}
+	/* The length of the row: its title and body. */
+	int ntok = 0;
+	for (int col = 0; rc == SQLITE_OK && col < SEARCH_TEXT_COLUMNS; col++) {
+		int n = 0;
+		rc = api->xColumnSize(fts, col, &n);
+		ntok += n;
+	}
+	double d = (double)ntok;
+	double score = 0.0;
+	for (int i = nscope; rc == SQLITE_OK && i < p->nphrase; i++)
+		score += p->idf[i] * ((p->freq[i] * (k1 + 1.0)) /
+				      (p->freq[i] +
+				       k1 * (1 - b + b * d / p->avgdl)));
+	if (rc == SQLITE_OK)
+		sqlite3_result_double(ctx, -1.0 * score);
+	else
+		sqlite3_result_error_code(ctx, rc);
+}
+
+fts5_api *search_fts5_api(sqlite3 *sql)
+{
+	fts5_api *api = NULL;
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(sql, "SELECT fts5(?1)", -1, &st, NULL) ==
+	    SQLITE_OK) {
+		sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
+		sqlite3_step(st);
+	}
+	if (sqlite3_finalize(st) != SQLITE_OK)
+		api = NULL;
+	return api;
+}
+
+int search_rank_register(fts5_api *api)
+{
+	return api->xCreateFunction(api, "clerk_rank", NULL, clerk_rank, NULL);
+}
