@@ -512,6 +512,11 @@ enum clerk_status meeting_list(struct db *db, const char *body_id,
 enum clerk_status meeting_list_open(struct db *db, time_t since,
 				    struct meeting_list *out,
 				    struct clerk_err *err);
+/* The meeting meeting_current names, found in `open` (meeting_list_open's
+ * list from at most twelve hours before `now`); NULL when none.  The
+ * pointer is into `open`. */
+const struct meeting *meeting_current_in(const struct meeting_list *open,
+					 time_t now);
 enum clerk_status meeting_set_status(struct db *db, const char *meeting_id,
 				     enum meeting_status status,
 				     struct clerk_err *err);

@@ -88,16 +88,18 @@ static int choose_meeting(struct clerk_err *report, struct app *app,
 			  struct db *db, struct meeting *out)
 {
 	struct clerk_err err = {0};
-	struct meeting cur = {0};
 	time_t now = clock_now();
-	bool current = meeting_current(db, now, &cur, &err) == CLERK_OK;
-	if (!current && err.status != CLERK_NOT_FOUND)
-		return defer(report, &err);
+	/* Those of the last day hold the current meeting, if any (one
+	 * query, not two: issue 17); with none, every one. */
 	struct meeting_list all = {0};
-	if (meeting_list_open(db, current ? now - 86400 : 0, &all, &err) !=
-	    CLERK_OK) {
-		meeting_free(&cur);
+	if (meeting_list_open(db, now - 86400, &all, &err) != CLERK_OK)
 		return defer(report, &err);
+	const struct meeting *cur = meeting_current_in(&all, now);
+	bool current = cur != NULL;
+	if (!current) {
+		meeting_list_free(&all);
+		if (meeting_list_open(db, 0, &all, &err) != CLERK_OK)
+			return defer(report, &err);
 	}
 	size_t n = 0, start = 0;
 	struct ui_pick_item *items = xcalloc(all.n + 1, sizeof *items);
@@ -113,7 +115,7 @@ static int choose_meeting(struct clerk_err *report, struct app *app,
 			      (!current || m->starts_at + 86400 > now);
 		if (!open && !coming)
 			continue;
-		if (current && strcmp(m->id, cur.id) == 0)
+		if (m == cur)
 			start = n;
 		idx[n++] = i;
 	}
@@ -131,8 +133,8 @@ static int choose_meeting(struct clerk_err *report, struct app *app,
 			   "or review minutes with clerk review");
 		rc = defer(report, &err);
 	} else if (current && n == 1) {
-		*out = cur;
-		memset(&cur, 0, sizeof cur);
+		*out = all.v[idx[0]]; /* takes its strings */
+		memset(&all.v[idx[0]], 0, sizeof all.v[idx[0]]);
 	} else {
 		int c = ui_pick(app,
 				current ? "Which meeting?"
@@ -151,7 +153,6 @@ static int choose_meeting(struct clerk_err *report, struct app *app,
 	free(items);
 	free(idx);
 	meeting_list_free(&all);
-	meeting_free(&cur);
 	return rc;
 }
 
@@ -319,8 +320,8 @@ int cmd_live(struct cli *cli, int argc, char **argv)
 	live_lease_release(l);
 	if (report.status)
 		cli_report(cli, &report);
+	db_close(&db);
 	live_free(&l);
 	meeting_free(&m);
-	db_close(&db);
 	return rc ? rc : verdict;
 }

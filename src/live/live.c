@@ -979,6 +979,13 @@ static enum clerk_status live_open_as(struct db *db, const char *meeting_id,
 	l->meeting = m; /* live_read keeps the id and reads it again */
 	l->data_version = -1;
 	unsigned read = 0;
+	/* The console is the interactive writer: no action of its should
+	 * wait for a checkpoint (live_idle runs them) or a temporary file.
+	 * Said before the opening writes: its temp_store, set once the
+	 * opening has made the connection's temporary triggers, made SQLite
+	 * read the whole schema again (2.5 M instructions, and every
+	 * statement prepared again) when a meeting was first opened. */
+	db_interactive_writer(db);
 	if (!driver && m.status != MEETING_CLOSED &&
 	    (rc = live_start_meeting(l, &read, err))) {
 		live_free(&l);
@@ -993,9 +1000,6 @@ static enum clerk_status live_open_as(struct db *db, const char *meeting_id,
 		}
 		return rc;
 	}
-	/* The console is the interactive writer: no action of its should
-	 * wait for a checkpoint (live_idle runs them) or a temporary file. */
-	db_interactive_writer(db);
 	if (driver)
 		live_lease_watch(l, driver);
 	/* What the opening read is not read again, unless another

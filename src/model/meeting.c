@@ -313,31 +313,53 @@ enum clerk_status meeting_find(struct db *db, const char *name,
 	return rc;
 }
 
+/* A meeting that has not been opened yet stays current for twelve hours
+ * after its planned start (it may start late). */
+#define MEETING_LATE_START (12 * 3600)
+
+/* The index of the current meeting in `open`, or open->n for none. */
+static size_t current_index(const struct meeting_list *open, time_t now)
+{
+	static const enum meeting_status first[] = {MEETING_IN_PROGRESS,
+						    MEETING_ADJOURNED};
+	for (size_t k = 0; k < sizeof first / sizeof *first; k++)
+		for (size_t i = 0; i < open->n; i++)
+			if (open->v[i].status == first[k])
+				return i;
+	for (size_t i = 0; i < open->n; i++)
+		if (open->v[i].status == MEETING_SCHEDULED &&
+		    open->v[i].starts_at >= now - MEETING_LATE_START)
+			return i;
+	return open->n;
+}
+
+const struct meeting *meeting_current_in(const struct meeting_list *open,
+					 time_t now)
+{
+	size_t i = current_index(open, now);
+	return i < open->n ? &open->v[i] : NULL;
+}
+
 enum clerk_status meeting_current(struct db *db, time_t now,
 				  struct meeting *out, struct clerk_err *err)
 {
-	/* A meeting that has not been opened yet stays current for twelve
-	 * hours after its planned start (it may start late). */
-	static const char sql[] =
-		"SELECT " MEETING_COLS " FROM meeting m WHERE m.status IN "
-		"('in progress', 'adjourned') OR (m.status = 'scheduled' AND "
-		"m.starts_at >= ?1) ORDER BY m.status = 'in progress' DESC, "
-		"m.status = 'adjourned' DESC, m.starts_at LIMIT 1";
 	memset(out, 0, sizeof *out);
-	sqlite3_stmt *st = db_stmt(db, sql, err);
-	if (!st)
-		return CLERK_DB;
-	model_bind_time(st, 1, (now ? now : clock_now()) - 12 * 3600);
-	enum clerk_status rc = CLERK_OK;
-	int step = sqlite3_step(st);
-	if (step == SQLITE_ROW)
-		meeting_read(st, out);
-	else if (step == SQLITE_DONE)
+	if (!now)
+		now = clock_now();
+	struct meeting_list open = {0};
+	enum clerk_status rc =
+		meeting_list_open(db, now - MEETING_LATE_START, &open, err);
+	if (rc)
+		return rc;
+	size_t i = current_index(&open, now);
+	if (i < open.n) {
+		*out = open.v[i]; /* takes its strings */
+		memset(&open.v[i], 0, sizeof open.v[i]);
+	} else {
 		rc = clerk_fail(err, CLERK_NOT_FOUND,
 				"no meeting is in progress or coming up");
-	else
-		rc = db_fail(db, err, "finding the current meeting");
-	db_done(st);
+	}
+	meeting_list_free(&open);
 	return rc;
 }
 

@@ -377,41 +377,41 @@ void ui_cursor(struct app *app, int y, int x)
 	app->cursor_x = x;
 }
 
-/* The screen as UTF-8 lines, trailing blanks trimmed (a row's cells read
- * in one call; plain ASCII, most of a screen, added as it is). */
+/* The screen as UTF-8 lines, trailing blanks trimmed (the harness's @dump
+ * and @expect).  A row's cells are read in one call and their characters
+ * taken from the cells themselves (cchar_t's chars, what getcchar copies),
+ * a row at a time into one buffer: a call per cell cost a tenth of the
+ * console's first screen. */
 static char *screen_text(void)
 {
 	struct strbuf sb = {0};
 	cchar_t *row = xcalloc((size_t)COLS + 1, sizeof *row);
+	/* at most CCHARW_MAX characters of 4 bytes in each cell */
+	char *line = xmalloc((size_t)COLS * CCHARW_MAX * 4 + 1);
 	for (int y = 0; y < LINES; y++) {
-		size_t line_start = sb.len;
+		size_t len = 0;
 		int got = mvwin_wchnstr(stdscr, y, 0, row, COLS) == ERR ? 0 : COLS;
 		for (int x = 0; x < COLS; x++) {
-			wchar_t wch[CCHARW_MAX + 1];
-			attr_t attrs;
-			short pair;
-			if (x >= got ||
-			    getcchar(&row[x], wch, &attrs, &pair, NULL) == ERR ||
-			    wch[0] == L'\0') {
-				sb_addc(&sb, ' ');
+			const wchar_t *wch = row[x].chars;
+			if (x >= got || wch[0] == L'\0') {
+				line[len++] = ' ';
 				continue;
 			}
 			if (wch[0] >= 0x20 && wch[0] < 0x7f && wch[1] == L'\0') {
-				sb_addc(&sb, (char)wch[0]);
+				line[len++] = (char)wch[0];
 				continue;
 			}
-			for (int i = 0; wch[i]; i++) {
-				char buf[4];
-				size_t l = utf8_encode((uint32_t)wch[i], buf);
-				sb_addn(&sb, buf, l);
-			}
+			for (int i = 0; i < CCHARW_MAX && wch[i]; i++)
+				len += utf8_encode((uint32_t)wch[i], line + len);
 			if (utf8_cp_width((uint32_t)wch[0]) == 2)
 				x++; /* the next cell is the character's right half */
 		}
-		while (sb.len > line_start && sb.s[sb.len - 1] == ' ')
-			sb.s[--sb.len] = '\0';
-		sb_addc(&sb, '\n');
+		while (len > 0 && line[len - 1] == ' ')
+			len--;
+		line[len++] = '\n';
+		sb_addn(&sb, line, len);
 	}
+	free(line);
 	free(row);
 	return sb_detach(&sb);
 }

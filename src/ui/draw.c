@@ -94,8 +94,7 @@ static int put_text(struct app *app, int y, int x, int width,
 		clean = ascii;
 	}
 	size_t n = strlen(clean), i = 0, k = 0;
-	/* the text, then the blanks padding it: one call to curses */
-	wchar_t *w = xmalloc((n + (size_t)width + 2) * sizeof *w);
+	wchar_t *w = xmalloc((n + 2) * sizeof *w);
 	int used = 0;
 	/* when the text is wider than width, end it with an ellipsis */
 	int limit = ellipsis && utf8_width(clean) > width && width >= 2
@@ -115,14 +114,16 @@ static int put_text(struct app *app, int y, int x, int width,
 		w[k++] = app->utf8 ? L'\u2026' : L'~';
 		used++;
 	}
-	if (pad)
-		for (int c = used; c < width; c++)
-			w[k++] = L' ';
 	w[k] = L'\0';
 	attr_t attr = ui_role_attr(app, role);
 	attrset(attr);
 	if (k)
 		mvaddnwstr(y, x, w, (int)k);
+	/* The blanks padding it, in the role's colours, as one run of
+	 * cells: added as characters, they were most of the cost of
+	 * painting a screen (each blank measured and placed by curses). */
+	if (pad && used < width)
+		mvhline(y, x + used, ' ', width - used);
 	attrset(A_NORMAL);
 	free(w);
 	free(clean);
