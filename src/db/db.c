@@ -39,7 +39,7 @@ struct stmt_slot {
 /* How long a statement waits for another connection's lock. */
 #define DB_BUSY_TIMEOUT_MS 5000
 
-/* The pages of the file each connection keeps in memory (see setup_connection). */
+/* The pages of the file each connection keeps in memory (limit_cache). */
 #define DB_CACHE_PAGES 64
 
 struct db {
@@ -2116,15 +2116,22 @@ static enum clerk_status setup_connection(struct db *db, struct clerk_err *err)
 				    sql_clerk_user, NULL, NULL) != SQLITE_OK)
 		return db_fail(db, err, "setting up the connection");
 	/* cell_size_check: SQLite tests each page it reads more strictly, so
-	 * that a command reaching a damaged page stops there (check_sound).
-	 * cache_size: 64 pages (256 KB) instead of 2,000.  A command reads most
-	 * pages once, and each new page of the cache is a new page of memory
-	 * for the kernel to fault in, which costs more than reading the page
-	 * again from the file (BENCHMARKS.md, "SQLite's page cache"). */
-	return db_exec(db,
-		       "PRAGMA foreign_keys=ON; PRAGMA cell_size_check=ON; "
-		       "PRAGMA cache_size=" DB_STR(DB_CACHE_PAGES) ";",
+	 * that a command reaching a damaged page stops there (check_sound). */
+	return db_exec(db, "PRAGMA foreign_keys=ON; PRAGMA cell_size_check=ON;",
 		       err);
+}
+
+/* 64 pages (256 KB) of the file kept in memory instead of 2,000.  A command
+ * reads most pages once, and each new page of the cache is a new page of
+ * memory for the kernel to fault in, which costs more than reading the
+ * page again from the file (BENCHMARKS.md, "SQLite's page cache").  Set
+ * once the connection is known to read the file: the pragma reads the
+ * schema, and a file that cannot be read is reported by check_header. */
+static void limit_cache(struct db *db)
+{
+	(void)sqlite3_exec(db->sql,
+			   "PRAGMA cache_size=" DB_STR(DB_CACHE_PAGES), NULL,
+			   NULL, NULL);
 }
 
 /* The journal: WAL + FULL, or a rollback journal on network filesystems.
@@ -2389,6 +2396,8 @@ enum clerk_status db_open(const char *path, enum db_mode mode, struct db **out,
 			rc = setup_connection(db, err);
 	}
 	int version = 0;
+	if (!rc)
+		limit_cache(db);
 	if (!rc)
 		rc = check_header(db, mode, &version, err);
 	if (!rc && !db->readonly && exists && version > 0)
