@@ -40,7 +40,7 @@ struct stmt_slot {
 #define DB_BUSY_TIMEOUT_MS 5000
 
 /* The pages of the file each connection keeps in memory (limit_cache). */
-#define DB_CACHE_PAGES 64
+#define DB_CACHE_PAGES 256
 
 struct db {
 	sqlite3 *sql;
@@ -2121,12 +2121,14 @@ static enum clerk_status setup_connection(struct db *db, struct clerk_err *err)
 		       err);
 }
 
-/* 64 pages (256 KB) of the file kept in memory instead of 2,000.  A command
+/* 256 pages (1 MB) of the file kept in memory instead of 2,000.  A command
  * reads most pages once, and each new page of the cache is a new page of
  * memory for the kernel to fault in, which costs more than reading the
- * page again from the file (BENCHMARKS.md, "SQLite's page cache").  Set
- * once the connection is known to read the file: the pragma reads the
- * schema, and a file that cannot be read is reported by check_header. */
+ * page again from the file; fewer than 256 and a year's minutes or a
+ * body's attendance read pages again (BENCHMARKS.md, "SQLite's page
+ * cache").  Set once the connection is known to read the file: the pragma
+ * reads the schema, and a file that cannot be read is reported by
+ * check_header. */
 static void limit_cache(struct db *db)
 {
 	(void)sqlite3_exec(db->sql,
