@@ -140,14 +140,14 @@ static enum clerk_status check_file_kind(const char *path, bool *exists,
 {
 	struct stat st;
 	*exists = false;
-	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode))
-		return refuse_link(path, err);
-	if (stat(path, &st) != 0) {
+	if (lstat(path, &st) != 0) {
 		if (errno == ENOENT)
 			return CLERK_OK;
 		return clerk_fail(err, CLERK_IO, "cannot open %s: %s", path,
 				  strerror(errno));
 	}
+	if (S_ISLNK(st.st_mode))
+		return refuse_link(path, err);
 	if (S_ISDIR(st.st_mode))
 		return clerk_fail(err, CLERK_FOREIGN,
 				  "%s is a folder, not a clerk database", path);
