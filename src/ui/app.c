@@ -148,10 +148,17 @@ static bool setup_terminal(struct app *app, const struct ui_options *opt,
 	}
 	raw();
 	noecho();
-	keypad(stdscr, TRUE);
-	set_escdelay(25);
-	app->cleft = defined_key("kLFT5");
-	app->cright = defined_key("kRIT5");
+	/* Function keys are decoded only where keys are read from the
+	 * terminal: a script names its keys in its text (<C-Left>), and
+	 * building ncurses' table of the terminal's keys, which a script
+	 * never reads, cost 0.1 M instructions before its first screen. */
+	app->cleft = app->cright = -1;
+	if (!app->script_mode) {
+		keypad(stdscr, TRUE);
+		set_escdelay(25);
+		app->cleft = defined_key("kLFT5");
+		app->cright = defined_key("kRIT5");
+	}
 	return true;
 }
 
