@@ -1860,11 +1860,13 @@ static long cell_size(const struct pages_view *v, const unsigned char *c,
 
 /* The cells of a table's interior page (v->page) as page_looks_sound tests
  * them, in a loop of their own: such a page holds hundreds, and a cell is
- * only a child's page number and a rowid (cell_size's first case).  The
- * rowid's varint is read without testing for the page's end at each byte:
- * 32 bytes of zeros follow the page, and a varint running past its end
- * makes the cell end past the usable part, which fails as cell_size's -1
- * would. */
+ * only a child's page number and a rowid (cell_size's first case).  A cell
+ * takes at most 13 bytes (4 and a varint of at most 9), so only one that
+ * starts in the last 13 bytes of the usable part can end past it: only
+ * there is its rowid read.  The rowid's varint is read without testing
+ * for the page's end at each byte: 32 bytes of zeros follow the page, and
+ * a varint running past its end makes the cell end past the usable part,
+ * which fails as cell_size's -1 would. */
 static bool interior_cells_sound(const struct pages_view *v, uint32_t cells,
 				 uint32_t first, uint32_t last)
 {
@@ -1873,6 +1875,8 @@ static bool interior_cells_sound(const struct pages_view *v, uint32_t cells,
 		uint32_t pc = (uint32_t)ptr[0] << 8 | ptr[1];
 		if (pc < first || pc > last)
 			return false;
+		if (pc + 13 <= v->usable)
+			continue;
 		const unsigned char *c = d + pc, *p = c + 4, *stop = p + 9;
 		while ((*p++ & 0x80) && p < stop)
 			;
