@@ -2,12 +2,12 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # tests/ui/review_long_list.sh: the review list of an archive far longer
 # than a screen.  The list reads only the meetings next to those shown
-# (counting the rest through an index), so each way of moving must reach
-# the meetings not read yet, in order and with none missing or repeated:
-# it opens on the newest meeting held; Home reaches the oldest meeting,
-# Page Down and Enter open the one a page on, End the newest (Home and End
-# move what is read to that end of the list), Page Up walks back to the
-# top; and the same with --body.
+# (and counts the others when the clerk first moves), so each way of
+# moving must reach the meetings not read yet, in order and with none
+# missing or repeated: it opens on the newest meeting held; Home reaches
+# the oldest meeting, Page Down and Enter open the one a page on, End the
+# newest (Home and End move what is read to that end of the list), Page
+# Up walks back to the top; and the same with --body.
 . "$top_srcdir/tests/ui/ui_lib.sh"
 
 # Four hundred weekly meetings of the parish council, 2000 to 2007, written
