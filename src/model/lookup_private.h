@@ -19,6 +19,21 @@
 int search_snippet_register(fts5_api *api);
 /* Make clerk_rank(), bm25 over title and body (search_rank.c). */
 int search_rank_register(fts5_api *api);
+
+/* What clerk_rank works out over the whole index before scoring a row
+ * (the average length of a document, each phrase's weight), kept across
+ * the queries of one search when passed to it as a pointer of type
+ * SEARCH_RANK_MEMO: FTS5 forgets it at each new query, and working it out
+ * reads every match of the archive.  Valid within one read transaction;
+ * zeroed to start, freed with search_rank_memo_free. */
+#define SEARCH_RANK_MEMO "clerk_rank_memo"
+struct search_rank_memo {
+	bool ready;
+	int nphrase;
+	double avgdl;
+	double *idf; /* [nphrase] */
+};
+void search_rank_memo_free(struct search_rank_memo *memo);
 /* FTS5's api on connection sql, to make its functions; NULL: none. */
 fts5_api *search_fts5_api(sqlite3 *sql);
 

@@ -14,6 +14,11 @@
  * SQLite's fts5_aux.c, over columns 0 and 1, leaving out the query's
  * first nscope phrases (the scope's, which come first).  So every search
  * ranks and scores its matches exactly as before the step.
+ *
+ * A fifth argument, a struct search_rank_memo bound as a pointer, keeps
+ * the average length and the phrases' weights from one query to the next
+ * of the same search (a search of a period asks once for each run of its
+ * meetings' documents), so that they are worked out once.
  */
 #include "config.h"
 
@@ -40,7 +45,64 @@ static int count_row(const Fts5ExtensionApi *api, Fts5Context *fts, void *arg)
 	return SQLITE_OK;
 }
 
-/* The rank data of this query, made at its first row (fts5Bm25GetData). */
+/* The average length and the weights of the phrases into p, over the
+ * whole index (fts5Bm25GetData). */
+static int rank_weigh(const Fts5ExtensionApi *api, Fts5Context *fts,
+		      int nscope, struct rank_data *p)
+{
+	sqlite3_int64 nrow = 0, ntoken = 0;
+	int rc = api->xRowCount(fts, &nrow);
+	for (int col = 0; rc == SQLITE_OK && col < SEARCH_TEXT_COLUMNS; col++) {
+		sqlite3_int64 n = 0;
+		rc = api->xColumnTotalSize(fts, col, &n);
+		ntoken += n;
+	}
+	if (rc == SQLITE_OK)
+		p->avgdl = (double)ntoken / (double)nrow;
+	for (int i = nscope; rc == SQLITE_OK && i < p->nphrase; i++) {
+		sqlite3_int64 nhit = 0;
+		rc = api->xQueryPhrase(fts, i, &nhit, count_row);
+		if (rc == SQLITE_OK) {
+			/* A phrase in more than half the documents weighs
+			 * almost nothing, never less (as bm25 has it). */
+			double idf = log((nrow - nhit + 0.5) / (nhit + 0.5));
+			if (idf <= 0.0)
+				idf = 1e-6;
+			p->idf[i] = idf;
+		}
+	}
+	return rc;
+}
+
+/* The weights from the search's memo, or worked out and kept in it. */
+static int rank_weigh_memo(const Fts5ExtensionApi *api, Fts5Context *fts,
+			   int nscope, struct search_rank_memo *memo,
+			   struct rank_data *p)
+{
+	size_t size = sizeof(double) * (size_t)p->nphrase;
+	if (memo && memo->ready && memo->nphrase == p->nphrase) {
+		p->avgdl = memo->avgdl;
+		memcpy(p->idf, memo->idf, size);
+		return SQLITE_OK;
+	}
+	int rc = rank_weigh(api, fts, nscope, p);
+	if (rc == SQLITE_OK && memo) {
+		double *idf = sqlite3_realloc64(memo->idf, size ? size : 1);
+		if (!idf)
+			return SQLITE_NOMEM;
+		memcpy(idf, p->idf, size);
+		*memo = (struct search_rank_memo){true, p->nphrase, p->avgdl, idf};
+	}
+	return rc;
+}
+
+void search_rank_memo_free(struct search_rank_memo *memo)
+{
+	sqlite3_free(memo->idf);
+	*memo = (struct search_rank_memo){0};
+}
+
+/* The rank data of this query, made at its first row. */
 static int rank_data_get(const Fts5ExtensionApi *api, Fts5Context *fts,
 			 int nscope, int nval, sqlite3_value **val,
 			 struct rank_data **out)
@@ -61,27 +123,12 @@ static int rank_data_get(const Fts5ExtensionApi *api, Fts5Context *fts,
 	for (int col = 0; col < SEARCH_TEXT_COLUMNS; col++)
 		p->weight[col] = nval - 1 > col ? sqlite3_value_double(val[1 + col])
 						: 1.0;
-	sqlite3_int64 nrow = 0, ntoken = 0;
-	int rc = api->xRowCount(fts, &nrow);
-	for (int col = 0; rc == SQLITE_OK && col < SEARCH_TEXT_COLUMNS; col++) {
-		sqlite3_int64 n = 0;
-		rc = api->xColumnTotalSize(fts, col, &n);
-		ntoken += n;
-	}
-	if (rc == SQLITE_OK)
-		p->avgdl = (double)ntoken / (double)nrow;
-	for (int i = nscope; rc == SQLITE_OK && i < nphrase; i++) {
-		sqlite3_int64 nhit = 0;
-		rc = api->xQueryPhrase(fts, i, &nhit, count_row);
-		if (rc == SQLITE_OK) {
-			/* A phrase in more than half the documents weighs
-			 * almost nothing, never less (as bm25 has it). */
-			double idf = log((nrow - nhit + 0.5) / (nhit + 0.5));
-			if (idf <= 0.0)
-				idf = 1e-6;
-			p->idf[i] = idf;
-		}
-	}
+	struct search_rank_memo *memo =
+		nval > 1 + SEARCH_TEXT_COLUMNS
+			? sqlite3_value_pointer(val[1 + SEARCH_TEXT_COLUMNS],
+						SEARCH_RANK_MEMO)
+			: NULL;
+	int rc = rank_weigh_memo(api, fts, nscope, memo, p);
 	if (rc == SQLITE_OK)
 		rc = api->xSetAuxdata(fts, p, sqlite3_free);
 	else
