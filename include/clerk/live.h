@@ -194,6 +194,12 @@ bool live_clock_ask(struct db *db, const struct meeting *m);
  * reopening resumes the same clock without asking. */
 enum clerk_status live_clock_start(struct db *db, const struct meeting *m,
 				   enum live_clock how, struct clerk_err *err);
+/* live_clock_start(how), then live_open, in one: the clock is set from
+ * the log the opening reads, in its transaction and before it writes (the
+ * log is read once, not once for the clock and again for the console). */
+enum clerk_status live_open_on_clock(struct db *db, const char *meeting_id,
+				     enum live_clock how, struct live **out,
+				     struct clerk_err *err);
 /* Keep the choice in the log of the opened meeting (once). */
 enum clerk_status live_clock_keep(struct live *l, enum live_clock how,
 				  struct clerk_err *err);

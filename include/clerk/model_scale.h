@@ -48,11 +48,14 @@ enum clerk_status meeting_list_end(struct db *db, const char *body_id,
 				   struct clerk_err *err);
 
 /* Up to LIMIT meetings next to that place, in meeting_list's order: those
- * just before it (!after), or it and those just after (after). */
+ * just before it (!after), or it and those just after (after).  When
+ * BODIES is not NULL, the label of each of their bodies not in it yet
+ * (body_get_label's) is added to it, read with the meetings. */
 enum clerk_status meeting_list_near(struct db *db, const char *body_id,
 				    time_t starts_at, const char *id,
 				    bool after, size_t limit,
 				    struct meeting_list *out,
+				    struct body_list *bodies,
 				    struct clerk_err *err);
 
 #endif

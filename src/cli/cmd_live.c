@@ -245,8 +245,7 @@ static int open_meeting(struct clerk_err *report, struct app *app,
 		how = c == 0 ? LIVE_CLOCK_OWN_DATE : LIVE_CLOCK_NOW;
 		asked = true;
 	}
-	if (live_clock_start(db, m, how, &err) != CLERK_OK ||
-	    live_open(db, m->id, out, &err) != CLERK_OK ||
+	if (live_open_on_clock(db, m->id, how, out, &err) != CLERK_OK ||
 	    (asked && live_clock_keep(*out, how, &err) != CLERK_OK) ||
 	    live_lease_take(*out, &err) != CLERK_OK)
 		return defer(report, &err);

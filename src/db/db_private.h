@@ -59,6 +59,19 @@ extern const struct db_schema_row db_expected_rows[];
 extern const size_t db_expected_n;
 /* True when sql's schema is exactly db_expected_rows (schema_check.c). */
 bool db_schema_is_expected(sqlite3 *sql);
+/* The same answer from a reading of sqlite_schema made for another
+ * purpose: start, give every row it reads (each row of sqlite_schema,
+ * SQLite's own too, its columns 0 to 3 type, name, tbl_name and sql),
+ * then end, with whole false when the reading stopped before its last
+ * row; end frees what start took. */
+struct schema_expect {
+	unsigned char *seen; /* each expected row met */
+	size_t matched;
+	bool same; /* no difference yet */
+};
+void db_schema_expect_start(struct schema_expect *x);
+void db_schema_expect_row(struct schema_expect *x, sqlite3_stmt *st);
+bool db_schema_expect_end(struct schema_expect *x, bool whole);
 /* Compare file's schema with the reference at version (schema_check.c). */
 enum clerk_status db_schema_compare(sqlite3 *file, int version,
 				    struct schema_report *rep,

@@ -522,54 +522,74 @@ static const struct db_schema_row *expected_find(const char *name,
  * clerk does not make, a byte changed) is "no": the caller then compares
  * as before, so this can only make the answer come sooner, never change
  * it.  Cheaper than the digest (0.8 million instructions): the rows are
- * compared as SQLite gives them, neither copied nor sorted nor hashed. */
+ * compared as SQLite gives them, neither copied nor sorted nor hashed.
+ * The rows are given one by one (db_schema_expect_row), so that a reading
+ * of the schema made for another purpose (the writer's check of every
+ * b-tree, db.c check_roots) answers this too. */
+void db_schema_expect_start(struct schema_expect *x)
+{
+	x->seen = db_expected_n ? xcalloc(db_expected_n, 1) : NULL;
+	x->matched = 0;
+	x->same = db_expected_n > 0;
+}
+
+void db_schema_expect_row(struct schema_expect *x, sqlite3_stmt *st)
+{
+	if (!x->same)
+		return;
+	/* columns: type, name, tbl_name, sql; the name first, so that
+	 * SQLite's own rows are passed over unread */
+	const char *t[4];
+	size_t len[4];
+	t[1] = (const char *)sqlite3_column_text(st, 1);
+	if (!t[1]) {
+		x->same = false; /* the digest leaves it out: ask it */
+		return;
+	}
+	len[1] = (size_t)sqlite3_column_bytes(st, 1);
+	if (sqlite_own(t[1], len[1]))
+		return;
+	t[0] = db_schema_field(st, 0, &len[0]);
+	t[2] = db_schema_field(st, 2, &len[2]);
+	t[3] = db_schema_field(st, DB_SCHEMA_SQL, &len[3]);
+	const struct db_schema_row *e = expected_find(t[1], len[1], t[0], len[0]);
+	if (!e || x->seen[e - db_expected_rows]) {
+		x->same = false;
+		return;
+	}
+	x->seen[e - db_expected_rows] = 1;
+	x->matched++;
+	x->same = len[2] == e->len[2] && len[3] == e->len[3] &&
+		  (len[2] == 0 || memcmp(t[2], e->f[2], len[2]) == 0) &&
+		  (len[3] == 0 || memcmp(t[3], e->f[3], len[3]) == 0);
+}
+
+bool db_schema_expect_end(struct schema_expect *x, bool whole)
+{
+	bool same = whole && x->same && x->matched == db_expected_n;
+	free(x->seen);
+	memset(x, 0, sizeof *x);
+	return same;
+}
+
 bool db_schema_is_expected(sqlite3 *sql)
 {
 	if (db_expected_n == 0)
 		return false;
 	sqlite3_stmt *st = NULL;
 	if (sqlite3_prepare_v2(sql,
-			       "SELECT name, type, tbl_name, sql FROM sqlite_schema",
+			       "SELECT type, name, tbl_name, sql FROM sqlite_schema",
 			       -1, &st, NULL) != SQLITE_OK) {
 		sqlite3_finalize(st);
 		return false;
 	}
-	unsigned char *seen = xcalloc(db_expected_n, 1);
-	size_t matched = 0;
-	bool same = true;
+	struct schema_expect x;
+	db_schema_expect_start(&x);
 	int rc = SQLITE_ERROR;
-	while (same && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		/* columns: name, type, tbl_name, sql; the name first, so
-		 * that SQLite's own rows are passed over unread */
-		const char *t[4];
-		size_t len[4];
-		t[0] = (const char *)sqlite3_column_text(st, 0);
-		if (!t[0]) {
-			same = false; /* the digest leaves it out: ask it */
-			break;
-		}
-		len[0] = (size_t)sqlite3_column_bytes(st, 0);
-		if (sqlite_own(t[0], len[0]))
-			continue;
-		for (int col = 1; col < 4; col++)
-			t[col] = db_schema_field(st, col, &len[col]);
-		const struct db_schema_row *e =
-			expected_find(t[0], len[0], t[1], len[1]);
-		if (!e || seen[e - db_expected_rows]) {
-			same = false;
-			break;
-		}
-		seen[e - db_expected_rows] = 1;
-		matched++;
-		same = len[2] == e->len[2] && len[3] == e->len[3] &&
-		       (len[2] == 0 || memcmp(t[2], e->f[2], len[2]) == 0) &&
-		       (len[3] == 0 || memcmp(t[3], e->f[3], len[3]) == 0);
-	}
-	if (same && rc != SQLITE_DONE)
-		same = false;
+	while (x.same && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		db_schema_expect_row(&x, st);
 	sqlite3_finalize(st);
-	free(seen);
-	return same && matched == db_expected_n;
+	return db_schema_expect_end(&x, rc == SQLITE_DONE);
 }
 
 /* The reference schema at a version, and the rows of it and of a file. */

@@ -19,6 +19,32 @@
 #define LIVE_CLOCK_OWN "clock own date"
 #define LIVE_CLOCK_HELD "clock now"
 
+/* The choice the notes of ev record (-1: none), the last one kept. */
+static int live_clock_noted(const struct event_list *ev)
+{
+	int how = -1;
+	for (size_t i = 0; i < ev->n; i++) {
+		const struct event *e = &ev->v[i];
+		if (e->kind != EVENT_NOTE)
+			continue;
+		if (!strcmp(e->detail, LIVE_CLOCK_OWN))
+			how = LIVE_CLOCK_OWN_DATE;
+		else if (!strcmp(e->detail, LIVE_CLOCK_HELD))
+			how = LIVE_CLOCK_NOW;
+	}
+	return how;
+}
+
+/* The time of the latest event of ev (0: none). */
+static time_t live_log_last(const struct event_list *ev)
+{
+	time_t last = 0;
+	for (size_t i = 0; i < ev->n; i++)
+		if (ev->v[i].at > last)
+			last = ev->v[i].at;
+	return last;
+}
+
 /* The choice the log records (-1: none); when it is its own date and last
  * is not NULL, the time of the log's last event.  Only the notes of the
  * choice are read, the whole log only for the time a clock resumes from. */
@@ -27,31 +53,41 @@ static int live_clock_logged(struct db *db, const char *meeting_id,
 {
 	struct event_list ev = { 0 };
 	struct clerk_err err = { 0 };
-	int how = -1;
 	if (last)
 		*last = 0;
 	if (event_list_details(db, meeting_id, LIVE_CLOCK_OWN, LIVE_CLOCK_HELD,
 			       &ev, &err) != CLERK_OK)
 		return -1;
-	for (size_t i = 0; i < ev.n; i++) {
-		const struct event *e = &ev.v[i];
-		if (e->kind != EVENT_NOTE)
-			continue;
-		if (!strcmp(e->detail, LIVE_CLOCK_OWN))
-			how = LIVE_CLOCK_OWN_DATE;
-		else if (!strcmp(e->detail, LIVE_CLOCK_HELD))
-			how = LIVE_CLOCK_NOW;
-	}
+	int how = live_clock_noted(&ev);
 	event_list_free(&ev);
 	if (how != LIVE_CLOCK_OWN_DATE || !last)
 		return how;
 	if (event_list(db, meeting_id, &ev, &err) != CLERK_OK)
 		return -1;
-	for (size_t i = 0; i < ev.n; i++)
-		if (ev.v[i].at > *last)
-			*last = ev.v[i].at;
+	*last = live_log_last(&ev);
 	event_list_free(&ev);
 	return how;
+}
+
+/* Run clerk's clock for meeting m as its log says (logged, last: see
+ * live_clock_logged), else as how says. */
+static void live_clock_run(const struct meeting *m, int logged, time_t last,
+			   enum live_clock how)
+{
+	if (logged >= 0)
+		how = (enum live_clock)logged;
+	if (how != LIVE_CLOCK_OWN_DATE)
+		return;
+	/* Reopening: where the record left off; else the planned start. */
+	clock_run_from(logged >= 0 && last ? last : m->starts_at);
+}
+
+void live_clock_from_log(const struct meeting *m, const struct event_list *ev,
+			 enum live_clock how)
+{
+	int logged = live_clock_noted(ev);
+	live_clock_run(m, logged,
+		       logged == LIVE_CLOCK_OWN_DATE ? live_log_last(ev) : 0, how);
 }
 
 bool live_clock_ask(struct db *db, const struct meeting *m)
@@ -77,12 +113,7 @@ enum clerk_status live_clock_start(struct db *db, const struct meeting *m,
 	clerk_err_clear(err);
 	time_t last;
 	int logged = live_clock_logged(db, m->id, &last);
-	if (logged >= 0)
-		how = (enum live_clock)logged;
-	if (how != LIVE_CLOCK_OWN_DATE)
-		return CLERK_OK;
-	/* Reopening: where the record left off; else the planned start. */
-	clock_run_from(logged >= 0 && last ? last : m->starts_at);
+	live_clock_run(m, logged, last, how);
 	return CLERK_OK;
 }
 

@@ -39,6 +39,17 @@ static time_t lease_time(void)
 	return time(NULL); /* real time: see the comment at the top */
 }
 
+/* Where this console runs: its machine and its process. */
+static void lease_here(struct console_lease *me)
+{
+	if (gethostname(me->host, sizeof me->host) != 0)
+		me->host[0] = '\0';
+	me->host[sizeof me->host - 1] = '\0';
+	me->pid = (long)getpid();
+}
+
+/* This console as a lease names it: who, where.  The account is looked
+ * up (getpwuid, 25 k instructions) only when $USER does not say. */
 static void lease_me(struct console_lease *me)
 {
 	const char *user = getenv("USER");
@@ -48,17 +59,16 @@ static void lease_me(struct console_lease *me)
 		user = pw ? pw->pw_name : "";
 	}
 	snprintf(me->holder, sizeof me->holder, "%s", user ? user : "");
-	if (gethostname(me->host, sizeof me->host) != 0)
-		me->host[0] = '\0';
-	me->host[sizeof me->host - 1] = '\0';
-	me->pid = (long)getpid();
+	lease_here(me);
 }
 
-/* True when the console holding lease d is still running. */
+/* True when the console holding lease d is still running (asked at the
+ * opening and at every tick of a console watching: who this one is does
+ * not matter, only where it runs). */
 static bool lease_alive(const struct console_lease *d)
 {
 	struct console_lease me = { 0 };
-	lease_me(&me);
+	lease_here(&me);
 	if (!strcmp(d->host, me.host) && d->pid > 0) {
 		if (d->pid == me.pid)
 			return false; /* this process: it is ours to take */

@@ -885,7 +885,8 @@ static bool live_log_has(const struct event_list *ev, enum event_kind kind)
  * of the seats read, and only those without a row are written (reopening
  * a meeting in progress writes nothing).  *read: the parts read that need
  * no reading again after the commit. */
-static enum clerk_status live_start_meeting(struct live *l, unsigned *read,
+static enum clerk_status live_start_meeting(struct live *l, int clock,
+					   unsigned *read,
 					   struct clerk_err *err)
 {
 	struct db *db = l->db;
@@ -899,6 +900,11 @@ static enum clerk_status live_start_meeting(struct live *l, unsigned *read,
 	if (!(rc = live_read_fixed(l, err)) &&
 	    !(rc = live_read_attendance(l, err)) &&
 	    !(rc = live_read_log(l, true, err))) {
+		/* The clock before anything is written: OPENED and the
+		 * members expected are stamped with its time. */
+		if (clock >= 0)
+			live_clock_from_log(&l->meeting, &l->events,
+					    (enum live_clock)clock);
 		if (l->body.tz && *l->body.tz) {
 			rc = attendance_expect_seats(db, l->meeting.id,
 						     &l->seats, &l->attendance,
@@ -928,27 +934,35 @@ static enum clerk_status live_start_meeting(struct live *l, unsigned *read,
 
 static enum clerk_status live_open_as(struct db *db, const char *meeting_id,
 				      const struct console_lease *driver,
-				      struct live **out,
+				      int clock, struct live **out,
 				      struct clerk_err *err);
 
 enum clerk_status live_open(struct db *db, const char *meeting_id,
 			    struct live **out, struct clerk_err *err)
 {
-	return live_open_as(db, meeting_id, NULL, out, err);
+	return live_open_as(db, meeting_id, NULL, -1, out, err);
+}
+
+enum clerk_status live_open_on_clock(struct db *db, const char *meeting_id,
+				     enum live_clock how, struct live **out,
+				     struct clerk_err *err)
+{
+	return live_open_as(db, meeting_id, NULL, (int)how, out, err);
 }
 
 enum clerk_status live_open_watching(struct db *db, const char *meeting_id,
 				     const struct console_lease *driver,
 				     struct live **out, struct clerk_err *err)
 {
-	return live_open_as(db, meeting_id, driver, out, err);
+	return live_open_as(db, meeting_id, driver, -1, out, err);
 }
 
 /* Open to drive (driver NULL) or only to watch the meeting another console
- * drives (nothing written). */
+ * drives (nothing written); clock: the live_clock to set as
+ * live_clock_start does, or -1 to leave clerk's clock alone. */
 static enum clerk_status live_open_as(struct db *db, const char *meeting_id,
 				      const struct console_lease *driver,
-				      struct live **out,
+				      int clock, struct live **out,
 				      struct clerk_err *err)
 {
 	struct meeting m = { 0 };
@@ -986,8 +1000,15 @@ static enum clerk_status live_open_as(struct db *db, const char *meeting_id,
 	 * read the whole schema again (2.5 M instructions, and every
 	 * statement prepared again) when a meeting was first opened. */
 	db_interactive_writer(db);
+	/* A closed meeting is not started: its clock is set from its log
+	 * read for the clock alone. */
+	if (clock >= 0 && (driver || m.status == MEETING_CLOSED) &&
+	    (rc = live_clock_start(db, &m, (enum live_clock)clock, err))) {
+		live_free(&l);
+		return rc;
+	}
 	if (!driver && m.status != MEETING_CLOSED &&
-	    (rc = live_start_meeting(l, &read, err))) {
+	    (rc = live_start_meeting(l, clock, &read, err))) {
 		live_free(&l);
 		if (rc == CLERK_DB || rc == CLERK_IO || rc == CLERK_FOREIGN) {
 			char why[sizeof err->msg];

@@ -63,6 +63,11 @@ enum clerk_status live_read_afresh(const struct live *l, struct live **out,
 /* With CLERK_LIVE_CHECK set: live_check_fresh, aborting on a difference
  * (check.c). */
 void live_check_env(const struct live *l);
+/* live_clock_start's work from the whole log ev of meeting m, already
+ * read (clock.c): set clerk's clock as the log's notes say, else as how
+ * says. */
+void live_clock_from_log(const struct meeting *m, const struct event_list *ev,
+			 enum live_clock how);
 
 /* Start an action: clear l->notice and err. */
 void live_act_begin(struct live *l, struct clerk_err *err);

@@ -443,7 +443,14 @@ enum clerk_status meeting_list_between(struct db *db, const char *body_id,
  * order only, by starts_at: meetings starting at the same time are put in
  * id order as they are read (near_rows), where ordering by id too made
  * SQLite sort every start time's meetings apart (a third of the review
- * list's first screen, issue 17). */
+ * list's first screen, issue 17).  Each with its body's label
+ * (body_get_label's columns), found in the same statement through the
+ * body's key rather than by a statement of its own per body (a screenful
+ * of meetings names as many bodies); a meeting whose body is missing is
+ * read all the same (LEFT JOIN), without it. */
+#define NEAR_FROM                                                            \
+	"SELECT " MEETING_COLS ", b.name, b.short_name, b.tz FROM meeting m " \
+	"LEFT JOIN body b ON b.id = m.body_id WHERE "
 #define NEAR_BEFORE                                                          \
 	"m.starts_at <= ?2 AND (m.starts_at < ?2 OR m.id < ?3) "             \
 	"ORDER BY m.starts_at DESC"
@@ -451,11 +458,11 @@ enum clerk_status meeting_list_between(struct db *db, const char *body_id,
 	"m.starts_at >= ?2 AND (m.starts_at > ?2 OR m.id >= ?3) "            \
 	"ORDER BY m.starts_at"
 static const char *const sql_near[2][2] = {
-	{"SELECT " MEETING_COLS " FROM meeting m WHERE " NEAR_BEFORE,
-	 "SELECT " MEETING_COLS " FROM meeting m WHERE " NEAR_AFTER},
-	{"SELECT " MEETING_COLS " FROM meeting m WHERE m.body_id = ?1 AND " NEAR_BEFORE,
-	 "SELECT " MEETING_COLS " FROM meeting m WHERE m.body_id = ?1 AND " NEAR_AFTER},
+	{NEAR_FROM NEAR_BEFORE, NEAR_FROM NEAR_AFTER},
+	{NEAR_FROM "m.body_id = ?1 AND " NEAR_BEFORE,
+	 NEAR_FROM "m.body_id = ?1 AND " NEAR_AFTER},
 };
+enum { NEAR_BODY_COL = 14 }; /* b.name; the body's id is the meeting's */
 /* The list's length, and the meetings on one side of the place: what is
  * counted one by one is those between the place and the nearer end of the
  * list, never the whole archive; the archive's length is SQLite's count of
@@ -558,6 +565,24 @@ static int near_cmp(const struct meeting *a, const struct meeting *b,
 	return after ? c : -c;
 }
 
+/* The label of the body of the row's meeting m, added to bodies unless
+ * it is there already (or the body is missing). */
+static void near_body(sqlite3_stmt *st, const struct meeting *m,
+		      struct body_list *bodies)
+{
+	if (sqlite3_column_type(st, NEAR_BODY_COL) == SQLITE_NULL)
+		return;
+	for (size_t i = 0; i < bodies->n; i++)
+		if (strcmp(bodies->v[i].id, m->body_id) == 0)
+			return;
+	struct body *b = MODEL_LIST_PUSH(bodies);
+	memset(b, 0, sizeof *b);
+	memcpy(b->id, m->body_id, sizeof b->id);
+	b->name = db_col_dup(st, NEAR_BODY_COL);
+	b->short_name = db_col_dup(st, NEAR_BODY_COL + 1);
+	b->tz = db_col_dup(st, NEAR_BODY_COL + 2);
+}
+
 /* The first `limit` rows of a NEAR_ query, in its direction: rows are read
  * until `limit` are held and the next starts at another time than the
  * last (so that every meeting of a start time is there to be ordered),
@@ -566,6 +591,7 @@ static int near_cmp(const struct meeting *a, const struct meeting *b,
 static enum clerk_status near_rows(struct db *db, sqlite3_stmt *st,
 				   bool after, size_t limit,
 				   struct meeting_list *out,
+				   struct body_list *bodies,
 				   struct clerk_err *err)
 {
 	int step;
@@ -578,6 +604,8 @@ static enum clerk_status near_rows(struct db *db, sqlite3_stmt *st,
 			step = SQLITE_DONE;
 			break;
 		}
+		if (bodies)
+			near_body(st, &m, bodies);
 		size_t i = out->n;
 		*MODEL_LIST_PUSH(out) = m;
 		for (; i > 0 && near_cmp(&out->v[i - 1], &m, after) > 0; i--)
@@ -599,6 +627,7 @@ enum clerk_status meeting_list_near(struct db *db, const char *body_id,
 				    time_t starts_at, const char *id,
 				    bool after, size_t limit,
 				    struct meeting_list *out,
+				    struct body_list *bodies,
 				    struct clerk_err *err)
 {
 	memset(out, 0, sizeof *out);
@@ -609,7 +638,7 @@ enum clerk_status meeting_list_near(struct db *db, const char *body_id,
 		db_bind_text(st, 1, body_id);
 	model_bind_time(st, 2, starts_at);
 	db_bind_text(st, 3, id ? id : "");
-	enum clerk_status rc = near_rows(db, st, after, limit, out, err);
+	enum clerk_status rc = near_rows(db, st, after, limit, out, bodies, err);
 	/* Those before came newest first: put them in the list's order. */
 	for (size_t i = 0; !rc && !after && i < out->n / 2; i++) {
 		struct meeting t = out->v[i];

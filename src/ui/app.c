@@ -148,17 +148,29 @@ static bool setup_terminal(struct app *app, const struct ui_options *opt,
 	}
 	raw();
 	noecho();
-	keypad(stdscr, TRUE);
-	set_escdelay(25);
-	app->cleft = defined_key("kLFT5");
-	app->cright = defined_key("kRIT5");
+	/* Function keys are decoded only where keys are read from the
+	 * terminal: a script names its keys in its text (<C-Left>), and
+	 * building ncurses' table of the terminal's keys, which a script
+	 * never reads, cost 0.1 M instructions before its first screen. */
+	app->cleft = app->cright = -1;
+	if (!app->script_mode) {
+		keypad(stdscr, TRUE);
+		set_escdelay(25);
+		app->cleft = defined_key("kLFT5");
+		app->cright = defined_key("kRIT5");
+	}
 	return true;
 }
 
 struct app *ui_app_start(const struct ui_options *opt, struct db *db,
 			 struct clerk_err *err)
 {
-	setlocale(LC_ALL, "");
+	/* The character set only, as every command sets it (cli_main):
+	 * ncurses needs it for wide characters.  The console's dates and
+	 * messages stay in clerk's words whatever LC_TIME or LC_MESSAGES say,
+	 * as the commands' and the minutes' do, and LC_ALL's other categories
+	 * cost a tenth of a million instructions at every opening. */
+	setlocale(LC_CTYPE, "");
 	struct app *app = xcalloc(1, sizeof *app);
 	app->db = db;
 	app->cursor_y = -1;

@@ -37,7 +37,7 @@ static int pick_later(struct app *app, struct review_screen *s,
 	char **labels = xcalloc(all.n + 1, sizeof *labels);
 	size_t *idx = xcalloc(all.n + 1, sizeof *idx);
 	size_t n = 0, open = 0;
-	struct body_cache bodies = {0};
+	struct body_list bodies = {0};
 	/* A meeting called off is shown, not offered: the clerk sees why
 	 * the meeting they expected cannot take the confirmation. */
 	for (size_t i = 0; i < all.n; i++)
@@ -51,7 +51,7 @@ static int pick_later(struct app *app, struct review_screen *s,
 				open++;
 			idx[n++] = i;
 		}
-	review_body_cache_free(&bodies);
+	body_list_free(&bodies);
 	int c = -1;
 	if (!open)
 		ui_app_message(app, UI_ROLE_WARN,

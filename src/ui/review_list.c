@@ -4,7 +4,9 @@
  * scheduled / draft minutes / confirmed), a list pane (src/ui/pane.h).
  * An archive of thousands of meetings opens on one screenful: the list
  * reads the meetings next to those shown, and the others as the clerk
- * moves to them.
+ * moves to them.  Nor does it count the archive to open: the first screen
+ * shows no place in the list, and the count, which grows with the
+ * archive, is made when the clerk first moves (list_count).
  */
 #include "config.h"
 
@@ -28,7 +30,7 @@ static const char *minutes_status(const struct meeting *m)
 	return "draft minutes";
 }
 
-static const struct body *body_cached(struct db *db, struct body_cache *c,
+static const struct body *body_cached(struct db *db, struct body_list *c,
 				      const char *id, struct clerk_err *err)
 {
 	for (size_t i = 0; i < c->n; i++)
@@ -46,14 +48,7 @@ static const struct body *body_cached(struct db *db, struct body_cache *c,
 	return &c->v[c->n++];
 }
 
-void review_body_cache_free(struct body_cache *c)
-{
-	for (size_t i = 0; i < c->n; i++)
-		body_free(&c->v[i]);
-	free(c->v);
-}
-
-char *review_meeting_line(struct db *db, struct body_cache *bodies,
+char *review_meeting_line(struct db *db, struct body_list *bodies,
 			  const struct meeting *m)
 {
 	struct clerk_err err = {0};
@@ -68,30 +63,34 @@ char *review_meeting_line(struct db *db, struct body_cache *bodies,
 			 b->name ? b->name : "?");
 }
 
+/* A meeting of the list and its line, made when first shown: an archive
+ * of thousands of meetings opens on one screenful, not on formatting
+ * every date. */
+struct review_row {
+	struct meeting m;
+	char *label;
+};
+
+static void rows_free(struct review_row **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		meeting_free(&v[i]->m);
+		free(v[i]->label);
+		free(v[i]);
+	}
+	free(v);
+}
+
 void review_list_free(struct review_screen *s)
 {
-	for (size_t i = 0; s->labels && i < s->total; i++)
-		free(s->labels[i]);
-	free(s->labels);
-	s->labels = NULL;
-	for (size_t i = 0; i < s->nwin; i++) {
-		meeting_free(s->win[i]);
-		free(s->win[i]);
-	}
-	free(s->win);
+	rows_free(s->win, s->nwin);
 	s->win = NULL;
 	s->nwin = s->total = s->base = 0;
-	for (size_t i = 0; i < s->nleft; i++) {
-		meeting_free(s->left[i]);
-		free(s->left[i]);
-	}
-	free(s->left);
+	rows_free(s->left, s->nleft);
 	s->left = NULL;
 	s->nleft = 0;
-	if (s->bodies)
-		review_body_cache_free(s->bodies);
-	free(s->bodies);
-	s->bodies = NULL;
+	s->counted = s->more = false;
+	body_list_free(&s->bodies);
 }
 
 /* Meetings are read this many at a time, next to those read already. */
@@ -119,13 +118,42 @@ static void list_take(struct review_screen *s, struct meeting_list *l,
 		s->base -= l->n <= s->base ? l->n : s->base;
 	}
 	for (size_t i = 0; i < l->n; i++) {
-		struct meeting *m = xcalloc(1, sizeof *m);
-		*m = l->v[i]; /* the meeting's strings move with it */
-		s->win[after ? s->nwin + i : i] = m;
+		struct review_row *r = xcalloc(1, sizeof *r);
+		r->m = l->v[i]; /* the meeting's strings move with it */
+		s->win[after ? s->nwin + i : i] = r;
 	}
 	s->nwin += l->n;
+	if (!s->counted) /* every meeting read, from place 0 */
+		s->total = s->nwin;
 	free(l->v);
 	memset(l, 0, sizeof *l);
+}
+
+/* Put the meetings read in their places in the whole list, with its
+ * length: what the list opened without, as the first screen shows
+ * neither, and what moving needs (the ends of the list, the selection
+ * kept from running past them).  The places read so far move by the
+ * number of meetings before the first read. */
+static enum clerk_status list_count(struct review_screen *s,
+				    struct clerk_err *err)
+{
+	if (s->counted || !s->nwin) /* uncounted, nothing read: no list */
+		return CLERK_OK;
+	size_t before = 0, total = 0;
+	const struct meeting *first = &s->win[0]->m;
+	enum clerk_status rc =
+		meeting_count_place(s->db, list_body(s), first->starts_at,
+				    first->id, &before, &total, err);
+	if (rc)
+		return rc;
+	s->base = before; /* from 0: nothing is read before it uncounted */
+	s->list.sel += before;
+	s->list.top += before;
+	/* meetings added since they were read are counted too */
+	s->total = total > s->base + s->nwin ? total : s->base + s->nwin;
+	s->counted = true;
+	s->more = false;
+	return CLERK_OK;
 }
 
 /* A place near either end of the list (Home, End: the first row drawn
@@ -135,7 +163,7 @@ static void list_take(struct review_screen *s, struct meeting_list *l,
 static void list_jump(struct review_screen *s, size_t i)
 {
 	bool newest = i >= LIST_CHUNK;
-	if (!s->nwin || (newest && i + LIST_CHUNK < s->total) ||
+	if (!s->counted || !s->nwin || (newest && i + LIST_CHUNK < s->total) ||
 	    (i >= s->base && i < s->base + s->nwin) ||
 	    (i < s->base ? s->base - i : i - (s->base + s->nwin)) < LIST_CHUNK)
 		return;
@@ -155,8 +183,9 @@ static void list_jump(struct review_screen *s, size_t i)
 }
 
 /* Meeting i of the list (NULL past its end), reading the meetings between
- * the window and it when it is not read yet. */
-static const struct meeting *list_at(struct review_screen *s, size_t i)
+ * the window and it when it is not read yet: past the end of those read,
+ * uncounted, while more may follow. */
+static struct review_row *list_at(struct review_screen *s, size_t i)
 {
 	struct clerk_err err = {0};
 	if (i < s->total)
@@ -164,24 +193,27 @@ static const struct meeting *list_at(struct review_screen *s, size_t i)
 	while (i < s->total && s->nwin && i < s->base) {
 		struct meeting_list l = {0};
 		size_t want = s->base - i + LIST_CHUNK;
-		if (meeting_list_near(s->db, list_body(s), s->win[0]->starts_at,
-				      s->win[0]->id, false,
+		if (meeting_list_near(s->db, list_body(s), s->win[0]->m.starts_at,
+				      s->win[0]->m.id, false,
 				      want < s->base ? want : s->base, &l,
-				      &err) || !l.n) {
+				      &s->bodies, &err) || !l.n) {
 			meeting_list_free(&l);
 			return NULL;
 		}
 		list_take(s, &l, false);
 	}
-	while (i < s->total && s->nwin && i >= s->base + s->nwin) {
+	while ((i < s->total || s->more) && s->nwin &&
+	       i >= s->base + s->nwin) {
 		struct meeting_list l = {0};
-		const struct meeting *last = s->win[s->nwin - 1];
+		const struct meeting *last = &s->win[s->nwin - 1]->m;
 		char *past = xasprintf("%s\x01", last->id); /* just after it */
+		size_t want = i - (s->base + s->nwin) + LIST_CHUNK;
 		enum clerk_status rc =
 			meeting_list_near(s->db, list_body(s), last->starts_at, past,
-					  true, i - (s->base + s->nwin) + LIST_CHUNK,
-					  &l, &err);
+					  true, want, &l, &s->bodies, &err);
 		free(past);
+		if (!rc && !s->counted) /* fewer than asked: the end */
+			s->more = l.n >= want;
 		if (rc || !l.n) {
 			meeting_list_free(&l);
 			return NULL;
@@ -193,22 +225,21 @@ static const struct meeting *list_at(struct review_screen *s, size_t i)
 	return s->win[i - s->base];
 }
 
-/* Meeting i's line, made when first shown: an archive of thousands of
- * meetings opens on one screenful, not on formatting every date. */
 const char *review_list_label(struct review_screen *s, size_t i)
 {
-	const struct meeting *m = list_at(s, i);
-	if (!m)
+	struct review_row *r = list_at(s, i);
+	if (!r)
 		return "";
-	if (!s->labels[i])
-		s->labels[i] = review_meeting_line(s->db, s->bodies, m);
-	return s->labels[i];
+	if (!r->label)
+		r->label = review_meeting_line(s->db, &s->bodies, &r->m);
+	return r->label;
 }
 
 /* Read the list again, opening on meeting `keep` when given and still
  * there, else on the newest meeting already held (the minutes a clerk is
  * working on), else the newest of all.  Only the meetings next to it are
- * read (the list's other places are counted through an index). */
+ * read, and they are not counted: the list's places are counted from the
+ * first read until the clerk moves (list_count). */
 enum clerk_status review_list_open(struct review_screen *s, const char *keep,
 				   struct clerk_err *err)
 {
@@ -223,54 +254,66 @@ enum clerk_status review_list_open(struct review_screen *s, const char *keep,
 	if (kept)
 		snprintf(id, sizeof id, "%s", k.id);
 	meeting_free(&k);
-	size_t before = 0;
 	struct meeting_list lo = {0}, hi = {0};
 	/* A screenful each side of the place: the first screen shows the
 	 * one before it and those just before that (or, with the place
 	 * near the top, just after); more is read as the clerk moves. */
 	size_t near = list_rows() > 0 ? (size_t)list_rows() : 1;
-	enum clerk_status rc = meeting_count_place(s->db, list_body(s), at, id,
-						   &before, &s->total, err);
-	/* A side the count found empty is not asked for (the list opens on
-	 * now: nothing is to come, most days). */
-	if (!rc && before)
-		rc = meeting_list_near(s->db, list_body(s), at, id, false, near,
-				       &lo, err);
-	if (!rc && before < s->total)
+	enum clerk_status rc = meeting_list_near(s->db, list_body(s), at, id,
+						 false, near, &lo, &s->bodies,
+						 err);
+	/* Opened on now, what is to come (nothing, most days) is read only
+	 * when the screen has room for it: the newest meeting held is drawn
+	 * at its foot. */
+	bool after = kept || lo.n < near;
+	if (!rc && after)
 		rc = meeting_list_near(s->db, list_body(s), at, id, true, near,
-				       &hi, err);
+				       &hi, &s->bodies, err);
 	if (rc) {
 		meeting_list_free(&lo);
 		meeting_list_free(&hi);
 		return rc;
 	}
-	s->base = before;
+	/* Both ends reached: the meetings read are the whole list. */
+	s->counted = lo.n < near && after && hi.n < near;
+	s->more = !s->counted && (!after || hi.n >= near);
+	size_t before = lo.n;
 	list_take(s, &hi, true);
 	list_take(s, &lo, false);
-	if (s->base + s->nwin > s->total) /* changed between the queries */
-		s->total = s->base + s->nwin;
-	s->labels = xcalloc(s->total + 1, sizeof *s->labels);
-	s->bodies = xcalloc(1, sizeof *s->bodies);
+	s->total = s->nwin;
 	if (kept)
 		s->list.sel = before;
-	else
-		s->list.sel = before ? before - 1 : s->total ? s->total - 1 : 0;
-	return CLERK_OK;
+	else if (before)
+		s->list.sel = before - 1;
+	else { /* nothing held yet: the newest of all, counted to be found */
+		rc = list_count(s, err);
+		s->list.sel = s->total ? s->total - 1 : 0;
+	}
+	return rc;
 }
 
+/* Read again, the selected meeting kept, on the same line of the screen
+ * (its place in the list may be counted or not). */
 enum clerk_status review_list_load(struct review_screen *s,
 				   struct clerk_err *err)
 {
 	char keep[CLERK_UUID_LEN] = "";
-	const struct meeting *m = s->list.sel < s->total ? list_at(s, s->list.sel) : NULL;
-	if (m)
-		snprintf(keep, sizeof keep, "%s", m->id);
-	return review_list_open(s, keep, err);
+	const struct review_row *r =
+		s->list.sel < s->total ? list_at(s, s->list.sel) : NULL;
+	if (r)
+		snprintf(keep, sizeof keep, "%s", r->m.id);
+	size_t line = s->list.sel > s->list.top ? s->list.sel - s->list.top : 0;
+	enum clerk_status rc = review_list_open(s, keep, err);
+	if (!rc)
+		s->list.top = s->list.sel > line ? s->list.sel - line : 0;
+	return rc;
 }
 
 const struct meeting *review_selected(struct review_screen *s)
 {
-	return s->list.sel < s->total ? list_at(s, s->list.sel) : NULL;
+	const struct review_row *r =
+		s->list.sel < s->total ? list_at(s, s->list.sel) : NULL;
+	return r ? &r->m : NULL;
 }
 
 static void draw_list(struct app *app, struct review_screen *s)
@@ -283,9 +326,10 @@ static void draw_list(struct app *app, struct review_screen *s)
 	list_pane_fit(&s->list, s->total, (struct ui_rect){2, 0, rows, COLS});
 	for (int r = 0; r < rows; r++) {
 		size_t i = s->list.top + (size_t)r;
-		const struct meeting *m = list_at(s, i);
-		if (!m)
+		const struct review_row *row = list_at(s, i);
+		if (!row)
 			break;
+		const struct meeting *m = &row->m;
 		enum ui_role role = i == s->list.sel ? UI_ROLE_SELECTED
 				    : m->minutes_state == MINUTES_CONFIRMED
 					    ? UI_ROLE_DONE
@@ -301,9 +345,19 @@ static void draw_list(struct app *app, struct review_screen *s)
 		       "No meetings yet: clerk meeting add, or clerk demo.");
 }
 
-/* The meetings move as every list, a page as long as the pager's. */
-static bool list_navigate(struct review_screen *s, enum ui_action a)
+/* The meetings move as every list, a page as long as the pager's, once
+ * they are counted (a move that cannot be made says why). */
+static bool list_navigate(struct app *app, struct review_screen *s,
+			  enum ui_action a)
 {
+	struct list_pane moved = s->list; /* only to ask: is a a move? */
+	if (!list_pane_navigate(&moved, a, (int)review_page()))
+		return false;
+	struct clerk_err err = {0};
+	if (list_count(s, &err)) {
+		ui_app_error(app, &err);
+		return true;
+	}
 	s->list.n = s->total;
 	return list_pane_navigate(&s->list, a, (int)review_page());
 }

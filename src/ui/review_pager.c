@@ -332,8 +332,10 @@ static void draw_pager(struct app *app, struct review_screen *s)
 	ui_put_right(app, 0, COLS - 16, 15, UI_ROLE_HEADER, pos);
 }
 
-static bool pager_navigate(struct review_screen *s, enum ui_action a)
+static bool pager_navigate(struct app *app, struct review_screen *s,
+			   enum ui_action a)
 {
+	(void)app;
 	pager_pane_fit(&s->view, s->nlines, LINES > 2 ? (size_t)LINES - 2 : 1);
 	return pager_pane_navigate(&s->view, a, review_page());
 }

@@ -21,6 +21,7 @@
 #include "clerk/model.h"
 
 struct review_screen;
+struct review_row; /* a meeting of the list and its line (review_list.c) */
 
 /* A key the key bar shows, by its action (the key bound to it is shown),
  * and what it does in the pane. */
@@ -34,7 +35,8 @@ struct review_pane_ops {
 	void (*draw)(struct app *app, struct review_screen *s);
 	/* Up, down, a page, Home, End, in the pane's way: false for any
 	 * other action. */
-	bool (*navigate)(struct review_screen *s, enum ui_action a);
+	bool (*navigate)(struct app *app, struct review_screen *s,
+			 enum ui_action a);
 	/* what the key bar shows while the pane is shown */
 	const struct review_hint *hints;
 	size_t nhints;
@@ -42,13 +44,6 @@ struct review_pane_ops {
 #define REVIEW_HINTS(a) .hints = (a), .nhints = sizeof(a) / sizeof *(a)
 
 extern const struct review_pane_ops review_list_ops, review_pager_ops;
-
-/* The bodies of the listed meetings, each read once: a list of thousands
- * of meetings names a few dozen bodies. */
-struct body_cache {
-	struct body *v;
-	size_t n;
-};
 
 struct review_screen {
 	/* The file, opened for reading (cmd_review) until the clerk first
@@ -61,15 +56,22 @@ struct review_screen {
 	/* The list reads the meetings it shows: `total` in all, of which
 	 * win[0..nwin) are read, from place `base` on (each allocated on its
 	 * own, so that a meeting selected stays where it is while the window
-	 * grows). */
+	 * grows).  Until `counted`, the list is opened on what it read, not
+	 * on a count of the archive: places are counted from the first
+	 * meeting read (base 0), `total` is the meetings read, and `more`
+	 * says whether the list may go on past them.  The clerk's first move
+	 * counts them (review_list.c). */
 	size_t total, base, nwin;
-	struct meeting **win;
+	bool counted, more;
+	struct review_row **win;
 	/* Meetings of a window left for another (Home, End), kept until the
 	 * list is read again: a meeting selected stays where it is. */
-	struct meeting **left;
+	struct review_row **left;
 	size_t nleft;
-	char **labels; /* one per meeting, made when first drawn */
-	struct body_cache *bodies; /* the listed meetings' bodies */
+	/* The bodies of the meetings read, each read once (with the
+	 * meetings, or by itself): a list of thousands of meetings names a
+	 * few dozen bodies. */
+	struct body_list bodies;
 	struct list_pane list; /* the meetings */
 	/* The pager's text, read when a meeting is opened. */
 	bool history; /* the pager shows the meeting's history */
@@ -85,8 +87,9 @@ static inline bool review_paging(const struct review_screen *s)
 }
 
 /* review_list.c */
-void review_body_cache_free(struct body_cache *c);
-char *review_meeting_line(struct db *db, struct body_cache *bodies,
+/* Meeting m's line in the list, its body's label found in bodies, or
+ * read and added to it. */
+char *review_meeting_line(struct db *db, struct body_list *bodies,
 			  const struct meeting *m);
 enum clerk_status review_list_open(struct review_screen *s, const char *keep,
 				   struct clerk_err *err);

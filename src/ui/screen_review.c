@@ -120,7 +120,7 @@ static enum ui_key_result review_key(struct app *app, void *state, int key)
 	enum ui_context ctxs[4];
 	size_t n = review_contexts(app, s, ctxs);
 	enum ui_action a = ui_keymap_lookup_in(&app->keymap, ctxs, n, key);
-	if (s->pane->navigate(s, a))
+	if (s->pane->navigate(app, s, a))
 		return UI_KEY_USED;
 	switch (a) {
 	case UI_ACT_select:

@@ -294,8 +294,44 @@ static void test_proposers_and_votes(void **state)
 			 1);
 }
 
+/* The bodies meeting_list_near gave with l: each meeting's, once, with the
+ * label body_get_label reads; asked again, none is added. */
+static void check_near_bodies(struct fixture *f, const char *body_id,
+			      const struct meeting_list *l, time_t t,
+			      const char *id, int after, size_t limit,
+			      struct body_list *bodies)
+{
+	struct clerk_err err;
+	for (size_t k = 0; k < l->n; k++) {
+		size_t found = 0;
+		for (size_t b = 0; b < bodies->n; b++) {
+			if (strcmp(bodies->v[b].id, l->v[k].body_id) != 0)
+				continue;
+			struct body label = {0};
+			assert_int_equal(body_get_label(f->db, bodies->v[b].id,
+							&label, &err),
+					 CLERK_OK);
+			assert_string_equal(bodies->v[b].name, label.name);
+			assert_string_equal(bodies->v[b].short_name,
+					    label.short_name);
+			assert_string_equal(bodies->v[b].tz, label.tz);
+			body_free(&label);
+			found++;
+		}
+		assert_int_equal(found, 1);
+	}
+	size_t n = bodies->n;
+	struct meeting_list again = {0};
+	assert_int_equal(meeting_list_near(f->db, body_id, t, id, after, limit,
+					   &again, bodies, &err),
+			 CLERK_OK);
+	assert_int_equal(bodies->n, n);
+	meeting_list_free(&again);
+}
+
 /* meeting_list_near from every place of ref (meeting_list's order, of
- * body_id's meetings or all), either way, up to six: the slice of ref. */
+ * body_id's meetings or all), either way, up to six: the slice of ref,
+ * with their bodies' labels. */
 static void check_near(struct fixture *f, const char *body_id,
 		       const struct meeting_list *ref)
 {
@@ -311,12 +347,17 @@ static void check_near(struct fixture *f, const char *body_id,
 				size_t to = !after ? at : at + limit < ref->n ? at + limit
 									   : ref->n;
 				struct meeting_list l = {0};
+				struct body_list bodies = {0};
 				assert_int_equal(meeting_list_near(f->db, body_id, t, id,
-								   after, limit, &l, &err),
+								   after, limit, &l,
+								   &bodies, &err),
 						 CLERK_OK);
 				assert_int_equal(l.n, to - from);
 				for (size_t k = 0; k < l.n; k++)
 					assert_string_equal(l.v[k].id, ref->v[from + k].id);
+				check_near_bodies(f, body_id, &l, t, id, after,
+						  limit, &bodies);
+				body_list_free(&bodies);
 				meeting_list_free(&l);
 			}
 	}

@@ -2,12 +2,12 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # tests/ui/review_long_list.sh: the review list of an archive far longer
 # than a screen.  The list reads only the meetings next to those shown
-# (counting the rest through an index), so each way of moving must reach
-# the meetings not read yet, in order and with none missing or repeated:
-# it opens on the newest meeting held; Home reaches the oldest meeting,
-# Page Down and Enter open the one a page on, End the newest (Home and End
-# move what is read to that end of the list), Page Up walks back to the
-# top; and the same with --body.
+# (and counts the others when the clerk first moves), so each way of
+# moving must reach the meetings not read yet, in order and with none
+# missing or repeated: it opens on the newest meeting held; Home reaches
+# the oldest meeting, Page Down and Enter open the one a page on, End the
+# newest (Home and End move what is read to that end of the list), Page
+# Up walks back to the top; and the same with --body.
 . "$top_srcdir/tests/ui/ui_lib.sh"
 
 # Four hundred weekly meetings of the parish council, 2000 to 2007, written
@@ -216,5 +216,55 @@ is "End: the newest, read on from there" "$(rows kept2017 end)" \
 is "Page Up all the way: the oldest" "$(rows kept2017 top)" \
 	"$(printf '%s\n' "$all" | sed -n '1,13p')"
 is "and Home the oldest" "$(rows kept2017 home)" "$(printf '%s\n' "$all" | sed -n '1,13p')"
+
+# Opened in 2003, half the meetings are still to come: the list opens on
+# those read around now, uncounted, and the first move counts them (so
+# Down reaches the first to come, End the newest and Home the oldest, as
+# from a list counted on opening).  A terminal grown before any key shows
+# the meetings to come below, read as it needs them.
+rows27() { sed -n '3,29p' "$T/$1/$2.txt" | cut -c1-16; }
+CLERK_NOW=2003-12-31T12:00:00Z review now2003 <<'KEYS'
+@dump first
+<Down>
+@dump down
+<End>
+@dump end
+<Home>
+@dump home
+q
+KEYS
+is "in 2003: the newest meeting held at the foot, those before above" \
+	"$(rows now2003 first)" "$(printf '%s\n' "$all" | sed -n '197,209p')"
+is "Down: the first meeting to come" "$(rows now2003 down)" \
+	"$(printf '%s\n' "$all" | sed -n '198,210p')"
+is "End: the newest of all" "$(rows now2003 end)" \
+	"$(printf '%s\n' "$all" | sed -n '393,405p')"
+is "Home: the oldest" "$(rows now2003 home)" "$(printf '%s\n' "$all" | sed -n '1,13p')"
+# Before any meeting was held, the list opens on the newest of all.
+CLERK_NOW=1999-12-01T12:00:00Z review none_held <<'KEYS'
+@dump first
+<Home>
+@dump home
+q
+KEYS
+is "nothing held yet: the newest meeting of all at the foot" \
+	"$(rows none_held first)" "$(printf '%s\n' "$all" | sed -n '393,405p')"
+is "and Home the oldest" "$(rows none_held home)" "$(printf '%s\n' "$all" | sed -n '1,13p')"
+CLERK_NOW=2003-12-31T12:00:00Z review grown <<'KEYS'
+@resize 90 30
+@dump grown
+<PageDown>
+<PageDown>
+<PageDown>
+@dump down3
+<End>
+@dump end
+q
+KEYS
+is "grown before any key: the meetings to come below the newest held" \
+	"$(rows27 grown grown)" "$(printf '%s\n' "$all" | sed -n '197,223p')"
+is "then three pages down" "$(rows27 grown down3)" \
+	"$(printf '%s\n' "$all" | sed -n '261,287p')"
+is "and End the newest" "$(rows27 grown end)" "$(printf '%s\n' "$all" | sed -n '379,405p')"
 
 done_testing
