@@ -2049,7 +2049,8 @@ static enum clerk_status check_roots(struct db *db, struct clerk_err *err)
 	db_schema_expect_start(&expect);
 	while (rc == SQLITE_OK && (rc = sqlite3_step(list)) == SQLITE_ROW) {
 		rc = SQLITE_OK;
-		db_schema_expect_row(&expect, list);
+		const struct db_schema_row *mine =
+			db_schema_expect_row(&expect, list);
 		if (!sqlite3_column_int(list, 5))
 			continue;
 		if (!opened) {
@@ -2061,6 +2062,11 @@ static enum clerk_status check_roots(struct db *db, struct clerk_err *err)
 		enum tree_kind kind =
 			table ? table_kind(db_col_text(list, DB_SCHEMA_SQL))
 			      : TREE_KEYED;
+		/* A text that does not tell (a comment saying "without")
+		 * but is clerk's own, byte for byte: its kind as SQLite made
+		 * it at the build (schema-gen). */
+		if (kind == TREE_ASK && mine && mine->rowid >= 0)
+			kind = mine->rowid ? TREE_ROWID : TREE_KEYED;
 		if (direct && kind != TREE_ASK && root > 1 &&
 		    root < UINT32_MAX &&
 		    root_looks_sound(&v, (uint32_t)root, kind == TREE_ROWID)) {

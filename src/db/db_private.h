@@ -53,6 +53,10 @@ uint64_t db_schema_known_digest(int version);
 struct db_schema_row {
 	const char *f[4];
 	unsigned len[4];
+	/* A table: 1 kept by rowid, 0 WITHOUT ROWID, as SQLite made it
+	 * from its text; -1 for any other row or when SQLite would not
+	 * say. */
+	int rowid;
 };
 extern const int db_expected_version;
 extern const struct db_schema_row db_expected_rows[];
@@ -70,7 +74,10 @@ struct schema_expect {
 	bool same; /* no difference yet */
 };
 void db_schema_expect_start(struct schema_expect *x);
-void db_schema_expect_row(struct schema_expect *x, sqlite3_stmt *st);
+/* The expected row that this one is byte for byte, its text compared
+ * (not a shadow table's), while every row so far has been; else NULL. */
+const struct db_schema_row *db_schema_expect_row(struct schema_expect *x,
+						 sqlite3_stmt *st);
 bool db_schema_expect_end(struct schema_expect *x, bool whole);
 /* Compare file's schema with the reference at version (schema_check.c). */
 enum clerk_status db_schema_compare(sqlite3 *file, int version,

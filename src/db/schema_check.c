@@ -533,10 +533,11 @@ void db_schema_expect_start(struct schema_expect *x)
 	x->same = db_expected_n > 0;
 }
 
-void db_schema_expect_row(struct schema_expect *x, sqlite3_stmt *st)
+const struct db_schema_row *db_schema_expect_row(struct schema_expect *x,
+						 sqlite3_stmt *st)
 {
 	if (!x->same)
-		return;
+		return NULL;
 	/* columns: type, name, tbl_name, sql; the name first, so that
 	 * SQLite's own rows are passed over unread */
 	const char *t[4];
@@ -544,24 +545,25 @@ void db_schema_expect_row(struct schema_expect *x, sqlite3_stmt *st)
 	t[1] = (const char *)sqlite3_column_text(st, 1);
 	if (!t[1]) {
 		x->same = false; /* the digest leaves it out: ask it */
-		return;
+		return NULL;
 	}
 	len[1] = (size_t)sqlite3_column_bytes(st, 1);
 	if (sqlite_own(t[1], len[1]))
-		return;
+		return NULL;
 	t[0] = db_schema_field(st, 0, &len[0]);
 	t[2] = db_schema_field(st, 2, &len[2]);
 	t[3] = db_schema_field(st, DB_SCHEMA_SQL, &len[3]);
 	const struct db_schema_row *e = expected_find(t[1], len[1], t[0], len[0]);
 	if (!e || x->seen[e - db_expected_rows]) {
 		x->same = false;
-		return;
+		return NULL;
 	}
 	x->seen[e - db_expected_rows] = 1;
 	x->matched++;
 	x->same = len[2] == e->len[2] && len[3] == e->len[3] &&
 		  (len[2] == 0 || memcmp(t[2], e->f[2], len[2]) == 0) &&
 		  (len[3] == 0 || memcmp(t[3], e->f[3], len[3]) == 0);
+	return x->same && len[3] > 0 ? e : NULL;
 }
 
 bool db_schema_expect_end(struct schema_expect *x, bool whole)

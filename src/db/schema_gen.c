@@ -16,12 +16,32 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "db_private.h"
 
 const int db_expected_version = 0;
 const struct db_schema_row db_expected_rows[1];
 const size_t db_expected_n = 0;
+
+/* How SQLite keeps the table of the reference called name: 1 by rowid, 0
+ * WITHOUT ROWID, -1 when it does not say (an SQLite before 3.37, which
+ * has no table_list). */
+static int table_rowid(sqlite3 *ref, const char *name)
+{
+	sqlite3_stmt *st = NULL;
+	int rowid = -1;
+	if (sqlite3_prepare_v2(ref,
+			       "SELECT wr FROM pragma_table_list WHERE "
+			       "schema = 'main' AND name = ?1",
+			       -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			rowid = sqlite3_column_int(st, 0) ? 0 : 1;
+	}
+	sqlite3_finalize(st);
+	return rowid;
+}
 
 /* s as a C string literal, every byte that is not plain ASCII escaped. */
 static void literal(const char *s, size_t len)
@@ -74,8 +94,14 @@ int main(void)
 			const char *f = db_schema_field(st, col, &len[col]);
 			literal(f, len[col]);
 		}
-		printf("},\n\t {%zu, %zu, %zu, %zu}},\n", len[0], len[1], len[2],
-		       len[3]);
+		const char *type = (const char *)sqlite3_column_text(st, 0);
+		int rowid = type && !strcmp(type, "table")
+				    ? table_rowid(ref,
+						  (const char *)
+							  sqlite3_column_text(st, 1))
+				    : -1;
+		printf("},\n\t {%zu, %zu, %zu, %zu}, %d},\n", len[0], len[1],
+		       len[2], len[3], rowid);
 		n++;
 	}
 	sqlite3_finalize(st);

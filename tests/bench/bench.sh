@@ -486,6 +486,8 @@ strftime('%Y %H:%M', t) || ' ' || minutes_state || ' minutes ' || name
 FROM (SELECT datetime(m.starts_at, 'localtime') AS t, m.minutes_state, b.name
 FROM meeting m JOIN body b ON b.id = m.body_id ORDER BY m.starts_at DESC LIMIT $shown)" \
 		review --script "$tmp/first.keys" --dump "$tmp"
+	drawn "review: first screen drawn (ms until dumped)" \
+		review --script "$tmp/first.keys" --dump "$tmp"
 	op "clerk meetings --body B01" text:5 "
 SELECT strftime('%Y-%m-%d', m.starts_at, 'localtime'), strftime('%H:%M', m.starts_at, 'localtime'),
 b.short_name, m.status, m.minutes_state

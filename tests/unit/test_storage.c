@@ -667,6 +667,36 @@ static void test_audited_after_a_rollback(void **state)
 	free(path);
 }
 
+/* schema_expected.c records how SQLite keeps each of clerk's tables, which
+ * the writer's check of every b-tree trusts where a table's text does not
+ * tell (check_roots): every table whose text has no WITHOUT is kept by
+ * rowid, resolution too (its text says "without" in a comment only), and
+ * the full-text index's _idx tables WITHOUT ROWID. */
+static void test_schema_expected_tables_kind(void **state)
+{
+	(void)state;
+	bool resolution = false, idx = false;
+	for (size_t i = 0; i < db_expected_n; i++) {
+		const struct db_schema_row *e = &db_expected_rows[i];
+		if (strcmp(e->f[0], "table") != 0) {
+			assert_int_equal(e->rowid, -1);
+			continue;
+		}
+		if (!strcasestr(e->f[3], "without") && e->len[3] > 0)
+			assert_int_equal(e->rowid, 1);
+		if (strcmp(e->f[1], "resolution") == 0) {
+			assert_int_equal(e->rowid, 1);
+			resolution = true;
+		}
+		if (strcmp(e->f[1], "search_fts_idx") == 0) {
+			assert_int_equal(e->rowid, 0);
+			idx = true;
+		}
+	}
+	assert_true(resolution);
+	assert_true(idx);
+}
+
 int main(void)
 {
 #define T(name) cmocka_unit_test_setup_teardown(name, tmp_setup, tmp_teardown)
@@ -679,6 +709,7 @@ int main(void)
 		T(test_migrates_from_every_earlier_version),
 		T(test_schema_digests_are_current),
 		T(test_schema_expected_is_the_reference),
+		T(test_schema_expected_tables_kind),
 		T(test_changes_are_audited),
 		T(test_confirmed_minutes_refuse_every_edit),
 		T(test_upgraded_files_still_audit),
