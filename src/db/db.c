@@ -15,8 +15,8 @@
 #include "config.h"
 
 #include <errno.h>
-#include <stdint.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -136,6 +136,22 @@ static enum clerk_status refuse_link(const char *path, struct clerk_err *err)
 	return rc;
 }
 
+/* A database with a second name (a hard link) has two places for its
+ * journal, as a symbolic link would: SQLite keeps the -wal and -shm
+ * files beside the name it was given, so a writer through one name and
+ * a reader or writer through the other would not see each other's
+ * changes, and a checkpoint through one could overwrite the other's. */
+static enum clerk_status refuse_names(const char *path, nlink_t names,
+				      struct clerk_err *err)
+{
+	return clerk_fail(err, CLERK_FOREIGN,
+			  "%s has %ju names (hard links): clerk keeps a "
+			  "database's journal beside the name it is given, so "
+			  "each name would have its own; copy it (cp %s COPY) "
+			  "and open the copy, or remove the other names",
+			  path, (uintmax_t)names, path);
+}
+
 /* Refuse anything that is not absent, empty, or an SQLite file. */
 static enum clerk_status check_file_kind(const char *path, bool *exists,
 					 struct clerk_err *err)
@@ -154,6 +170,8 @@ static enum clerk_status check_file_kind(const char *path, bool *exists,
 		return clerk_fail(err, CLERK_FOREIGN,
 				  "%s is a folder, not a clerk database", path);
 	*exists = true;
+	if (S_ISREG(st.st_mode) && st.st_nlink > 1)
+		return refuse_names(path, st.st_nlink, err);
 	if (st.st_size == 0)
 		return CLERK_OK;
 	/* Through SQLite's VFS, not open()/close(): closing a descriptor of a

@@ -92,6 +92,23 @@ has "a link that leads nowhere: says so" "$out" "dangling.db is a symbolic link"
 is "a link that leads nowhere: nothing created where it leads" \
 	"$(ls "$T" | grep -c '^none.db')" 0
 
+# A second name for the good file (a hard link): each name would have its
+# own journal, so both are refused, whichever is given, and a writer
+# changes nothing; with the second name gone the file opens again.
+ln "$good" "$T/second.db"
+sum=$(md5sum <"$good")
+out=$("$CLERK" --db "$T/second.db" council add "Second Parish Council" 2>&1); rc=$?
+is "a second name: exit 4" "$rc" 4
+has "a second name: says why and what to do" "$out" \
+	"second.db has 2 names (hard links): clerk keeps a database's journal beside the name it is given, so each name would have its own; copy it"
+out=$("$CLERK" --db "$good" check 2>&1); rc=$?
+is "the first name too: exit 4" "$rc" 4
+has "the first name too: says so" "$out" "has 2 names (hard links)"
+is "a second name: the file is unchanged" "$(md5sum <"$good")" "$sum"
+lacks "a second name: no -wal beside either" "$(ls "$T")" "-wal"
+rm "$T/second.db"
+ok "with one name again, it opens" "$CLERK" --db "$good" check
+
 # The good file is still good after all this.
 is "the undamaged file still passes integrity_check" \
 	"$(sqlite3 "$good" 'PRAGMA integrity_check')" ok

@@ -72,11 +72,15 @@ for w in "${writers[@]}"; do
 	[ ! -e "$db-journal" ]; _tap_result $? "$name: no -journal file was made"
 	ok "$name: the database still opens" "$CLERK" meetings
 
-	# A hard link to the database is the database too.
+	# A hard link to the database is the database too: with a second
+	# name the database itself is refused (each name would have its own
+	# journal), before anything is written.
 	ln -f "$db" "$T/hard.db"
 	out=$(run "${cmd[@]}" "$T/hard.db" 2>&1); rc=$?
-	is "$name onto a hard link of the database: exit 2" "$rc" 2
+	is "$name onto a hard link of the database: exit 4" "$rc" 4
+	has "$name onto a hard link of the database: says why" "$out" "has 2 names"
 	rm -f "$T/hard.db"
+	is "$name: the database is still unchanged" "$(dbsum)" "$before"
 
 	# A symbolic link to a regular file: the file is replaced, the link
 	# stays.  (Empty: a backup replaces only an empty or clerk file.)
