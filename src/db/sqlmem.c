@@ -67,8 +67,10 @@ static _Thread_local struct sm_chunk *sm_chunks;
  * machines clerk is measured on, faulting in each new 4 KB page costs
  * about 10 us, and a command's page cache alone is a few hundred of them;
  * a huge page is one fault (BENCHMARKS.md, "Memory in one huge page").
- * Where the kernel gives no huge page, the stretch is ordinary memory,
- * faulted in as it is used, and nothing else changes. */
+ * Where the kernel's setting is [never] there is no stretch; where it
+ * has no huge page to give at the moment, the stretch is ordinary memory,
+ * and SQLite's writing to every slot as it starts faults in the 1.2 MB
+ * of slots at once. */
 #define SM_REGION ((size_t)2 << 20)
 #define SM_PAGE 4096       /* clerk's page size: larger pages go to malloc */
 #define SM_CACHE_SLOTS 272 /* db.c's 256 pages, and a few for a second file */
