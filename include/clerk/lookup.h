@@ -302,6 +302,7 @@ struct lookup_search_opts {
 	const char *to;      /* date or NULL */
 	bool exempt;         /* include exempt (confidential) text */
 	int limit;           /* most hits (0: 50) */
+	bool best;           /* best match first (bm25); else newest first */
 };
 
 struct lookup_hit {

@@ -25,6 +25,7 @@ enum {
 	LOOKUP_OPT_PERSON,
 	LOOKUP_OPT_LIMIT,
 	LOOKUP_OPT_EXEMPT,
+	LOOKUP_OPT_BEST,
 };
 
 /* The words argv[from..argc-1] joined by spaces ("health and wellbeing"

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cli/cmd_search: `clerk search TEXT [--body NAME] [--from DATE] [--to DATE]
- * [--limit N] [--confidential] [--json | --csv]` — what meetings recorded about
- * something, best match first: each hit with its body, date, item and a
- * snippet with the matched words highlighted.
+ * [--limit N] [--best] [--confidential] [--json | --csv]` — what meetings
+ * recorded about something, the newest meeting first (or, with --best, the
+ * best match first): each hit with its body, date, item and a snippet with
+ * the matched words highlighted.
  */
 #include "config.h"
 
@@ -43,8 +44,21 @@ static char *item_label(const struct lookup_hit *h)
 			       : xstrdup(h->item_title);
 }
 
-static void print_text(const struct listing *l, const struct lookup_hit_list *hits)
+/* The first line says how the hits are ordered, and how to ask for the
+ * other order. */
+static void print_order(const struct listing *l,
+			const struct lookup_hit_list *hits, bool best)
 {
+	listing_linef(l, 0, LISTING_PLAIN, "%zu hit%s, %s", hits->n,
+		      hits->n == 1 ? "" : "s",
+		      best ? "best match first"
+			   : "newest meeting first (--best: best match first)");
+}
+
+static void print_text(const struct listing *l, const struct lookup_hit_list *hits,
+		       bool best)
+{
+	print_order(l, hits, best);
 	for (size_t i = 0; i < hits->n; i++) {
 		const struct lookup_hit *h = &hits->v[i];
 		char *item = item_label(h);
@@ -100,19 +114,21 @@ static json_t *json_matches(const char *s)
 }
 
 static void print_json(const struct listing *l, const struct lookup_hit_list *hits,
-		       const char *text)
+		       const char *text, bool best)
 {
 	json_t *root = json_object(), *arr = json_array();
 	char *query = lookup_search_query(text);
 	json_object_set_new(root, "query", listing_json_str(text));
 	json_object_set_new(root, "fts_query", listing_json_str(query));
+	json_object_set_new(root, "order", json_string(best ? "best" : "newest"));
 	free(query);
 	for (size_t i = 0; i < hits->n; i++) {
 		const struct lookup_hit *h = &hits->v[i];
 		json_t *j = json_object();
 		char *snip = snippet_text(h->snippet, false);
 		json_object_set_new(j, "rank", json_integer((json_int_t)i + 1));
-		json_object_set_new(j, "score", json_real(h->rank));
+		if (best) /* bm25: lower is better */
+			json_object_set_new(j, "score", json_real(h->rank));
 		json_object_set_new(j, "body", listing_json_str(h->body_name));
 		json_object_set_new(j, "short_name", listing_json_str(h->body_short));
 		json_object_set_new(j, "date", json_string(h->date));
@@ -141,9 +157,9 @@ struct search_args {
 
 static const char usage[] =
 	"search TEXT [--body NAME] [--from DATE] [--to DATE] [--limit N] "
-	"[--confidential] [--json | --csv]";
+	"[--best] [--confidential] [--json | --csv]";
 
-/* --body, --limit and --confidential, the options of its own. */
+/* --body, --limit, --best and --confidential, the options of its own. */
 static int search_option(struct cli *cli, int opt, const char *arg, void *ctx)
 {
 	struct search_args *a = ctx;
@@ -162,6 +178,9 @@ static int search_option(struct cli *cli, int opt, const char *arg, void *ctx)
 	case LOOKUP_OPT_EXEMPT:
 		a->opts.exempt = true;
 		return 0;
+	case LOOKUP_OPT_BEST:
+		a->opts.best = true;
+		return 0;
 	default:
 		return cli_usage(cli, usage);
 	}
@@ -175,6 +194,7 @@ static int parse_args(struct cli *cli, int argc, char **argv,
 		{"from", required_argument, NULL, LOOKUP_OPT_FROM},
 		{"to", required_argument, NULL, LOOKUP_OPT_TO},
 		{"limit", required_argument, NULL, LOOKUP_OPT_LIMIT},
+		{"best", no_argument, NULL, LOOKUP_OPT_BEST},
 		{"confidential", no_argument, NULL, LOOKUP_OPT_EXEMPT},
 		{"exempt", no_argument, NULL, LOOKUP_OPT_EXEMPT}, /* older name */
 		{"json", no_argument, NULL, LOOKUP_OPT_JSON},
@@ -247,11 +267,11 @@ int cmd_search(struct cli *cli, int argc, char **argv)
 		struct listing l;
 		listing_init(&l, cli->out, a.format, cli->no_color);
 		if (a.format == LISTING_JSON)
-			print_json(&l, &hits, a.text);
+			print_json(&l, &hits, a.text, a.opts.best);
 		else if (a.format == LISTING_CSV)
 			print_csv(&l, &hits);
 		else
-			print_text(&l, &hits);
+			print_text(&l, &hits, a.opts.best);
 	}
 	lookup_hit_list_free(&hits);
 	lookup_body_free(&body);

@@ -766,11 +766,13 @@ void db_interactive_writer(struct db *db)
 		search_defer(db);
 }
 
-/* The scope of a document of meeting `id` (schema step 16): its body's
- * token, as the step wrote it; '' for a meeting that is not there. */
+/* The scope of a document of meeting `id` (schema steps 16 and 17): its
+ * body's token and its month's, as the steps wrote them; '' for a meeting
+ * that is not there. */
 #define SEARCH_SCOPE_OF(id)                                                \
-	"coalesce((SELECT '0b' || hex(g.body_id) FROM meeting g WHERE g.id = " \
-	id "), '')"
+	"coalesce((SELECT '0b' || hex(g.body_id) || ' 0m' || "                \
+	"substr(g.starts_at, 1, 4) || substr(g.starts_at, 6, 2) "              \
+	"FROM meeting g WHERE g.id = " id "), '')"
 
 /* What the console noted in search_pending, copied into search_doc (and by
  * its triggers into both full-text indexes) in the order captured, as the
@@ -1346,12 +1348,14 @@ static const struct {
 	 "CREATE TEMP TRIGGER IF NOT EXISTS search_declaration_ad AFTER DELETE "
 	 "ON declaration BEGIN\n"
 	 "  DELETE FROM search_doc WHERE src_id = OLD.id; END;\n"},
-	/* A meeting moved to another body: its documents' scope (schema
-	 * step 16) follows it. */
+	/* A meeting moved to another body or date: its documents' scope
+	 * (schema steps 16 and 17) follows it. */
 	{"meeting",
 	 "CREATE TEMP TRIGGER IF NOT EXISTS search_meeting_au AFTER UPDATE OF "
-	 "body_id ON meeting\n"
-	 "  WHEN NEW.body_id IS NOT OLD.body_id BEGIN\n"
+	 "body_id, starts_at ON meeting\n"
+	 "  WHEN NEW.body_id IS NOT OLD.body_id\n"
+	 "    OR substr(NEW.starts_at, 1, 7) IS NOT substr(OLD.starts_at, 1, 7)\n"
+	 "  BEGIN\n"
 	 "  UPDATE search_doc SET scope = " SEARCH_SCOPE_OF("NEW.id") "\n"
 	 "  WHERE meeting_id = NEW.id; END;\n"},
 	{"person",

@@ -799,6 +799,34 @@ static const char schema_v16[] =
 	"INSERT INTO search_fts(search_fts) VALUES ('rebuild');\n"
 	"INSERT INTO search_fts(search_fts, rank) VALUES ('automerge', 0);\n";
 
+/* Step 17: the search index knows each document's month, so that a search
+ * lists the newest matches first by reading the newest months' matches
+ * only.  `clerk search budget` ordered by date had to find and date every
+ * match of the archive to know which 50 were newest: its cost followed the
+ * archive's age, not the answer.
+ *
+ * search_doc.scope holds, after the body's token of step 16, '0m' and the
+ * year and month of the meeting's start in UTC (0m202511): the months
+ * partition the documents in the order of their meetings' starts, so that
+ * every match of one month is newer than every match of the month before.
+ * A search asks FTS5 for a month's token AND the words, from the newest
+ * month back, until it has its page (search_newest.c).  Like the body's,
+ * the token starts with 0 and is asked for in scope alone: the words a user
+ * types never reach it.  A meeting moved to another date moves its
+ * documents' month with it (db.c). */
+static const char schema_v17[] =
+	"DROP TRIGGER search_doc_au;\n"
+	"UPDATE search_doc SET scope = coalesce((SELECT '0b' || hex(m.body_id)\n"
+	"  || ' 0m' || substr(m.starts_at, 1, 4) || substr(m.starts_at, 6, 2)\n"
+	"  FROM meeting m WHERE m.id = search_doc.meeting_id), '');\n"
+	"CREATE TRIGGER search_doc_au AFTER UPDATE OF id, title, body, scope\n"
+	"  ON search_doc BEGIN\n"
+	"  INSERT INTO search_fts(search_fts, rowid, title, body, scope)\n"
+	"  VALUES ('delete', OLD.id, OLD.title, OLD.body, OLD.scope);\n"
+	"  INSERT INTO search_fts(rowid, title, body, scope)\n"
+	"  VALUES (NEW.id, NEW.title, NEW.body, NEW.scope); END;\n"
+	"INSERT INTO search_fts(search_fts) VALUES ('rebuild');\n";
+
 const struct db_migration db_migrations[] = {
 	{1, "the first schema", schema_v1},
 	{2, "full-text search of minutes, resolutions, agenda and declarations",
@@ -829,6 +857,8 @@ const struct db_migration db_migrations[] = {
 	 schema_v15},
 	{16, "the body of each document in the search index",
 	 schema_v16},
+	{17, "the month of each document in the search index, newest first",
+	 schema_v17},
 	{0, NULL, NULL},
 };
 

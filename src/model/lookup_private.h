@@ -37,6 +37,49 @@ void search_rank_memo_free(struct search_rank_memo *memo);
 /* FTS5's api on connection sql, to make its functions; NULL: none. */
 fts5_api *search_fts5_api(sqlite3 *sql);
 
+/* A search, between lookup_search.c and search_newest.c. */
+struct search_query {
+	const char *words; /* the words, as expand_prefixes made them */
+	char *fts;	   /* what FTS5 is asked */
+	int nscope;	   /* its first phrases: the scope's */
+};
+/* Matches (rowid, rank) in the order shown: a statement's rows, or an
+ * array of them. */
+struct ranked_row {
+	sqlite3_int64 id;
+	double rank;
+};
+struct ranked_source {
+	sqlite3_stmt *st; /* or: */
+	const struct ranked_row *row;
+	size_t n, at;
+};
+/* A statement of the search, its functions made on the connection. */
+sqlite3_stmt *search_stmt(struct db *db, const char *sql,
+			  struct clerk_err *err);
+/* Take the matches of src in order, each checked by `hit` (sql_hit, bound
+ * with the filters), until `limit` pass; *rows counts those read. */
+enum clerk_status search_take(struct db *db, struct ranked_source *src,
+			      sqlite3_stmt *hit, const struct search_query *q,
+			      const struct lookup_search_opts *opts, int limit,
+			      int *rows, struct lookup_hit_list *out,
+			      struct clerk_err *err);
+/* FTS5's complaint about a query, as a usage error. */
+enum clerk_status search_fail(struct db *db, const char *text,
+			      const struct search_query *q,
+			      struct clerk_err *err);
+/* How many hits a search shows, and how many matches it reads first to
+ * find them (room for those a filter leaves out). */
+int search_limit(const struct lookup_search_opts *opts);
+int search_page(int limit);
+/* The matches newest first (search_newest.c): ?2 ?3 of `hit` the UTC
+ * bounds of the period (NULL: none). */
+enum clerk_status search_newest(struct db *db, const struct search_query *q,
+				const struct lookup_search_opts *opts,
+				const char *from, const char *to,
+				sqlite3_stmt *hit, struct lookup_hit_list *out,
+				struct clerk_err *err);
+
 /* The zone used when no body gives one. */
 #define LOOKUP_DEFAULT_TZ "Europe/London"
 

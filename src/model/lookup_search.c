@@ -124,15 +124,6 @@ static bool date_bound(const char *date, int days, const char *tz,
 	return true;
 }
 
-/* What FTS5 is asked: the words typed, as FTS5 reads them, searched in
- * title and body, after the scope's phrases of a filtered search (schema
- * step 16). */
-struct search_query {
-	const char *words; /* the words, as expand_prefixes made them */
-	char *fts;	   /* what FTS5 is asked */
-	int nscope;	   /* its first phrases: the scope's */
-};
-
 /* FTS5's complaint about the words typed, not about the query clerk made
  * of them: the words are asked alone (the message is then the one they
  * always had). */
@@ -158,9 +149,9 @@ static char *words_error(struct db *db, const struct search_query *q)
 	return msg;
 }
 
-static enum clerk_status search_fail(struct db *db, const char *text,
-				     const struct search_query *q,
-				     struct clerk_err *err)
+enum clerk_status search_fail(struct db *db, const char *text,
+			      const struct search_query *q,
+			      struct clerk_err *err)
 {
 	int code = sqlite3_errcode(db_handle(db)) & 0xFF;
 	if (code != SQLITE_ERROR)
@@ -329,8 +320,8 @@ static int search_functions_make(struct db *db)
  * connection when the first such statement is prepared, and kept: making
  * or removing a function while the connection has statements prepared
  * makes SQLite prepare every one of them again. */
-static sqlite3_stmt *search_stmt(struct db *db, const char *sql,
-				 struct clerk_err *err)
+sqlite3_stmt *search_stmt(struct db *db, const char *sql,
+			  struct clerk_err *err)
 {
 	struct clerk_err none = {0};
 	sqlite3_stmt *st = db_stmt(db, sql, &none);
@@ -343,8 +334,15 @@ static sqlite3_stmt *search_stmt(struct db *db, const char *sql,
 	return db_stmt(db, sql, err);
 }
 
+/* Matches between two hits whose snippets one query walks rather than
+ * starting another (a query costs about as much as walking a hundred
+ * matches): the newest hits of an archive written a body at a time lie
+ * far apart (search_newest.c). */
+#define SNIPPET_RUN_GAP 2048
+
 /* Fill the snippet of every hit in out; ids[i] is the rowid of out->v[i].
- * A hit whose snippet is not found keeps an empty one. */
+ * A hit whose snippet is not found keeps an empty one.  One query for
+ * each run of hits less than SNIPPET_RUN_GAP apart. */
 static enum clerk_status search_snippets(struct db *db,
 					 const struct search_query *q,
 					 const sqlite3_int64 *ids,
@@ -361,22 +359,34 @@ static enum clerk_status search_snippets(struct db *db,
 	if (w.n > 1) /* one: nothing to sort */
 		qsort(w.id, w.n, sizeof *w.id, rowid_cmp);
 	db_bind_text(snip, 1, q->fts);
-	sqlite3_bind_int64(snip, 2, w.id[0]);
-	sqlite3_bind_int64(snip, 3, w.id[w.n - 1]);
 	sqlite3_bind_pointer(snip, 4, &w, wanted_type, NULL);
-	int step;
-	while ((step = sqlite3_step(snip)) == SQLITE_ROW) {
-		sqlite3_int64 id = sqlite3_column_int64(snip, 0);
-		for (size_t i = 0; i < out->n; i++)
-			if (ids[i] == id && !out->v[i].snippet)
-				out->v[i].snippet = xstrdup(db_col_text(snip, 1));
+	int step = SQLITE_DONE;
+	for (size_t run = 0, end; step == SQLITE_DONE && run < w.n;
+	     run = end) {
+		for (end = run + 1;
+		     end < w.n && w.id[end] - w.id[end - 1] <= SNIPPET_RUN_GAP;
+		     end++)
+			;
+		sqlite3_bind_int64(snip, 2, w.id[run]);
+		sqlite3_bind_int64(snip, 3, w.id[end - 1]);
+		while ((step = sqlite3_step(snip)) == SQLITE_ROW) {
+			sqlite3_int64 id = sqlite3_column_int64(snip, 0);
+			for (size_t i = 0; i < out->n; i++)
+				if (ids[i] == id && !out->v[i].snippet)
+					out->v[i].snippet =
+						xstrdup(db_col_text(snip, 1));
+		}
+		if (step == SQLITE_DONE)
+			sqlite3_reset(snip);
 	}
+	enum clerk_status rc =
+		step == SQLITE_DONE ? CLERK_OK : db_fail(db, err, "searching");
 	db_done(snip);
 	free(w.id);
 	for (size_t i = 0; i < out->n; i++)
 		if (!out->v[i].snippet)
 			out->v[i].snippet = xstrdup("");
-	return step == SQLITE_DONE ? CLERK_OK : db_fail(db, err, "searching");
+	return rc;
 }
 
 /* The meetings a filter keeps (a body, a period or both), through the
@@ -507,18 +517,6 @@ static enum clerk_status docset_read(struct db *db,
 	return CLERK_OK;
 }
 
-/* Ranked matches (rowid, rank), best first: a statement's rows, or an
- * array of them (the runs of a filter's documents, merged). */
-struct ranked_row {
-	sqlite3_int64 id;
-	double rank;
-};
-struct ranked_source {
-	sqlite3_stmt *st; /* or: */
-	const struct ranked_row *row;
-	size_t n, at;
-};
-
 /* The next match of src into *r: SQLITE_ROW, SQLITE_DONE or an error. */
 static int ranked_next(struct ranked_source *src, struct ranked_row *r)
 {
@@ -538,13 +536,11 @@ static int ranked_next(struct ranked_source *src, struct ranked_row *r)
 
 /* Take the matches of src in order, keeping those that pass the filters,
  * until `limit` are kept; *rows counts the matches read. */
-static enum clerk_status search_take(struct db *db, struct ranked_source *src,
-				     sqlite3_stmt *hit,
-				     const struct search_query *q,
-				     const struct lookup_search_opts *opts,
-				     int limit, int *rows,
-				     struct lookup_hit_list *out,
-				     struct clerk_err *err)
+enum clerk_status search_take(struct db *db, struct ranked_source *src,
+			      sqlite3_stmt *hit, const struct search_query *q,
+			      const struct lookup_search_opts *opts, int limit,
+			      int *rows, struct lookup_hit_list *out,
+			      struct clerk_err *err)
 {
 	int step = SQLITE_DONE;
 	*rows = 0;
@@ -594,12 +590,12 @@ static enum clerk_status search_take(struct db *db, struct ranked_source *src,
 
 /* How many hits a search shows, and how many of the best matches it asks
  * for first: room for those a filter or confidentiality leaves out. */
-static int search_limit(const struct lookup_search_opts *opts)
+int search_limit(const struct lookup_search_opts *opts)
 {
 	return opts->limit > 0 ? opts->limit : 50;
 }
 
-static int search_page(int limit)
+int search_page(int limit)
 {
 	return limit * 2 > 100 ? limit * 2 : 100;
 }
@@ -814,9 +810,9 @@ static void scope_phrase(const char *body_id, struct strbuf *sb)
 }
 
 /* Whether the words could reach a scope's token: every token of the
- * scope starts with 0b, which a word (or a prefix, 0*) of plain ASCII
- * text can only match by holding that pair; any other byte might fold to
- * b (remove_diacritics).  Words that could are searched
+ * scope starts with 0b (a body, step 16) or 0m (a month, step 17), which
+ * a word (or a prefix, 0*) of plain ASCII text can only match by holding
+ * that pair; any other byte might fold to b or m (remove_diacritics).  Words that could are searched
  * in title and body only ({title body} : (...)); the others are not, as
  * that filter would cost every search a quarter more to weigh each word
  * (FTS5 then reads each match's positions to see its columns). */
@@ -825,7 +821,7 @@ static bool words_may_reach_scope(const char *w)
 	for (const unsigned char *p = (const unsigned char *)w; *p; p++) {
 		if (*p >= 0x80)
 			return true;
-		if (*p == '0' && p[1] && strchr("bB*\"", p[1]))
+		if (*p == '0' && p[1] && strchr("bBmM*\"", p[1]))
 			return true;
 	}
 	return false;
@@ -874,6 +870,12 @@ static enum clerk_status search_walk(struct db *db, const char *words,
 	db_bind_text(hit, 3, from);
 	db_bind_text(hit, 4, to);
 	enum clerk_status rc;
+	if (!opts->best) {
+		rc = search_newest(db, &q, opts, from, to, hit, out, err);
+		db_done(hit);
+		free(q.fts);
+		return rc;
+	}
 	if (opts->body_id || from || to) {
 		rc = search_filtered(db, &q, opts, from, to, hit, out, err);
 		db_done(hit);

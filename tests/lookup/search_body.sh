@@ -8,22 +8,25 @@
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lookup/fixture.sh"
 
-# The hits of a search, one a line: body, item, kind, score, snippet.
+# The hits of a search, one a line: body, date, item, kind, score (with
+# --best), snippet.
 hits() {
 	s "$@" --json 2>/dev/null | python3 -c 'import json, sys
 text = sys.stdin.read()
 for h in json.loads(text)["hits"] if text else []:
     if h["kind"] != "attendance":
-        print(h["short_name"], h["item_id"], h["kind"], repr(h["score"]),
-              h["snippet"])'
+        print(h["short_name"], h["date"], h["item_id"], h["kind"],
+              repr(h.get("score")), h["snippet"])'
 }
 for qb in safeguarding:HWB safeguarding:CYP abuse:HWB 'domestic abuse:HWB' \
 	'school*:CYP' '"in schools":CYP' 'consulted OR strategy:HWB'; do
 	q=${qb%:*} b=${qb##*:}
-	got=$(hits "$q" --body "$b")
+	got=$(hits "$q" --body "$b" --best)
 	ok "--body $b: '$q' has hits" test -n "$got"
 	is "--body $b: the hits of '$q' there, as ranked and scored alone" \
-		"$got" "$(hits "$q" | grep "^$b " || true)"
+		"$got" "$(hits "$q" --best | grep "^$b " || true)"
+	is "--body $b: the hits of '$q' there, newest first as alone" \
+		"$(hits "$q" --body "$b")" "$(hits "$q" | grep "^$b " || true)"
 done
 exits "--body of a body without the words: nothing" 1 s abuse --body cyp
 
@@ -40,7 +43,7 @@ content='search_doc', content_rowid='id',
 tokenize='porter unicode61 remove_diacritics 2');
 INSERT INTO p(p) VALUES ('rebuild')"
 scores() {
-	s "$@" --json --confidential 2>/dev/null | python3 -c 'import json, sys
+	s "$@" --json --best --confidential 2>/dev/null | python3 -c 'import json, sys
 for h in json.load(sys.stdin)["hits"]:
     if h["kind"] != "attendance":
         print("%.17g" % h["score"])'

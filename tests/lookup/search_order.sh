@@ -1,12 +1,13 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-3.0-or-later
-# clerk search ranks every match, not only the newest: on the hand-made
+# clerk search --best ranks every match, not only the newest: on the hand-made
 # file, the best wombat minute is recorded first and 1,100 weaker ones
 # after it, so a search that ranked only the most recently recorded
 # matches would not show it.  Confidential matches better than every open
 # one are left out without losing the open ones behind them.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lookup/fixture.sh"
+s() { "$CLERK" --db "$db" search --best "$@"; }
 # The ranks (first CSV column) of the hits, one a line, as printed.
 ranks() { s "$@" --csv | tail -n +2 | cut -d, -f1; }
 

@@ -4,7 +4,8 @@
 # hand-made file, the period's first meeting was written early, 9,000
 # minutes of a meeting outside the period after it, and another meeting
 # of the period after those, as an archive imported a body at a time lies.
-# Each run is searched on its own (lookup_search.c, search_runs); the
+# Each run is searched on its own (lookup_search.c, search_runs, with
+# --best); the
 # answer must be the one of the whole period: the best of every run,
 # ranked together, nothing from outside the period, and confidential
 # matches that outrank every open one left out without losing the open.
@@ -37,21 +38,21 @@ gap=$(sqlite3 "$db" "SELECT (SELECT min(id) FROM search_doc WHERE meeting_id = '
 ok "the two runs of the period lie more than 8,192 documents apart" test "$gap" -gt 8192
 
 period=(--from 2017-01-01 --to 2017-06-30)
-csv=$(s wombat "${period[@]}" --csv)
+csv=$(s --best wombat "${period[@]}" --csv)
 rows=$(printf '%s\n' "$csv" | tail -n +2)
 is "the period's three open matches, from both runs" "$(printf '%s\n' "$rows" | wc -l)" 3
 is "ranked together: the best of the second run, the first run's, the weaker" \
 	"$(printf '%s\n' "$rows" | cut -d, -f3)" "2017-05-10
 2017-02-23
 2017-05-10"
-out=$(s wombat "${period[@]}")
+out=$(s --best wombat "${period[@]}")
 has "the best is the short one" "$(printf '%s\n' "$out" | sed -n 1,3p)" \
 	"[Wombat] [wombat] [wombat]."
 lacks "nothing from July" "$csv" "2017-07-12"
 lacks "nothing confidential" "$out" "Tenders"
 is "the same with a body" \
-	"$(s wombat "${period[@]}" --body HWB --csv | tail -n +2 | cut -d, -f3)" \
+	"$(s --best wombat "${period[@]}" --body HWB --csv | tail -n +2 | cut -d, -f3)" \
 	"$(printf '%s\n' "$rows" | cut -d, -f3)"
 is "and without the period, July's 9,000 outrank them" \
-	"$(s wombat --csv --limit 1 | tail -n +2 | cut -d, -f3)" "2017-07-12"
+	"$(s --best wombat --csv --limit 1 | tail -n +2 | cut -d, -f3)" "2017-07-12"
 done_testing

@@ -1,0 +1,289 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * model/search_newest: the matches of a search newest first — by their
+ * meeting's start, then in agenda order — read a month at a time from the
+ * newest month back, so that the cost follows the hits shown, not the age
+ * of the archive.
+ *
+ * From schema step 17 each document's scope holds its meeting's month
+ * (0m202511, in UTC): every match of a month is newer than every match of
+ * the month before, so the months read so far, their matches sorted, are
+ * the newest matches of the whole archive.  A search whose words match
+ * few documents reads them all at once instead (one query, not one for
+ * each month of twenty years); so does a file before step 17.
+ */
+#include "config.h"
+
+#define CLERK_SQL_ALLOWED /* model code */
+#include "clerk/db_sql.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "clerk/model.h"
+#include "lookup_private.h"
+
+/* The first schema step whose search index holds each document's month. */
+#define SEARCH_STEP_MONTH 17
+
+/* Words matching at most this many documents are dated all at once: a
+ * month's query costs about as much as dating 60 matches, and a rare word
+ * would otherwise ask every month of the archive. */
+#define NEWEST_AT_ONCE 500
+
+/* A match and what orders it: its meeting's start (newest first), the
+ * meeting, its item's place on the agenda, the order recorded. */
+struct dated {
+	sqlite3_int64 id;
+	char starts[CLERK_TIME_LEN];
+	char meeting[CLERK_UUID_LEN];
+	int position;
+};
+
+struct dated_list {
+	struct dated *v;
+	size_t n;
+};
+
+static int dated_cmp(const void *a, const void *b)
+{
+	const struct dated *x = a, *y = b;
+	int c = strcmp(y->starts, x->starts);
+	if (!c)
+		c = strcmp(x->meeting, y->meeting);
+	if (!c && x->position != y->position)
+		c = x->position < y->position ? -1 : 1;
+	if (!c)
+		c = x->id < y->id ? -1 : x->id > y->id;
+	return c;
+}
+
+/* The matches of ?1 in the period (?2, ?3) and body (?4), each with what
+ * orders it.  FTS5 leads: a document is looked up only when it matches. */
+static const char sql_dated[] =
+	"SELECT f.rowid, m.starts_at, m.id, coalesce(ai.position, 0) "
+	"FROM search_fts f CROSS JOIN search_doc d ON d.id = f.rowid "
+	"CROSS JOIN meeting m ON m.id = d.meeting_id "
+	"LEFT JOIN agenda_item ai ON ai.id = d.item_id "
+	"WHERE search_fts MATCH ?1 AND m.starts_at >= coalesce(?2, '') "
+	"AND m.starts_at < coalesce(?3, 'A') AND (?4 IS NULL OR m.body_id = ?4)";
+
+/* Whether the words match more than NEWEST_AT_ONCE documents. */
+static const char sql_many[] =
+	"SELECT count(*) > ?2 FROM (SELECT 1 FROM search_fts "
+	"WHERE search_fts MATCH ?1 LIMIT ?2 + 1)";
+
+/* The first and last meeting starts of the period (and body): the months
+ * to read. */
+static const char *const sql_span[2] = {
+	"SELECT (SELECT starts_at FROM meeting WHERE starts_at >= coalesce(?1, "
+	"'') AND starts_at < coalesce(?2, 'A') ORDER BY starts_at LIMIT 1), "
+	"(SELECT starts_at FROM meeting WHERE starts_at >= coalesce(?1, '') "
+	"AND starts_at < coalesce(?2, 'A') ORDER BY starts_at DESC LIMIT 1)",
+	"SELECT (SELECT starts_at FROM meeting WHERE body_id = ?3 AND starts_at "
+	">= coalesce(?1, '') AND starts_at < coalesce(?2, 'A') ORDER BY "
+	"starts_at LIMIT 1), (SELECT starts_at FROM meeting WHERE body_id = ?3 "
+	"AND starts_at >= coalesce(?1, '') AND starts_at < coalesce(?2, 'A') "
+	"ORDER BY starts_at DESC LIMIT 1)",
+};
+
+/* A month as year * 12 + month - 1, from a time's "YYYY-MM". */
+static int month_of(const char *t)
+{
+	int y = 0, m = 0;
+	if (sscanf(t, "%4d-%2d", &y, &m) != 2 || m < 1 || m > 12)
+		return -1;
+	return y * 12 + m - 1;
+}
+
+/* The months the search reads, newest first: next, down to last. */
+struct months {
+	int next, last;
+};
+
+static enum clerk_status months_read(struct db *db,
+				     const struct lookup_search_opts *opts,
+				     const char *from, const char *to,
+				     struct months *mo, struct clerk_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, sql_span[opts->body_id != NULL], err);
+	if (!st)
+		return CLERK_DB;
+	db_bind_text(st, 1, from);
+	db_bind_text(st, 2, to);
+	db_bind_text(st, 3, opts->body_id);
+	int step = sqlite3_step(st);
+	mo->next = -1;
+	mo->last = 0;
+	if (step == SQLITE_ROW &&
+	    sqlite3_column_type(st, 0) != SQLITE_NULL) {
+		mo->last = month_of(db_col_text(st, 0));
+		mo->next = month_of(db_col_text(st, 1));
+	}
+	db_done(st);
+	if (step != SQLITE_ROW)
+		return db_fail(db, err, "searching");
+	return CLERK_OK;
+}
+
+/* Append the rows of `dated` (bound but for ?1) matching `fts` to *l.
+ * SQLITE_DONE, or an error with the statement left for its message. */
+static int dated_read(sqlite3_stmt *dated, const char *fts,
+		      struct dated_list *l)
+{
+	db_bind_text(dated, 1, fts);
+	int step;
+	while ((step = sqlite3_step(dated)) == SQLITE_ROW) {
+		l->v = lookup_grow(l->v, l->n, sizeof *l->v);
+		struct dated *d = &l->v[l->n++];
+		d->id = sqlite3_column_int64(dated, 0);
+		snprintf(d->starts, sizeof d->starts, "%s",
+			 db_col_text(dated, 1));
+		snprintf(d->meeting, sizeof d->meeting, "%s",
+			 db_col_text(dated, 2));
+		d->position = sqlite3_column_int(dated, 3);
+	}
+	if (step == SQLITE_DONE)
+		sqlite3_reset(dated);
+	return step;
+}
+
+/* Read months from mo->next back until *l holds at least `want` matches
+ * or no month is left; each month's matches sorted as they come. */
+static int months_take(sqlite3_stmt *dated, const struct search_query *q,
+		       struct months *mo, size_t want, struct dated_list *l)
+{
+	int step = SQLITE_DONE;
+	while (l->n < want && mo->next >= mo->last && mo->next >= 0) {
+		char *fts = xasprintf("scope : \"0m%04d%02d\" AND %s",
+				      mo->next / 12, mo->next % 12 + 1, q->fts);
+		size_t first = l->n;
+		step = dated_read(dated, fts, l);
+		free(fts);
+		if (step != SQLITE_DONE)
+			return step;
+		mo->next--;
+		if (l->n - first > 1)
+			qsort(l->v + first, l->n - first, sizeof *l->v,
+			      dated_cmp);
+	}
+	return step;
+}
+
+/* Take the hits from the sorted matches of l: search_take over them. */
+static enum clerk_status dated_take(struct db *db, const struct dated_list *l,
+				    sqlite3_stmt *hit,
+				    const struct search_query *q,
+				    const struct lookup_search_opts *opts,
+				    struct lookup_hit_list *out,
+				    struct clerk_err *err)
+{
+	struct ranked_row *rows = xcalloc(l->n + 1, sizeof *rows);
+	for (size_t i = 0; i < l->n; i++)
+		rows[i].id = l->v[i].id;
+	struct ranked_source src = {.row = rows, .n = l->n};
+	int read = 0;
+	enum clerk_status rc = search_take(db, &src, hit, q, opts,
+					   search_limit(opts), &read, out, err);
+	free(rows);
+	return rc;
+}
+
+/* Whether the words match many documents (NEWEST_AT_ONCE), so that the
+ * months are read one by one. */
+static enum clerk_status words_many(struct db *db,
+				    const struct search_query *q,
+				    const struct lookup_search_opts *opts,
+				    bool *many, struct clerk_err *err)
+{
+	sqlite3_stmt *st = search_stmt(db, sql_many, err);
+	if (!st)
+		return CLERK_DB;
+	db_bind_text(st, 1, q->fts);
+	sqlite3_bind_int(st, 2, NEWEST_AT_ONCE);
+	int step = sqlite3_step(st);
+	*many = step == SQLITE_ROW && sqlite3_column_int(st, 0);
+	enum clerk_status rc = CLERK_OK;
+	if (step != SQLITE_ROW)
+		rc = search_fail(db, opts->text, q, err);
+	db_done(st);
+	return rc;
+}
+
+/* Every match dated at once, sorted, and the hits taken. */
+static enum clerk_status newest_at_once(struct db *db, sqlite3_stmt *dated,
+					const struct search_query *q,
+					const struct lookup_search_opts *opts,
+					sqlite3_stmt *hit,
+					struct lookup_hit_list *out,
+					struct clerk_err *err)
+{
+	struct dated_list l = {0};
+	int step = dated_read(dated, q->fts, &l);
+	enum clerk_status rc = CLERK_OK;
+	if (step != SQLITE_DONE) {
+		rc = search_fail(db, opts->text, q, err);
+	} else {
+		if (l.n > 1)
+			qsort(l.v, l.n, sizeof *l.v, dated_cmp);
+		rc = dated_take(db, &l, hit, q, opts, out, err);
+	}
+	free(l.v);
+	return rc;
+}
+
+/* The months read newest first until the hits are found: a page of
+ * matches, then, when the filters (confidentiality) left it short, four
+ * times as many, and so on to the oldest month. */
+static enum clerk_status newest_by_month(struct db *db, sqlite3_stmt *dated,
+					 const struct search_query *q,
+					 const struct lookup_search_opts *opts,
+					 const char *from, const char *to,
+					 sqlite3_stmt *hit,
+					 struct lookup_hit_list *out,
+					 struct clerk_err *err)
+{
+	struct months mo;
+	enum clerk_status rc = months_read(db, opts, from, to, &mo, err);
+	struct dated_list l = {0};
+	size_t want = (size_t)search_page(search_limit(opts));
+	while (!rc) {
+		if (months_take(dated, q, &mo, want, &l) != SQLITE_DONE) {
+			rc = search_fail(db, opts->text, q, err);
+			break;
+		}
+		rc = dated_take(db, &l, hit, q, opts, out, err);
+		if (rc || out->n >= (size_t)search_limit(opts) ||
+		    mo.next < mo.last || mo.next < 0)
+			break;
+		lookup_hit_list_free(out);
+		want = (l.n + 1) * 4;
+	}
+	free(l.v);
+	return rc;
+}
+
+enum clerk_status search_newest(struct db *db, const struct search_query *q,
+				const struct lookup_search_opts *opts,
+				const char *from, const char *to,
+				sqlite3_stmt *hit, struct lookup_hit_list *out,
+				struct clerk_err *err)
+{
+	bool many = false;
+	enum clerk_status rc = CLERK_OK;
+	if (db_schema_version(db) >= SEARCH_STEP_MONTH &&
+	    (rc = words_many(db, q, opts, &many, err)))
+		return rc;
+	sqlite3_stmt *dated = search_stmt(db, sql_dated, err);
+	if (!dated)
+		return CLERK_DB;
+	db_bind_text(dated, 2, from);
+	db_bind_text(dated, 3, to);
+	db_bind_text(dated, 4, opts->body_id);
+	rc = many ? newest_by_month(db, dated, q, opts, from, to, hit, out,
+				    err)
+		  : newest_at_once(db, dated, q, opts, hit, out, err);
+	db_done(dated);
+	return rc;
+}
