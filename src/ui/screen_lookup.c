@@ -393,8 +393,8 @@ static void build_search(struct app *app, struct page *p)
 		wrap_addf(p, UI_ROLE_DIM, 1, "Nothing recorded matches '%s'.",
 			  p->query);
 	free(p->title);
-	p->title = xasprintf("Search: %s · %zu hit%s", p->query, hits.n,
-			     hits.n == 1 ? "" : "s");
+	p->title = xasprintf("Search: %s · %zu hit%s, newest first", p->query,
+			     hits.n, hits.n == 1 ? "" : "s");
 	lookup_hit_list_free(&hits);
 }
 

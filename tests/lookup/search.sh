@@ -5,10 +5,10 @@
 # right order is known; and the index kept in step with later changes.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/lookup/fixture.sh"
-first() { s "$@" --csv | sed -n 2p | cut -d, -f2-6; }
+first() { s "$@" --best --csv | sed -n 2p | cut -d, -f2-6; }
 
-out=$(s domestic abuse)
-is "search: words found in title, resolution and minute, title first" "$out" \
+out=$(s domestic abuse --best)
+is "search --best: words found in title, resolution and minute, title first" "$out" \
 	"$(cat "$top_srcdir/tests/lookup/expected/search-domestic-abuse.txt")"
 lacks "exempt items are left out by default" "$out" "Contract for domestic"
 has "--exempt includes them, marked" "$(s domestic --exempt)" \
@@ -53,9 +53,9 @@ exits "no hit in the period: exit 1" 1 s pharmacy --from 2017-03-01
 is "--limit" "$(s safeguarding --csv --limit 2 | wc -l)" "3"
 
 # Output forms.
-out=$(s domestic abuse --json)
+out=$(s domestic abuse --json --best)
 ok "--json parses" python3 -c 'import json,sys; json.loads(sys.argv[1])' "$out"
-is "--json: hits in rank order with their item" \
+is "--json --best: hits in rank order with their item" \
 	"$(printf '%s' "$out" | python3 -c 'import json,sys
 d=json.load(sys.stdin)
 for h in d["hits"]:
