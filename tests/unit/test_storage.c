@@ -572,8 +572,9 @@ static void test_upgraded_files_still_audit(void **state)
 	}
 }
 
-/* Step 16 gives every document already indexed the scope of its meeting
- * (its body's token) and indexes it again, with the setting of step 13:
+/* Steps 16 and 17 give every document already indexed the scope of its
+ * meeting (its body's token, then its month's) and index it again, with
+ * the setting of step 13:
  * a search of the body finds what was recorded before the upgrade, and
  * the index is whole. */
 static void test_upgrade_indexes_each_documents_body(void **state)
@@ -604,10 +605,16 @@ static void test_upgrade_indexes_each_documents_body(void **state)
 		 "('item', 'x3', 'gone', 'x3', 'Budget', '');");
 	assert_int_equal(db_open(path, DB_EXISTING, &db, &err), CLERK_OK);
 	assert_int_equal(db_schema_version(db), db_program_schema_version());
+	/* ... and, from step 17, its month. */
 	assert_int_equal(pragma(db, "SELECT count(*) FROM search_doc WHERE "
 				    "src_id = 'x1' AND scope = '0b' || "
-				    "hex('22222222-2222-4222-8222-222222222222')"),
+				    "hex('22222222-2222-4222-8222-222222222222')"
+				    " || ' 0m201710'"),
 			 1);
+	assert_int_equal(pragma(db, "SELECT count(*) FROM search_fts WHERE "
+				    "search_fts MATCH 'scope : \"0m201710\" "
+				    "AND budget'"),
+			 2);
 	/* A document of a meeting that is not there has no body. */
 	assert_int_equal(pragma(db, "SELECT count(*) FROM search_doc WHERE "
 				    "src_id = 'x3' AND scope = ''"),
