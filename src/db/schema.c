@@ -739,6 +739,15 @@ static const char schema_v15[] =
 	"CREATE INDEX event_person ON event(person_id)\n"
 	"  WHERE person_id IS NOT NULL;\n";
 
+/* A document changed is indexed again (from step 16, with its scope). */
+#define SEARCH_DOC_AU                                                       \
+	"CREATE TRIGGER search_doc_au AFTER UPDATE OF id, title, body, scope\n" \
+	"  ON search_doc BEGIN\n"                                               \
+	"  INSERT INTO search_fts(search_fts, rowid, title, body, scope)\n"      \
+	"  VALUES ('delete', OLD.id, OLD.title, OLD.body, OLD.scope);\n"        \
+	"  INSERT INTO search_fts(rowid, title, body, scope)\n"                 \
+	"  VALUES (NEW.id, NEW.title, NEW.body, NEW.scope); END;\n"
+
 /* Step 16: the search index knows each document's body, so that a search
  * of one body reads that body's matches, not every match between its
  * first and last documents.  In a council whose committees meet side by
@@ -784,12 +793,7 @@ static const char schema_v16[] =
 	"CREATE TRIGGER search_doc_ad AFTER DELETE ON search_doc BEGIN\n"
 	"  INSERT INTO search_fts(search_fts, rowid, title, body, scope)\n"
 	"  VALUES ('delete', OLD.id, OLD.title, OLD.body, OLD.scope); END;\n"
-	"CREATE TRIGGER search_doc_au AFTER UPDATE OF id, title, body, scope\n"
-	"  ON search_doc BEGIN\n"
-	"  INSERT INTO search_fts(search_fts, rowid, title, body, scope)\n"
-	"  VALUES ('delete', OLD.id, OLD.title, OLD.body, OLD.scope);\n"
-	"  INSERT INTO search_fts(rowid, title, body, scope)\n"
-	"  VALUES (NEW.id, NEW.title, NEW.body, NEW.scope); END;\n"
+	SEARCH_DOC_AU
 	"CREATE TRIGGER search_words_au AFTER UPDATE OF id, title, body\n"
 	"  ON search_doc BEGIN\n"
 	"  INSERT INTO search_words(search_words, rowid, title, body)\n"
@@ -819,12 +823,7 @@ static const char schema_v17[] =
 	"UPDATE search_doc SET scope = coalesce((SELECT '0b' || hex(m.body_id)\n"
 	"  || ' 0m' || substr(m.starts_at, 1, 4) || substr(m.starts_at, 6, 2)\n"
 	"  FROM meeting m WHERE m.id = search_doc.meeting_id), '');\n"
-	"CREATE TRIGGER search_doc_au AFTER UPDATE OF id, title, body, scope\n"
-	"  ON search_doc BEGIN\n"
-	"  INSERT INTO search_fts(search_fts, rowid, title, body, scope)\n"
-	"  VALUES ('delete', OLD.id, OLD.title, OLD.body, OLD.scope);\n"
-	"  INSERT INTO search_fts(rowid, title, body, scope)\n"
-	"  VALUES (NEW.id, NEW.title, NEW.body, NEW.scope); END;\n"
+	SEARCH_DOC_AU
 	"INSERT INTO search_fts(search_fts) VALUES ('rebuild');\n";
 
 const struct db_migration db_migrations[] = {
