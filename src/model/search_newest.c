@@ -9,8 +9,13 @@
  * (0m202511, in UTC): every match of a month is newer than every match of
  * the month before, so the months read so far, their matches sorted, are
  * the newest matches of the whole archive.  A search whose words match
- * few documents reads them all at once instead (one query, not one for
+ * few documents dates them all at once instead (one query, not one for
  * each month of twenty years); so does a file before step 17.
+ *
+ * Which is cheaper: reading months costs a query a month until a page of
+ * matches is found, about page * months / N queries for N matches spread
+ * over the months; dating all costs N.  Months are read when N passes
+ * sqrt(page * months * MONTH_QUERY_MATCHES), counted up to there only.
  */
 #include "config.h"
 
@@ -27,10 +32,11 @@
 /* The first schema step whose search index holds each document's month. */
 #define SEARCH_STEP_MONTH 17
 
-/* Words matching at most this many documents are dated all at once: a
- * month's query costs about as much as dating 60 matches, and a rare word
- * would otherwise ask every month of the archive. */
-#define NEWEST_AT_ONCE 500
+/* What one month's query costs, in matches dated: on the twenty-year
+ * archive a query costs about 1.1 million instructions, whatever it finds
+ * (FTS5 reads the month's token in each of the index's segments), and
+ * dating a match about 40 thousand (its document, meeting and item). */
+#define MONTH_QUERY_MATCHES 28
 
 /* A match and what orders it: its meeting's start (newest first), the
  * meeting, its item's place on the agenda, the order recorded. */
@@ -69,7 +75,7 @@ static const char sql_dated[] =
 	"WHERE search_fts MATCH ?1 AND m.starts_at >= coalesce(?2, '') "
 	"AND m.starts_at < coalesce(?3, 'A') AND (?4 IS NULL OR m.body_id = ?4)";
 
-/* Whether the words match more than NEWEST_AT_ONCE documents. */
+/* Whether the words match more than ?2 documents. */
 static const char sql_many[] =
 	"SELECT count(*) > ?2 FROM (SELECT 1 FROM search_fts "
 	"WHERE search_fts MATCH ?1 LIMIT ?2 + 1)";
@@ -190,20 +196,30 @@ static enum clerk_status dated_take(struct db *db, const struct dated_list *l,
 	return rc;
 }
 
-/* Whether the words match many documents (NEWEST_AT_ONCE), so that the
- * months are read one by one. */
-static enum clerk_status words_many(struct db *db,
-				    const struct search_query *q,
-				    const struct lookup_search_opts *opts,
-				    bool *many, struct clerk_err *err)
+/* Whether reading the months mo (none read yet) costs less than dating
+ * every match: whether the words match more than sqrt(page * months *
+ * MONTH_QUERY_MATCHES) documents. */
+static enum clerk_status months_cheaper(struct db *db,
+					const struct search_query *q,
+					const struct lookup_search_opts *opts,
+					const struct months *mo, bool *cheaper,
+					struct clerk_err *err)
 {
+	*cheaper = false;
+	if (mo->next < 0 || mo->next < mo->last)
+		return CLERK_OK; /* no meeting: nothing to read */
+	double weigh = (double)search_page(search_limit(opts)) *
+		       (mo->next - mo->last + 1) * MONTH_QUERY_MATCHES;
+	int many = 1;
+	while ((double)many * many < weigh)
+		many++;
 	sqlite3_stmt *st = search_stmt(db, sql_many, err);
 	if (!st)
 		return CLERK_DB;
 	db_bind_text(st, 1, q->fts);
-	sqlite3_bind_int(st, 2, NEWEST_AT_ONCE);
+	sqlite3_bind_int(st, 2, many);
 	int step = sqlite3_step(st);
-	*many = step == SQLITE_ROW && sqlite3_column_int(st, 0);
+	*cheaper = step == SQLITE_ROW && sqlite3_column_int(st, 0);
 	enum clerk_status rc = CLERK_OK;
 	if (step != SQLITE_ROW)
 		rc = search_fail(db, opts->text, q, err);
@@ -233,29 +249,27 @@ static enum clerk_status newest_at_once(struct db *db, sqlite3_stmt *dated,
 	return rc;
 }
 
-/* The months read newest first until the hits are found: a page of
+/* The months mo read newest first until the hits are found: a page of
  * matches, then, when the filters (confidentiality) left it short, four
  * times as many, and so on to the oldest month. */
 static enum clerk_status newest_by_month(struct db *db, sqlite3_stmt *dated,
 					 const struct search_query *q,
 					 const struct lookup_search_opts *opts,
-					 const char *from, const char *to,
-					 sqlite3_stmt *hit,
+					 struct months *mo, sqlite3_stmt *hit,
 					 struct lookup_hit_list *out,
 					 struct clerk_err *err)
 {
-	struct months mo;
-	enum clerk_status rc = months_read(db, opts, from, to, &mo, err);
+	enum clerk_status rc = CLERK_OK;
 	struct dated_list l = {0};
 	size_t want = (size_t)search_page(search_limit(opts));
 	while (!rc) {
-		if (months_take(dated, q, &mo, want, &l) != SQLITE_DONE) {
+		if (months_take(dated, q, mo, want, &l) != SQLITE_DONE) {
 			rc = search_fail(db, opts->text, q, err);
 			break;
 		}
 		rc = dated_take(db, &l, hit, q, opts, out, err);
 		if (rc || out->n >= (size_t)search_limit(opts) ||
-		    mo.next < mo.last || mo.next < 0)
+		    mo->next < mo->last || mo->next < 0)
 			break;
 		lookup_hit_list_free(out);
 		want = (l.n + 1) * 4;
@@ -270,10 +284,12 @@ enum clerk_status search_newest(struct db *db, const struct search_query *q,
 				sqlite3_stmt *hit, struct lookup_hit_list *out,
 				struct clerk_err *err)
 {
-	bool many = false;
+	struct months mo = {-1, 0};
+	bool by_month = false;
 	enum clerk_status rc = CLERK_OK;
 	if (db_schema_version(db) >= SEARCH_STEP_MONTH &&
-	    (rc = words_many(db, q, opts, &many, err)))
+	    ((rc = months_read(db, opts, from, to, &mo, err)) ||
+	     (rc = months_cheaper(db, q, opts, &mo, &by_month, err))))
 		return rc;
 	sqlite3_stmt *dated = search_stmt(db, sql_dated, err);
 	if (!dated)
@@ -281,9 +297,8 @@ enum clerk_status search_newest(struct db *db, const struct search_query *q,
 	db_bind_text(dated, 2, from);
 	db_bind_text(dated, 3, to);
 	db_bind_text(dated, 4, opts->body_id);
-	rc = many ? newest_by_month(db, dated, q, opts, from, to, hit, out,
-				    err)
-		  : newest_at_once(db, dated, q, opts, hit, out, err);
+	rc = by_month ? newest_by_month(db, dated, q, opts, &mo, hit, out, err)
+		      : newest_at_once(db, dated, q, opts, hit, out, err);
 	db_done(dated);
 	return rc;
 }
