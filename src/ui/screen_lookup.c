@@ -53,6 +53,7 @@ struct page {
 	char id[CLERK_UUID_LEN]; /* body (members), person, meeting (text) */
 	char item_id[CLERK_UUID_LEN]; /* text: scroll to this item */
 	char *query;                  /* search */
+	bool best;                    /* search: best match first */
 	struct line *lines;
 	size_t nlines, cap;
 	struct entry *entries;
@@ -363,7 +364,8 @@ static void build_person(struct app *app, struct page *p)
 
 static void build_search(struct app *app, struct page *p)
 {
-	struct lookup_search_opts opts = {.text = p->query, .limit = 200};
+	struct lookup_search_opts opts = {.text = p->query, .limit = 200,
+					  .best = p->best};
 	struct lookup_hit_list hits;
 	struct clerk_err err = {0};
 	enum clerk_status st = lookup_search(ui_app_db(app), &opts, &hits, &err);
@@ -393,8 +395,9 @@ static void build_search(struct app *app, struct page *p)
 		wrap_addf(p, UI_ROLE_DIM, 1, "Nothing recorded matches '%s'.",
 			  p->query);
 	free(p->title);
-	p->title = xasprintf("Search: %s · %zu hit%s, newest first", p->query,
-			     hits.n, hits.n == 1 ? "" : "s");
+	p->title = xasprintf("Search: %s · %zu hit%s, %s", p->query, hits.n,
+			     hits.n == 1 ? "" : "s",
+			     p->best ? "best match first" : "newest first");
 	lookup_hit_list_free(&hits);
 }
 
@@ -686,6 +689,13 @@ static enum ui_key_result page_key(struct app *app, void *state, int key)
 		return UI_KEY_LEAVE;
 	case UI_ACT_find_text:
 		ask_search(app);
+		break;
+	case UI_ACT_search_order: /* the hits again, in the other order */
+		if (p->kind != PAGE_SEARCH)
+			return UI_KEY_UNUSED;
+		p->best = !p->best;
+		p->width = 0;
+		p->list.sel = p->list.top = 0; /* the first hit of the new order */
 		break;
 	case UI_ACT_find_person:
 		ask_person(app);

@@ -22,6 +22,15 @@ for s in search minutes; do
 	is "screen: $s" "$(cat "$T/$s.txt")" "$(cat "$expected/$s.txt")"
 done
 
+# o puts a search's hits in the other order, and back.
+printf 's\nvice chairman<Enter>\n@expect 3 hits, newest first\no\n@expect 3 hits, best match first\n@dump best\no\n@expect 3 hits, newest first\n@dump newest\nq\n' >"$T/o.keys"
+ok "o: the hits best match first, then newest first again" b --script "$T/o.keys"
+kinds() { grep -o '· [a-z]* · 5 ELECTION' "$1" | cut -d' ' -f2 | tr '\n' ' '; }
+is "best match first: the order of search --best" "$(kinds "$T/best.txt")" \
+	"$(s() { "$CLERK" --db "$db" search "$@"; }; s vice chairman --best --csv |
+		tail -n +2 | cut -d, -f6 | tr '\n' ' ')"
+is "newest first again: the screen it left" "$(kinds "$T/newest.txt")" \
+	"$(kinds "$T/search.txt")"
 printf '@expect Dr Andrew Whitfield\n@expect ATTENDANCE\nq\n' >"$T/p.keys"
 ok "--person opens the person's page" b --person "Andrew Whitfield" --script "$T/p.keys"
 printf '@expect Search: hedgehogs\n@expect Nothing recorded matches\nq\n' >"$T/s.keys"
