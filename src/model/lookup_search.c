@@ -646,8 +646,11 @@ static int ranked_cmp(const void *a, const void *b)
 
 /* The best `page` (-1: all) matches of the filter's documents, asked of
  * each run of them (spans less than SEARCH_RUN_GAP apart are one run),
- * merged into *rows (*n of them). */
+ * merged into *rows (*n of them).  A query FTS5 cannot read is the
+ * user's to mend (search_fail), as without a filter. */
 static enum clerk_status search_runs(struct db *db, sqlite3_stmt *ranked,
+				     const struct search_query *q,
+				     const struct lookup_search_opts *opts,
 				     const struct docset *ds, int page,
 				     struct ranked_row **rows, size_t *n,
 				     struct clerk_err *err)
@@ -671,7 +674,7 @@ static enum clerk_status search_runs(struct db *db, sqlite3_stmt *ranked,
 		}
 		sqlite3_reset(ranked);
 		if (step != SQLITE_DONE)
-			return db_fail(db, err, "searching");
+			return search_fail(db, opts->text, q, err);
 	}
 	if (*n > 1) /* one: nothing to sort */
 		qsort(*rows, *n, sizeof **rows, ranked_cmp);
@@ -692,14 +695,16 @@ static enum clerk_status search_spans(struct db *db, sqlite3_stmt *ranked,
 	int page = search_page(limit);
 	struct ranked_row *all = NULL;
 	size_t n = 0;
-	enum clerk_status rc = search_runs(db, ranked, ds, page, &all, &n, err);
+	enum clerk_status rc =
+		search_runs(db, ranked, q, opts, ds, page, &all, &n, err);
 	struct ranked_source src = {.row = all, .n = n};
 	if (!rc && !ds->failed)
 		rc = search_take(db, &src, hit, q, opts, limit, &rows, out, err);
 	if (!rc && !ds->failed && out->n < (size_t)limit && rows == page) {
 		lookup_hit_list_free(out);
 		free(all);
-		rc = search_runs(db, ranked, ds, -1, &all, &n, err);
+		rc = search_runs(db, ranked, q, opts, ds, -1, &all, &n,
+				 err);
 		src = (struct ranked_source){.row = all, .n = n};
 		if (!rc && !ds->failed)
 			rc = search_take(db, &src, hit, q, opts, limit, &rows,

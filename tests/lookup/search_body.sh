@@ -80,5 +80,10 @@ lacks "no snippet shows a token" "$(s safeguarding --body cyp --csv)" "0b62"
 is "a dangling OR with --body: the message it has without" \
 	"$(s 'abuse OR' --body cyp 2>&1)" "$(s 'abuse OR' 2>&1)"
 exits "and exit 2" 2 s 'abuse OR' --body cyp
+for o in "" --best; do
+	is "a dangling OR with a period${o:+ and $o}: the message it has without" \
+		"$(s 'abuse OR' --from 2017-01-01 $o 2>&1)" "$(s 'abuse OR' 2>&1)"
+	exits "and exit 2${o:+ ($o)}" 2 s 'abuse OR' --from 2017-01-01 --body hwb $o
+done
 
 done_testing
