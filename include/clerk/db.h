@@ -78,6 +78,14 @@ void schema_report_free(struct schema_report *rep);
  * not create, restore its own (DB_REPAIR connections).  A missing or
  * different table cannot be repaired: that is refused, nothing changed. */
 enum clerk_status db_schema_repair(struct db *db, struct clerk_err *err);
+/* The records the search index files under another body or month than
+ * their meeting's (schema step 17; 0 before it): a search of the body, or
+ * newest first, may miss them.  db_search_rescope files them again
+ * (DB_REPAIR connections), *n how many. */
+enum clerk_status db_search_misfiled(struct db *db, long long *n,
+				     struct clerk_err *err);
+enum clerk_status db_search_rescope(struct db *db, long long *n,
+				    struct clerk_err *err);
 /* Why writes are refused until `clerk check --repair` (NULL: they are
  * not). */
 const char *db_repair_reason(const struct db *db);

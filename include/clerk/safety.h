@@ -49,6 +49,9 @@ struct safety_report {
 	bool schema_repairable; /* the schema differs only in views,
 				   triggers or indexes: clerk check --repair
 				   puts it right */
+	long long search_misfiled; /* records the search index files under
+				      another body or month than their
+				      meeting's: --repair files them again */
 	struct strbuf details; /* one line per problem, "\n"-terminated */
 };
 

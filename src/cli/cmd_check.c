@@ -63,7 +63,8 @@ static void check_print_journal(struct cli *cli, const struct safety_report *r)
 }
 
 /* clerk check --repair: restore clerk's own triggers and indexes, drop
- * views, triggers and indexes it does not create. */
+ * views, triggers and indexes it does not create; file again in the
+ * search index the records filed under another body or month. */
 static int check_repair(struct cli *cli)
 {
 	struct db *db = NULL;
@@ -71,25 +72,42 @@ static int check_repair(struct cli *cli)
 	if (rc)
 		return rc;
 	struct clerk_err err = {0};
-	if (db_schema_repair(db, &err))
+	long long refiled = 0;
+	if (db_schema_repair(db, &err) ||
+	    db_search_rescope(db, &refiled, &err)) {
 		rc = cli_report(cli, &err);
-	else
+	} else {
 		fputs("schema:       repaired: views, triggers and indexes "
 		      "clerk does not create dropped, its own restored; no "
 		      "data was changed\n",
 		      cli->out);
+		if (refiled)
+			fprintf(cli->out,
+				"search:       %lld record%s filed again under "
+				"%s meeting's body and month\n",
+				refiled, refiled == 1 ? "" : "s",
+				refiled == 1 ? "its" : "their");
+	}
 	db_close(&db);
 	return rc;
 }
 
-/* How many of the problems are the schema's. */
-static int count_schema_lines(const struct safety_report *r)
+/* How many of the problems' lines start with `what`. */
+static int count_lines(const struct safety_report *r, const char *what)
 {
 	int n = 0;
-	for (const char *p = sb_str(&r->details); (p = strstr(p, "schema: "));
-	     p++)
+	for (const char *p = sb_str(&r->details); (p = strstr(p, what)); p++)
 		n++;
 	return n;
+}
+
+/* Whether clerk check --repair puts every problem right: the schema's, if
+ * it can, and the search index's. */
+static bool all_repairable(const struct safety_report *r)
+{
+	int schema = count_lines(r, "schema: ");
+	return (schema == 0 || r->schema_repairable) &&
+	       r->problems == schema + count_lines(r, "search: ");
 }
 
 int cmd_check(struct cli *cli, int argc, char **argv)
@@ -135,14 +153,22 @@ int cmd_check(struct cli *cli, int argc, char **argv)
 			path, altered);
 	if (r.problems == 0 && !altered) {
 		fprintf(cli->out, "%s is sound\n", path);
-	} else if (r.problems && r.schema_repairable &&
-		   r.problems == count_schema_lines(&r)) {
+	} else if (r.problems && all_repairable(&r) && !r.search_misfiled) {
 		fprintf(cli->out,
 			"%s is not as this clerk makes it (%d problem%s): "
 			"run 'clerk check --repair' to drop what clerk "
 			"does not create and restore its own triggers "
 			"and indexes\n",
 			path, r.problems, r.problems == 1 ? "" : "s");
+	} else if (r.problems && all_repairable(&r)) {
+		fprintf(cli->out,
+			"%s is not as this clerk makes it (%d problem%s), "
+			"though every record is whole: run 'clerk check "
+			"--repair' to file the search index again%s\n",
+			path, r.problems, r.problems == 1 ? "" : "s",
+			r.problems > 1 ? " and restore clerk's own triggers "
+					 "and indexes"
+				       : "");
 	} else if (r.problems) {
 		fprintf(cli->out,
 			"%s is damaged (%d problem%s): restore it from a "

@@ -157,6 +157,25 @@ static enum clerk_status check_schema(struct db *db, struct safety_report *r,
 	return CLERK_OK;
 }
 
+/* Records the search index files under another body or month than their
+ * meeting's (a file changed by hand, or by a program that is not clerk):
+ * the record is whole, but a search may not find it. */
+static enum clerk_status check_search(struct db *db, struct safety_report *r,
+				      struct clerk_err *err)
+{
+	enum clerk_status rc = db_search_misfiled(db, &r->search_misfiled, err);
+	if (rc || !r->search_misfiled)
+		return rc;
+	sb_addf(&r->details,
+		"search: %lld record%s filed in the search index under another "
+		"body or month than %s meeting's: a search may not find %s\n",
+		r->search_misfiled, r->search_misfiled == 1 ? " is" : "s are",
+		r->search_misfiled == 1 ? "its" : "their",
+		r->search_misfiled == 1 ? "it" : "them");
+	r->problems++;
+	return CLERK_OK;
+}
+
 /* Could clerk write this file?  WAL needs the folder writable too. */
 static bool check_writable(const char *path)
 {
@@ -192,6 +211,8 @@ enum clerk_status safety_check(struct db *db, struct safety_report *out,
 	 * checked (SQLite refuses the check); the schema lines say why. */
 	if (!rc && !out->tables_differ)
 		rc = check_foreign_keys(db, out, err);
+	if (!rc && !out->tables_differ)
+		rc = check_search(db, out, err);
 	if (rc)
 		safety_report_free(out);
 	return rc;

@@ -2359,6 +2359,49 @@ enum clerk_status db_schema_repair(struct db *db, struct clerk_err *err)
 	return rc;
 }
 
+/* The first schema step whose search index holds each record's month. */
+#define DB_STEP_SEARCH_MONTH 17
+
+/* A record's scope as the triggers write it, and the records whose
+ * scope is another. */
+#define SEARCH_SCOPE_DUE SEARCH_SCOPE_OF("search_doc.meeting_id")
+#define SEARCH_MISFILED "search_doc WHERE scope IS NOT " SEARCH_SCOPE_DUE
+
+enum clerk_status db_search_misfiled(struct db *db, long long *n,
+				     struct clerk_err *err)
+{
+	*n = 0;
+	if (db_schema_version(db) < DB_STEP_SEARCH_MONTH)
+		return CLERK_OK;
+	sqlite3_stmt *st = db_stmt(db, "SELECT count(*) FROM " SEARCH_MISFILED,
+				   err);
+	if (!st)
+		return CLERK_DB;
+	int step = sqlite3_step(st);
+	if (step == SQLITE_ROW)
+		*n = sqlite3_column_int64(st, 0);
+	db_done(st);
+	return step == SQLITE_ROW ? CLERK_OK
+				  : db_fail(db, err, "checking the search index");
+}
+
+enum clerk_status db_search_rescope(struct db *db, long long *n,
+				    struct clerk_err *err)
+{
+	*n = 0;
+	if (db_schema_version(db) < DB_STEP_SEARCH_MONTH)
+		return CLERK_OK;
+	/* search_doc_au indexes each record filed again. */
+	enum clerk_status rc = db_exec(
+		db,
+		"UPDATE search_doc SET scope = " SEARCH_SCOPE_DUE
+		" WHERE scope IS NOT " SEARCH_SCOPE_DUE,
+		err);
+	if (!rc)
+		*n = sqlite3_changes64(db->sql);
+	return rc;
+}
+
 const char *db_repair_reason(const struct db *db)
 {
 	return db->repair;
