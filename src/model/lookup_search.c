@@ -393,16 +393,17 @@ static enum clerk_status search_snippets(struct db *db,
  * meeting indexes (meeting_body, meeting_start), each with the first and
  * last of its documents (search_doc_meeting: two seeks a meeting), so that
  * the cost follows the meetings the filter keeps, however old the archive.
- * ?2 body, ?3 ?4 the UTC bounds of the period. */
+ * ?2 body, ?3 ?4 the UTC bounds of the period ('' sorts before every
+ * start and x'', a blob, after: a start however written). */
 static const char *const sql_filter_meetings[2] = {
 	"SELECT m.id, (SELECT min(id) FROM search_doc WHERE meeting_id = m.id), "
 	"(SELECT max(id) FROM search_doc WHERE meeting_id = m.id) FROM meeting m "
-	"WHERE m.starts_at >= coalesce(?3, '') AND m.starts_at < coalesce(?4, 'A') "
+	"WHERE m.starts_at >= coalesce(?3, '') AND m.starts_at < coalesce(?4, x'') "
 	"ORDER BY m.id",
 	"SELECT m.id, (SELECT min(id) FROM search_doc WHERE meeting_id = m.id), "
 	"(SELECT max(id) FROM search_doc WHERE meeting_id = m.id) FROM meeting m "
 	"WHERE m.body_id = ?2 AND m.starts_at >= coalesce(?3, '') "
-	"AND m.starts_at < coalesce(?4, 'A') ORDER BY m.id",
+	"AND m.starts_at < coalesce(?4, x'') ORDER BY m.id",
 };
 /* The matches of one run of the filter's documents, ?2 to ?3, that the
  * filter keeps (clerk_doc_kept), ranked by bm25: only those are scored,

@@ -38,6 +38,12 @@
  * dating a match about 40 thousand (its document, meeting and item). */
 #define MONTH_QUERY_MATCHES 28
 
+/* At most this many months are read one by one (a century): a file whose
+ * oldest meeting is dated in the year 1, by a program that is not clerk,
+ * would otherwise ask 24,000 months for a word whose matches are all
+ * confidential.  Past it every match is dated at once. */
+#define MONTHS_MAX 1200
+
 /* A match and what orders it: its meeting's start (newest first), the
  * meeting, its item's place on the agenda, the order recorded. */
 struct dated {
@@ -66,14 +72,16 @@ static int dated_cmp(const void *a, const void *b)
 }
 
 /* The matches of ?1 in the period (?2, ?3) and body (?4), each with what
- * orders it.  FTS5 leads: a document is looked up only when it matches. */
+ * orders it.  FTS5 leads: a document is looked up only when it matches.
+ * Without a period every start is in it, however written: '' sorts
+ * before every text and x'' (a blob) after. */
 static const char sql_dated[] =
 	"SELECT f.rowid, m.starts_at, m.id, coalesce(ai.position, 0) "
 	"FROM search_fts f CROSS JOIN search_doc d ON d.id = f.rowid "
 	"CROSS JOIN meeting m ON m.id = d.meeting_id "
 	"LEFT JOIN agenda_item ai ON ai.id = d.item_id "
 	"WHERE search_fts MATCH ?1 AND m.starts_at >= coalesce(?2, '') "
-	"AND m.starts_at < coalesce(?3, 'A') AND (?4 IS NULL OR m.body_id = ?4)";
+	"AND m.starts_at < coalesce(?3, x'') AND (?4 IS NULL OR m.body_id = ?4)";
 
 /* Whether the words match more than ?2 documents. */
 static const char sql_many[] =
@@ -84,13 +92,13 @@ static const char sql_many[] =
  * to read. */
 static const char *const sql_span[2] = {
 	"SELECT (SELECT starts_at FROM meeting WHERE starts_at >= coalesce(?1, "
-	"'') AND starts_at < coalesce(?2, 'A') ORDER BY starts_at LIMIT 1), "
+	"'') AND starts_at < coalesce(?2, x'') ORDER BY starts_at LIMIT 1), "
 	"(SELECT starts_at FROM meeting WHERE starts_at >= coalesce(?1, '') "
-	"AND starts_at < coalesce(?2, 'A') ORDER BY starts_at DESC LIMIT 1)",
+	"AND starts_at < coalesce(?2, x'') ORDER BY starts_at DESC LIMIT 1)",
 	"SELECT (SELECT starts_at FROM meeting WHERE body_id = ?3 AND starts_at "
-	">= coalesce(?1, '') AND starts_at < coalesce(?2, 'A') ORDER BY "
+	">= coalesce(?1, '') AND starts_at < coalesce(?2, x'') ORDER BY "
 	"starts_at LIMIT 1), (SELECT starts_at FROM meeting WHERE body_id = ?3 "
-	"AND starts_at >= coalesce(?1, '') AND starts_at < coalesce(?2, 'A') "
+	"AND starts_at >= coalesce(?1, '') AND starts_at < coalesce(?2, x'') "
 	"ORDER BY starts_at DESC LIMIT 1)",
 };
 
@@ -206,8 +214,9 @@ static enum clerk_status months_cheaper(struct db *db,
 					struct clerk_err *err)
 {
 	*cheaper = false;
-	if (mo->next < 0 || mo->next < mo->last)
-		return CLERK_OK; /* no meeting: nothing to read */
+	if (mo->next < 0 || mo->last < 0 || mo->next < mo->last ||
+	    mo->next - mo->last >= MONTHS_MAX)
+		return CLERK_OK; /* no meeting, or dates no month walk takes */
 	double weigh = (double)search_page(search_limit(opts)) *
 		       (mo->next - mo->last + 1) * MONTH_QUERY_MATCHES;
 	int many = 1;

@@ -103,6 +103,22 @@ exits "a word spelling a month's token finds nothing" 1 s "$tok"
 exits "nor as a prefix" 1 s '0m*'
 exits "nor in the column that holds it" 1 s "scope:$tok"
 
+# A meeting dated in the year 1 and one dated in no year (a file changed
+# by a program that is not clerk): every match is dated at once, in the
+# same order.
+sqlite3 "$db" "INSERT INTO meeting(id, body_id, starts_at, status)
+VALUES ('old1', 'b1', '0001-01-01T10:00:00Z', 'closed'), ('oldx', 'b1', 'soon', 'closed')"
+ok "their items are recorded" "$SQLEXEC" "$db" "INSERT INTO agenda_item(id, meeting_id,
+position, number, title, description) VALUES ('oi-old1', 'old1', 1, '1', 'Otters', ''),
+('oi-oldx', 'oldx', 1, '1', 'Otters', '')"
+is "a meeting of the year 1: every match in order" "$(hits otter --limit 2000)" \
+	"$(newest otter '' 2000)"
+is "the undated meeting first, the year 1 last, as their dates sort" \
+	"$(hits otter --limit 2000 | sed -n '1p;$p' | cut -d'|' -f1)" "oldx
+old1"
+"$SQLEXEC" "$db" "DELETE FROM agenda_item WHERE id IN ('oi-old1', 'oi-oldx');
+DELETE FROM meeting WHERE id IN ('old1', 'oldx')"
+
 # Records filed under another month (the file changed by a program that
 # is not clerk): the search misses them, clerk check names them, and
 # clerk check --repair files them again.
