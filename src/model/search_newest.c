@@ -141,6 +141,14 @@ static enum clerk_status months_read(struct db *db,
 	return CLERK_OK;
 }
 
+/* Whether a month is left to read: none when the period holds no
+ * meeting, when a start names no month (month_of), or once mo->next has
+ * passed mo->last. */
+static bool months_left(const struct months *mo)
+{
+	return mo->next >= 0 && mo->last >= 0 && mo->next >= mo->last;
+}
+
 /* Append the rows of `dated` (bound but for ?1) matching `fts` to *l.
  * SQLITE_DONE, or an error with the statement left for its message. */
 static int dated_read(sqlite3_stmt *dated, const char *fts,
@@ -169,7 +177,7 @@ static int months_take(sqlite3_stmt *dated, const struct search_query *q,
 		       struct months *mo, size_t want, struct dated_list *l)
 {
 	int step = SQLITE_DONE;
-	while (l->n < want && mo->next >= mo->last && mo->next >= 0) {
+	while (l->n < want && months_left(mo)) {
 		char *fts = xasprintf("scope : \"0m%04d%02d\" AND %s",
 				      mo->next / 12, mo->next % 12 + 1, q->fts);
 		size_t first = l->n;
@@ -214,8 +222,7 @@ static enum clerk_status months_cheaper(struct db *db,
 					struct clerk_err *err)
 {
 	*cheaper = false;
-	if (mo->next < 0 || mo->last < 0 || mo->next < mo->last ||
-	    mo->next - mo->last >= MONTHS_MAX)
+	if (!months_left(mo) || mo->next - mo->last >= MONTHS_MAX)
 		return CLERK_OK; /* no meeting, or dates no month walk takes */
 	double weigh = (double)search_page(search_limit(opts)) *
 		       (mo->next - mo->last + 1) * MONTH_QUERY_MATCHES;
@@ -278,7 +285,7 @@ static enum clerk_status newest_by_month(struct db *db, sqlite3_stmt *dated,
 		}
 		rc = dated_take(db, &l, hit, q, opts, out, err);
 		if (rc || out->n >= (size_t)search_limit(opts) ||
-		    mo->next < mo->last || mo->next < 0)
+		    !months_left(mo))
 			break;
 		lookup_hit_list_free(out);
 		want = (l.n + 1) * 4;
