@@ -29,9 +29,6 @@
 #include "clerk/model.h"
 #include "lookup_private.h"
 
-/* The first schema step whose search index holds each document's month. */
-#define SEARCH_STEP_MONTH 17
-
 /* What one month's query costs, in matches dated: on the twenty-year
  * archive a query costs about 1.1 million instructions, whatever it finds
  * (FTS5 reads the month's token in each of the index's segments), and
@@ -303,7 +300,7 @@ enum clerk_status search_newest(struct db *db, const struct search_query *q,
 	struct months mo = {-1, 0};
 	bool by_month = false;
 	enum clerk_status rc = CLERK_OK;
-	if (db_schema_version(db) >= SEARCH_STEP_MONTH &&
+	if (db_schema_version(db) >= DB_STEP_SEARCH_MONTH &&
 	    ((rc = months_read(db, opts, from, to, &mo, err)) ||
 	     (rc = months_cheaper(db, q, opts, &mo, &by_month, err))))
 		return rc;
