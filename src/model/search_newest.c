@@ -190,22 +190,42 @@ static int months_take(sqlite3_stmt *dated, const struct search_query *q,
 	return step;
 }
 
-/* Take the hits from the sorted matches of l: search_take over them. */
+/* Add the hits of more after those of out (more is left empty); grown
+ * as lookup_grow grows it, for whoever adds to it next. */
+static void hits_append(struct lookup_hit_list *out,
+			struct lookup_hit_list *more)
+{
+	for (size_t i = 0; i < more->n; i++) {
+		out->v = lookup_grow(out->v, out->n, sizeof *out->v);
+		out->v[out->n++] = more->v[i];
+	}
+	free(more->v);
+	*more = (struct lookup_hit_list){0};
+}
+
+/* Take hits after those out holds from the sorted matches of l, from
+ * l->v[*taken] on, until out holds as many as the search shows
+ * (search_take over them); *taken moves past the matches read. */
 static enum clerk_status dated_take(struct db *db, const struct dated_list *l,
-				    sqlite3_stmt *hit,
+				    size_t *taken, sqlite3_stmt *hit,
 				    const struct search_query *q,
 				    const struct lookup_search_opts *opts,
 				    struct lookup_hit_list *out,
 				    struct clerk_err *err)
 {
-	struct ranked_row *rows = xcalloc(l->n + 1, sizeof *rows);
-	for (size_t i = 0; i < l->n; i++)
-		rows[i].id = l->v[i].id;
-	struct ranked_source src = {.row = rows, .n = l->n};
+	size_t n = l->n - *taken;
+	struct ranked_row *rows = xcalloc(n + 1, sizeof *rows);
+	for (size_t i = 0; i < n; i++)
+		rows[i].id = l->v[*taken + i].id;
+	struct ranked_source src = {.row = rows, .n = n};
+	struct lookup_hit_list more = {0};
 	int read = 0;
-	enum clerk_status rc = search_take(db, &src, hit, q, opts,
-					   search_limit(opts), &read, out, err);
+	enum clerk_status rc =
+		search_take(db, &src, hit, q, opts,
+			    search_limit(opts) - (int)out->n, &read, &more, err);
+	*taken += (size_t)read;
 	free(rows);
+	hits_append(out, &more);
 	return rc;
 }
 
@@ -256,7 +276,8 @@ static enum clerk_status newest_at_once(struct db *db, sqlite3_stmt *dated,
 	} else {
 		if (l.n > 1)
 			qsort(l.v, l.n, sizeof *l.v, dated_cmp);
-		rc = dated_take(db, &l, hit, q, opts, out, err);
+		size_t taken = 0;
+		rc = dated_take(db, &l, &taken, hit, q, opts, out, err);
 	}
 	free(l.v);
 	return rc;
@@ -264,7 +285,9 @@ static enum clerk_status newest_at_once(struct db *db, sqlite3_stmt *dated,
 
 /* The months mo read newest first until the hits are found: a page of
  * matches, then, when the filters (confidentiality) left it short, four
- * times as many, and so on to the oldest month. */
+ * times as many, and so on to the oldest month.  A month read later is
+ * older than every match taken, so its matches sort after them: the hits
+ * taken stand, and the next take starts at the first match not read. */
 static enum clerk_status newest_by_month(struct db *db, sqlite3_stmt *dated,
 					 const struct search_query *q,
 					 const struct lookup_search_opts *opts,
@@ -274,17 +297,16 @@ static enum clerk_status newest_by_month(struct db *db, sqlite3_stmt *dated,
 {
 	enum clerk_status rc = CLERK_OK;
 	struct dated_list l = {0};
-	size_t want = (size_t)search_page(search_limit(opts));
+	size_t want = (size_t)search_page(search_limit(opts)), taken = 0;
 	while (!rc) {
 		if (months_take(dated, q, mo, want, &l) != SQLITE_DONE) {
 			rc = search_fail(db, opts->text, q, err);
 			break;
 		}
-		rc = dated_take(db, &l, hit, q, opts, out, err);
+		rc = dated_take(db, &l, &taken, hit, q, opts, out, err);
 		if (rc || out->n >= (size_t)search_limit(opts) ||
 		    !months_left(mo))
 			break;
-		lookup_hit_list_free(out);
 		want = (l.n + 1) * 4;
 	}
 	free(l.v);
