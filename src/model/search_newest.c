@@ -68,17 +68,22 @@ static int dated_cmp(const void *a, const void *b)
 	return c;
 }
 
-/* The matches of ?1 in the period (?2, ?3) and body (?4), each with what
- * orders it.  FTS5 leads: a document is looked up only when it matches.
- * Without a period every start is in it, however written: '' sorts
- * before every text and x'' (a blob) after. */
-static const char sql_dated[] =
-	"SELECT f.rowid, m.starts_at, m.id, coalesce(ai.position, 0) "
+/* The matches of ?1, each with its meeting (dated by struct dating) and
+ * its item's place on the agenda.  FTS5 leads: a document is looked up
+ * only when it matches. */
+static const char sql_matched[] =
+	"SELECT f.rowid, d.meeting_id, coalesce(ai.position, 0) "
 	"FROM search_fts f CROSS JOIN search_doc d ON d.id = f.rowid "
-	"CROSS JOIN meeting m ON m.id = d.meeting_id "
 	"LEFT JOIN agenda_item ai ON ai.id = d.item_id "
-	"WHERE search_fts MATCH ?1 AND m.starts_at >= coalesce(?2, '') "
-	"AND m.starts_at < coalesce(?3, x'') AND (?4 IS NULL OR m.body_id = ?4)";
+	"WHERE search_fts MATCH ?1";
+
+/* Meeting ?1 when it is in the period (?2, ?3) and body (?4): its id and
+ * start.  Without a period every start is in it, however written: ''
+ * sorts before every text and x'' (a blob) after. */
+static const char sql_meeting_dated[] =
+	"SELECT id, starts_at FROM meeting WHERE id = ?1 "
+	"AND starts_at >= coalesce(?2, '') AND starts_at < coalesce(?3, x'') "
+	"AND (?4 IS NULL OR body_id = ?4)";
 
 /* Whether the words match more than ?2 documents. */
 static const char sql_many[] =
@@ -146,31 +151,83 @@ static bool months_left(const struct months *mo)
 	return mo->next >= 0 && mo->last >= 0 && mo->next >= mo->last;
 }
 
-/* Append the rows of `dated` (bound but for ?1) matching `fts` to *l.
+/* What dates a match: its meeting, looked up with its start when it is in
+ * the period and body.  A meeting's documents lie together (its agenda,
+ * then its minutes, indexed as they are written), so a month's matches
+ * come a meeting at a time, and the meeting last looked up answers for
+ * the matches after it: on the mid archive, 'budget' matches 429
+ * documents of 60 meetings in its newest month, and dating them cost
+ * 13.3 M instructions, 1.4 M less so.  (A match outside the period now
+ * costs its item's look-up instead of its meeting's.)  A meeting id that
+ * is not text (a file written by another program) is looked up each
+ * time, as the join did. */
+struct dating {
+	sqlite3_stmt *matched, *meeting;
+	char *last; /* the meeting_id last looked up, when text */
+	bool kept;  /* whether it is in the period and body */
+	char starts[CLERK_TIME_LEN];
+	char meeting_id[CLERK_UUID_LEN];
+};
+
+/* Whether the meeting of the current match of dt->matched is kept (into
+ * *kept, its start and id into dt): SQLITE_DONE, or an error with the
+ * statement left for its message. */
+static int dating_meeting(struct dating *dt, bool *kept)
+{
+	sqlite3_stmt *m = dt->matched;
+	bool text = sqlite3_column_type(m, 1) == SQLITE_TEXT;
+	if (text && dt->last && strcmp(dt->last, db_col_text(m, 1)) == 0) {
+		*kept = dt->kept;
+		return SQLITE_DONE;
+	}
+	free(dt->last);
+	dt->last = NULL;
+	sqlite3_bind_value(dt->meeting, 1, sqlite3_column_value(m, 1));
+	int step = sqlite3_step(dt->meeting);
+	if (step != SQLITE_ROW && step != SQLITE_DONE)
+		return step;
+	dt->kept = *kept = step == SQLITE_ROW;
+	if (dt->kept) {
+		snprintf(dt->meeting_id, sizeof dt->meeting_id, "%s",
+			 db_col_text(dt->meeting, 0));
+		snprintf(dt->starts, sizeof dt->starts, "%s",
+			 db_col_text(dt->meeting, 1));
+	}
+	sqlite3_reset(dt->meeting);
+	if (text)
+		dt->last = xstrdup(db_col_text(m, 1));
+	return SQLITE_DONE;
+}
+
+/* Append the matches of `fts` whose meeting is kept to *l, dated.
  * SQLITE_DONE, or an error with the statement left for its message. */
-static int dated_read(sqlite3_stmt *dated, const char *fts,
+static int dated_read(struct dating *dt, const char *fts,
 		      struct dated_list *l)
 {
-	db_bind_text(dated, 1, fts);
+	db_bind_text(dt->matched, 1, fts);
 	int step;
-	while ((step = sqlite3_step(dated)) == SQLITE_ROW) {
+	while ((step = sqlite3_step(dt->matched)) == SQLITE_ROW) {
+		bool kept;
+		int rc = dating_meeting(dt, &kept);
+		if (rc != SQLITE_DONE)
+			return rc;
+		if (!kept)
+			continue;
 		l->v = lookup_grow(l->v, l->n, sizeof *l->v);
 		struct dated *d = &l->v[l->n++];
-		d->id = sqlite3_column_int64(dated, 0);
-		snprintf(d->starts, sizeof d->starts, "%s",
-			 db_col_text(dated, 1));
-		snprintf(d->meeting, sizeof d->meeting, "%s",
-			 db_col_text(dated, 2));
-		d->position = sqlite3_column_int(dated, 3);
+		d->id = sqlite3_column_int64(dt->matched, 0);
+		memcpy(d->starts, dt->starts, sizeof d->starts);
+		memcpy(d->meeting, dt->meeting_id, sizeof d->meeting);
+		d->position = sqlite3_column_int(dt->matched, 2);
 	}
 	if (step == SQLITE_DONE)
-		sqlite3_reset(dated);
+		sqlite3_reset(dt->matched);
 	return step;
 }
 
 /* Read months from mo->next back until *l holds at least `want` matches
  * or no month is left; each month's matches sorted as they come. */
-static int months_take(sqlite3_stmt *dated, const struct search_query *q,
+static int months_take(struct dating *dt, const struct search_query *q,
 		       struct months *mo, size_t want, struct dated_list *l)
 {
 	int step = SQLITE_DONE;
@@ -178,7 +235,7 @@ static int months_take(sqlite3_stmt *dated, const struct search_query *q,
 		char *fts = xasprintf("scope : \"0m%04d%02d\" AND %s",
 				      mo->next / 12, mo->next % 12 + 1, q->fts);
 		size_t first = l->n;
-		step = dated_read(dated, fts, l);
+		step = dated_read(dt, fts, l);
 		free(fts);
 		if (step != SQLITE_DONE)
 			return step;
@@ -261,7 +318,7 @@ static enum clerk_status months_cheaper(struct db *db,
 }
 
 /* Every match dated at once, sorted, and the hits taken. */
-static enum clerk_status newest_at_once(struct db *db, sqlite3_stmt *dated,
+static enum clerk_status newest_at_once(struct db *db, struct dating *dt,
 					const struct search_query *q,
 					const struct lookup_search_opts *opts,
 					sqlite3_stmt *hit,
@@ -269,7 +326,7 @@ static enum clerk_status newest_at_once(struct db *db, sqlite3_stmt *dated,
 					struct clerk_err *err)
 {
 	struct dated_list l = {0};
-	int step = dated_read(dated, q->fts, &l);
+	int step = dated_read(dt, q->fts, &l);
 	enum clerk_status rc = CLERK_OK;
 	if (step != SQLITE_DONE) {
 		rc = search_fail(db, opts->text, q, err);
@@ -288,7 +345,7 @@ static enum clerk_status newest_at_once(struct db *db, sqlite3_stmt *dated,
  * times as many, and so on to the oldest month.  A month read later is
  * older than every match taken, so its matches sort after them: the hits
  * taken stand, and the next take starts at the first match not read. */
-static enum clerk_status newest_by_month(struct db *db, sqlite3_stmt *dated,
+static enum clerk_status newest_by_month(struct db *db, struct dating *dt,
 					 const struct search_query *q,
 					 const struct lookup_search_opts *opts,
 					 struct months *mo, sqlite3_stmt *hit,
@@ -299,7 +356,7 @@ static enum clerk_status newest_by_month(struct db *db, sqlite3_stmt *dated,
 	struct dated_list l = {0};
 	size_t want = (size_t)search_page(search_limit(opts)), taken = 0;
 	while (!rc) {
-		if (months_take(dated, q, mo, want, &l) != SQLITE_DONE) {
+		if (months_take(dt, q, mo, want, &l) != SQLITE_DONE) {
 			rc = search_fail(db, opts->text, q, err);
 			break;
 		}
@@ -326,14 +383,20 @@ enum clerk_status search_newest(struct db *db, const struct search_query *q,
 	    ((rc = months_read(db, opts, from, to, &mo, err)) ||
 	     (rc = months_cheaper(db, q, opts, &mo, &by_month, err))))
 		return rc;
-	sqlite3_stmt *dated = search_stmt(db, sql_dated, err);
-	if (!dated)
-		return CLERK_DB;
-	db_bind_text(dated, 2, from);
-	db_bind_text(dated, 3, to);
-	db_bind_text(dated, 4, opts->body_id);
-	rc = by_month ? newest_by_month(db, dated, q, opts, &mo, hit, out, err)
-		      : newest_at_once(db, dated, q, opts, hit, out, err);
-	db_done(dated);
+	struct dating dt = {0};
+	if (!(dt.matched = search_stmt(db, sql_matched, err)) ||
+	    !(dt.meeting = db_stmt(db, sql_meeting_dated, err))) {
+		rc = CLERK_DB;
+	} else {
+		db_bind_text(dt.meeting, 2, from);
+		db_bind_text(dt.meeting, 3, to);
+		db_bind_text(dt.meeting, 4, opts->body_id);
+		rc = by_month ? newest_by_month(db, &dt, q, opts, &mo, hit, out,
+						err)
+			      : newest_at_once(db, &dt, q, opts, hit, out, err);
+	}
+	db_done(dt.meeting);
+	db_done(dt.matched);
+	free(dt.last);
 	return rc;
 }
