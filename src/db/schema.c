@@ -843,12 +843,8 @@ static const char schema_v17[] =
  * reads the vocabulary as before.  A word whose documents are all deleted
  * stays listed: it matches nothing. */
 static const char schema_v18[] =
-	"CREATE TABLE search_wordlist (\n"
-	"  word TEXT PRIMARY KEY            -- a word of search_words' vocabulary\n"
-	") WITHOUT ROWID;\n"
-	"CREATE TABLE search_wordlist_todo (\n"
-	"  doc INTEGER PRIMARY KEY          -- search_doc.id, words not listed yet\n"
-	");\n"
+	"CREATE TABLE search_wordlist (word TEXT PRIMARY KEY) WITHOUT ROWID;\n"
+	"CREATE TABLE search_wordlist_todo (doc INTEGER PRIMARY KEY);\n"
 	"DROP TRIGGER search_words_ai;\n"
 	"DROP TRIGGER search_words_au;\n"
 	"CREATE TRIGGER search_words_ai AFTER INSERT ON search_doc BEGIN\n"
