@@ -2405,14 +2405,12 @@ enum clerk_status db_schema_repair(struct db *db, struct clerk_err *err)
 #define SEARCH_SCOPE_DUE SEARCH_SCOPE_OF("search_doc.meeting_id")
 #define SEARCH_MISFILED "search_doc WHERE scope IS NOT " SEARCH_SCOPE_DUE
 
-enum clerk_status db_search_misfiled(struct db *db, long long *n,
-				     struct clerk_err *err)
+/* The count a statement of the search index's checks answers (sql a
+ * string literal: db_stmt caches it by address). */
+static enum clerk_status count_of(struct db *db, const char *sql,
+				  long long *n, struct clerk_err *err)
 {
-	*n = 0;
-	if (db_schema_version(db) < DB_STEP_SEARCH_MONTH)
-		return CLERK_OK;
-	sqlite3_stmt *st = db_stmt(db, "SELECT count(*) FROM " SEARCH_MISFILED,
-				   err);
+	sqlite3_stmt *st = db_stmt(db, sql, err);
 	if (!st)
 		return CLERK_DB;
 	int step = sqlite3_step(st);
@@ -2421,6 +2419,15 @@ enum clerk_status db_search_misfiled(struct db *db, long long *n,
 	db_done(st);
 	return step == SQLITE_ROW ? CLERK_OK
 				  : db_fail(db, err, "checking the search index");
+}
+
+enum clerk_status db_search_misfiled(struct db *db, long long *n,
+				     struct clerk_err *err)
+{
+	*n = 0;
+	if (db_schema_version(db) < DB_STEP_SEARCH_MONTH)
+		return CLERK_OK;
+	return count_of(db, "SELECT count(*) FROM " SEARCH_MISFILED, n, err);
 }
 
 enum clerk_status db_search_rescope(struct db *db, long long *n,
@@ -2454,16 +2461,7 @@ bool db_wordlist_ready(struct db *db)
 static enum clerk_status wordlist_lacking(struct db *db, long long *n,
 					 struct clerk_err *err)
 {
-	sqlite3_stmt *st =
-		db_stmt(db, "SELECT count(*) FROM " WORDLIST_LACKS, err);
-	if (!st)
-		return CLERK_DB;
-	int step = sqlite3_step(st);
-	if (step == SQLITE_ROW)
-		*n = sqlite3_column_int64(st, 0);
-	db_done(st);
-	return step == SQLITE_ROW ? CLERK_OK
-				  : db_fail(db, err, "checking the search index");
+	return count_of(db, "SELECT count(*) FROM " WORDLIST_LACKS, n, err);
 }
 
 enum clerk_status db_wordlist_missing(struct db *db, long long *n,
