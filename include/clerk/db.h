@@ -163,6 +163,10 @@ bool db_on_network_fs(const struct db *db);
 /* The schema version of the open file and of this program. */
 int db_schema_version(struct db *db);
 int db_program_schema_version(void);
+/* The first schema step whose search index holds each record's month
+ * (its meeting's, in its scope): what a search newest first reads a month
+ * at a time, and what check and --repair look for. */
+#define DB_STEP_SEARCH_MONTH 17
 
 /* Make, on a connection that writes, every trigger that audits its writes
  * (and copies records into the search index), before statements prepared

@@ -2397,9 +2397,6 @@ enum clerk_status db_schema_repair(struct db *db, struct clerk_err *err)
 	return rc;
 }
 
-/* The first schema step whose search index holds each record's month. */
-#define DB_STEP_SEARCH_MONTH 17
-
 /* A record's scope as the triggers write it, and the records whose
  * scope is another. */
 #define SEARCH_SCOPE_DUE SEARCH_SCOPE_OF("search_doc.meeting_id")

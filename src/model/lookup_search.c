@@ -342,7 +342,8 @@ sqlite3_stmt *search_stmt(struct db *db, const char *sql,
 
 /* Fill the snippet of every hit in out; ids[i] is the rowid of out->v[i].
  * A hit whose snippet is not found keeps an empty one.  One query for
- * each run of hits less than SNIPPET_RUN_GAP apart. */
+ * each run of hits at most SNIPPET_RUN_GAP apart (search_runs says why
+ * its runs are found by a loop of their own). */
 static enum clerk_status search_snippets(struct db *db,
 					 const struct search_query *q,
 					 const sqlite3_int64 *ids,
@@ -646,9 +647,17 @@ static int ranked_cmp(const void *a, const void *b)
 #define SEARCH_RUN_GAP 8192
 
 /* The best `page` (-1: all) matches of the filter's documents, asked of
- * each run of them (spans less than SEARCH_RUN_GAP apart are one run),
+ * each run of them (spans at most SEARCH_RUN_GAP apart are one run),
  * merged into *rows (*n of them).  A query FTS5 cannot read is the
- * user's to mend (search_fail), as without a filter. */
+ * user's to mend (search_fail), as without a filter.
+ *
+ * Its runs are not search_snippets' made by one helper: those group
+ * single rowids (hits) by the gap between neighbours, against what one
+ * snippet query walks; these group spans (the first and last of the
+ * filter's documents lying together) by the gap from one's last to the
+ * next's first, against what one ranked query costs, measured apart.  A
+ * helper would take both shapes and a gap, longer than the condition it
+ * would share. */
 static enum clerk_status search_runs(struct db *db, sqlite3_stmt *ranked,
 				     const struct search_query *q,
 				     const struct lookup_search_opts *opts,

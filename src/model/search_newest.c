@@ -29,9 +29,6 @@
 #include "clerk/model.h"
 #include "lookup_private.h"
 
-/* The first schema step whose search index holds each document's month. */
-#define SEARCH_STEP_MONTH 17
-
 /* What one month's query costs, in matches dated: on the twenty-year
  * archive a query costs about 1.1 million instructions, whatever it finds
  * (FTS5 reads the month's token in each of the index's segments), and
@@ -141,6 +138,14 @@ static enum clerk_status months_read(struct db *db,
 	return CLERK_OK;
 }
 
+/* Whether a month is left to read: none when the period holds no
+ * meeting, when a start names no month (month_of), or once mo->next has
+ * passed mo->last. */
+static bool months_left(const struct months *mo)
+{
+	return mo->next >= 0 && mo->last >= 0 && mo->next >= mo->last;
+}
+
 /* Append the rows of `dated` (bound but for ?1) matching `fts` to *l.
  * SQLITE_DONE, or an error with the statement left for its message. */
 static int dated_read(sqlite3_stmt *dated, const char *fts,
@@ -169,7 +174,7 @@ static int months_take(sqlite3_stmt *dated, const struct search_query *q,
 		       struct months *mo, size_t want, struct dated_list *l)
 {
 	int step = SQLITE_DONE;
-	while (l->n < want && mo->next >= mo->last && mo->next >= 0) {
+	while (l->n < want && months_left(mo)) {
 		char *fts = xasprintf("scope : \"0m%04d%02d\" AND %s",
 				      mo->next / 12, mo->next % 12 + 1, q->fts);
 		size_t first = l->n;
@@ -185,22 +190,42 @@ static int months_take(sqlite3_stmt *dated, const struct search_query *q,
 	return step;
 }
 
-/* Take the hits from the sorted matches of l: search_take over them. */
+/* Add the hits of more after those of out (more is left empty); grown
+ * as lookup_grow grows it, for whoever adds to it next. */
+static void hits_append(struct lookup_hit_list *out,
+			struct lookup_hit_list *more)
+{
+	for (size_t i = 0; i < more->n; i++) {
+		out->v = lookup_grow(out->v, out->n, sizeof *out->v);
+		out->v[out->n++] = more->v[i];
+	}
+	free(more->v);
+	*more = (struct lookup_hit_list){0};
+}
+
+/* Take hits after those out holds from the sorted matches of l, from
+ * l->v[*taken] on, until out holds as many as the search shows
+ * (search_take over them); *taken moves past the matches read. */
 static enum clerk_status dated_take(struct db *db, const struct dated_list *l,
-				    sqlite3_stmt *hit,
+				    size_t *taken, sqlite3_stmt *hit,
 				    const struct search_query *q,
 				    const struct lookup_search_opts *opts,
 				    struct lookup_hit_list *out,
 				    struct clerk_err *err)
 {
-	struct ranked_row *rows = xcalloc(l->n + 1, sizeof *rows);
-	for (size_t i = 0; i < l->n; i++)
-		rows[i].id = l->v[i].id;
-	struct ranked_source src = {.row = rows, .n = l->n};
+	size_t n = l->n - *taken;
+	struct ranked_row *rows = xcalloc(n + 1, sizeof *rows);
+	for (size_t i = 0; i < n; i++)
+		rows[i].id = l->v[*taken + i].id;
+	struct ranked_source src = {.row = rows, .n = n};
+	struct lookup_hit_list more = {0};
 	int read = 0;
-	enum clerk_status rc = search_take(db, &src, hit, q, opts,
-					   search_limit(opts), &read, out, err);
+	enum clerk_status rc =
+		search_take(db, &src, hit, q, opts,
+			    search_limit(opts) - (int)out->n, &read, &more, err);
+	*taken += (size_t)read;
 	free(rows);
+	hits_append(out, &more);
 	return rc;
 }
 
@@ -214,8 +239,7 @@ static enum clerk_status months_cheaper(struct db *db,
 					struct clerk_err *err)
 {
 	*cheaper = false;
-	if (mo->next < 0 || mo->last < 0 || mo->next < mo->last ||
-	    mo->next - mo->last >= MONTHS_MAX)
+	if (!months_left(mo) || mo->next - mo->last >= MONTHS_MAX)
 		return CLERK_OK; /* no meeting, or dates no month walk takes */
 	double weigh = (double)search_page(search_limit(opts)) *
 		       (mo->next - mo->last + 1) * MONTH_QUERY_MATCHES;
@@ -252,7 +276,8 @@ static enum clerk_status newest_at_once(struct db *db, sqlite3_stmt *dated,
 	} else {
 		if (l.n > 1)
 			qsort(l.v, l.n, sizeof *l.v, dated_cmp);
-		rc = dated_take(db, &l, hit, q, opts, out, err);
+		size_t taken = 0;
+		rc = dated_take(db, &l, &taken, hit, q, opts, out, err);
 	}
 	free(l.v);
 	return rc;
@@ -260,7 +285,9 @@ static enum clerk_status newest_at_once(struct db *db, sqlite3_stmt *dated,
 
 /* The months mo read newest first until the hits are found: a page of
  * matches, then, when the filters (confidentiality) left it short, four
- * times as many, and so on to the oldest month. */
+ * times as many, and so on to the oldest month.  A month read later is
+ * older than every match taken, so its matches sort after them: the hits
+ * taken stand, and the next take starts at the first match not read. */
 static enum clerk_status newest_by_month(struct db *db, sqlite3_stmt *dated,
 					 const struct search_query *q,
 					 const struct lookup_search_opts *opts,
@@ -270,17 +297,16 @@ static enum clerk_status newest_by_month(struct db *db, sqlite3_stmt *dated,
 {
 	enum clerk_status rc = CLERK_OK;
 	struct dated_list l = {0};
-	size_t want = (size_t)search_page(search_limit(opts));
+	size_t want = (size_t)search_page(search_limit(opts)), taken = 0;
 	while (!rc) {
 		if (months_take(dated, q, mo, want, &l) != SQLITE_DONE) {
 			rc = search_fail(db, opts->text, q, err);
 			break;
 		}
-		rc = dated_take(db, &l, hit, q, opts, out, err);
+		rc = dated_take(db, &l, &taken, hit, q, opts, out, err);
 		if (rc || out->n >= (size_t)search_limit(opts) ||
-		    mo->next < mo->last || mo->next < 0)
+		    !months_left(mo))
 			break;
-		lookup_hit_list_free(out);
 		want = (l.n + 1) * 4;
 	}
 	free(l.v);
@@ -296,7 +322,7 @@ enum clerk_status search_newest(struct db *db, const struct search_query *q,
 	struct months mo = {-1, 0};
 	bool by_month = false;
 	enum clerk_status rc = CLERK_OK;
-	if (db_schema_version(db) >= SEARCH_STEP_MONTH &&
+	if (db_schema_version(db) >= DB_STEP_SEARCH_MONTH &&
 	    ((rc = months_read(db, opts, from, to, &mo, err)) ||
 	     (rc = months_cheaper(db, q, opts, &mo, &by_month, err))))
 		return rc;
