@@ -86,6 +86,18 @@ enum clerk_status db_search_misfiled(struct db *db, long long *n,
 				     struct clerk_err *err);
 enum clerk_status db_search_rescope(struct db *db, long long *n,
 				    struct clerk_err *err);
+/* Whether the list of the search index's words (schema step 18) holds
+ * every word of the index, so that a prefix may read it; false before step
+ * 18, or while a document is written and its words not listed yet. */
+bool db_wordlist_ready(struct db *db);
+/* The words of the index the list lacks while it is taken as whole (a
+ * file changed by a program that is not clerk): a prefix search may miss
+ * them.  db_wordlist_relist makes the list again (DB_REPAIR connections),
+ * *n the words it lacked. */
+enum clerk_status db_wordlist_missing(struct db *db, long long *n,
+				      struct clerk_err *err);
+enum clerk_status db_wordlist_relist(struct db *db, long long *n,
+				     struct clerk_err *err);
 /* Why writes are refused until `clerk check --repair` (NULL: they are
  * not). */
 const char *db_repair_reason(const struct db *db);

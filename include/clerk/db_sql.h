@@ -20,6 +20,10 @@
 /* The SQLite handle. */
 sqlite3 *db_handle(struct db *db);
 
+/* FTS5's API of the connection (its tokenizers, its functions); NULL
+ * when it cannot be had. */
+fts5_api *db_fts5_api(sqlite3 *sql);
+
 /* A cached prepared statement for sql, which must be a string literal (it is
  * cached by address).  Returns NULL and fills err on failure.  The caller
  * binds, steps, and must call db_done() on every path. */

@@ -52,6 +52,9 @@ struct safety_report {
 	long long search_misfiled; /* records the search index files under
 				      another body or month than their
 				      meeting's: --repair files them again */
+	long long search_unlisted; /* words of the search index missing
+				      from its list of words: --repair
+				      lists them again */
 	struct strbuf details; /* one line per problem, "\n"-terminated */
 };
 

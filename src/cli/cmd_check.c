@@ -64,7 +64,8 @@ static void check_print_journal(struct cli *cli, const struct safety_report *r)
 
 /* clerk check --repair: restore clerk's own triggers and indexes, drop
  * views, triggers and indexes it does not create; file again in the
- * search index the records filed under another body or month. */
+ * search index the records filed under another body or month, and list
+ * again the index's words. */
 static int check_repair(struct cli *cli)
 {
 	struct db *db = NULL;
@@ -72,9 +73,10 @@ static int check_repair(struct cli *cli)
 	if (rc)
 		return rc;
 	struct clerk_err err = {0};
-	long long refiled = 0;
+	long long refiled = 0, relisted = 0;
 	if (db_schema_repair(db, &err) ||
-	    db_search_rescope(db, &refiled, &err)) {
+	    db_search_rescope(db, &refiled, &err) ||
+	    db_wordlist_relist(db, &relisted, &err)) {
 		rc = cli_report(cli, &err);
 	} else {
 		fputs("schema:       repaired: views, triggers and indexes "
@@ -87,6 +89,11 @@ static int check_repair(struct cli *cli)
 				"%s meeting's body and month\n",
 				refiled, refiled == 1 ? "" : "s",
 				refiled == 1 ? "its" : "their");
+		if (relisted)
+			fprintf(cli->out,
+				"search:       %lld word%s listed again for "
+				"search by prefix\n",
+				relisted, relisted == 1 ? "" : "s");
 	}
 	db_close(&db);
 	return rc;
@@ -153,7 +160,8 @@ int cmd_check(struct cli *cli, int argc, char **argv)
 			path, altered);
 	if (r.problems == 0 && !altered) {
 		fprintf(cli->out, "%s is sound\n", path);
-	} else if (r.problems && all_repairable(&r) && !r.search_misfiled) {
+	} else if (r.problems && all_repairable(&r) && !r.search_misfiled &&
+		   !r.search_unlisted) {
 		fprintf(cli->out,
 			"%s is not as this clerk makes it (%d problem%s): "
 			"run 'clerk check --repair' to drop what clerk "
@@ -166,9 +174,10 @@ int cmd_check(struct cli *cli, int argc, char **argv)
 			"though every record is whole: run 'clerk check "
 			"--repair' to file the search index again%s\n",
 			path, r.problems, r.problems == 1 ? "" : "s",
-			r.problems > 1 ? " and restore clerk's own triggers "
-					 "and indexes"
-				       : "");
+			count_lines(&r, "schema: ")
+				? " and restore clerk's own triggers and "
+				  "indexes"
+				: "");
 	} else if (r.problems) {
 		fprintf(cli->out,
 			"%s is damaged (%d problem%s): restore it from a "

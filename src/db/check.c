@@ -157,11 +157,31 @@ static enum clerk_status check_schema(struct db *db, struct safety_report *r,
 	return CLERK_OK;
 }
 
+/* Words of the search index missing from the list of its words (a file
+ * changed by a program that is not clerk): a prefix may miss them. */
+static enum clerk_status check_wordlist(struct db *db,
+					struct safety_report *r,
+					struct clerk_err *err)
+{
+	enum clerk_status rc = db_wordlist_missing(db, &r->search_unlisted, err);
+	if (rc || !r->search_unlisted)
+		return rc;
+	sb_addf(&r->details,
+		"search: %lld word%s of the search index %s not in its list "
+		"of words: a search by prefix (safeg*) may not find %s\n",
+		r->search_unlisted, r->search_unlisted == 1 ? "" : "s",
+		r->search_unlisted == 1 ? "is" : "are",
+		r->search_unlisted == 1 ? "it" : "them");
+	r->problems++;
+	return CLERK_OK;
+}
+
 /* Records the search index files under another body or month than their
  * meeting's (a file changed by hand, or by a program that is not clerk):
  * the record is whole, but a search may not find it. */
-static enum clerk_status check_search(struct db *db, struct safety_report *r,
-				      struct clerk_err *err)
+static enum clerk_status check_misfiled(struct db *db,
+					struct safety_report *r,
+					struct clerk_err *err)
 {
 	enum clerk_status rc = db_search_misfiled(db, &r->search_misfiled, err);
 	if (rc || !r->search_misfiled)
@@ -174,6 +194,13 @@ static enum clerk_status check_search(struct db *db, struct safety_report *r,
 		r->search_misfiled == 1 ? "it" : "them");
 	r->problems++;
 	return CLERK_OK;
+}
+
+static enum clerk_status check_search(struct db *db, struct safety_report *r,
+				      struct clerk_err *err)
+{
+	enum clerk_status rc = check_misfiled(db, r, err);
+	return rc ? rc : check_wordlist(db, r, err);
 }
 
 /* Could clerk write this file?  WAL needs the folder writable too. */

@@ -64,6 +64,9 @@ struct db {
 			      search_pending, indexed when idle */
 	bool search_pending; /* may have noted captures not indexed yet
 				(db_idle and db_close index them) */
+	bool words_due; /* committed since the search index's new words
+			   were last listed (db_idle and db_close list
+			   them: wordlist.c) */
 	char *who; /* user_who(), for the audit, read at its first use */
 	bool schema_expected; /* check_roots read the schema and found it
 				 exactly db_expected_rows */
@@ -505,6 +508,7 @@ enum clerk_status db_commit(struct db *db, struct clerk_err *err)
 		db->depth = 0;
 		db->watch_txn = 0;
 		db->fts_merge = true;
+		db->words_due = true;
 		db->search_pending = db->defer_search;
 	}
 	return rc;
@@ -800,14 +804,14 @@ static const char sql_search_catch_up[] =
  * IMMEDIATE (without waiting for another writer: the next idle moment
  * tries again) and COMMIT.  Only housekeeping: a failure is rolled back
  * and changes nothing recorded. */
-static bool db_idle_write(struct db *db, const char *sql)
+static bool db_idle_work(struct db *db, int (*work)(sqlite3 *, const char *),
+			 const char *sql)
 {
 	bool done = false;
 	sqlite3_busy_timeout(db->sql, 0);
 	if (sqlite3_exec(db->sql, "BEGIN IMMEDIATE", NULL, NULL, NULL) ==
 	    SQLITE_OK) {
-		done = sqlite3_exec(db->sql, sql, NULL, NULL, NULL) ==
-			       SQLITE_OK &&
+		done = work(db->sql, sql) == SQLITE_OK &&
 		       sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL) ==
 			       SQLITE_OK;
 		if (!done)
@@ -816,6 +820,36 @@ static bool db_idle_write(struct db *db, const char *sql)
 	}
 	sqlite3_busy_timeout(db->sql, DB_BUSY_TIMEOUT_MS);
 	return done;
+}
+
+static int exec_sql(sqlite3 *sql, const char *text)
+{
+	return sqlite3_exec(sql, text, NULL, NULL, NULL);
+}
+
+static bool db_idle_write(struct db *db, const char *sql)
+{
+	return db_idle_work(db, exec_sql, sql);
+}
+
+static int list_words(sqlite3 *sql, const char *unused)
+{
+	(void)unused;
+	return wordlist_catch_up(sql);
+}
+
+/* List the new words of the documents this connection wrote (schema step
+ * 18), in a write of their own: housekeeping, so a failure or a busy file
+ * leaves them noted, and a prefix search reads the vocabulary until the
+ * next writer lists them. */
+static void db_list_words(struct db *db)
+{
+	db->words_due = false;
+	if (db->readonly || db->repair ||
+	    db_schema_version(db) < DB_STEP_WORDLIST ||
+	    !wordlist_waiting(db->sql))
+		return;
+	(void)db_idle_work(db, list_words, NULL);
 }
 
 /* Index what this connection noted (db_idle, db_close): its idle moment
@@ -838,7 +872,7 @@ static void db_index_noted(struct db *db)
 		return;
 	db->search_pending = false;
 	if (sqlite3_total_changes64(db->sql) != before)
-		db->fts_merge = true;
+		db->fts_merge = db->words_due = true;
 }
 
 /* True when a capture is noted and not yet indexed (false when the file
@@ -875,10 +909,12 @@ static void search_catch_up_aside(struct db *db)
 	}
 	/* The reader checked that the schema is clerk's. */
 	trust_schema(w.sql);
+	bool words = db_schema_version(db) >= DB_STEP_WORDLIST;
 	if (sqlite3_exec(w.sql, "BEGIN IMMEDIATE", NULL, NULL, NULL) ==
 	    SQLITE_OK) {
 		if (sqlite3_exec(w.sql, sql_search_catch_up, NULL, NULL,
 				 NULL) != SQLITE_OK ||
+		    (words && wordlist_catch_up(w.sql) != SQLITE_OK) ||
 		    sqlite3_exec(w.sql, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
 			(void)sqlite3_exec(w.sql, "ROLLBACK", NULL, NULL, NULL);
 	}
@@ -922,7 +958,7 @@ void db_search_catch_up(struct db *db)
 				   NULL, NULL);
 	}
 	db->search_pending = false;
-	db->fts_merge = true;
+	db->fts_merge = db->words_due = true;
 }
 
 /* The search index's merges, done when idle.  FTS5 writes a new segment
@@ -977,6 +1013,8 @@ void db_idle(struct db *db)
 		db_checkpoint(db);
 	if (db->search_pending)
 		db_index_noted(db);
+	if (db->words_due)
+		db_list_words(db);
 	if (db->fts_merge)
 		db_fts_merge(db); /* its commit, if any, restarts the WAL */
 	if (db->wal_restart)
@@ -2364,14 +2402,12 @@ enum clerk_status db_schema_repair(struct db *db, struct clerk_err *err)
 #define SEARCH_SCOPE_DUE SEARCH_SCOPE_OF("search_doc.meeting_id")
 #define SEARCH_MISFILED "search_doc WHERE scope IS NOT " SEARCH_SCOPE_DUE
 
-enum clerk_status db_search_misfiled(struct db *db, long long *n,
-				     struct clerk_err *err)
+/* The count a statement of the search index's checks answers (sql a
+ * string literal: db_stmt caches it by address). */
+static enum clerk_status count_of(struct db *db, const char *sql,
+				  long long *n, struct clerk_err *err)
 {
-	*n = 0;
-	if (db_schema_version(db) < DB_STEP_SEARCH_MONTH)
-		return CLERK_OK;
-	sqlite3_stmt *st = db_stmt(db, "SELECT count(*) FROM " SEARCH_MISFILED,
-				   err);
+	sqlite3_stmt *st = db_stmt(db, sql, err);
 	if (!st)
 		return CLERK_DB;
 	int step = sqlite3_step(st);
@@ -2380,6 +2416,15 @@ enum clerk_status db_search_misfiled(struct db *db, long long *n,
 	db_done(st);
 	return step == SQLITE_ROW ? CLERK_OK
 				  : db_fail(db, err, "checking the search index");
+}
+
+enum clerk_status db_search_misfiled(struct db *db, long long *n,
+				     struct clerk_err *err)
+{
+	*n = 0;
+	if (db_schema_version(db) < DB_STEP_SEARCH_MONTH)
+		return CLERK_OK;
+	return count_of(db, "SELECT count(*) FROM " SEARCH_MISFILED, n, err);
 }
 
 enum clerk_status db_search_rescope(struct db *db, long long *n,
@@ -2397,6 +2442,49 @@ enum clerk_status db_search_rescope(struct db *db, long long *n,
 	if (!rc)
 		*n = sqlite3_changes64(db->sql);
 	return rc;
+}
+
+bool db_wordlist_ready(struct db *db)
+{
+	return db_schema_version(db) >= DB_STEP_WORDLIST &&
+	       !wordlist_waiting(db->sql);
+}
+
+/* The words of search_words' vocabulary that the list lacks. */
+#define WORDLIST_LACKS                                                     \
+	"search_words_vocab v WHERE NOT EXISTS (SELECT 1 FROM "            \
+	"search_wordlist w WHERE w.word = v.term)"
+
+static enum clerk_status wordlist_lacking(struct db *db, long long *n,
+					 struct clerk_err *err)
+{
+	return count_of(db, "SELECT count(*) FROM " WORDLIST_LACKS, n, err);
+}
+
+enum clerk_status db_wordlist_missing(struct db *db, long long *n,
+				      struct clerk_err *err)
+{
+	*n = 0;
+	return db_wordlist_ready(db) ? wordlist_lacking(db, n, err) : CLERK_OK;
+}
+
+enum clerk_status db_wordlist_relist(struct db *db, long long *n,
+				     struct clerk_err *err)
+{
+	*n = 0;
+	if (db_schema_version(db) < DB_STEP_WORDLIST)
+		return CLERK_OK;
+	enum clerk_status rc = db_begin(db, err);
+	if (rc)
+		return rc;
+	rc = wordlist_lacking(db, n, err);
+	if (!rc && wordlist_relist(db->sql) != SQLITE_OK)
+		rc = db_fail(db, err, "listing the words of the search index");
+	if (rc) {
+		db_rollback(db);
+		return rc;
+	}
+	return db_commit(db, err);
 }
 
 const char *db_repair_reason(const struct db *db)
@@ -2529,6 +2617,11 @@ void db_close(struct db **pdb)
 	 * leaves noted, the next console or search indexes). */
 	if (db->sql && db->search_pending && db->depth == 0)
 		db_index_noted(db);
+	/* Every writer lists the words it wrote as it closes: a command
+	 * has no idle moment, and a prefix search would read the
+	 * vocabulary until the next writer did. */
+	if (db->sql && db->words_due && db->depth == 0)
+		db_list_words(db);
 	for (size_t i = 0; i < db->nstmts; i++)
 		sqlite3_finalize(db->stmts[i].stmt);
 	if (db->sql)

@@ -92,4 +92,15 @@ enum clerk_status db_schema_restore(sqlite3 *file, int version,
  * SQLite starts, else nothing. */
 void db_sqlite_memory(void);
 
+/* The words of the search index listed once (wordlist.c, schema step
+ * 18).  wordlist_waiting: a document is noted whose words are not listed
+ * yet.  wordlist_catch_up lists the noted documents' words and clears the
+ * notes; wordlist_relist makes the list again from the vocabulary (clerk
+ * check --repair).  Both write, inside the caller's transaction, and
+ * answer SQLite's result code. */
+#define DB_STEP_WORDLIST 18
+bool wordlist_waiting(sqlite3 *sql);
+int wordlist_catch_up(sqlite3 *sql);
+int wordlist_relist(sqlite3 *sql);
+
 #endif

@@ -826,6 +826,40 @@ static const char schema_v17[] =
 	SEARCH_DOC_AU
 	"INSERT INTO search_fts(search_fts) VALUES ('rebuild');\n";
 
+/* Step 18: the words of the search index as written, in a table of their
+ * own, for prefix search.  A prefix (safeguard*) stands for the words
+ * that start with it, which were read from search_words' vocabulary; but
+ * fts5vocab counts the documents holding each word as it lists it, so the
+ * list cost what the word's documents do ("safeguarding": 83,000 of them
+ * on the twenty-year archive, 25 million instructions) and grew with the
+ * archive's age.  search_wordlist holds each word once: a prefix is a
+ * range of its key, whatever the archive's size.
+ *
+ * The list is kept as the index is: search_words' own triggers note each
+ * document written in search_wordlist_todo (plain SQL, so that every
+ * connection notes it, clerk's or not), and a writing connection adds the
+ * noted documents' words to the list, when idle or as it closes
+ * (wordlist.c).  A search finding a document noted and not yet listed
+ * reads the vocabulary as before.  A word whose documents are all deleted
+ * stays listed: it matches nothing. */
+static const char schema_v18[] =
+	"CREATE TABLE search_wordlist (word TEXT PRIMARY KEY) WITHOUT ROWID;\n"
+	"CREATE TABLE search_wordlist_todo (doc INTEGER PRIMARY KEY);\n"
+	"DROP TRIGGER search_words_ai;\n"
+	"DROP TRIGGER search_words_au;\n"
+	"CREATE TRIGGER search_words_ai AFTER INSERT ON search_doc BEGIN\n"
+	"  INSERT INTO search_words(rowid, title, body)\n"
+	"  VALUES (NEW.id, NEW.title, NEW.body);\n"
+	"  INSERT OR IGNORE INTO search_wordlist_todo(doc) VALUES (NEW.id); END;\n"
+	"CREATE TRIGGER search_words_au AFTER UPDATE OF id, title, body\n"
+	"  ON search_doc BEGIN\n"
+	"  INSERT INTO search_words(search_words, rowid, title, body)\n"
+	"  VALUES ('delete', OLD.id, OLD.title, OLD.body);\n"
+	"  INSERT INTO search_words(rowid, title, body)\n"
+	"  VALUES (NEW.id, NEW.title, NEW.body);\n"
+	"  INSERT OR IGNORE INTO search_wordlist_todo(doc) VALUES (NEW.id); END;\n"
+	"INSERT INTO search_wordlist(word) SELECT term FROM search_words_vocab;\n";
+
 const struct db_migration db_migrations[] = {
 	{1, "the first schema", schema_v1},
 	{2, "full-text search of minutes, resolutions, agenda and declarations",
@@ -858,6 +892,8 @@ const struct db_migration db_migrations[] = {
 	 schema_v16},
 	{17, "the month of each document in the search index, newest first",
 	 schema_v17},
+	{18, "the words of the search index listed once, for prefix search",
+	 schema_v18},
 	{0, NULL, NULL},
 };
 

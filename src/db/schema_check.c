@@ -275,6 +275,7 @@ static const struct {
 	{15, 0xa776dfafadcacca2ULL},
 	{16, 0x5c835291f4677ba5ULL},
 	{17, 0x5c835291f4677ba5ULL},
+	{18, 0x8b0efc7b70a90f1aULL},
 };
 
 /* BLAKE2b (RFC 7693), 64-bit output: the digest must resist a file made

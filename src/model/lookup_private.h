@@ -34,8 +34,6 @@ struct search_rank_memo {
 	double *idf; /* [nphrase] */
 };
 void search_rank_memo_free(struct search_rank_memo *memo);
-/* FTS5's api on connection sql, to make its functions; NULL: none. */
-fts5_api *search_fts5_api(sqlite3 *sql);
 
 /* A search, between lookup_search.c and search_newest.c. */
 struct search_query {

@@ -181,20 +181,6 @@ static void clerk_rank(const Fts5ExtensionApi *api, Fts5Context *fts,
 		sqlite3_result_error_code(ctx, rc);
 }
 
-fts5_api *search_fts5_api(sqlite3 *sql)
-{
-	fts5_api *api = NULL;
-	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v2(sql, "SELECT fts5(?1)", -1, &st, NULL) ==
-	    SQLITE_OK) {
-		sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
-		sqlite3_step(st);
-	}
-	if (sqlite3_finalize(st) != SQLITE_OK)
-		api = NULL;
-	return api;
-}
-
 int search_rank_register(fts5_api *api)
 {
 	return api->xCreateFunction(api, "clerk_rank", NULL, clerk_rank, NULL);

@@ -443,9 +443,10 @@ WHERE search_fts MATCH '$1' AND $open_text
 ORDER BY m.starts_at DESC, m.id, coalesce(ai.position, 0), d.id LIMIT 50"
 	}
 	# A prefix stands for the words as written that start with it, from
-	# the vocabulary of the words (search_words_vocab), as clerk asks.
-	words="(SELECT group_concat('\"' || term || '\"', ' OR ') FROM search_words_vocab
-WHERE term >= 'safeguard' AND term < 'safeguare')"
+	# the list of the index's words (search_wordlist, schema step 18), as
+	# clerk asks.
+	words="(SELECT group_concat('\"' || word || '\"', ' OR ') FROM search_wordlist
+WHERE word >= 'safeguard' AND word < 'safeguare')"
 	op "clerk search budget (common word)" meeting_id,item_id,kind \
 		"$(newest "'budget'" 1)" search budget
 	op "clerk search safeguard* (a prefix)" meeting_id,item_id,kind \

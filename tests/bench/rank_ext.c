@@ -23,6 +23,6 @@ int sqlite3_clerkrank_init(sqlite3 *sql, char **msg, const void *api)
 {
 	(void)msg;
 	(void)api;
-	fts5_api *fts5 = search_fts5_api(sql);
+	fts5_api *fts5 = db_fts5_api(sql);
 	return fts5 ? search_rank_register(fts5) : SQLITE_ERROR;
 }

@@ -21,7 +21,7 @@ sql "INSERT INTO search_fts(search_fts) VALUES ('optimize');
 # console indexes the twelve as it closes, one segment to each index.
 keys=$'y\na\nP\n<Tab>\nn\n'
 for i in $(seq 1 12); do
-	keys+=$'h\n'"Point $i heard"$'\n<C-s>\n'
+	keys+=$'h\n'"Point $i heard from the quokka"$'\n<C-s>\n'
 done
 keys+=$'q\ny\n'
 before=$(segments)
@@ -32,6 +32,8 @@ piled=$(segments)
 is "the commits wrote no segment; the close one to each index" \
 	"$before $piled" "2 4"
 is "nothing is left noted" "$(sql "SELECT count(*) FROM search_pending")" 0
+is "... and the points' words are listed for a prefix as it closes" \
+	"$(sql "SELECT count(*) FROM search_wordlist WHERE word = 'quokka'") $(sql "SELECT count(*) FROM search_wordlist_todo")" "1 0"
 
 # Segments that other writers' commits wrote one by one (twelve rows
 # changed, each in its own commit: one segment to each index each).
@@ -61,4 +63,6 @@ is "the search indexes are whole" \
 	"$(sql "INSERT INTO search_fts(search_fts, rank) VALUES ('integrity-check', 1);
 	        INSERT INTO search_words(search_words, rank) VALUES ('integrity-check', 1);
 	        SELECT 'ok'")" ok
+is "the words other writers wrote meanwhile are listed by the console" \
+	"$(sql "SELECT count(*) FROM search_wordlist WHERE word LIKE 'okapi%'") $(sql "SELECT count(*) FROM search_wordlist_todo")" "12 0"
 done_testing

@@ -615,6 +615,15 @@ static void test_upgrade_indexes_each_documents_body(void **state)
 				    "search_fts MATCH 'scope : \"0m201710\" "
 				    "AND budget'"),
 			 2);
+	/* ... and, from step 18, its words are listed once each. */
+	assert_int_equal(pragma(db, "SELECT count(*) FROM search_wordlist "
+				    "WHERE word IN ('budget', 'the', 'for', "
+				    "'next', 'year')"),
+			 5);
+	assert_int_equal(pragma(db, "SELECT count(*) FROM search_wordlist"), 5);
+	assert_int_equal(pragma(db, "SELECT count(*) FROM "
+				    "search_wordlist_todo"),
+			 0);
 	/* A document of a meeting that is not there has no body. */
 	assert_int_equal(pragma(db, "SELECT count(*) FROM search_doc WHERE "
 				    "src_id = 'x3' AND scope = ''"),
