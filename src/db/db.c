@@ -64,9 +64,10 @@ struct db {
 			      search_pending, indexed when idle */
 	bool search_pending; /* may have noted captures not indexed yet
 				(db_idle and db_close index them) */
-	bool words_due; /* committed since the search index's new words
-			   were last listed (db_idle and db_close list
-			   them: wordlist.c) */
+	sqlite3_int64 words_seen; /* sqlite3_total_changes64 when the
+				     search index's new words were last
+				     listed (db_idle and db_close list them
+				     after any write: wordlist.c) */
 	char *who; /* user_who(), for the audit, read at its first use */
 	bool schema_expected; /* check_roots read the schema and found it
 				 exactly db_expected_rows */
@@ -508,7 +509,6 @@ enum clerk_status db_commit(struct db *db, struct clerk_err *err)
 		db->depth = 0;
 		db->watch_txn = 0;
 		db->fts_merge = true;
-		db->words_due = true;
 		db->search_pending = db->defer_search;
 	}
 	return rc;
@@ -841,15 +841,23 @@ static int list_words(sqlite3 *sql, const char *unused)
 /* List the new words of the documents this connection wrote (schema step
  * 18), in a write of their own: housekeeping, so a failure or a busy file
  * leaves them noted, and a prefix search reads the vocabulary until the
- * next writer lists them. */
+ * next writer lists them.  Any write may have written a document, in a
+ * transaction or not (an edit of an item's text commits on its own):
+ * SQLite's count of the rows changed, triggers' included, says whether
+ * there was one. */
+static bool db_wrote_since_words(struct db *db)
+{
+	return sqlite3_total_changes64(db->sql) != db->words_seen;
+}
+
 static void db_list_words(struct db *db)
 {
-	db->words_due = false;
 	if (db->readonly || db->repair ||
 	    db_schema_version(db) < DB_STEP_WORDLIST ||
 	    !wordlist_waiting(db->sql))
-		return;
-	(void)db_idle_work(db, list_words, NULL);
+		db->words_seen = sqlite3_total_changes64(db->sql);
+	else if (db_idle_work(db, list_words, NULL))
+		db->words_seen = sqlite3_total_changes64(db->sql);
 }
 
 /* Index what this connection noted (db_idle, db_close): its idle moment
@@ -872,7 +880,7 @@ static void db_index_noted(struct db *db)
 		return;
 	db->search_pending = false;
 	if (sqlite3_total_changes64(db->sql) != before)
-		db->fts_merge = db->words_due = true;
+		db->fts_merge = true;
 }
 
 /* True when a capture is noted and not yet indexed (false when the file
@@ -958,7 +966,7 @@ void db_search_catch_up(struct db *db)
 				   NULL, NULL);
 	}
 	db->search_pending = false;
-	db->fts_merge = db->words_due = true;
+	db->fts_merge = true;
 }
 
 /* The search index's merges, done when idle.  FTS5 writes a new segment
@@ -1013,7 +1021,7 @@ void db_idle(struct db *db)
 		db_checkpoint(db);
 	if (db->search_pending)
 		db_index_noted(db);
-	if (db->words_due)
+	if (db_wrote_since_words(db))
 		db_list_words(db);
 	if (db->fts_merge)
 		db_fts_merge(db); /* its commit, if any, restarts the WAL */
@@ -2620,7 +2628,7 @@ void db_close(struct db **pdb)
 	/* Every writer lists the words it wrote as it closes: a command
 	 * has no idle moment, and a prefix search would read the
 	 * vocabulary until the next writer did. */
-	if (db->sql && db->words_due && db->depth == 0)
+	if (db->sql && db->depth == 0 && db_wrote_since_words(db))
 		db_list_words(db);
 	for (size_t i = 0; i < db->nstmts; i++)
 		sqlite3_finalize(db->stmts[i].stmt);

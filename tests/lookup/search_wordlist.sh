@@ -36,6 +36,11 @@ is "a new item's words are listed as the command ends" \
 	"18 2017 caffi naive sourced sustainably wyddgrug"
 is "... every one of them" "$(unlisted)" 0
 is "... and the note cleared" "$(noted)" 0
+ok "an item's text is edited (a write that commits on its own)" \
+	"$CLERK" --db "$db" item edit 2017-10-05 1 --description "Sent by the quetzal keepers"
+is "its new words are listed as that command ends" \
+	"$(q "SELECT count(*) FROM search_wordlist WHERE word = 'quetzal'") $(noted)" "1 0"
+has "... and a prefix finds them" "$(s 'quetz*')" "[quetzal]"
 has "a prefix of a word with a circumflex finds it" "$(s 'wyddg*')" "[Ŵyddgrug]"
 has "... typed with the circumflex too" "$(s 'ŵyddg*')" "[Ŵyddgrug]"
 has "a prefix finds the new word and the demo's" "$(s 'sustainab*' --csv)" "sustainably"
