@@ -1017,6 +1017,19 @@ static enum clerk_status search_people(struct db *db,
  * order); a shorter prefix than that matches too much to rank well. */
 enum { PREFIX_WORDS = 64 };
 
+/* word as an FTS5 string: a word of a file made by hand may hold a
+ * quote, which must not end the string early. */
+static void add_quoted(struct strbuf *sb, const char *word)
+{
+	sb_addc(sb, '"');
+	for (const char *q; (q = strchr(word, '"')); word = q + 1) {
+		sb_addn(sb, word, (size_t)(q - word) + 1);
+		sb_addc(sb, '"');
+	}
+	sb_add(sb, word);
+	sb_addc(sb, '"');
+}
+
 /* Append to sb, for the bare prefix w* (w of n bytes, lower-cased), the
  * words as written that start with it, a range of the list of the index's
  * words (schema step 18; search_words' vocabulary before it, or while a
@@ -1032,19 +1045,6 @@ enum { PREFIX_WORDS = 64 };
  * or "happ*".  The vocabulary counts every document of each word it lists
  * (25 million instructions for "safeguarding" on the twenty-year
  * archive); the list holds each word once. */
-/* word as an FTS5 string: a word of a file made by hand may hold a
- * quote, which must not end the string early. */
-static void add_quoted(struct strbuf *sb, const char *word)
-{
-	sb_addc(sb, '"');
-	for (const char *q; (q = strchr(word, '"')); word = q + 1) {
-		sb_addn(sb, word, (size_t)(q - word) + 1);
-		sb_addc(sb, '"');
-	}
-	sb_add(sb, word);
-	sb_addc(sb, '"');
-}
-
 static enum clerk_status prefix_words(struct db *db, const char *w, size_t n,
 				      struct strbuf *sb, struct clerk_err *err)
 {
